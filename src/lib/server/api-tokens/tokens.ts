@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
+import { fields, isUuid, parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { NotFoundError } from '$lib/server/errors';
+
+const PREFIX = 'sos_';
+export const apiTokenInput = z.strictObject({ name: fields.name.max(60, 'At most 60 characters') });
+
+/** Creates a token; the secret is returned once and only its hash is stored. */
+export async function createApiToken(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }) {
+	const { name } = parse(apiTokenInput, opts.input);
+	const secret = PREFIX + generateToken(32);
+	const row = await db
+		.insertInto('api_tokens')
+		.values({ organization_id: opts.organizationId, name, token_hash: hashToken(secret), created_by: opts.actor.label })
+		.returning(['id', 'name', 'created_at as createdAt'])
+		.executeTakeFirstOrThrow();
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_created', target: name });
+	return { ...row, secret };
+}
+
+export async function listApiTokens(db: Db, opts: { organizationId: string }) {
+	return db
+		.selectFrom('api_tokens')
+		.select(['id', 'name', 'created_by as createdBy', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
+		.where('organization_id', '=', opts.organizationId)
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+export async function revokeApiToken(db: Db, opts: { organizationId: string; actor: Actor; tokenId: string }) {
+	if (!isUuid(opts.tokenId)) throw new NotFoundError('API token');
+	const row = await db
+		.updateTable('api_tokens')
+		.set({ revoked_at: new Date() })
+		.where('organization_id', '=', opts.organizationId)
+		.where('id', '=', opts.tokenId)
+		.where('revoked_at', 'is', null)
+		.returning('name')
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('API token');
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_revoked', target: row.name });
+}
+
+/** Resolves a bearer token to an actor with admin rights in the token's organization. */
+export async function authenticateApiToken(db: Db, secret: string): Promise<Actor | null> {
+	if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
+	const row = await db
+		.updateTable('api_tokens')
+		.set({ last_used_at: new Date() })
+		.from('organizations')
+		.whereRef('organizations.id', '=', 'api_tokens.organization_id')
+		.where('api_tokens.token_hash', '=', hashToken(secret))
+		.where('api_tokens.revoked_at', 'is', null)
+		.returning(['api_tokens.id', 'api_tokens.name', 'api_tokens.organization_id', 'organizations.name as orgName', 'organizations.is_demo'])
+		.executeTakeFirst();
+	if (!row) return null;
+	const label = `API token “${row.name}”`;
+	return {
+		accountId: null,
+		email: '',
+		isOperator: false,
+		via: 'api_token',
+		label,
+		membership: {
+			organizationId: row.organization_id,
+			organizationName: row.orgName,
+			isDemo: row.is_demo,
+			userId: row.id,
+			name: label,
+			access: 'admin',
+			scopeUnitId: null,
+			language: 'en'
+		}
+	};
+}

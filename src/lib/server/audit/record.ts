@@ -1,0 +1,44 @@
+import type { Db } from '$lib/server/db';
+
+export type AuditAction =
+	| 'sign_in'
+	| 'sign_in_failed'
+	| 'sign_out'
+	| 'password_reset'
+	| 'password_changed'
+	| 'organization_created'
+	| 'user_created'
+	| 'user_updated'
+	| 'user_deleted'
+	| 'access_changed'
+	| 'unit_created'
+	| 'unit_updated'
+	| 'unit_deleted'
+	| 'levels_changed'
+	| 'import_applied'
+	| 'api_token_created'
+	| 'api_token_revoked';
+
+export interface AuditInput {
+	organizationId: string | null;
+	actor: string;
+	action: AuditAction;
+	target?: string | null;
+	details?: Record<string, unknown>;
+	ip?: string | null;
+}
+
+/** Appends one event to the audit log. Never holds survey answers. */
+export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
+	await db
+		.insertInto('audit_events')
+		.values({
+			organization_id: e.organizationId,
+			actor: e.actor.slice(0, 320),
+			action: e.action,
+			target: e.target?.slice(0, 500) ?? null,
+			details: JSON.stringify(e.details ?? {}),
+			ip: e.ip ?? null
+		})
+		.execute();
+}

@@ -1,0 +1,41 @@
+import type { Db } from '$lib/server/db';
+import type { Membership } from './actor';
+
+/**
+ * Sign-in identity is an email address; an organization membership is a user row with that email
+ * and viewer or admin access. This is the one place that looks across organizations by email,
+ * and it only ever serves the signed-in person their own memberships.
+ */
+function membershipQuery(db: Db, email: string) {
+	return db
+		.selectFrom('users')
+		.innerJoin('organizations', 'organizations.id', 'users.organization_id')
+		.select([
+			'users.organization_id as organizationId',
+			'organizations.name as organizationName',
+			'organizations.is_demo as isDemo',
+			'users.id as userId',
+			'users.name',
+			'users.access',
+			'users.scope_unit_id as scopeUnitId',
+			'users.language'
+		])
+		.where('users.email', '=', email)
+		.where('users.access', 'in', ['viewer', 'admin']);
+}
+
+export async function listMemberships(db: Db, email: string): Promise<Membership[]> {
+	return membershipQuery(db, email).orderBy('organizations.name').execute();
+}
+
+export async function findMembership(db: Db, opts: { email: string; organizationId: string }): Promise<Membership | null> {
+	const row = await membershipQuery(db, opts.email).where('users.organization_id', '=', opts.organizationId).executeTakeFirst();
+	return row ?? null;
+}
+
+/** True when the email may sign in at all: an operator or a viewer/admin somewhere. */
+export async function maySignIn(db: Db, email: string): Promise<boolean> {
+	const op = await db.selectFrom('accounts').select('id').where('email', '=', email).where('is_operator', '=', true).executeTakeFirst();
+	if (op) return true;
+	return (await membershipQuery(db, email).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,66 @@
+import type { Db } from '$lib/server/db';
+import { generateToken, hashToken } from './tokens';
+import type { Actor, Membership } from './actor';
+import { findMembership } from './memberships';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_DAYS = 30;
+export const SESSION_COOKIE = 'sos_session';
+
+export async function createSession(
+	db: Db,
+	opts: { accountId: string; organizationId: string | null }
+): Promise<{ token: string; expiresAt: Date }> {
+	const token = generateToken();
+	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
+	await db
+		.insertInto('sessions')
+		.values({ id: hashToken(token), account_id: opts.accountId, organization_id: opts.organizationId, expires_at: expiresAt })
+		.execute();
+	return { token, expiresAt };
+}
+
+/**
+ * Resolves a session token to an actor. Expired sessions are deleted; sessions past half their
+ * life are extended (sliding expiry). Membership is re-read on every request so that access
+ * changes and removals take effect at once.
+ */
+export async function validateSession(db: Db, token: string): Promise<{ actor: Actor; renewedUntil: Date | null } | null> {
+	const id = hashToken(token);
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+		.select(['sessions.id', 'sessions.expires_at', 'sessions.organization_id', 'accounts.id as account_id', 'accounts.email', 'accounts.is_operator'])
+		.where('sessions.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	if (row.expires_at.getTime() <= Date.now()) {
+		await db.deleteFrom('sessions').where('id', '=', id).execute();
+		return null;
+	}
+	let renewedUntil: Date | null = null;
+	if (row.expires_at.getTime() - Date.now() < (SESSION_DAYS / 2) * DAY) {
+		renewedUntil = new Date(Date.now() + SESSION_DAYS * DAY);
+		await db.updateTable('sessions').set({ expires_at: renewedUntil }).where('id', '=', id).execute();
+	}
+	const membership: Membership | null = row.organization_id
+		? await findMembership(db, { email: row.email, organizationId: row.organization_id })
+		: null;
+	if (!membership && !row.is_operator) return null;
+	return {
+		actor: { accountId: row.account_id, email: row.email, isOperator: row.is_operator, membership, via: 'session', label: row.email },
+		renewedUntil
+	};
+}
+
+export async function switchSessionOrganization(db: Db, token: string, organizationId: string | null): Promise<void> {
+	await db.updateTable('sessions').set({ organization_id: organizationId }).where('id', '=', hashToken(token)).execute();
+}
+
+export async function invalidateSession(db: Db, token: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+}
+
+export async function invalidateAccountSessions(db: Db, accountId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+}

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '$lib/server/db';
+import { hashPassword } from '$lib/server/auth/passwords';
+import { recordAudit } from '$lib/server/audit/record';
+import { demoOrganization, demoPerson, demoTree } from './demo-data';
+
+export interface Credential {
+	role: string;
+	email: string;
+	password: string;
+}
+
+const BOOTSTRAP_LOCK = 0x5050_0001;
+
+/** A readable generated password, e.g. "k7pq-2mzx-h4rt-9wae" (~80 bits). */
+function generatePassword(): string {
+	const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+	const bytes = randomBytes(16);
+	const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+	return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+async function createAccount(db: Db, email: string, isOperator: boolean): Promise<string> {
+	const password = generatePassword();
+	await db.insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).execute();
+	return password;
+}
+
+async function createDemoOrganization(db: Db): Promise<Credential> {
+	const d = demoOrganization;
+	const org = await db
+		.insertInto('organizations')
+		.values({ name: d.name, industry: d.industry, country: d.country, size_band: d.sizeBand, sales_model: d.salesModel, level_names: [...d.levelNames], is_demo: true })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const addUnit = async (name: string, parentId: string | null) =>
+		(await db.insertInto('units').values({ organization_id: org.id, name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow()).id;
+	let n = 0;
+	const people: { name: string; email: string; unit: string; role: 'sales_person' | 'sales_manager'; access: 'participant' | 'viewer' }[] = [];
+	for (const [area, regions] of Object.entries(demoTree)) {
+		const areaId = await addUnit(area, null);
+		for (const [region, teams] of Object.entries(regions)) {
+			const regionId = await addUnit(region, areaId);
+			people.push({ ...demoPerson(n++), unit: regionId, role: 'sales_manager', access: 'viewer' });
+			for (const team of teams) {
+				const teamId = await addUnit(team, regionId);
+				people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_manager', access: 'viewer' });
+				for (let i = 0; i < 5; i++) people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_person', access: 'participant' });
+			}
+		}
+	}
+	await db
+		.insertInto('users')
+		.values(people.map((p) => ({ organization_id: org.id, name: p.name, email: p.email, language: 'en' as const, unit_id: p.unit, job_role: p.role, access: p.access, scope_unit_id: p.access === 'viewer' ? p.unit : null })))
+		.execute();
+	const admin = { name: 'Demo Admin', email: 'admin@demo.example' };
+	await db.insertInto('users').values({ organization_id: org.id, name: admin.name, email: admin.email, language: 'en', access: 'admin' }).execute();
+	await recordAudit(db, { organizationId: org.id, actor: 'system', action: 'organization_created', target: d.name, details: { demo: true } });
+	return { role: 'demo organization admin', email: admin.email, password: await createAccount(db, admin.email, false) };
+}
+
+/**
+ * On the first start against an empty database: an operator account and (unless SOS_DEMO=off) the
+ * demo organization. Returns the generated credentials to print; [] when the database was not empty.
+ * Runs under an advisory lock so two instances starting together create these once.
+ */
+export async function bootstrap(db: Db, opts: { demo: boolean }): Promise<Credential[]> {
+	return db.transaction().execute(async (trx) => {
+		await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
+		const account = await trx.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
+		const org = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+		if (account || org) return [];
+		const out: Credential[] = [{ role: 'SOS operator', email: 'operator@sos.example', password: await createAccount(trx, 'operator@sos.example', true) }];
+		if (opts.demo) out.unshift(await createDemoOrganization(trx));
+		return out;
+	});
+}

@@ -1,0 +1,30 @@
+/** The demo organization's structure and people: fictional, generated, marked as demo. */
+export const demoOrganization = {
+	name: 'Nordwind Industrial (demo)',
+	industry: 'manufacturing',
+	country: 'SE',
+	sizeBand: '200-999',
+	salesModel: 'field',
+	levelNames: ['Business area', 'Region', 'Team']
+} as const;
+
+export const demoTree: Record<string, Record<string, string[]>> = {
+	'Industrial Equipment': {
+		'Nordics': ['Stockholm', 'Gothenburg'],
+		'Central Europe': ['Hamburg', 'Munich']
+	},
+	'Service & Aftermarket': {
+		'Service Nordics': ['Service Sweden', 'Service Norway']
+	}
+};
+
+const first = ['Anna', 'Erik', 'Maria', 'Lars', 'Sofia', 'Johan', 'Emma', 'Karl', 'Sara', 'Nils', 'Ida', 'Oskar', 'Elin', 'Magnus', 'Julia', 'Henrik', 'Lena', 'Peter', 'Frida', 'Mats', 'Klara', 'Jonas', 'Astrid', 'Viktor'];
+const last = ['Lindqvist', 'Berg', 'Nyström', 'Holm', 'Wikström', 'Sandberg', 'Ekström', 'Falk', 'Lund', 'Dahl', 'Strand', 'Ahlberg', 'Hedlund', 'Moberg'];
+
+/** Deterministic names: the i-th demo person. */
+export function demoPerson(i: number): { name: string; email: string } {
+	const f = first[i % first.length];
+	const l = last[(i * 7 + Math.floor(i / first.length)) % last.length];
+	const email = `${f}.${l}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@demo.example';
+	return { name: `${f} ${l}`, email };
+}

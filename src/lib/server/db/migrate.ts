@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './index';
+import * as m001 from './migrations/001_foundation';
+
+/** Migrations are bundled (not read from disk) so the built server carries them. */
+const migrations: Record<string, Migration> = {
+	'001_foundation': m001
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Applies pending migrations. Kysely's PostgreSQL adapter holds an advisory lock for the
+ * duration, so two instances starting together apply each migration once.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

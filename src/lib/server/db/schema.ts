@@ -1,0 +1,121 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type Language = 'en' | 'sv';
+export type JobRole = 'sales_person' | 'sales_manager';
+export type Access = 'participant' | 'viewer' | 'admin';
+
+export interface OrganizationsTable {
+	id: Generated<string>;
+	name: string;
+	industry: string;
+	country: string;
+	size_band: string;
+	sales_model: string;
+	level_names: ColumnType<string[], string[] | undefined, string[]>;
+	is_demo: Generated<boolean>;
+	created_at: Timestamp;
+}
+
+export interface UnitsTable {
+	organization_id: string;
+	id: Generated<string>;
+	parent_id: string | null;
+	name: string;
+	created_at: Timestamp;
+}
+
+export interface UsersTable {
+	organization_id: string;
+	id: Generated<string>;
+	name: string;
+	email: string;
+	language: Language;
+	unit_id: string | null;
+	job_role: JobRole | null;
+	access: Access;
+	scope_unit_id: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface AccountsTable {
+	id: Generated<string>;
+	email: string;
+	password_hash: string | null;
+	is_operator: Generated<boolean>;
+	language: Generated<Language>;
+	created_at: Timestamp;
+	last_sign_in_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+	id: string;
+	account_id: string;
+	organization_id: string | null;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+
+export interface OneTimeTokensTable {
+	id: string;
+	kind: 'magic_link' | 'password_reset';
+	account_id: string;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+	created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+	organization_id: string;
+	id: Generated<string>;
+	name: string;
+	token_hash: string;
+	created_by: string;
+	created_at: Timestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+	id: Generated<string>;
+	organization_id: string | null;
+	at: Timestamp;
+	actor: string;
+	action: string;
+	target: string | null;
+	details: ColumnType<Record<string, unknown>, string | undefined, string>;
+	ip: string | null;
+}
+
+export interface UserImportsTable {
+	organization_id: string;
+	id: Generated<string>;
+	file_name: string;
+	created_by: string;
+	created_at: Timestamp;
+	applied_at: Timestamp | null;
+	row_count: number;
+	error_count: number;
+	preview: ColumnType<unknown, string, string>;
+}
+
+export interface RateLimitsTable {
+	key: string;
+	hits: number;
+	window_start: Timestamp;
+}
+
+export interface Database {
+	organizations: OrganizationsTable;
+	units: UnitsTable;
+	users: UsersTable;
+	accounts: AccountsTable;
+	sessions: SessionsTable;
+	one_time_tokens: OneTimeTokensTable;
+	api_tokens: ApiTokensTable;
+	audit_events: AuditEventsTable;
+	user_imports: UserImportsTable;
+	rate_limits: RateLimitsTable;
+}

@@ -1,0 +1,9 @@
+import type { RequestEvent } from '@sveltejs/kit';
+
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { fields, parse } from '$lib/server/validation';
+import { industries, sizeBands, salesModels } from '$lib/orgs';
+import { recordAudit } from '$lib/server/audit/record';
+import { issueEmailLink } from '$lib/server/auth/issue-link';
+import { welcomeAdminEmail } from '$lib/server/email/templates';
+import { sendEmail } from '$lib/server/email/send';
+
+export const organizationInput = z.strictObject({
+	name: fields.name,
+	industry: z.enum(industries, { message: 'Pick an industry from the list' }),
+	country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. SE'),
+	sizeBand: z.enum(sizeBands, { message: 'Pick a company size from the list' }),
+	salesModel: z.enum(salesModels, { message: 'Pick a sales model from the list' }),
+	admin: z.strictObject({ name: fields.name, email: fields.email, language: fields.language.default('en') })
+});
+
+/** The operator creates an organization and its first admin, who gets a welcome email with a link to set a password. */
+export async function createOrganization(db: Db, opts: { actor: Actor; input: unknown; origin: string }) {
+	const input = parse(organizationInput, opts.input);
+	const org = await db.transaction().execute(async (trx) => {
+		const org = await trx
+			.insertInto('organizations')
+			.values({ name: input.name, industry: input.industry, country: input.country, size_band: input.sizeBand, sales_model: input.salesModel })
+			.returning(['id', 'name'])
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('users')
+			.values({ organization_id: org.id, name: input.admin.name, email: input.admin.email, language: input.admin.language, access: 'admin' })
+			.execute();
+		await recordAudit(trx, { organizationId: org.id, actor: opts.actor.label, action: 'organization_created', target: input.name });
+		await recordAudit(trx, { organizationId: org.id, actor: opts.actor.label, action: 'access_changed', target: input.admin.email, details: { to: 'admin' } });
+		return org;
+	});
+	const minutes = 3 * 24 * 60;
+	const link = await issueEmailLink(db, { kind: 'password_reset', email: input.admin.email, origin: opts.origin, minutes });
+	await sendEmail({ to: input.admin.email, link, ...welcomeAdminEmail(input.admin.language, { link, organization: org.name, minutes }) });
+	return org;
+}
+
+export async function listOrganizations(db: Db) {
+	return db
+		.selectFrom('organizations as o')
+		.select((eb) => [
+			'o.id',
+			'o.name',
+			'o.industry',
+			'o.country',
+			'o.size_band as sizeBand',
+			'o.sales_model as salesModel',
+			'o.is_demo as isDemo',
+			'o.created_at as createdAt',
+			eb.selectFrom('users').whereRef('users.organization_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('userCount')
+		])
+		.orderBy('o.name')
+		.execute();
+}

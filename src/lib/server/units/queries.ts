@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import { NotFoundError } from '$lib/server/errors';
+
+export interface UnitRow {
+	id: string;
+	parentId: string | null;
+	name: string;
+	userCount: number;
+	childCount: number;
+	createdAt: Date;
+}
+
+export async function listUnits(db: Db, opts: { organizationId: string }): Promise<UnitRow[]> {
+	return db
+		.selectFrom('units as u')
+		.select([
+			'u.id',
+			'u.parent_id as parentId',
+			'u.name',
+			'u.created_at as createdAt',
+			sql<number>`(SELECT count(*) FROM users WHERE users.organization_id = u.organization_id AND users.unit_id = u.id)::int`.as('userCount'),
+			sql<number>`(SELECT count(*) FROM units c WHERE c.organization_id = u.organization_id AND c.parent_id = u.id)::int`.as('childCount')
+		])
+		.where('u.organization_id', '=', opts.organizationId)
+		.orderBy('u.name')
+		.execute();
+}
+
+export async function getUnit(db: Db, opts: { organizationId: string; unitId: string }): Promise<UnitRow> {
+	const all = await listUnits(db, opts);
+	const unit = all.find((u) => u.id === opts.unitId);
+	if (!unit) throw new NotFoundError('unit');
+	return unit;
+}
+
+export async function getLevelNames(db: Db, opts: { organizationId: string }): Promise<string[]> {
+	const org = await db.selectFrom('organizations').select('level_names').where('id', '=', opts.organizationId).executeTakeFirstOrThrow();
+	return org.level_names;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
+import { fields, parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { getUser, type UserRow } from './queries';
+
+const base = {
+	name: fields.name,
+	email: fields.email,
+	language: fields.language,
+	unitId: fields.uuid.nullable(),
+	jobRole: fields.jobRole.nullable(),
+	access: fields.access,
+	scopeUnitId: fields.uuid.nullable()
+};
+export const userInput = z.strictObject({
+	...base,
+	language: base.language.default('en'),
+	unitId: base.unitId.default(null),
+	jobRole: base.jobRole.default(null),
+	access: base.access.default('participant'),
+	scopeUnitId: base.scopeUnitId.default(null)
+});
+export const userPatch = z.strictObject(base).partial();
+
+async function assertUnits(db: Db, organizationId: string, ids: (string | null | undefined)[]) {
+	for (const [i, id] of ids.entries()) {
+		if (!id) continue;
+		const u = await db.selectFrom('units').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+		const path = i === 0 ? 'unitId' : 'scopeUnitId';
+		if (!u) throw new ValidationError(`${path}: The unit does not exist.`, [{ path, message: 'The unit does not exist.' }]);
+	}
+}
+
+/** A viewer must have a subtree to see: default to their own unit. */
+function scopeFor(access: string, scopeUnitId: string | null, unitId: string | null): string | null {
+	if (access !== 'viewer') return null;
+	const scope = scopeUnitId ?? unitId;
+	if (!scope) throw new ValidationError('scopeUnitId: A viewer needs a unit whose results they may see.', [{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }]);
+	return scope;
+}
+
+function emailTaken(email: string) {
+	return new ConflictError('email_taken', `Another user in this organization already has the email ${email}.`);
+}
+
+export async function createUser(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }): Promise<UserRow> {
+	const input = parse(userInput, opts.input);
+	await assertUnits(db, opts.organizationId, [input.unitId, input.scopeUnitId]);
+	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
+	const row = await db
+		.insertInto('users')
+		.values({ organization_id: opts.organizationId, name: input.name, email: input.email, language: input.language, unit_id: input.unitId, job_role: input.jobRole, access: input.access, scope_unit_id: scope })
+		.onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!row) throw emailTaken(input.email);
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } });
+	return getUser(db, { organizationId: opts.organizationId, userId: row.id });
+}
+
+async function assertNotLastAdmin(db: Db, organizationId: string, userId: string) {
+	const admins = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').execute();
+	if (admins.length === 1 && admins[0].id === userId)
+		throw new ConflictError('last_admin', 'This is the only admin of the organization. Make someone else an admin first.');
+}
+
+export async function updateUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string; input: unknown }): Promise<UserRow> {
+	const input = parse(userPatch, opts.input);
+	const before = await getUser(db, { organizationId: opts.organizationId, userId: opts.userId });
+	const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
+	await assertUnits(db, opts.organizationId, [next.unitId, next.scopeUnitId]);
+	if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(db, opts.organizationId, before.id);
+	const keptScope = input.scopeUnitId !== undefined ? input.scopeUnitId : before.access === 'viewer' ? before.scopeUnitId : null;
+	const scope = scopeFor(next.access, keptScope, next.unitId);
+	const res = await db
+		.updateTable('users')
+		.set({ name: next.name, email: next.email, language: next.language, unit_id: next.unitId, job_role: next.jobRole, access: next.access, scope_unit_id: scope, updated_at: new Date() })
+		.where('organization_id', '=', opts.organizationId)
+		.where('id', '=', before.id)
+		.where(({ not, exists, selectFrom }) =>
+			not(exists(selectFrom('users as o').select('o.id').where('o.organization_id', '=', opts.organizationId).where('o.email', '=', next.email).where('o.id', '!=', before.id)))
+		)
+		.executeTakeFirst();
+	if (Number(res.numUpdatedRows) === 0) throw emailTaken(next.email);
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email });
+	if (before.access !== next.access || before.scopeUnitId !== scope)
+		await recordAudit(db, {
+			organizationId: opts.organizationId,
+			actor: opts.actor.label,
+			action: 'access_changed',
+			target: next.email,
+			details: { from: before.access, to: next.access, scopeUnitId: scope }
+		});
+	return getUser(db, { organizationId: opts.organizationId, userId: before.id });
+}
+
+export async function deleteUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string }): Promise<void> {
+	const user = await getUser(db, opts);
+	if (user.access === 'admin') await assertNotLastAdmin(db, opts.organizationId, user.id);
+	const res = await db.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
+	if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email });
+}

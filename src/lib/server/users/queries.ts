@@ -1,0 +1,75 @@
+import type { Db } from '$lib/server/db';
+import type { Access, JobRole, Language } from '$lib/server/db/schema';
+import { NotFoundError } from '$lib/server/errors';
+import { isUuid } from '$lib/server/validation';
+
+export interface UserRow {
+	id: string;
+	name: string;
+	email: string;
+	language: Language;
+	unitId: string | null;
+	jobRole: JobRole | null;
+	access: Access;
+	scopeUnitId: string | null;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+const columns = [
+	'id',
+	'name',
+	'email',
+	'language',
+	'unit_id as unitId',
+	'job_role as jobRole',
+	'access',
+	'scope_unit_id as scopeUnitId',
+	'created_at as createdAt',
+	'updated_at as updatedAt'
+] as const;
+
+export interface UserFilter {
+	organizationId: string;
+	search?: string;
+	unitId?: string;
+	access?: Access;
+	limit?: number;
+	offset?: number;
+}
+
+/** A page of users, filtered, sorted by name, with the total count for paging. */
+export async function listUsers(db: Db, f: UserFilter): Promise<{ users: UserRow[]; total: number }> {
+	let q = db.selectFrom('users').where('organization_id', '=', f.organizationId);
+	if (f.search) {
+		const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
+	}
+	if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+	if (f.access) q = q.where('access', '=', f.access);
+	const [users, count] = await Promise.all([
+		q.select(columns).orderBy('name').orderBy('email').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { users, total: Number(count.n) };
+}
+
+export async function getUser(db: Db, opts: { organizationId: string; userId: string }): Promise<UserRow> {
+	if (!isUuid(opts.userId)) throw new NotFoundError('user');
+	const row = await db.selectFrom('users').select(columns).where('organization_id', '=', opts.organizationId).where('id', '=', opts.userId).executeTakeFirst();
+	if (!row) throw new NotFoundError('user');
+	return row;
+}
+
+export async function countUsers(db: Db, opts: { organizationId: string }) {
+	const r = await db
+		.selectFrom('users')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('total'),
+			eb.fn.count<number>('id').filterWhere('access', '=', 'admin').as('admins'),
+			eb.fn.count<number>('id').filterWhere('access', '=', 'viewer').as('viewers')
+		])
+		.where('organization_id', '=', opts.organizationId)
+		.executeTakeFirstOrThrow();
+	return { total: Number(r.total), admins: Number(r.admins), viewers: Number(r.viewers) };
+}

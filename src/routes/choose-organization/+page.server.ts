@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { listMemberships } from '$lib/server/auth/memberships';
+import { switchSessionOrganization } from '$lib/server/auth/sessions';
+import { requireSignedIn } from '$lib/server/http/guards';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireSignedIn(event);
+	const memberships = await listMemberships(db(), actor.email);
+	return { organizations: memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, access: m.access })), isOperator: actor.isOperator };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireSignedIn(event);
+		const id = String((await event.request.formData()).get('organizationId') ?? '');
+		const ok = (await listMemberships(db(), actor.email)).some((m) => m.organizationId === id);
+		if (!ok || !event.locals.sessionId) return fail(404, { error: true });
+		await switchSessionOrganization(db(), event.locals.sessionId, id);
+		redirect(303, '/app');
+	}
+};

@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { isLocale } from '$lib/i18n';
+import { LANGUAGE_COOKIE } from '$lib/server/http/locale';
+import { safeNext } from '$lib/server/http/guards';
+
+export const load: PageServerLoad = async () => redirect(303, '/');
+
+/** Switches the language: a cookie for everyone, and the user's own language when signed in. */
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url }) => {
+		const form = await request.formData();
+		const language = form.get('language');
+		if (isLocale(language)) {
+			cookies.set(LANGUAGE_COOKIE, language, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 365 * 24 * 3600 });
+			const a = locals.actor;
+			if (a?.via === 'session') {
+				if (a.membership)
+					await db().updateTable('users').set({ language }).where('organization_id', '=', a.membership.organizationId).where('id', '=', a.membership.userId).execute();
+				if (a.accountId) await db().updateTable('accounts').set({ language }).where('id', '=', a.accountId).execute();
+			}
+		}
+		redirect(303, safeNext(String(form.get('redirectTo') ?? '/')));
+	}
+};

@@ -1,0 +1,32 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireOperatorPage } from '$lib/server/http/guards';
+import { attempt } from '$lib/server/http/forms';
+import { createOrganization, listOrganizations } from '$lib/server/orgs/create';
+
+export const load: PageServerLoad = async (event) => {
+	requireOperatorPage(event);
+	return { organizations: await listOrganizations(db()) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireOperatorPage(event);
+		const data = await event.request.formData();
+		return attempt(data, async () => {
+			const org = await createOrganization(db(), {
+				actor,
+				origin: event.url.origin,
+				input: {
+					name: data.get('name'),
+					industry: data.get('industry'),
+					country: data.get('country'),
+					sizeBand: data.get('sizeBand'),
+					salesModel: data.get('salesModel'),
+					admin: { name: data.get('adminName'), email: data.get('adminEmail'), language: data.get('adminLanguage') }
+				}
+			});
+			return { created: org.name };
+		});
+	}
+};

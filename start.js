@@ -1,0 +1,82 @@
+// @ts-check
+// Starts SOS: the embedded PostgreSQL (unless DATABASE_URL is set), then the web server.
+// `npm start` builds first and then runs this file.
+import http from 'node:http';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { startEmbedded, DataDirInUseError } from './server/embedded.js';
+
+const log = (/** @type {string} */ line) => console.log(`[sos] ${line}`);
+const dataDir = path.resolve(process.env.SOS_DATA_DIR || './data');
+const port = Number(process.env.PORT || 3000);
+
+if (!existsSync(new URL('./build/handler.js', import.meta.url))) {
+	console.error('SOS is not built yet: run `npm start` (which builds) or `npm run build` first.');
+	process.exit(1);
+}
+
+/** @type {{ stop(): Promise<void> } | null} */
+let database = null;
+if (!process.env.DATABASE_URL) {
+	try {
+		const t0 = Date.now();
+		database = await startEmbedded({ dataDir, log });
+		process.env.DATABASE_URL = database.url;
+		log(`embedded PostgreSQL ${database.fresh ? 'created' : 'started'} in ${dataDir}/pg (${Date.now() - t0} ms)`);
+	} catch (err) {
+		console.error(err instanceof DataDirInUseError ? err.message : `Could not start the embedded PostgreSQL: ${err instanceof Error ? err.message : err}`);
+		process.exit(1);
+	}
+}
+process.env.SOS_DATA_DIR = dataDir;
+// This server speaks plain HTTP; a TLS-terminating proxy in front says so with X-Forwarded-Proto.
+process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+
+let shuttingDown = false;
+/** @param {http.Server | null} server */
+async function shutdown(server, code = 0) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	log('shutting down…');
+	if (server) {
+		server.closeIdleConnections?.();
+		await new Promise((r) => server.close(r));
+	}
+	if (database) await database.stop().catch(() => {});
+	process.exit(code);
+}
+
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (err) {
+	console.error('SOS could not start:', err instanceof Error ? err.message : err);
+	await shutdown(null, 1);
+}
+
+const server = http.createServer((req, res) => {
+	req.headers['x-forwarded-proto'] ??= 'http';
+	handler(req, res);
+});
+process.on('SIGINT', () => shutdown(server));
+process.on('SIGTERM', () => shutdown(server));
+server.on('error', async (err) => {
+	console.error(`SOS could not listen on port ${port}: ${err.message}`);
+	await shutdown(null, 1);
+});
+server.listen(port, process.env.HOST || '0.0.0.0', () => {
+	const addr = server.address();
+	const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+	const url = process.env.ORIGIN || `http://localhost:${actualPort}`;
+	/** @type {{ credentials?: { role: string, email: string, password: string }[] }} */
+	const startup = /** @type {any} */ (globalThis).__sosStartup ?? {};
+	const lines = [`SOS is running at ${url}`];
+	if (startup.credentials?.length) {
+		lines.push('', 'First start: these accounts were created (passwords are shown only now):');
+		for (const c of startup.credentials) lines.push(`  ${c.role.padEnd(26)} ${c.email}   password: ${c.password}`);
+		lines.push('', `Lost a password? Use "Forgot password" on the sign-in page; emails go to ${path.join(dataDir, 'outbox')}/ unless SMTP_URL is set.`);
+	} else {
+		lines.push('Sign in with your account. Forgot the password? Use "Forgot password" on the sign-in page.');
+	}
+	console.log('\n' + lines.join('\n') + '\n');
+});

@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
+		globalSetup: ['tests/global-setup.ts'],
+		setupFiles: ['tests/setup-env.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		fileParallelism: true,
+		pool: 'forks'
+	}
+});

@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+/** Benchmarks: ordinary vitest tests that print figures and assert only correctness, never time. */
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['bench/**/*.bench.ts'],
+		globalSetup: ['tests/global-setup.ts'],
+		setupFiles: ['tests/setup-env.ts'],
+		testTimeout: 300_000,
+		hookTimeout: 120_000,
+		fileParallelism: false,
+		pool: 'forks'
+	}
+});
