@@ -31,6 +31,8 @@ if (!process.env.DATABASE_URL) {
 process.env.SOS_DATA_DIR = dataDir;
 // This server speaks plain HTTP; a TLS-terminating proxy in front says so with X-Forwarded-Proto.
 process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+// Import files may be up to 10 MB; JSON bodies are limited separately by the API.
+process.env.BODY_SIZE_LIMIT ||= '11M';
 
 let shuttingDown = false;
 /** @param {http.Server | null} server */

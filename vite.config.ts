@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
 		globalSetup: ['tests/global-setup.ts'],
 		setupFiles: ['tests/setup-env.ts'],
 		testTimeout: 60_000,
