@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { db } from '$lib/server/db';
+import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
+import { call, sessionCookie } from '../support/http';
+import { auditActions, orgWithAdmin } from './helpers';
+
+const isoDate = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
+
+async function newUnit(cookie: string, name: string, parentId: string | null = null): Promise<string> {
+	const r = await call('POST', '/api/v1/units', { cookie, json: { name, parentId } });
+	expect(r.status).toBe(201);
+	return r.data.id;
+}
+
+async function newUser(cookie: string, json: Record<string, unknown>) {
+	const r = await call('POST', '/api/v1/users', { cookie, json: { name: 'Someone', email: uniqueEmail(), ...json } });
+	expect(r.status, JSON.stringify(r.data)).toBe(201);
+	return r.data as { id: string; email: string; access: string; scopeUnitId: string | null; unitId: string | null };
+}
+
+describe('/api/v1/users', () => {
+	it('answers 401 without auth on every method', async () => {
+		for (const [method, path] of [
+			['GET', '/api/v1/users'],
+			['POST', '/api/v1/users'],
+			['GET', `/api/v1/users/${randomUUID()}`],
+			['PATCH', `/api/v1/users/${randomUUID()}`],
+			['DELETE', `/api/v1/users/${randomUUID()}`]
+		]) {
+			const r = await call(method, path, method === 'POST' || method === 'PATCH' ? { json: { name: 'X' } } : {});
+			expect(r.status, `${method} ${path}`).toBe(401);
+			expect(r.data.error.code).toBe('unauthenticated');
+		}
+	});
+
+	it('answers 403 to a viewer on every method, and changes nothing', async () => {
+		const { org, admin } = await orgWithAdmin();
+		const unitId = (await db().insertInto('units').values({ organization_id: org.id, name: 'U' }).returning('id').executeTakeFirstOrThrow()).id;
+		const viewer = await sessionCookie(await createTestActor(org.id, 'viewer', unitId));
+		const adminId = admin.membership!.userId;
+		for (const [method, path, json] of [
+			['GET', '/api/v1/users', undefined],
+			['POST', '/api/v1/users', { name: 'X', email: uniqueEmail() }],
+			['GET', `/api/v1/users/${adminId}`, undefined],
+			['PATCH', `/api/v1/users/${adminId}`, { access: 'participant' }],
+			['DELETE', `/api/v1/users/${adminId}`, undefined]
+		] as const) {
+			const r = await call(method, path, { cookie: viewer, json });
+			expect(r.status, `${method} ${path}`).toBe(403);
+			expect(r.data.error.message).toBe('Only organization admins can do this.');
+		}
+		const still = await db().selectFrom('users').select('access').where('id', '=', adminId).executeTakeFirstOrThrow();
+		expect(still.access).toBe('admin');
+	});
+
+	it('creates a user with defaults and returns the full shape', async () => {
+		const { cookie, org } = await orgWithAdmin();
+		const email = uniqueEmail('Mixed.Case');
+		const r = await call('POST', '/api/v1/users', { cookie, json: { name: '  Anna Berg ', email: `  ${email.toUpperCase()} ` } });
+		expect(r.status).toBe(201);
+		expect(r.data).toEqual({
+			id: expect.any(String),
+			name: 'Anna Berg',
+			email: email.toLowerCase(),
+			language: 'en',
+			unitId: null,
+			jobRole: null,
+			access: 'participant',
+			scopeUnitId: null,
+			createdAt: isoDate,
+			updatedAt: isoDate
+		});
+		const got = await call('GET', `/api/v1/users/${r.data.id}`, { cookie });
+		expect(got.status).toBe(200);
+		expect(got.data).toEqual(r.data);
+		expect((await auditActions(org.id)).some((e) => e.action === 'user_created' && e.target === email.toLowerCase())).toBe(true);
+	});
+
+	it('creates a viewer scoped to their own unit by default, or to the unit given', async () => {
+		const { cookie } = await orgWithAdmin();
+		const area = await newUnit(cookie, 'Area');
+		const team = await newUnit(cookie, 'Team', area);
+		const v1 = await newUser(cookie, { access: 'viewer', unitId: team, jobRole: 'sales_manager', language: 'sv' });
+		expect(v1).toMatchObject({ access: 'viewer', unitId: team, scopeUnitId: team, jobRole: 'sales_manager', language: 'sv' });
+		const v2 = await newUser(cookie, { access: 'viewer', unitId: team, scopeUnitId: area });
+		expect(v2.scopeUnitId).toBe(area);
+		const noScope = await call('POST', '/api/v1/users', { cookie, json: { name: 'V', email: uniqueEmail(), access: 'viewer' } });
+		expect(noScope.status).toBe(400);
+		expect(noScope.data.error.details).toEqual([{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }]);
+		// A scope on a participant means nothing and is not kept.
+		const p = await newUser(cookie, { access: 'participant', scopeUnitId: area });
+		expect(p.scopeUnitId).toBeNull();
+	});
+
+	it('answers 409 for a duplicate email (case-insensitive) on create and update', async () => {
+		const { cookie } = await orgWithAdmin();
+		const a = await newUser(cookie, {});
+		const dup = await call('POST', '/api/v1/users', { cookie, json: { name: 'Dup', email: a.email.toUpperCase() } });
+		expect(dup.status).toBe(409);
+		expect(dup.data.error.code).toBe('email_taken');
+		expect(dup.data.error.message).toContain(a.email);
+		const b = await newUser(cookie, {});
+		const clash = await call('PATCH', `/api/v1/users/${b.id}`, { cookie, json: { email: a.email } });
+		expect(clash.status).toBe(409);
+		expect(clash.data.error.code).toBe('email_taken');
+		expect((await call('GET', `/api/v1/users/${b.id}`, { cookie })).data.email).toBe(b.email);
+		// The same email in another organization is a different person record: allowed.
+		const other = await orgWithAdmin();
+		expect((await call('POST', '/api/v1/users', { cookie: other.cookie, json: { name: 'Same', email: a.email } })).status).toBe(201);
+	});
+
+	it('updates a user and records access changes in the audit log', async () => {
+		const { cookie, org } = await orgWithAdmin();
+		const unit = await newUnit(cookie, 'Sales');
+		const u = await newUser(cookie, { unitId: unit });
+		const r = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { name: 'New Name', access: 'viewer', jobRole: 'sales_manager' } });
+		expect(r.status).toBe(200);
+		expect(r.data).toMatchObject({ id: u.id, name: 'New Name', access: 'viewer', scopeUnitId: unit, jobRole: 'sales_manager', unitId: unit });
+		const back = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { access: 'participant' } });
+		expect(back.data).toMatchObject({ access: 'participant', scopeUnitId: null });
+		const changes = (await auditActions(org.id)).filter((e) => e.action === 'access_changed' && e.target === u.email);
+		expect(changes.map((e) => e.details)).toEqual([
+			{ from: 'participant', to: 'viewer', scopeUnitId: unit },
+			{ from: 'viewer', to: 'participant', scopeUnitId: null }
+		]);
+		// A name-only change is not an access change.
+		await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { name: 'Again' } });
+		expect((await auditActions(org.id)).filter((e) => e.action === 'access_changed' && e.target === u.email)).toHaveLength(2);
+	});
+
+	it('refuses (409) to demote or delete the last admin, and allows it once there is another', async () => {
+		const { cookie, admin } = await orgWithAdmin();
+		const id = admin.membership!.userId;
+		const demote = await call('PATCH', `/api/v1/users/${id}`, { cookie, json: { access: 'participant' } });
+		expect(demote.status).toBe(409);
+		expect(demote.data.error.code).toBe('last_admin');
+		const del = await call('DELETE', `/api/v1/users/${id}`, { cookie });
+		expect(del.status).toBe(409);
+		expect(del.data.error.code).toBe('last_admin');
+		const second = await newUser(cookie, { access: 'admin' });
+		const ok = await call('DELETE', `/api/v1/users/${second.id}`, { cookie });
+		expect(ok.status).toBe(204);
+		expect((await call('GET', `/api/v1/users/${second.id}`, { cookie })).status).toBe(404);
+	});
+
+	it("answers 404 for another organization's users and malformed ids, and changes nothing", async () => {
+		const mine = await orgWithAdmin();
+		const theirs = await orgWithAdmin();
+		const foreign = await newUser(theirs.cookie, { name: 'Theirs' });
+		for (const id of [foreign.id, theirs.admin.membership!.userId, randomUUID(), 'abc', '%27%20OR%201%3D1--', '%00']) {
+			for (const [method, json] of [
+				['GET', undefined],
+				['PATCH', { name: 'Hijacked' }],
+				['DELETE', undefined]
+			] as const) {
+				const r = await call(method, `/api/v1/users/${id}`, { cookie: mine.cookie, json });
+				expect(r.status, `${method} ${id}`).toBe(404);
+				expect(r.data.error.code).toBe('not_found');
+			}
+		}
+		expect((await call('GET', `/api/v1/users/${foreign.id}`, { cookie: theirs.cookie })).data.name).toBe('Theirs');
+		// Another organization's unit cannot be assigned.
+		const foreignUnit = await newUnit(theirs.cookie, 'TheirUnit');
+		const assign = await call('POST', '/api/v1/users', { cookie: mine.cookie, json: { name: 'X', email: uniqueEmail(), unitId: foreignUnit } });
+		expect(assign.status).toBe(400);
+		expect(assign.data.error.details).toEqual([{ path: 'unitId', message: 'The unit does not exist.' }]);
+		const mineUser = await newUser(mine.cookie, {});
+		const scope = await call('PATCH', `/api/v1/users/${mineUser.id}`, { cookie: mine.cookie, json: { access: 'viewer', scopeUnitId: foreignUnit } });
+		expect(scope.status).toBe(400);
+		// The list is scoped to the caller's organization.
+		const list = await call('GET', '/api/v1/users', { cookie: mine.cookie });
+		expect(list.data.users.map((u: { id: string }) => u.id).sort()).toEqual([mine.admin.membership!.userId, mineUser.id].sort());
+		expect(list.data.total).toBe(2);
+	});
+
+	it('answers 400 with a clear message for bad input', async () => {
+		const { cookie } = await orgWithAdmin();
+		const cases: [unknown, RegExp][] = [
+			[{ email: uniqueEmail() }, /name: /],
+			[{ name: 'X' }, /email: /],
+			[{ name: 'X', email: 'not-an-email' }, /email: Not a valid email address/],
+			[{ name: 'X', email: 'a@b' }, /email: Not a valid email address/],
+			[{ name: 'X', email: `${'a'.repeat(250)}@example.test` }, /email: At most 254 characters/],
+			[{ name: 'X'.repeat(121), email: uniqueEmail() }, /name: At most 120 characters/],
+			[{ name: 'X', email: uniqueEmail(), language: 'de' }, /language: Must be en or sv/],
+			[{ name: 'X', email: uniqueEmail(), access: 'root' }, /access: Must be participant, viewer or admin/],
+			[{ name: 'X', email: uniqueEmail(), jobRole: 'ceo' }, /jobRole: Must be sales_person or sales_manager/],
+			[{ name: 'X', email: uniqueEmail(), unitId: 'x' }, /unitId: Not a valid id/],
+			[{ name: 'X', email: 17 }, /email: /],
+			[{ name: true, email: uniqueEmail() }, /name: /],
+			[{ name: 'X', email: uniqueEmail(), password: 'secret' }, /Unknown field\(s\): password/],
+			[{ name: 'X', email: uniqueEmail(), organizationId: randomUUID() }, /Unknown field\(s\): organizationId/]
+		];
+		for (const [json, message] of cases) {
+			const r = await call('POST', '/api/v1/users', { cookie, json });
+			expect(r.status, JSON.stringify(json)).toBe(400);
+			expect(r.data.error.code).toBe('validation_failed');
+			expect(r.data.error.message).toMatch(message);
+		}
+		const u = await newUser(cookie, {});
+		for (const json of [{ access: 'god' }, { email: '' }, { name: null }, { id: randomUUID() }, []]) {
+			const r = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json });
+			expect(r.status, JSON.stringify(json)).toBe(400);
+		}
+		const badJson = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, body: "{'name': 1}", headers: { 'content-type': 'application/json' } });
+		expect(badJson.status).toBe(400);
+		expect(badJson.data.error.message).toBe('The body is not valid JSON.');
+		const form = await call('POST', '/api/v1/users', { cookie, body: 'name=X&email=x%40example.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(form.status).toBe(400);
+		expect(form.data.error.message).toMatch(/Content-Type: application\/json/);
+		const big = await call('POST', '/api/v1/users', { cookie, json: { name: 'x'.repeat(400 * 1024), email: uniqueEmail() } });
+		expect(big.status).toBe(400);
+		expect(big.data.error.message).toMatch(/too large/);
+	});
+
+	it('lists with search, filters and paging', async () => {
+		const { cookie } = await orgWithAdmin();
+		const unit = await newUnit(cookie, 'Team');
+		await newUser(cookie, { name: 'Alice 100%', unitId: unit });
+		await newUser(cookie, { name: 'Bob_Underscore' });
+		await newUser(cookie, { name: 'Carl', access: 'viewer', unitId: unit });
+		const all = await call('GET', '/api/v1/users', { cookie });
+		expect(all.status).toBe(200);
+		expect(all.data).toMatchObject({ total: 4, limit: 100, offset: 0 });
+		expect(all.data.users.map((u: { name: string }) => u.name)).toEqual(['Alice 100%', 'Bob_Underscore', 'Carl', 'Test admin']);
+		const q = async (qs: string) => (await call('GET', `/api/v1/users?${qs}`, { cookie })).data;
+		expect((await q('q=alice')).users.map((u: { name: string }) => u.name)).toEqual(['Alice 100%']);
+		// LIKE wildcards in the search are taken literally.
+		expect((await q('q=%25')).users.map((u: { name: string }) => u.name)).toEqual(['Alice 100%']);
+		expect((await q('q=_')).users.map((u: { name: string }) => u.name)).toEqual(['Bob_Underscore']);
+		expect((await q(`unitId=${unit}`)).total).toBe(2);
+		expect((await q('access=viewer')).users.map((u: { name: string }) => u.name)).toEqual(['Carl']);
+		const page = await q('limit=2&offset=1');
+		expect(page).toMatchObject({ total: 4, limit: 2, offset: 1 });
+		expect(page.users.map((u: { name: string }) => u.name)).toEqual(['Bob_Underscore', 'Carl']);
+	});
+
+	it('answers 400 for bad query parameters and treats SQL in them as plain text', async () => {
+		const { cookie } = await orgWithAdmin();
+		const inject = await call('GET', `/api/v1/users?q=${encodeURIComponent("'; drop table users;--")}`, { cookie });
+		expect(inject.status).toBe(200);
+		expect(inject.data).toMatchObject({ users: [], total: 0 });
+		const orTrue = await call('GET', `/api/v1/users?q=${encodeURIComponent("' OR '1'='1")}`, { cookie });
+		expect(orTrue.data.total).toBe(0);
+		for (const [qs, message] of [
+			['access=x', /access: Must be participant, viewer or admin/],
+			["access=admin'--", /access: /],
+			['unitId=1%20OR%201=1', /unitId: Not a valid id/],
+			['limit=abc', /limit: /],
+			['limit=0', /limit: /],
+			['limit=501', /limit: /],
+			['limit=1.5', /limit: /],
+			['offset=-1', /offset: /],
+			[`q=${'a'.repeat(101)}`, /q: /],
+			['q=%00', /q: /],
+			['sort=name;drop', /Unknown field\(s\): sort/]
+		] as const) {
+			const r = await call('GET', `/api/v1/users?${qs}`, { cookie });
+			expect(r.status, qs).toBe(400);
+			expect(r.data.error.code).toBe('validation_failed');
+			expect(r.data.error.message).toMatch(message);
+		}
+		// The table is still there.
+		expect((await call('GET', '/api/v1/users', { cookie })).data.total).toBe(1);
+	});
+
+	it('stores markup and odd Unicode in names verbatim, as data', async () => {
+		const { cookie } = await orgWithAdmin();
+		for (const name of ['<script>alert("x")</script>', "O'Brien; DROP TABLE users;--", 'Zoë Ñúñez 👩‍💼', '\u202eevil']) {
+			const u = await newUser(cookie, { name });
+			expect((await call('GET', `/api/v1/users/${u.id}`, { cookie })).data.name).toBe(name);
+		}
+		const nul = await call('POST', '/api/v1/users', { cookie, json: { name: 'a\u0000b', email: uniqueEmail() } });
+		expect(nul.status).toBe(400);
+		const nulEmail = await call('POST', '/api/v1/users', { cookie, json: { name: 'a', email: 'a\u0000b@example.test' } });
+		expect(nulEmail.status).toBe(400);
+	});
+});

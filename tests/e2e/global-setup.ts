@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A fresh database and the real SOS server on it, started as `npm start` would run it (demo on).
+ * The credentials it prints are captured, exactly as a newcomer would read them off the terminal.
+ */
+export default async function globalSetup() {
+	const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+	const name = `sos_e2e_${Date.now()}`;
+	const admin = new pg.Client({ connectionString: base });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const url = new URL(base);
+	url.pathname = `/${name}`;
+
+	const tmp = mkdtempSync(path.join(tmpdir(), 'sos-e2e-'));
+	const dataDir = path.join(tmp, 'data');
+	const child = spawn(process.execPath, ['start.js'], {
+		env: { ...process.env, DATABASE_URL: url.toString(), SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	const baseUrl = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`SOS did not start:\n${out}`)), 60_000);
+		child.stdout!.on('data', (d: Buffer) => {
+			out += d.toString();
+			const m = /SOS is running at (http:\/\/\S+)[\s\S]*password: \S+[\s\S]*password: \S+/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				resolve(m[1]);
+			}
+		});
+		child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+		child.once('exit', (code) => reject(new Error(`SOS exited with ${code}:\n${out}`)));
+	});
+	const creds = [...out.matchAll(/^\s+(.+?)\s{2,}(\S+@\S+)\s+password: (\S+)$/gm)].map((m) => ({ role: m[1].trim(), email: m[2], password: m[3] }));
+	const stateFile = path.join(tmp, 'state.json');
+	writeFileSync(stateFile, JSON.stringify({ baseUrl, creds, outbox: path.join(dataDir, 'outbox'), startupOutput: out }));
+	process.env.SOS_E2E_URL = baseUrl;
+	process.env.SOS_E2E_STATE = stateFile;
+
+	return async () => {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+		rmSync(tmp, { recursive: true, force: true });
+		const c = new pg.Client({ connectionString: base });
+		await c.connect();
+		await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+		await c.end();
+	};
+}

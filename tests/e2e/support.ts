@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface E2EState {
+	baseUrl: string;
+	creds: { role: string; email: string; password: string }[];
+	outbox: string;
+	startupOutput: string;
+}
+
+export function state(): E2EState {
+	return JSON.parse(readFileSync(process.env.SOS_E2E_STATE!, 'utf8'));
+}
+
+export function credential(role: RegExp) {
+	const c = state().creds.find((c) => role.test(c.role));
+	if (!c) throw new Error(`no printed credential for ${role}`);
+	return c;
+}
+
+/** axe-core on the current page: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+/** The newest .eml in the outbox sent to `to`, as text (quoted-printable soft breaks undone). */
+export function latestEmailTo(to: string): string {
+	const dir = state().outbox;
+	const files = readdirSync(dir).sort().reverse();
+	for (const f of files) {
+		const raw = readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		if (raw.toLowerCase().includes(`to: ${to.toLowerCase()}`)) return raw;
+	}
+	throw new Error(`no email to ${to} in the outbox`);
+}
+
+export async function shoot(page: Page, name: string) {
+	const dir = process.env.SOS_SCREENSHOTS;
+	if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
