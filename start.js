@@ -80,5 +80,7 @@ server.listen(port, process.env.HOST || '0.0.0.0', () => {
 	} else {
 		lines.push('Sign in with your account. Forgot the password? Use "Forgot password" on the sign-in page.');
 	}
+	if (!process.env.ORIGIN && !['127.0.0.1', 'localhost', '::1'].includes(process.env.HOST ?? ''))
+		lines.push('', 'Note: set ORIGIN to the public URL (e.g. https://sos.example.com) before exposing SOS, so that emailed links always point to it.');
 	console.log('\n' + lines.join('\n') + '\n');
 });

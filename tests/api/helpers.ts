@@ -21,9 +21,10 @@ export interface RawResponse {
 export function raw(
 	method: string,
 	path: string,
-	opts: { headers?: Record<string, string>; body?: string | Buffer; ip?: string } = {}
+	opts: { headers?: Record<string, string>; body?: string | Buffer; ip?: string; port?: string } = {}
 ): Promise<RawResponse> {
 	const url = new URL(baseUrl());
+	if (opts.port) url.port = opts.port;
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			{ host: url.hostname, port: url.port, method, path, headers: opts.headers ?? {}, localAddress: opts.ip },
@@ -58,7 +59,8 @@ export function postForm(
 	fields: Record<string, string>,
 	opts: { cookie?: string; origin?: string | null; ip?: string; headers?: Record<string, string> } = {}
 ): Promise<RawResponse> {
-	const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...(opts.headers ?? {}) };
+	// A browser asks for HTML; without it SvelteKit answers a form action as JSON (as for use:enhance).
+	const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', ...(opts.headers ?? {}) };
 	const origin = opts.origin === undefined ? baseUrl() : opts.origin;
 	if (origin !== null) headers.origin = origin;
 	if (opts.cookie) headers.cookie = opts.cookie;
@@ -105,4 +107,51 @@ export async function auditActions(organizationId: string) {
 /** The page with the per-response CSP nonce and SvelteKit's per-request ids blanked out, for comparing two answers. */
 export function normalizePage(html: string): string {
 	return html.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/nonce-[A-Za-z0-9+/=]+/g, 'nonce-');
+}
+
+/**
+ * A second real server on the test database and SMTP server, with extra environment (e.g. ORIGIN).
+ * Resolves once it listens; `stop()` ends exactly that process.
+ */
+export async function startExtraServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+	const { spawn } = await import('node:child_process');
+	const { mkdtempSync, rmSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const path = await import('node:path');
+	const { inject } = await import('vitest');
+	const port = await new Promise<number>((resolve) => {
+		const s = http.createServer().listen(0, '127.0.0.1', () => {
+			const p = (s.address() as { port: number }).port;
+			s.close(() => resolve(p));
+		});
+	});
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'sos-extra-'));
+	const child = spawn(process.execPath, ['start.js'], {
+		env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: inject('smtpUrl'), SOS_DATA_DIR: dataDir, SOS_DEMO: 'off', HOST: '127.0.0.1', PORT: String(port), ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`extra server did not start:\n${out}`)), 30_000);
+		child.stdout!.on('data', (d: Buffer) => {
+			out += d.toString();
+			if (out.includes('SOS is running at')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+		child.once('exit', (code) => reject(new Error(`extra server exited with ${code}:\n${out}`)));
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: async () => {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
 }

@@ -86,15 +86,24 @@ describe('/api/v1/users/import', () => {
 		const { org, admin } = await orgWithAdmin();
 		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'hr-sync' } });
 		const bytes = await xlsxBytes([HEADER, userRow({ name: 'Xl', email: uniqueEmail() })]);
-		// A bearer client sends no Origin header, like curl would.
+		const r = await upload(bytes, 'users.xlsx', { token: secret });
+		expect(r.status).toBe(201);
+		expect(r.data.preview.counts).toMatchObject({ rows: 1, creates: 1, errors: 0 });
+		const applied = await call('POST', `/api/v1/users/import/${r.data.importId}/apply`, { token: secret });
+		expect(applied.status).toBe(200);
+		expect(applied.data.creates).toBe(1);
+	});
+
+	// KNOWN BUG (needs svelte.config.js, outside this test suite's remit): SvelteKit's own CSRF check
+	// refuses every multipart POST without a same-origin Origin header before our hooks run, so an
+	// integration uploading with a bearer token (curl -F, a script) gets 403. Flip to `it` once fixed.
+	it('accepts a bearer-token upload without an Origin header, as curl sends it', async () => {
+		const { org, admin } = await orgWithAdmin();
+		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'curl' } });
 		const form = new FormData();
-		form.append('file', new Blob([bytes as BlobPart]), 'users.xlsx');
+		form.append('file', new Blob([csv([userRow({ name: 'C', email: uniqueEmail() })])]), 'users.csv');
 		const res = await fetch(`${baseUrl()}/api/v1/users/import`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body: form });
 		expect(res.status).toBe(201);
-		const data = await res.json();
-		expect(data.preview.counts).toMatchObject({ rows: 1, creates: 1, errors: 0 });
-		const applied = await call('POST', `/api/v1/users/import/${data.importId}/apply`, { token: secret });
-		expect(applied.status).toBe(200);
 	});
 
 	it('reports row errors in the preview and refuses to apply such a file, writing nothing', async () => {
@@ -143,7 +152,8 @@ describe('/api/v1/users/import', () => {
 		expect(big.status).toBe(400);
 		expect(big.data.error.message).toMatch(/larger than 10 MB/);
 		const xlsxHeaderOnly = await upload(await xlsxBytes([HEADER]), 'h.xlsx', { cookie });
-		expect(xlsxHeaderOnly.status).toBeLessThan(500);
+		expect(xlsxHeaderOnly.status).toBe(400);
+		expect(xlsxHeaderOnly.data.error.message).toBe('The file has column names but no users below them.');
 		expect((await call('GET', '/api/v1/users', { cookie })).data.total).toBe(1);
 	});
 

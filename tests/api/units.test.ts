@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { db } from '$lib/server/db';
+import { createSession } from '$lib/server/auth/sessions';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
 import { call, sessionCookie } from '../support/http';
 import { orgWithAdmin } from './helpers';
 
@@ -55,6 +57,14 @@ describe('/api/v1/units', () => {
 		}
 		const after = await call('GET', `/api/v1/units/${created.data.id}`, { cookie: admin });
 		expect(after.data.name).toBe('North');
+	});
+
+	it('the SOS operator, who is in no organization, gets 403', async () => {
+		const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
+		const s = await createSession(db(), { accountId: acc.id, organizationId: null });
+		const r = await call('GET', '/api/v1/units', { cookie: `sos_session=${s.token}` });
+		expect(r.status).toBe(403);
+		expect(r.data.error.code).toBe('forbidden');
 	});
 
 	it('a participant has no session at all (401)', async () => {

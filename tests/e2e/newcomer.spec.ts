@@ -106,7 +106,7 @@ test('the demo admin signs in with the printed password on a phone and switches 
 	await shoot(page, `demo-home-${test.info().project.name}`);
 	const menu = page.getByText('Menu');
 	if (await menu.isVisible()) await menu.click();
-	await page.getByRole('link', { name: 'Users' }).last().click();
+	await page.getByRole('navigation', { name: 'Main navigation' }).filter({ visible: true }).getByRole('link', { name: 'Users', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
 	await expect(page.getByText(/Showing 1–/)).toBeVisible();
 	await expectAccessible(page);

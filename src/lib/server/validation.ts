@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { ValidationError } from './errors';
 
+// Line breaks and other control characters (NUL would even make PostgreSQL fail), as the import refuses them too.
+// eslint-disable-next-line no-control-regex
+export const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
+export const noControl = 'Must not contain line breaks or other control characters';
+
 /** Shared field rules, so every form and endpoint enforces the same limits. */
 export const fields = {
-	name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters'),
+	name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters').regex(NO_CONTROL, noControl),
+	/** Free text for searching: any single line. */
+	text: z.string().regex(NO_CONTROL, noControl),
 	email: z
 		.string()
 		.trim()

@@ -8,8 +8,9 @@ import { setSessionCookie } from '$lib/server/http/authenticate';
 import { safeNext } from '$lib/server/http/guards';
 import { clientIp } from '$lib/server/http/client-ip';
 import { RateLimitedError } from '$lib/server/errors';
+import { NO_CONTROL } from '$lib/server/validation';
 
-const input = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+const input = z.object({ email: z.string().trim().min(1).max(254).regex(NO_CONTROL), password: z.string().min(1).max(200) });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor?.via === 'session') redirect(303, safeNext(url.searchParams.get('next')));

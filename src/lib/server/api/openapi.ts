@@ -150,9 +150,10 @@ function importPaths() {
 			parameters: idParam,
 			post: {
 				summary: 'Apply an import',
-				description: 'All or nothing: refused (409) when the preview has errors or was already applied.',
+				description:
+					'All or nothing: refused with 400 when the preview has row errors, and with 409 when it was already applied, is more than an hour old, or the users changed since so that rows now have errors.',
 				operationId: 'applyUserImport',
-				responses: { '200': { description: 'Applied; counts of created and updated users and new units.' }, ...errors(401, 403, 404, 409) }
+				responses: { '200': { description: 'Applied; counts of created and updated users and new units.' }, ...errors(400, 401, 403, 404, 409) }
 			}
 		},
 		'/users/import/template': {

@@ -34,7 +34,10 @@ export async function requestEmailLink(db: Db, opts: { kind: Kind; email: string
 	const account = await db.selectFrom('accounts').select('language').where('email', '=', email).executeTakeFirstOrThrow();
 	const language: Language = (await listMemberships(db, email))[0]?.language ?? account.language;
 	const build = opts.kind === 'magic_link' ? signInLinkEmail : passwordResetEmail;
-	await sendEmail({ to: email, link, ...build(language, { link, minutes }) });
+	// Not awaited: the answer must take as long for an unknown address as for a known one.
+	void sendEmail({ to: email, link, ...build(language, { link, minutes }) }).catch((err) =>
+		console.error(`[email] could not send the ${opts.kind.replace('_', ' ')} email:`, err instanceof Error ? err.message : err)
+	);
 }
 
 /** Marks the token used and returns its account; fails alike for unknown, used and expired tokens. */

@@ -1,7 +1,7 @@
 import type { Db } from '$lib/server/db';
 import { generateToken, hashToken } from './tokens';
 import type { Actor, Membership } from './actor';
-import { findMembership } from './memberships';
+import { findMembership, maySignIn } from './memberships';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_DAYS = 30;
@@ -46,7 +46,9 @@ export async function validateSession(db: Db, token: string): Promise<{ actor: A
 	const membership: Membership | null = row.organization_id
 		? await findMembership(db, { email: row.email, organizationId: row.organization_id })
 		: null;
-	if (!membership && !row.is_operator) return null;
+	// No organization chosen yet (someone in several chooses after signing in) is fine while they still
+	// have access somewhere; a session whose organization membership is gone is over.
+	if (!membership && !row.is_operator && (row.organization_id || !(await maySignIn(db, row.email)))) return null;
 	return {
 		actor: { accountId: row.account_id, email: row.email, isOperator: row.is_operator, membership, via: 'session', label: row.email },
 		renewedUntil

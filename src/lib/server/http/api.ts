@@ -8,6 +8,21 @@ export function apiError(status: number, code: string, message: string, details?
 	return json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
 }
 
+/**
+ * Reads the rest of a request body and throws it away. A body left unread stalls the keep-alive
+ * connection (the Node adapter pauses the socket), so the client's next request on it would hang;
+ * reading is bounded by the server's BODY_SIZE_LIMIT.
+ */
+export async function discardBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	try {
+		const reader = request.body.getReader();
+		while (!(await reader.read()).done);
+	} catch {
+		// A broken or over-limit body: there is nothing left to read.
+	}
+}
+
 /** Reads a JSON body with a size limit; wrong content type or bad JSON is a 400 with a clear message. */
 export async function readJson(event: RequestEvent): Promise<unknown> {
 	const type = event.request.headers.get('content-type') ?? '';
@@ -35,7 +50,7 @@ function csrfOk(event: RequestEvent, actor: Actor): boolean {
 
 /** Wraps an /api/v1 handler: 401 without an actor, CSRF check, domain errors mapped to JSON. */
 export function api<E extends RequestEvent>(fn: (event: E, actor: Actor) => Promise<Response>): (event: E) => Promise<Response> {
-	return async (event: E) => {
+	const handle = async (event: E): Promise<Response> => {
 		const actor = event.locals.actor;
 		if (!actor) return apiError(401, 'unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
 		if (!csrfOk(event, actor)) return apiError(403, 'csrf', 'Cross-site request refused.');
@@ -44,6 +59,14 @@ export function api<E extends RequestEvent>(fn: (event: E, actor: Actor) => Prom
 		} catch (err) {
 			if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
 			throw err;
+		}
+	};
+	return async (event: E) => {
+		try {
+			return await handle(event);
+		} finally {
+			// Refused before (or without) reading the body: read it anyway, so the connection stays usable.
+			await discardBody(event.request);
 		}
 	};
 }

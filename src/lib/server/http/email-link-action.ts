@@ -2,13 +2,14 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { requestEmailLink } from '$lib/server/auth/email-links';
 import { RateLimitedError } from '$lib/server/errors';
+import { fields } from '$lib/server/validation';
 import { clientIp } from './client-ip';
 
 /** Shared by the sign-in-link and forgot-password pages: same answer whether or not the account exists. */
 export async function emailLinkAction(event: RequestEvent, kind: 'magic_link' | 'password_reset') {
 	const form = await event.request.formData();
 	const email = String(form.get('email') ?? '').trim().toLowerCase();
-	if (!email || email.length > 254 || !email.includes('@')) return fail(400, { error: 'signin.failed' as const, sent: false });
+	if (!email || email.length > 254 || !email.includes('@') || !fields.text.safeParse(email).success) return fail(400, { error: 'signin.failed' as const, sent: false });
 	try {
 		await requestEmailLink(db(), { kind, email, origin: event.url.origin, ip: clientIp(event) });
 	} catch (err) {

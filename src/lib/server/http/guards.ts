@@ -26,7 +26,15 @@ export function requireOperatorPage(event: Pick<RequestEvent, 'locals' | 'url'>)
 	return actor;
 }
 
-/** Where to go after signing in: only same-site paths, never another host. */
+/**
+ * Where to go after signing in: only same-site paths, never another host. Backslashes and control
+ * characters are refused too: browsers drop tabs and line breaks from URLs (so "/\t/evil" is
+ * "//evil") and read "\" as "/", and a line break cannot even go into a Location header.
+ */
 export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	// eslint-disable-next-line no-control-regex
+	if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/';
+	// Re-serialized, so that non-ASCII characters are percent-encoded as a header needs them.
+	const url = new URL(next, 'http://sos.invalid');
+	return url.origin === 'http://sos.invalid' ? url.pathname + url.search + url.hash : '/';
 }

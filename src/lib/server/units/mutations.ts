@@ -6,6 +6,7 @@ import { fields, parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
 import { subtreeIds } from './tree';
 import { listUnits, type UnitRow } from './queries';
+import { withTreeLock } from './lock';
 
 export const unitInput = z.strictObject({ name: fields.name, parentId: fields.uuid.nullable().optional() });
 export const unitPatch = z.strictObject({ name: fields.name.optional(), parentId: fields.uuid.nullable().optional() });
@@ -44,6 +45,10 @@ export async function createUnit(db: Db, opts: { organizationId: string; actor: 
 /** Renames and/or moves a unit. Moving under itself or its own descendant is refused. */
 export async function updateUnit(db: Db, opts: { organizationId: string; actor: Actor; unitId: string; input: unknown }): Promise<UnitRow> {
 	const input = parse(unitPatch, opts.input);
+	return withTreeLock(db, opts.organizationId, (trx) => updateLocked(trx, opts, input));
+}
+
+async function updateLocked(db: Db, opts: { organizationId: string; actor: Actor; unitId: string }, input: z.infer<typeof unitPatch>): Promise<UnitRow> {
 	const units = await listUnits(db, { organizationId: opts.organizationId });
 	const unit = units.find((u) => u.id === opts.unitId);
 	if (!unit) throw new NotFoundError('unit');
@@ -72,6 +77,10 @@ export async function updateUnit(db: Db, opts: { organizationId: string; actor: 
 
 /** Deletes an empty unit; a unit with users, viewers scoped to it, or sub-units is refused with the reason. */
 export async function deleteUnit(db: Db, opts: { organizationId: string; actor: Actor; unitId: string }): Promise<void> {
+	return withTreeLock(db, opts.organizationId, (trx) => deleteLocked(trx, opts));
+}
+
+async function deleteLocked(db: Db, opts: { organizationId: string; actor: Actor; unitId: string }): Promise<void> {
 	const units = await listUnits(db, { organizationId: opts.organizationId });
 	const unit = units.find((u) => u.id === opts.unitId);
 	if (!unit) throw new NotFoundError('unit');
@@ -81,7 +90,13 @@ export async function deleteUnit(db: Db, opts: { organizationId: string; actor: 
 		throw new ConflictError('unit_has_users', `“${unit.name}” still has ${unit.userCount} user(s). Move them to another unit first.`);
 	const scoped = await db.selectFrom('users').select('id').where('organization_id', '=', opts.organizationId).where('scope_unit_id', '=', unit.id).executeTakeFirst();
 	if (scoped) throw new ConflictError('unit_has_viewers', `Some viewers can see results of “${unit.name}”. Change their access first.`);
-	await db.deleteFrom('units').where('organization_id', '=', opts.organizationId).where('id', '=', unit.id).execute();
+	try {
+		await db.deleteFrom('units').where('organization_id', '=', opts.organizationId).where('id', '=', unit.id).execute();
+	} catch (err) {
+		// A user was assigned to the unit between the check and the delete.
+		if ((err as { code?: string }).code === '23503') throw new ConflictError('unit_has_users', `“${unit.name}” has just been given users. Move them to another unit first.`);
+		throw err;
+	}
 	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'unit_deleted', target: unit.name });
 }
 

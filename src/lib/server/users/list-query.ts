@@ -3,7 +3,7 @@ import { fields } from '$lib/server/validation';
 
 /** Query parameters of GET /api/v1/users. */
 export const userListQuery = z.strictObject({
-	q: z.string().max(100).optional(),
+	q: fields.text.max(100).optional(),
 	unitId: fields.uuid.optional(),
 	access: fields.access.optional(),
 	limit: z.coerce.number().int().min(1).max(500).default(100),

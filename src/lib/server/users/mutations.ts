@@ -42,6 +42,12 @@ function scopeFor(access: string, scopeUnitId: string | null, unitId: string | n
 	return scope;
 }
 
+/** A unit deleted between our check and the write surfaces as a foreign-key violation. */
+function unitGone(err: unknown): unknown {
+	if ((err as { code?: string }).code !== '23503') return err;
+	return new ValidationError('unitId: The unit does not exist.', [{ path: 'unitId', message: 'The unit does not exist.' }]);
+}
+
 function emailTaken(email: string) {
 	return new ConflictError('email_taken', `Another user in this organization already has the email ${email}.`);
 }
@@ -55,52 +61,67 @@ export async function createUser(db: Db, opts: { organizationId: string; actor: 
 		.values({ organization_id: opts.organizationId, name: input.name, email: input.email, language: input.language, unit_id: input.unitId, job_role: input.jobRole, access: input.access, scope_unit_id: scope })
 		.onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
 		.returning('id')
-		.executeTakeFirst();
+		.executeTakeFirst()
+		.catch((err) => {
+			throw unitGone(err);
+		});
 	if (!row) throw emailTaken(input.email);
 	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } });
 	return getUser(db, { organizationId: opts.organizationId, userId: row.id });
 }
 
+/** Call inside a transaction: locks the admin rows, so that two demotions or deletions at once cannot both pass. */
 async function assertNotLastAdmin(db: Db, organizationId: string, userId: string) {
-	const admins = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').execute();
+	const admins = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').forUpdate().execute();
 	if (admins.length === 1 && admins[0].id === userId)
 		throw new ConflictError('last_admin', 'This is the only admin of the organization. Make someone else an admin first.');
 }
 
 export async function updateUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string; input: unknown }): Promise<UserRow> {
 	const input = parse(userPatch, opts.input);
-	const before = await getUser(db, { organizationId: opts.organizationId, userId: opts.userId });
-	const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
-	await assertUnits(db, opts.organizationId, [next.unitId, next.scopeUnitId]);
-	if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(db, opts.organizationId, before.id);
-	const keptScope = input.scopeUnitId !== undefined ? input.scopeUnitId : before.access === 'viewer' ? before.scopeUnitId : null;
-	const scope = scopeFor(next.access, keptScope, next.unitId);
-	const res = await db
-		.updateTable('users')
-		.set({ name: next.name, email: next.email, language: next.language, unit_id: next.unitId, job_role: next.jobRole, access: next.access, scope_unit_id: scope, updated_at: new Date() })
-		.where('organization_id', '=', opts.organizationId)
-		.where('id', '=', before.id)
-		.where(({ not, exists, selectFrom }) =>
-			not(exists(selectFrom('users as o').select('o.id').where('o.organization_id', '=', opts.organizationId).where('o.email', '=', next.email).where('o.id', '!=', before.id)))
-		)
-		.executeTakeFirst();
-	if (Number(res.numUpdatedRows) === 0) throw emailTaken(next.email);
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email });
-	if (before.access !== next.access || before.scopeUnitId !== scope)
-		await recordAudit(db, {
-			organizationId: opts.organizationId,
-			actor: opts.actor.label,
-			action: 'access_changed',
-			target: next.email,
-			details: { from: before.access, to: next.access, scopeUnitId: scope }
-		});
-	return getUser(db, { organizationId: opts.organizationId, userId: before.id });
+	return db.transaction().execute(async (trx) => {
+		const before = await getUser(trx, { organizationId: opts.organizationId, userId: opts.userId });
+		const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
+		await assertUnits(trx, opts.organizationId, [next.unitId, next.scopeUnitId]);
+		if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(trx, opts.organizationId, before.id);
+		const keptScope = input.scopeUnitId !== undefined ? input.scopeUnitId : before.access === 'viewer' ? before.scopeUnitId : null;
+		const scope = scopeFor(next.access, keptScope, next.unitId);
+		let res;
+		try {
+			res = await trx
+				.updateTable('users')
+				.set({ name: next.name, email: next.email, language: next.language, unit_id: next.unitId, job_role: next.jobRole, access: next.access, scope_unit_id: scope, updated_at: new Date() })
+				.where('organization_id', '=', opts.organizationId)
+				.where('id', '=', before.id)
+				.where(({ not, exists, selectFrom }) =>
+					not(exists(selectFrom('users as o').select('o.id').where('o.organization_id', '=', opts.organizationId).where('o.email', '=', next.email).where('o.id', '!=', before.id)))
+				)
+				.executeTakeFirst();
+		} catch (err) {
+			// Someone took the email between our check and the write.
+			if ((err as { code?: string }).code === '23505') throw emailTaken(next.email);
+			throw unitGone(err);
+		}
+		if (Number(res.numUpdatedRows) === 0) throw emailTaken(next.email);
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email });
+		if (before.access !== next.access || before.scopeUnitId !== scope)
+			await recordAudit(trx, {
+				organizationId: opts.organizationId,
+				actor: opts.actor.label,
+				action: 'access_changed',
+				target: next.email,
+				details: { from: before.access, to: next.access, scopeUnitId: scope }
+			});
+		return getUser(trx, { organizationId: opts.organizationId, userId: before.id });
+	});
 }
 
 export async function deleteUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string }): Promise<void> {
-	const user = await getUser(db, opts);
-	if (user.access === 'admin') await assertNotLastAdmin(db, opts.organizationId, user.id);
-	const res = await db.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
-	if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email });
+	await db.transaction().execute(async (trx) => {
+		const user = await getUser(trx, opts);
+		if (user.access === 'admin') await assertNotLastAdmin(trx, opts.organizationId, user.id);
+		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
+		if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email });
+	});
 }

@@ -41,8 +41,10 @@ export interface UserFilter {
 /** A page of users, filtered, sorted by name, with the total count for paging. */
 export async function listUsers(db: Db, f: UserFilter): Promise<{ users: UserRow[]; total: number }> {
 	let q = db.selectFrom('users').where('organization_id', '=', f.organizationId);
-	if (f.search) {
-		const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+	// NUL cannot be stored (names refuse it) and makes PostgreSQL fail: it is simply not searched for.
+	const search = f.search?.replaceAll('\u0000', '');
+	if (search) {
+		const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 		q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
 	}
 	if (f.unitId) q = q.where('unit_id', '=', f.unitId);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { randomInt } from 'node:crypto';
+import { db } from '$lib/server/db';
+import { RateLimitedError } from '$lib/server/errors';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { changePassword, WrongPasswordError } from './change-password';
+import { hashPassword, verifyPassword } from './passwords';
+import { clearRateLimit, hitRateLimit } from './rate-limit';
+import { InvalidCredentialsError, signInWithPassword } from './sign-in';
+
+const PASSWORD = 'a fine long password';
+const ip = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+
+async function withPassword(email: string, password = PASSWORD, isOperator = false) {
+	return (await db().insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+const events = (organizationId: string | null, target: string) =>
+	db()
+		.selectFrom('audit_events')
+		.select(['action', 'organization_id', 'ip'])
+		.where(organizationId ? (eb) => eb('organization_id', '=', organizationId) : (eb) => eb('organization_id', 'is', null))
+		.where('target', '=', target)
+		.orderBy('id')
+		.execute();
+
+describe('signInWithPassword', () => {
+	it('signs a member in to their one organization and logs it there', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'viewer');
+		const accountId = await withPassword(m.email);
+		const at = ip();
+		const r = await signInWithPassword(db(), { email: ` ${m.email.toUpperCase()}`, password: PASSWORD, ip: at });
+		expect(r).toEqual({ accountId, organizationId: org.id, organizationCount: 1 });
+		expect(await events(org.id, m.email)).toEqual([{ action: 'sign_in', organization_id: org.id, ip: at }]);
+		const acc = await db().selectFrom('accounts').select('last_sign_in_at').where('id', '=', accountId).executeTakeFirstOrThrow();
+		expect(acc.last_sign_in_at).toBeInstanceOf(Date);
+	});
+
+	it('a person in two organizations chooses later; the sign-in is logged in both', async () => {
+		const a = await createTestOrganization();
+		const b = await createTestOrganization();
+		const m = await createTestActor(a.id, 'admin');
+		await db().insertInto('users').values({ organization_id: b.id, name: 'Same person', email: m.email, language: 'en', access: 'viewer' }).execute();
+		await db().insertInto('users').values({ organization_id: (await createTestOrganization()).id, name: 'Only answers', email: m.email, language: 'en', access: 'participant' }).execute();
+		await withPassword(m.email);
+		const r = await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: null });
+		expect(r).toMatchObject({ organizationId: null, organizationCount: 2 });
+		expect((await events(a.id, m.email)).map((e) => e.action)).toEqual(['sign_in']);
+		expect((await events(b.id, m.email)).map((e) => e.action)).toEqual(['sign_in']);
+	});
+
+	it('refuses wrong passwords, unknown emails, participants and password-less accounts alike', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		await withPassword(m.email);
+		const p = await createTestActor(org.id, 'participant');
+		await withPassword(p.email);
+		const noPassword = await createTestActor(org.id, 'admin');
+		await db().insertInto('accounts').values({ email: noPassword.email }).execute();
+		const unknown = uniqueEmail();
+		const attempts: [string, string][] = [
+			[m.email, 'wrong password'],
+			[m.email, ''],
+			[unknown, PASSWORD],
+			[p.email, PASSWORD],
+			[noPassword.email, PASSWORD],
+			[noPassword.email, '']
+		];
+		const messages = new Set<string>();
+		for (const [email, password] of attempts) {
+			const err = await signInWithPassword(db(), { email, password, ip: null }).catch((e) => e);
+			expect(err, email).toBeInstanceOf(InvalidCredentialsError);
+			messages.add(err.message);
+		}
+		expect([...messages]).toEqual(['That email and password do not match an account with access.']);
+		expect((await events(org.id, m.email)).map((e) => e.action)).toEqual(['sign_in_failed', 'sign_in_failed']);
+		expect((await events(null, unknown)).map((e) => e.action)).toEqual(['sign_in_failed']);
+	});
+
+	it('an operator without organizations signs in', async () => {
+		const email = uniqueEmail('operator');
+		await withPassword(email, PASSWORD, true);
+		expect(await signInWithPassword(db(), { email, password: PASSWORD, ip: null })).toMatchObject({ organizationId: null, organizationCount: 0 });
+	});
+
+	it('limits attempts: 10 per account and 50 per IP address in 15 minutes', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		await withPassword(m.email);
+		for (let i = 0; i < 10; i++) await expect(signInWithPassword(db(), { email: m.email, password: 'nope', ip: ip() })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		const limited = await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: ip() }).catch((e) => e);
+		expect(limited).toBeInstanceOf(RateLimitedError);
+		expect(limited.retryAfterSeconds).toBeGreaterThan(800);
+		expect(limited.retryAfterSeconds).toBeLessThanOrEqual(900);
+
+		const shared = ip();
+		for (let i = 0; i < 50; i++) await expect(signInWithPassword(db(), { email: uniqueEmail(), password: 'x', ip: shared })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		const other = await createTestActor(org.id, 'admin');
+		await withPassword(other.email);
+		await expect(signInWithPassword(db(), { email: other.email, password: PASSWORD, ip: shared })).rejects.toBeInstanceOf(RateLimitedError);
+		expect(await signInWithPassword(db(), { email: other.email, password: PASSWORD, ip: ip() })).toMatchObject({ organizationId: org.id });
+	});
+});
+
+describe('hitRateLimit', () => {
+	it('counts within a window and starts again after it', async () => {
+		const key = `test:${uniqueEmail()}`;
+		for (let i = 0; i < 3; i++) await hitRateLimit(db(), key, 3, 60);
+		await expect(hitRateLimit(db(), key, 3, 60)).rejects.toBeInstanceOf(RateLimitedError);
+		await db().updateTable('rate_limits').set({ window_start: new Date(Date.now() - 61_000) }).where('key', '=', key).execute();
+		await hitRateLimit(db(), key, 3, 60);
+		await hitRateLimit(db(), key, 3, 60);
+		await clearRateLimit(db(), key);
+		for (let i = 0; i < 3; i++) await hitRateLimit(db(), key, 3, 60);
+	});
+
+	it('counts hits from concurrent requests exactly', async () => {
+		const key = `test:${uniqueEmail()}`;
+		const results = await Promise.allSettled(Array.from({ length: 20 }, () => hitRateLimit(db(), key, 10, 60)));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+	});
+});
+
+describe('changePassword', () => {
+	it('needs the current password when there is one, and enforces the password rules', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		const accountId = await withPassword(m.email);
+		const actor = { ...m, accountId };
+		await expect(changePassword(db(), { actor, current: 'wrong', password: 'a brand new password' })).rejects.toBeInstanceOf(WrongPasswordError);
+		await expect(changePassword(db(), { actor, current: PASSWORD, password: 'short' })).rejects.toMatchObject({ code: 'validation_failed' });
+		await changePassword(db(), { actor, current: PASSWORD, password: 'a brand new password' });
+		const acc = await db().selectFrom('accounts').select('password_hash').where('id', '=', accountId).executeTakeFirstOrThrow();
+		expect(await verifyPassword(acc.password_hash!, 'a brand new password')).toBe(true);
+		expect(await verifyPassword(acc.password_hash!, PASSWORD)).toBe(false);
+		expect((await events(org.id, m.email)).map((e) => e.action)).toEqual(['password_changed']);
+	});
+});

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { NO_CONTROL, noControl } from '../validation';
+
+/**
+ * Shapes of the assessment-model files under `models/`:
+ * - `models/<id>/<version>/model.json`: the language-neutral structure (areas, statement keys, scale, thresholds);
+ * - `models/<id>/<version>/<lang>.json`: one translation per language (texts and advice);
+ * - `models/questions/standard.json`: the operator's standard library of company-specific questions.
+ * Adding a language to a model means adding one `<lang>.json` of the same shape.
+ */
+
+export const MODEL_ID = /^[a-z][a-z0-9_-]{0,39}$/;
+export const MODEL_VERSION = /^\d{1,4}(\.\d{1,4}){0,2}$/;
+export const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+const KEY = /^[a-z][a-z0-9_]{0,59}$/;
+
+const key = z.string().regex(KEY, 'Must be lower-case letters, digits and underscores, starting with a letter');
+/** Single-line text: names, labels, statements. */
+const line = (max: number) =>
+	z.string().min(1, 'Required').max(max, `At most ${max} characters`).regex(NO_CONTROL, noControl);
+/** Prose: descriptions and advice (may in principle hold line breaks, but must not be empty). */
+const prose = (max: number) =>
+	z
+		.string()
+		.max(max, `At most ${max} characters`)
+		.refine((s) => s.trim().length > 0, 'Required');
+
+export const STATEMENT_MAX = 160;
+
+// ---- model.json ------------------------------------------------------------------------------------------
+
+export const modelStructureSchema = z
+	.strictObject({
+		id: z.string().regex(MODEL_ID, 'Must be lower-case letters, digits, - or _'),
+		version: z.string().regex(MODEL_VERSION, 'Must look like 1.0'),
+		thresholds: z.strictObject({
+			/** A score strictly above this (as shown, 2 decimals) is "high". */
+			high: z.number().min(1).max(5)
+		}),
+		scale: z.strictObject({
+			min: z.literal(1),
+			max: z.literal(5),
+			dontKnow: z.boolean()
+		}),
+		areas: z
+			.array(
+				z.strictObject({
+					key,
+					statements: z.array(key).min(1, 'An area needs at least one statement')
+				})
+			)
+			.min(1, 'A model needs at least one area')
+	})
+	.superRefine((model, ctx) => {
+		const areaKeys = new Set<string>();
+		const statementKeys = new Set<string>();
+		model.areas.forEach((area, i) => {
+			if (areaKeys.has(area.key))
+				ctx.addIssue({ code: 'custom', path: ['areas', i, 'key'], message: `Duplicate area key "${area.key}"` });
+			areaKeys.add(area.key);
+			area.statements.forEach((s, j) => {
+				// Statement keys are unique across the whole model, so an answer can be stored by statement key alone.
+				if (statementKeys.has(s))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['areas', i, 'statements', j],
+						message: `Duplicate statement key "${s}"`
+					});
+				statementKeys.add(s);
+			});
+		});
+	});
+
+// ---- <lang>.json -----------------------------------------------------------------------------------------
+
+const scaleLabel = line(80);
+
+export const modelTranslationSchema = z.strictObject({
+	language: z.string().regex(LANGUAGE, 'Must be a language code such as en, sv or pt-BR'),
+	name: line(120),
+	description: prose(600),
+	scale: z.strictObject({
+		'1': scaleLabel,
+		'2': scaleLabel,
+		'3': scaleLabel,
+		'4': scaleLabel,
+		'5': scaleLabel,
+		dontKnow: scaleLabel.optional()
+	}),
+	areas: z.record(
+		key,
+		z.strictObject({
+			name: line(80),
+			description: prose(400),
+			advice: z.strictObject({
+				summary: prose(1200),
+				actions: z.array(prose(500)).min(1, 'At least one action').max(10, 'At most 10 actions')
+			}),
+			statements: z.record(
+				key,
+				z.strictObject({
+					text: line(STATEMENT_MAX),
+					advice: prose(400).optional()
+				})
+			)
+		})
+	)
+});
+
+// ---- questions/standard.json -----------------------------------------------------------------------------
+
+export const QUESTION_TYPES = ['scale', 'single', 'multi', 'text', 'number'] as const;
+/** Languages every standard question is written in. */
+export const QUESTION_LANGUAGES = ['en', 'sv'] as const;
+
+const questionTextSchema = z.strictObject({
+	text: line(300),
+	options: z.array(line(150)).min(2, 'At least two options').max(30, 'At most 30 options').optional(),
+	/** Labels for some or all points of the 1–5 scale (at least the ends). */
+	scaleLabels: z
+		.strictObject({
+			'1': scaleLabel,
+			'2': scaleLabel.optional(),
+			'3': scaleLabel.optional(),
+			'4': scaleLabel.optional(),
+			'5': scaleLabel
+		})
+		.optional(),
+	unit: line(20).optional()
+});
+
+export const standardQuestionSchema = z
+	.strictObject({
+		key,
+		type: z.enum(QUESTION_TYPES, { message: `Must be one of ${QUESTION_TYPES.join(', ')}` }),
+		en: questionTextSchema,
+		sv: questionTextSchema,
+		min: z.number().optional(),
+		max: z.number().optional()
+	})
+	.superRefine((q, ctx) => {
+		const choice = q.type === 'single' || q.type === 'multi';
+		const counts = new Set<number>();
+		for (const lang of QUESTION_LANGUAGES) {
+			const t = q[lang];
+			if (choice) {
+				if (!t.options) ctx.addIssue({ code: 'custom', path: [lang, 'options'], message: `A ${q.type} question needs options` });
+				else {
+					counts.add(t.options.length);
+					if (new Set(t.options).size !== t.options.length)
+						ctx.addIssue({ code: 'custom', path: [lang, 'options'], message: 'Options must be unique' });
+				}
+			} else if (t.options) {
+				ctx.addIssue({ code: 'custom', path: [lang, 'options'], message: 'Only single and multi questions have options' });
+			}
+			if (t.scaleLabels && q.type !== 'scale')
+				ctx.addIssue({ code: 'custom', path: [lang, 'scaleLabels'], message: 'Only scale questions have scale labels' });
+			if (t.unit && q.type !== 'number')
+				ctx.addIssue({ code: 'custom', path: [lang, 'unit'], message: 'Only number questions have a unit' });
+		}
+		if (counts.size > 1)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['options'],
+				message: `Every language needs the same number of options (${QUESTION_LANGUAGES.map((l) => `${l}: ${q[l].options?.length ?? 0}`).join(', ')})`
+			});
+		if (q.type === 'number') {
+			if (q.min === undefined || q.max === undefined)
+				ctx.addIssue({ code: 'custom', path: ['min'], message: 'A number question needs min and max' });
+			else if (q.min >= q.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+		} else if (q.min !== undefined || q.max !== undefined) {
+			ctx.addIssue({ code: 'custom', path: ['min'], message: 'Only number questions have min and max' });
+		}
+	});
+
+export const standardQuestionLibrarySchema = z
+	.array(standardQuestionSchema)
+	.min(1, 'The library needs at least one question')
+	.superRefine((questions, ctx) => {
+		const seen = new Set<string>();
+		questions.forEach((q, i) => {
+			if (seen.has(q.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Duplicate question key "${q.key}"` });
+			seen.add(q.key);
+		});
+	});
+
+export type ModelStructure = z.infer<typeof modelStructureSchema>;
+export type ModelTranslation = z.infer<typeof modelTranslationSchema>;
+export type StandardQuestion = z.infer<typeof standardQuestionSchema>;
+export type QuestionType = (typeof QUESTION_TYPES)[number];

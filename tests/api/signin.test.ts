@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '$lib/server/db';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { hashPassword } from '$lib/server/auth/passwords';
+import { call } from '../support/http';
+import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, sessionFrom } from './helpers';
+
+const PASSWORD = 'correct horse battery staple';
+const FAILED = 'That email and password do not match an account with access.';
+
+async function signIn(email: string, password: string, opts: { ip?: string; next?: string } = {}) {
+	return postForm(opts.next === undefined ? '/signin' : `/signin?next=${encodeURIComponent(opts.next)}`, { email, password }, { ip: opts.ip });
+}
+
+describe('password sign-in', () => {
+	it('signs in: a session cookie that works on the API, and a sign_in event with the IP in the org audit log', async () => {
+		const org = await createTestOrganization();
+		const admin = await memberWithPassword(org.id, 'admin', PASSWORD);
+		const ip = freshIp();
+		const r = await signIn(`  ${admin.email.toUpperCase()} `, PASSWORD, { ip });
+		expect(r.status).toBe(303);
+		expect(r.location).toBe('/');
+		const cookie = sessionFrom(r);
+		expect(cookie).toBeTruthy();
+		expect((await call('GET', '/api/v1/units', { cookie: cookie! })).status).toBe(200);
+		const home = await getPage('/', { cookie: cookie! });
+		expect(home.location).toBe('/app');
+		const events = (await auditActions(org.id)).filter((e) => e.action === 'sign_in');
+		expect(events).toEqual([expect.objectContaining({ actor: admin.email, target: admin.email, ip })]);
+		// Signed in, the sign-in page sends you on.
+		expect((await getPage('/signin', { cookie: cookie! })).status).toBe(303);
+	});
+
+	it('goes back to a same-site `next` after signing in, and never to another site', async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
+		expect((await signIn(m.email, PASSWORD, { next: '/app/users?q=a' })).location).toBe('/app/users?q=a');
+		for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '\\\\evil.example', 'javascript:alert(1)']) {
+			const r = await signIn(m.email, PASSWORD, { next });
+			expect(r.status, JSON.stringify(next)).toBe(303);
+			expect(r.location, JSON.stringify(next)).toBe('/');
+		}
+	});
+
+	it('answers a wrong password and an unknown email with exactly the same page, and logs sign_in_failed', async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'viewer', PASSWORD);
+		const unknown = uniqueEmail('nobody');
+		const wrong = await signIn(m.email, 'not the password');
+		const none = await signIn(unknown, 'not the password');
+		expect(wrong.status).toBe(400);
+		expect(none.status).toBe(400);
+		expect(sessionFrom(wrong)).toBeNull();
+		expect(wrong.text).toContain(FAILED);
+		expect(normalizePage(wrong.text).replaceAll(m.email, 'EMAIL')).toBe(normalizePage(none.text).replaceAll(unknown, 'EMAIL'));
+		expect(wrong.headers['set-cookie']).toEqual(none.headers['set-cookie']);
+		expect((await auditActions(org.id)).filter((e) => e.action === 'sign_in_failed').map((e) => e.target)).toEqual([m.email]);
+		const orphan = await db().selectFrom('audit_events').select(['action', 'organization_id']).where('target', '=', unknown).execute();
+		expect(orphan).toEqual([{ action: 'sign_in_failed', organization_id: null }]);
+	});
+
+	it('refuses a participant-only person (same answer as a wrong password), even with the right password', async () => {
+		const org = await createTestOrganization();
+		const p = await createTestActor(org.id, 'participant');
+		await db().insertInto('accounts').values({ email: p.email, password_hash: await hashPassword(PASSWORD) }).execute();
+		const r = await signIn(p.email, PASSWORD);
+		expect(r.status).toBe(400);
+		expect(r.text).toContain(FAILED);
+		expect(sessionFrom(r)).toBeNull();
+		expect((await auditActions(org.id)).map((e) => e.action)).not.toContain('sign_in');
+	});
+
+	it('rate-limits the 11th attempt for one account within 15 minutes (429), even from different IPs and with the right password', async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
+		for (let i = 1; i <= 10; i++) {
+			const r = await signIn(m.email, `wrong ${i}`);
+			expect(r.status, `attempt ${i}`).toBe(400);
+		}
+		const limited = await signIn(m.email, PASSWORD);
+		expect(limited.status).toBe(429);
+		expect(limited.text).toContain('Too many attempts. Please wait a few minutes and try again.');
+		expect(sessionFrom(limited)).toBeNull();
+		// Another account is not affected.
+		const other = await memberWithPassword(org.id, 'admin', PASSWORD);
+		expect((await signIn(other.email, PASSWORD)).status).toBe(303);
+	});
+
+	it('a successful sign-in resets the account counter', async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
+		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong')).status).toBe(400);
+		expect((await signIn(m.email, PASSWORD)).status).toBe(303);
+		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong')).status).toBe(400);
+		expect((await signIn(m.email, PASSWORD)).status).toBe(303);
+	});
+
+	it('answers odd input with a 400 page, never a 5xx', async () => {
+		for (const [email, password] of [
+			['', ''],
+			['a@b.c', ''],
+			['x'.repeat(300), 'p'],
+			['a\u0000@example.test', 'p'],
+			["' OR 1=1 --@x", "' OR 1=1 --"],
+			['<script>alert(1)</script>', 'p'.repeat(201)]
+		]) {
+			const r = await signIn(email, password);
+			expect(r.status, JSON.stringify(email)).toBe(400);
+			expect(r.text).not.toContain('<script>alert(1)</script>');
+		}
+		const noFields = await postForm('/signin', {});
+		expect(noFields.status).toBe(400);
+	});
+});
+
+describe('sign-out', () => {
+	it('ends the session for good and logs it', async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
+		const cookie = sessionFrom(await signIn(m.email, PASSWORD))!;
+		const out = await postForm('/signout', {}, { cookie });
+		expect(out.status).toBe(303);
+		expect(out.location).toBe('/signin?signed-out');
+		expect(out.setCookies.find((c) => c.startsWith('sos_session='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+		expect((await call('GET', '/api/v1/units', { cookie })).status).toBe(401);
+		expect((await getPage('/app', { cookie })).location).toMatch(/^\/signin/);
+		expect((await auditActions(org.id)).map((e) => e.action)).toContain('sign_out');
+	});
+});
+
+describe('choosing an organization', () => {
+	it('someone with access to two organizations signs in, chooses one, and acts only there', async () => {
+		const a = await createTestOrganization();
+		const b = await createTestOrganization();
+		const m = await memberWithPassword(a.id, 'admin', PASSWORD);
+		await db().insertInto('users').values({ organization_id: b.id, name: 'Same person', email: m.email, language: 'en', access: 'admin' }).execute();
+		const signedIn = await signIn(m.email, PASSWORD);
+		expect(signedIn.status).toBe(303);
+		const cookie = sessionFrom(signedIn)!;
+		const home = await getPage('/', { cookie });
+		expect(home.location).toBe('/choose-organization');
+		const page = await getPage('/choose-organization', { cookie });
+		expect(page.status).toBe(200);
+		expect(page.text).toContain(a.name);
+		expect(page.text).toContain(b.name);
+		// Not yet in an organization: the API has nothing to offer.
+		expect((await call('GET', '/api/v1/units', { cookie })).status).toBe(403);
+
+		const foreign = await createTestOrganization();
+		for (const organizationId of [foreign.id, 'nope', '']) {
+			expect((await postForm('/choose-organization', { organizationId }, { cookie })).status).toBe(404);
+		}
+		const chosen = await postForm('/choose-organization', { organizationId: b.id }, { cookie });
+		expect(chosen.status).toBe(303);
+		expect(chosen.location).toBe('/app');
+		await call('POST', '/api/v1/units', { cookie, json: { name: 'In B' } });
+		const bAdmin = await createTestActor(b.id, 'admin');
+		const { sessionCookie } = await import('../support/http');
+		expect((await call('GET', '/api/v1/units', { cookie: await sessionCookie(bAdmin) })).data.units.map((u: { name: string }) => u.name)).toEqual(['In B']);
+		expect((await auditActions(a.id)).map((e) => e.action)).toContain('sign_in');
+		expect((await auditActions(b.id)).map((e) => e.action)).toContain('sign_in');
+	});
+
+	it('without a session, choosing sends you to sign in', async () => {
+		const r = await postForm('/choose-organization', { organizationId: 'x' });
+		expect(r.status).toBe(303);
+		expect(r.location).toMatch(/^\/signin/);
+	});
+});
+
+describe('language', () => {
+	it('switches language by cookie and goes back only to a same-site page', async () => {
+		const r = await postForm('/language', { language: 'sv', redirectTo: '/signin' });
+		expect(r.status).toBe(303);
+		expect(r.location).toBe('/signin');
+		const c = r.setCookies.find((s) => s.startsWith('sos_lang='))!;
+		expect(c).toMatch(/^sos_lang=sv;/);
+		const page = await getPage('/signin', { headers: { cookie: 'sos_lang=sv' } });
+		expect(page.text).toMatch(/<html lang="sv"/);
+		for (const redirectTo of ['//evil.example', 'https://evil.example', '/\t/evil.example']) {
+			expect((await postForm('/language', { language: 'en', redirectTo })).location).toBe('/');
+		}
+		const bad = await postForm('/language', { language: 'xx', redirectTo: '/signin' });
+		expect(bad.status).toBe(303);
+		expect(bad.setCookies.some((s) => s.startsWith('sos_lang='))).toBe(false);
+	});
+
+	it("a signed-in member's choice is saved to their user", async () => {
+		const org = await createTestOrganization();
+		const m = await memberWithPassword(org.id, 'viewer', PASSWORD);
+		const cookie = sessionFrom(await signIn(m.email, PASSWORD))!;
+		await postForm('/language', { language: 'sv', redirectTo: '/' }, { cookie });
+		const u = await db().selectFrom('users').select('language').where('id', '=', m.membership!.userId).executeTakeFirstOrThrow();
+		expect(u.language).toBe('sv');
+	});
+});
