@@ -93,8 +93,8 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 	await expect(page.getByRole('cell', { name: /Oslo/ })).toBeVisible();
 
 	await page.goto('/app/audit');
-	await expect(page.getByRole('cell', { name: 'import applied' }).first()).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'sign in', exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Import applied' }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Signed in', exact: true }).first()).toBeVisible();
 	await expectAccessible(page);
 });
 
