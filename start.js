@@ -69,7 +69,9 @@ server.on('error', async (err) => {
 server.listen(port, process.env.HOST || '0.0.0.0', () => {
 	const addr = server.address();
 	const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-	const url = process.env.ORIGIN || `http://localhost:${actualPort}`;
+	const host = process.env.HOST && !['0.0.0.0', '::'].includes(process.env.HOST) ? process.env.HOST : 'localhost';
+	const url = process.env.ORIGIN || `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+	process.env.SOS_PUBLIC_URL = url; // emailed links point here unless ORIGIN is set
 	/** @type {{ credentials?: { role: string, email: string, password: string }[] }} */
 	const startup = /** @type {any} */ (globalThis).__sosStartup ?? {};
 	const lines = [`SOS is running at ${url}`];
@@ -81,6 +83,6 @@ server.listen(port, process.env.HOST || '0.0.0.0', () => {
 		lines.push('Sign in with your account. Forgot the password? Use "Forgot password" on the sign-in page.');
 	}
 	if (!process.env.ORIGIN && !['127.0.0.1', 'localhost', '::1'].includes(process.env.HOST ?? ''))
-		lines.push('', 'Note: set ORIGIN to the public URL (e.g. https://sos.example.com) before exposing SOS, so that emailed links always point to it.');
+		lines.push('', 'Note: emailed links point to ${url}. Set ORIGIN to the public URL (e.g. https://sos.example.com) when others reach SOS at another address.');
 	console.log('\n' + lines.join('\n') + '\n');
 });

@@ -40,6 +40,14 @@ const sameOriginForms: Handle = async ({ event, resolve }) => {
 		const message = `Cross-site ${request.method} form submissions are forbidden`;
 		return request.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : text(message, { status: 403 });
 	}
+	// A page's form action gets a readable form or a 400, never a 500 from a broken body.
+	if (!url.pathname.startsWith('/api/') && request.method === 'POST' && FORM_TYPES.test(request.headers.get('content-type') ?? '')) {
+		try {
+			await request.clone().formData();
+		} catch {
+			return text('The form could not be read. Please reload the page and try again.', { status: 400 });
+		}
+	}
 	return resolve(event);
 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
-import { call } from '../support/http';
+import { baseUrl, call } from '../support/http';
 import { emailsTo, linkIn, waitForEmail } from '../support/mailbox';
-import { auditActions, getPage, memberWithPassword, normalizePage, postForm, raw, sessionFrom, startExtraServer } from './helpers';
+import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, raw, sessionFrom, startExtraServer } from './helpers';
 
 const SENT = 'If that address belongs to an account, a sign-in link is on its way.';
 const INVALID = 'This link is invalid or has expired';
@@ -183,5 +183,18 @@ describe('password reset', () => {
 		} finally {
 			await server.stop();
 		}
+	});
+
+	it('without ORIGIN, still builds the emailed link from the printed address, not from a forged Host', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		const r = await raw('POST', '/forgot', {
+			headers: { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ email: m.email }).toString(),
+			ip: freshIp()
+		});
+		expect(r.status).toBe(200);
+		const link = linkIn(await waitForEmail(m.email));
+		expect(new URL(link).origin).toBe(new URL(baseUrl()).origin);
 	});
 });

@@ -103,3 +103,16 @@ describe('bad input never breaks the server', () => {
 		}
 	});
 });
+
+describe('broken form bodies', () => {
+	it('answer 400, never 500, on every page with a form action', async () => {
+		const { raw } = await import('./helpers');
+		const { baseUrl } = await import('../support/http');
+		for (const path of ['/signin', '/forgot', '/signin/link', '/language', '/choose-organization', '/app/units?/create', '/app/settings?/password']) {
+			for (const type of ['multipart/form-data; boundary=zz', 'text/plain']) {
+				const r = await raw('POST', path, { headers: { origin: baseUrl(), 'content-type': type }, body: 'garbage' });
+				expect(r.status, `${path} ${type}`).toBe(400);
+			}
+		}
+	});
+});

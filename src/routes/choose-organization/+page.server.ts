@@ -4,6 +4,8 @@ import { db } from '$lib/server/db';
 import { listMemberships } from '$lib/server/auth/memberships';
 import { switchSessionOrganization } from '$lib/server/auth/sessions';
 import { requireSignedIn } from '$lib/server/http/guards';
+import { recordAudit } from '$lib/server/audit/record';
+import { clientIp } from '$lib/server/http/client-ip';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireSignedIn(event);
@@ -18,6 +20,7 @@ export const actions: Actions = {
 		const ok = (await listMemberships(db(), actor.email)).some((m) => m.organizationId === id);
 		if (!ok || !event.locals.sessionId) return fail(404, { error: true });
 		await switchSessionOrganization(db(), event.locals.sessionId, id);
+		await recordAudit(db(), { organizationId: id, actor: actor.email, action: 'sign_in', target: actor.email, ip: clientIp(event), details: { method: 'organization_chosen' } });
 		redirect(303, '/app');
 	}
 };

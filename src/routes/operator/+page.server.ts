@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
+import { publicOrigin } from '$lib/server/http/public-url';
 import { createOrganization, listOrganizations } from '$lib/server/orgs/create';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +17,7 @@ export const actions: Actions = {
 		return attempt(data, async () => {
 			const org = await createOrganization(db(), {
 				actor,
-				origin: event.url.origin,
+				origin: publicOrigin(),
 				input: {
 					name: data.get('name'),
 					industry: data.get('industry'),

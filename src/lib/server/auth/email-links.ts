@@ -5,7 +5,7 @@ import { hitRateLimit } from './rate-limit';
 import { maySignIn, listMemberships } from './memberships';
 import { hashPassword } from './passwords';
 import { invalidateAccountSessions } from './sessions';
-import { recordAudit } from '$lib/server/audit/record';
+import { auditAccountEvent } from './audit-account';
 import { sendEmail } from '$lib/server/email/send';
 import { signInLinkEmail, passwordResetEmail } from '$lib/server/email/templates';
 import { DomainError } from '$lib/server/errors';
@@ -24,20 +24,27 @@ export class InvalidLinkError extends DomainError {
  * Emails a one-time link if the address may sign in. The caller always shows the same answer,
  * so the response never reveals whether an account exists.
  */
-export async function requestEmailLink(db: Db, opts: { kind: Kind; email: string; origin: string; ip: string | null }): Promise<void> {
+export async function requestEmailLink(db: Db, opts: { kind: Kind; email: string; origin: string; ip: string | null }): Promise<{ sent: Promise<void> }> {
 	const email = opts.email.trim().toLowerCase();
 	await hitRateLimit(db, `link:email:${email}`, 5, 900);
 	if (opts.ip) await hitRateLimit(db, `link:ip:${opts.ip}`, 30, 900);
-	if (!(await maySignIn(db, email))) return;
-	const minutes = LIFETIME_MINUTES[opts.kind];
-	const link = await issueEmailLink(db, { kind: opts.kind, email, origin: opts.origin, minutes });
-	const account = await db.selectFrom('accounts').select('language').where('email', '=', email).executeTakeFirstOrThrow();
-	const language: Language = (await listMemberships(db, email))[0]?.language ?? account.language;
-	const build = opts.kind === 'magic_link' ? signInLinkEmail : passwordResetEmail;
-	// Not awaited: the answer must take as long for an unknown address as for a known one.
-	void sendEmail({ to: email, link, ...build(language, { link, minutes }) }).catch((err) =>
+	// Everything else happens after the answer, so that it takes as long for an unknown address as for a known one.
+	// `sent` settles when that work is done (tests wait for it; the page does not).
+	const sent = sendLinkIfAllowed(db, { kind: opts.kind, email, origin: opts.origin }).catch((err) =>
 		console.error(`[email] could not send the ${opts.kind.replace('_', ' ')} email:`, err instanceof Error ? err.message : err)
 	);
+	return { sent };
+}
+
+async function sendLinkIfAllowed(db: Db, opts: { kind: Kind; email: string; origin: string }): Promise<void> {
+	const { kind, email } = opts;
+	if (!(await maySignIn(db, email))) return;
+	const minutes = LIFETIME_MINUTES[kind];
+	const link = await issueEmailLink(db, { kind, email, origin: opts.origin, minutes });
+	const account = await db.selectFrom('accounts').select('language').where('email', '=', email).executeTakeFirstOrThrow();
+	const language: Language = (await listMemberships(db, email))[0]?.language ?? account.language;
+	const build = kind === 'magic_link' ? signInLinkEmail : passwordResetEmail;
+	await sendEmail({ to: email, link, ...build(language, { link, minutes }) });
 }
 
 /** Marks the token used and returns its account; fails alike for unknown, used and expired tokens. */
@@ -73,7 +80,7 @@ export async function isLinkUsable(db: Db, kind: Kind, token: string): Promise<b
 export async function signInWithLink(db: Db, opts: { token: string; ip: string | null }) {
 	const { accountId, email } = await consume(db, 'magic_link', opts.token);
 	const memberships = await listMemberships(db, email);
-	for (const m of memberships) await recordAudit(db, { organizationId: m.organizationId, actor: email, action: 'sign_in', target: email, details: { method: 'email_link' }, ip: opts.ip });
+	await auditAccountEvent(db, { email, action: 'sign_in', organizationIds: memberships.map((m) => m.organizationId), ip: opts.ip, details: { method: 'email_link' } });
 	await db.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', accountId).execute();
 	return { accountId, organizationId: memberships.length === 1 ? memberships[0].organizationId : null };
 }
@@ -82,7 +89,7 @@ export async function resetPassword(db: Db, opts: { token: string; password: str
 	const { accountId, email } = await consume(db, 'password_reset', opts.token);
 	await db.updateTable('accounts').set({ password_hash: await hashPassword(opts.password) }).where('id', '=', accountId).execute();
 	await invalidateAccountSessions(db, accountId);
-	for (const m of await listMemberships(db, email)) {
-		await recordAudit(db, { organizationId: m.organizationId, actor: email, action: 'password_reset', target: email, ip: opts.ip });
-	}
+	await db.deleteFrom('one_time_tokens').where('account_id', '=', accountId).where('used_at', 'is', null).execute();
+	const memberships = await listMemberships(db, email);
+	await auditAccountEvent(db, { email, action: 'password_reset', organizationIds: memberships.map((m) => m.organizationId), ip: opts.ip });
 }

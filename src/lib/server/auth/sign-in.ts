@@ -2,7 +2,7 @@ import type { Db } from '$lib/server/db';
 import { hitRateLimit, clearRateLimit } from './rate-limit';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { listMemberships } from './memberships';
-import { recordAudit } from '$lib/server/audit/record';
+import { auditAccountEvent } from './audit-account';
 import { DomainError } from '$lib/server/errors';
 
 export class InvalidCredentialsError extends DomainError {
@@ -18,12 +18,8 @@ export interface SignedIn {
 	organizationCount: number;
 }
 
-/** Logs sign-in events into every organization the email belongs to (that is where admins read them). */
 async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed', ip: string | null, orgIds: string[]) {
-	for (const organizationId of orgIds) {
-		await recordAudit(db, { organizationId, actor: email, action, target: email, ip });
-	}
-	if (orgIds.length === 0) await recordAudit(db, { organizationId: null, actor: email, action, target: email, ip });
+	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip });
 }
 
 /** Rate limits: 10 attempts per account per 15 minutes, 50 per IP per 15 minutes. */

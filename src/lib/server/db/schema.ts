@@ -107,6 +107,77 @@ export interface RateLimitsTable {
 	window_start: Timestamp;
 }
 
+export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'published';
+
+export interface OrgQuestionsTable {
+	organization_id: string;
+	id: Generated<string>;
+	definition: ColumnType<unknown, string, string>;
+	created_at: Timestamp;
+	archived_at: Timestamp | null;
+}
+
+export interface RoundsTable {
+	organization_id: string;
+	id: Generated<string>;
+	name: string;
+	model_id: string;
+	model_version: string;
+	status: ColumnType<RoundStatus, RoundStatus | undefined, RoundStatus>;
+	starts_at: Date;
+	ends_at: Date;
+	publish_at: Date;
+	reminders: ColumnType<Date[], Date[] | undefined, Date[]>;
+	reminders_done: Generated<number>;
+	min_group_size: number;
+	participants: ColumnType<unknown, string, string>;
+	questions: ColumnType<unknown, string | undefined, string>;
+	created_by: string;
+	created_at: Timestamp;
+	opened_at: Date | null;
+	closed_at: Date | null;
+	published_at: Date | null;
+}
+
+export interface InvitationsTable {
+	organization_id: string;
+	round_id: string;
+	id: Generated<string>;
+	user_id: string;
+	unit_id: string;
+	job_role: JobRole;
+	email: string;
+	language: Language;
+	token_hash: string;
+	invitation_sent: Generated<boolean>;
+	reminders_sent: Generated<number>;
+	completed: Generated<boolean>;
+}
+
+export interface DraftsTable {
+	organization_id: string;
+	round_id: string;
+	invitation_id: string;
+	answers: number[];
+	question_answers: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface ResponsesTable {
+	organization_id: string;
+	round_id: string;
+	id: Generated<string>;
+	unit_id: string;
+	job_role: JobRole;
+	answers: number[];
+	area_scores: (number | null)[];
+	question_answers: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface AppSecretsTable {
+	name: string;
+	value: string;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	units: UnitsTable;
@@ -118,4 +189,10 @@ export interface Database {
 	audit_events: AuditEventsTable;
 	user_imports: UserImportsTable;
 	rate_limits: RateLimitsTable;
+	app_secrets: AppSecretsTable;
+	org_questions: OrgQuestionsTable;
+	rounds: RoundsTable;
+	invitations: InvitationsTable;
+	drafts: DraftsTable;
+	responses: ResponsesTable;
 }

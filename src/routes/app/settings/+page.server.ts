@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		try {
-			await changePassword(db(), { actor, current: String(data.get('current') ?? ''), password: String(data.get('password') ?? '') });
+			await changePassword(db(), { actor, current: String(data.get('current') ?? ''), password: String(data.get('password') ?? ''), keepSession: event.locals.sessionId });
 			return { passwordChanged: true };
 		} catch (err) {
 			if (err instanceof WrongPasswordError) return fail(400, { passwordError: 'settings.wrongPassword' as const });
