@@ -44,6 +44,7 @@ async function shutdown(server, code = 0) {
 		server.closeIdleConnections?.();
 		await new Promise((r) => server.close(r));
 	}
+	await /** @type {any} */ (globalThis).__sosStartup?.shutdown?.().catch(() => {});
 	if (database) await database.stop().catch(() => {});
 	process.exit(code);
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createDatabase } from './support/database';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,10 @@ import { startSmtpServer } from './support/smtp';
  * real SOS server on that database, sending its email to that SMTP server. All removed afterwards.
  */
 export default async function setup(project: TestProject) {
-	const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-	const name = `sos_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-	const admin = new pg.Client({ connectionString: base });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	await admin.end();
-	const url = new URL(base);
-	url.pathname = `/${name}`;
-	process.env.DATABASE_URL = url.toString();
-	project.provide('databaseUrl', url.toString());
+	const database = await createDatabase('sos_test');
+	const url = database.url;
+	process.env.DATABASE_URL = url;
+	project.provide('databaseUrl', url);
 
 	const { db, closeDb } = await import('../src/lib/server/db');
 	const { migrateToLatest } = await import('../src/lib/server/db/migrate');
@@ -37,7 +31,7 @@ export default async function setup(project: TestProject) {
 
 	let server: ChildProcess | null = null;
 	if (existsSync(path.resolve('build/handler.js'))) {
-		const started = await startServer({ DATABASE_URL: url.toString(), SMTP_URL: smtp.url, SOS_DATA_DIR: path.join(tmp, 'data'), SOS_DEMO: 'off' });
+		const started = await startServer({ DATABASE_URL: url, SMTP_URL: smtp.url, SOS_DATA_DIR: path.join(tmp, 'data'), SOS_DEMO: 'off' });
 		server = started.child;
 		project.provide('baseUrl', started.baseUrl);
 	} else {
@@ -51,10 +45,7 @@ export default async function setup(project: TestProject) {
 		}
 		await smtp.close();
 		rmSync(tmp, { recursive: true, force: true });
-		const c = new pg.Client({ connectionString: base });
-		await c.connect();
-		await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await c.end();
+		await database.drop();
 	};
 }
 

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createDatabase } from '../support/database';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,19 +9,13 @@ import path from 'node:path';
  * The credentials it prints are captured, exactly as a newcomer would read them off the terminal.
  */
 export default async function globalSetup() {
-	const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-	const name = `sos_e2e_${Date.now()}`;
-	const admin = new pg.Client({ connectionString: base });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	await admin.end();
-	const url = new URL(base);
-	url.pathname = `/${name}`;
+	const database = await createDatabase('sos_e2e');
+	const url = database.url;
 
 	const tmp = mkdtempSync(path.join(tmpdir(), 'sos-e2e-'));
 	const dataDir = path.join(tmp, 'data');
 	const child = spawn(process.execPath, ['start.js'], {
-		env: { ...process.env, DATABASE_URL: url.toString(), SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' },
+		env: { ...process.env, DATABASE_URL: url, SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
@@ -48,9 +42,6 @@ export default async function globalSetup() {
 		child.kill('SIGTERM');
 		await new Promise((r) => child.once('exit', r));
 		rmSync(tmp, { recursive: true, force: true });
-		const c = new pg.Client({ connectionString: base });
-		await c.connect();
-		await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		await c.end();
+		await database.drop();
 	};
 }

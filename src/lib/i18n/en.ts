@@ -267,6 +267,16 @@ export const en = {
 	'email.welcome.subject': 'Welcome to SOS — {organization}',
 	'email.welcome.heading': 'You are the SOS admin of {organization}',
 	'email.welcome.body': 'Set your password with the button below to get started. The link works once and expires in {minutes} minutes; after that, use “Forgot your password?” on the sign-in page.',
+	'email.invite.subject': 'Your SOS survey from {organization}',
+	'email.invite.heading': 'You are invited: {round}',
+	'email.invite.body1': '{organization} wants to know how sales management works in your team today. The survey has about 75 short statements and takes around 20 minutes, on your phone or computer. You can stop and continue later with the same link.',
+	'email.invite.body2': 'Please answer by {date}.',
+	'email.invite.anonymous': 'Your answers are anonymous: results are only shown for groups of several people, and nobody — not your manager, not the admins — can see what you answered.',
+	'email.invite.button': 'Start the survey',
+	'email.invite.personal': 'This link is personal: please do not forward it.',
+	'email.remind.subject': 'Reminder: your SOS survey from {organization}',
+	'email.remind.heading': 'Your answers are still missing',
+	'email.remind.body': 'There is still time to answer the survey, until {date}. If you started already, the link takes you back to where you stopped.',
 	'email.ignore': 'If you did not expect this email, you can ignore it.'
 } as const;
 

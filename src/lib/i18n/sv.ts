@@ -269,5 +269,15 @@ export const sv: Messages = {
 	'email.welcome.subject': 'Välkommen till SOS – {organization}',
 	'email.welcome.heading': 'Du är SOS-administratör för {organization}',
 	'email.welcome.body': 'Välj ditt lösenord med knappen nedan för att komma igång. Länken kan användas en gång och slutar gälla om {minutes} minuter. Därefter kan du använda ”Glömt lösenordet?” på inloggningssidan.',
+	'email.invite.subject': 'Din SOS-enkät från {organization}',
+	'email.invite.heading': 'Du är inbjuden: {round}',
+	'email.invite.body1': '{organization} vill veta hur säljledningen fungerar i ditt team i dag. Enkäten har ungefär 75 korta påståenden och tar cirka 20 minuter, i mobilen eller på datorn. Du kan avbryta och fortsätta senare med samma länk.',
+	'email.invite.body2': 'Svara senast {date}.',
+	'email.invite.anonymous': 'Dina svar är anonyma: resultat visas bara för grupper med flera personer, och ingen – varken din chef eller administratörerna – kan se vad du har svarat.',
+	'email.invite.button': 'Starta enkäten',
+	'email.invite.personal': 'Länken är personlig: vidarebefordra den inte.',
+	'email.remind.subject': 'Påminnelse: din SOS-enkät från {organization}',
+	'email.remind.heading': 'Dina svar saknas fortfarande',
+	'email.remind.body': 'Du hinner fortfarande svara på enkäten, fram till {date}. Om du redan har börjat tar länken dig tillbaka dit du slutade.',
 	'email.ignore': 'Om du inte väntade dig det här meddelandet kan du bortse från det.'
 };

@@ -17,7 +17,13 @@ export type AuditAction =
 	| 'levels_changed'
 	| 'import_applied'
 	| 'api_token_created'
-	| 'api_token_revoked';
+	| 'api_token_revoked'
+	| 'round_created'
+	| 'round_launched'
+	| 'round_closed'
+	| 'round_extended'
+	| 'reminder_sent'
+	| 'threshold_changed';
 
 export interface AuditInput {
 	organizationId: string | null;

@@ -4,7 +4,7 @@ const escape = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One plain layout for every email: a heading, paragraphs, one button, and the link spelled out. */
-function layout(o: { heading: string; paragraphs: string[]; button: string; link: string; footer: string }) {
+export function layout(o: { heading: string; paragraphs: string[]; button: string; link: string; footer: string }) {
 	const text = [o.heading, '', ...o.paragraphs, '', `${o.button}: ${o.link}`, '', o.footer].join('\n');
 	const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111827;max-width:560px;margin:0 auto;padding:24px">
 <h1 style="font-size:20px">${escape(o.heading)}</h1>

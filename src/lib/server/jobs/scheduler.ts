@@ -1,0 +1,54 @@
+import PgBoss from 'pg-boss';
+import { db } from '$lib/server/db';
+import { advanceDueRounds } from '$lib/server/rounds/advance';
+import { sendPendingEmails } from '$lib/server/rounds/emails';
+import { publicOrigin } from '$lib/server/http/public-url';
+
+const TICK = 'sos-tick';
+let boss: PgBoss | null = null;
+let timer: NodeJS.Timeout | null = null;
+
+/** One pass of the scheduler: rounds whose dates are due move on, then pending emails go out. */
+export async function tick(now = new Date()): Promise<{ advanced: number; emails: number }> {
+	const advanced = await advanceDueRounds(db(), now);
+	const emails = await sendPendingEmails(db(), { origin: publicOrigin() });
+	return { advanced, emails };
+}
+
+/**
+ * Starts pg-boss on the application database. The tick queue is "stately" (at most one running and one
+ * waiting), so however many instances ask for ticks, one runs at a time; the work itself is safe to run
+ * twice anyway (row locks and flags in the database).
+ */
+export async function startScheduler(opts: { intervalSeconds?: number } = {}): Promise<void> {
+	if (boss) return;
+	boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'sos-jobs' });
+	boss.on('error', (err) => console.error('[jobs]', err.message));
+	await boss.start();
+	await boss.createQueue(TICK, { name: TICK, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
+	await boss.schedule(TICK, '* * * * *');
+	await boss.work(TICK, async () => {
+		const r = await tick();
+		if (r.advanced || r.emails) console.log(`[jobs] rounds advanced: ${r.advanced}, emails sent: ${r.emails}`);
+	});
+	const every = (opts.intervalSeconds ?? 15) * 1000;
+	timer = setInterval(() => void kickScheduler(), every);
+	timer.unref();
+}
+
+/** Asks for a tick soon (e.g. right after a round was launched); coalesces with one already waiting. */
+export async function kickScheduler(): Promise<void> {
+	try {
+		await boss?.send(TICK, {});
+	} catch (err) {
+		console.error('[jobs] could not queue a tick:', err instanceof Error ? err.message : err);
+	}
+}
+
+export async function stopScheduler(): Promise<void> {
+	if (timer) clearInterval(timer);
+	timer = null;
+	const b = boss;
+	boss = null;
+	await b?.stop({ graceful: true, timeout: 5000 });
+}

@@ -1,0 +1,48 @@
+import type { ModelShape } from '$lib/survey/scoring';
+import { listModels, loadModel, loadStandardQuestions, type LoadedModel } from './load';
+import type { StandardQuestion } from './schema';
+import { NotFoundError } from '$lib/server/errors';
+
+export interface CompiledModel extends LoadedModel {
+	ref: string;
+	shape: ModelShape;
+	/** Statement keys in answer order (areas in model order, statements in area order). */
+	statementKeys: string[];
+}
+
+const cache = new Map<string, Promise<CompiledModel>>();
+
+function compile(m: LoadedModel): CompiledModel {
+	const statementKeys: string[] = [];
+	const areas = m.structure.areas.map((a) => ({
+		key: a.key,
+		statements: a.statements.map((s) => statementKeys.push(s) - 1)
+	}));
+	return { ...m, ref: `${m.structure.id}@${m.structure.version}`, shape: { areas, statementCount: statementKeys.length }, statementKeys };
+}
+
+/** A model from models/, validated and compiled once per process (models are data that ship with a release). */
+export function getModel(id: string, version: string): Promise<CompiledModel> {
+	const ref = `${id}@${version}`;
+	let m = cache.get(ref);
+	if (!m) {
+		m = loadModel({ id, version }).then(compile);
+		m.catch(() => cache.delete(ref));
+		cache.set(ref, m);
+	}
+	return m;
+}
+
+/** The newest version of a model, or NotFoundError. */
+export async function latestModel(id = 'sos'): Promise<CompiledModel> {
+	const refs = (await listModels()).filter((r) => r.id === id);
+	const last = refs[refs.length - 1];
+	if (!last) throw new NotFoundError('model');
+	return getModel(last.id, last.version);
+}
+
+let standard: Promise<StandardQuestion[]> | null = null;
+export function standardQuestions(): Promise<StandardQuestion[]> {
+	standard ??= loadStandardQuestions();
+	return standard;
+}

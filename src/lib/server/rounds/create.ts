@@ -1,0 +1,65 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { ValidationError } from '$lib/server/errors';
+import { parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { getModel, latestModel } from '$lib/server/models/registry';
+import { defaultSchedule, scheduleProblems } from '$lib/rounds/state';
+import { roundInput } from './input';
+import { snapshotQuestions } from './questions';
+import { getRound, type RoundRow } from './queries';
+import { advanceRound } from './advance';
+
+async function resolveModel(model: { id: string; version: string } | undefined) {
+	try {
+		return model ? await getModel(model.id, model.version) : await latestModel('sos');
+	} catch {
+		throw new ValidationError('model: No such model.', [{ path: 'model', message: 'No such model' }]);
+	}
+}
+
+/**
+ * Creates a round; with `launch` (the default) it is scheduled and opens by itself at its start date —
+ * at once when that is now. Dates the admin leaves out get the defaults of the model's SOS cycle.
+ */
+export async function createRound(db: Db, opts: { organizationId: string; actor: Actor; input: unknown; now?: Date }): Promise<RoundRow> {
+	const input = parse(roundInput, opts.input);
+	const now = opts.now ?? new Date();
+	const model = await resolveModel(input.model);
+	const startsAt = input.startsAt ?? now;
+	const defaults = defaultSchedule(startsAt);
+	const endsAt = input.endsAt ?? defaults.endsAt;
+	const schedule = {
+		startsAt,
+		endsAt,
+		publishAt: input.publishAt ?? endsAt,
+		reminders: input.reminders ?? (input.endsAt ? defaultSchedule(startsAt, (endsAt.getTime() - startsAt.getTime()) / 86_400_000).reminders : defaults.reminders)
+	};
+	const problems = scheduleProblems(schedule);
+	if (input.launch && endsAt <= now) problems.endsAt ??= 'The end must be in the future.';
+	if (Object.keys(problems).length)
+		throw new ValidationError(Object.values(problems).join(' '), Object.entries(problems).map(([path, message]) => ({ path, message })));
+	const questions = await snapshotQuestions(db, opts.organizationId, input.questions);
+	const row = await db
+		.insertInto('rounds')
+		.values({
+			organization_id: opts.organizationId,
+			name: input.name,
+			model_id: model.structure.id,
+			model_version: model.structure.version,
+			status: input.launch ? 'scheduled' : 'draft',
+			starts_at: schedule.startsAt,
+			ends_at: schedule.endsAt,
+			publish_at: schedule.publishAt,
+			reminders: schedule.reminders,
+			min_group_size: input.minGroupSize,
+			participants: JSON.stringify(input.participants),
+			questions: JSON.stringify(questions),
+			created_by: opts.actor.label
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch } });
+	if (input.launch) await advanceRound(db, { organizationId: opts.organizationId, roundId: row.id, now });
+	return getRound(db, { organizationId: opts.organizationId, roundId: row.id });
+}

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import { sendEmail } from '$lib/server/email/send';
+import { invitationEmail, reminderEmail } from '$lib/server/email/survey-templates';
+import { invitationToken, surveyLink } from './links';
+
+interface Pending {
+	organization_id: string;
+	round_id: string;
+	id: string;
+	email: string;
+	language: 'en' | 'sv';
+	invitation_sent: boolean;
+	round_name: string;
+	organization_name: string;
+	ends_at: Date;
+	reminders_done: number;
+}
+
+/**
+ * Sends one pending invitation or reminder, if any, and records it in the same transaction that holds
+ * the invitation's row lock. A participant submitting meanwhile waits for that lock, so nobody who has
+ * submitted is reminded, and SKIP LOCKED lets several instances sweep without sending anything twice.
+ */
+async function sendOne(db: Db, origin: string): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const rows = await sql<Pending>`
+			SELECT i.organization_id, i.round_id, i.id, i.email, i.language, i.invitation_sent,
+				r.name AS round_name, o.name AS organization_name, r.ends_at, r.reminders_done
+			FROM invitations i
+			JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
+			JOIN organizations o ON o.id = i.organization_id
+			WHERE r.status = 'open' AND NOT i.completed
+				AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done)
+			ORDER BY i.invitation_sent, r.starts_at
+			LIMIT 1
+			FOR UPDATE OF i SKIP LOCKED`.execute(trx);
+		const p = rows.rows[0];
+		if (!p) return false;
+		const link = surveyLink(origin, await invitationToken(trx, p.id));
+		const build = p.invitation_sent ? reminderEmail : invitationEmail;
+		await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
+		await trx
+			.updateTable('invitations')
+			.set({ invitation_sent: true, reminders_sent: p.invitation_sent ? p.reminders_done : 0 })
+			.where('organization_id', '=', p.organization_id)
+			.where('round_id', '=', p.round_id)
+			.where('id', '=', p.id)
+			.execute();
+		return true;
+	});
+}
+
+/** Sends pending invitation and reminder emails with a few in parallel; returns how many were sent. */
+export async function sendPendingEmails(db: Db, opts: { origin: string; max?: number; concurrency?: number }): Promise<number> {
+	const max = opts.max ?? 500;
+	let sent = 0;
+	const worker = async () => {
+		while (sent < max && (await sendOne(db, opts.origin))) sent++;
+	};
+	await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+	return sent;
+}

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { db } from '$lib/server/db';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createRound } from './create';
+import { advanceRound } from './advance';
+import { sendPendingEmails } from './emails';
+import { closeRoundEarly, extendRound, remindNow } from './manage';
+import { roundResponseRates } from './rates';
+import { openInvitation } from '$lib/server/survey/participant';
+import { saveDraft } from '$lib/server/survey/save';
+import { submitSurvey } from '$lib/server/survey/submit';
+import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
+
+const ORIGIN = 'http://sos.test';
+beforeAll(() => {
+	process.env.SMTP_URL = inject('smtpUrl');
+});
+
+/** An organization with one team of `n` sales people (+ one manager) and an admin. */
+async function orgWithTeam(n: number) {
+	const org = await createTestOrganization();
+	const admin = await createTestActor(org.id, 'admin');
+	const area = await db().insertInto('units').values({ organization_id: org.id, name: 'Area' }).returning('id').executeTakeFirstOrThrow();
+	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team', parent_id: area.id }).returning('id').executeTakeFirstOrThrow();
+	const people = Array.from({ length: n + 1 }, (_, i) => ({
+		organization_id: org.id,
+		name: `Person ${i}`,
+		email: uniqueEmail(`p${i}`),
+		language: (i % 2 ? 'sv' : 'en') as 'en' | 'sv',
+		unit_id: team.id,
+		job_role: (i === 0 ? 'sales_manager' : 'sales_person') as 'sales_manager' | 'sales_person'
+	}));
+	await db().insertInto('users').values(people).execute();
+	return { org, admin, team: team.id, area: area.id, people };
+}
+
+function tokenFrom(text: string): string {
+	return /\/s\/([a-z2-7]{32})/.exec(text)![1];
+}
+
+async function openFor(email: string) {
+	const inv = await openInvitation(db(), { token: tokenFrom((await waitForEmail(email)).text) });
+	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
+	return inv.survey;
+}
+
+describe('a survey round', () => {
+	it('invites everyone at launch in their language, freezes unit and role, and stores anonymous responses', async () => {
+		const { org, admin, people, team } = await orgWithTeam(6);
+		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Spring 2027', minGroupSize: 5 } });
+		expect(round.status).toBe('open');
+		expect(round.invited).toBe(7); // the admin has no unit/role and is not invited
+		await sendPendingEmails(db(), { origin: ORIGIN });
+		const en = await waitForEmail(people[0].email);
+		const sv = await waitForEmail(people[1].email);
+		expect(en.subject).toContain('Your SOS survey');
+		expect(sv.subject).toContain('Din SOS-enkät');
+		expect(en.text).toContain(`${ORIGIN}/s/`);
+
+		// The participant's unit changes after launch: the invitation keeps the unit it had.
+		const other = await db().insertInto('units').values({ organization_id: org.id, name: 'Elsewhere' }).returning('id').executeTakeFirstOrThrow();
+		await db().updateTable('users').set({ unit_id: other.id }).where('email', '=', people[2].email).execute();
+
+		const s = await openFor(people[2].email);
+		const keys = s.model.statementKeys;
+		await saveDraft(db(), { survey: s, patch: { answers: { [keys[0]]: 4, [keys[1]]: 0 }, questions: {} } });
+		const resumed = await openFor(people[2].email);
+		expect(resumed.answers.slice(0, 3)).toEqual([4, 0, null]);
+		expect(await submitSurvey(db(), { survey: resumed, patch: { answers: { [keys[2]]: 2 }, questions: {} } })).toEqual({ alreadySubmitted: false });
+
+		const responses = await db().selectFrom('responses').selectAll().where('organization_id', '=', org.id).execute();
+		expect(responses).toHaveLength(1);
+		expect(responses[0].unit_id).toBe(team);
+		expect(responses[0].job_role).toBe('sales_person');
+		expect(responses[0].answers.slice(0, 3)).toEqual([4, 0, 2]);
+		expect(responses[0].area_scores[0]).toBe(3);
+		// Nothing on the response row points at a person or a moment.
+		expect(Object.keys(responses[0]).sort()).toEqual(['answers', 'area_scores', 'id', 'job_role', 'organization_id', 'question_answers', 'round_id', 'unit_id']);
+		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
+		expect((await openInvitation(db(), { token: tokenFrom((await waitForEmail(people[2].email)).text) })).state).toBe('submitted');
+	});
+
+	it('stores exactly one response when the same invitation is submitted 20 times at once', async () => {
+		const { org, admin, people } = await orgWithTeam(5);
+		await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Parallel' } });
+		await sendPendingEmails(db(), { origin: ORIGIN });
+		const s = await openFor(people[3].email);
+		const results = await Promise.all(Array.from({ length: 20 }, () => submitSurvey(db(), { survey: s })));
+		expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+		expect(await db().selectFrom('responses').select('id').where('organization_id', '=', org.id).execute()).toHaveLength(1);
+	});
+
+	it('reminds only those who have not submitted, once per reminder, and never sends twice in parallel sweeps', async () => {
+		const { org, admin, people } = await orgWithTeam(5);
+		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Reminders' } });
+		await Promise.all([sendPendingEmails(db(), { origin: ORIGIN }), sendPendingEmails(db(), { origin: ORIGIN })]);
+		const done = await openFor(people[1].email);
+		await submitSurvey(db(), { survey: done });
+		await remindNow(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		await Promise.all([sendPendingEmails(db(), { origin: ORIGIN }), sendPendingEmails(db(), { origin: ORIGIN })]);
+		await waitForEmail(people[2].email, 2);
+		await new Promise((r) => setTimeout(r, 300));
+		for (const p of people) {
+			const mails = emailsTo(p.email);
+			expect(mails, p.email).toHaveLength(p.email === people[1].email ? 1 : 2);
+		}
+		expect(emailsTo(people[2].email)[1].subject).toMatch(/Reminder|Påminnelse/);
+	});
+
+	it('closes by its dates (or early), deletes drafts, refuses late submits, and publishes', async () => {
+		const { org, admin, people } = await orgWithTeam(5);
+		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Dates' } });
+		await sendPendingEmails(db(), { origin: ORIGIN });
+		const s = await openFor(people[0].email);
+		await saveDraft(db(), { survey: s, patch: { answers: { [s.model.statementKeys[0]]: 5 }, questions: {} } });
+		const later = new Date(round.endsAt.getTime() + 7 * 86_400_000);
+		await extendRound(db(), { organizationId: org.id, actor: admin, roundId: round.id, input: { endsAt: later.toISOString() } });
+		await advanceRound(db(), { organizationId: org.id, roundId: round.id, now: new Date(round.endsAt.getTime() + 1000) });
+		expect((await roundResponseRates(db(), { organizationId: org.id, roundId: round.id })).round.status).toBe('open');
+		const closed = await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		expect(['closed', 'published']).toContain(closed.status);
+		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
+		await expect(submitSurvey(db(), { survey: s })).rejects.toThrow(/closed/);
+		await advanceRound(db(), { organizationId: org.id, roundId: round.id, now: new Date(later.getTime() + 1000) });
+		expect((await roundResponseRates(db(), { organizationId: org.id, roundId: round.id })).round.status).toBe('published');
+	});
+
+	it('shows response rates only for units with at least k invited', async () => {
+		const { org, admin, people, team } = await orgWithTeam(5);
+		const small = await db().insertInto('units').values({ organization_id: org.id, name: 'Small' }).returning('id').executeTakeFirstOrThrow();
+		await db().insertInto('users').values({ organization_id: org.id, name: 'Solo', email: uniqueEmail('solo'), language: 'en', unit_id: small.id, job_role: 'sales_person' }).execute();
+		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
+		await sendPendingEmails(db(), { origin: ORIGIN });
+		await submitSurvey(db(), { survey: await openFor(people[0].email) });
+		const rates = await roundResponseRates(db(), { organizationId: org.id, roundId: round.id });
+		const byId = new Map(rates.rows.map((r) => [r.unitId, r]));
+		expect(byId.get(team)).toMatchObject({ invited: 6, completed: 1, hidden: false });
+		expect(byId.get(small.id)).toMatchObject({ invited: null, completed: null, rate: null, hidden: true });
+		expect(rates.total).toMatchObject({ invited: 7, completed: 1 });
+	});
+});

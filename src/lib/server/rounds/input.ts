@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { fields } from '$lib/server/validation';
+
+const date = z.coerce.date({ message: 'Not a valid date' }).refine((d) => !Number.isNaN(d.getTime()), 'Not a valid date');
+
+export const participantsInput = z.discriminatedUnion('mode', [
+	z.strictObject({ mode: z.literal('all') }),
+	z.strictObject({ mode: z.literal('units'), unitIds: z.array(fields.uuid).min(1, 'Pick at least one unit').max(1000) }),
+	z.strictObject({ mode: z.literal('users'), userIds: z.array(fields.uuid).min(1, 'Pick at least one person').max(100_000) })
+]);
+
+export const questionRef = z.discriminatedUnion('source', [
+	z.strictObject({ source: z.literal('standard'), key: z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Unknown question') }),
+	z.strictObject({ source: z.literal('organization'), id: fields.uuid })
+]);
+
+/** A new round. Dates default to: start now, end two weeks later, publish at the end, three reminders. */
+export const roundInput = z.strictObject({
+	name: fields.name,
+	model: z.strictObject({ id: z.string().max(40), version: z.string().max(20) }).optional(),
+	participants: participantsInput.default({ mode: 'all' }),
+	questions: z.array(questionRef).max(30, 'At most 30 questions').default([]),
+	startsAt: date.optional(),
+	endsAt: date.optional(),
+	publishAt: date.optional(),
+	reminders: z.array(date).max(10, 'At most 10 reminders').optional(),
+	minGroupSize: z.number().int().min(3, 'At least 3').max(10, 'At most 10').default(5),
+	launch: z.boolean().default(true)
+});
+export type RoundInput = z.infer<typeof roundInput>;
+
+export const extendInput = z.strictObject({ endsAt: date, publishAt: date.optional() });

@@ -1,0 +1,76 @@
+import type { Db } from '$lib/server/db';
+import type { RoundStatus } from '$lib/server/db/schema';
+import { NotFoundError } from '$lib/server/errors';
+import { isUuid } from '$lib/server/validation';
+import type { RoundQuestion } from './questions';
+
+export interface RoundRow {
+	id: string;
+	name: string;
+	modelId: string;
+	modelVersion: string;
+	status: RoundStatus;
+	startsAt: Date;
+	endsAt: Date;
+	publishAt: Date;
+	reminders: Date[];
+	remindersDone: number;
+	minGroupSize: number;
+	participants: unknown;
+	questions: RoundQuestion[];
+	createdBy: string;
+	createdAt: Date;
+	invited: number;
+	completed: number;
+}
+
+export function roundColumns(db: Db) {
+	return db
+		.selectFrom('rounds as r')
+		.select((eb) => [
+			'r.id',
+			'r.name',
+			'r.model_id as modelId',
+			'r.model_version as modelVersion',
+			'r.status',
+			'r.starts_at as startsAt',
+			'r.ends_at as endsAt',
+			'r.publish_at as publishAt',
+			'r.reminders',
+			'r.reminders_done as remindersDone',
+			'r.min_group_size as minGroupSize',
+			'r.participants',
+			'r.questions',
+			'r.created_by as createdBy',
+			'r.created_at as createdAt',
+			eb
+				.selectFrom('invitations as i')
+				.whereRef('i.organization_id', '=', 'r.organization_id')
+				.whereRef('i.round_id', '=', 'r.id')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('invited'),
+			eb
+				.selectFrom('invitations as i')
+				.whereRef('i.organization_id', '=', 'r.organization_id')
+				.whereRef('i.round_id', '=', 'r.id')
+				.where('i.completed', '=', true)
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('completed')
+		]);
+}
+
+function toRow(r: Record<string, unknown>): RoundRow {
+	return { ...(r as unknown as RoundRow), invited: Number(r.invited ?? 0), completed: Number(r.completed ?? 0), questions: (r.questions ?? []) as RoundQuestion[] };
+}
+
+export async function listRounds(db: Db, opts: { organizationId: string }): Promise<RoundRow[]> {
+	const rows = await roundColumns(db).where('r.organization_id', '=', opts.organizationId).orderBy('r.starts_at', 'desc').execute();
+	return rows.map(toRow);
+}
+
+export async function getRound(db: Db, opts: { organizationId: string; roundId: string }): Promise<RoundRow> {
+	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
+	const row = await roundColumns(db).where('r.organization_id', '=', opts.organizationId).where('r.id', '=', opts.roundId).executeTakeFirst();
+	if (!row) throw new NotFoundError('round');
+	return toRow(row);
+}

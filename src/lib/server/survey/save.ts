@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '$lib/server/db';
+import { ValidationError } from '$lib/server/errors';
+import type { Answer } from '$lib/survey/scoring';
+import { cleanQuestionAnswer, type QuestionAnswer } from './answers';
+import type { SurveyContext } from './participant';
+
+/** A batch of answers from the survey: statements by key, company questions by key. Unknown keys are refused. */
+export const answersPatch = z.strictObject({
+	answers: z.record(z.string().max(80), z.union([z.number(), z.null()])).default({}),
+	questions: z.record(z.string().max(80), z.unknown()).default({})
+});
+export type AnswersPatch = z.infer<typeof answersPatch>;
+
+/** Applies a patch to the context's answers; throws ValidationError naming the first bad entry. */
+export function applyPatch(ctx: SurveyContext, patch: AnswersPatch): { answers: Answer[]; questionAnswers: Record<string, QuestionAnswer> } {
+	const answers = [...ctx.answers];
+	for (const [key, value] of Object.entries(patch.answers)) {
+		const i = ctx.model.statementKeys.indexOf(key);
+		if (i < 0) throw new ValidationError(`There is no statement "${key.slice(0, 80)}" in this survey.`);
+		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5)) throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
+		answers[i] = value;
+	}
+	const questionAnswers = { ...ctx.questionAnswers };
+	for (const [key, value] of Object.entries(patch.questions)) {
+		const q = ctx.questions.find((x) => x.key === key);
+		if (!q) throw new ValidationError(`There is no question "${key.slice(0, 80)}" in this survey.`);
+		const clean = cleanQuestionAnswer(q, value);
+		if ('error' in clean) throw new ValidationError(`The answer to "${q.en.text.slice(0, 60)}" ${clean.error}.`);
+		questionAnswers[key] = clean.value;
+	}
+	return { answers, questionAnswers };
+}
+
+/** Saves the participant's draft (only while the invitation is open and not submitted). */
+export async function saveDraft(db: Db, opts: { survey: SurveyContext; patch: AnswersPatch }): Promise<{ answers: Answer[]; questionAnswers: Record<string, QuestionAnswer> }> {
+	const s = opts.survey;
+	const next = applyPatch(s, opts.patch);
+	await sql`
+		INSERT INTO drafts (organization_id, round_id, invitation_id, answers, question_answers)
+		SELECT ${s.organizationId}::uuid, ${s.roundId}::uuid, ${s.invitationId}::uuid, ${next.answers}::smallint[], ${JSON.stringify(next.questionAnswers)}::jsonb
+		WHERE EXISTS (SELECT 1 FROM invitations i JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
+			WHERE i.organization_id = ${s.organizationId} AND i.round_id = ${s.roundId} AND i.id = ${s.invitationId} AND NOT i.completed AND r.status = 'open')
+		ON CONFLICT (organization_id, round_id, invitation_id) DO UPDATE SET answers = EXCLUDED.answers, question_answers = EXCLUDED.question_answers`.execute(db);
+	return next;
+}
