@@ -29,7 +29,8 @@ async function orgWithTeam(n: number) {
 		email: uniqueEmail(`p${i}`),
 		language: (i % 2 ? 'sv' : 'en') as 'en' | 'sv',
 		unit_id: team.id,
-		job_role: (i === 0 ? 'sales_manager' : 'sales_person') as 'sales_manager' | 'sales_person'
+		job_role: (i === 0 ? 'sales_manager' : 'sales_person') as 'sales_manager' | 'sales_person',
+		access: 'participant' as const
 	}));
 	await db().insertInto('users').values(people).execute();
 	return { org, admin, team: team.id, area: area.id, people };
@@ -129,7 +130,7 @@ describe('a survey round', () => {
 	it('shows response rates only for units with at least k invited', async () => {
 		const { org, admin, people, team } = await orgWithTeam(5);
 		const small = await db().insertInto('units').values({ organization_id: org.id, name: 'Small' }).returning('id').executeTakeFirstOrThrow();
-		await db().insertInto('users').values({ organization_id: org.id, name: 'Solo', email: uniqueEmail('solo'), language: 'en', unit_id: small.id, job_role: 'sales_person' }).execute();
+		await db().insertInto('users').values({ organization_id: org.id, name: 'Solo', email: uniqueEmail('solo'), language: 'en', unit_id: small.id, job_role: 'sales_person', access: 'participant' }).execute();
 		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
 		await sendPendingEmails(db(), { origin: ORIGIN });
 		await submitSurvey(db(), { survey: await openFor(people[0].email) });
