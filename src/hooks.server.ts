@@ -4,6 +4,7 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { bootstrap } from '$lib/server/bootstrap/bootstrap';
+import { createDemoRound } from '$lib/server/bootstrap/demo-round';
 import { startScheduler, stopScheduler } from '$lib/server/jobs/scheduler';
 import { authenticate } from '$lib/server/http/authenticate';
 import { resolveLocale } from '$lib/server/http/locale';
@@ -14,6 +15,7 @@ export const init: ServerInit = async () => {
 	const cfg = config();
 	await migrateToLatest(db());
 	const credentials = await bootstrap(db(), { demo: cfg.SOS_DEMO === 'on' });
+	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound(db());
 	if (process.env.SOS_SCHEDULER !== 'off') await startScheduler();
 	// start.js prints the credentials and calls shutdown on SIGINT/SIGTERM.
 	(globalThis as { __sosStartup?: unknown }).__sosStartup = { credentials, shutdown: stopScheduler };

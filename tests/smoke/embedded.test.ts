@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSos } from '../support/start-sos';
@@ -19,6 +19,15 @@ describe('npm start on the embedded database', () => {
 		const page = await fetch(first.url + '/signin');
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('Sign in to SOS');
+
+		// The demo organization's open round: its invitations arrive in the outbox, each with a survey link.
+		const outbox = path.join(dataDir, 'outbox');
+		let invitations: string[] = [];
+		for (let i = 0; i < 150 && invitations.length < 30; i++) {
+			await new Promise((r) => setTimeout(r, 200));
+			invitations = existsSync(outbox) ? readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8')).filter((m) => m.includes('/s/')) : [];
+		}
+		expect(invitations.length).toBeGreaterThanOrEqual(30);
 
 		// A second SOS on the same data directory says so and exits.
 		const second = await startSos(dataDir).then(

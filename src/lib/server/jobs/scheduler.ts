@@ -34,6 +34,7 @@ export async function startScheduler(opts: { intervalSeconds?: number } = {}): P
 	const every = (opts.intervalSeconds ?? 15) * 1000;
 	timer = setInterval(() => void kickScheduler(), every);
 	timer.unref();
+	void kickScheduler(); // a first tick now, e.g. for invitations of a round that opened while we were down
 }
 
 /** Asks for a tick soon (e.g. right after a round was launched); coalesces with one already waiting. */

@@ -1,0 +1,25 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { createRound } from '$lib/server/rounds/create';
+
+/**
+ * The demo organization's open round, so a newcomer can answer a survey at once: everyone invited,
+ * two standard questions, open for two weeks. The invitations land in the outbox.
+ */
+export async function createDemoRound(db: Db): Promise<void> {
+	const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
+	if (!org) return;
+	const system: Actor = { accountId: null, email: '', isOperator: false, via: 'session', label: 'system', membership: null };
+	await createRound(db, {
+		organizationId: org.id,
+		actor: system,
+		input: {
+			name: 'Sales management survey (demo)',
+			questions: [
+				{ source: 'standard', key: 'demand_outlook' },
+				{ source: 'standard', key: 'biggest_obstacle' },
+				{ source: 'standard', key: 'one_change' }
+			]
+		}
+	});
+}
