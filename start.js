@@ -4,6 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import compression from 'compression';
 import { startEmbedded, DataDirInUseError } from './server/embedded.js';
 
 const log = (/** @type {string} */ line) => console.log(`[sos] ${line}`);
@@ -57,9 +58,11 @@ try {
 	await shutdown(null, 1);
 }
 
+// gzip/deflate for pages and JSON (static assets are served precompressed by the handler).
+const compress = compression({ threshold: 1024 });
 const server = http.createServer((req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
-	handler(req, res);
+	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => handler(req, res));
 });
 process.on('SIGINT', () => shutdown(server));
 process.on('SIGTERM', () => shutdown(server));
