@@ -16,7 +16,7 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(db());
 	const credentials = await bootstrap(db(), { demo: cfg.SOS_DEMO === 'on' });
 	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound(db());
-	if (process.env.SOS_SCHEDULER !== 'off') await startScheduler();
+	if (process.env.SOS_SCHEDULER !== 'off') await startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 });
 	// start.js prints the credentials and calls shutdown on SIGINT/SIGTERM.
 	(globalThis as { __sosStartup?: unknown }).__sosStartup = { credentials, shutdown: stopScheduler };
 };

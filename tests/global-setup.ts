@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
 
 	let server: ChildProcess | null = null;
 	if (existsSync(path.resolve('build/handler.js'))) {
-		const started = await startServer({ DATABASE_URL: url, SMTP_URL: smtp.url, SOS_DATA_DIR: path.join(tmp, 'data'), SOS_DEMO: 'off' });
+		const started = await startServer({ DATABASE_URL: url, SMTP_URL: smtp.url, SOS_TICK_SECONDS: '2', SOS_DATA_DIR: path.join(tmp, 'data'), SOS_DEMO: 'off' });
 		server = started.child;
 		project.provide('baseUrl', started.baseUrl);
 	} else {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '$lib/server/db';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createRound } from '$lib/server/rounds/create';
+import { remindNow } from '$lib/server/rounds/manage';
+import { openInvitation } from '$lib/server/survey/participant';
+import { submitSurvey } from '$lib/server/survey/submit';
+import { emailsTo, waitForEmail } from '../support/mailbox';
+import { startExtraServer } from './helpers';
+
+const settle = () => new Promise((r) => setTimeout(r, 4000));
+
+describe('two app instances on one database', () => {
+	it('send each invitation and each reminder exactly once, and no reminder to someone who submitted', async () => {
+		const second = await startExtraServer({ SOS_TICK_SECONDS: '1' });
+		try {
+			const org = await createTestOrganization();
+			const admin = await createTestActor(org.id, 'admin');
+			const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
+			const emails = Array.from({ length: 12 }, (_, i) => uniqueEmail(`twice${i}`));
+			await db()
+				.insertInto('users')
+				.values(emails.map((email, i) => ({ organization_id: org.id, name: `P${i}`, email, language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+				.execute();
+			// Both servers' schedulers sweep the same pending invitations.
+			const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Twice?' } });
+			for (const e of emails) await waitForEmail(e);
+			await settle();
+			for (const e of emails) expect(emailsTo(e), e).toHaveLength(1);
+
+			const token = /\/s\/([a-z2-7]{32})/.exec(emailsTo(emails[0])[0].text)![1];
+			const inv = await openInvitation(db(), { token });
+			if (inv.state !== 'open') throw new Error(inv.state);
+			await submitSurvey(db(), { survey: inv.survey });
+
+			await remindNow(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+			for (const e of emails.slice(1)) await waitForEmail(e, 2);
+			await settle();
+			expect(emailsTo(emails[0])).toHaveLength(1);
+			for (const e of emails.slice(1)) expect(emailsTo(e), e).toHaveLength(2);
+		} finally {
+			await second.stop();
+		}
+	}, 90_000);
+});
