@@ -16,7 +16,9 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(db());
 	const credentials = await bootstrap(db(), { demo: cfg.SOS_DEMO === 'on' });
 	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound(db());
-	if (process.env.SOS_SCHEDULER !== 'off') await startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 });
+	// The scheduler starts beside the server rather than before it, so pages are served at once.
+	if (process.env.SOS_SCHEDULER !== 'off')
+		void startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 }).catch((err) => console.error('[jobs] the scheduler did not start:', err));
 	// start.js prints the credentials and calls shutdown on SIGINT/SIGTERM.
 	(globalThis as { __sosStartup?: unknown }).__sosStartup = { credentials, shutdown: stopScheduler };
 };
