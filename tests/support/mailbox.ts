@@ -13,6 +13,7 @@ export interface ReceivedEmail {
 export function emailsTo(to: string): ReceivedEmail[] {
 	const dir = inject('mailDir');
 	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ReceivedEmail)
 		.filter((m) => m.to.includes(to.toLowerCase()));

@@ -2,13 +2,27 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { countUsers } from '$lib/server/users/queries';
+import { listRounds } from '$lib/server/rounds/queries';
+import { adminZone } from './rounds/zone.server';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership } = requireMemberPage(event);
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name };
-	const [users, units] = await Promise.all([
+	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers(db(), { organizationId }),
-		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow()
+		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
+		listRounds(db(), { organizationId }),
+		adminZone(event.cookies, organizationId)
 	]);
-	return { admin: true as const, name: membership.name, users, unitCount: Number(units.n) };
+	return {
+		admin: true as const,
+		name: membership.name,
+		users,
+		unitCount: Number(units.n),
+		roundCount: rounds.length,
+		timeZone,
+		openRounds: rounds
+			.filter((r) => r.status === 'open')
+			.map((r) => ({ id: r.id, name: r.name, endsAt: r.endsAt.toISOString(), k: r.minGroupSize, invited: r.invited, completed: r.invited >= r.minGroupSize ? r.completed : null }))
+	};
 };

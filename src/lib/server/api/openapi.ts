@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { unitInput, unitPatch } from '$lib/server/units/mutations';
 import { userInput, userPatch } from '$lib/server/users/mutations';
+import { answersPatch } from '$lib/server/survey/save';
+import { extendInput, roundInput } from '$lib/server/rounds/input';
+import { questionInput } from '$lib/server/questions/input';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -56,7 +59,7 @@ export function openApiDocument(serverUrl: string) {
 			title: 'SOS API',
 			version: '1.0.0',
 			description:
-				'Manage the units and users of one organization. Authenticate with an API token (Settings → API tokens) as `Authorization: Bearer <token>`, or with a browser session. Every id is scoped to the token’s organization: ids of other organizations answer 404.'
+				'Manage the units, users, survey rounds and company-specific questions of one organization. Authenticate with an API token (Settings → API tokens) as `Authorization: Bearer <token>`, or with a browser session. Every id is scoped to the token’s organization: ids of other organizations answer 404.'
 		},
 		servers: [{ url: `${serverUrl}/api/v1` }],
 		security: [{ bearer: [] }, { session: [] }],
@@ -92,12 +95,29 @@ export function openApiDocument(serverUrl: string) {
 				patch: { summary: 'Update a user', operationId: 'updateUser', requestBody: body('UserPatch'), responses: { ...ok('User'), ...errors(400, 401, 403, 404, 409) } },
 				delete: { summary: 'Delete a user', operationId: 'deleteUser', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
 			},
-			...importPaths()
+			...importPaths(),
+			'/survey/submit': {
+				post: {
+					summary: 'Submit a participant’s survey',
+					description:
+						'Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.',
+					operationId: 'submitSurvey',
+					security: [{ invitation: [] }],
+					requestBody: body('SurveyAnswers'),
+					responses: {
+						'200': { description: 'Submitted', content: { 'application/json': { schema: { type: 'object', properties: { submitted: { type: 'boolean' }, alreadySubmitted: { type: 'boolean' } } } } } },
+						...errors(400, 401, 404, 409)
+					}
+				}
+			},
+			...roundPaths(),
+			...questionPaths()
 		},
 		components: {
 			securitySchemes: {
 				bearer: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin under Settings → API tokens.' },
-				session: { type: 'apiKey', in: 'cookie', name: 'sos_session' }
+				session: { type: 'apiKey', in: 'cookie', name: 'sos_session' },
+				invitation: { type: 'http', scheme: 'bearer', description: 'A participant’s invitation token: the last part of the survey link /s/<token>.' }
 			},
 			schemas: {
 				Unit: unit,
@@ -109,6 +129,9 @@ export function openApiDocument(serverUrl: string) {
 				UserInput: schema(userInput),
 				UserPatch: schema(userPatch),
 				ImportPreview: importPreviewSchema,
+				SurveyAnswers: schema(answersPatch),
+				...roundSchemas(),
+				...questionSchemas(),
 				Error: error
 			},
 			responses: {
@@ -116,7 +139,7 @@ export function openApiDocument(serverUrl: string) {
 				E401: errorResponse('Not signed in and no valid API token.'),
 				E403: errorResponse('Signed in, but not allowed (admins only), or a cross-site request.'),
 				E404: errorResponse('No such resource in your organization.'),
-				E409: errorResponse('Conflicts with the current state (e.g. a duplicate email or a unit that is not empty).')
+				E409: errorResponse('Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action).')
 			}
 		}
 	};
@@ -162,6 +185,175 @@ function importPaths() {
 				operationId: 'userImportTemplate',
 				parameters: [{ name: 'format', in: 'query', schema: { enum: ['xlsx', 'csv'], default: 'xlsx' } }],
 				responses: { '200': { description: 'The template file' }, ...errors(400, 401, 403) }
+			}
+		}
+	};
+}
+
+const isoDate = { type: 'string', format: 'date-time' };
+const texts = {
+	type: 'object',
+	properties: {
+		text: { type: 'string' },
+		options: { type: ['array', 'null'], items: { type: 'string' }, description: 'Single and multiple choice: the options, in order.' },
+		scaleLabels: { type: ['object', 'null'], description: 'Scale questions: labels of some points of the 1–5 scale (at least 1 and 5).', additionalProperties: { type: 'string' } },
+		unit: { type: ['string', 'null'], description: 'Number questions: the unit shown after the field, e.g. %.' }
+	}
+};
+
+function roundSchemas() {
+	return {
+		Round: {
+			type: 'object',
+			properties: {
+				id: { type: 'string', format: 'uuid' },
+				name: { type: 'string' },
+				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
+				model: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'string' } } },
+				startsAt: isoDate,
+				endsAt: isoDate,
+				publishAt: isoDate,
+				reminders: { type: 'array', items: isoDate, description: 'When reminders go (went) out to those who have not answered.' },
+				remindersSent: { type: 'integer', description: 'How many of the reminders have gone out.' },
+				minGroupSize: { type: 'integer', minimum: 3, maximum: 10, description: 'k: no figure rests on fewer than k people.' },
+				participants: { type: 'object', description: '{"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]}' },
+				questions: { type: 'array', description: 'The company-specific questions as frozen into the round.', items: { type: 'object', properties: { key: { type: 'string' }, type: { enum: ['scale', 'single', 'multi', 'text', 'number'] }, en: texts, sv: texts, min: { type: ['number', 'null'] }, max: { type: ['number', 'null'] } } } },
+				invited: { type: 'integer' },
+				completed: { type: ['integer', 'null'], description: 'null while fewer than minGroupSize are invited.' },
+				responseRate: { type: ['number', 'null'], description: 'completed ÷ invited (0–1); null while fewer than minGroupSize are invited.' },
+				actions: { type: 'array', items: { enum: ['launch', 'close', 'extend', 'remind'] }, description: 'What the round’s status allows now.' },
+				createdBy: { type: 'string' },
+				createdAt: isoDate
+			}
+		},
+		RoundList: { type: 'object', properties: { rounds: { type: 'array', items: ref('Round') } } },
+		RoundInput: schema(roundInput),
+		RoundExtend: schema(extendInput),
+		ResponseRates: {
+			type: 'object',
+			description: 'Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out.',
+			properties: {
+				roundId: { type: 'string', format: 'uuid' },
+				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
+				minGroupSize: { type: 'integer' },
+				total: { type: 'object', properties: { invited: { type: 'integer' }, completed: { type: ['integer', 'null'] }, rate: { type: ['number', 'null'] }, hidden: { type: 'boolean' } } },
+				units: {
+					type: 'array',
+					description: 'In tree order (depth-first, siblings by name).',
+					items: {
+						type: 'object',
+						properties: {
+							unitId: { type: 'string', format: 'uuid' },
+							name: { type: 'string' },
+							depth: { type: 'integer' },
+							invited: { type: ['integer', 'null'] },
+							completed: { type: ['integer', 'null'] },
+							rate: { type: ['number', 'null'] },
+							hidden: { type: 'boolean' },
+							hiddenReason: { enum: ['fewer_than_k', 'protects_smaller_group', null] }
+						}
+					}
+				}
+			}
+		}
+	};
+}
+
+function questionSchemas() {
+	const common = {
+		type: { enum: ['scale', 'single', 'multi', 'text', 'number'] },
+		en: texts,
+		sv: texts,
+		min: { type: ['number', 'null'] },
+		max: { type: ['number', 'null'] }
+	};
+	return {
+		Question: {
+			type: 'object',
+			properties: {
+				id: { type: 'string', format: 'uuid' },
+				source: { const: 'organization' },
+				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'organization' }, id: { type: 'string', format: 'uuid' } } },
+				...common,
+				createdAt: isoDate,
+				archivedAt: { type: ['string', 'null'], format: 'date-time' }
+			}
+		},
+		StandardQuestion: {
+			type: 'object',
+			properties: {
+				key: { type: 'string' },
+				source: { const: 'standard' },
+				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'standard' }, key: { type: 'string' } } },
+				...common
+			}
+		},
+		QuestionList: {
+			type: 'object',
+			properties: { questions: { type: 'array', items: ref('Question') }, standard: { type: 'array', items: ref('StandardQuestion') } }
+		},
+		QuestionInput: schema(questionInput)
+	};
+}
+
+function roundPaths() {
+	const action = (summary: string, operationId: string, description: string, extra: Record<string, unknown> = {}) => ({
+		parameters: idParam,
+		post: { summary, operationId, description, ...extra, responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) } }
+	});
+	return {
+		'/rounds': {
+			get: { summary: 'List survey rounds', operationId: 'listRounds', responses: { ...ok('RoundList'), ...errors(401, 403) } },
+			post: {
+				summary: 'Create a survey round',
+				description:
+					'With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone.',
+				operationId: 'createRound',
+				requestBody: body('RoundInput'),
+				responses: { ...ok('Round', '201', 'Created'), ...errors(400, 401, 403) }
+			}
+		},
+		'/rounds/{id}': {
+			parameters: idParam,
+			get: { summary: 'Get a survey round', operationId: 'getRound', responses: { ...ok('Round'), ...errors(401, 403, 404) } }
+		},
+		'/rounds/{id}/launch': action('Launch a draft round', 'launchRound', 'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'),
+		'/rounds/{id}/close': action('Close a round early', 'closeRound', 'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'),
+		'/rounds/{id}/extend': action('Extend a round', 'extendRound', 'Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.', { requestBody: body('RoundExtend') }),
+		'/rounds/{id}/remind': action('Send a reminder now', 'remindRound', 'Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.'),
+		'/rounds/{id}/response-rates': {
+			parameters: idParam,
+			get: { summary: 'Live response rates per unit', operationId: 'roundResponseRates', responses: { ...ok('ResponseRates'), ...errors(401, 403, 404) } }
+		}
+	};
+}
+
+function questionPaths() {
+	return {
+		'/questions': {
+			get: {
+				summary: 'List company-specific questions',
+				description: 'The organization’s own questions and the standard library. Each has a `ref` to put in a round’s `questions`.',
+				operationId: 'listQuestions',
+				parameters: [{ name: 'archived', in: 'query', schema: { enum: ['true', 'false'], default: 'false' }, description: 'Include archived questions of the organization' }],
+				responses: { ...ok('QuestionList'), ...errors(400, 401, 403) }
+			},
+			post: {
+				summary: 'Add a question of the organization',
+				description: 'English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.',
+				operationId: 'createQuestion',
+				requestBody: body('QuestionInput'),
+				responses: { ...ok('Question', '201', 'Created'), ...errors(400, 401, 403, 409) }
+			}
+		},
+		'/questions/{id}': {
+			parameters: idParam,
+			get: { summary: 'Get a question of the organization', operationId: 'getQuestion', responses: { ...ok('Question'), ...errors(401, 403, 404) } },
+			delete: {
+				summary: 'Archive a question',
+				description: 'New rounds can no longer include it; rounds that did keep their own copy. 409 when it is already archived.',
+				operationId: 'archiveQuestion',
+				responses: { '204': { description: 'Archived' }, ...errors(401, 403, 404, 409) }
 			}
 		}
 	};

@@ -23,7 +23,9 @@ export type AuditAction =
 	| 'round_closed'
 	| 'round_extended'
 	| 'reminder_sent'
-	| 'threshold_changed';
+	| 'threshold_changed'
+	| 'question_created'
+	| 'question_archived';
 
 export interface AuditInput {
 	organizationId: string | null;

@@ -6,6 +6,7 @@ import { publicOrigin } from '$lib/server/http/public-url';
 
 const TICK = 'sos-tick';
 let boss: PgBoss | null = null;
+let starting: Promise<void> | null = null;
 let timer: NodeJS.Timeout | null = null;
 
 /** One pass of the scheduler: rounds whose dates are due move on, then pending emails go out. */
@@ -20,19 +21,29 @@ export async function tick(now = new Date()): Promise<{ advanced: number; emails
  * waiting), so however many instances ask for ticks, one runs at a time; the work itself is safe to run
  * twice anyway (row locks and flags in the database).
  */
-export async function startScheduler(opts: { intervalSeconds?: number } = {}): Promise<void> {
+export function startScheduler(opts: { intervalSeconds?: number } = {}): Promise<void> {
+	starting ??= start(opts).finally(() => (starting = null));
+	return starting;
+}
+
+async function start(opts: { intervalSeconds?: number }): Promise<void> {
 	if (boss) return;
-	boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'sos-jobs' });
-	boss.on('error', (err) => console.error('[jobs]', err.message));
-	await boss.start();
-	await boss.createQueue(TICK, { name: TICK, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
-	await boss.schedule(TICK, '* * * * *');
-	await boss.work(TICK, async () => {
+	const b = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'sos-jobs' });
+	boss = b;
+	b.on('error', (err) => console.error('[jobs]', err.message));
+	await b.start();
+	await b.createQueue(TICK, { name: TICK, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
+	await b.schedule(TICK, '* * * * *');
+	await b.work(TICK, async () => {
 		const r = await tick();
 		if (r.advanced || r.emails) console.log(`[jobs] rounds advanced: ${r.advanced}, emails sent: ${r.emails}`);
 	});
-	const every = (opts.intervalSeconds ?? 15) * 1000;
-	timer = setInterval(() => void kickScheduler(), every);
+	if (boss !== b) {
+		// Shut down while starting: stop what was just started.
+		await b.stop({ graceful: false });
+		return;
+	}
+	timer = setInterval(() => void kickScheduler(), (opts.intervalSeconds ?? 15) * 1000);
 	timer.unref();
 	void kickScheduler(); // a first tick now, e.g. for invitations of a round that opened while we were down
 }
@@ -47,6 +58,7 @@ export async function kickScheduler(): Promise<void> {
 }
 
 export async function stopScheduler(): Promise<void> {
+	await starting?.catch(() => {});
 	if (timer) clearInterval(timer);
 	timer = null;
 	const b = boss;

@@ -1,46 +1,48 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
 import { recordAudit } from '$lib/server/audit/record';
 import { createInvitations } from './invite';
 
+type RoundRecord = Selectable<Database['rounds']>;
+
 /**
  * Moves one round along by its dates: opening creates the invitations (their emails are then sent by
  * the email sweep), closing deletes every draft, and due reminders are released. Runs in one
- * transaction holding the round's row lock; a round another instance is already advancing is skipped.
+ * transaction holding the round's row lock; a round another instance is already advancing is skipped —
+ * unless `wait` is set (an admin's action, which must see its own effect), which waits for that lock.
  */
-export async function advanceRound(db: Db, opts: { organizationId: string; roundId: string; now?: Date }): Promise<void> {
+export async function advanceRound(db: Db, opts: { organizationId: string; roundId: string; now?: Date; wait?: boolean }): Promise<void> {
 	const now = opts.now ?? new Date();
 	await db.transaction().execute(async (trx) => {
-		const r = await trx
-			.selectFrom('rounds')
-			.selectAll()
-			.where('organization_id', '=', opts.organizationId)
-			.where('id', '=', opts.roundId)
-			.forUpdate()
-			.skipLocked()
-			.executeTakeFirst();
-		if (!r) return;
-		const target = statusAt({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at }, now);
-		const patch: Record<string, unknown> = {};
-		for (const step of transitions(r.status, target)) {
-			if (step === 'open') {
-				const invited = await createInvitations(trx, { organizationId: r.organization_id, roundId: r.id, participants: r.participants as never });
-				patch.opened_at = now;
-				await recordAudit(trx, { organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } });
-			}
-			if (step === 'closed') {
-				await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
-				patch.closed_at = now;
-			}
-			if (step === 'published') patch.published_at = now;
-		}
-		if (target !== r.status) patch.status = target;
-		const dueReminders = target === 'open' ? r.reminders.filter((d) => d <= now).length : r.reminders_done;
-		if (dueReminders > r.reminders_done) patch.reminders_done = dueReminders;
-		if (Object.keys(patch).length)
-			await trx.updateTable('rounds').set(patch).where('organization_id', '=', r.organization_id).where('id', '=', r.id).execute();
+		const locked = trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate();
+		const r = await (opts.wait ? locked : locked.skipLocked()).executeTakeFirst();
+		if (r) await advanceLocked(trx, r, now);
 	});
+}
+
+/** The work of `advanceRound` on a round row the caller has locked (FOR UPDATE) in transaction `trx`. */
+export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise<void> {
+	const target = statusAt({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at }, now);
+	const patch: Record<string, unknown> = {};
+	for (const step of transitions(r.status, target)) {
+		if (step === 'open') {
+			const invited = await createInvitations(trx, { organizationId: r.organization_id, roundId: r.id, participants: r.participants as never });
+			patch.opened_at = now;
+			await recordAudit(trx, { organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } });
+		}
+		if (step === 'closed') {
+			await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
+			patch.closed_at = now;
+		}
+		if (step === 'published') patch.published_at = now;
+	}
+	if (target !== r.status) patch.status = target;
+	const dueReminders = target === 'open' ? r.reminders.filter((d) => d <= now).length : r.reminders_done;
+	if (dueReminders > r.reminders_done) patch.reminders_done = dueReminders;
+	if (Object.keys(patch).length)
+		await trx.updateTable('rounds').set(patch).where('organization_id', '=', r.organization_id).where('id', '=', r.id).execute();
 }
 
 /** Every round whose dates or reminders are due, across organizations (the scheduler's tick). */

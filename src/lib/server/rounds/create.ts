@@ -9,6 +9,19 @@ import { roundInput } from './input';
 import { snapshotQuestions } from './questions';
 import { getRound, type RoundRow } from './queries';
 import { advanceRound } from './advance';
+import { checkParticipants } from './invite';
+
+/**
+ * Three reminders spread over the period like `defaultSchedule`'s, but on whole days at the time of day the
+ * round starts (3.5 days after a 10:00 start is 22:00: a reminder in the night is easily missed). Periods
+ * too short for that keep the even spread.
+ */
+function defaultReminders(startsAt: Date, endsAt: Date): Date[] {
+	const days = (endsAt.getTime() - startsAt.getTime()) / 86_400_000;
+	if (days < 4) return defaultSchedule(startsAt, days).reminders;
+	const offsets = [...new Set([1, 2, 3].map((i) => Math.round((days * i) / 4)))].filter((d) => d > 0 && d < days);
+	return offsets.map((d) => new Date(startsAt.getTime() + d * 86_400_000));
+}
 
 async function resolveModel(model: { id: string; version: string } | undefined) {
 	try {
@@ -33,12 +46,17 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 		startsAt,
 		endsAt,
 		publishAt: input.publishAt ?? endsAt,
-		reminders: input.reminders ?? (input.endsAt ? defaultSchedule(startsAt, (endsAt.getTime() - startsAt.getTime()) / 86_400_000).reminders : defaults.reminders)
+		reminders: input.reminders ?? defaultReminders(startsAt, endsAt)
 	};
 	const problems = scheduleProblems(schedule);
 	if (input.launch && endsAt <= now) problems.endsAt ??= 'The end must be in the future.';
 	if (Object.keys(problems).length)
 		throw new ValidationError(Object.values(problems).join(' '), Object.entries(problems).map(([path, message]) => ({ path, message })));
+	const invitable = await checkParticipants(db, { organizationId: opts.organizationId, participants: input.participants });
+	if (input.launch && invitable === 0)
+		throw new ValidationError('participants: Nobody to invite: nobody chosen has both a unit and a job role.', [
+			{ path: 'participants', message: 'Nobody to invite: nobody chosen has both a unit and a job role' }
+		]);
 	const questions = await snapshotQuestions(db, opts.organizationId, input.questions);
 	const row = await db
 		.insertInto('rounds')
@@ -60,6 +78,6 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch } });
-	if (input.launch) await advanceRound(db, { organizationId: opts.organizationId, roundId: row.id, now });
+	if (input.launch) await advanceRound(db, { organizationId: opts.organizationId, roundId: row.id, now, wait: true });
 	return getRound(db, { organizationId: opts.organizationId, roundId: row.id });
 }

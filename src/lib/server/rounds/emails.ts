@@ -42,7 +42,9 @@ async function sendOne(db: Db, origin: string): Promise<boolean> {
 		await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
 		await trx
 			.updateTable('invitations')
-			.set({ invitation_sent: true, reminders_sent: p.invitation_sent ? p.reminders_done : 0 })
+			// An invitation sent after a reminder fell due (a draft launched late, a reminder asked for before the
+			// invitations went out) stands in for that reminder: nobody gets a reminder right after the invitation.
+			.set({ invitation_sent: true, reminders_sent: p.reminders_done })
 			.where('organization_id', '=', p.organization_id)
 			.where('round_id', '=', p.round_id)
 			.where('id', '=', p.id)

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { fields } from '$lib/server/validation';
 
-const date = z.coerce.date({ message: 'Not a valid date' }).refine((d) => !Number.isNaN(d.getTime()), 'Not a valid date');
+/**
+ * An instant as an ISO 8601 date-time with its offset (e.g. 2026-05-04T09:00:00Z). Not a loose
+ * `new Date(…)` coercion, which would read null as 1970 and "12" as December 2001.
+ */
+const DATE_MESSAGE = 'Not a valid date: use an ISO 8601 date and time with a time zone, e.g. 2026-05-04T09:00:00Z';
+const date = z.iso.datetime({ offset: true, message: DATE_MESSAGE }).transform((s) => new Date(s));
 
 export const participantsInput = z.discriminatedUnion('mode', [
 	z.strictObject({ mode: z.literal('all') }),

@@ -3,31 +3,70 @@ import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import { listUnits } from '$lib/server/units/queries';
 import { subtreeIds } from '$lib/server/units/tree';
+import { ValidationError } from '$lib/server/errors';
 import { invitationTokenHash } from './links';
 
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
+
+/** The people a round's participant choice covers: only those with a unit and a job role can be placed in results. */
+async function participantQuery(db: Db, organizationId: string, p: Participants) {
+	let q = db
+		.selectFrom('users')
+		.where('organization_id', '=', organizationId)
+		.where('unit_id', 'is not', null)
+		.where('job_role', 'is not', null);
+	if (p.mode === 'units') {
+		const units = await listUnits(db, { organizationId });
+		const ids = new Set(p.unitIds.flatMap((id) => [...subtreeIds(units, id)]).filter((id) => units.some((u) => u.id === id)));
+		if (ids.size === 0) return null;
+		q = q.where(sql<boolean>`unit_id = ANY(${[...ids]}::uuid[])`);
+	} else if (p.mode === 'users') {
+		// One array parameter, not one parameter per id: a list of many thousand people stays one statement.
+		q = q.where(sql<boolean>`id = ANY(${p.userIds}::uuid[])`);
+	}
+	return q;
+}
+
+/**
+ * Checks a participant choice against the organization: every unit and person named must exist in it.
+ * Returns how many people it would invite today.
+ */
+export async function checkParticipants(db: Db, opts: { organizationId: string; participants: Participants }): Promise<number> {
+	const p = opts.participants;
+	if (p.mode === 'units') {
+		const known = new Set((await listUnits(db, opts)).map((u) => u.id));
+		const i = p.unitIds.findIndex((id) => !known.has(id));
+		if (i >= 0) throw new ValidationError('participants.unitIds: There is no such unit in your organization.', [{ path: `participants.unitIds.${i}`, message: 'There is no such unit in your organization' }]);
+	} else if (p.mode === 'users') {
+		const rows = await db
+			.selectFrom('users')
+			.select('id')
+			.where('organization_id', '=', opts.organizationId)
+			.where(sql<boolean>`id = ANY(${[...new Set(p.userIds)]}::uuid[])`)
+			.execute();
+		const found = new Set(rows.map((r) => r.id));
+		const i = p.userIds.findIndex((id) => !found.has(id));
+		if (i >= 0) throw new ValidationError('participants.userIds: There is no such person in your organization.', [{ path: `participants.userIds.${i}`, message: 'There is no such person in your organization' }]);
+	}
+	return countInvitable(db, opts);
+}
+
+/** How many people a participant choice would invite today (units or people that no longer exist count for nothing). */
+export async function countInvitable(db: Db, opts: { organizationId: string; participants: Participants }): Promise<number> {
+	const q = await participantQuery(db, opts.organizationId, opts.participants);
+	if (!q) return 0;
+	const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
 
 /**
  * Creates one invitation per participant at launch, freezing each person's unit, job role and language.
  * People without a unit or job role cannot be placed in results and are not invited.
  */
 export async function createInvitations(db: Db, opts: { organizationId: string; roundId: string; participants: Participants }): Promise<number> {
-	let q = db
-		.selectFrom('users')
-		.select(['id', 'unit_id', 'job_role', 'email', 'language'])
-		.where('organization_id', '=', opts.organizationId)
-		.where('unit_id', 'is not', null)
-		.where('job_role', 'is not', null);
-	const p = opts.participants;
-	if (p.mode === 'units') {
-		const units = await listUnits(db, { organizationId: opts.organizationId });
-		const ids = new Set(p.unitIds.flatMap((id) => [...subtreeIds(units, id)]));
-		if (ids.size === 0) return 0;
-		q = q.where('unit_id', 'in', [...ids]);
-	} else if (p.mode === 'users') {
-		q = q.where('id', 'in', p.userIds);
-	}
-	const people = await q.execute();
+	const q = await participantQuery(db, opts.organizationId, opts.participants);
+	if (!q) return 0;
+	const people = await q.select(['id', 'unit_id', 'job_role', 'email', 'language']).execute();
 	if (people.length === 0) return 0;
 	const ids = people.map(() => randomUUID());
 	const hashes = await Promise.all(ids.map((id) => invitationTokenHash(db, id)));

@@ -1,19 +1,37 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
-import { ConflictError } from '$lib/server/errors';
-import { parse } from '$lib/server/validation';
+import { ConflictError, NotFoundError } from '$lib/server/errors';
+import { isUuid, parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
 import { allowedActions, type RoundAction } from '$lib/rounds/state';
 import { extendInput } from './input';
-import { advanceRound } from './advance';
+import { advanceLocked } from './advance';
+import { countInvitable } from './invite';
 import { getRound, type RoundRow } from './queries';
+
+/** The least time between two reminders when an admin asks for one. */
+export const REMIND_GAP_MS = 60 * 60 * 1000;
 
 type Opts = { organizationId: string; actor: Actor; roundId: string; now?: Date };
 
-async function roundFor(db: Db, opts: Opts, action: RoundAction): Promise<RoundRow> {
-	const round = await getRound(db, opts);
-	if (!allowedActions(round.status).includes(action)) throw new ConflictError('round_state', `A ${round.status} round cannot be ${{ launch: 'launched', close: 'closed', extend: 'extended', remind: 'reminded' }[action]}.`);
-	return round;
+/**
+ * Runs one admin action on a round in a transaction holding the round's row lock: the status check, the
+ * change, the audit event and the step along the round's dates all happen together, so two clicks (or two
+ * admins, or the scheduler) at once cannot both pass the check, and the answer shows the action's effect.
+ */
+async function act(db: Db, opts: Opts, action: RoundAction, change: (trx: Db, r: RoundRow, now: Date) => Promise<void>): Promise<RoundRow> {
+	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
+	const now = opts.now ?? new Date();
+	await db.transaction().execute(async (trx) => {
+		const lock = () => trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
+		if (!(await lock())) throw new NotFoundError('round');
+		const round = await getRound(trx, opts);
+		if (!allowedActions(round.status).includes(action))
+			throw new ConflictError('round_state', `A ${round.status} round cannot be ${{ launch: 'launched', close: 'closed', extend: 'extended', remind: 'reminded' }[action]}.`);
+		await change(trx, round, now);
+		await advanceLocked(trx, (await lock())!, now);
+	});
+	return getRound(db, opts);
 }
 
 function setDates(db: Db, opts: Opts, patch: { status?: 'scheduled'; ends_at?: Date; publish_at?: Date; reminders?: Date[] }) {
@@ -21,46 +39,47 @@ function setDates(db: Db, opts: Opts, patch: { status?: 'scheduled'; ends_at?: D
 }
 
 /** Launches a draft: it is scheduled and opens at its start date (at once if that has passed). */
-export async function launchRound(db: Db, opts: Opts): Promise<RoundRow> {
-	const r = await roundFor(db, opts, 'launch');
-	const now = opts.now ?? new Date();
-	if (r.endsAt <= now) throw new ConflictError('round_dates', 'The end date has passed. Change the dates first.');
-	await setDates(db, opts, { status: 'scheduled' });
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_launched', target: r.name });
-	await advanceRound(db, { ...opts, now });
-	return getRound(db, opts);
+export function launchRound(db: Db, opts: Opts): Promise<RoundRow> {
+	return act(db, opts, 'launch', async (trx, r, now) => {
+		if (r.endsAt <= now) throw new ConflictError('round_dates', 'The end date has passed. Change the dates first.');
+		if ((await countInvitable(trx, { organizationId: opts.organizationId, participants: r.participants as never })) === 0)
+			throw new ConflictError('nobody_to_invite', 'Nobody to invite: nobody chosen has both a unit and a job role (any longer).');
+		await setDates(trx, opts, { status: 'scheduled' });
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_launched', target: r.name });
+	});
 }
 
 /** Closes an open round now; results are published at the publishing date, or now if that was the end. */
-export async function closeRoundEarly(db: Db, opts: Opts): Promise<RoundRow> {
-	const r = await roundFor(db, opts, 'close');
-	const now = opts.now ?? new Date();
-	const publishAt = r.publishAt.getTime() === r.endsAt.getTime() ? now : r.publishAt;
-	await setDates(db, opts, { ends_at: now, publish_at: publishAt < now ? now : publishAt, reminders: r.reminders.filter((d) => d < now) });
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_closed', target: r.name, details: { early: true } });
-	await advanceRound(db, { ...opts, now });
-	return getRound(db, opts);
+export function closeRoundEarly(db: Db, opts: Opts): Promise<RoundRow> {
+	return act(db, opts, 'close', async (trx, r, now) => {
+		// Never at or before the start (a round opened this very millisecond): the table requires start < end.
+		const endsAt = new Date(Math.max(now.getTime(), r.startsAt.getTime() + 1));
+		const publishAt = r.publishAt.getTime() === r.endsAt.getTime() || r.publishAt < endsAt ? endsAt : r.publishAt;
+		await setDates(trx, opts, { ends_at: endsAt, publish_at: publishAt, reminders: r.reminders.filter((d) => d < endsAt) });
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_closed', target: r.name, details: { early: true } });
+	});
 }
 
 /** Moves the end (and, if it would come first, the publishing date) later. */
 export async function extendRound(db: Db, opts: Opts & { input: unknown }): Promise<RoundRow> {
 	const input = parse(extendInput, opts.input);
-	const r = await roundFor(db, opts, 'extend');
-	const now = opts.now ?? new Date();
-	if (input.endsAt <= r.endsAt || input.endsAt <= now) throw new ConflictError('round_dates', 'The new end must be later than the current end.');
-	const publishAt = input.publishAt ?? (r.publishAt.getTime() === r.endsAt.getTime() || r.publishAt < input.endsAt ? input.endsAt : r.publishAt);
-	if (publishAt < input.endsAt) throw new ConflictError('round_dates', 'Results cannot be published before the round ends.');
-	await setDates(db, opts, { ends_at: input.endsAt, publish_at: publishAt });
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_extended', target: r.name, details: { endsAt: input.endsAt.toISOString() } });
-	return getRound(db, opts);
+	return act(db, opts, 'extend', async (trx, r, now) => {
+		if (input.endsAt <= r.endsAt || input.endsAt <= now) throw new ConflictError('round_dates', 'The new end must be later than the current end.');
+		const publishAt = input.publishAt ?? (r.publishAt.getTime() === r.endsAt.getTime() || r.publishAt < input.endsAt ? input.endsAt : r.publishAt);
+		if (publishAt < input.endsAt) throw new ConflictError('round_dates', 'Results cannot be published before the round ends.');
+		await setDates(trx, opts, { ends_at: input.endsAt, publish_at: publishAt });
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_extended', target: r.name, details: { endsAt: input.endsAt.toISOString() } });
+	});
 }
 
 /** Sends a reminder now to everyone who has not submitted (by adding a reminder due now). */
-export async function remindNow(db: Db, opts: Opts): Promise<RoundRow> {
-	const r = await roundFor(db, opts, 'remind');
-	const now = opts.now ?? new Date();
-	await setDates(db, opts, { reminders: [...r.reminders, now].sort((a, b) => a.getTime() - b.getTime()) });
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'reminder_sent', target: r.name });
-	await advanceRound(db, { ...opts, now });
-	return getRound(db, opts);
+export function remindNow(db: Db, opts: Opts): Promise<RoundRow> {
+	return act(db, opts, 'remind', async (trx, r, now) => {
+		// A double click, a resent form or a script in a loop must not mail everyone again and again.
+		const last = r.reminders.filter((d) => d <= now).at(-1);
+		if (last && now.getTime() - last.getTime() < REMIND_GAP_MS)
+			throw new ConflictError('reminder_recent', 'A reminder went out less than an hour ago. Wait a little before sending another.');
+		await setDates(trx, opts, { reminders: [...r.reminders, now].sort((a, b) => a.getTime() - b.getTime()) });
+		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'reminder_sent', target: r.name });
+	});
 }

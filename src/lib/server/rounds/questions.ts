@@ -29,6 +29,6 @@ export async function snapshotQuestions(db: Db, organizationId: string, refs: z.
 			out.push({ ...(row.definition as StandardQuestion), key: `org_${row.id.replace(/-/g, '')}` });
 		}
 	}
-	if (new Set(out.map((q) => q.key)).size !== out.length) throw new ValidationError('questions: The same question is picked twice.');
+	if (new Set(out.map((q) => q.key)).size !== out.length) throw new ValidationError('questions: The same question is picked twice.', [{ path: 'questions', message: 'The same question is picked twice' }]);
 	return out;
 }

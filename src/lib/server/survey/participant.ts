@@ -9,9 +9,9 @@ import type { QuestionAnswer } from './answers';
 /** What a survey link leads to. Every problem looks alike to the outside except these plain states. */
 export type Invitation =
 	| { state: 'unknown' }
-	| { state: 'not_open'; startsAt: Date; organizationName: string }
-	| { state: 'closed'; organizationName: string }
-	| { state: 'submitted'; organizationName: string }
+	| { state: 'not_open'; startsAt: Date; organizationName: string; language: Language }
+	| { state: 'closed'; organizationName: string; language: Language }
+	| { state: 'submitted'; organizationName: string; language: Language }
 	| { state: 'open'; survey: SurveyContext };
 
 export interface SurveyContext {
@@ -57,9 +57,10 @@ export async function openInvitation(db: Db, opts: { token: string }): Promise<I
 		.executeTakeFirst();
 	if (!row) return { state: 'unknown' };
 	const status = row.status as RoundStatus;
-	if (row.completed) return { state: 'submitted', organizationName: row.org_name };
-	if (status === 'draft' || status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, organizationName: row.org_name };
-	if (status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', organizationName: row.org_name };
+	const plain = { organizationName: row.org_name, language: row.language };
+	if (row.completed) return { state: 'submitted', ...plain };
+	if (status === 'draft' || status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, ...plain };
+	if (status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', ...plain };
 	const model = await getModel(row.model_id, row.model_version);
 	const answers: Answer[] = row.answers ?? Array(model.shape.statementCount).fill(null);
 	return {

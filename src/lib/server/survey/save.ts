@@ -6,10 +6,14 @@ import type { Answer } from '$lib/survey/scoring';
 import { cleanQuestionAnswer, type QuestionAnswer } from './answers';
 import type { SurveyContext } from './participant';
 
+const NOT_OURS = 'Not a statement or question of this survey';
+const patchKey = z.string().max(80, 'Keys are at most 80 characters').regex(/^[a-z][a-z0-9_]*$/, NOT_OURS);
+/** zod leaves out a "__proto__" key without a word; a batch that names one is refused instead. */
+const noProto = z.unknown().refine((v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'), NOT_OURS);
 /** A batch of answers from the survey: statements by key, company questions by key. Unknown keys are refused. */
 export const answersPatch = z.strictObject({
-	answers: z.record(z.string().max(80), z.union([z.number(), z.null()])).default({}),
-	questions: z.record(z.string().max(80), z.unknown()).default({})
+	answers: noProto.pipe(z.record(patchKey, z.union([z.number(), z.null()]))).default({}),
+	questions: noProto.pipe(z.record(patchKey, z.unknown())).default({})
 });
 export type AnswersPatch = z.infer<typeof answersPatch>;
 

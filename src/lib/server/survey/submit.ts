@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
-import { DomainError } from '$lib/server/errors';
+import { ConflictError } from '$lib/server/errors';
 import { scoreResponse, type Answer } from '$lib/survey/scoring';
 import type { QuestionAnswer } from './answers';
 import { applyPatch, type AnswersPatch } from './save';
 import type { SurveyContext } from './participant';
 
-export class SurveyClosedError extends DomainError {
+export class SurveyClosedError extends ConflictError {
 	constructor() {
 		super('survey_closed', 'This survey is closed. Your answers could not be submitted.');
 	}

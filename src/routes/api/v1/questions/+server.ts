@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { api, readJson } from '$lib/server/http/api';
+import { requireAdmin } from '$lib/server/auth/policies';
+import { ValidationError } from '$lib/server/errors';
+import { createQuestion, listQuestions } from '$lib/server/questions/store';
+import { presentQuestion, presentStandardQuestion } from '$lib/server/questions/present';
+import { standardQuestions } from '$lib/server/models/registry';
+
+export const GET: RequestHandler = api(async (event, actor) => {
+	const { organizationId } = requireAdmin(actor);
+	const archived = event.url.searchParams.get('archived');
+	if (archived !== null && archived !== 'true' && archived !== 'false') throw new ValidationError('archived: Must be true or false.', [{ path: 'archived', message: 'Must be true or false' }]);
+	const [own, standard] = await Promise.all([listQuestions(db(), { organizationId, includeArchived: archived === 'true' }), standardQuestions()]);
+	return json({ questions: own.map(presentQuestion), standard: standard.map(presentStandardQuestion) });
+});
+
+export const POST: RequestHandler = api(async (event, actor) => {
+	const { organizationId } = requireAdmin(actor);
+	const q = await createQuestion(db(), { organizationId, actor, input: await readJson(event) });
+	return json(presentQuestion(q), { status: 201 });
+});

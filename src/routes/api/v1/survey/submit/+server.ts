@@ -1,0 +1,47 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { apiError, discardBody, readJson } from '$lib/server/http/api';
+import { clientIp } from '$lib/server/http/client-ip';
+import { DomainError, statusOf } from '$lib/server/errors';
+import { parse } from '$lib/server/validation';
+import { resolveSurveyToken, SURVEY_COOKIE } from '$lib/server/survey/access';
+import { refusal } from '$lib/server/survey/api';
+import { answersPatch } from '$lib/server/survey/save';
+import { submitSurvey, SurveyClosedError } from '$lib/server/survey/submit';
+
+/** The invitation token: `Authorization: Bearer <token>`, else the survey cookie (same-origin only). */
+function tokenOf(request: Request, cookie: string | undefined, origin: string): { token: string } | { refuse: Response } {
+	const header = request.headers.get('authorization');
+	if (header) {
+		const m = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
+		return m ? { token: m[1] } : { refuse: apiError(401, 'unauthenticated', 'Send the invitation token as Authorization: Bearer <token>.') };
+	}
+	if (!cookie) return { refuse: apiError(401, 'unauthenticated', 'Send the invitation token as Authorization: Bearer <token>.') };
+	if (request.headers.get('origin') !== origin) return { refuse: apiError(403, 'csrf', 'Cross-site request refused.') };
+	return { token: cookie };
+}
+
+/**
+ * Submits a participant's survey (for integrations and mobile apps), authenticated by the invitation
+ * token. Body: {answers: {statementKey: 1–5 | 0 (don't know) | null}, questions: {questionKey: value}}, merged
+ * over the saved draft. Submitting twice stores one response; the second answer says alreadySubmitted.
+ */
+export const POST: RequestHandler = async (event) => {
+	try {
+		const auth = tokenOf(event.request, event.cookies.get(SURVEY_COOKIE), event.url.origin);
+		if ('refuse' in auth) return auth.refuse;
+		const patch = parse(answersPatch, await readJson(event));
+		const result = await resolveSurveyToken(db(), { token: auth.token, ip: clientIp(event) });
+		if (result.state === 'submitted') return json({ submitted: true, alreadySubmitted: true });
+		if (result.state !== 'open') return refusal(result);
+		const { alreadySubmitted } = await submitSurvey(db(), { survey: result.survey, patch });
+		return json({ submitted: true, alreadySubmitted });
+	} catch (err) {
+		if (err instanceof SurveyClosedError) return apiError(409, err.code, err.message);
+		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
+		throw err;
+	} finally {
+		await discardBody(event.request);
+	}
+};

@@ -1,0 +1,102 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireAdminPage } from '$lib/server/http/guards';
+import { attempt } from '$lib/server/http/forms';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { roundResponseRates } from '$lib/server/rounds/rates';
+import { closeRoundEarly, extendRound, launchRound, remindNow } from '$lib/server/rounds/manage';
+import { kickScheduler } from '$lib/server/jobs/scheduler';
+import { summarize } from '$lib/server/questions/present';
+import { getModel } from '$lib/server/models/registry';
+import { allowedActions } from '$lib/rounds/state';
+import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { adminZone } from '../zone.server';
+
+/** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
+async function modelName(id: string, version: string, locale: string): Promise<string> {
+	try {
+		const m = await getModel(id, version);
+		return `${(m.translations[locale] ?? m.translations.en)?.name ?? id} ${version}`;
+	} catch {
+		return `${id} ${version}`;
+	}
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { organizationId } = requireAdminPage(event);
+	let rates;
+	try {
+		rates = await roundResponseRates(db(), { organizationId, roundId: event.params.id });
+	} catch (err) {
+		if (err instanceof NotFoundError) error(404, 'Not found');
+		throw err;
+	}
+	const r = rates.round;
+	const timeZone = await adminZone(event.cookies, organizationId);
+	const p = r.participants as { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
+	let unitNames: string[] = [];
+	if (p.mode === 'units') {
+		const names = await db().selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).execute();
+		const byId = new Map(names.map((u) => [u.id, u.name]));
+		unitNames = p.unitIds.map((id) => byId.get(id)).filter((n): n is string => !!n);
+	}
+	const done = event.url.searchParams.get('done');
+	return {
+		timeZone,
+		done: done === 'launched' || done === 'saved' ? done : null,
+		round: {
+			id: r.id,
+			name: r.name,
+			status: r.status,
+			model: await modelName(r.modelId, r.modelVersion, event.locals.locale),
+			startsAt: r.startsAt.toISOString(),
+			endsAt: r.endsAt.toISOString(),
+			publishAt: r.publishAt.toISOString(),
+			createdAt: r.createdAt.toISOString(),
+			reminders: r.reminders.map((d) => d.toISOString()),
+			remindersDone: r.remindersDone,
+			k: r.minGroupSize,
+			participants: { mode: p.mode, units: unitNames, people: p.mode === 'users' ? p.userIds.length : 0 },
+			questions: r.questions.map((q) => ({ key: q.key, ...summarize(q as never, event.locals.locale) })),
+			actions: allowedActions(r.status),
+			// A sensible new end for "extend": a week after the current one.
+			extendTo: toLocalInput(new Date(Math.max(r.endsAt.getTime(), Date.now()) + 7 * 86_400_000), timeZone)
+		},
+		rates: { total: rates.total, rows: rates.rows.map((u) => ({ id: u.unitId, name: u.name, depth: u.depth, invited: u.invited, completed: u.completed, reason: u.hiddenReason })) }
+	};
+};
+
+function roundAction(action: 'launch' | 'close' | 'remind') {
+	return async (event: Parameters<Actions[string]>[0]) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const fn = { launch: launchRound, close: closeRoundEarly, remind: remindNow }[action];
+		const result = await attempt(data, () => fn(db(), { organizationId, actor, roundId: event.params.id! }));
+		if ('id' in result) {
+			await kickScheduler();
+			return { done: action };
+		}
+		return result;
+	};
+}
+
+export const actions: Actions = {
+	launch: roundAction('launch'),
+	close: roundAction('close'),
+	remind: roundAction('remind'),
+	extend: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const sent = data.get('timeZone');
+		const zone = isTimeZone(sent) ? sent : await adminZone(event.cookies, organizationId);
+		const result = await attempt(data, () => {
+			const value = String(data.get('endsAt') ?? '');
+			const endsAt = fromLocalInput(value, zone);
+			if (!endsAt) throw new ValidationError('endsAt: Not a valid date and time', [{ path: 'endsAt', message: 'Not a valid date and time' }]);
+			return extendRound(db(), { organizationId, actor, roundId: event.params.id, input: { endsAt: endsAt.toISOString() } });
+		});
+		if ('id' in result) return { done: 'extend' as const };
+		return result;
+	}
+};

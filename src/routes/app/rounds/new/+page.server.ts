@@ -1,0 +1,114 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireAdminPage } from '$lib/server/http/guards';
+import { attempt } from '$lib/server/http/forms';
+import { listUnits } from '$lib/server/units/queries';
+import { flattenTree } from '$lib/server/units/tree';
+import { standardQuestions } from '$lib/server/models/registry';
+import { QUESTION_TYPES } from '$lib/server/models/schema';
+import { listQuestions } from '$lib/server/questions/store';
+import { summarize } from '$lib/server/questions/present';
+import { createRound } from '$lib/server/rounds/create';
+import { kickScheduler } from '$lib/server/jobs/scheduler';
+import { defaultSchedule } from '$lib/rounds/state';
+import { isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { adminZone } from '../zone.server';
+import { roundFormInput, roundFormValues, type RoundFormValues } from './form';
+
+/** People are offered one by one only up to this many; beyond it, choose units (or use the API). */
+const MAX_PEOPLE_LISTED = 1000;
+
+/**
+ * Default reminders: three, spread over the two weeks like the domain's defaults, but on whole days at
+ * 09:00 local time — a reminder in the middle of the night is easily missed (days 4, 7 and 11).
+ */
+function morningReminders(startsAt: string, zone: string): string[] {
+	const [y, m, d] = startsAt.slice(0, 10).split('-').map(Number);
+	return [4, 7, 11].map((days) => `${new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)}T09:00`);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { organizationId } = requireAdminPage(event);
+	const lang = event.locals.locale;
+	const [units, counts, timeZone, library, own] = await Promise.all([
+		listUnits(db(), { organizationId }),
+		db()
+			.selectFrom('users')
+			.select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+			.where('organization_id', '=', organizationId)
+			.where('unit_id', 'is not', null)
+			.where('job_role', 'is not', null)
+			.groupBy('unit_id')
+			.execute(),
+		adminZone(event.cookies, organizationId),
+		standardQuestions(),
+		listQuestions(db(), { organizationId })
+	]);
+	const own_ = new Map(counts.map((c) => [c.unit_id!, Number(c.n)]));
+	const tree = flattenTree(units);
+	// People per unit including everything below it (a unit includes its subtree when chosen).
+	const below = new Map<string, number>();
+	for (let i = tree.length - 1; i >= 0; i--) {
+		const u = tree[i].unit;
+		below.set(u.id, (below.get(u.id) ?? 0) + (own_.get(u.id) ?? 0));
+		if (u.parentId) below.set(u.parentId, (below.get(u.parentId) ?? 0) + below.get(u.id)!);
+	}
+	const eligible = [...own_.values()].reduce((a, b) => a + b, 0);
+	const paths = new Map(tree.map((r) => [r.unit.id, r.path.join(' › ')]));
+	const people =
+		eligible <= MAX_PEOPLE_LISTED
+			? (
+					await db()
+						.selectFrom('users')
+						.select(['id', 'name', 'unit_id'])
+						.where('organization_id', '=', organizationId)
+						.where('unit_id', 'is not', null)
+						.where('job_role', 'is not', null)
+						.orderBy('name')
+						.execute()
+				).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unit_id!) ?? '' }))
+			: null;
+	const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+	const s = defaultSchedule(start);
+	const startsAt = toLocalInput(s.startsAt, timeZone);
+	const defaults: RoundFormValues = {
+		name: '',
+		mode: 'all',
+		unitIds: [],
+		userIds: [],
+		questions: [],
+		startsAt,
+		endsAt: toLocalInput(s.endsAt, timeZone),
+		publishAt: toLocalInput(s.publishAt, timeZone),
+		reminders: morningReminders(startsAt, timeZone),
+		minGroupSize: '5'
+	};
+	return {
+		timeZone,
+		defaults,
+		units: tree.map((r) => ({ id: r.unit.id, parentId: r.unit.parentId, name: r.unit.name, depth: r.depth, people: below.get(r.unit.id) ?? 0 })),
+		eligible,
+		people,
+		standard: QUESTION_TYPES.map((type) => ({
+			type,
+			items: library.filter((q) => q.type === type).map((q) => ({ value: `standard:${q.key}`, ...summarize(q, lang) }))
+		})).filter((g) => g.items.length > 0),
+		own: own.map((q) => ({ value: `organization:${q.id}`, ...summarize(q.definition, lang) }))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const values = roundFormValues(data);
+		const sent = data.get('timeZone');
+		const zone = isTimeZone(sent) ? sent : await adminZone(event.cookies, organizationId);
+		const launch = data.get('intent') !== 'draft';
+		const result = await attempt(data, () => createRound(db(), { organizationId, actor, input: roundFormInput(values, zone, launch) }));
+		if (!('id' in result)) return fail(result.status, { ...result.data, values, zone });
+		if (result.status !== 'draft') await kickScheduler();
+		redirect(303, `/app/rounds/${result.id}?done=${result.status === 'draft' ? 'saved' : 'launched'}`);
+	}
+};

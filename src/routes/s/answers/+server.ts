@@ -1,0 +1,30 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { apiError, discardBody, readJson } from '$lib/server/http/api';
+import { DomainError, statusOf } from '$lib/server/errors';
+import { parse } from '$lib/server/validation';
+import { surveyFromCookie } from '$lib/server/survey/http';
+import { answersPatch, saveDraft } from '$lib/server/survey/save';
+import { refusal } from '$lib/server/survey/api';
+
+/**
+ * Saves answers as they are given (static/survey.js): same-origin, authenticated by the survey cookie,
+ * body = {answers: {statementKey: 0–5 | null}, questions: {questionKey: value}}. Nothing is stored
+ * unless every entry is valid.
+ */
+export const POST: RequestHandler = async (event) => {
+	try {
+		if (event.request.headers.get('origin') !== event.url.origin) return apiError(403, 'csrf', 'Cross-site request refused.');
+		const patch = parse(answersPatch, await readJson(event));
+		const result = await surveyFromCookie(event);
+		if (result.state !== 'open') return refusal(result);
+		await saveDraft(db(), { survey: result.survey, patch });
+		return json({ saved: true }, { headers: { 'cache-control': 'no-store' } });
+	} catch (err) {
+		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
+		throw err;
+	} finally {
+		await discardBody(event.request);
+	}
+};
