@@ -7,6 +7,11 @@ function texts(t: Texts) {
 	return { text: t.text, options: t.options ?? null, scaleLabels: t.scaleLabels ?? null, unit: t.unit ?? null };
 }
 
+/** What every question, standard or own, says about itself. */
+function definitionFields(d: Omit<StandardQuestion, 'key'>) {
+	return { type: d.type, en: texts(d.en), sv: texts(d.sv), min: d.min ?? null, max: d.max ?? null };
+}
+
 /** The API shape of an organization's own question. */
 export function presentQuestion(q: OrgQuestion) {
 	const d = q.definition;
@@ -14,11 +19,7 @@ export function presentQuestion(q: OrgQuestion) {
 		id: q.id,
 		source: 'organization' as const,
 		ref: { source: 'organization' as const, id: q.id },
-		type: d.type,
-		en: texts(d.en),
-		sv: texts(d.sv),
-		min: d.min ?? null,
-		max: d.max ?? null,
+		...definitionFields(d),
 		createdAt: q.createdAt.toISOString(),
 		archivedAt: q.archivedAt?.toISOString() ?? null
 	};
@@ -30,11 +31,7 @@ export function presentStandardQuestion(q: StandardQuestion) {
 		key: q.key,
 		source: 'standard' as const,
 		ref: { source: 'standard' as const, key: q.key },
-		type: q.type,
-		en: texts(q.en),
-		sv: texts(q.sv),
-		min: q.min ?? null,
-		max: q.max ?? null
+		...definitionFields(q)
 	};
 }
 

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
-import { hitRateLimit } from '$lib/server/auth/rate-limit';
+import { hitRateLimit, rateLimitWait } from '$lib/server/auth/rate-limit';
 import { RateLimitedError } from '$lib/server/errors';
 import { openInvitation, type Invitation } from './participant';
 
@@ -19,15 +18,6 @@ export type TokenResult = Invitation | { state: 'rate_limited'; retryAfterSecond
 
 const limitKey = (ip: string | null) => `survey-token:${ip ?? 'unknown'}`;
 
-/** Seconds until the client may look up tokens again, or 0 when it is not blocked (reads, never counts). */
-async function blockedFor(db: Db, ip: string | null): Promise<number> {
-	const r = await sql<{ hits: number; left: number }>`
-		SELECT hits, EXTRACT(EPOCH FROM (window_start + make_interval(secs => ${TOKEN_GUESS_WINDOW_SECONDS}) - now()))::float8 AS left
-		FROM rate_limits WHERE key = ${limitKey(ip)}`.execute(db);
-	const row = r.rows[0];
-	return row && row.hits >= TOKEN_GUESS_LIMIT && row.left > 0 ? Math.ceil(row.left) : 0;
-}
-
 /**
  * Resolves a survey token (from a link, the survey cookie or a Bearer header) for one client.
  * Unknown tokens count against the client's address; once it has guessed wrong TOKEN_GUESS_LIMIT
@@ -35,7 +25,7 @@ async function blockedFor(db: Db, ip: string | null): Promise<number> {
  * cannot be used to tell a real token from a wrong one.
  */
 export async function resolveSurveyToken(db: Db, opts: { token: string; ip: string | null }): Promise<TokenResult> {
-	const wait = await blockedFor(db, opts.ip);
+	const wait = await rateLimitWait(db, limitKey(opts.ip), TOKEN_GUESS_LIMIT, TOKEN_GUESS_WINDOW_SECONDS);
 	if (wait > 0) return { state: 'rate_limited', retryAfterSeconds: wait };
 	const token = opts.token.length <= 64 ? opts.token.toLowerCase() : '';
 	const invitation = await openInvitation(db, { token });

@@ -8,7 +8,7 @@ import { parse } from '$lib/server/validation';
 import { resolveSurveyToken, SURVEY_COOKIE } from '$lib/server/survey/access';
 import { refusal } from '$lib/server/survey/api';
 import { answersPatch } from '$lib/server/survey/save';
-import { submitSurvey, SurveyClosedError } from '$lib/server/survey/submit';
+import { submitSurvey } from '$lib/server/survey/submit';
 
 /** The invitation token: `Authorization: Bearer <token>`, else the survey cookie (same-origin only). */
 function tokenOf(request: Request, cookie: string | undefined, origin: string): { token: string } | { refuse: Response } {
@@ -38,7 +38,6 @@ export const POST: RequestHandler = async (event) => {
 		const { alreadySubmitted } = await submitSurvey(db(), { survey: result.survey, patch });
 		return json({ submitted: true, alreadySubmitted });
 	} catch (err) {
-		if (err instanceof SurveyClosedError) return apiError(409, err.code, err.message);
 		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
 		throw err;
 	} finally {
