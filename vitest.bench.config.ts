@@ -6,7 +6,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['bench/**/*.bench.ts'],
-		globalSetup: ['tests/global-setup.ts'],
+		globalSetup: ['bench/global-setup.ts'],
 		setupFiles: ['tests/setup-env.ts'],
 		testTimeout: 300_000,
 		hookTimeout: 120_000,

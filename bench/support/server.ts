@@ -6,7 +6,7 @@ import path from 'node:path';
 /** The built SOS server on the benchmark database (no scheduler, so only the measured work runs). */
 export async function startBenchServer(databaseUrl: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sos-bench-'));
-	const child: ChildProcess = spawn(process.execPath, ['start.js'], {
+	const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), 'start.js'], {
 		env: { ...process.env, DATABASE_URL: databaseUrl, SOS_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SOS_SCHEDULER: 'off', SOS_DEMO: 'off', SMTP_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

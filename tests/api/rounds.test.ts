@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
-import { openInvitation } from '$lib/server/survey/participant';
+import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { emailsTo as readEmailsTo, type ReceivedEmail } from '../support/mailbox';
@@ -78,7 +78,7 @@ async function createRound(cookie: string, json: Record<string, unknown>) {
 async function answerAs(email: string) {
 	const mail = await waitForEmail(email);
 	const token = /\/s\/([a-z2-7]{32})/.exec(mail.text)![1];
-	const inv = await openInvitation(db(), { token });
+	const inv = await resolveSurveyToken(db(), { token, ip: null });
 	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
 	await submitSurvey(db(), { survey: inv.survey });
 }

@@ -432,4 +432,18 @@ describe('POST /api/v1/survey/submit', () => {
 		expect(closed.data.error.code).toBe('survey_closed');
 		expect(await responsesOf(org.id)).toHaveLength(1);
 	});
+	it('takes a complete body in one go and keeps the company answers saved in the draft', async () => {
+		const { tokens, keys, org, round: r } = await round({ questions: ['demand_outlook'] });
+		const c = client();
+		await c.open(tokens[0]);
+		await c.json('/s/answers', { answers: { [keys[0]]: 1 }, questions: { std_demand_outlook: 4 } });
+		const all = Object.fromEntries(keys.map((k, i) => [k, (i % 5) + 1]));
+		const res = await c.json('/api/v1/survey/submit', { answers: all }, { authorization: `Bearer ${tokens[0]}`, origin: '' });
+		expect(res.data).toEqual({ submitted: true, alreadySubmitted: false });
+		const [row] = await responsesOf(org.id);
+		expect(row.answers).toEqual(keys.map((_, i) => (i % 5) + 1));
+		expect(row.question_answers).toEqual({ std_demand_outlook: 4 });
+		expect(row.area_scores).toHaveLength(9);
+		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).where('round_id', '=', r.id).execute()).toEqual([]);
+	});
 });

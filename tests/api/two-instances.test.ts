@@ -3,7 +3,7 @@ import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { remindNow } from '$lib/server/rounds/manage';
-import { openInvitation } from '$lib/server/survey/participant';
+import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { emailsTo, waitForEmail } from '../support/mailbox';
 import { startExtraServer } from './helpers';
@@ -29,7 +29,7 @@ describe('two app instances on one database', () => {
 			for (const e of emails) expect(emailsTo(e), e).toHaveLength(1);
 
 			const token = /\/s\/([a-z2-7]{32})/.exec(emailsTo(emails[0])[0].text)![1];
-			const inv = await openInvitation(db(), { token });
+			const inv = await resolveSurveyToken(db(), { token, ip: null });
 			if (inv.state !== 'open') throw new Error(inv.state);
 			await submitSurvey(db(), { survey: inv.survey });
 

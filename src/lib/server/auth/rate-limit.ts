@@ -25,12 +25,3 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
 	await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
-
-/** Seconds until `key` may be hit again once it has used up `limit` in its window; 0 when free. Never counts. */
-export async function rateLimitWait(db: Db, key: string, limit: number, windowSeconds: number): Promise<number> {
-	const r = await sql<{ hits: number; left: number }>`
-		SELECT hits, EXTRACT(EPOCH FROM (window_start + make_interval(secs => ${windowSeconds}) - now()))::float8 AS left
-		FROM rate_limits WHERE key = ${key}`.execute(db);
-	const row = r.rows[0];
-	return row && row.hits >= limit && row.left > 0 ? Math.ceil(row.left) : 0;
-}

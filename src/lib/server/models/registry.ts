@@ -33,9 +33,12 @@ export function getModel(id: string, version: string): Promise<CompiledModel> {
 	return m;
 }
 
-/** The newest version of a model, or NotFoundError. */
+let shipped: Promise<Awaited<ReturnType<typeof listModels>>> | null = null;
+
+/** The newest version of a model, or NotFoundError. The list of models is read once per process. */
 export async function latestModel(id = 'sos'): Promise<CompiledModel> {
-	const refs = (await listModels()).filter((r) => r.id === id);
+	shipped ??= listModels();
+	const refs = (await shipped).filter((r) => r.id === id);
 	const last = refs[refs.length - 1];
 	if (!last) throw new NotFoundError('model');
 	return getModel(last.id, last.version);

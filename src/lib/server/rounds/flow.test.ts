@@ -7,7 +7,7 @@ import { advanceRound } from './advance';
 import { sendPendingEmails } from './emails';
 import { closeRoundEarly, extendRound, remindNow } from './manage';
 import { roundResponseRates } from './rates';
-import { openInvitation } from '$lib/server/survey/participant';
+import { resolveSurveyToken } from '$lib/server/survey/access';
 import { saveDraft } from '$lib/server/survey/save';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
@@ -41,7 +41,7 @@ function tokenFrom(text: string): string {
 }
 
 async function openFor(email: string) {
-	const inv = await openInvitation(db(), { token: tokenFrom((await waitForEmail(email)).text) });
+	const inv = await resolveSurveyToken(db(), { token: tokenFrom((await waitForEmail(email)).text), ip: null });
 	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
 	return inv.survey;
 }
@@ -80,7 +80,7 @@ describe('a survey round', () => {
 		// Nothing on the response row points at a person or a moment.
 		expect(Object.keys(responses[0]).sort()).toEqual(['answers', 'area_scores', 'id', 'job_role', 'organization_id', 'question_answers', 'round_id', 'unit_id']);
 		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
-		expect((await openInvitation(db(), { token: tokenFrom((await waitForEmail(people[2].email)).text) })).state).toBe('submitted');
+		expect((await resolveSurveyToken(db(), { token: tokenFrom((await waitForEmail(people[2].email)).text), ip: null })).state).toBe('submitted');
 	});
 
 	it('stores exactly one response when the same invitation is submitted 20 times at once', async () => {

@@ -1,7 +1,7 @@
 import type { Db } from '$lib/server/db';
-import { hitRateLimit, rateLimitWait } from '$lib/server/auth/rate-limit';
+import { hitRateLimit } from '$lib/server/auth/rate-limit';
 import { RateLimitedError } from '$lib/server/errors';
-import { openInvitation, type Invitation } from './participant';
+import { openInvitation, type Invitation, type RateLimited, type TokenGuard } from './participant';
 
 /** The httpOnly cookie (path /s) a survey link's token is exchanged for on first open. */
 export const SURVEY_COOKIE = 'sos_survey';
@@ -14,9 +14,15 @@ export const SURVEY_COOKIE_DAYS = 120;
 export const TOKEN_GUESS_LIMIT = 30;
 export const TOKEN_GUESS_WINDOW_SECONDS = 15 * 60;
 
-export type TokenResult = Invitation | { state: 'rate_limited'; retryAfterSeconds: number };
+export type TokenResult = Invitation | RateLimited;
 
-const limitKey = (ip: string | null) => `survey-token:${ip ?? 'unknown'}`;
+/** The guess allowance of one client address. */
+export function tokenGuard(ip: string | null): TokenGuard {
+	return { key: `survey-token:${ip ?? 'unknown'}`, limit: TOKEN_GUESS_LIMIT, windowSeconds: TOKEN_GUESS_WINDOW_SECONDS };
+}
+
+/** Tokens are base32 (case does not matter); anything much longer is not one. */
+export const normalizeToken = (token: string) => (token.length <= 64 ? token.toLowerCase() : '');
 
 /**
  * Resolves a survey token (from a link, the survey cookie or a Bearer header) for one client.
@@ -25,17 +31,18 @@ const limitKey = (ip: string | null) => `survey-token:${ip ?? 'unknown'}`;
  * cannot be used to tell a real token from a wrong one.
  */
 export async function resolveSurveyToken(db: Db, opts: { token: string; ip: string | null }): Promise<TokenResult> {
-	const wait = await rateLimitWait(db, limitKey(opts.ip), TOKEN_GUESS_LIMIT, TOKEN_GUESS_WINDOW_SECONDS);
-	if (wait > 0) return { state: 'rate_limited', retryAfterSeconds: wait };
-	const token = opts.token.length <= 64 ? opts.token.toLowerCase() : '';
-	const invitation = await openInvitation(db, { token });
-	if (invitation.state === 'unknown') {
-		try {
-			await hitRateLimit(db, limitKey(opts.ip), TOKEN_GUESS_LIMIT, TOKEN_GUESS_WINDOW_SECONDS);
-		} catch (err) {
-			if (err instanceof RateLimitedError) return { state: 'rate_limited', retryAfterSeconds: err.retryAfterSeconds };
-			throw err;
-		}
+	const invitation = await openInvitation({ token: normalizeToken(opts.token), guard: tokenGuard(opts.ip) });
+	return invitation.state === 'unknown' ? countUnknownToken(db, opts.ip) : invitation;
+}
+
+/** Counts a wrong guess against the client: {state: 'unknown'}, or 'rate_limited' once it is one too many. */
+export async function countUnknownToken(db: Db, ip: string | null): Promise<{ state: 'unknown' } | RateLimited> {
+	const g = tokenGuard(ip);
+	try {
+		await hitRateLimit(db, g.key, g.limit, g.windowSeconds);
+		return { state: 'unknown' };
+	} catch (err) {
+		if (err instanceof RateLimitedError) return { state: 'rate_limited', retryAfterSeconds: err.retryAfterSeconds };
+		throw err;
 	}
-	return invitation;
 }

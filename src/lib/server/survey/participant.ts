@@ -1,4 +1,5 @@
-import type { Db } from '$lib/server/db';
+import { sql } from 'kysely';
+import { prepared } from '$lib/server/db';
 import { hashToken } from '$lib/server/auth/tokens';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
@@ -28,39 +29,75 @@ export interface SurveyContext {
 	questionAnswers: Record<string, QuestionAnswer>;
 }
 
-/** Resolves a survey link's token. Tokens are compared by hash; anything malformed is simply unknown. */
-export async function openInvitation(db: Db, opts: { token: string }): Promise<Invitation> {
-	if (!/^[a-z2-7]{32}$/.test(opts.token)) return { state: 'unknown' };
-	const row = await db
-		.selectFrom('invitations as i')
-		.innerJoin('rounds as r', (j) => j.onRef('r.organization_id', '=', 'i.organization_id').onRef('r.id', '=', 'i.round_id'))
-		.innerJoin('organizations as o', 'o.id', 'i.organization_id')
-		.leftJoin('drafts as d', (j) => j.onRef('d.organization_id', '=', 'i.organization_id').onRef('d.round_id', '=', 'i.round_id').onRef('d.invitation_id', '=', 'i.id'))
-		.select([
-			'i.organization_id',
-			'i.round_id',
-			'i.id',
-			'i.language',
-			'i.completed',
-			'r.status',
-			'r.name',
-			'r.starts_at',
-			'r.ends_at',
-			'r.model_id',
-			'r.model_version',
-			'r.questions',
-			'o.name as org_name',
-			'd.answers',
-			'd.question_answers'
-		])
-		.where('i.token_hash', '=', hashToken(opts.token))
-		.executeTakeFirst();
-	if (!row) return { state: 'unknown' };
-	const status = row.status as RoundStatus;
+/** The client's allowance of unknown tokens, checked in the same statement that reads the invitation. */
+export interface TokenGuard {
+	key: string;
+	limit: number;
+	windowSeconds: number;
+}
+
+/** An invitation read by its token, with the state of its round and the participant's draft. */
+export interface InvitationRow {
+	organization_id: string;
+	round_id: string;
+	id: string;
+	language: Language;
+	completed: boolean;
+	status: RoundStatus;
+	name: string;
+	starts_at: Date;
+	ends_at: Date;
+	model_id: string;
+	model_version: string;
+	questions: unknown;
+	org_name: string;
+	answers: Answer[] | null;
+	question_answers: unknown;
+}
+
+/** One row always: the invitation's columns (all null when no invitation has this hash) and `wait`. */
+export type FoundRow = Partial<InvitationRow> & { wait: number | null };
+
+/** The hash a token is looked up by; a malformed token gets one that matches nothing. */
+export const lookupHash = (token: string) => (/^[a-z2-7]{32}$/.test(token) ? hashToken(token) : '');
+
+/**
+ * The SELECT that reads an invitation by token hash. `wait` is the seconds left in the client's
+ * window once it has used up its allowance of unknown tokens, else null.
+ */
+export function selectByToken(hash: string, g: TokenGuard) {
+	return sql<FoundRow>`
+		SELECT i.organization_id, i.round_id, i.id, i.language, i.completed, r.status, r.name, r.starts_at, r.ends_at,
+			r.model_id, r.model_version, r.questions, o.name AS org_name, d.answers, d.question_answers,
+			(SELECT CASE WHEN rl.hits >= ${g.limit} THEN EXTRACT(EPOCH FROM (rl.window_start + make_interval(secs => ${g.windowSeconds}) - now()))::float8 END
+				FROM rate_limits rl WHERE rl.key = ${g.key}) AS wait
+		FROM (SELECT 1) AS one
+		LEFT JOIN invitations i ON i.token_hash = ${hash}
+		LEFT JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
+		LEFT JOIN organizations o ON o.id = i.organization_id
+		LEFT JOIN drafts d ON d.organization_id = i.organization_id AND d.round_id = i.round_id AND d.invitation_id = i.id`;
+}
+
+/**
+ * Resolves a survey link's token in one round trip together with the client's guess limit: when the
+ * client has used up its allowance, the answer is {state: 'rate_limited'} whatever the token.
+ */
+export async function openInvitation(opts: { token: string; guard: TokenGuard }): Promise<Invitation | RateLimited> {
+	const [row] = await prepared('survey-open-invitation', selectByToken(lookupHash(opts.token), opts.guard));
+	return toInvitation(row);
+}
+
+export type RateLimited = { state: 'rate_limited'; retryAfterSeconds: number };
+
+/** What a found row means for the participant. */
+export async function toInvitation({ wait, ...found }: FoundRow): Promise<Invitation | RateLimited> {
+	if (wait !== null && wait > 0) return { state: 'rate_limited', retryAfterSeconds: Math.ceil(wait) };
+	if (!found.id) return { state: 'unknown' };
+	const row = found as InvitationRow;
 	const plain = { organizationName: row.org_name, language: row.language };
 	if (row.completed) return { state: 'submitted', ...plain };
-	if (status === 'draft' || status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, ...plain };
-	if (status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', ...plain };
+	if (row.status === 'draft' || row.status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, ...plain };
+	if (row.status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', ...plain };
 	const model = await getModel(row.model_id, row.model_version);
 	const answers: Answer[] = row.answers ?? Array(model.shape.statementCount).fill(null);
 	return {

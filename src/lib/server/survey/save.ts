@@ -19,13 +19,7 @@ export type AnswersPatch = z.infer<typeof answersPatch>;
 
 /** Applies a patch to the context's answers; throws ValidationError naming the first bad entry. */
 export function applyPatch(ctx: SurveyContext, patch: AnswersPatch): { answers: Answer[]; questionAnswers: Record<string, QuestionAnswer> } {
-	const answers = [...ctx.answers];
-	for (const [key, value] of Object.entries(patch.answers)) {
-		const i = ctx.model.statementKeys.indexOf(key);
-		if (i < 0) throw new ValidationError(`There is no statement "${key.slice(0, 80)}" in this survey.`);
-		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5)) throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
-		answers[i] = value;
-	}
+	const answers = patchStatements(ctx.model.statementKeys, ctx.answers, patch.answers);
 	const questionAnswers = { ...ctx.questionAnswers };
 	for (const [key, value] of Object.entries(patch.questions)) {
 		const q = ctx.questions.find((x) => x.key === key);
@@ -35,6 +29,18 @@ export function applyPatch(ctx: SurveyContext, patch: AnswersPatch): { answers: 
 		questionAnswers[key] = clean.value;
 	}
 	return { answers, questionAnswers };
+}
+
+/** `base` (answers in model order) with the patched statements replaced; ValidationError on a bad key or value. */
+export function patchStatements(statementKeys: string[], base: Answer[], patch: AnswersPatch['answers']): Answer[] {
+	const answers = [...base];
+	for (const [key, value] of Object.entries(patch)) {
+		const i = statementKeys.indexOf(key);
+		if (i < 0) throw new ValidationError(`There is no statement "${key.slice(0, 80)}" in this survey.`);
+		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5)) throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
+		answers[i] = value;
+	}
+	return answers;
 }
 
 /** Saves the participant's draft (only while the invitation is open and not submitted). */

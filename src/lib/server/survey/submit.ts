@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { prepared, type Db } from '$lib/server/db';
 import { ConflictError } from '$lib/server/errors';
 import { scoreResponse } from '$lib/survey/scoring';
 import { applyPatch, type AnswersPatch } from './save';
@@ -22,7 +22,7 @@ export class SurveyClosedError extends ConflictError {
 export async function submitSurvey(db: Db, opts: { survey: SurveyContext; patch?: AnswersPatch }): Promise<{ alreadySubmitted: boolean }> {
 	const s = opts.survey;
 	const final = opts.patch ? applyPatch(s, opts.patch) : { answers: s.answers, questionAnswers: s.questionAnswers };
-	const result = await sql<{ inserted: number }>`
+	const rows = await prepared('survey-submit', sql<{ inserted: number }>`
 		WITH inv AS (
 			UPDATE invitations i SET completed = true
 			FROM rounds r
@@ -39,8 +39,8 @@ export async function submitSurvey(db: Db, opts: { survey: SurveyContext; patch?
 			DELETE FROM drafts
 			WHERE organization_id = ${s.organizationId} AND round_id = ${s.roundId} AND invitation_id = ${s.invitationId} AND EXISTS (SELECT 1 FROM inv)
 		)
-		SELECT (SELECT count(*) FROM ins)::int AS inserted`.execute(db);
-	if (result.rows[0]?.inserted === 1) return { alreadySubmitted: false };
+		SELECT (SELECT count(*) FROM ins)::int AS inserted`);
+	if (rows[0]?.inserted === 1) return { alreadySubmitted: false };
 	// Nothing written: either it was submitted already, or the round is no longer open.
 	const inv = await db
 		.selectFrom('invitations')

@@ -5,10 +5,10 @@ import { apiError, discardBody, readJson } from '$lib/server/http/api';
 import { clientIp } from '$lib/server/http/client-ip';
 import { DomainError, statusOf } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
-import { resolveSurveyToken, SURVEY_COOKIE } from '$lib/server/survey/access';
+import { SURVEY_COOKIE } from '$lib/server/survey/access';
 import { refusal } from '$lib/server/survey/api';
 import { answersPatch } from '$lib/server/survey/save';
-import { submitSurvey } from '$lib/server/survey/submit';
+import { submitByToken } from '$lib/server/survey/submit-by-token';
 
 /** The invitation token: `Authorization: Bearer <token>`, else the survey cookie (same-origin only). */
 function tokenOf(request: Request, cookie: string | undefined, origin: string): { token: string } | { refuse: Response } {
@@ -32,11 +32,8 @@ export const POST: RequestHandler = async (event) => {
 		const auth = tokenOf(event.request, event.cookies.get(SURVEY_COOKIE), event.url.origin);
 		if ('refuse' in auth) return auth.refuse;
 		const patch = parse(answersPatch, await readJson(event));
-		const result = await resolveSurveyToken(db(), { token: auth.token, ip: clientIp(event) });
-		if (result.state === 'submitted') return json({ submitted: true, alreadySubmitted: true });
-		if (result.state !== 'open') return refusal(result);
-		const { alreadySubmitted } = await submitSurvey(db(), { survey: result.survey, patch });
-		return json({ submitted: true, alreadySubmitted });
+		const result = await submitByToken(db(), { token: auth.token, ip: clientIp(event), patch });
+		return 'refused' in result ? refusal(result.refused) : json(result);
 	} catch (err) {
 		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
 		throw err;
