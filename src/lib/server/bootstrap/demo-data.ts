@@ -28,3 +28,13 @@ export function demoPerson(i: number): { name: string; email: string } {
 	const email = `${f}.${l}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@demo.example';
 	return { name: `${f} ${l}`, email };
 }
+
+type Industry = 'manufacturing' | 'wholesale' | 'it_software' | 'professional_services' | 'healthcare';
+
+/** The generated organizations the demo organization is benchmarked against (never against customers). */
+export const benchmarkOrganizations: { industry: Industry; country: string; sizeBand: string; salesModel: string }[] = Array.from({ length: 30 }, (_, i) => ({
+	industry: (['manufacturing', 'wholesale', 'manufacturing', 'it_software', 'professional_services', 'healthcare'] as const)[i % 6],
+	country: ['SE', 'NO', 'SE', 'DK', 'FI', 'DE', 'SE'][i % 7],
+	sizeBand: ['200-999', '50-199', '1000+', '200-999', '1-49'][i % 5],
+	salesModel: ['field', 'inside', 'hybrid', 'field', 'key_account', 'new_business'][i % 6]
+}));

@@ -1,14 +1,17 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { createRound } from '$lib/server/rounds/create';
+import { createDemoHistory } from './demo-history';
 
 /**
- * The demo organization's open round, so a newcomer can answer a survey at once: everyone invited,
- * two standard questions, open for two weeks. The invitations land in the outbox.
+ * The demo organization's generated history (two published rounds and a benchmark of generated
+ * organizations), and its open round, so a newcomer can answer a survey at once: everyone invited,
+ * three standard questions, open for two weeks. The invitations land in the outbox.
  */
 export async function createDemoRound(db: Db): Promise<void> {
 	const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
 	if (!org) return;
+	await createDemoHistory(db, { organizationId: org.id });
 	const system: Actor = { accountId: null, email: '', isOperator: false, via: 'session', label: 'system', membership: null };
 	await createRound(db, {
 		organizationId: org.id,

@@ -15,6 +15,7 @@ export interface OrganizationsTable {
 	sales_model: string;
 	level_names: ColumnType<string[], string[] | undefined, string[]>;
 	is_demo: Generated<boolean>;
+	benchmark_excluded: Generated<boolean>;
 	created_at: Timestamp;
 }
 
@@ -137,6 +138,16 @@ export interface RoundsTable {
 	opened_at: Date | null;
 	closed_at: Date | null;
 	published_at: Date | null;
+	unit_tree: ColumnType<FrozenUnit[] | null, string | undefined, string>;
+	benchmark_version_id: string | null;
+	is_generated: Generated<boolean>;
+}
+
+/** A unit as a round froze it at launch. */
+export interface FrozenUnit {
+	id: string;
+	parentId: string | null;
+	name: string;
 }
 
 export interface InvitationsTable {
@@ -173,6 +184,76 @@ export interface ResponsesTable {
 	question_answers: ColumnType<unknown, string | undefined, string>;
 }
 
+export interface RoundAggregatesTable {
+	organization_id: string;
+	round_id: string;
+	unit_id: string;
+	job_role: JobRole;
+	respondents: number;
+	area_n: number[];
+	area_sum: number[];
+	statement_n: number[];
+	statement_sum: number[];
+	statement_dist: number[];
+	questions: ColumnType<unknown, string, string>;
+}
+
+export interface RoundResultsTable {
+	organization_id: string;
+	round_id: string;
+	built_at: Timestamp;
+	respondents: number;
+	area_means: (number | null)[];
+	statement_means: (number | null)[];
+}
+
+export interface RoundCommentsTable {
+	organization_id: string;
+	round_id: string;
+	question_key: string;
+	position: number;
+	unit_id: string;
+	body: string;
+}
+
+export interface BenchmarkVersionsTable {
+	id: Generated<string>;
+	model_id: string;
+	model_version: string;
+	source: 'sos' | 'import';
+	population: 'live' | 'demo';
+	label: string;
+	built_at: Timestamp;
+	organizations: number;
+	respondents: number;
+}
+
+export interface BenchmarkContributionsTable {
+	version_id: string;
+	organization_id: string;
+	respondents: number;
+	area_means: (number | null)[];
+	statement_means: (number | null)[];
+}
+
+export interface BenchmarkStatsTable {
+	version_id: string;
+	segment: string;
+	metric: number;
+	organizations: number;
+	respondents: number;
+	mean_sum: number;
+	sorted_means: number[] | null;
+}
+
+export interface UnitLineageTable {
+	organization_id: string;
+	unit_id: string;
+	predecessor_id: string;
+	predecessor_name: string;
+	recorded_at: Timestamp;
+}
+
 export interface AppSecretsTable {
 	name: string;
 	value: string;
@@ -195,4 +276,11 @@ export interface Database {
 	invitations: InvitationsTable;
 	drafts: DraftsTable;
 	responses: ResponsesTable;
+	round_aggregates: RoundAggregatesTable;
+	round_results: RoundResultsTable;
+	round_comments: RoundCommentsTable;
+	benchmark_versions: BenchmarkVersionsTable;
+	benchmark_contributions: BenchmarkContributionsTable;
+	benchmark_stats: BenchmarkStatsTable;
+	unit_lineage: UnitLineageTable;
 }

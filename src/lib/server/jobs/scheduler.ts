@@ -3,17 +3,25 @@ import { db } from '$lib/server/db';
 import { advanceDueRounds } from '$lib/server/rounds/advance';
 import { sendPendingEmails } from '$lib/server/rounds/emails';
 import { publicOrigin } from '$lib/server/http/public-url';
+import { buildMissingResults } from '$lib/server/results/build';
+import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
 
 const TICK = 'sos-tick';
 let boss: PgBoss | null = null;
 let starting: Promise<void> | null = null;
 let timer: NodeJS.Timeout | null = null;
 
-/** One pass of the scheduler: rounds whose dates are due move on, then pending emails go out. */
-export async function tick(now = new Date()): Promise<{ advanced: number; emails: number }> {
+/**
+ * One pass of the scheduler: rounds whose dates are due move on (closing builds their results), then
+ * the benchmark is rebuilt for every model a round has closed for since its last build, then pending
+ * emails go out.
+ */
+export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
 	const advanced = await advanceDueRounds(db(), now);
+	await buildMissingResults(db());
+	const benchmarks = await rebuildDueBenchmarks(db(), now);
 	const emails = await sendPendingEmails(db(), { origin: publicOrigin() });
-	return { advanced, emails };
+	return { advanced, benchmarks, emails };
 }
 
 /**
@@ -36,7 +44,7 @@ async function start(opts: { intervalSeconds?: number }): Promise<void> {
 	await b.schedule(TICK, '* * * * *');
 	await b.work(TICK, async () => {
 		const r = await tick();
-		if (r.advanced || r.emails) console.log(`[jobs] rounds advanced: ${r.advanced}, emails sent: ${r.emails}`);
+		if (r.advanced || r.benchmarks || r.emails) console.log(`[jobs] rounds advanced: ${r.advanced}, benchmarks rebuilt: ${r.benchmarks}, emails sent: ${r.emails}`);
 	});
 	if (boss !== b) {
 		// Shut down while starting: stop what was just started.

@@ -4,12 +4,15 @@ import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
 import { recordAudit } from '$lib/server/audit/record';
 import { createInvitations } from './invite';
+import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
+import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
 
 type RoundRecord = Selectable<Database['rounds']>;
 
 /**
  * Moves one round along by its dates: opening creates the invitations (their emails are then sent by
- * the email sweep), closing deletes every draft, and due reminders are released. Runs in one
+ * the email sweep) and freezes the unit tree, closing deletes every draft and builds the results,
+ * publishing pins the benchmark version the results are compared with, and due reminders are released. Runs in one
  * transaction holding the round's row lock; a round another instance is already advancing is skipped —
  * unless `wait` is set (an admin's action, which must see its own effect), which waits for that lock.
  */
@@ -30,13 +33,18 @@ export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise
 		if (step === 'open') {
 			const invited = await createInvitations(trx, { organizationId: r.organization_id, roundId: r.id, participants: r.participants as never });
 			patch.opened_at = now;
+			patch.unit_tree = await freezeUnitTree(trx, r.organization_id);
 			await recordAudit(trx, { organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } });
 		}
 		if (step === 'closed') {
 			await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
 			patch.closed_at = now;
+			await buildRoundResults(trx, { organizationId: r.organization_id, roundId: r.id });
 		}
-		if (step === 'published') patch.published_at = now;
+		if (step === 'published') {
+			patch.published_at = now;
+			patch.benchmark_version_id = await latestBenchmarkVersion(trx, { organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version });
+		}
 	}
 	if (target !== r.status) patch.status = target;
 	const dueReminders = target === 'open' ? r.reminders.filter((d) => d <= now).length : r.reminders_done;

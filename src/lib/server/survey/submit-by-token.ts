@@ -15,7 +15,8 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
  * built before the invitation is read: the answers are keyed to the current model, the patch names no
  * company question, and it either answers every statement or there is no draft to merge. The
  * statement reads the invitation by token hash exactly as a page does (guess limit included) and
- * writes only if all of that holds for the round it finds and the round is open; otherwise it
+ * writes only if all of that holds for the round it finds and the round is open (holding a share lock
+ * on the round, as every submit does, so that closing waits for it); otherwise it
  * writes nothing and the general path (read, merge with the draft, submit) takes over with the row
  * it read. Either way a second submit of the same invitation stores nothing.
  */
@@ -26,13 +27,17 @@ export async function submitByToken(db: Db, opts: { token: string; ip: string | 
 	const [found] = early
 		? await prepared('survey-submit-by-token', sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
 			WITH f AS (${selectByToken(hash, tokenGuard(opts.ip))}),
+			live AS (
+				SELECT r.organization_id, r.id FROM rounds r JOIN f ON r.organization_id = f.organization_id AND r.id = f.round_id
+				WHERE r.status = 'open' AND r.ends_at > now() AND (f.wait IS NULL OR f.wait <= 0)
+					AND r.model_id = ${model.structure.id} AND r.model_version = ${model.structure.version}
+					AND (${early.complete}::boolean OR f.answers IS NULL)
+				FOR SHARE OF r
+			),
 			inv AS (
 				UPDATE invitations i SET completed = true
-				FROM f
-				WHERE i.organization_id = f.organization_id AND i.round_id = f.round_id AND i.id = f.id AND NOT i.completed
-					AND f.status = 'open' AND f.ends_at > now() AND (f.wait IS NULL OR f.wait <= 0)
-					AND f.model_id = ${model.structure.id} AND f.model_version = ${model.structure.version}
-					AND (${early.complete}::boolean OR f.answers IS NULL)
+				FROM live
+				WHERE i.organization_id = live.organization_id AND i.round_id = live.id AND i.id = (SELECT id FROM f) AND NOT i.completed
 				RETURNING i.organization_id, i.round_id, i.id, i.unit_id, i.job_role
 			), ins AS (
 				INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores, question_answers)

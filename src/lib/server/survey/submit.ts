@@ -14,8 +14,10 @@ export class SurveyClosedError extends ConflictError {
 /**
  * Submits the survey: one anonymous response row (frozen unit and job role, answers, area scores — no
  * person, invitation or time), the invitation marked completed and the draft deleted — all in ONE
- * statement, so one round trip and one atomic commit. Marking the invitation takes its row lock and
- * only succeeds while it is not completed and the round is open; a second submit of the same invitation
+ * statement, so one round trip and one atomic commit. It holds a share lock on the round, so closing the
+ * round (which locks it for update, then builds the results) waits for submits under way and submits
+ * after it find the round closed. Marking the invitation takes its row lock and only succeeds while it
+ * is not completed and the round is open; a second submit of the same invitation
  * (double click, two tabs, a retry, 20 at once) waits for the first, then finds it completed and stores
  * nothing: `alreadySubmitted` is then true. The answers are the draft as loaded plus the patch sent.
  */
@@ -23,11 +25,12 @@ export async function submitSurvey(db: Db, opts: { survey: SurveyContext; patch?
 	const s = opts.survey;
 	const final = opts.patch ? applyPatch(s, opts.patch) : { answers: s.answers, questionAnswers: s.questionAnswers };
 	const rows = await prepared('survey-submit', sql<{ inserted: number }>`
-		WITH inv AS (
+		WITH live AS (
+			SELECT 1 FROM rounds WHERE organization_id = ${s.organizationId} AND id = ${s.roundId} AND status = 'open' AND ends_at > now() FOR SHARE
+		), inv AS (
 			UPDATE invitations i SET completed = true
-			FROM rounds r
+			FROM live
 			WHERE i.organization_id = ${s.organizationId} AND i.round_id = ${s.roundId} AND i.id = ${s.invitationId} AND NOT i.completed
-				AND r.organization_id = i.organization_id AND r.id = i.round_id AND r.status = 'open' AND r.ends_at > now()
 			RETURNING i.unit_id, i.job_role
 		), ins AS (
 			INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores, question_answers)

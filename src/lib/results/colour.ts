@@ -1,0 +1,22 @@
+/**
+ * The colour of a score (pure), decided on the figures as shown (2 decimals): green when above the
+ * model's high value (it overrides the rest), otherwise yellow at or above the benchmark and red below
+ * it; without a benchmark, neutral. So 3.70 is never green, and a score shown equal to its benchmark
+ * is yellow.
+ */
+export type Status = 'green' | 'yellow' | 'red' | 'neutral';
+
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function statusOf(score: number | null, benchmark: number | null, high: number): Status | null {
+	if (score === null) return null;
+	const s = round2(score);
+	if (s > high) return 'green';
+	if (benchmark === null) return 'neutral';
+	return s >= round2(benchmark) ? 'yellow' : 'red';
+}
+
+/** The difference as shown: between the rounded figures, so that it adds up on the page. */
+export function shownDifference(score: number | null, benchmark: number | null): number | null {
+	return score === null || benchmark === null ? null : round2(round2(score) - round2(benchmark));
+}

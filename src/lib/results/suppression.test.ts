@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ROLES, subtreeTotals, suppress, type GroupNode, type Role, type Visibility } from './suppression';
+
+const node = (id: string, parentId: string | null, sp: number, sm = 0): GroupNode => ({ id, parentId, own: { sales_person: sp, sales_manager: sm } });
+const all = (nodes: GroupNode[]) => new Set(nodes.map((n) => n.id));
+const shownAll = (v: Map<string, Visibility>) => [...v].filter(([, x]) => x.all).map(([id]) => id).sort();
+
+describe('suppress: the rules by example', () => {
+	it('shows groups of at least k and hides smaller ones', () => {
+		const nodes = [node('org', null, 0), node('a', 'org', 5), node('b', 'org', 7), node('c', 'org', 6)];
+		expect(shownAll(suppress({ nodes, visible: all(nodes), k: 5 }))).toEqual(['a', 'b', 'c', 'org']);
+	});
+
+	it('hides the next smallest sibling when one is hidden, so the parent minus the others does not reveal it', () => {
+		const nodes = [node('org', null, 0), node('a', 'org', 3), node('b', 'org', 7), node('c', 'org', 6)];
+		const v = suppress({ nodes, visible: all(nodes), k: 5 });
+		expect(shownAll(v)).toEqual(['b', 'org']);
+	});
+
+	it('protects a manager attached to the region itself (the region minus its teams)', () => {
+		const nodes = [node('region', null, 0, 1), node('t1', 'region', 6), node('t2', 'region', 5)];
+		// region (12) minus both teams would be the manager: the smaller team is hidden too.
+		expect(shownAll(suppress({ nodes, visible: all(nodes), k: 5 }))).toEqual(['region', 't1']);
+	});
+
+	it('leaves nothing to subtract when the hidden remainder is already at least k', () => {
+		const nodes = [node('region', null, 0, 2), node('t1', 'region', 6), node('t2', 'region', 3)];
+		// remainder of region after t1 = 2 managers + t2's 3 = 5 ≥ k
+		expect(shownAll(suppress({ nodes, visible: all(nodes), k: 5 }))).toEqual(['region', 't1']);
+	});
+
+	it('splits by role only when both roles have at least k', () => {
+		const nodes = [node('org', null, 0), node('a', 'org', 10, 5), node('b', 'org', 10, 4)];
+		const v = suppress({ nodes, visible: all(nodes), k: 5 });
+		expect(v.get('org')).toEqual({ all: true, roles: true });
+		// b's 4 managers cannot be shown, so neither can its sales people (b minus them would be the managers),
+		// and neither can a's split (the organization's managers minus a's would be b's).
+		expect(v.get('b')).toEqual({ all: true, roles: false });
+		expect(v.get('a')).toEqual({ all: true, roles: false });
+	});
+
+	it('protects role remainders like unit remainders', () => {
+		// org has 10 managers in its teams and 2 sales people of its own: the sales people's remainder is 2.
+		const nodes = [node('org', null, 2), node('a', 'org', 6, 5), node('b', 'org', 6, 5)];
+		const v = suppress({ nodes, visible: all(nodes), k: 5 });
+		expect(v.get('org')).toEqual({ all: true, roles: true });
+		// org's sales people (14) minus a's and b's (6 + 6) would be the 2 at org level, and org (24) minus
+		// both teams (11 + 11) too: one team is hidden, the other keeps its split.
+		expect(v.get('a')).toEqual({ all: false, roles: false });
+		expect(v.get('b')).toEqual({ all: true, roles: true });
+	});
+
+	it('never shows units the viewer may not see, while they still count in the ones the viewer sees', () => {
+		const nodes = [node('org', null, 0), node('a', 'org', 6), node('b', 'org', 2), node('c', 'a', 5)];
+		const v = suppress({ nodes, visible: new Set(['a', 'c']), k: 5 });
+		expect(v.has('org')).toBe(false);
+		// a (11) minus c (5) leaves a's own 6: both may be shown; org is not the viewer's.
+		expect(shownAll(v)).toEqual(['a', 'c']);
+	});
+});
+
+/** Every count a viewer can reach by subtracting any set of disjoint shown groups from one shown group. */
+function reachableRemainders(nodes: GroupNode[], v: Map<string, Visibility>): { group: string; rest: number }[] {
+	const children = new Map<string, GroupNode[]>();
+	for (const n of nodes) if (n.parentId) (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
+	const byId = new Map(nodes.map((n) => [n.id, n]));
+	const combine = (sets: Set<number>[]) => sets.reduce((acc, s) => new Set([...acc].flatMap((a) => [...s].map((b) => a + b))), new Set([0]));
+	// Uncovered counts reachable in x's subtree for atoms of `kind`, subtracting shown groups strictly inside `root`.
+	const memo = new Map<string, Set<number>>();
+	const reach = (x: string, kind: 'all' | Role, isRoot: boolean): Set<number> => {
+		const key = `${x}|${kind}|${isRoot}`;
+		if (memo.has(key)) return memo.get(key)!;
+		const n = byId.get(x)!;
+		const own = kind === 'all' ? n.own.sales_person + n.own.sales_manager : n.own[kind];
+		const kids = children.get(x) ?? [];
+		const out = new Set([...combine(kids.map((c) => reach(c.id, kind, false)))].map((r) => r + own));
+		const vis = v.get(x);
+		if (!isRoot) {
+			if (vis?.all && kind === 'all') out.add(0);
+			if (vis?.roles && kind !== 'all') out.add(0);
+		}
+		// All atoms can also be covered role by role.
+		if (kind === 'all') for (const r of combine([reach(x, 'sales_person', isRoot), reach(x, 'sales_manager', isRoot)])) out.add(r);
+		memo.set(key, out);
+		return out;
+	};
+	const found: { group: string; rest: number }[] = [];
+	for (const [id, vis] of v) {
+		if (vis.all) for (const rest of reach(id, 'all', true)) found.push({ group: id, rest });
+		if (vis.roles) for (const r of ROLES) for (const rest of reach(id, r, true)) found.push({ group: `${id}/${r}`, rest });
+	}
+	return found;
+}
+
+const treeArb = fc
+	.record({
+		size: fc.integer({ min: 1, max: 12 }),
+		parents: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+		sp: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }),
+		sm: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4 })), { minLength: 12, maxLength: 12 }),
+		k: fc.integer({ min: 3, max: 10 }),
+		scope: fc.nat(),
+		extraHidden: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 })
+	})
+	.map(({ size, parents, sp, sm, k, scope, extraHidden }) => {
+		const nodes = Array.from({ length: size }, (_, i) => node(`u${i}`, i === 0 ? null : `u${parents[i] % i}`, sp[i], sm[i]));
+		// The viewer's scope: one unit's subtree, minus some units (e.g. moved out of it since the round).
+		const s = scope % size;
+		const inScope = new Set<string>([`u${s}`]);
+		for (const n of nodes) if (n.parentId && inScope.has(n.parentId)) inScope.add(n.id);
+		const visible = new Set([...inScope].filter((id, i) => id === `u${s}` || !extraHidden[i]));
+		return { nodes, visible, k };
+	});
+
+describe('suppress: properties over random trees, rounds and viewer scopes', () => {
+	it('shows no group below k, splits roles only when both reach k, and only for units the viewer may see', () => {
+		fc.assert(
+			fc.property(treeArb, ({ nodes, visible, k }) => {
+				const v = suppress({ nodes, visible, k });
+				const t = subtreeTotals(nodes);
+				for (const [id, vis] of v) {
+					expect(visible.has(id)).toBe(true);
+					const n = t.get(id)!;
+					if (vis.all) expect(n.sales_person + n.sales_manager).toBeGreaterThanOrEqual(k);
+					if (vis.roles) {
+						expect(vis.all).toBe(true);
+						for (const r of ROLES) expect(n[r]).toBeGreaterThanOrEqual(k);
+					}
+				}
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it('leaves no subtraction of shown groups from a shown group with 1 … k−1 respondents', () => {
+		fc.assert(
+			fc.property(treeArb, ({ nodes, visible, k }) => {
+				const v = suppress({ nodes, visible, k });
+				for (const { group, rest } of reachableRemainders(nodes, v)) {
+					if (rest > 0 && rest < k) throw new Error(`${group} minus shown groups leaves ${rest} (k = ${k})`);
+				}
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it('hides no more than it must: a group with k or more stays shown when all its siblings are large', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 5, max: 30 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+				const nodes = [node('org', null, 0), ...sizes.map((n, i) => node(`t${i}`, 'org', n))];
+				expect(shownAll(suppress({ nodes, visible: all(nodes), k: 5 }))).toHaveLength(sizes.length + 1);
+			})
+		);
+	});
+});

@@ -1,0 +1,119 @@
+/**
+ * One viewer's view of one round (pure): the round's frozen unit tree with each unit's figures summed
+ * over its subtree, and what this viewer may see of them — per unit, and per metric, since an area or
+ * statement score rests only on those who answered it (not "don't know"). Every page, export and API
+ * answer reads figures through this, so they all show the same things.
+ */
+import { addStats, emptyStats, type GroupStats } from './stats';
+import { ROLES, suppress, type GroupNode, type Role, type Visibility } from './suppression';
+
+/** Free-text comments need groups of at least this many respondents (and at least k). */
+export const COMMENT_MIN = 10;
+
+export interface TreeUnit {
+	id: string;
+	parentId: string | null;
+	name: string;
+}
+
+export interface RoundData {
+	k: number;
+	areas: number;
+	statements: number;
+	questionKeys: string[];
+	tree: TreeUnit[];
+	aggregates: { unitId: string; role: Role; stats: GroupStats }[];
+}
+
+export interface Scope {
+	/** Sees everything, with the whole organization as one more unit on top. */
+	all: boolean;
+	/** Units of today's tree the viewer may see (their subtree); ignored when `all`. */
+	unitIds: ReadonlySet<string>;
+}
+
+export type Split = Record<'all' | Role, GroupStats>;
+
+export interface RoundView {
+	k: number;
+	units: Map<string, TreeUnit>;
+	children: Map<string, TreeUnit[]>;
+	/** Units the viewer may open, top ones first. */
+	roots: string[];
+	/** Whether the viewer may open this unit at all (its figures may still be hidden). */
+	canOpen(unitId: string): boolean;
+	stats(unitId: string): Split;
+	/** The unit's own figures (respondents): shown at all, split by role. */
+	unit(unitId: string): Visibility;
+	/** One area (0…areas−1) or statement (areas…) of the unit. */
+	metric(unitId: string, metric: number): Visibility;
+	question(unitId: string, key: string): boolean;
+	comments(unitId: string): boolean;
+}
+
+const HIDDEN: Visibility = { all: false, roles: false };
+
+/** The whole organization as a unit above the top units of the tree (admins only). */
+export const ORGANIZATION = 'organization';
+
+export function buildView(data: RoundData, scope: Scope, organizationName: string): RoundView {
+	const tree: TreeUnit[] = scope.all ? [{ id: ORGANIZATION, parentId: null, name: organizationName }, ...data.tree.map((u) => ({ ...u, parentId: u.parentId ?? ORGANIZATION }))] : data.tree;
+	const units = new Map(tree.map((u) => [u.id, u]));
+	const children = new Map<string, TreeUnit[]>();
+	for (const u of tree) if (u.parentId && units.has(u.parentId)) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
+	for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+
+	const own = new Map<string, Split>();
+	const dims = { areaCount: data.areas, statementCount: data.statements };
+	const split = (): Split => ({ all: emptyStats(dims), sales_person: emptyStats(dims), sales_manager: emptyStats(dims) });
+	for (const a of data.aggregates) {
+		if (!units.has(a.unitId)) continue; // a unit deleted before the round opened cannot hold responses
+		const s = own.get(a.unitId) ?? own.set(a.unitId, split()).get(a.unitId)!;
+		addStats(s[a.role], a.stats);
+		addStats(s.all, a.stats);
+	}
+	const totals = new Map<string, Split>();
+	const total = (id: string): Split => {
+		if (totals.has(id)) return totals.get(id)!;
+		const t = split();
+		for (const part of [own.get(id), ...(children.get(id) ?? []).map((c) => total(c.id))]) if (part) for (const key of ['all', ...ROLES] as const) addStats(t[key], part[key]);
+		totals.set(id, t);
+		return t;
+	};
+
+	const visible = new Set(scope.all ? units.keys() : tree.filter((u) => scope.unitIds.has(u.id)).map((u) => u.id));
+	const EMPTY = emptyStats(dims);
+	const nodesBy = (count: (s: GroupStats) => number): GroupNode[] =>
+		tree.map((u) => ({ id: u.id, parentId: u.parentId, own: { sales_person: count(own.get(u.id)?.sales_person ?? EMPTY), sales_manager: count(own.get(u.id)?.sales_manager ?? EMPTY) } }));
+	const run = (count: (s: GroupStats) => number, k = data.k, roles = true) => suppress({ nodes: nodesBy(count), visible, k, roles });
+
+	const byUnit = run((s) => s.respondents);
+	const metrics = Array.from({ length: data.areas + data.statements }, (_, m) => run(m < data.areas ? (s) => s.areaN[m] : (s) => s.statementN[m - data.areas]));
+	const questions = new Map(data.questionKeys.map((key) => [key, run((s) => s.questions[key]?.n ?? 0, data.k, false)]));
+	const comments = run((s) => s.respondents, Math.max(COMMENT_MIN, data.k), false);
+
+	const unitVis = (id: string) => byUnit.get(id) ?? HIDDEN;
+	return {
+		k: data.k,
+		units,
+		children,
+		roots: tree.filter((u) => visible.has(u.id) && !(u.parentId && visible.has(u.parentId))).map((u) => u.id),
+		canOpen: (id) => visible.has(id),
+		stats: total,
+		unit: unitVis,
+		metric: (id, m) => {
+			const u = unitVis(id);
+			const v = metrics[m]?.get(id) ?? HIDDEN;
+			return { all: u.all && v.all, roles: u.roles && v.roles };
+		},
+		question: (id, key) => unitVis(id).all && !!questions.get(key)?.get(id)?.all,
+		comments: (id) => unitVis(id).all && !!comments.get(id)?.all
+	};
+}
+
+/** The viewer's units above `unitId`, top first (for breadcrumbs). */
+export function pathTo(view: RoundView, unitId: string, canSee: (id: string) => boolean): TreeUnit[] {
+	const path: TreeUnit[] = [];
+	for (let u = view.units.get(unitId); u; u = u.parentId ? view.units.get(u.parentId) : undefined) if (canSee(u.id)) path.unshift(u);
+	return path;
+}

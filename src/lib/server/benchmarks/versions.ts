@@ -1,0 +1,50 @@
+import type { Db } from '$lib/server/db';
+
+export type Population = 'live' | 'demo';
+
+/** Demo organizations are compared among themselves, customers among customers. */
+export async function populationOf(db: Db, organizationId: string): Promise<Population> {
+	const org = await db.selectFrom('organizations').select('is_demo').where('id', '=', organizationId).executeTakeFirstOrThrow();
+	return org.is_demo ? 'demo' : 'live';
+}
+
+/** The newest benchmark SOS built for a model version and the organization's population, or null. */
+export async function latestBenchmarkVersion(db: Db, opts: { organizationId: string; modelId: string; modelVersion: string }): Promise<string | null> {
+	const population = await populationOf(db, opts.organizationId);
+	const v = await db
+		.selectFrom('benchmark_versions')
+		.select('id')
+		.where('model_id', '=', opts.modelId)
+		.where('model_version', '=', opts.modelVersion)
+		.where('population', '=', population)
+		.where('source', '=', 'sos')
+		.orderBy('built_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return v?.id ?? null;
+}
+
+export interface BenchmarkVersion {
+	id: string;
+	modelId: string;
+	modelVersion: string;
+	source: 'sos' | 'import';
+	label: string;
+	builtAt: Date;
+	organizations: number;
+	respondents: number;
+}
+
+const columns = ['id', 'model_id as modelId', 'model_version as modelVersion', 'source', 'label', 'built_at as builtAt', 'organizations', 'respondents'] as const;
+
+/** Benchmark versions of one population, newest first (imported sources are the operator's and live). */
+export function listBenchmarkVersions(db: Db, opts: { population: Population; modelId?: string; modelVersion?: string; limit?: number }): Promise<BenchmarkVersion[]> {
+	let q = db.selectFrom('benchmark_versions').select(columns).where('population', '=', opts.population);
+	if (opts.modelId) q = q.where('model_id', '=', opts.modelId);
+	if (opts.modelVersion) q = q.where('model_version', '=', opts.modelVersion);
+	return q.orderBy('built_at', 'desc').limit(opts.limit ?? 100).execute();
+}
+
+export function getBenchmarkVersion(db: Db, id: string): Promise<BenchmarkVersion | undefined> {
+	return db.selectFrom('benchmark_versions').select(columns).where('id', '=', id).executeTakeFirst();
+}

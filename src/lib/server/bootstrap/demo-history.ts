@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '$lib/server/db';
+import type { JobRole } from '$lib/server/db/schema';
+import { latestModel, type CompiledModel } from '$lib/server/models/registry';
+import { snapshotQuestions, type RoundQuestion } from '$lib/server/rounds/questions';
+import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
+import { rebuildBenchmark } from '$lib/server/benchmarks/build';
+import { hashToken } from '$lib/server/auth/tokens';
+import { demoComments, generateResponse, seeded, teamProfile } from './generate';
+import { benchmarkOrganizations } from './demo-data';
+
+const DAY = 86_400_000;
+const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
+
+interface PastRound {
+	organizationId: string;
+	name: string;
+	closedAt: Date;
+	questions: RoundQuestion[];
+	tree: string;
+}
+
+/**
+ * The demo's history, all of it generated and marked so: organizations that make up a benchmark (the
+ * demo organization is compared with them only, never with customers), and two earlier rounds of the
+ * demo organization, six months apart, in which some teams get better — so a newcomer sees colours,
+ * ranking, gaps and a trend at once.
+ */
+export async function createDemoHistory(db: Db, opts: { organizationId: string; now?: Date }): Promise<void> {
+	const now = opts.now ?? new Date();
+	const model = await latestModel();
+	const rnd = seeded(20261201);
+	for (const [i, b] of benchmarkOrganizations.entries()) {
+		const org = await db
+			.insertInto('organizations')
+			.values({ name: `Benchmark organization ${String(i + 1).padStart(2, '0')} (generated)`, industry: b.industry, country: b.country, size_band: b.sizeBand, sales_model: b.salesModel, level_names: ['Team'], is_demo: true })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const unit = await db.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
+		const round = await insertPastRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (20 + ((i * 97) % 560)) * DAY), questions: [], tree: await freezeUnitTree(db, org.id) });
+		const profile = teamProfile(rnd, model.shape.areas.length, 2.7 + rnd() * 1.0);
+		const people = 12 + Math.floor(rnd() * 40);
+		const rows = Array.from({ length: people }, (_, p) => {
+			const role: JobRole = p % 7 === 0 ? 'sales_manager' : 'sales_person';
+			return { unit_id: unit.id, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.3 : 0 }), questionAnswers: {} };
+		});
+		await storeResponses(db, org.id, round, rows);
+	}
+
+	const org = opts.organizationId;
+	const tree = await freezeUnitTree(db, org);
+	const teams = await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
+	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).execute();
+	const questions = await snapshotQuestions(db, org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })));
+	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.6 + rnd() * 0.9)]));
+	const rounds = [
+		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
+		{ name: 'Sales management survey, autumn (generated)', closedAt: new Date(now.getTime() - 60 * DAY), lift: 1 }
+	];
+	for (const r of rounds) {
+		// Benchmark as it stood when the round was published; the round is compared with it for good.
+		const version = await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
+		const round = await insertPastRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree });
+		const answering = people.filter(() => rnd() < 0.9);
+		const rows = answering.map((p) => {
+			// Between the rounds, the weaker areas of each team improve (that is what the action plans were for).
+			const base = levels.get(p.unit_id!)!;
+			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (rnd() - 0.5) * 0.2);
+			const role = p.job_role as JobRole;
+			const questionAnswers: Record<string, unknown> = { std_demand_outlook: 1 + Math.floor(rnd() * 5), std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)] };
+			if (rnd() < 0.6) questionAnswers.std_one_change = demoComments[Math.floor(rnd() * demoComments.length)];
+			return { unit_id: p.unit_id!, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }), questionAnswers };
+		});
+		await db
+			.insertInto('invitations')
+			.values(people.map((p) => ({ organization_id: org, round_id: round, user_id: p.id, unit_id: p.unit_id!, job_role: p.job_role!, email: p.email, language: p.language, token_hash: hashToken(randomBytes(20).toString('hex')), invitation_sent: true, reminders_sent: 2, completed: answering.includes(p) })))
+			.execute();
+		await storeResponses(db, org, round, rows);
+		await db.updateTable('rounds').set({ benchmark_version_id: version }).where('organization_id', '=', org).where('id', '=', round).execute();
+	}
+	await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now });
+}
+
+async function insertPastRound(db: Db, model: CompiledModel, r: PastRound): Promise<string> {
+	const startsAt = new Date(r.closedAt.getTime() - 14 * DAY);
+	const row = await db
+		.insertInto('rounds')
+		.values({
+			organization_id: r.organizationId,
+			name: r.name,
+			model_id: model.structure.id,
+			model_version: model.structure.version,
+			status: 'published',
+			starts_at: startsAt,
+			ends_at: r.closedAt,
+			publish_at: r.closedAt,
+			reminders: [],
+			min_group_size: 5,
+			participants: JSON.stringify({ mode: 'all' }),
+			questions: JSON.stringify(r.questions),
+			created_by: 'system (generated demo data)',
+			created_at: new Date(startsAt.getTime() - 7 * DAY),
+			opened_at: startsAt,
+			closed_at: r.closedAt,
+			published_at: r.closedAt,
+			unit_tree: r.tree,
+			is_generated: true
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+async function storeResponses(db: Db, organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[]) {
+	if (rows.length)
+		await db
+			.insertInto('responses')
+			.values(rows.map((r) => ({ organization_id: organizationId, round_id: roundId, unit_id: r.unit_id, job_role: r.job_role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(r.questionAnswers) })))
+			.execute();
+	await buildRoundResults(db, { organizationId, roundId });
+}

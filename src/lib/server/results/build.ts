@@ -1,0 +1,111 @@
+import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { JobRole } from '$lib/server/db/schema';
+import { getModel } from '$lib/server/models/registry';
+import type { RoundQuestion } from '$lib/server/rounds/questions';
+import { addResponse, addStats, areaMean, emptyStats, statementMean, type GroupStats, type QuestionShape } from '$lib/results/stats';
+
+const BATCH = 5000;
+
+export const questionShapes = (questions: readonly RoundQuestion[]): QuestionShape[] =>
+	questions.map((q) => ({ key: q.key, type: q.type, options: q.en.options?.length ?? 0 }));
+
+/**
+ * Builds a closed round's results once: the responses are read in batches and summed per frozen unit
+ * and job role (round_aggregates), the round's totals are stored (round_results, which also marks the
+ * results complete), and free-text answers are copied apart from their responses, in a random order.
+ * Called inside the transaction that closes the round, which holds the round's row lock; submits take
+ * a share lock on the round, so every response stored while it was open is counted. Does nothing when
+ * the results exist already.
+ */
+export async function buildRoundResults(trx: Db, opts: { organizationId: string; roundId: string }): Promise<{ respondents: number } | null> {
+	const { organizationId, roundId } = opts;
+	const done = await trx.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
+	if (done) return null;
+	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
+	const model = await getModel(round.model_id, round.model_version);
+	const questions = (round.questions ?? []) as RoundQuestion[];
+	const shapes = questionShapes(questions);
+	const textKeys = questions.filter((q) => q.type === 'text').map((q) => q.key);
+	const dims = { areaCount: model.shape.areas.length, statementCount: model.shape.statementCount };
+
+	const groups = new Map<string, { unitId: string; role: JobRole; stats: GroupStats }>();
+	const comments: { question_key: string; unit_id: string; body: string }[] = [];
+	for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+		const rows = await trx
+			.selectFrom('responses')
+			.select(['id', 'unit_id', 'job_role', 'answers', 'area_scores', 'question_answers'])
+			.where('organization_id', '=', organizationId)
+			.where('round_id', '=', roundId)
+			.where('id', '>', after)
+			.orderBy('id')
+			.limit(BATCH)
+			.execute();
+		for (const r of rows) {
+			const key = `${r.unit_id}|${r.job_role}`;
+			const g = groups.get(key) ?? groups.set(key, { unitId: r.unit_id, role: r.job_role, stats: emptyStats(dims) }).get(key)!;
+			const qa = (r.question_answers ?? {}) as Record<string, unknown>;
+			addResponse(g.stats, { answers: r.answers, areaScores: r.area_scores, questionAnswers: qa }, shapes);
+			for (const k of textKeys) if (typeof qa[k] === 'string' && qa[k]) comments.push({ question_key: k, unit_id: r.unit_id, body: qa[k] as string });
+		}
+		if (rows.length < BATCH) break;
+		after = rows[rows.length - 1].id;
+	}
+
+	const total = emptyStats(dims);
+	for (const g of groups.values()) addStats(total, g.stats);
+	const aggregates = [...groups.values()].map(({ unitId, role, stats: s }) => ({
+		organization_id: organizationId,
+		round_id: roundId,
+		unit_id: unitId,
+		job_role: role,
+		respondents: s.respondents,
+		area_n: s.areaN,
+		area_sum: s.areaSum,
+		statement_n: s.statementN,
+		statement_sum: s.statementSum,
+		statement_dist: s.statementDist,
+		questions: JSON.stringify(s.questions)
+	}));
+	for (let i = 0; i < aggregates.length; i += 500) await trx.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
+	// A random order (Fisher–Yates with a cryptographic generator): nothing about the order says who or when.
+	for (let i = comments.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[comments[i], comments[j]] = [comments[j], comments[i]];
+	}
+	const commentRows = comments.map((c, position) => ({ organization_id: organizationId, round_id: roundId, position, ...c }));
+	for (let i = 0; i < commentRows.length; i += 1000) await trx.insertInto('round_comments').values(commentRows.slice(i, i + 1000)).execute();
+	await trx
+		.insertInto('round_results')
+		.values({
+			organization_id: organizationId,
+			round_id: roundId,
+			respondents: total.respondents,
+			area_means: dims.areaCount ? Array.from({ length: dims.areaCount }, (_, i) => areaMean(total, i)) : [],
+			statement_means: Array.from({ length: dims.statementCount }, (_, i) => statementMean(total, i))
+		})
+		.execute();
+	return { respondents: total.respondents };
+}
+
+/** The organization's unit tree now, as a round freezes it at launch. */
+export async function freezeUnitTree(trx: Db, organizationId: string): Promise<string> {
+	const units = await trx.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
+	return JSON.stringify(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
+}
+
+/** Rounds that closed before results were built (e.g. by an older version): built now, one by one. */
+export async function buildMissingResults(db: Db): Promise<number> {
+	const missing = await sql<{ organization_id: string; id: string }>`
+		SELECT r.organization_id, r.id FROM rounds r
+		WHERE r.status IN ('closed', 'published')
+			AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
+		LIMIT 20`.execute(db);
+	for (const r of missing.rows)
+		await db.transaction().execute(async (trx) => {
+			await trx.selectFrom('rounds').select('id').where('organization_id', '=', r.organization_id).where('id', '=', r.id).forUpdate().execute();
+			await buildRoundResults(trx, { organizationId: r.organization_id, roundId: r.id });
+		});
+	return missing.rows.length;
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import type { Actor } from '$lib/server/auth/actor';
+import { bootstrap } from '$lib/server/bootstrap/bootstrap';
+import { createDemoRound } from '$lib/server/bootstrap/demo-round';
+import { freshDatabase } from '$lib/server/testing/fresh-db';
+import { ORGANIZATION } from '$lib/results/view';
+import { listPublishedRounds } from './rounds';
+import { unitResults } from './unit-results';
+import { unitTrend } from './trend';
+
+let db: Kysely<Database>;
+let drop: () => Promise<void>;
+let orgId: string;
+
+const actorFor = async (access: 'admin' | 'viewer', scopeUnitId: string | null = null): Promise<Actor> => ({
+	accountId: null,
+	email: 'x@demo.example',
+	isOperator: false,
+	via: 'session',
+	label: 'test',
+	membership: { organizationId: orgId, organizationName: 'Nordwind Industrial (demo)', isDemo: true, userId: crypto.randomUUID(), name: 'T', access, scopeUnitId, language: 'en' }
+});
+
+beforeAll(async () => {
+	({ db, drop } = await freshDatabase('sos_demo'));
+	await bootstrap(db, { demo: true });
+	await createDemoRound(db);
+	orgId = (await db.selectFrom('organizations').select('id').where('name', '=', 'Nordwind Industrial (demo)').executeTakeFirstOrThrow()).id;
+}, 60_000);
+afterAll(() => drop());
+
+describe('the demo organization on first start', () => {
+	it('has two published, generated rounds with results, compared with a benchmark of generated organizations', async () => {
+		const rounds = await listPublishedRounds(db, { organizationId: orgId });
+		expect(rounds).toHaveLength(2);
+		expect(rounds.every((r) => r.isGenerated && r.benchmarkVersionId)).toBe(true);
+		const admin = await actorFor('admin');
+		const r = await unitResults(db, { actor: admin, roundId: rounds[0].id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		expect(r.unit.respondents).toBeGreaterThan(30);
+		expect(r.areas.every((a) => a.score !== null && a.benchmark !== null && a.rank !== null)).toBe(true);
+		expect(new Set(r.areas.map((a) => a.status)).size).toBeGreaterThan(1);
+		expect(r.benchmark.organizations).toBeGreaterThanOrEqual(5);
+		expect(r.strengths).toHaveLength(3);
+		expect(r.improvements).toHaveLength(3);
+		expect(r.improvements[0].actions.length).toBeGreaterThan(0);
+		expect(r.improvements[0].lowestStatements).toHaveLength(2);
+		expect(r.gap).not.toBeNull();
+		expect(r.subunits.map((s) => s.name)).toEqual(['Industrial Equipment', 'Service & Aftermarket']);
+		const comments = r.questions.find((q) => q.type === 'text');
+		expect(comments && 'comments' in comments && comments.comments!.length).toBeGreaterThan(0);
+	});
+
+	it('shows each unit’s trend across the two rounds', async () => {
+		const t = await unitTrend(db, { actor: await actorFor('admin'), unitId: ORGANIZATION, locale: 'en' });
+		expect(t.rounds).toHaveLength(2);
+		expect(t.rounds.every((r) => r.areas.every((a) => a.score !== null))).toBe(true);
+	});
+
+	it('lets a regional manager read their region and its teams, and nothing else', async () => {
+		const nordics = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Nordics').executeTakeFirstOrThrow();
+		const munich = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Munich').executeTakeFirstOrThrow();
+		const viewer = await actorFor('viewer', nordics.id);
+		const [round] = await listPublishedRounds(db, { organizationId: orgId });
+		const r = await unitResults(db, { actor: viewer, roundId: round.id, unitId: nordics.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		expect(r.subunits.map((s) => s.name)).toEqual(['Gothenburg', 'Stockholm']);
+		await expect(unitResults(db, { actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } })).rejects.toThrow(/not found/);
+		await expect(unitResults(db, { actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } })).rejects.toThrow(/not found/);
+	});
+});

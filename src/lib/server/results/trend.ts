@@ -1,0 +1,87 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { NotFoundError } from '$lib/server/errors';
+import { isUuid } from '$lib/server/validation';
+import type { Locale } from '$lib/i18n';
+import { addStats, areaMean, emptyStats } from '$lib/results/stats';
+import { statusOf, type Status } from '$lib/results/colour';
+import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
+import { benchmarkFor } from '$lib/server/benchmarks/read';
+import { latestModel } from '$lib/server/models/registry';
+import { resultsAccess } from './scope';
+import { listPublishedRounds, loadRoundData } from './rounds';
+import { modelText } from './text';
+
+export interface Trend {
+	unit: { id: string; name: string };
+	areas: { key: string; name: string }[];
+	rounds: {
+		id: string;
+		name: string;
+		closedAt: Date | null;
+		respondents: number | null;
+		/** Units of that round that make up this unit's history there (itself, or the units merged into it). */
+		from: string[];
+		areas: { key: string; score: number | null; benchmark: number | null; status: Status | null }[];
+	}[];
+}
+
+/**
+ * A unit's scores per area across the published rounds of one model, oldest first. A unit keeps its
+ * history when renamed or moved (same unit), and a merged unit takes over the history of the units
+ * recorded as merged into it: their figures are added up where each of them may be shown.
+ */
+export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; locale: Locale; modelId?: string }): Promise<Trend> {
+	const { organizationId, scope } = await resultsAccess(db, opts.actor);
+	const modelId = opts.modelId ?? (await latestModel()).structure.id;
+	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => r.modelId === modelId).reverse();
+	const lineage = await db.selectFrom('unit_lineage').select(['unit_id', 'predecessor_id']).where('organization_id', '=', organizationId).execute();
+	const history = new Set([opts.unitId]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const l of lineage) if (history.has(l.unit_id) && !history.has(l.predecessor_id)) grew = !!history.add(l.predecessor_id);
+	}
+	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
+	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
+	const current = isOrganization ? null : await db.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
+	const name = isOrganization ? (opts.actor.membership?.organizationName ?? '') : current?.name;
+	if (!name) throw new NotFoundError('unit');
+
+	const model = await latestModel(modelId);
+	const text = modelText(model, opts.locale);
+	const out: Trend = { unit: { id: opts.unitId, name }, areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name })), rounds: [] };
+	for (const round of rounds) {
+		const { data, model: m } = await loadRoundData(db, { organizationId, round });
+		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
+		const members = topMost(view, [...history].filter((id) => view.canOpen(id)));
+		if (members.length === 0) continue;
+		const bm = round.benchmarkVersionId
+			? await benchmarkFor(db, { versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas })
+			: null;
+		const sum = emptyStats({ areaCount: data.areas, statementCount: data.statements });
+		for (const id of members) addStats(sum, view.stats(id).all);
+		out.rounds.push({
+			id: round.id,
+			name: round.name,
+			closedAt: round.closedAt,
+			respondents: members.every((id) => view.unit(id).all) ? sum.respondents : null,
+			from: members.map((id) => view.units.get(id)!.name),
+			areas: out.areas.map(({ key }) => {
+				const i = m.shape.areas.findIndex((a) => a.key === key);
+				const score = i >= 0 && members.every((id) => view.metric(id, i).all) ? areaMean(sum, i) : null;
+				const benchmark = i >= 0 ? (bm?.values[i] ?? null) : null;
+				return { key, score, benchmark, status: statusOf(score, benchmark, m.structure.thresholds.high) };
+			})
+		});
+	}
+	return out;
+}
+
+/** The members not inside another member (so nothing is counted twice). */
+function topMost(view: RoundView, ids: string[]): string[] {
+	const set = new Set(ids);
+	return ids.filter((id) => {
+		for (let u = view.units.get(id); u?.parentId; u = view.units.get(u.parentId)) if (set.has(u.parentId)) return false;
+		return true;
+	});
+}

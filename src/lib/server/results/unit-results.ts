@@ -1,0 +1,143 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { NotFoundError } from '$lib/server/errors';
+import type { Locale } from '$lib/i18n';
+import type { CompiledModel } from '$lib/server/models/registry';
+import { areaMean, distribution, statementMean, type GroupStats } from '$lib/results/stats';
+import { shownDifference, statusOf, type Status } from '$lib/results/colour';
+import { lowest, rankAreas, strengthsAndImprovements } from '$lib/results/ranking';
+import { buildView, ORGANIZATION, pathTo, type RoundView } from '$lib/results/view';
+import { resultsAccess } from './scope';
+import { getPublishedRound, loadRoundData, type PublishedRound } from './rounds';
+import { chooseBenchmark, type BenchmarkChoice, type Comparison } from './benchmark-choice';
+import { questionResults, type QuestionResult } from './questions';
+import { modelText } from './text';
+
+export interface Figure {
+	score: number | null;
+	benchmark: number | null;
+	difference: number | null;
+	status: Status | null;
+}
+
+export interface AreaResult extends Figure {
+	key: string;
+	name: string;
+	rank: number | null;
+}
+
+export interface StatementResult extends Figure {
+	key: string;
+	area: string;
+	text: string;
+	advice: string | null;
+	/** Answers "don't know", 1, 2, 3, 4, 5 — only where the score is shown. */
+	distribution: number[] | null;
+}
+
+export interface UnitResults {
+	round: { id: string; name: string; model: string; k: number; closedAt: Date | null; publishedAt: Date | null; isGenerated: boolean; respondents: number | null };
+	unit: { id: string; name: string; isOrganization: boolean; path: { id: string; name: string }[]; respondents: number | null };
+	benchmark: Omit<BenchmarkChoice, 'benchmark'> & { label: string | null; source: 'sos' | 'import' | null; builtAt: Date | null; organizations: number; respondents: number };
+	high: number;
+	areas: AreaResult[];
+	statements: StatementResult[];
+	strengths: string[];
+	improvements: { key: string; summary: string; actions: string[]; lowestStatements: string[] }[];
+	gap: { salesPeople: number; salesManagers: number; areas: { key: string; salesPeople: number | null; salesManagers: number | null; gap: number | null }[] } | null;
+	subunits: { id: string; name: string; respondents: number | null; areas: { score: number | null; status: Status | null }[] }[];
+	questions: QuestionResult[];
+}
+
+/** Everything a viewer may see of one unit in one published round; every figure already suppressed. */
+export async function unitResults(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison }): Promise<UnitResults> {
+	const { organizationId, scope } = await resultsAccess(db, opts.actor);
+	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
+	const { data, model } = await loadRoundData(db, { organizationId, round });
+	const view = buildView(data, scope, opts.actor.membership!.organizationName);
+	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
+	const metrics = data.areas + data.statements;
+	const choice = await chooseBenchmark(db, { organizationId, round, metrics, areas: data.areas, choice: opts.choice });
+	const bm = (m: number) => choice.benchmark?.values[m] ?? null;
+	const text = modelText(model, opts.locale);
+	const high = model.structure.thresholds.high;
+	const u = opts.unitId;
+	const s = view.stats(u).all;
+	const figure = (score: number | null, m: number): Figure => ({ score, benchmark: bm(m), difference: shownDifference(score, bm(m)), status: statusOf(score, bm(m), high) });
+
+	const areas = rankAreas(model.shape.areas.map((a, i) => ({ key: a.key, name: text.area(a.key).name, ...figure(view.metric(u, i).all ? areaMean(s, i) : null, i) })));
+	const statements = model.shape.areas.flatMap((a, ai) =>
+		a.statements.map((si) => {
+			const key = model.statementKeys[si];
+			const shown = view.metric(u, data.areas + si).all;
+			return { key, area: model.shape.areas[ai].key, text: text.statement(a.key, key).text, advice: text.statement(a.key, key).advice ?? null, distribution: shown ? distribution(s, si) : null, ...figure(shown ? statementMean(s, si) : null, data.areas + si) };
+		})
+	);
+	const { strengths, improvements } = strengthsAndImprovements(areas);
+	const unit = view.units.get(u)!;
+	return {
+		round: roundInfo(round, view),
+		unit: { id: u, name: unit.name, isOrganization: u === ORGANIZATION, path: pathTo(view, u, view.canOpen).slice(0, -1).map(({ id, name }) => ({ id, name })), respondents: view.unit(u).all ? s.respondents : null },
+		benchmark: {
+			...choice,
+			benchmark: undefined,
+			label: choice.benchmark?.version.label ?? null,
+			source: choice.benchmark?.version.source ?? null,
+			builtAt: choice.benchmark?.version.builtAt ?? null,
+			organizations: choice.benchmark?.organizations ?? 0,
+			respondents: choice.benchmark?.respondents ?? 0
+		} as UnitResults['benchmark'],
+		high,
+		areas,
+		statements,
+		strengths: strengths.map((a) => a.key),
+		improvements: improvements.map((a) => ({
+			key: a.key,
+			...text.area(a.key).advice,
+			lowestStatements: lowest(statements.filter((st) => st.area === a.key)).map((st) => st.key)
+		})),
+		gap: gapOf(view, u, model),
+		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
+		questions: await questionResults(db, { organizationId, round, view, unitId: u, locale: opts.locale })
+	};
+}
+
+function roundInfo(round: PublishedRound, view: RoundView): UnitResults['round'] {
+	const top = view.roots.length === 1 ? view.roots[0] : null;
+	return {
+		id: round.id,
+		name: round.name,
+		model: `${round.modelId} ${round.modelVersion}`,
+		k: round.k,
+		closedAt: round.closedAt,
+		publishedAt: round.publishedAt,
+		isGenerated: round.isGenerated,
+		respondents: top && view.unit(top).all ? view.stats(top).all.respondents : null
+	};
+}
+
+function gapOf(view: RoundView, u: string, model: CompiledModel): UnitResults['gap'] {
+	if (!view.unit(u).roles) return null;
+	const { sales_person: sp, sales_manager: sm } = view.stats(u);
+	const rows = model.shape.areas.map((a, i) => {
+		const shown = view.metric(u, i).roles;
+		const p = shown ? areaMean(sp, i) : null;
+		const m = shown ? areaMean(sm, i) : null;
+		return { key: a.key, salesPeople: p, salesManagers: m, gap: p !== null && m !== null ? shownDifference(m, p) : null };
+	});
+	return { salesPeople: sp.respondents, salesManagers: sm.respondents, areas: rows };
+}
+
+function subunitRow(view: RoundView, id: string, model: CompiledModel, bm: (m: number) => number | null, high: number) {
+	const s: GroupStats = view.stats(id).all;
+	const shown = view.unit(id).all;
+	return {
+		id,
+		name: view.units.get(id)!.name,
+		respondents: shown ? s.respondents : null,
+		areas: model.shape.areas.map((_, i) => {
+			const score = shown && view.metric(id, i).all ? areaMean(s, i) : null;
+			return { score, status: statusOf(score, bm(i), high) };
+		})
+	};
+}
