@@ -87,10 +87,15 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		tree.map((u) => ({ id: u.id, parentId: u.parentId, own: { sales_person: count(own.get(u.id)?.sales_person ?? EMPTY), sales_manager: count(own.get(u.id)?.sales_manager ?? EMPTY) } }));
 	const run = (count: (s: GroupStats) => number, k = data.k, roles = true) => suppress({ nodes: nodesBy(count), visible, k, roles });
 
+	// Each figure's visibility is worked out when first asked for (a list page needs only the units').
+	const lazy = <K, V>(make: (key: K) => V) => {
+		const cache = new Map<K, V>();
+		return (key: K) => (cache.has(key) ? cache.get(key)! : cache.set(key, make(key)).get(key)!);
+	};
 	const byUnit = run((s) => s.respondents);
-	const metrics = Array.from({ length: data.areas + data.statements }, (_, m) => run(m < data.areas ? (s) => s.areaN[m] : (s) => s.statementN[m - data.areas]));
-	const questions = new Map(data.questionKeys.map((key) => [key, run((s) => s.questions[key]?.n ?? 0, data.k, false)]));
-	const comments = run((s) => s.respondents, Math.max(COMMENT_MIN, data.k), false);
+	const metrics = lazy((m: number) => run(m < data.areas ? (s) => s.areaN[m] : (s) => s.statementN[m - data.areas]));
+	const questions = lazy((key: string) => run((s) => s.questions[key]?.n ?? 0, data.k, false));
+	const comments = lazy(() => run((s) => s.respondents, Math.max(COMMENT_MIN, data.k), false));
 
 	const unitVis = (id: string) => byUnit.get(id) ?? HIDDEN;
 	return {
@@ -103,11 +108,11 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		unit: unitVis,
 		metric: (id, m) => {
 			const u = unitVis(id);
-			const v = metrics[m]?.get(id) ?? HIDDEN;
+			const v = (m >= 0 && m < data.areas + data.statements ? metrics(m).get(id) : undefined) ?? HIDDEN;
 			return { all: u.all && v.all, roles: u.roles && v.roles };
 		},
-		question: (id, key) => unitVis(id).all && !!questions.get(key)?.get(id)?.all,
-		comments: (id) => unitVis(id).all && !!comments.get(id)?.all
+		question: (id, key) => unitVis(id).all && data.questionKeys.includes(key) && !!questions(key).get(id)?.all,
+		comments: (id) => unitVis(id).all && !!comments(null).get(id)?.all
 	};
 }
 

@@ -52,7 +52,7 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	const teams = await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
 	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).execute();
 	const questions = await snapshotQuestions(db, org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })));
-	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.6 + rnd() * 0.9)]));
+	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
 		{ name: 'Sales management survey, autumn (generated)', closedAt: new Date(now.getTime() - 60 * DAY), lift: 1 }
@@ -62,13 +62,15 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 		const version = await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
 		const round = await insertPastRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree });
 		const answering = people.filter(() => rnd() < 0.9);
+		// Some write a comment; each generated comment is used once per round.
+		const unused = [...demoComments].sort(() => rnd() - 0.5);
 		const rows = answering.map((p) => {
 			// Between the rounds, the weaker areas of each team improve (that is what the action plans were for).
 			const base = levels.get(p.unit_id!)!;
 			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (rnd() - 0.5) * 0.2);
 			const role = p.job_role as JobRole;
 			const questionAnswers: Record<string, unknown> = { std_demand_outlook: 1 + Math.floor(rnd() * 5), std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)] };
-			if (rnd() < 0.6) questionAnswers.std_one_change = demoComments[Math.floor(rnd() * demoComments.length)];
+			if (rnd() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
 			return { unit_id: p.unit_id!, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }), questionAnswers };
 		});
 		await db

@@ -41,6 +41,8 @@ export interface UnitResults {
 	benchmark: Omit<BenchmarkChoice, 'benchmark'> & { label: string | null; source: 'sos' | 'import' | null; builtAt: Date | null; organizations: number; respondents: number };
 	high: number;
 	areas: AreaResult[];
+	/** Each area's description, in the reader's language. */
+	descriptions: Record<string, string>;
 	statements: StatementResult[];
 	strengths: string[];
 	improvements: { key: string; summary: string; actions: string[]; lowestStatements: string[] }[];
@@ -89,6 +91,7 @@ export async function unitResults(db: Db, opts: { actor: Actor; roundId: string;
 		} as UnitResults['benchmark'],
 		high,
 		areas,
+		descriptions: Object.fromEntries(model.shape.areas.map((a) => [a.key, text.area(a.key).description])),
 		statements,
 		strengths: strengths.map((a) => a.key),
 		improvements: improvements.map((a) => ({

@@ -1,0 +1,36 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { buildView } from '$lib/results/view';
+import { resultsAccess } from './scope';
+import { listPublishedRounds, loadRoundData } from './rounds';
+
+export interface RoundListItem {
+	id: string;
+	name: string;
+	closedAt: Date | null;
+	isGenerated: boolean;
+	/** The unit the viewer starts at (their own, or the whole organization). */
+	startUnit: { id: string; name: string } | null;
+	respondents: number | null;
+}
+
+/** The published rounds a viewer can read, newest first, each with where the viewer starts. */
+export async function listResultRounds(db: Db, opts: { actor: Actor }): Promise<RoundListItem[]> {
+	const { organizationId, scope } = await resultsAccess(db, opts.actor);
+	const rounds = await listPublishedRounds(db, { organizationId });
+	return Promise.all(
+		rounds.map(async (round) => {
+			const { data } = await loadRoundData(db, { organizationId, round });
+			const view = buildView(data, scope, opts.actor.membership!.organizationName);
+			const start = view.roots[0] ?? null;
+			return {
+				id: round.id,
+				name: round.name,
+				closedAt: round.closedAt,
+				isGenerated: round.isGenerated,
+				startUnit: start ? { id: start, name: view.units.get(start)!.name } : null,
+				respondents: start && view.unit(start).all ? view.stats(start).all.respondents : null
+			};
+		})
+	);
+}
