@@ -39,7 +39,12 @@ describe('/api/v1/openapi.json', () => {
 				'/rounds/{id}/response-rates',
 				'/questions',
 				'/questions/{id}',
-				'/survey/submit'
+				'/survey/submit',
+				'/results',
+				'/results/{round}/units/{unit}',
+				'/results/{round}/heatmap',
+				'/results/trend/{unit}',
+				'/benchmarks'
 			].sort()
 		);
 	});
@@ -49,7 +54,7 @@ describe('/api/v1/openapi.json', () => {
 		for (const [path, item] of Object.entries(doc.paths)) {
 			for (const method of Object.keys(item).filter((k) => METHODS.includes(k))) {
 				expect(item[method].responses, `${method} ${path}`).toHaveProperty('401');
-				const r = await call(method.toUpperCase(), `/api/v1${path.replace('{id}', randomUUID())}`);
+				const r = await call(method.toUpperCase(), `/api/v1${path.replace(/\{\w+\}/g, () => randomUUID())}`);
 				expect(r.status, `${method} ${path}`).toBe(401);
 			}
 		}

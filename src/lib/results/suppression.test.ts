@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ROLES, subtreeTotals, suppress, type GroupNode, type Role, type Visibility } from './suppression';
+import { ROLES, subtreeTotals, suppress, type GroupNode, type Visibility } from './suppression';
+import { leaks, reachableRemainders, type Kind } from './attack';
 
 const node = (id: string, parentId: string | null, sp: number, sm = 0): GroupNode => ({ id, parentId, own: { sales_person: sp, sales_manager: sm } });
 const all = (nodes: GroupNode[]) => new Set(nodes.map((n) => n.id));
@@ -60,39 +61,6 @@ describe('suppress: the rules by example', () => {
 	});
 });
 
-/** Every count a viewer can reach by subtracting any set of disjoint shown groups from one shown group. */
-function reachableRemainders(nodes: GroupNode[], v: Map<string, Visibility>): { group: string; rest: number }[] {
-	const children = new Map<string, GroupNode[]>();
-	for (const n of nodes) if (n.parentId) (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
-	const byId = new Map(nodes.map((n) => [n.id, n]));
-	const combine = (sets: Set<number>[]) => sets.reduce((acc, s) => new Set([...acc].flatMap((a) => [...s].map((b) => a + b))), new Set([0]));
-	// Uncovered counts reachable in x's subtree for atoms of `kind`, subtracting shown groups strictly inside `root`.
-	const memo = new Map<string, Set<number>>();
-	const reach = (x: string, kind: 'all' | Role, isRoot: boolean): Set<number> => {
-		const key = `${x}|${kind}|${isRoot}`;
-		if (memo.has(key)) return memo.get(key)!;
-		const n = byId.get(x)!;
-		const own = kind === 'all' ? n.own.sales_person + n.own.sales_manager : n.own[kind];
-		const kids = children.get(x) ?? [];
-		const out = new Set([...combine(kids.map((c) => reach(c.id, kind, false)))].map((r) => r + own));
-		const vis = v.get(x);
-		if (!isRoot) {
-			if (vis?.all && kind === 'all') out.add(0);
-			if (vis?.roles && kind !== 'all') out.add(0);
-		}
-		// All atoms can also be covered role by role.
-		if (kind === 'all') for (const r of combine([reach(x, 'sales_person', isRoot), reach(x, 'sales_manager', isRoot)])) out.add(r);
-		memo.set(key, out);
-		return out;
-	};
-	const found: { group: string; rest: number }[] = [];
-	for (const [id, vis] of v) {
-		if (vis.all) for (const rest of reach(id, 'all', true)) found.push({ group: id, rest });
-		if (vis.roles) for (const r of ROLES) for (const rest of reach(id, r, true)) found.push({ group: `${id}/${r}`, rest });
-	}
-	return found;
-}
-
 const treeArb = fc
 	.record({
 		size: fc.integer({ min: 1, max: 12 }),
@@ -137,9 +105,9 @@ describe('suppress: properties over random trees, rounds and viewer scopes', () 
 		fc.assert(
 			fc.property(treeArb, ({ nodes, visible, k }) => {
 				const v = suppress({ nodes, visible, k });
-				for (const { group, rest } of reachableRemainders(nodes, v)) {
-					if (rest > 0 && rest < k) throw new Error(`${group} minus shown groups leaves ${rest} (k = ${k})`);
-				}
+				const shown = (id: string, kind: Kind) => (kind === 'all' ? !!v.get(id)?.all : !!v.get(id)?.roles);
+				const found = leaks(reachableRemainders(nodes, shown), k);
+				if (found.length) throw new Error(`${found[0].group} minus shown groups leaves ${found[0].rest} (k = ${k})`);
 			}),
 			{ numRuns: 3000 }
 		);

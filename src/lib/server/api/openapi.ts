@@ -4,6 +4,7 @@ import { userInput, userPatch } from '$lib/server/users/mutations';
 import { answersPatch } from '$lib/server/survey/save';
 import { extendInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
+import { resultPaths, resultSchemas } from './openapi-results';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -111,7 +112,8 @@ export function openApiDocument(serverUrl: string) {
 				}
 			},
 			...roundPaths(),
-			...questionPaths()
+			...questionPaths(),
+			...resultPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -132,6 +134,7 @@ export function openApiDocument(serverUrl: string) {
 				SurveyAnswers: schema(answersPatch),
 				...roundSchemas(),
 				...questionSchemas(),
+				...resultSchemas(),
 				Error: error
 			},
 			responses: {

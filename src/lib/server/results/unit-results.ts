@@ -12,6 +12,7 @@ import { getPublishedRound, loadRoundData, type PublishedRound } from './rounds'
 import { chooseBenchmark, type BenchmarkChoice, type Comparison } from './benchmark-choice';
 import { questionResults, type QuestionResult } from './questions';
 import { modelText } from './text';
+import { subunitRow } from './heatmap';
 
 export interface Figure {
 	score: number | null;
@@ -129,18 +130,4 @@ function gapOf(view: RoundView, u: string, model: CompiledModel): UnitResults['g
 		return { key: a.key, salesPeople: p, salesManagers: m, gap: p !== null && m !== null ? shownDifference(m, p) : null };
 	});
 	return { salesPeople: sp.respondents, salesManagers: sm.respondents, areas: rows };
-}
-
-function subunitRow(view: RoundView, id: string, model: CompiledModel, bm: (m: number) => number | null, high: number) {
-	const s: GroupStats = view.stats(id).all;
-	const shown = view.unit(id).all;
-	return {
-		id,
-		name: view.units.get(id)!.name,
-		respondents: shown ? s.respondents : null,
-		areas: model.shape.areas.map((_, i) => {
-			const score = shown && view.metric(id, i).all ? areaMean(s, i) : null;
-			return { score, status: statusOf(score, bm(i), high) };
-		})
-	};
 }

@@ -2,6 +2,7 @@ import type { Db } from '$lib/server/db';
 import { listUnits } from '$lib/server/units/queries';
 import { responseRates, type RateRow } from '$lib/rounds/rates';
 import { getRound } from './queries';
+import { suppress, type GroupNode } from '$lib/results/suppression';
 
 /** Why a unit shows no figures: too few invited, or its figures would let a smaller group be worked out. */
 export type HiddenReason = 'fewer_than_k' | 'protects_smaller_group';
@@ -16,48 +17,29 @@ export interface RateTotal {
 }
 
 /**
- * Differencing protection for response rates (pure). A shown unit minus the shown units directly below it
- * (looking through hidden ones) leaves a group — its own people and its hidden sub-units — whose completions
- * could be worked out by subtraction; when that group has 1…k−1 invited, the smallest shown unit below is
- * hidden too, and so on until every such remainder is 0 or at least k. The total is the top of the tree.
+ * Differencing protection for response rates: the shared suppression rule (results/suppression.ts),
+ * with invitations as the group sizes. A unit shows a rate only with at least k invited, and only
+ * when no subtraction of shown figures (from the total, or from a unit above) leaves 1…k−1 invited;
+ * the total is the top of the tree. `own` is each unit's own invitations (its people, not its sub-units').
  */
-export function protectRates(rows: RateRow[], total: { invited: number; completed: number }, k: number): { rows: ProtectedRateRow[]; total: RateTotal } {
-	const out: ProtectedRateRow[] = rows.map((r) => ({ ...r, hiddenReason: r.hidden ? 'fewer_than_k' : null }));
-	const kids = new Map<number, number[]>();
-	const stack: number[] = [];
-	out.forEach((r, i) => {
-		stack.length = r.depth;
-		const parent = r.depth > 0 && stack[r.depth - 1] !== undefined ? stack[r.depth - 1] : -1;
-		(kids.get(parent) ?? kids.set(parent, []).get(parent)!).push(i);
-		stack[r.depth] = i;
+export function protectRates(rows: RateRow[], total: { invited: number; completed: number }, k: number, own: Map<string, number>): { rows: ProtectedRateRow[]; total: RateTotal } {
+	const TOTAL = 'total';
+	const parents: string[] = [];
+	const nodes: GroupNode[] = rows.map((r) => {
+		parents.length = r.depth;
+		const node = { id: r.unitId, parentId: r.depth > 0 ? (parents[r.depth - 1] ?? TOTAL) : TOTAL, own: { sales_person: own.get(r.unitId) ?? 0, sales_manager: 0 } };
+		parents[r.depth] = r.unitId;
+		return node;
 	});
-	const totalShown = total.invited >= k;
-	const frontier = (n: number): number[] => {
-		const found: number[] = [];
-		const todo = [...(kids.get(n) ?? [])];
-		while (todo.length) {
-			const c = todo.pop()!;
-			if (out[c].hidden) todo.push(...(kids.get(c) ?? []));
-			else found.push(c);
-		}
-		return found;
-	};
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (let n = -1; n < out.length && !changed; n++) {
-			if (n === -1 ? !totalShown : out[n].hidden) continue;
-			const below = frontier(n);
-			const rest = (n === -1 ? total.invited : out[n].invited!) - below.reduce((s, c) => s + out[c].invited!, 0);
-			if (rest > 0 && rest < k && below.length > 0) {
-				const smallest = below.reduce((a, b) => (out[b].invited! < out[a].invited! ? b : a));
-				out[smallest] = { ...out[smallest], invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' };
-				changed = true;
-			}
-		}
-	}
+	const listed = nodes.reduce((s, n) => s + n.own.sales_person, 0);
+	nodes.unshift({ id: TOTAL, parentId: null, own: { sales_person: total.invited - listed, sales_manager: 0 } });
+	const shown = suppress({ nodes, visible: new Set(nodes.map((n) => n.id)), k, roles: false });
+	const out: ProtectedRateRow[] = rows.map((r) =>
+		shown.get(r.unitId)?.all ? { ...r, hiddenReason: null } : { ...r, invited: null, completed: null, rate: null, hidden: true, hiddenReason: r.hidden ? 'fewer_than_k' : 'protects_smaller_group' }
+	);
 	return {
 		rows: out,
-		total: totalShown
+		total: shown.get(TOTAL)?.all
 			? { invited: total.invited, completed: total.completed, rate: total.invited ? total.completed / total.invited : null, hidden: false }
 			: { invited: total.invited, completed: null, rate: null, hidden: true }
 	};
@@ -94,5 +76,5 @@ export async function roundResponseRates(db: Db, opts: { organizationId: string;
 		below[d] = (below[d] ?? 0) + inSubtree[i];
 	}
 	const involved = rows.filter((_, i) => inSubtree[i] > 0);
-	return { round, k: round.minGroupSize, ...protectRates(involved, total, round.minGroupSize) };
+	return { round, k: round.minGroupSize, ...protectRates(involved, total, round.minGroupSize, new Map([...map].map(([id, c]) => [id, c.invited]))) };
 }

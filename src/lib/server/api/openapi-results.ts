@@ -1,0 +1,82 @@
+/** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, benchmark versions. */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
+const num = { type: ['number', 'null'] };
+const status = { enum: ['green', 'yellow', 'red', 'neutral', null], description: 'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.' };
+const figure = { score: num, benchmark: num, difference: num, status };
+const round = { name: 'round', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const unitPath = { name: 'unit', in: 'path', required: true, schema: { type: 'string' }, description: 'A unit id, or `organization` for the whole organization (admins).' };
+const query = [
+	{ name: 'compare', in: 'query', schema: { type: 'string', default: 'all' }, description: '`all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`.' },
+	{ name: 'statistic', in: 'query', schema: { enum: ['mean', 'median', 'p75', 'p90'], default: 'mean' } },
+	{ name: 'lang', in: 'query', schema: { enum: ['en', 'sv'] }, description: 'Language of area, statement and question texts (default: the caller’s).' }
+];
+const hidden = 'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
+
+export function resultPaths() {
+	return {
+		'/results': {
+			get: { summary: 'Published rounds the caller may read', operationId: 'listResults', responses: { ...ok('ResultRoundList'), ...errors(401, 403) } }
+		},
+		'/results/{round}/units/{unit}': {
+			parameters: [round, unitPath, ...query],
+			get: {
+				summary: 'A unit’s results in a published round',
+				description: `Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; the sales people vs. sales managers gap; sub-units; company questions. ${hidden} Viewers see only their subtree (404 elsewhere).`,
+				operationId: 'unitResults',
+				responses: { ...ok('UnitResults'), ...errors(400, 401, 403, 404) }
+			}
+		},
+		'/results/{round}/heatmap': {
+			parameters: [round, { name: 'unit', in: 'query', required: true, schema: { type: 'string' } }, { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10, default: 1 } }, ...query],
+			get: { summary: 'Units × areas for a unit and its sub-units', description: hidden, operationId: 'resultsHeatmap', responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) } }
+		},
+		'/results/trend/{unit}': {
+			parameters: [unitPath, query[2]],
+			get: {
+				summary: 'A unit’s area scores across rounds',
+				description: `Published rounds of the current model, oldest first. A renamed or moved unit keeps its history; a unit that others were merged into shows their figures added up. ${hidden}`,
+				operationId: 'resultsTrend',
+				responses: { ...ok('Trend'), ...errors(400, 401, 403, 404) }
+			}
+		},
+		'/benchmarks': {
+			get: { summary: 'Benchmark versions', description: 'Versions built by SOS whenever rounds close, and sources the operator imported.', operationId: 'listBenchmarks', responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) } }
+		}
+	};
+}
+
+export function resultSchemas() {
+	const area = { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, rank: { type: ['integer', 'null'] }, ...figure } };
+	return {
+		ResultRoundList: {
+			type: 'object',
+			properties: {
+				rounds: {
+					type: 'array',
+					items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, closedAt: { type: 'string', format: 'date-time' }, isGenerated: { type: 'boolean' }, startUnit: { type: ['object', 'null'] }, respondents: { type: ['integer', 'null'] } } }
+				}
+			}
+		},
+		UnitResults: {
+			type: 'object',
+			properties: {
+				round: { type: 'object' },
+				unit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, respondents: { type: ['integer', 'null'] }, path: { type: 'array' } } },
+				benchmark: { type: 'object', description: 'What the figures are compared with: label, source, organizations and respondents behind it, and the choices available.' },
+				high: { type: 'number', description: 'The model’s high value (3.7 in SOS 1.0).' },
+				areas: { type: 'array', items: area },
+				statements: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, area: { type: 'string' }, text: { type: 'string' }, distribution: { type: ['array', 'null'], description: 'Answers "don’t know", 1, 2, 3, 4, 5.' }, ...figure } } },
+				strengths: { type: 'array', items: { type: 'string' } },
+				improvements: { type: 'array', items: { type: 'object' } },
+				gap: { type: ['object', 'null'] },
+				subunits: { type: 'array', items: { type: 'object' } },
+				questions: { type: 'array', items: { type: 'object' } }
+			}
+		},
+		Heatmap: { type: 'object', properties: { round: { type: 'object' }, areas: { type: 'array' }, rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, depth: { type: 'integer' }, respondents: { type: ['integer', 'null'] }, areas: { type: 'array' } } } } } },
+		Trend: { type: 'object', properties: { unit: { type: 'object' }, areas: { type: 'array' }, rounds: { type: 'array' } } },
+		BenchmarkVersionList: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, modelId: { type: 'string' }, modelVersion: { type: 'string' }, source: { enum: ['sos', 'import'] }, label: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, organizations: { type: 'integer' }, respondents: { type: 'integer' } } } } } }
+	};
+}

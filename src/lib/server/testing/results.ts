@@ -1,0 +1,67 @@
+import { db } from '$lib/server/db';
+import type { JobRole } from '$lib/server/db/schema';
+import { latestModel } from '$lib/server/models/registry';
+import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
+import { generateResponse, seeded, teamProfile } from '$lib/server/bootstrap/generate';
+import type { RoundQuestion } from '$lib/server/rounds/questions';
+
+export interface TreeSpec {
+	/** Unit name → parent name (null for a top unit). */
+	units: Record<string, string | null>;
+	/** Unit name → respondents per role in that unit itself. */
+	respondents: Record<string, Partial<Record<JobRole, number>>>;
+}
+
+/**
+ * An organization's units and a published round over them with generated responses, its results built
+ * as closing builds them. For results tests; the round's benchmark is `benchmarkVersionId` (none by default).
+ */
+export async function createPublishedRound(opts: { organizationId: string; tree: TreeSpec; k?: number; seed?: number; questions?: RoundQuestion[]; questionAnswers?: (i: number) => Record<string, unknown>; closedAt?: Date; benchmarkVersionId?: string | null; existingUnits?: Record<string, string> }) {
+	const model = await latestModel();
+	const ids: Record<string, string> = { ...opts.existingUnits };
+	const pending = Object.entries(opts.tree.units).filter(([name]) => !ids[name]);
+	while (pending.length) {
+		const i = pending.findIndex(([, parent]) => parent === null || ids[parent]);
+		if (i < 0) throw new Error('tree spec has a unit whose parent is missing');
+		const [[name, parent]] = pending.splice(i, 1);
+		ids[name] = (await db().insertInto('units').values({ organization_id: opts.organizationId, name, parent_id: parent ? ids[parent] : null }).returning('id').executeTakeFirstOrThrow()).id;
+	}
+	const closedAt = opts.closedAt ?? new Date(Date.now() - 86_400_000);
+	const round = await db()
+		.insertInto('rounds')
+		.values({
+			organization_id: opts.organizationId,
+			name: `Round ${closedAt.toISOString().slice(0, 10)}`,
+			model_id: model.structure.id,
+			model_version: model.structure.version,
+			status: 'published',
+			starts_at: new Date(closedAt.getTime() - 14 * 86_400_000),
+			ends_at: closedAt,
+			publish_at: closedAt,
+			min_group_size: opts.k ?? 5,
+			participants: JSON.stringify({ mode: 'all' }),
+			questions: JSON.stringify(opts.questions ?? []),
+			created_by: 'test',
+			opened_at: new Date(closedAt.getTime() - 14 * 86_400_000),
+			closed_at: closedAt,
+			published_at: closedAt,
+			unit_tree: await freezeUnitTree(db(), opts.organizationId),
+			benchmark_version_id: opts.benchmarkVersionId ?? null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const rnd = seeded(opts.seed ?? 7);
+	const rows = [];
+	let n = 0;
+	for (const [unit, roles] of Object.entries(opts.tree.respondents)) {
+		const profile = teamProfile(rnd, model.shape.areas.length, 2.5 + rnd() * 1.5);
+		for (const role of ['sales_person', 'sales_manager'] as const)
+			for (let i = 0; i < (roles[role] ?? 0); i++) {
+				const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
+				rows.push({ organization_id: opts.organizationId, round_id: round.id, unit_id: ids[unit], job_role: role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(opts.questionAnswers?.(n++) ?? {}) });
+			}
+	}
+	for (let i = 0; i < rows.length; i += 500) await db().insertInto('responses').values(rows.slice(i, i + 500)).execute();
+	await buildRoundResults(db(), { organizationId: opts.organizationId, roundId: round.id });
+	return { roundId: round.id, unitIds: ids, model };
+}

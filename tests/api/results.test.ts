@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { db } from '$lib/server/db';
+import { createApiToken } from '$lib/server/api-tokens/tokens';
+import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createPublishedRound } from '$lib/server/testing/results';
+import { leaks, reachableRemainders, type Kind } from '$lib/results/attack';
+import type { GroupNode, Role } from '$lib/results/suppression';
+import { call, sessionCookie } from '../support/http';
+import { getPage } from './helpers';
+
+/**
+ * The results API and pages against the real server: who may read what, bad input, and an attacker —
+ * a viewer who collects every figure the API shows them and tries every subtraction.
+ */
+
+const tree = {
+	units: { North: null, 'Team A': 'North', 'Team B': 'North', 'Team C': 'North', South: null, 'Team D': 'South', 'Team E': 'South' },
+	respondents: {
+		North: { sales_manager: 1 },
+		'Team A': { sales_person: 6, sales_manager: 1 },
+		'Team B': { sales_person: 5, sales_manager: 1 },
+		'Team C': { sales_person: 3 },
+		'Team D': { sales_person: 7, sales_manager: 2 },
+		'Team E': { sales_person: 8, sales_manager: 5 }
+	}
+};
+
+let org: { id: string };
+let roundId: string;
+let units: Record<string, string>;
+let admin: string;
+let viewer: string;
+
+beforeAll(async () => {
+	org = await createTestOrganization();
+	({ roundId, unitIds: units } = await createPublishedRound({ organizationId: org.id, tree, k: 5 }));
+	admin = await sessionCookie(await createTestActor(org.id, 'admin'));
+	viewer = await sessionCookie(await createTestActor(org.id, 'viewer', units.North));
+});
+
+const get = (path: string, cookie?: string) => call('GET', `/api/v1${path}`, { cookie });
+
+describe('results API: access and input', () => {
+	it('refuses anonymous callers and participants, and lists rounds for viewers and admins', async () => {
+		expect((await get('/results')).status).toBe(401);
+		const participant = await sessionCookie(await createTestActor(org.id, 'participant'));
+		// A participant has no access to the application: not signed in, or not allowed.
+		expect([401, 403]).toContain((await get('/results', participant)).status);
+		const v = await get('/results', viewer);
+		expect(v.status).toBe(200);
+		expect(v.data.rounds).toHaveLength(1);
+		expect(v.data.rounds[0].startUnit).toEqual({ id: units.North, name: 'North' });
+		expect((await get('/results', admin)).data.rounds[0].startUnit.id).toBe('organization');
+	});
+
+	it('answers 404 for another organization’s round and for units outside the viewer’s subtree', async () => {
+		const other = await createTestOrganization();
+		const theirs = await createPublishedRound({ organizationId: other.id, tree: { units: { X: null }, respondents: { X: { sales_person: 6 } } } });
+		expect((await get(`/results/${theirs.roundId}/units/${theirs.unitIds.X}`, admin)).status).toBe(404);
+		expect((await get(`/results/${roundId}/units/${theirs.unitIds.X}`, admin)).status).toBe(404);
+		expect((await get(`/results/${roundId}/units/${units.South}`, viewer)).status).toBe(404);
+		expect((await get(`/results/${roundId}/units/organization`, viewer)).status).toBe(404);
+		expect((await get(`/results/${randomUUID()}/units/${units.North}`, viewer)).status).toBe(404);
+		expect((await get(`/results/not-a-uuid/units/${units.North}`, viewer)).status).toBe(404);
+		expect((await get(`/results/trend/${units.South}`, viewer)).status).toBe(404);
+		expect((await get(`/results/${roundId}/heatmap?unit=${units['Team D']}`, viewer)).status).toBe(404);
+	});
+
+	it('explains bad query parameters with a 400', async () => {
+		const bad = await get(`/results/${roundId}/units/${units.North}?statistic=max`, viewer);
+		expect(bad.status).toBe(400);
+		expect(bad.data.error.message).toMatch(/statistic/);
+		expect((await get(`/results/${roundId}/units/${units.North}?compare=planet`, viewer)).status).toBe(400);
+		expect((await get(`/results/${roundId}/units/${units.North}?colour=red`, viewer)).status).toBe(400);
+		expect((await get(`/results/${roundId}/heatmap`, viewer)).data.error.message).toMatch(/unit/);
+		expect((await get(`/results/${roundId}/heatmap?unit=${units.North}&depth=deep`, viewer)).status).toBe(400);
+	});
+
+	it('serves an admin’s API token, and lists benchmark versions', async () => {
+		const tokenActor = await createTestActor(org.id, 'admin');
+		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
+		const r = await call('GET', `/api/v1/results/${roundId}/units/organization`, { token: secret });
+		expect(r.status).toBe(200);
+		expect(r.data.unit.respondents).toBe(39);
+		expect(r.data.areas).toHaveLength(9);
+		expect((await call('GET', '/api/v1/benchmarks', { token: secret })).data.versions).toBeInstanceOf(Array);
+	});
+
+	it('sends pages to sign-in when signed out and answers 404 outside the viewer’s subtree', async () => {
+		const out = await getPage(`/app/results/${roundId}/${units.North}`);
+		expect(out.status).toBe(303);
+		expect(out.location).toMatch(/^\/signin/);
+		expect((await getPage(`/app/results/${roundId}/${units.South}`, { cookie: viewer })).status).toBe(404);
+		const page = await getPage(`/app/results/${roundId}/${units.North}`, { cookie: viewer });
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('Scores by area');
+	});
+});
+
+/** Everything a caller can collect: for each unit reached, which figures are shown. */
+async function collect(cookie: string) {
+	const shown = { respondents: new Set<string>(), roles: new Set<string>(), metric: new Map<number, { all: Set<string>; roles: Set<string> }>() };
+	const start = (await get('/results', cookie)).data.rounds[0].startUnit.id as string;
+	const seen = new Set<string>();
+	const todo = [start];
+	const heat = (await get(`/results/${roundId}/heatmap?unit=${start}&depth=5`, cookie)).data;
+	for (let u = todo.pop(); u; u = todo.pop()) {
+		if (seen.has(u)) continue;
+		seen.add(u);
+		const r = (await get(`/results/${roundId}/units/${u}`, cookie)).data;
+		if (r.unit.respondents !== null) shown.respondents.add(u);
+		if (r.gap) shown.roles.add(u);
+		const mark = (m: number, kind: 'all' | 'roles') => {
+			const e = shown.metric.get(m) ?? shown.metric.set(m, { all: new Set(), roles: new Set() }).get(m)!;
+			e[kind].add(u);
+		};
+		r.areas.forEach((a: { score: number | null }, i: number) => a.score !== null && mark(i, 'all'));
+		r.gap?.areas.forEach((g: { salesPeople: number | null }, i: number) => g.salesPeople !== null && mark(i, 'roles'));
+		r.statements.forEach((s: { score: number | null }, i: number) => s.score !== null && mark(9 + i, 'all'));
+		// The heatmap shows the same figures as the unit's own report.
+		const row = heat.rows.find((x: { id: string }) => x.id === u);
+		expect(row.respondents).toBe(r.unit.respondents);
+		expect(row.areas.map((a: { score: number | null }) => a.score)).toEqual(r.areas.map((a: { score: number | null }) => a.score));
+		todo.push(...r.subunits.map((s: { id: string }) => s.id));
+	}
+	return shown;
+}
+
+/** The true counts behind the figures, per unit and role, from the stored results (what the attacker wants to isolate). */
+async function truth() {
+	const rows = await db().selectFrom('round_aggregates').selectAll().where('organization_id', '=', org.id).where('round_id', '=', roundId).execute();
+	const tops = Object.entries(tree.units).filter(([, p]) => p === null).map(([n]) => n);
+	return (count: (r: (typeof rows)[number]) => number): GroupNode[] => [
+		{ id: 'organization', parentId: null, own: { sales_person: 0, sales_manager: 0 } },
+		...Object.entries(tree.units).map(([name, parent]) => {
+			const own = (role: Role) => rows.filter((r) => r.unit_id === units[name] && r.job_role === role).reduce((s, r) => s + count(r), 0);
+			return { id: units[name], parentId: parent ? units[parent] : tops.includes(name) ? 'organization' : null, own: { sales_person: own('sales_person'), sales_manager: own('sales_manager') } };
+		})
+	];
+}
+
+describe('an attacker with the results API', () => {
+	for (const who of ['viewer', 'admin'] as const) {
+		it(`(${who}) finds no figure on fewer than k respondents and no subtraction that isolates 1 … k−1`, async () => {
+			const shown = await collect(who === 'viewer' ? viewer : admin);
+			const nodes = await truth();
+			const attack = (counts: GroupNode[], all: Set<string>, roles: Set<string>) => {
+				const isShown = (id: string, kind: Kind) => (kind === 'all' ? all.has(id) : roles.has(id));
+				expect(leaks(reachableRemainders(counts, isShown), 5)).toEqual([]);
+				for (const n of counts) {
+					const total = (r: Role) => totalOf(counts, n.id, r);
+					if (all.has(n.id)) expect(total('sales_person') + total('sales_manager')).toBeGreaterThanOrEqual(5);
+					if (roles.has(n.id)) for (const r of ['sales_person', 'sales_manager'] as const) expect(total(r)).toBeGreaterThanOrEqual(5);
+				}
+			};
+			attack(nodes((r) => r.respondents), shown.respondents, shown.roles);
+			for (const [m, s] of shown.metric) attack(nodes((r) => (m < 9 ? r.area_n[m] : r.statement_n[m - 9])), s.all, s.roles);
+			// Something is shown at all, and the small team and the region's own manager are protected.
+			expect(shown.respondents.has(units.North)).toBe(true);
+			expect(shown.respondents.has(units['Team C'])).toBe(false);
+		});
+	}
+});
+
+function totalOf(nodes: GroupNode[], id: string, role: Role): number {
+	const n = nodes.find((x) => x.id === id)!;
+	return n.own[role] + nodes.filter((x) => x.parentId === id).reduce((s, c) => s + totalOf(nodes, c.id, role), 0);
+}
