@@ -25,7 +25,11 @@ export type AuditAction =
 	| 'reminder_sent'
 	| 'threshold_changed'
 	| 'question_created'
-	| 'question_archived';
+	| 'question_archived'
+	| 'benchmark_imported'
+	| 'benchmark_excluded'
+	| 'benchmark_included'
+	| 'benchmark_rebuilt';
 
 export interface AuditInput {
 	organizationId: string | null;

@@ -107,3 +107,13 @@ export async function rebuildDueBenchmarks(db: Db, now = new Date()): Promise<nu
 	for (const r of rows) await rebuildBenchmark(db, { modelId: r.model_id, modelVersion: r.model_version, population: r.population, now });
 	return rows.length;
 }
+
+/** Rebuilds the benchmark of every model version and population with closed rounds (the operator's "rebuild now", and after an exclusion). */
+export async function rebuildAllBenchmarks(db: Db, now = new Date()): Promise<number> {
+	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
+		SELECT DISTINCT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population
+		FROM rounds r JOIN organizations o ON o.id = r.organization_id
+		WHERE r.status IN ('closed', 'published')`.execute(db);
+	for (const r of rows) await rebuildBenchmark(db, { modelId: r.model_id, modelVersion: r.model_version, population: r.population, now });
+	return rows.length;
+}

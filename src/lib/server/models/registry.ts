@@ -35,10 +35,15 @@ export function getModel(id: string, version: string): Promise<CompiledModel> {
 
 let shipped: Promise<Awaited<ReturnType<typeof listModels>>> | null = null;
 
-/** The newest version of a model, or NotFoundError. The list of models is read once per process. */
-export async function latestModel(id = 'sos'): Promise<CompiledModel> {
+/** The models that ship with this release (read once per process). */
+export function shippedModels(): ReturnType<typeof listModels> {
 	shipped ??= listModels();
-	const refs = (await shipped).filter((r) => r.id === id);
+	return shipped;
+}
+
+/** The newest version of a model, or NotFoundError. */
+export async function latestModel(id = 'sos'): Promise<CompiledModel> {
+	const refs = (await shippedModels()).filter((r) => r.id === id);
 	const last = refs[refs.length - 1];
 	if (!last) throw new NotFoundError('model');
 	return getModel(last.id, last.version);

@@ -74,6 +74,9 @@ export async function loadRoundData(db: Db, opts: { organizationId: string; roun
 		.where('organization_id', '=', opts.organizationId)
 		.where('round_id', '=', opts.round.id)
 		.execute();
+	// The structure as surveyed, under today's names (a renamed unit is the same unit).
+	const names = new Map((await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute()).map((u) => [u.id, u.name]));
+	const tree = opts.round.tree.map((u) => ({ ...u, name: names.get(u.id) ?? u.name }));
 	const aggregates = rows.map((a) => ({
 		unitId: a.unit_id,
 		role: a.job_role as JobRole,
@@ -94,7 +97,7 @@ export async function loadRoundData(db: Db, opts: { organizationId: string; roun
 			areas: model.shape.areas.length,
 			statements: model.shape.statementCount,
 			questionKeys: opts.round.questions.map((q) => q.key),
-			tree: opts.round.tree,
+			tree,
 			aggregates
 		}
 	};
