@@ -24,6 +24,7 @@ describe('/api/v1/openapi.json', () => {
 			[
 				'/units',
 				'/units/{id}',
+				'/units/{id}/merge',
 				'/users',
 				'/users/{id}',
 				'/users/import',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unitInput, unitPatch } from '$lib/server/units/mutations';
+import { mergeInput } from '$lib/server/units/merge';
 import { userInput, userPatch } from '$lib/server/users/mutations';
 import { answersPatch } from '$lib/server/survey/save';
 import { extendInput, roundInput } from '$lib/server/rounds/input';
@@ -75,6 +76,16 @@ export function openApiDocument(serverUrl: string) {
 				patch: { summary: 'Rename or move a unit', operationId: 'updateUnit', requestBody: body('UnitPatch'), responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) } },
 				delete: { summary: 'Delete an empty unit', description: 'Refused with 409 while the unit has users, viewers or sub-units.', operationId: 'deleteUnit', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
 			},
+			'/units/{id}/merge': {
+				parameters: idParam,
+				post: {
+					summary: 'Merge a unit into another',
+					description: 'Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.',
+					operationId: 'mergeUnit',
+					requestBody: body('UnitMerge'),
+					responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) }
+				}
+			},
 			'/users': {
 				get: {
 					summary: 'List users',
@@ -126,6 +137,7 @@ export function openApiDocument(serverUrl: string) {
 				UnitList: { type: 'object', properties: { units: { type: 'array', items: ref('Unit') } } },
 				UnitInput: schema(unitInput),
 				UnitPatch: schema(unitPatch),
+				UnitMerge: schema(mergeInput),
 				User: user,
 				UserList: { type: 'object', properties: { users: { type: 'array', items: ref('User') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
 				UserInput: schema(userInput),

@@ -14,6 +14,7 @@ export type AuditAction =
 	| 'unit_created'
 	| 'unit_updated'
 	| 'unit_deleted'
+	| 'unit_merged'
 	| 'levels_changed'
 	| 'import_applied'
 	| 'api_token_created'

@@ -5,6 +5,7 @@ import { attempt, nullable } from '$lib/server/http/forms';
 import { listUnits, getLevelNames } from '$lib/server/units/queries';
 import { createUnit, updateUnit, deleteUnit, setLevelNames } from '$lib/server/units/mutations';
 import { flattenTree, levelName } from '$lib/server/units/tree';
+import { mergeUnit } from '$lib/server/units/merge';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
@@ -41,6 +42,14 @@ export const actions: Actions = {
 			const name = String(data.get('name') ?? '');
 			await deleteUnit(db(), { organizationId, actor, unitId: id });
 			return { done: 'deleted' as const, name };
+		});
+	},
+	merge: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		return attempt(data, async () => {
+			const m = await mergeUnit(db(), { organizationId, actor, unitId: String(data.get('id') ?? ''), input: { intoId: data.get('intoId') } });
+			return { done: 'merged' as const, name: m.from, into: m.into };
 		});
 	},
 	levels: async (event) => {
