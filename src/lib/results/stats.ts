@@ -103,18 +103,22 @@ function tally(t: QuestionTally, q: QuestionShape, value: unknown): boolean {
 /** Adds `from` into `into` (both of the same model). */
 export function addStats(into: GroupStats, from: GroupStats): void {
 	into.respondents += from.respondents;
-	const add = (a: number[], b: number[]) => b.forEach((v, i) => (a[i] += v));
 	add(into.areaN, from.areaN);
 	add(into.areaSum, from.areaSum);
 	add(into.statementN, from.statementN);
 	add(into.statementSum, from.statementSum);
 	add(into.statementDist, from.statementDist);
-	for (const [key, t] of Object.entries(from.questions)) {
+	for (const key in from.questions) {
+		const t = from.questions[key];
 		const mine = (into.questions[key] ??= { n: 0, ...(t.counts ? { counts: Array(t.counts.length).fill(0) } : {}) });
 		mine.n += t.n;
 		if (t.counts) add(mine.counts!, t.counts);
 		if (t.sum !== undefined) mine.sum = (mine.sum ?? 0) + t.sum;
 	}
+}
+
+function add(a: number[], b: readonly number[]): void {
+	for (let i = 0; i < b.length; i++) a[i] += b[i];
 }
 
 export const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n : null);

@@ -38,92 +38,109 @@ export interface SuppressionInput {
 	roles?: boolean;
 }
 
-type Kind = 'all' | Role;
+/** A unit tree by index: built once, then run for as many counts (respondents, each metric) as needed. */
+export interface Tree {
+	ids: string[];
+	children: number[][];
+	/** Children before parents. */
+	order: number[];
+}
 
-/** Visibility of every visible unit. */
-export function suppress(input: SuppressionInput): Map<string, Visibility> {
-	const { nodes, visible, k } = input;
-	const children = childMap(nodes);
-	const totals = subtreeTotals(nodes, children);
-	const size = (id: string, kind: Kind) => (kind === 'all' ? totals.get(id)!.sales_person + totals.get(id)!.sales_manager : totals.get(id)![kind]);
+export function treeOf(nodes: readonly { id: string; parentId: string | null }[]): Tree {
+	const index = new Map(nodes.map((n, i) => [n.id, i]));
+	const children: number[][] = nodes.map(() => []);
+	const roots: number[] = [];
+	nodes.forEach((n, i) => {
+		const p = n.parentId === null ? undefined : index.get(n.parentId);
+		if (p === undefined) roots.push(i);
+		else children[p].push(i);
+	});
+	const order: number[] = [];
+	const visit = (i: number) => {
+		for (const c of children[i]) visit(c);
+		order.push(i);
+	};
+	roots.forEach(visit);
+	return { ids: nodes.map((n) => n.id), children, order };
+}
 
-	const out = new Map<string, Visibility>();
-	for (const n of nodes) {
-		if (!visible.has(n.id)) continue;
-		const all = size(n.id, 'all') >= k;
-		out.set(n.id, { all, roles: all && input.roles !== false && ROLES.every((r) => size(n.id, r) >= k) });
-	}
-	const shown = (id: string, kind: Kind) => {
-		const v = out.get(id);
-		return !!v && (kind === 'all' ? v.all : v.roles);
-	};
-	const hide = (id: string, kind: Kind) => {
-		const v = out.get(id)!;
-		out.set(id, kind === 'all' ? { all: false, roles: false } : { ...v, roles: false });
-	};
-	/** The nearest shown groups of this kind below `id`. */
-	const frontier = (id: string, kind: Kind): string[] => {
-		const found: string[] = [];
-		const todo = [...(children.get(id) ?? [])];
-		for (let c = todo.pop(); c; c = todo.pop()) {
-			if (shown(c.id, kind)) found.push(c.id);
-			else todo.push(...(children.get(c.id) ?? []));
+/** The rule on an index tree: `sp[i]`/`sm[i]` are unit i's own respondents per role. Returns per unit: all, roles. */
+export function suppressOnTree(tree: Tree, sp: ArrayLike<number>, sm: ArrayLike<number>, visible: ArrayLike<boolean>, k: number, roles = true): { all: Uint8Array; roles: Uint8Array } {
+	const n = tree.ids.length;
+	const tsp = new Float64Array(n);
+	const tsm = new Float64Array(n);
+	for (const i of tree.order) {
+		tsp[i] += sp[i];
+		tsm[i] += sm[i];
+		for (const c of tree.children[i]) {
+			tsp[i] += tsp[c];
+			tsm[i] += tsm[c];
 		}
-		return found;
-	};
-	// Children before parents, so one pass computes what each unit's frontier covers.
-	const order = postOrder(nodes, children);
+	}
+	const all = new Uint8Array(n);
+	const split = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		all[i] = visible[i] && tsp[i] + tsm[i] >= k ? 1 : 0;
+		split[i] = all[i] && roles && tsp[i] >= k && tsm[i] >= k ? 1 : 0;
+	}
+	const kinds = [(i: number) => tsp[i] + tsm[i], (i: number) => tsp[i], (i: number) => tsm[i]];
+	const covered = new Float64Array(n);
 	for (let changed = true; changed; ) {
 		changed = false;
-		for (const kind of ['all', ...ROLES] as Kind[]) {
-			const covered = new Map<string, number>();
-			for (const n of order) covered.set(n.id, (children.get(n.id) ?? []).reduce((s, c) => s + (shown(c.id, kind) ? size(c.id, kind) : covered.get(c.id)!), 0));
-			for (const n of order) {
-				const rest = size(n.id, kind) - covered.get(n.id)!;
-				if (!shown(n.id, kind) || rest <= 0 || rest >= k || covered.get(n.id) === 0) continue;
-				const below = frontier(n.id, kind);
-				const smallest = below.reduce((a, b) => (size(b, kind) < size(a, kind) || (size(b, kind) === size(a, kind) && b < a) ? b : a));
-				hide(smallest, kind);
+		for (let kind = 0; kind < 3 && !changed; kind++) {
+			const size = kinds[kind];
+			const shown = kind === 0 ? all : split;
+			for (const i of tree.order) {
+				let c = 0;
+				for (const ch of tree.children[i]) c += shown[ch] ? size(ch) : covered[ch];
+				covered[i] = c;
+			}
+			for (const i of tree.order) {
+				const rest = size(i) - covered[i];
+				if (!shown[i] || rest <= 0 || rest >= k || covered[i] === 0) continue;
+				// Hide the smallest group of the frontier (ties: the first by id), then count again.
+				let smallest = -1;
+				const todo = [...tree.children[i]];
+				for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+					if (!shown[x]) todo.push(...tree.children[x]);
+					else if (smallest < 0 || size(x) < size(smallest) || (size(x) === size(smallest) && tree.ids[x] < tree.ids[smallest])) smallest = x;
+				}
+				if (kind === 0) all[smallest] = 0;
+				split[smallest] = 0;
 				changed = true;
-				break; // what each unit covers has changed: count again
+				break;
 			}
 		}
 	}
-	return out;
+	return { all, roles: split };
 }
 
-function postOrder(nodes: readonly GroupNode[], children: Map<string, GroupNode[]>): GroupNode[] {
-	const ids = new Set(nodes.map((n) => n.id));
-	const out: GroupNode[] = [];
-	const visit = (n: GroupNode) => {
-		for (const c of children.get(n.id) ?? []) visit(c);
-		out.push(n);
-	};
-	for (const n of nodes) if (!n.parentId || !ids.has(n.parentId)) visit(n);
+/** Visibility of every visible unit. */
+export function suppress(input: SuppressionInput): Map<string, Visibility> {
+	const tree = treeOf(input.nodes);
+	const r = suppressOnTree(
+		tree,
+		input.nodes.map((n) => n.own.sales_person),
+		input.nodes.map((n) => n.own.sales_manager),
+		input.nodes.map((n) => input.visible.has(n.id)),
+		input.k,
+		input.roles !== false
+	);
+	const out = new Map<string, Visibility>();
+	input.nodes.forEach((n, i) => {
+		if (input.visible.has(n.id)) out.set(n.id, { all: !!r.all[i], roles: !!r.roles[i] });
+	});
 	return out;
 }
 
 /** Respondents per role in each unit's whole subtree. */
-export function subtreeTotals(nodes: readonly GroupNode[], children = childMap(nodes)): Map<string, Record<Role, number>> {
-	const totals = new Map<string, Record<Role, number>>();
-	const byId = new Map(nodes.map((n) => [n.id, n]));
-	const visit = (n: GroupNode): Record<Role, number> => {
-		const t = { ...n.own };
-		for (const c of children.get(n.id) ?? []) {
-			const s = visit(c);
-			t.sales_person += s.sales_person;
-			t.sales_manager += s.sales_manager;
+export function subtreeTotals(nodes: readonly GroupNode[]): Map<string, Record<Role, number>> {
+	const tree = treeOf(nodes);
+	const t = nodes.map((n) => ({ ...n.own }));
+	for (const i of tree.order)
+		for (const c of tree.children[i]) {
+			t[i].sales_person += t[c].sales_person;
+			t[i].sales_manager += t[c].sales_manager;
 		}
-		totals.set(n.id, t);
-		return t;
-	};
-	for (const n of nodes) if (!n.parentId || !byId.has(n.parentId)) visit(n);
-	return totals;
-}
-
-function childMap(nodes: readonly GroupNode[]): Map<string, GroupNode[]> {
-	const ids = new Set(nodes.map((n) => n.id));
-	const children = new Map<string, GroupNode[]>();
-	for (const n of nodes) if (n.parentId && ids.has(n.parentId)) (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
-	return children;
+	return new Map(nodes.map((n, i) => [n.id, t[i]]));
 }

@@ -5,7 +5,7 @@
  * answer reads figures through this, so they all show the same things.
  */
 import { addStats, emptyStats, type GroupStats } from './stats';
-import { ROLES, suppress, type GroupNode, type Role, type Visibility } from './suppression';
+import { ROLES, suppressOnTree, treeOf, type Role, type Visibility } from './suppression';
 
 /** Free-text comments need groups of at least this many respondents (and at least k). */
 export const COMMENT_MIN = 10;
@@ -22,7 +22,10 @@ export interface RoundData {
 	statements: number;
 	questionKeys: string[];
 	tree: TreeUnit[];
+	/** Each unit's own responses per role (for the anonymity rule only their counts are needed). */
 	aggregates: { unitId: string; role: Role; stats: GroupStats }[];
+	/** Whole-subtree figures per unit and role, for the units to be shown; without it they are added up from `aggregates`. */
+	totals?: Map<string, Partial<Record<Role, GroupStats>>>;
 }
 
 export interface Scope {
@@ -43,6 +46,8 @@ export interface RoundView {
 	/** Whether the viewer may open this unit at all (its figures may still be hidden). */
 	canOpen(unitId: string): boolean;
 	stats(unitId: string): Split;
+	/** Respondents in the unit's subtree (known for every unit, whichever figures were loaded). */
+	respondents(unitId: string): number;
 	/** The unit's own figures (respondents): shown at all, split by role. */
 	unit(unitId: string): Visibility;
 	/** One area (0…areas−1) or statement (areas…) of the unit. */
@@ -63,30 +68,60 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 	for (const u of tree) if (u.parentId && units.has(u.parentId)) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
 	for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name));
 
-	const own = new Map<string, Split>();
 	const dims = { areaCount: data.areas, statementCount: data.statements };
 	const split = (): Split => ({ all: emptyStats(dims), sales_person: emptyStats(dims), sales_manager: emptyStats(dims) });
-	for (const a of data.aggregates) {
-		if (!units.has(a.unitId)) continue; // a unit deleted before the round opened cannot hold responses
-		const s = own.get(a.unitId) ?? own.set(a.unitId, split()).get(a.unitId)!;
-		addStats(s[a.role], a.stats);
-		addStats(s.all, a.stats);
-	}
+	const EMPTY = emptyStats(dims);
+	// One aggregate per unit and role (a unit deleted before the round opened cannot hold responses).
+	const own = new Map<string, Record<Role, GroupStats>>();
+	for (const a of data.aggregates) if (units.has(a.unitId)) (own.get(a.unitId) ?? own.set(a.unitId, { sales_person: EMPTY, sales_manager: EMPTY }).get(a.unitId)!)[a.role] = a.stats;
+	const index = treeOf(tree);
 	const totals = new Map<string, Split>();
+	/** A unit's figures: its own and its sub-units' responses added up (loaded, or worked out here). */
 	const total = (id: string): Split => {
 		if (totals.has(id)) return totals.get(id)!;
 		const t = split();
-		for (const part of [own.get(id), ...(children.get(id) ?? []).map((c) => total(c.id))]) if (part) for (const key of ['all', ...ROLES] as const) addStats(t[key], part[key]);
+		if (data.totals && id === ORGANIZATION) {
+			for (const c of children.get(id) ?? []) for (const key of ['all', ...ROLES] as const) addStats(t[key], total(c.id)[key]);
+		} else if (data.totals) {
+			const loaded = data.totals.get(id);
+			if (!loaded) throw new Error(`The figures of unit ${id} were not loaded`);
+			for (const r of ROLES) if (loaded[r]) {
+				t[r] = loaded[r];
+				addStats(t.all, loaded[r]);
+			}
+		} else {
+			const todo = [id];
+			for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+				const part = own.get(x);
+				if (part) for (const r of ROLES) {
+					addStats(t[r], part[r]);
+					addStats(t.all, part[r]);
+				}
+				todo.push(...(children.get(x) ?? []).map((c) => c.id));
+			}
+		}
 		totals.set(id, t);
 		return t;
 	};
 
 	const visible = new Set(scope.all ? units.keys() : tree.filter((u) => scope.unitIds.has(u.id)).map((u) => u.id));
-	const EMPTY = emptyStats(dims);
-	const nodesBy = (count: (s: GroupStats) => number): GroupNode[] =>
-		tree.map((u) => ({ id: u.id, parentId: u.parentId, own: { sales_person: count(own.get(u.id)?.sales_person ?? EMPTY), sales_manager: count(own.get(u.id)?.sales_manager ?? EMPTY) } }));
-	const run = (count: (s: GroupStats) => number, k = data.k, roles = true) => suppress({ nodes: nodesBy(count), visible, k, roles });
-
+	const visibleAt = index.ids.map((id) => visible.has(id));
+	const position = new Map(index.ids.map((id, i) => [id, i]));
+	const ownOf = index.ids.map((id) => own.get(id));
+	type Run = { all: Uint8Array; roles: Uint8Array };
+	const run = (count: (s: GroupStats) => number, k = data.k, roles = true): Run =>
+		suppressOnTree(
+			index,
+			ownOf.map((o) => (o ? count(o.sales_person) : 0)),
+			ownOf.map((o) => (o ? count(o.sales_manager) : 0)),
+			visibleAt,
+			k,
+			roles
+		);
+	const at = (r: Run, id: string): Visibility => {
+		const i = position.get(id);
+		return i === undefined ? HIDDEN : { all: !!r.all[i], roles: !!r.roles[i] };
+	};
 	// Each figure's visibility is worked out when first asked for (a list page needs only the units').
 	const lazy = <K, V>(make: (key: K) => V) => {
 		const cache = new Map<K, V>();
@@ -97,7 +132,7 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 	const questions = lazy((key: string) => run((s) => s.questions[key]?.n ?? 0, data.k, false));
 	const comments = lazy(() => run((s) => s.respondents, Math.max(COMMENT_MIN, data.k), false));
 
-	const unitVis = (id: string) => byUnit.get(id) ?? HIDDEN;
+	const unitVis = (id: string) => at(byUnit, id);
 	return {
 		k: data.k,
 		units,
@@ -105,14 +140,23 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		roots: tree.filter((u) => visible.has(u.id) && !(u.parentId && visible.has(u.parentId))).map((u) => u.id),
 		canOpen: (id) => visible.has(id),
 		stats: total,
+		respondents: (id) => {
+			let n = 0;
+			const todo = [id];
+			for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+				n += (own.get(x)?.sales_person.respondents ?? 0) + (own.get(x)?.sales_manager.respondents ?? 0);
+				todo.push(...(children.get(x) ?? []).map((c) => c.id));
+			}
+			return n;
+		},
 		unit: unitVis,
 		metric: (id, m) => {
 			const u = unitVis(id);
-			const v = (m >= 0 && m < data.areas + data.statements ? metrics(m).get(id) : undefined) ?? HIDDEN;
+			const v = m >= 0 && m < data.areas + data.statements ? at(metrics(m), id) : HIDDEN;
 			return { all: u.all && v.all, roles: u.roles && v.roles };
 		},
-		question: (id, key) => unitVis(id).all && data.questionKeys.includes(key) && !!questions(key).get(id)?.all,
-		comments: (id) => unitVis(id).all && !!comments(null).get(id)?.all
+		question: (id, key) => unitVis(id).all && data.questionKeys.includes(key) && at(questions(key), id).all,
+		comments: (id) => unitVis(id).all && at(comments(null), id).all
 	};
 }
 

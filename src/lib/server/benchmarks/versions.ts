@@ -38,8 +38,9 @@ export interface BenchmarkVersion {
 const columns = ['id', 'model_id as modelId', 'model_version as modelVersion', 'source', 'label', 'built_at as builtAt', 'organizations', 'respondents'] as const;
 
 /** Benchmark versions of one population, newest first (imported sources are the operator's and live). */
-export function listBenchmarkVersions(db: Db, opts: { population: Population; modelId?: string; modelVersion?: string; limit?: number }): Promise<BenchmarkVersion[]> {
+export function listBenchmarkVersions(db: Db, opts: { population: Population; modelId?: string; modelVersion?: string; source?: 'sos' | 'import'; limit?: number }): Promise<BenchmarkVersion[]> {
 	let q = db.selectFrom('benchmark_versions').select(columns).where('population', '=', opts.population);
+	if (opts.source) q = q.where('source', '=', opts.source);
 	if (opts.modelId) q = q.where('model_id', '=', opts.modelId);
 	if (opts.modelVersion) q = q.where('model_version', '=', opts.modelVersion);
 	return q.orderBy('built_at', 'desc').limit(opts.limit ?? 100).execute();

@@ -46,7 +46,7 @@ async function createDemoOrganization(db: Db): Promise<Credential> {
 			for (const team of teams) {
 				const teamId = await addUnit(team, regionId);
 				people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_manager', access: 'viewer' });
-				for (let i = 0; i < 7; i++) people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_person', access: 'participant' });
+				for (let i = 0; i < 5; i++) people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_person', access: 'participant' });
 			}
 		}
 	}

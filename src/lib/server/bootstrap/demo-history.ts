@@ -61,7 +61,13 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 		// Benchmark as it stood when the round was published; the round is compared with it for good.
 		const version = await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
 		const round = await insertPastRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree });
-		const answering = people.filter(() => rnd() < 0.9);
+		// Nine in ten answer, and every team keeps at least five respondents (so the demo shows team results).
+		const seenInUnit = new Map<string, number>();
+		const answering = people.filter((p) => {
+			const nth = (seenInUnit.get(p.unit_id!) ?? 0) + 1;
+			seenInUnit.set(p.unit_id!, nth);
+			return nth <= 5 || rnd() < 0.9;
+		});
 		// Some write a comment; each generated comment is used once per round.
 		const unused = [...demoComments].sort(() => rnd() - 0.5);
 		const rows = answering.map((p) => {

@@ -277,6 +277,7 @@ export interface Database {
 	drafts: DraftsTable;
 	responses: ResponsesTable;
 	round_aggregates: RoundAggregatesTable;
+	round_totals: RoundAggregatesTable;
 	round_results: RoundResultsTable;
 	round_comments: RoundCommentsTable;
 	benchmark_versions: BenchmarkVersionsTable;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '$lib/server/db';
 import { SEGMENT_FIELDS, STATISTICS, segmentKey, type SegmentField, type Statistic } from '$lib/benchmarks/math';
 import { benchmarkFor, type Benchmark } from '$lib/server/benchmarks/read';
-import { listBenchmarkVersions, populationOf } from '$lib/server/benchmarks/versions';
+import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';
 import type { PublishedRound } from './rounds';
 
 /** What the viewer compares with: the pinned SOS benchmark (all, or one of the organization's segments) or an imported source. */
@@ -27,8 +27,12 @@ export interface BenchmarkChoice {
  * imported source of the same model version (means only).
  */
 export async function chooseBenchmark(db: Db, opts: { organizationId: string; round: PublishedRound; metrics: number; areas: number; choice: Comparison }): Promise<BenchmarkChoice> {
-	const org = await db.selectFrom('organizations').select([...SEGMENT_FIELDS]).where('id', '=', opts.organizationId).executeTakeFirstOrThrow();
-	const imported = (await populationOf(db, opts.organizationId)) === 'live' ? (await listBenchmarkVersions(db, { population: 'live', modelId: opts.round.modelId, modelVersion: opts.round.modelVersion })).filter((v) => v.source === 'import') : [];
+	const [org, versions] = await Promise.all([
+		db.selectFrom('organizations').select([...SEGMENT_FIELDS, 'is_demo']).where('id', '=', opts.organizationId).executeTakeFirstOrThrow(),
+		listBenchmarkVersions(db, { population: 'live', modelId: opts.round.modelId, modelVersion: opts.round.modelVersion, source: 'import' })
+	]);
+	// Imported sources describe customers: demo organizations are compared only among themselves.
+	const imported = org.is_demo ? [] : versions;
 	const segments = [{ key: 'all' as const, value: null }, ...SEGMENT_FIELDS.map((f) => ({ key: f, value: org[f] }))];
 	const { compare, statistic } = opts.choice;
 	let versionId: string | null = opts.round.benchmarkVersionId;

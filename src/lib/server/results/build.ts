@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
-import type { JobRole } from '$lib/server/db/schema';
+import type { FrozenUnit, JobRole } from '$lib/server/db/schema';
 import { getModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { addResponse, addStats, areaMean, emptyStats, statementMean, type GroupStats, type QuestionShape } from '$lib/results/stats';
@@ -23,7 +23,7 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 	const { organizationId, roundId } = opts;
 	const done = await trx.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
 	if (done) return null;
-	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
+	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
 	const model = await getModel(round.model_id, round.model_version);
 	const questions = (round.questions ?? []) as RoundQuestion[];
 	const shapes = questionShapes(questions);
@@ -69,6 +69,20 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 		questions: JSON.stringify(s.questions)
 	}));
 	for (let i = 0; i < aggregates.length; i += 500) await trx.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
+	const totals = subtreeTotals(round.unit_tree ?? [], groups, dims).map(({ unitId, role, stats: s }) => ({
+		organization_id: organizationId,
+		round_id: roundId,
+		unit_id: unitId,
+		job_role: role,
+		respondents: s.respondents,
+		area_n: s.areaN,
+		area_sum: s.areaSum,
+		statement_n: s.statementN,
+		statement_sum: s.statementSum,
+		statement_dist: s.statementDist,
+		questions: JSON.stringify(s.questions)
+	}));
+	for (let i = 0; i < totals.length; i += 500) await trx.insertInto('round_totals').values(totals.slice(i, i + 500)).execute();
 	// A random order (Fisher–Yates with a cryptographic generator): nothing about the order says who or when.
 	for (let i = comments.length - 1; i > 0; i--) {
 		const j = randomInt(i + 1);
@@ -87,6 +101,22 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 		})
 		.execute();
 	return { respondents: total.respondents };
+}
+
+/** Each unit's figures over its whole subtree of the frozen tree, per job role (units without responses below them are left out). */
+function subtreeTotals(tree: FrozenUnit[], groups: Map<string, { unitId: string; role: JobRole; stats: GroupStats }>, dims: { areaCount: number; statementCount: number }) {
+	const parent = new Map(tree.map((u) => [u.id, u.parentId]));
+	const out = new Map<string, GroupStats>();
+	for (const g of groups.values()) {
+		// Up the frozen tree from the unit the responses belong to: each ancestor's total includes them.
+		const seen = new Set<string>();
+		for (let id: string | null = g.unitId; id && !seen.has(id); id = parent.get(id) ?? null) {
+			seen.add(id);
+			const key = `${id}|${g.role}`;
+			addStats(out.get(key) ?? out.set(key, emptyStats(dims)).get(key)!, g.stats);
+		}
+	}
+	return [...out].map(([key, stats]) => ({ unitId: key.split('|')[0], role: key.split('|')[1] as JobRole, stats }));
 }
 
 /** The organization's unit tree now, as a round freezes it at launch. */

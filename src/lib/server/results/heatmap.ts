@@ -7,7 +7,7 @@ import { areaMean } from '$lib/results/stats';
 import { statusOf, type Status } from '$lib/results/colour';
 import { buildView, type RoundView } from '$lib/results/view';
 import { resultsAccess } from './scope';
-import { getPublishedRound, loadRoundData } from './rounds';
+import { getPublishedRound, loadRoundData, unitsBelow } from './rounds';
 import { chooseBenchmark, type Comparison } from './benchmark-choice';
 import { modelText } from './text';
 
@@ -39,7 +39,7 @@ export function subunitRow(view: RoundView, id: string, model: CompiledModel, bm
 export async function heatmap(db: Db, opts: { actor: Actor; roundId: string; unitId: string; depth: number; locale: Locale; choice: Comparison }) {
 	const { organizationId, scope } = await resultsAccess(db, opts.actor);
 	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
-	const { data, model } = await loadRoundData(db, { organizationId, round });
+	const { data, model } = await loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) });
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
 	const choice = await chooseBenchmark(db, { organizationId, round, metrics: data.areas + data.statements, areas: data.areas, choice: opts.choice });

@@ -20,7 +20,7 @@ export async function listResultRounds(db: Db, opts: { actor: Actor }): Promise<
 	const rounds = await listPublishedRounds(db, { organizationId });
 	return Promise.all(
 		rounds.map(async (round) => {
-			const { data } = await loadRoundData(db, { organizationId, round });
+			const { data } = await loadRoundData(db, { organizationId, round, totalsFor: [] });
 			const view = buildView(data, scope, opts.actor.membership!.organizationName);
 			const start = view.roots[0] ?? null;
 			return {
@@ -29,7 +29,7 @@ export async function listResultRounds(db: Db, opts: { actor: Actor }): Promise<
 				closedAt: round.closedAt,
 				isGenerated: round.isGenerated,
 				startUnit: start ? { id: start, name: view.units.get(start)!.name } : null,
-				respondents: start && view.unit(start).all ? view.stats(start).all.respondents : null
+				respondents: start && view.unit(start).all ? view.respondents(start) : null
 			};
 		})
 	);

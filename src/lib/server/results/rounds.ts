@@ -1,11 +1,12 @@
+import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { FrozenUnit, JobRole } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
-import type { GroupStats, QuestionTally } from '$lib/results/stats';
-import type { RoundData } from '$lib/results/view';
+import { emptyStats, type GroupStats, type QuestionTally } from '$lib/results/stats';
+import { ORGANIZATION, type RoundData } from '$lib/results/view';
 
 export interface PublishedRound {
 	id: string;
@@ -65,40 +66,64 @@ export async function getPublishedRound(db: Db, opts: { organizationId: string; 
 	return present(r);
 }
 
-/** A round's aggregates in the shape the pure view takes. */
-export async function loadRoundData(db: Db, opts: { organizationId: string; round: PublishedRound }): Promise<{ data: RoundData; model: CompiledModel }> {
+/**
+ * A round's figures in the shape the pure view takes: every unit's own counts (what the anonymity rule
+ * needs, for the whole tree) and the whole-subtree figures of the units `totalsFor` names (what a page
+ * shows) — a few rows, however large the organization. ORGANIZATION stands for the top units.
+ */
+export async function loadRoundData(db: Db, opts: { organizationId: string; round: PublishedRound; totalsFor: string[] }): Promise<{ data: RoundData; model: CompiledModel }> {
 	const model = await getModel(opts.round.modelId, opts.round.modelVersion);
-	const rows = await db
-		.selectFrom('round_aggregates')
-		.select(['unit_id', 'job_role', 'respondents', 'area_n', 'area_sum', 'statement_n', 'statement_sum', 'statement_dist', 'questions'])
-		.where('organization_id', '=', opts.organizationId)
-		.where('round_id', '=', opts.round.id)
-		.execute();
+	const wanted = new Set(opts.totalsFor.flatMap((id) => (id === ORGANIZATION ? opts.round.tree.filter((u) => !u.parentId).map((u) => u.id) : [id])).filter(isUuid));
+	// Arrays come as one JSON value per row: parsed natively, many times faster than array literals.
+	const [counts, totals, units] = await Promise.all([
+		db
+			.selectFrom('round_aggregates')
+			.select(['unit_id', 'job_role', 'respondents', 'questions', sql<[number[], number[]]>`json_build_array(area_n, statement_n)`.as('arrays')])
+			.where('organization_id', '=', opts.organizationId)
+			.where('round_id', '=', opts.round.id)
+			.execute(),
+		wanted.size
+			? db
+					.selectFrom('round_totals')
+					.select(['unit_id', 'job_role', 'respondents', 'questions', sql<[number[], number[], number[], number[], number[]]>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist)`.as('arrays')])
+					.where('organization_id', '=', opts.organizationId)
+					.where('round_id', '=', opts.round.id)
+					.where('unit_id', 'in', [...wanted])
+					.execute()
+			: Promise.resolve([]),
+		db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute()
+	]);
+	const dims = { areaCount: model.shape.areas.length, statementCount: model.shape.statementCount };
+	const aggregates = counts.map((a) => {
+		const stats = emptyStats(dims);
+		stats.respondents = a.respondents;
+		stats.areaN = a.arrays[0];
+		stats.statementN = a.arrays[1];
+		stats.questions = a.questions as Record<string, QuestionTally>;
+		return { unitId: a.unit_id, role: a.job_role as JobRole, stats };
+	});
+	const byUnit = new Map<string, Partial<Record<JobRole, GroupStats>>>();
+	for (const t of totals) {
+		const [areaN, areaSum, statementN, statementSum, statementDist] = t.arrays;
+		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = { respondents: t.respondents, areaN, areaSum, statementN, statementSum, statementDist, questions: t.questions as Record<string, QuestionTally> };
+	}
+	const unitTotals = new Map([...wanted].map((id) => [id, byUnit.get(id) ?? {}]));
 	// The structure as surveyed, under today's names (a renamed unit is the same unit).
-	const names = new Map((await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute()).map((u) => [u.id, u.name]));
+	const names = new Map(units.map((u) => [u.id, u.name]));
 	const tree = opts.round.tree.map((u) => ({ ...u, name: names.get(u.id) ?? u.name }));
-	const aggregates = rows.map((a) => ({
-		unitId: a.unit_id,
-		role: a.job_role as JobRole,
-		stats: {
-			respondents: a.respondents,
-			areaN: a.area_n,
-			areaSum: a.area_sum,
-			statementN: a.statement_n,
-			statementSum: a.statement_sum,
-			statementDist: a.statement_dist,
-			questions: a.questions as Record<string, QuestionTally>
-		} satisfies GroupStats
-	}));
 	return {
 		model,
-		data: {
-			k: opts.round.k,
-			areas: model.shape.areas.length,
-			statements: model.shape.statementCount,
-			questionKeys: opts.round.questions.map((q) => q.key),
-			tree,
-			aggregates
-		}
+		data: { k: opts.round.k, areas: dims.areaCount, statements: dims.statementCount, questionKeys: opts.round.questions.map((q) => q.key), tree, aggregates, totals: unitTotals }
 	};
+}
+
+/** A unit of the round's tree and its sub-units down to `depth` levels (ORGANIZATION: the whole tree's top). */
+export function unitsBelow(round: PublishedRound, unitId: string, depth: number): string[] {
+	const out = [unitId];
+	let level = [unitId];
+	for (let d = 0; d < depth; d++) {
+		level = round.tree.filter((u) => (u.parentId === null ? level.includes(ORGANIZATION) : level.includes(u.parentId))).map((u) => u.id);
+		out.push(...level);
+	}
+	return out;
 }

@@ -51,7 +51,7 @@ export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; lo
 	const text = modelText(model, opts.locale);
 	const out: Trend = { unit: { id: opts.unitId, name }, areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name })), rounds: [] };
 	for (const round of rounds) {
-		const { data, model: m } = await loadRoundData(db, { organizationId, round });
+		const { data, model: m } = await loadRoundData(db, { organizationId, round, totalsFor: [...history] });
 		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
 		const members = topMost(view, [...history].filter((id) => view.canOpen(id)));
 		if (members.length === 0) continue;

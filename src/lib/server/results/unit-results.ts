@@ -2,13 +2,13 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
-import type { CompiledModel } from '$lib/server/models/registry';
+import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import { areaMean, distribution, statementMean, type GroupStats } from '$lib/results/stats';
 import { shownDifference, statusOf, type Status } from '$lib/results/colour';
 import { lowest, rankAreas, strengthsAndImprovements } from '$lib/results/ranking';
 import { buildView, ORGANIZATION, pathTo, type RoundView } from '$lib/results/view';
 import { resultsAccess } from './scope';
-import { getPublishedRound, loadRoundData, type PublishedRound } from './rounds';
+import { getPublishedRound, loadRoundData, unitsBelow, type PublishedRound } from './rounds';
 import { chooseBenchmark, type BenchmarkChoice, type Comparison } from './benchmark-choice';
 import { questionResults, type QuestionResult } from './questions';
 import { modelText } from './text';
@@ -56,11 +56,14 @@ export interface UnitResults {
 export async function unitResults(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison }): Promise<UnitResults> {
 	const { organizationId, scope } = await resultsAccess(db, opts.actor);
 	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
-	const { data, model } = await loadRoundData(db, { organizationId, round });
+	const model = await getModel(round.modelId, round.modelVersion);
+	const metrics = model.shape.areas.length + model.shape.statementCount;
+	const [{ data }, choice] = await Promise.all([
+		loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }),
+		chooseBenchmark(db, { organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice })
+	]);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
-	const metrics = data.areas + data.statements;
-	const choice = await chooseBenchmark(db, { organizationId, round, metrics, areas: data.areas, choice: opts.choice });
 	const bm = (m: number) => choice.benchmark?.values[m] ?? null;
 	const text = modelText(model, opts.locale);
 	const high = model.structure.thresholds.high;
@@ -116,7 +119,7 @@ function roundInfo(round: PublishedRound, view: RoundView): UnitResults['round']
 		closedAt: round.closedAt,
 		publishedAt: round.publishedAt,
 		isGenerated: round.isGenerated,
-		respondents: top && view.unit(top).all ? view.stats(top).all.respondents : null
+		respondents: top && view.unit(top).all ? view.respondents(top) : null
 	};
 }
 

@@ -32,6 +32,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		FOREIGN KEY (organization_id, round_id) REFERENCES rounds(organization_id, id) ON DELETE CASCADE
 	);
 
+	-- The same per unit's whole subtree (in the tree frozen at launch), so a page reads the figures of the
+	-- units it shows in a few rows, however large the organization.
+	CREATE TABLE round_totals (LIKE round_aggregates INCLUDING ALL);
+	ALTER TABLE round_totals ADD FOREIGN KEY (organization_id, round_id) REFERENCES rounds(organization_id, id) ON DELETE CASCADE;
+
 	-- That a round's aggregates are complete, and its totals (what the benchmark is built from).
 	CREATE TABLE round_results (
 		organization_id uuid NOT NULL,
@@ -115,7 +120,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
 	await sql`
-	DROP TABLE unit_lineage, benchmark_stats, benchmark_contributions, benchmark_versions, round_comments, round_results, round_aggregates;
+	DROP TABLE unit_lineage, benchmark_stats, benchmark_contributions, benchmark_versions, round_comments, round_results, round_totals, round_aggregates;
 	ALTER TABLE organizations DROP COLUMN benchmark_excluded;
 	ALTER TABLE rounds DROP COLUMN unit_tree, DROP COLUMN benchmark_version_id, DROP COLUMN is_generated;
 	`.execute(db);

@@ -1,0 +1,96 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { credential, expectAccessible, latestEmailTo, shoot, signIn } from './support';
+import { demoPerson } from '../../src/lib/server/bootstrap/demo-data';
+
+/** The demo's regional manager of the Nordics (a viewer of that region), as the bootstrap creates them. */
+const nordicsManager = demoPerson(0).email;
+
+/** Signs a viewer in with a one-time link from the outbox (demo viewers have no password). */
+async function signInByLink(page: Page, email: string) {
+	await page.goto('/signin/link');
+	await page.getByLabel('Email').fill(email);
+	await page.getByRole('button', { name: 'Send sign-in link' }).click();
+	await expect(page.getByText(/a sign-in link is on its way/)).toBeVisible();
+	const link = /https?:\/\/\S+\/signin\/link\/[A-Za-z0-9_-]+/.exec(latestEmailTo(email))![0];
+	await page.goto(new URL(link).pathname);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((u) => u.pathname.startsWith('/app'));
+}
+
+/** Where the admin finds another region's report (to try it as the viewer). */
+async function otherRegionHref(browser: Browser): Promise<string> {
+	const ctx = await browser.newContext();
+	const page = await ctx.newPage();
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app/results');
+	await page.getByRole('link', { name: /autumn/ }).first().click();
+	await page.getByRole('link', { name: 'Industrial Equipment' }).first().click();
+	const href = (await page.getByRole('link', { name: 'Central Europe' }).first().getAttribute('href'))!;
+	await ctx.close();
+	return href;
+}
+
+test('a regional manager reads the demo results, drills into a team and cannot reach other units @phone', async ({ page, browser }) => {
+	const device = test.info().project.name;
+	const outside = await otherRegionHref(browser);
+	await signInByLink(page, nordicsManager);
+
+	const menu = page.getByText('Menu');
+	if (await menu.isVisible()) await menu.click();
+	await page.getByRole('navigation', { name: 'Main navigation' }).filter({ visible: true }).getByRole('link', { name: 'Results', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Results', level: 1 })).toBeVisible();
+	await expect(page.getByText('Generated demo data').first()).toBeVisible();
+	await expectAccessible(page);
+	await shoot(page, `results-list-${device}`);
+
+	// The newest round opens at the viewer's own region, compared with the benchmark.
+	await page.getByRole('link', { name: 'Open results' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Nordics', level: 1 })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Scores by area' })).toBeVisible();
+	await expect(page.getByText(/Benchmark: \d+ other organizations/)).toBeVisible();
+	await expect(page.getByText(/At or above benchmark|Below benchmark|High/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Improvement areas' })).toBeVisible();
+	await expect(page.getByRole('img', { name: /Scores of Nordics in the nine areas/ }).first()).toBeAttached();
+	await expectAccessible(page);
+	await shoot(page, `results-region-${device}`);
+
+	// The benchmark can be narrowed to the organization's own industry (a plain GET form).
+	await page.getByLabel('Compare with').selectOption('industry');
+	await expect(page).toHaveURL(/compare=industry/);
+	await expect(page.getByLabel('Compare with')).toHaveValue('industry');
+
+	// Drill into a team from the heatmap, then into one area's statements.
+	await page.getByRole('link', { name: 'Stockholm' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Stockholm', level: 1 })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Where you are' }).getByRole('link', { name: 'Nordics' })).toBeVisible();
+	await shoot(page, `results-team-${device}`);
+	await page.getByRole('link', { name: 'Territory management' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Territory management', level: 1 })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Statements' })).toBeVisible();
+	await expectAccessible(page);
+	await shoot(page, `results-area-${device}`);
+
+	// Outside the viewer's subtree there is nothing: another region, the whole organization.
+	expect((await page.goto(outside))!.status()).toBe(404);
+	const org = outside.replace(/\/[^/]+$/, '/organization');
+	expect((await page.goto(org))!.status()).toBe(404);
+});
+
+test('the report works without JavaScript: charts are drawn on the server', async ({ browser }) => {
+	const ctx = await browser.newContext({ javaScriptEnabled: false });
+	const page = await ctx.newPage();
+	const admin = credential(/demo/i);
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(admin.email);
+	await page.getByLabel('Password').fill(admin.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto('/app/results');
+	await page.getByRole('link', { name: 'Open results' }).first().click();
+	await expect(page.getByRole('heading', { name: /Nordwind Industrial/, level: 1 })).toBeVisible();
+	expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(3);
+	await page.getByLabel('Benchmark figure').selectOption('median');
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await expect(page).toHaveURL(/statistic=median/);
+	await ctx.close();
+});
