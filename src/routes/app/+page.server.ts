@@ -4,10 +4,12 @@ import { requireMemberPage } from '$lib/server/http/guards';
 import { countUsers } from '$lib/server/users/queries';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './rounds/zone.server';
+import { listResultRounds } from '$lib/server/results/list';
 
 export const load: PageServerLoad = async (event) => {
-	const { organizationId, membership } = requireMemberPage(event);
-	if (membership.access !== 'admin') return { admin: false as const, name: membership.name };
+	const { organizationId, membership, actor } = requireMemberPage(event);
+	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor }))[0] ?? null);
+	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers(db(), { organizationId }),
 		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
@@ -17,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		admin: true as const,
 		name: membership.name,
+		latest,
 		users,
 		unitCount: Number(units.n),
 		roundCount: rounds.length,

@@ -50,7 +50,7 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	const org = opts.organizationId;
 	const tree = await freezeUnitTree(db, org);
 	const teams = await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
-	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).execute();
+	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).orderBy('email').execute();
 	const questions = await snapshotQuestions(db, org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })));
 	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
 	const rounds = [
