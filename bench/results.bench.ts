@@ -5,6 +5,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { latestModel } from '$lib/server/models/registry';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
+import { insertPublishedRound } from '$lib/server/results/past-round';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
 import { unitResults } from '$lib/server/results/unit-results';
 import { unitTrend } from '$lib/server/results/trend';
@@ -20,27 +21,7 @@ const PER_ORGANIZATION = 1000;
 /** A published round of `organizationId` over its units with `n` generated responses spread over `unitIds` (in SQL: a million rows take seconds, not minutes). */
 async function roundWithResponses(organizationId: string, unitIds: string[], n: number): Promise<string> {
 	const model = await latestModel();
-	const closedAt = new Date(Date.now() - 86_400_000);
-	const round = await db()
-		.insertInto('rounds')
-		.values({
-			organization_id: organizationId,
-			name: 'Bench round',
-			model_id: model.structure.id,
-			model_version: model.structure.version,
-			status: 'published',
-			starts_at: new Date(closedAt.getTime() - 14 * 86_400_000),
-			ends_at: closedAt,
-			publish_at: closedAt,
-			min_group_size: 5,
-			participants: JSON.stringify({ mode: 'all' }),
-			created_by: 'bench',
-			closed_at: closedAt,
-			published_at: closedAt,
-			unit_tree: await freezeUnitTree(db(), organizationId)
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const round = { id: await insertPublishedRound(db(), model, { organizationId, name: 'Bench round', closedAt: new Date(Date.now() - 86_400_000), tree: await freezeUnitTree(db(), organizationId) }) };
 	await sql`
 		INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores)
 		SELECT ${organizationId}::uuid, ${round.id}::uuid, (${unitIds}::uuid[])[1 + g % ${unitIds.length}],

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
-import { latestModel, type CompiledModel } from '$lib/server/models/registry';
+import { latestModel } from '$lib/server/models/registry';
+import { insertPublishedRound } from '$lib/server/results/past-round';
 import { snapshotQuestions, type RoundQuestion } from '$lib/server/rounds/questions';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
@@ -11,14 +12,6 @@ import { benchmarkOrganizations } from './demo-data';
 
 const DAY = 86_400_000;
 const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
-
-interface PastRound {
-	organizationId: string;
-	name: string;
-	closedAt: Date;
-	questions: RoundQuestion[];
-	tree: string;
-}
 
 /**
  * The demo's history, all of it generated and marked so: organizations that make up a benchmark (the
@@ -37,7 +30,7 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const unit = await db.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
-		const round = await insertPastRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (20 + ((i * 97) % 560)) * DAY), questions: [], tree: await freezeUnitTree(db, org.id) });
+		const round = await insertPublishedRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (20 + ((i * 97) % 560)) * DAY), tree: await freezeUnitTree(db, org.id), generated: true });
 		const profile = teamProfile(rnd, model.shape.areas.length, 2.7 + rnd() * 1.0);
 		const people = 12 + Math.floor(rnd() * 40);
 		const rows = Array.from({ length: people }, (_, p) => {
@@ -60,7 +53,7 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	for (const r of rounds) {
 		// Benchmark as it stood when the round was published; the round is compared with it for good.
 		const version = await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
-		const round = await insertPastRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree });
+		const round = await insertPublishedRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version });
 		// Nine in ten answer, and every team keeps at least five respondents (so the demo shows team results).
 		const seenInUnit = new Map<string, number>();
 		const answering = people.filter((p) => {
@@ -84,39 +77,8 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 			.values(people.map((p) => ({ organization_id: org, round_id: round, user_id: p.id, unit_id: p.unit_id!, job_role: p.job_role!, email: p.email, language: p.language, token_hash: hashToken(randomBytes(20).toString('hex')), invitation_sent: true, reminders_sent: 2, completed: answering.includes(p) })))
 			.execute();
 		await storeResponses(db, org, round, rows);
-		await db.updateTable('rounds').set({ benchmark_version_id: version }).where('organization_id', '=', org).where('id', '=', round).execute();
 	}
 	await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now });
-}
-
-async function insertPastRound(db: Db, model: CompiledModel, r: PastRound): Promise<string> {
-	const startsAt = new Date(r.closedAt.getTime() - 14 * DAY);
-	const row = await db
-		.insertInto('rounds')
-		.values({
-			organization_id: r.organizationId,
-			name: r.name,
-			model_id: model.structure.id,
-			model_version: model.structure.version,
-			status: 'published',
-			starts_at: startsAt,
-			ends_at: r.closedAt,
-			publish_at: r.closedAt,
-			reminders: [],
-			min_group_size: 5,
-			participants: JSON.stringify({ mode: 'all' }),
-			questions: JSON.stringify(r.questions),
-			created_by: 'system (generated demo data)',
-			created_at: new Date(startsAt.getTime() - 7 * DAY),
-			opened_at: startsAt,
-			closed_at: r.closedAt,
-			published_at: r.closedAt,
-			unit_tree: r.tree,
-			is_generated: true
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
 }
 
 async function storeResponses(db: Db, organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[]) {

@@ -12,6 +12,12 @@ export const comparison = z.strictObject({
 });
 export type Comparison = z.infer<typeof comparison>;
 
+/** A page's ?compare= and ?statistic=; a choice that is not offered falls back to the default. */
+export function comparisonFrom(url: URL): Comparison {
+	const asked = comparison.safeParse({ compare: url.searchParams.get('compare') ?? undefined, statistic: url.searchParams.get('statistic') ?? undefined });
+	return asked.success ? asked.data : comparison.parse({});
+}
+
 export interface BenchmarkChoice {
 	benchmark: Benchmark | null;
 	compare: Comparison['compare'];

@@ -55,7 +55,7 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 
 	const total = emptyStats(dims);
 	for (const g of groups.values()) addStats(total, g.stats);
-	const aggregates = [...groups.values()].map(({ unitId, role, stats: s }) => ({
+	const row = ({ unitId, role, stats: s }: { unitId: string; role: JobRole; stats: GroupStats }) => ({
 		organization_id: organizationId,
 		round_id: roundId,
 		unit_id: unitId,
@@ -67,21 +67,10 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 		statement_sum: s.statementSum,
 		statement_dist: s.statementDist,
 		questions: JSON.stringify(s.questions)
-	}));
+	});
+	const aggregates = [...groups.values()].map(row);
 	for (let i = 0; i < aggregates.length; i += 500) await trx.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
-	const totals = subtreeTotals(round.unit_tree ?? [], groups, dims).map(({ unitId, role, stats: s }) => ({
-		organization_id: organizationId,
-		round_id: roundId,
-		unit_id: unitId,
-		job_role: role,
-		respondents: s.respondents,
-		area_n: s.areaN,
-		area_sum: s.areaSum,
-		statement_n: s.statementN,
-		statement_sum: s.statementSum,
-		statement_dist: s.statementDist,
-		questions: JSON.stringify(s.questions)
-	}));
+	const totals = subtreeTotals(round.unit_tree ?? [], groups, dims).map(row);
 	for (let i = 0; i < totals.length; i += 500) await trx.insertInto('round_totals').values(totals.slice(i, i + 500)).execute();
 	// A random order (Fisher–Yates with a cryptographic generator): nothing about the order says who or when.
 	for (let i = comments.length - 1; i > 0; i--) {

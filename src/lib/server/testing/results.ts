@@ -2,6 +2,7 @@ import { db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import { latestModel } from '$lib/server/models/registry';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
+import { insertPublishedRound } from '$lib/server/results/past-round';
 import { generateResponse, seeded, teamProfile } from '$lib/server/bootstrap/generate';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 
@@ -27,29 +28,7 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 		ids[name] = (await db().insertInto('units').values({ organization_id: opts.organizationId, name, parent_id: parent ? ids[parent] : null }).returning('id').executeTakeFirstOrThrow()).id;
 	}
 	const closedAt = opts.closedAt ?? new Date(Date.now() - 86_400_000);
-	const round = await db()
-		.insertInto('rounds')
-		.values({
-			organization_id: opts.organizationId,
-			name: `Round ${closedAt.toISOString().slice(0, 10)}`,
-			model_id: model.structure.id,
-			model_version: model.structure.version,
-			status: 'published',
-			starts_at: new Date(closedAt.getTime() - 14 * 86_400_000),
-			ends_at: closedAt,
-			publish_at: closedAt,
-			min_group_size: opts.k ?? 5,
-			participants: JSON.stringify({ mode: 'all' }),
-			questions: JSON.stringify(opts.questions ?? []),
-			created_by: 'test',
-			opened_at: new Date(closedAt.getTime() - 14 * 86_400_000),
-			closed_at: closedAt,
-			published_at: closedAt,
-			unit_tree: await freezeUnitTree(db(), opts.organizationId),
-			benchmark_version_id: opts.benchmarkVersionId ?? null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const round = { id: await insertPublishedRound(db(), model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(db(), opts.organizationId), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId }) };
 	const rnd = seeded(opts.seed ?? 7);
 	const rows = [];
 	let n = 0;

@@ -2,15 +2,14 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
-import { comparison } from '$lib/server/results/benchmark-choice';
+import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
 import { unitTrend } from '$lib/server/results/trend';
 
 /** One unit's report in one round. ?compare= and ?statistic= choose the benchmark; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
-	const asked = comparison.safeParse({ compare: event.url.searchParams.get('compare') ?? undefined, statistic: event.url.searchParams.get('statistic') ?? undefined });
-	const choice = asked.success ? asked.data : comparison.parse({});
+	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
 	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const trend = await forPage(() => unitTrend(db(), { actor, unitId: event.params.unit, locale }));

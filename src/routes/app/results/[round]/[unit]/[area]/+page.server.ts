@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
-import { comparison } from '$lib/server/results/benchmark-choice';
+import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
 import { getModel } from '$lib/server/models/registry';
 import { modelText } from '$lib/server/results/text';
@@ -11,8 +11,7 @@ import { modelText } from '$lib/server/results/text';
 /** One area of a unit's report: its statements with their answers, benchmark and advice. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
-	const asked = comparison.safeParse({ compare: event.url.searchParams.get('compare') ?? undefined, statistic: event.url.searchParams.get('statistic') ?? undefined });
-	const choice = asked.success ? asked.data : comparison.parse({});
+	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
 	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const area = results.areas.find((a) => a.key === event.params.area);
