@@ -45,7 +45,10 @@ describe('/api/v1/openapi.json', () => {
 				'/results/{round}/units/{unit}',
 				'/results/{round}/heatmap',
 				'/results/trend/{unit}',
-				'/benchmarks'
+				'/benchmarks',
+				'/actions',
+				'/actions/{id}',
+				'/actions/{id}/notes'
 			].sort()
 		);
 	});

@@ -371,6 +371,8 @@ export const en = {
 	'audit.action.benchmark_excluded': 'Organization kept out of the benchmark',
 	'audit.action.benchmark_included': 'Organization back in the benchmark',
 	'audit.action.benchmark_rebuilt': 'Benchmark rebuilt',
+	'audit.action.action_created': 'Action created',
+	'audit.action.action_updated': 'Action updated',
 	'audit.action.round_created': 'Round created',
 	'audit.action.round_launched': 'Round launched',
 	'audit.action.round_closed': 'Round closed',

@@ -373,6 +373,8 @@ export const sv: Messages = {
 	'audit.action.benchmark_excluded': 'Organisation utesluten ur benchmarken',
 	'audit.action.benchmark_included': 'Organisation åter med i benchmarken',
 	'audit.action.benchmark_rebuilt': 'Benchmark omräknad',
+	'audit.action.action_created': 'Åtgärd skapad',
+	'audit.action.action_updated': 'Åtgärd ändrad',
 	'audit.action.round_created': 'Omgång skapad',
 	'audit.action.round_launched': 'Omgång startad',
 	'audit.action.round_closed': 'Omgång stängd',

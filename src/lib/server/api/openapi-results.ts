@@ -1,4 +1,8 @@
-/** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, benchmark versions. */
+import { z } from 'zod';
+import { actionInput, actionPatch, noteInput } from '$lib/server/actions/input';
+
+/** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, actions, benchmark versions. */
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
@@ -41,6 +45,30 @@ export function resultPaths() {
 				responses: { ...ok('Trend'), ...errors(400, 401, 403, 404) }
 			}
 		},
+		'/actions': {
+			get: {
+				summary: 'Action plans',
+				description: 'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, ownerId, overdue=true, mine=true, areaKey. Overdue first, then by due date.',
+				operationId: 'listActions',
+				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }
+			},
+			post: {
+				summary: 'Create an action',
+				description: 'What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.',
+				operationId: 'createAction',
+				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionInput') } } },
+				responses: { '201': { description: 'Created', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) }
+			}
+		},
+		'/actions/{id}': {
+			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+			get: { summary: 'An action with its notes', operationId: 'getAction', responses: { ...ok('Action'), ...errors(401, 403, 404) } },
+			patch: { summary: 'Change an action', operationId: 'updateAction', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } }, responses: { ...ok('Action'), ...errors(400, 401, 403, 404) } }
+		},
+		'/actions/{id}/notes': {
+			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+			post: { summary: 'Add a progress note', operationId: 'addActionNote', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionNote') } } }, responses: { '201': { description: 'Added', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) } }
+		},
 		'/benchmarks': {
 			get: { summary: 'Benchmark versions', description: 'Versions built by SOS whenever rounds close, and sources the operator imported.', operationId: 'listBenchmarks', responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) } }
 		}
@@ -77,6 +105,11 @@ export function resultSchemas() {
 		},
 		Heatmap: { type: 'object', properties: { round: { type: 'object' }, areas: { type: 'array' }, rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, depth: { type: 'integer' }, respondents: { type: ['integer', 'null'] }, areas: { type: 'array' } } } } } },
 		Trend: { type: 'object', properties: { unit: { type: 'object' }, areas: { type: 'array' }, rounds: { type: 'array' } } },
+		Action: { type: 'object', properties: { id: { type: 'string' }, unit: { type: 'object' }, roundId: { type: ['string', 'null'] }, areaKey: { type: ['string', 'null'] }, statementKey: { type: ['string', 'null'] }, title: { type: 'string' }, reason: { type: 'string' }, owner: { type: ['object', 'null'] }, dueOn: { type: ['string', 'null'], format: 'date' }, overdue: { type: 'boolean' }, status: { enum: ['planned', 'in_progress', 'done', 'dropped'] }, notes: { type: 'array' } } },
+		ActionList: { type: 'object', properties: { actions: { type: 'array', items: ref('Action') } } },
+		ActionInput: schema(actionInput),
+		ActionPatch: schema(actionPatch),
+		ActionNote: schema(noteInput),
 		BenchmarkVersionList: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, modelId: { type: 'string' }, modelVersion: { type: 'string' }, source: { enum: ['sos', 'import'] }, label: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, organizations: { type: 'integer' }, respondents: { type: 'integer' } } } } } }
 	};
 }

@@ -30,7 +30,9 @@ export type AuditAction =
 	| 'benchmark_imported'
 	| 'benchmark_excluded'
 	| 'benchmark_included'
-	| 'benchmark_rebuilt';
+	| 'benchmark_rebuilt'
+	| 'action_created'
+	| 'action_updated';
 
 export interface AuditInput {
 	organizationId: string | null;

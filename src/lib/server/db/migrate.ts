@@ -4,13 +4,15 @@ import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_rounds';
 import * as m003 from './migrations/003_invitation_lookup';
 import * as m004 from './migrations/004_results';
+import * as m005 from './migrations/005_actions';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
 	'001_foundation': m001,
 	'002_rounds': m002,
 	'003_invitation_lookup': m003,
-	'004_results': m004
+	'004_results': m004,
+	'005_actions': m005
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

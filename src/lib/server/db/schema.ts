@@ -254,6 +254,35 @@ export interface UnitLineageTable {
 	recorded_at: Timestamp;
 }
 
+export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+
+export interface ActionsTable {
+	organization_id: string;
+	id: Generated<string>;
+	unit_id: string;
+	round_id: string | null;
+	area_key: string | null;
+	statement_key: string | null;
+	title: string;
+	reason: Generated<string>;
+	owner_id: string | null;
+	due_on: string | null;
+	status: ColumnType<ActionStatus, ActionStatus | undefined, ActionStatus>;
+	created_by: string;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+	due_reminder_sent: Generated<boolean>;
+}
+
+export interface ActionNotesTable {
+	organization_id: string;
+	action_id: string;
+	id: Generated<string>;
+	body: string;
+	author: string;
+	created_at: Timestamp;
+}
+
 export interface AppSecretsTable {
 	name: string;
 	value: string;
@@ -284,4 +313,6 @@ export interface Database {
 	benchmark_contributions: BenchmarkContributionsTable;
 	benchmark_stats: BenchmarkStatsTable;
 	unit_lineage: UnitLineageTable;
+	actions: ActionsTable;
+	action_notes: ActionNotesTable;
 }

@@ -11,7 +11,7 @@ import { withTreeLock } from './lock';
 export const mergeInput = z.strictObject({ intoId: fields.uuid });
 
 /**
- * Merges a unit into another (a reorganization): its sub-units, people and the viewers scoped to it move
+ * Merges a unit into another (a reorganization): its sub-units, people, actions and the viewers scoped to it move
  * to the other unit, it is deleted, and the lineage records that the other unit continues it — so the
  * merged unit's trend shows the history of both. Earlier rounds keep their own structure.
  */
@@ -30,6 +30,7 @@ export async function mergeUnit(db: Db, opts: { organizationId: string; actor: A
 		await trx.updateTable('units').set({ parent_id: into.id }).where('organization_id', '=', org).where('parent_id', '=', from.id).execute();
 		await trx.updateTable('users').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
 		await trx.updateTable('users').set({ scope_unit_id: into.id }).where('organization_id', '=', org).where('scope_unit_id', '=', from.id).execute();
+		await trx.updateTable('actions').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
 		await trx.insertInto('unit_lineage').values({ organization_id: org, unit_id: into.id, predecessor_id: from.id, predecessor_name: from.name }).onConflict((oc) => oc.doNothing()).execute();
 		await trx.deleteFrom('units').where('organization_id', '=', org).where('id', '=', from.id).execute();
 		await recordAudit(trx, { organizationId: org, actor: opts.actor.label, action: 'unit_merged', target: into.name, details: { merged: from.name } });

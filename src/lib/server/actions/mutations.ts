@@ -1,0 +1,80 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { isUuid, parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { actionInput, actionPatch, noteInput } from './input';
+import { actionScope, assertUnit } from './policy';
+import { getAction, type ActionView } from './queries';
+
+async function assertOwner(db: Db, organizationId: string, ownerId: string | null | undefined) {
+	if (!ownerId) return;
+	const u = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', ownerId).executeTakeFirst();
+	if (!u) throw new ValidationError('ownerId: The owner must be a user of your organization.', [{ path: 'ownerId', message: 'Not a user of your organization' }]);
+}
+
+/** A viewer with rights on the unit (or an admin) creates an action for it, answering a finding of a round. */
+export async function createAction(db: Db, opts: { actor: Actor; input: unknown }): Promise<ActionView> {
+	const input = parse(actionInput, opts.input);
+	const scope = await actionScope(db, opts.actor);
+	assertUnit(scope, input.unitId);
+	const org = scope.organizationId;
+	const unit = await db.selectFrom('units').select('id').where('organization_id', '=', org).where('id', '=', input.unitId).executeTakeFirst();
+	if (!unit) throw new NotFoundError('unit');
+	await assertOwner(db, org, input.ownerId);
+	if (input.roundId) {
+		const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org).where('id', '=', input.roundId).executeTakeFirst();
+		if (!round) throw new ValidationError('roundId: There is no such round in your organization.', [{ path: 'roundId', message: 'No such round' }]);
+	}
+	const row = await db
+		.insertInto('actions')
+		.values({
+			organization_id: org,
+			unit_id: input.unitId,
+			round_id: input.roundId,
+			area_key: input.areaKey,
+			statement_key: input.statementKey,
+			title: input.title,
+			reason: input.reason,
+			owner_id: input.ownerId,
+			due_on: input.dueOn,
+			status: input.status,
+			created_by: opts.actor.label
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_created', target: input.title });
+	return getAction(db, { actor: opts.actor, actionId: row.id });
+}
+
+/** Changes what, why, owner, due date or status of an action the actor may act on. */
+export async function updateAction(db: Db, opts: { actor: Actor; actionId: string; input: unknown }): Promise<ActionView> {
+	const patch = parse(actionPatch, opts.input);
+	const current = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
+	const org = opts.actor.membership!.organizationId;
+	await assertOwner(db, org, patch.ownerId);
+	await db
+		.updateTable('actions')
+		.set({
+			...(patch.title !== undefined && { title: patch.title }),
+			...(patch.reason !== undefined && { reason: patch.reason }),
+			...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+			...(patch.dueOn !== undefined && { due_on: patch.dueOn, due_reminder_sent: false }),
+			...(patch.status !== undefined && { status: patch.status }),
+			updated_at: new Date()
+		})
+		.where('organization_id', '=', org)
+		.where('id', '=', current.id)
+		.execute();
+	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_updated', target: patch.title ?? current.title, details: { status: patch.status } });
+	return getAction(db, { actor: opts.actor, actionId: current.id });
+}
+
+/** Adds a dated progress note to an action. */
+export async function addActionNote(db: Db, opts: { actor: Actor; actionId: string; input: unknown }): Promise<ActionView> {
+	const { body } = parse(noteInput, opts.input);
+	if (!isUuid(opts.actionId)) throw new NotFoundError('action');
+	const action = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
+	await db.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
+	return getAction(db, { actor: opts.actor, actionId: action.id });
+}

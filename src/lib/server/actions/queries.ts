@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import type { ActionStatus } from '$lib/server/db/schema';
+import { NotFoundError } from '$lib/server/errors';
+import { isUuid, parse } from '$lib/server/validation';
+import { subtreeIds } from '$lib/server/units/tree';
+import { listUnits } from '$lib/server/units/queries';
+import { actionFilter } from './input';
+import { actionScope } from './policy';
+
+export interface ActionView {
+	id: string;
+	unit: { id: string; name: string };
+	roundId: string | null;
+	areaKey: string | null;
+	statementKey: string | null;
+	title: string;
+	reason: string;
+	owner: { id: string; name: string } | null;
+	dueOn: string | null;
+	overdue: boolean;
+	status: ActionStatus;
+	createdBy: string;
+	createdAt: Date;
+	updatedAt: Date;
+	notes: { id: string; body: string; author: string; createdAt: Date }[];
+}
+
+function base(db: Db, organizationId: string) {
+	return db
+		.selectFrom('actions as a')
+		.innerJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.unit_id'))
+		.leftJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
+		.select([
+			'a.id',
+			'a.unit_id',
+			'u.name as unit_name',
+			'a.round_id',
+			'a.area_key',
+			'a.statement_key',
+			'a.title',
+			'a.reason',
+			'a.owner_id',
+			'o.name as owner_name',
+			'a.due_on',
+			'a.status',
+			'a.created_by',
+			'a.created_at',
+			'a.updated_at',
+			sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`.as('overdue')
+		])
+		.where('a.organization_id', '=', organizationId);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+const present = (r: Row, notes: ActionView['notes'] = []): ActionView => ({
+	id: r.id,
+	unit: { id: r.unit_id, name: r.unit_name },
+	roundId: r.round_id,
+	areaKey: r.area_key,
+	statementKey: r.statement_key,
+	title: r.title,
+	reason: r.reason,
+	owner: r.owner_id && r.owner_name ? { id: r.owner_id, name: r.owner_name } : null,
+	dueOn: r.due_on,
+	overdue: r.overdue,
+	status: r.status,
+	createdBy: r.created_by,
+	createdAt: r.created_at,
+	updatedAt: r.updated_at,
+	notes
+});
+
+/** One action the actor may see, with its notes (404 for anything outside the actor's units). */
+export async function getAction(db: Db, opts: { actor: Actor; actionId: string }): Promise<ActionView> {
+	if (!isUuid(opts.actionId)) throw new NotFoundError('action');
+	const scope = await actionScope(db, opts.actor);
+	const row = await base(db, scope.organizationId).where('a.id', '=', opts.actionId).executeTakeFirst();
+	if (!row || !scope.canSee(row.unit_id)) throw new NotFoundError('action');
+	const notes = await db
+		.selectFrom('action_notes')
+		.select(['id', 'body', 'author', 'created_at as createdAt'])
+		.where('organization_id', '=', scope.organizationId)
+		.where('action_id', '=', row.id)
+		.orderBy('created_at')
+		.execute();
+	return present(row, notes);
+}
+
+/** Actions of the units the actor may see, filtered; overdue first, then by due date. */
+export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown }): Promise<ActionView[]> {
+	const f = parse(actionFilter, opts.filter ?? {});
+	const scope = await actionScope(db, opts.actor);
+	let q = base(db, scope.organizationId);
+	if (scope.unitIds) q = q.where('a.unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['00000000-0000-0000-0000-000000000000']);
+	if (f.unitId) {
+		const ids = [...subtreeIds(await listUnits(db, { organizationId: scope.organizationId }), f.unitId)];
+		q = q.where('a.unit_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+	}
+	if (f.status) q = q.where('a.status', '=', f.status);
+	if (f.ownerId) q = q.where('a.owner_id', '=', f.ownerId);
+	if (f.mine === 'true') q = q.where('a.owner_id', '=', scope.userId);
+	if (f.areaKey) q = q.where('a.area_key', '=', f.areaKey);
+	if (f.overdue === 'true') q = q.where(sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`);
+	const rows = await q.orderBy(sql`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`, 'desc').orderBy(sql`a.due_on asc nulls last`).orderBy('a.created_at', 'desc').limit(500).execute();
+	return rows.map((r) => present(r));
+}
