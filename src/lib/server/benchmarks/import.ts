@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
-import { parse } from '$lib/server/validation';
+import { isUuid, parse } from '$lib/server/validation';
 import { getModel } from '$lib/server/models/registry';
 import { recordAudit } from '$lib/server/audit/record';
 import { rebuildAllBenchmarks } from './build';
@@ -83,6 +83,7 @@ export async function importBenchmark(db: Db, opts: { actor: Actor; input: unkno
 
 /** The operator keeps an organization out of the benchmark (or lets it back in); the benchmark is rebuilt at once. */
 export async function setBenchmarkExclusion(db: Db, opts: { actor: Actor; organizationId: string; excluded: boolean }): Promise<void> {
+	if (!isUuid(opts.organizationId)) throw new ValidationError('organization: There is no such organization.');
 	const org = await db.updateTable('organizations').set({ benchmark_excluded: opts.excluded }).where('id', '=', opts.organizationId).returning('name').executeTakeFirst();
 	if (!org) throw new ValidationError('organization: There is no such organization.');
 	await recordAudit(db, { organizationId: null, actor: opts.actor.label, action: opts.excluded ? 'benchmark_excluded' : 'benchmark_included', target: org.name });
