@@ -28,19 +28,26 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 		ids[name] = (await db().insertInto('units').values({ organization_id: opts.organizationId, name, parent_id: parent ? ids[parent] : null }).returning('id').executeTakeFirstOrThrow()).id;
 	}
 	const closedAt = opts.closedAt ?? new Date(Date.now() - 86_400_000);
-	const round = { id: await insertPublishedRound(db(), model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(db(), opts.organizationId), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId }) };
-	const rnd = seeded(opts.seed ?? 7);
-	const rows = [];
-	let n = 0;
-	for (const [unit, roles] of Object.entries(opts.tree.respondents)) {
-		const profile = teamProfile(rnd, model.shape.areas.length, 2.5 + rnd() * 1.5);
-		for (const role of ['sales_person', 'sales_manager'] as const)
-			for (let i = 0; i < (roles[role] ?? 0); i++) {
-				const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
-				rows.push({ organization_id: opts.organizationId, round_id: round.id, unit_id: ids[unit], job_role: role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(opts.questionAnswers?.(n++) ?? {}) });
+	// Round, responses and results in one transaction: the test server's scheduler (which builds missing
+	// results of published rounds) never sees the round half made.
+	const round = await db()
+		.transaction()
+		.execute(async (trx) => {
+			const id = await insertPublishedRound(trx, model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(trx, opts.organizationId), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId });
+			const rnd = seeded(opts.seed ?? 7);
+			const rows = [];
+			let n = 0;
+			for (const [unit, roles] of Object.entries(opts.tree.respondents)) {
+				const profile = teamProfile(rnd, model.shape.areas.length, 2.5 + rnd() * 1.5);
+				for (const role of ['sales_person', 'sales_manager'] as const)
+					for (let i = 0; i < (roles[role] ?? 0); i++) {
+						const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
+						rows.push({ organization_id: opts.organizationId, round_id: id, unit_id: ids[unit], job_role: role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(opts.questionAnswers?.(n++) ?? {}) });
+					}
 			}
-	}
-	for (let i = 0; i < rows.length; i += 500) await db().insertInto('responses').values(rows.slice(i, i + 500)).execute();
-	await buildRoundResults(db(), { organizationId: opts.organizationId, roundId: round.id });
+			for (let i = 0; i < rows.length; i += 500) await trx.insertInto('responses').values(rows.slice(i, i + 500)).execute();
+			await buildRoundResults(trx, { organizationId: opts.organizationId, roundId: id });
+			return { id };
+		});
 	return { roundId: round.id, unitIds: ids, model };
 }
