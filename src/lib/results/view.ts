@@ -46,6 +46,8 @@ export interface RoundView {
 	/** Whether the viewer may open this unit at all (its figures may still be hidden). */
 	canOpen(unitId: string): boolean;
 	stats(unitId: string): Split;
+	/** The unit and every unit below it in the round's tree. */
+	subtree(unitId: string): string[];
 	/** Respondents in the unit's subtree (known for every unit, whichever figures were loaded). */
 	respondents(unitId: string): number;
 	/** The unit's own figures (respondents): shown at all, split by role. */
@@ -74,6 +76,16 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 	// One aggregate per unit and role (a unit deleted before the round opened cannot hold responses).
 	const own = new Map<string, Record<Role, GroupStats>>();
 	for (const a of data.aggregates) if (units.has(a.unitId)) (own.get(a.unitId) ?? own.set(a.unitId, { sales_person: EMPTY, sales_manager: EMPTY }).get(a.unitId)!)[a.role] = a.stats;
+	/** A unit and everything below it. */
+	const subtree = (id: string): string[] => {
+		const out: string[] = [];
+		const todo = [id];
+		for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+			out.push(x);
+			todo.push(...(children.get(x) ?? []).map((c) => c.id));
+		}
+		return out;
+	};
 	const index = treeOf(tree);
 	const totals = new Map<string, Split>();
 	/** A unit's figures: its own and its sub-units' responses added up (loaded, or worked out here). */
@@ -90,14 +102,12 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 				addStats(t.all, loaded[r]);
 			}
 		} else {
-			const todo = [id];
-			for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+			for (const x of subtree(id)) {
 				const part = own.get(x);
 				if (part) for (const r of ROLES) {
 					addStats(t[r], part[r]);
 					addStats(t.all, part[r]);
 				}
-				todo.push(...(children.get(x) ?? []).map((c) => c.id));
 			}
 		}
 		totals.set(id, t);
@@ -140,15 +150,8 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		roots: tree.filter((u) => visible.has(u.id) && !(u.parentId && visible.has(u.parentId))).map((u) => u.id),
 		canOpen: (id) => visible.has(id),
 		stats: total,
-		respondents: (id) => {
-			let n = 0;
-			const todo = [id];
-			for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
-				n += (own.get(x)?.sales_person.respondents ?? 0) + (own.get(x)?.sales_manager.respondents ?? 0);
-				todo.push(...(children.get(x) ?? []).map((c) => c.id));
-			}
-			return n;
-		},
+		subtree,
+		respondents: (id) => subtree(id).reduce((n, x) => n + (own.get(x)?.sales_person.respondents ?? 0) + (own.get(x)?.sales_manager.respondents ?? 0), 0),
 		unit: unitVis,
 		metric: (id, m) => {
 			const u = unitVis(id);

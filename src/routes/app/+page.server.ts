@@ -8,7 +8,7 @@ import { listResultRounds } from '$lib/server/results/list';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
-	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor }))[0] ?? null);
+	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers(db(), { organizationId }),

@@ -6,13 +6,13 @@
 export type Status = 'green' | 'yellow' | 'red' | 'neutral';
 
 export const chartColours = {
-	/** Status of a score; `text` is the word to show beside the colour (colour never carries meaning alone). */
+	/** Status of a score (pages show its word beside it: colour never carries meaning alone). */
 	status: {
-		green: { fill: '#15803d', text: 'high' },
-		yellow: { fill: '#ca8a04', text: 'medium' },
-		red: { fill: '#b91c1c', text: 'low' },
-		neutral: { fill: '#64748b', text: 'no status' }
-	} satisfies Record<Status, { fill: string; text: string }>,
+		green: { fill: '#15803d' },
+		yellow: { fill: '#ca8a04' },
+		red: { fill: '#b91c1c' },
+		neutral: { fill: '#64748b' }
+	} satisfies Record<Status, { fill: string }>,
 	/** The unit's own series (first series). */
 	unit: '#1d4ed8',
 	/** Benchmark marker and benchmark lines (drawn dashed). */

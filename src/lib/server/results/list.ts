@@ -14,10 +14,13 @@ export interface RoundListItem {
 	respondents: number | null;
 }
 
-/** The published rounds a viewer can read, newest first, each with where the viewer starts. */
-export async function listResultRounds(db: Db, opts: { actor: Actor }): Promise<RoundListItem[]> {
+/**
+ * The published rounds a viewer can read, newest first, each with where the viewer starts. `roundId`
+ * or `limit` narrow the list before any round's figures are read.
+ */
+export async function listResultRounds(db: Db, opts: { actor: Actor; roundId?: string; limit?: number }): Promise<RoundListItem[]> {
 	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const rounds = await listPublishedRounds(db, { organizationId });
+	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
 	return Promise.all(
 		rounds.map(async (round) => {
 			const { data } = await loadRoundData(db, { organizationId, round, totalsFor: [] });

@@ -26,7 +26,7 @@ export async function questionResults(db: Db, opts: { organizationId: string; ro
 	const { view, unitId: u } = opts;
 	const stats = view.stats(u).all;
 	const texts = opts.round.questions.filter((q) => q.type === 'text');
-	const comments = texts.length && view.comments(u) ? await commentsOf(db, opts, subtree(view, u)) : new Map<string, string[]>();
+	const comments = texts.length && view.comments(u) ? await commentsOf(db, opts, view.subtree(u).filter((id) => id !== ORGANIZATION)) : new Map<string, string[]>();
 	return opts.round.questions.map((q): QuestionResult => {
 		const t = q[opts.locale] ?? q.en;
 		const shown = q.type === 'text' ? view.comments(u) : view.question(u, q.key);
@@ -39,16 +39,6 @@ export async function questionResults(db: Db, opts: { organizationId: string; ro
 		const scaleMean = q.type === 'scale' && tally ? mean(counts.reduce((s, c, i) => s + c * (i + 1), 0), tally.n) : null;
 		return { ...base, type: q.type, options: shown ? labels.map((label, i) => ({ label, count: counts[i] ?? 0 })) : null, mean: shown ? scaleMean : null };
 	});
-}
-
-function subtree(view: RoundView, u: string): string[] {
-	const out: string[] = [];
-	const todo = [u];
-	for (let id = todo.pop(); id; id = todo.pop()) {
-		if (id !== ORGANIZATION) out.push(id);
-		todo.push(...(view.children.get(id) ?? []).map((c) => c.id));
-	}
-	return out;
 }
 
 async function commentsOf(db: Db, opts: { organizationId: string; round: PublishedRound }, unitIds: string[]): Promise<Map<string, string[]>> {

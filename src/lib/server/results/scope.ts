@@ -23,11 +23,16 @@ export async function resultsAccess(db: Db, actor: Actor): Promise<ResultsAccess
 	if (!m.scopeUnitId) return { organizationId, scope: { all: false, unitIds: new Set() } };
 	const units = await listUnits(db, { organizationId });
 	const ids = subtreeIds(units, m.scopeUnitId);
+	return { organizationId, scope: { all: false, unitIds: await withPredecessors(db, organizationId, ids) } };
+}
+
+/** The units and every unit recorded as merged into them, and into those (a unit merged twice keeps all its history). */
+export async function withPredecessors(db: Db, organizationId: string, ids: Set<string>): Promise<Set<string>> {
 	const lineage = await db.selectFrom('unit_lineage').select(['unit_id', 'predecessor_id']).where('organization_id', '=', organizationId).execute();
-	// Predecessors of predecessors too: a unit merged twice keeps all of its history.
+	const out = new Set(ids);
 	for (let grew = true; grew; ) {
 		grew = false;
-		for (const l of lineage) if (ids.has(l.unit_id) && !ids.has(l.predecessor_id)) grew = !!ids.add(l.predecessor_id);
+		for (const l of lineage) if (out.has(l.unit_id) && !out.has(l.predecessor_id)) grew = !!out.add(l.predecessor_id);
 	}
-	return { organizationId, scope: { all: false, unitIds: ids } };
+	return out;
 }

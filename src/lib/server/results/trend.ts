@@ -8,7 +8,7 @@ import { statusOf, type Status } from '$lib/results/colour';
 import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
 import { benchmarkFor } from '$lib/server/benchmarks/read';
 import { latestModel } from '$lib/server/models/registry';
-import { resultsAccess } from './scope';
+import { resultsAccess, withPredecessors } from './scope';
 import { listPublishedRounds, loadRoundData } from './rounds';
 import { modelText } from './text';
 
@@ -35,12 +35,7 @@ export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; lo
 	const { organizationId, scope } = await resultsAccess(db, opts.actor);
 	const modelId = opts.modelId ?? (await latestModel()).structure.id;
 	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => r.modelId === modelId).reverse();
-	const lineage = await db.selectFrom('unit_lineage').select(['unit_id', 'predecessor_id']).where('organization_id', '=', organizationId).execute();
-	const history = new Set([opts.unitId]);
-	for (let grew = true; grew; ) {
-		grew = false;
-		for (const l of lineage) if (history.has(l.unit_id) && !history.has(l.predecessor_id)) grew = !!history.add(l.predecessor_id);
-	}
+	const history = await withPredecessors(db, organizationId, new Set([opts.unitId]));
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
 	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
 	const current = isOrganization ? null : await db.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();

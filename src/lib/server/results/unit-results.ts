@@ -64,7 +64,8 @@ export async function unitResults(db: Db, opts: { actor: Actor; roundId: string;
 	]);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
-	const bm = (m: number) => choice.benchmark?.values[m] ?? null;
+	const { benchmark: chosen, ...choices } = choice;
+	const bm = (m: number) => chosen?.values[m] ?? null;
 	const text = modelText(model, opts.locale);
 	const high = model.structure.thresholds.high;
 	const u = opts.unitId;
@@ -85,14 +86,13 @@ export async function unitResults(db: Db, opts: { actor: Actor; roundId: string;
 		round: roundInfo(round, view),
 		unit: { id: u, name: unit.name, isOrganization: u === ORGANIZATION, path: pathTo(view, u, view.canOpen).slice(0, -1).map(({ id, name }) => ({ id, name })), respondents: view.unit(u).all ? s.respondents : null },
 		benchmark: {
-			...choice,
-			benchmark: undefined,
-			label: choice.benchmark?.version.label ?? null,
-			source: choice.benchmark?.version.source ?? null,
-			builtAt: choice.benchmark?.version.builtAt ?? null,
-			organizations: choice.benchmark?.organizations ?? 0,
-			respondents: choice.benchmark?.respondents ?? 0
-		} as UnitResults['benchmark'],
+			...choices,
+			label: chosen?.version.label ?? null,
+			source: chosen?.version.source ?? null,
+			builtAt: chosen?.version.builtAt ?? null,
+			organizations: chosen?.organizations ?? 0,
+			respondents: chosen?.respondents ?? 0
+		},
 		high,
 		areas,
 		descriptions: Object.fromEntries(model.shape.areas.map((a) => [a.key, text.area(a.key).description])),
