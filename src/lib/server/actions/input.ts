@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { fields } from '$lib/server/validation';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31').refine((d) => {
+export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31').refine((d) => {
 	const t = new Date(`${d}T00:00:00Z`);
 	return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
 }, 'Not a real date');
-const prose = (max: number) => z.string().trim().max(max, `At most ${max} characters`).regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
+export const prose = (max: number) => z.string().trim().max(max, `At most ${max} characters`).regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Not an area or statement of the model');
 
 /** A new action: what will be done, why (the finding it answers), who, by when, for which unit and finding. */
@@ -15,7 +15,7 @@ export const actionInput = z.strictObject({
 	title: prose(200).min(1, 'Say what will be done'),
 	reason: prose(2000).default(''),
 	ownerId: fields.uuid.nullable().default(null),
-	dueOn: date.nullable().default(null),
+	dueOn: day.nullable().default(null),
 	roundId: fields.uuid.nullable().default(null),
 	areaKey: key.nullable().default(null),
 	statementKey: key.nullable().default(null),
@@ -27,7 +27,7 @@ export const actionPatch = z.strictObject({
 	title: prose(200).min(1, 'Say what will be done').optional(),
 	reason: prose(2000).optional(),
 	ownerId: fields.uuid.nullable().optional(),
-	dueOn: date.nullable().optional(),
+	dueOn: day.nullable().optional(),
 	status: z.enum(ACTION_STATUSES, { message: `Must be one of ${ACTION_STATUSES.join(', ')}` }).optional()
 });
 

@@ -39,7 +39,8 @@ export async function createAction(db: Db, opts: { actor: Actor; input: unknown 
 			owner_id: input.ownerId,
 			due_on: input.dueOn,
 			status: input.status,
-			created_by: opts.actor.label
+			created_by: opts.actor.label,
+			assignment_pending: input.ownerId !== null && input.ownerId !== opts.actor.membership!.userId
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -58,7 +59,7 @@ export async function updateAction(db: Db, opts: { actor: Actor; actionId: strin
 		.set({
 			...(patch.title !== undefined && { title: patch.title }),
 			...(patch.reason !== undefined && { reason: patch.reason }),
-			...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+			...(patch.ownerId !== undefined && patch.ownerId !== current.owner?.id && { owner_id: patch.ownerId, assignment_pending: patch.ownerId !== null && patch.ownerId !== opts.actor.membership!.userId }),
 			...(patch.dueOn !== undefined && { due_on: patch.dueOn, due_reminder_sent: false }),
 			...(patch.status !== undefined && { status: patch.status }),
 			updated_at: new Date()

@@ -106,3 +106,9 @@ export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown
 	const rows = await q.orderBy(sql`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`, 'desc').orderBy(sql`a.due_on asc nulls last`).orderBy('a.created_at', 'desc').limit(500).execute();
 	return rows.map((r) => present(r));
 }
+
+/** Open actions (planned or in progress) of a unit's subtree, or of everything the actor sees for the organization. */
+export async function openActionsOf(db: Db, opts: { actor: Actor; unitId: string }): Promise<ActionView[]> {
+	const filter = isUuid(opts.unitId) ? { unitId: opts.unitId } : {};
+	return (await listActions(db, { actor: opts.actor, filter })).filter((a) => a.status === 'planned' || a.status === 'in_progress');
+}

@@ -32,7 +32,10 @@ export type AuditAction =
 	| 'benchmark_included'
 	| 'benchmark_rebuilt'
 	| 'action_created'
-	| 'action_updated';
+	| 'action_updated'
+	| 'decision_recorded'
+	| 'decision_deleted'
+	| 'report_exported';
 
 export interface AuditInput {
 	organizationId: string | null;

@@ -272,6 +272,7 @@ export interface ActionsTable {
 	created_at: Timestamp;
 	updated_at: Timestamp;
 	due_reminder_sent: Generated<boolean>;
+	assignment_pending: Generated<boolean>;
 }
 
 export interface ActionNotesTable {
@@ -281,6 +282,41 @@ export interface ActionNotesTable {
 	body: string;
 	author: string;
 	created_at: Timestamp;
+}
+
+export interface DecisionsTable {
+	organization_id: string;
+	id: Generated<string>;
+	unit_id: string;
+	decided_on: string;
+	title: string;
+	reason: Generated<string>;
+	created_by: string;
+	created_at: Timestamp;
+}
+
+export type ExportFormat = 'pdf' | 'pptx' | 'xlsx' | 'csv';
+export type ExportStatus = 'queued' | 'running' | 'ready' | 'failed';
+
+export interface ReportExportsTable {
+	organization_id: string;
+	id: Generated<string>;
+	requested_by: string;
+	format: ExportFormat;
+	round_id: string;
+	unit_key: string;
+	options: ColumnType<Record<string, string>, string | undefined, string>;
+	email_when_ready: Generated<boolean>;
+	status: ColumnType<ExportStatus, ExportStatus | undefined, ExportStatus>;
+	progress: Generated<number>;
+	attempts: Generated<number>;
+	file: Buffer | null;
+	filename: string | null;
+	error: string | null;
+	created_at: Timestamp;
+	started_at: Timestamp | null;
+	finished_at: Timestamp | null;
+	expires_at: Timestamp;
 }
 
 export interface AppSecretsTable {
@@ -315,4 +351,6 @@ export interface Database {
 	unit_lineage: UnitLineageTable;
 	actions: ActionsTable;
 	action_notes: ActionNotesTable;
+	decisions: DecisionsTable;
+	report_exports: ReportExportsTable;
 }

@@ -4,8 +4,7 @@ import type { Locale } from '$lib/i18n';
 import { unitResults, type UnitResults } from '$lib/server/results/unit-results';
 import { unitTrend, type Trend } from '$lib/server/results/trend';
 import type { Comparison } from '$lib/server/results/benchmark-choice';
-import { ORGANIZATION } from '$lib/results/view';
-import { listActions, type ActionView } from '$lib/server/actions/queries';
+import { openActionsOf, type ActionView } from '$lib/server/actions/queries';
 
 /**
  * Everything a report (PDF, deck, workbook, CSV) of one unit in one round shows. It is made of exactly
@@ -25,7 +24,6 @@ export interface ReportData {
 export async function reportData(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date }): Promise<ReportData> {
 	const results = await unitResults(db, opts);
 	const trend = await unitTrend(db, { actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] });
-	const filter = opts.unitId === ORGANIZATION ? {} : { unitId: opts.unitId };
-	const actions = (await listActions(db, { actor: opts.actor, filter })).filter((a) => a.status === 'planned' || a.status === 'in_progress');
+	const actions = await openActionsOf(db, { actor: opts.actor, unitId: opts.unitId });
 	return { locale: opts.locale, organization: opts.actor.membership!.organizationName, generatedAt: opts.now ?? new Date(), results, trend, actions };
 }

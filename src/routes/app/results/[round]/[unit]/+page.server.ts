@@ -5,6 +5,7 @@ import { forPage } from '$lib/server/http/pages';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
 import { unitTrend } from '$lib/server/results/trend';
+import { openActionsOf } from '$lib/server/actions/queries';
 
 /** One unit's report in one round. ?compare= and ?statistic= choose the benchmark; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
@@ -13,5 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const trend = await forPage(() => unitTrend(db(), { actor, unitId: event.params.unit, locale }));
-	return { results, trend };
+	const actions = await openActionsOf(db(), { actor, unitId: event.params.unit });
+	return { results, trend, actions: actions.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })) };
 };

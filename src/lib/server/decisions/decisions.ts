@@ -1,0 +1,69 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { NotFoundError } from '$lib/server/errors';
+import { isUuid, parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { actionScope, assertUnit } from '$lib/server/actions/policy';
+import { decisionInput } from './input';
+
+export interface DecisionView {
+	id: string;
+	unit: { id: string; name: string };
+	decidedOn: string;
+	title: string;
+	reason: string;
+	createdBy: string;
+	createdAt: Date;
+}
+
+function base(db: Db, organizationId: string) {
+	return db
+		.selectFrom('decisions as d')
+		.innerJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'd.organization_id').onRef('u.id', '=', 'd.unit_id'))
+		.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'd.organization_id').onRef('c.email', '=', 'd.created_by'))
+		.select(['d.id', 'd.unit_id', 'u.name as unit_name', 'd.decided_on', 'd.title', 'd.reason', 'd.created_by', 'c.name as creator_name', 'd.created_at'])
+		.where('d.organization_id', '=', organizationId);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+const present = (r: Row): DecisionView => ({
+	id: r.id,
+	unit: { id: r.unit_id, name: r.unit_name },
+	decidedOn: r.decided_on,
+	title: r.title,
+	reason: r.reason,
+	createdBy: r.creator_name ?? r.created_by,
+	createdAt: r.created_at
+});
+
+/** A viewer with rights on the unit (or an admin) records a dated management decision for it. */
+export async function recordDecision(db: Db, opts: { actor: Actor; input: unknown }): Promise<DecisionView> {
+	const input = parse(decisionInput, opts.input);
+	const scope = await actionScope(db, opts.actor);
+	assertUnit(scope, input.unitId);
+	const row = await db
+		.insertInto('decisions')
+		.values({ organization_id: scope.organizationId, unit_id: input.unitId, decided_on: input.decidedOn, title: input.title, reason: input.reason, created_by: opts.actor.label })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await recordAudit(db, { organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_recorded', target: input.title });
+	return present((await base(db, scope.organizationId).where('d.id', '=', row.id).executeTakeFirstOrThrow()));
+}
+
+/** Decisions of a unit (and the units merged into it when `unitIds` lists them), oldest first. */
+export async function listDecisions(db: Db, opts: { actor: Actor; unitIds: string[] }): Promise<DecisionView[]> {
+	const scope = await actionScope(db, opts.actor);
+	const ids = opts.unitIds.filter((id) => isUuid(id) && scope.canSee(id));
+	if (!ids.length) return [];
+	const rows = await base(db, scope.organizationId).where('d.unit_id', 'in', ids).orderBy('d.decided_on').orderBy('d.created_at').execute();
+	return rows.map(present);
+}
+
+/** Removes a decision recorded by mistake (anyone who may record decisions for its unit). */
+export async function deleteDecision(db: Db, opts: { actor: Actor; decisionId: string }): Promise<void> {
+	if (!isUuid(opts.decisionId)) throw new NotFoundError('decision');
+	const scope = await actionScope(db, opts.actor);
+	const row = await base(db, scope.organizationId).where('d.id', '=', opts.decisionId).executeTakeFirst();
+	if (!row || !scope.canSee(row.unit_id)) throw new NotFoundError('decision');
+	await db.deleteFrom('decisions').where('organization_id', '=', scope.organizationId).where('id', '=', row.id).execute();
+	await recordAudit(db, { organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_deleted', target: row.title });
+}

@@ -1,0 +1,64 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireMemberPage } from '$lib/server/http/guards';
+import { forPage } from '$lib/server/http/pages';
+import { attempt, nullable, str } from '$lib/server/http/forms';
+import { getAction } from '$lib/server/actions/queries';
+import { addActionNote, updateAction } from '$lib/server/actions/mutations';
+import { ownerOptions } from '$lib/server/actions/options';
+import { areaOptions } from '$lib/server/actions/area-names';
+
+/** One action: what, why, who, by when, its status and its dated notes; changed and noted here. */
+export const load: PageServerLoad = async (event) => {
+	const { actor } = requireMemberPage(event);
+	const action = await forPage(() => getAction(db(), { actor, actionId: event.params.id }));
+	const [owners, areas] = await Promise.all([ownerOptions(db(), { actor, unitId: action.unit.id }), areaOptions(event.locals.locale)]);
+	const area = areas.find((a) => a.key === action.areaKey);
+	const round = action.roundId ? await db().selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', actor.membership!.organizationId).where('id', '=', action.roundId).executeTakeFirst() : undefined;
+	return {
+		action: { ...action, createdAt: action.createdAt.toISOString(), updatedAt: action.updatedAt.toISOString(), notes: action.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })) },
+		owners,
+		areas: areas.map(({ key, name }) => ({ key, name })),
+		areaName: area?.name ?? null,
+		statementText: area?.statements.find((s) => s.key === action.statementKey)?.text ?? null,
+		round: round ?? null,
+		done: event.url.searchParams.get('done') === 'created' ? ('created' as const) : null
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { actor } = requireMemberPage(event);
+		const data = await event.request.formData();
+		return attempt(data, async () => {
+			await updateAction(db(), {
+				actor,
+				actionId: event.params.id,
+				input: {
+					title: str(data.get('title')),
+					reason: str(data.get('reason')),
+					ownerId: nullable(data.get('ownerId')),
+					dueOn: nullable(data.get('dueOn')),
+					status: str(data.get('status'))
+				}
+			});
+			return { done: 'updated' as const };
+		});
+	},
+	status: async (event) => {
+		const { actor } = requireMemberPage(event);
+		const data = await event.request.formData();
+		return attempt(data, async () => {
+			await updateAction(db(), { actor, actionId: event.params.id, input: { status: str(data.get('status')) } });
+			return { done: 'updated' as const };
+		});
+	},
+	note: async (event) => {
+		const { actor } = requireMemberPage(event);
+		const data = await event.request.formData();
+		return attempt(data, async () => {
+			await addActionNote(db(), { actor, actionId: event.params.id, input: { body: str(data.get('body')) ?? '' } });
+			return { done: 'noted' as const };
+		});
+	}
+};
