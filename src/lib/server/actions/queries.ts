@@ -32,6 +32,7 @@ function base(db: Db, organizationId: string) {
 		.selectFrom('actions as a')
 		.innerJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.unit_id'))
 		.leftJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
+		.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.email', '=', 'a.created_by'))
 		.select([
 			'a.id',
 			'a.unit_id',
@@ -46,6 +47,7 @@ function base(db: Db, organizationId: string) {
 			'a.due_on',
 			'a.status',
 			'a.created_by',
+			'c.name as creator_name',
 			'a.created_at',
 			'a.updated_at',
 			sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`.as('overdue')
@@ -66,7 +68,7 @@ const present = (r: Row, notes: ActionView['notes'] = []): ActionView => ({
 	dueOn: r.due_on,
 	overdue: r.overdue,
 	status: r.status,
-	createdBy: r.created_by,
+	createdBy: r.creator_name ?? r.created_by,
 	createdAt: r.created_at,
 	updatedAt: r.updated_at,
 	notes

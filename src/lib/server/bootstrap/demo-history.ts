@@ -8,6 +8,7 @@ import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
 import { hashToken } from '$lib/server/auth/tokens';
 import { demoComments, generateResponse, seeded, teamProfile } from './generate';
+import { createDemoActions } from './demo-actions';
 import { benchmarkOrganizations } from './demo-data';
 
 const DAY = 86_400_000;
@@ -79,6 +80,10 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 		await storeResponses(db, org, round, rows);
 	}
 	await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now });
+	// Teams are the units with sales people; each planned an action on its weakest area after the spring round.
+	const teamIds = new Set(people.filter((p) => p.job_role === 'sales_person').map((p) => p.unit_id!));
+	const weakest = new Map([...levels].filter(([id]) => teamIds.has(id)).map(([id, v]) => [id, v.indexOf(Math.min(...v))]));
+	await createDemoActions(db, { organizationId: org, weakest, springClosed: rounds[0].closedAt, now });
 }
 
 async function storeResponses(db: Db, organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[]) {

@@ -5,6 +5,7 @@ import { sendPendingEmails } from '$lib/server/rounds/emails';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { buildMissingResults } from '$lib/server/results/build';
 import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
+import { sendActionEmails } from '$lib/server/actions/notify';
 
 const TICK = 'sos-tick';
 let boss: PgBoss | null = null;
@@ -14,13 +15,13 @@ let timer: NodeJS.Timeout | null = null;
 /**
  * One pass of the scheduler: rounds whose dates are due move on (closing builds their results), then
  * the benchmark is rebuilt for every model a round has closed for since its last build, then pending
- * emails go out.
+ * emails go out (survey invitations and reminders, and action owners' notices).
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
 	const advanced = await advanceDueRounds(db(), now);
 	await buildMissingResults(db());
 	const benchmarks = await rebuildDueBenchmarks(db(), now);
-	const emails = await sendPendingEmails(db(), { origin: publicOrigin() });
+	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));
 	return { advanced, benchmarks, emails };
 }
 

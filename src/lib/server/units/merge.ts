@@ -31,6 +31,7 @@ export async function mergeUnit(db: Db, opts: { organizationId: string; actor: A
 		await trx.updateTable('users').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
 		await trx.updateTable('users').set({ scope_unit_id: into.id }).where('organization_id', '=', org).where('scope_unit_id', '=', from.id).execute();
 		await trx.updateTable('actions').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
+		await trx.updateTable('decisions').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
 		await trx.insertInto('unit_lineage').values({ organization_id: org, unit_id: into.id, predecessor_id: from.id, predecessor_name: from.name }).onConflict((oc) => oc.doNothing()).execute();
 		await trx.deleteFrom('units').where('organization_id', '=', org).where('id', '=', from.id).execute();
 		await recordAudit(trx, { organizationId: org, actor: opts.actor.label, action: 'unit_merged', target: into.name, details: { merged: from.name } });

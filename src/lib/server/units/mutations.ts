@@ -90,8 +90,10 @@ async function deleteLocked(db: Db, opts: { organizationId: string; actor: Actor
 		throw new ConflictError('unit_has_users', `“${unit.name}” still has ${unit.userCount} user(s). Move them to another unit first.`);
 	const scoped = await db.selectFrom('users').select('id').where('organization_id', '=', opts.organizationId).where('scope_unit_id', '=', unit.id).executeTakeFirst();
 	if (scoped) throw new ConflictError('unit_has_viewers', `Some viewers can see results of “${unit.name}”. Change their access first.`);
-	const planned = await db.selectFrom('actions').select('id').where('organization_id', '=', opts.organizationId).where('unit_id', '=', unit.id).executeTakeFirst();
-	if (planned) throw new ConflictError('unit_has_actions', `“${unit.name}” has action plans. Merge it into another unit instead, so they move along.`);
+	const planned =
+		(await db.selectFrom('actions').select('id').where('organization_id', '=', opts.organizationId).where('unit_id', '=', unit.id).executeTakeFirst()) ??
+		(await db.selectFrom('decisions').select('id').where('organization_id', '=', opts.organizationId).where('unit_id', '=', unit.id).executeTakeFirst());
+	if (planned) throw new ConflictError('unit_has_actions', `“${unit.name}” has action plans or decisions. Merge it into another unit instead, so they move along.`);
 	try {
 		await db.deleteFrom('units').where('organization_id', '=', opts.organizationId).where('id', '=', unit.id).execute();
 	} catch (err) {
