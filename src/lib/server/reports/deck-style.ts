@@ -1,0 +1,68 @@
+/** The deck's slide frame, type sizes and table cells, shared by all its slides. */
+import type PptxGenJS from 'pptxgenjs';
+import type { Status } from '$lib/results/colour';
+import { chartColours } from '$lib/components/charts/colours';
+import { heatColour } from '$lib/components/charts/Heat';
+import type { ReportText } from './report-text';
+
+export type Deck = PptxGenJS;
+export type Slide = PptxGenJS.Slide;
+export type Row = PptxGenJS.TableRow;
+export type Cell = PptxGenJS.TableCell;
+
+export const MASTER = 'SOS';
+export const FONT = 'Arial';
+/** Content area of a 13.33 × 7.5 in slide below the title. */
+export const BOX = { x: 0.5, y: 1.45, w: 12.33, h: 5.4 };
+
+/** pptxgenjs wants colours without the '#'. */
+export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+
+export const INK = { text: hex(chartColours.text), muted: hex(chartColours.muted), line: 'D1D5DB' };
+
+/** The shape that goes with a status word, so it reads without colour vision. */
+export const SHAPE: Record<Status, string> = { green: '▲', yellow: '●', red: '▼', neutral: '○' };
+
+/** A new slide with its title (and a line of explanation under it). */
+export function slideWithTitle(pptx: Deck, title: string, intro?: string): Slide {
+	const slide = pptx.addSlide({ masterName: MASTER });
+	slide.addText(title, { x: 0.5, y: 0.3, w: 12.33, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: INK.text, fit: 'shrink', valign: 'top' });
+	if (intro) slide.addText(intro, { x: 0.5, y: 0.88, w: 12.33, h: 0.5, fontFace: FONT, fontSize: 12, color: INK.muted, fit: 'shrink', valign: 'top' });
+	return slide;
+}
+
+/** A note in small grey type at the bottom of the content area. */
+export function note(slide: Slide, text: string, y = 6.55): void {
+	slide.addText(text, { x: 0.5, y, w: 12.33, h: 0.35, fontFace: FONT, fontSize: 10, color: INK.muted, italic: true, valign: 'top', fit: 'shrink' });
+}
+
+export function headerRow(labels: string[], align: ('left' | 'right' | 'center')[] = []): Row {
+	return labels.map((text, i) => ({ text, options: { bold: true, color: INK.muted, fontSize: 10, align: align[i] ?? 'left', border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: INK.text }, { type: 'none' }] } }));
+}
+
+export function cell(text: string, opts: PptxGenJS.TableCellProps = {}): Cell {
+	return { text, options: { fontSize: 10, color: INK.text, valign: 'middle', border: [{ type: 'none' }, { type: 'none' }, { pt: 0.5, color: INK.line }, { type: 'none' }], ...opts } };
+}
+
+/** A status as its shape in colour and its word. */
+export function statusCell(status: Status | null, txt: ReportText): Cell {
+	if (status === null) return cell(txt.status(null), { color: INK.muted });
+	return { text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status) }], options: cell('').options };
+}
+
+/** A heatmap cell: light status colour with the score printed in it. */
+export function heatCell(score: string, status: Status | null, hidden: boolean): Cell {
+	const c = heatColour(hidden ? 'suppressed' : (status ?? 'neutral'));
+	const mark = status && !hidden ? `${SHAPE[status]} ` : '';
+	return cell(mark + score, { fill: { color: hex(c.background) }, color: hex(c.color), bold: !hidden, align: 'center', fontSize: 10, border: { pt: 1.5, color: 'FFFFFF' } });
+}
+
+/** Splits rows into slides' worth. */
+export function chunks<T>(items: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out.length ? out : [[]];
+}
+
+/** The title of the second and later slides of one topic. */
+export const continued = (txt: ReportText, title: string, i: number) => (i === 0 ? title : txt.t('report.deck.continued', { title }));

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import type { Locale } from '$lib/i18n';
+import { round2 } from '$lib/results/colour';
+import { score } from '$lib/components/results/format';
+import type { ReportData } from './data';
+import { ACTION_TITLE, publishedReport } from './fixture';
+import { renderDeck } from './deck';
+
+let reports: Record<Locale, ReportData>;
+const decks = {} as Record<Locale, { charts: string[]; slides: string[] }>;
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The numbers a chart holds (its <c:v> values that are numbers). */
+const chartValues = (xml: string) => [...xml.matchAll(/<c:v>(-?\d+(?:\.\d+)?)<\/c:v>/g)].map((m) => Number(m[1]));
+
+async function open(deck: Buffer) {
+	const zip = await JSZip.loadAsync(deck);
+	const read = (pattern: RegExp) => Promise.all(Object.keys(zip.files).filter((f) => pattern.test(f)).sort().map((f) => zip.file(f)!.async('string')));
+	return { charts: await read(/^ppt\/charts\/chart\d+\.xml$/), slides: await read(/^ppt\/slides\/slide\d+\.xml$/) };
+}
+
+beforeAll(async () => {
+	reports = await publishedReport(['en', 'sv']);
+	for (const locale of ['en', 'sv'] as const) {
+		const deck = await renderDeck(reports[locale]);
+		if (process.env.REPORT_OUT) writeFileSync(`${process.env.REPORT_OUT}/report-${locale}.pptx`, deck);
+		decks[locale] = await open(deck);
+	}
+}, 120_000);
+
+describe('the PowerPoint deck', () => {
+	it('has native bar, radar and line charts holding the area scores as shown', () => {
+		const { charts } = decks.en;
+		const r = reports.en.results;
+		expect(charts.some((c) => c.includes('<c:barChart>') && c.includes('<c:lineChart>'))).toBe(true);
+		expect(charts.some((c) => c.includes('<c:radarChart>'))).toBe(true);
+		expect(charts.filter((c) => c.includes('<c:lineChart>')).length).toBeGreaterThanOrEqual(2);
+		const areaChart = charts.find((c) => c.includes('<c:barChart>') && c.includes('<c:lineChart>'))!;
+		const held = chartValues(areaChart);
+		for (const a of r.areas) {
+			expect(held).toContain(round2(a.score!));
+			if (a.benchmark !== null) expect(held).toContain(round2(a.benchmark));
+		}
+		const trendChart = charts.find((c) => c.includes('<c:lineChart>') && !c.includes('<c:barChart>'))!;
+		const last = reports.en.trend.rounds.at(-1)!;
+		for (const a of last.areas) if (a.score !== null) expect(chartValues(trendChart)).toContain(round2(a.score));
+	});
+
+	it('names the unit, every area, the benchmark and the open actions on its slides', () => {
+		const all = decks.en.slides.join('\n');
+		const r = reports.en.results;
+		expect(all).toContain(xmlText(r.unit.name));
+		for (const a of r.areas) expect(all).toContain(xmlText(a.name));
+		expect(all).toContain(xmlText(r.benchmark.label!));
+		expect(all).toContain(xmlText(r.improvements[0].actions[0].slice(0, 40)));
+		expect(all).toContain(ACTION_TITLE);
+		expect(all).toContain('Below benchmark');
+	});
+
+	it('holds no figure the results page does not show, and shows a hidden one as – with its reason', () => {
+		const data = reports.en;
+		const r = data.results;
+		const figures = [r.high, ...r.areas.flatMap((a) => [a.score, a.benchmark]), ...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []), ...data.trend.rounds.flatMap((x) => x.areas.map((a) => a.score))];
+		const counts = r.questions.flatMap((q) => ('options' in q ? (q.options ?? []).map((o) => o.count) : []));
+		const allowed = new Set([...figures.filter((v): v is number => v !== null).map(round2), ...counts]);
+		// Scale points without a label of their own ("2") are category names, not figures.
+		const scalePoint = (v: number) => [1, 2, 3, 4, 5].includes(v);
+		for (const chart of decks.en.charts) expect(chartValues(chart).filter((v) => !allowed.has(v) && !scalePoint(v))).toEqual([]);
+		const all = decks.en.slides.join('\n');
+		expect(all).toContain('hidden: fewer than 5 respondents');
+		expect(all).toMatch(/Team Liten[\s\S]*?<a:t>–<\/a:t>/);
+	});
+
+	it('is in Swedish for a Swedish reader, with decimal commas in its tables', () => {
+		const all = decks.sv.slides.join('\n');
+		const r = reports.sv.results;
+		expect(all).toContain('Sammanfattning');
+		expect(all).toContain('Team Åre');
+		for (const a of r.areas) expect(all).toContain(xmlText(a.name));
+		const first = score(r.areas[0].score, 'sv');
+		expect(first).toMatch(/^\d,\d\d$/);
+		expect(all).toContain(`<a:t>${first}</a:t>`);
+	});
+});

@@ -1,0 +1,100 @@
+/** The PDF report's sections on the nine areas: scores, strengths, improvement areas and the perception gap. */
+import type { UnitResults } from '$lib/server/results/unit-results';
+import { scoreBars, gapDumbbells, gapLegend } from './pdf-charts';
+import { CONTENT_WIDTH, INK, LEFT, SIZE, bullet, ensure, heading, heightOf, paragraph, statusMark, textAt, type Doc } from './pdf-layout';
+import { table, type Column } from './pdf-tables';
+import { statusFill, type ReportText } from './report-text';
+
+type Area = UnitResults['areas'][number];
+
+export function areaScores(doc: Doc, r: UnitResults, txt: ReportText): void {
+	const { t } = txt;
+	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}` });
+	const ranked = [...r.areas].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+	scoreBars(doc, ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status })), txt);
+	const columns: Column<Area>[] = [
+		{ header: t('results.col.rank'), width: 34, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
+		{ header: t('results.col.area'), width: 175, cell: (a) => ({ text: a.name, bold: true }) },
+		{ header: t('results.col.score'), width: 52, align: 'right', cell: (a) => ({ text: txt.score(a.score), bold: true }) },
+		{ header: t('results.col.benchmark'), width: 62, align: 'right', cell: (a) => txt.score(a.benchmark) },
+		{ header: t('results.col.difference'), width: 58, align: 'right', cell: (a) => txt.signed(a.difference) },
+		{ header: t('results.col.status'), width: CONTENT_WIDTH - 381, cell: (a) => ({ text: txt.status(a.status), status: a.status, color: a.status ? INK.text : INK.muted }) }
+	];
+	table(doc, columns, ranked);
+	if (r.areas.some((a) => a.score === null || a.benchmark === null)) paragraph(doc, txt.hiddenNote, { size: SIZE.small, color: INK.muted });
+}
+
+export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
+	const { t } = txt;
+	const area = (key: string) => r.areas.find((a) => a.key === key)!;
+	heading(doc, t('results.strengths.title'), { newPage: true, intro: t('results.strengths.text') });
+	if (r.strengths.length === 0) paragraph(doc, t('report.strengths.none'), { color: INK.muted });
+	for (const key of r.strengths) areaCard(doc, area(key), r.descriptions[key], txt);
+	doc.y += 10;
+	heading(doc, t('results.improvements.title'), { intro: t('results.improvements.text'), keep: 160 });
+	if (r.improvements.length === 0) paragraph(doc, t('results.improvements.none'), { color: INK.muted });
+	for (const imp of r.improvements) {
+		areaCard(doc, area(imp.key), imp.summary, txt);
+		if (imp.lowestStatements.length) {
+			label(doc, t('results.improvements.lowest'));
+			for (const key of imp.lowestStatements) statementLine(doc, r.statements.find((s) => s.key === key)!, txt);
+		}
+		label(doc, t('results.improvements.actions'));
+		for (const action of imp.actions) bullet(doc, action, { indent: CARD_INDENT });
+		doc.y += 14;
+	}
+}
+
+const CARD_INDENT = 14;
+
+/** A small bold title inside an area's card. */
+function label(doc: Doc, text: string): void {
+	ensure(doc, 40);
+	doc.y += 2;
+	doc.y += textAt(doc, text, LEFT + CARD_INDENT, doc.y, CONTENT_WIDTH - CARD_INDENT, { size: SIZE.body, font: 'bold', color: INK.muted }) + 3;
+}
+
+/** An area's name, figures and a paragraph, with a bar in its status colour down the left edge. */
+function areaCard(doc: Doc, a: Area, text: string | undefined, txt: ReportText): void {
+	const bodyW = CONTENT_WIDTH - CARD_INDENT;
+	const figures = `${txt.t('results.col.score')} ${txt.score(a.score)}   ·   ${txt.t('results.col.benchmark')} ${txt.score(a.benchmark)}   ·   ${txt.t('results.col.difference')} ${txt.signed(a.difference)}`;
+	const h = heightOf(doc, a.name, bodyW, { size: SIZE.h3, font: 'bold' }) + 16 + (text ? heightOf(doc, text, bodyW) + 4 : 0);
+	ensure(doc, h + 10);
+	const y = doc.y;
+	doc.rect(LEFT, y, 3, h).fillColor(statusFill(a.status)).fill();
+	let cy = y + textAt(doc, a.name, LEFT + CARD_INDENT, y, bodyW, { size: SIZE.h3, font: 'bold' }) + 3;
+	statusMark(doc, a.status, LEFT + 18, cy + 4.5);
+	textAt(doc, `${txt.status(a.status)}   ·   ${figures}`, LEFT + 26, cy, bodyW - 12, { size: SIZE.small, color: INK.muted });
+	cy += 13;
+	if (text) cy += textAt(doc, text, LEFT + CARD_INDENT, cy, bodyW) + 4;
+	doc.y = Math.max(cy, y + h) + 8;
+}
+
+function statementLine(doc: Doc, s: UnitResults['statements'][number], txt: ReportText): void {
+	const w = CONTENT_WIDTH - CARD_INDENT - 36;
+	ensure(doc, heightOf(doc, s.text, w) + 4);
+	const y = doc.y;
+	textAt(doc, txt.score(s.score), LEFT + CARD_INDENT, y, 30, { size: SIZE.body, font: 'bold', color: '#7f1d1d' });
+	doc.y = y + textAt(doc, s.text, LEFT + CARD_INDENT + 36, y, w) + 4;
+}
+
+export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {
+	const { t } = txt;
+	heading(doc, t('results.gap.title'), { newPage: true, intro: t('results.gap.text') });
+	if (r.gap === null) {
+		paragraph(doc, `${t('report.gap.hiddenAll')} ${t('results.gap.hidden', { k: r.round.k })}`, { color: INK.muted });
+		return;
+	}
+	const gap = r.gap;
+	paragraph(doc, t('results.gap.counts', { people: txt.count(gap.salesPeople), managers: txt.count(gap.salesManagers) }), { size: SIZE.small, font: 'bold' });
+	gapLegend(doc, t('results.gap.salesPeople'), t('results.gap.salesManagers'));
+	const rows = gap.areas.map((g) => ({ ...g, name: txt.areaName(g.key) }));
+	gapDumbbells(doc, rows.map((g) => ({ label: g.name, people: g.salesPeople, managers: g.salesManagers })));
+	table(doc, [
+		{ header: t('results.col.area'), width: 235, cell: (g) => ({ text: g.name, bold: true }) },
+		{ header: t('results.gap.salesPeople'), width: 90, align: 'right', cell: (g) => txt.score(g.salesPeople) },
+		{ header: t('results.gap.salesManagers'), width: 90, align: 'right', cell: (g) => txt.score(g.salesManagers) },
+		{ header: t('results.gap.gap'), width: CONTENT_WIDTH - 415, align: 'right', cell: (g) => ({ text: txt.signed(g.gap), bold: true }) }
+	], rows);
+	if (rows.some((g) => g.gap === null)) paragraph(doc, `${txt.hiddenNote} ${t('results.gap.hidden', { k: r.round.k })}`, { size: SIZE.small, color: INK.muted });
+}

@@ -1,0 +1,77 @@
+/**
+ * The words and formatted figures both report renderers print, in the reader's language. Figures are
+ * only ever formatted here, never derived: every number in a report is one the results page shows.
+ */
+import { translator, type Translate } from '$lib/i18n';
+import type { Status } from '$lib/results/colour';
+import { round2 } from '$lib/results/colour';
+import { count, formatDay, score, signed } from '$lib/components/results/format';
+import { chartColours } from '$lib/components/charts/colours';
+import type { ActionView } from '$lib/server/actions/queries';
+import type { ReportData } from './data';
+
+export const STATUSES: Status[] = ['green', 'yellow', 'red', 'neutral'];
+
+export const statusFill = (s: Status | null) => chartColours.status[s ?? 'neutral'].fill;
+
+export interface ReportText {
+	t: Translate;
+	/** A score or benchmark, 2 decimals in the locale; '–' when hidden. */
+	score: (v: number | null) => string;
+	/** A difference as given (+0.25 / −0.40); '–' when hidden. */
+	signed: (v: number | null) => string;
+	count: (v: number | null) => string;
+	day: (d: Date | string | null) => string;
+	status: (s: Status | null) => string;
+	areaName: (key: string) => string;
+	statementText: (key: string) => string;
+	/** The short note beside a hidden figure. */
+	hidden: string;
+	hiddenNote: string;
+	benchmark: string;
+	actionStatus: (a: ActionView) => string;
+	footer: string;
+	title: string;
+}
+
+export function reportText(data: ReportData): ReportText {
+	const { locale, results: r } = data;
+	const t = translator(locale);
+	const areas = new Map(r.areas.map((a) => [a.key, a.name]));
+	const statements = new Map(r.statements.map((s) => [s.key, s.text]));
+	const k = r.round.k;
+	return {
+		t,
+		score: (v) => score(v, locale),
+		signed: (v) => signed(v, locale),
+		count: (v) => (v === null ? '–' : count(v, locale)),
+		day: (d) => (d === null ? '–' : formatDay(d, locale)),
+		status: (s) => (s === null ? t('results.suppressedShort') : t(`results.status.${s}`)),
+		areaName: (key) => areas.get(key) ?? key,
+		statementText: (key) => statements.get(key) ?? key,
+		hidden: t('report.hidden', { k }),
+		hiddenNote: t('report.hiddenNote', { k }),
+		benchmark: benchmarkText(data, t),
+		actionStatus: (a) => t(`report.actions.status.${a.status}`) + (a.overdue ? ` (${t('report.actions.overdue')})` : ''),
+		footer: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
+		title: t('report.title')
+	};
+}
+
+function benchmarkText(data: ReportData, t: Translate): string {
+	const { locale, results: r } = data;
+	const b = r.benchmark;
+	const n = (v: number) => count(v, locale);
+	if (b.source === null) return t('results.benchmark.none', { high: score(r.high, locale) });
+	if (b.source === 'import') return t('results.benchmark.aboutImported', { label: b.label ?? '', organizations: n(b.organizations), respondents: n(b.respondents) });
+	return t('results.benchmark.about', { organizations: n(b.organizations), respondents: n(b.respondents), date: b.builtAt ? formatDay(b.builtAt, locale) : '–' });
+}
+
+/** A figure as the page shows it (2 decimals), for chart values that the reader's program formats. */
+export const shown = (v: number | null) => (v === null ? null : round2(v));
+
+/** Progress reporting in steps: each finished section moves the fraction on. */
+export function progress(steps: number, onProgress?: (fraction: number) => void) {
+	let done = 0;
+	return () => onProgress?.(Math.min(1, ++done / steps));
+}
