@@ -6,6 +6,7 @@ import { publicOrigin } from '$lib/server/http/public-url';
 import { buildMissingResults } from '$lib/server/results/build';
 import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
 import { sendActionEmails } from '$lib/server/actions/notify';
+import { runPendingExports } from '$lib/server/exports/run';
 
 const TICK = 'sos-tick';
 let boss: PgBoss | null = null;
@@ -15,13 +16,15 @@ let timer: NodeJS.Timeout | null = null;
 /**
  * One pass of the scheduler: rounds whose dates are due move on (closing builds their results), then
  * the benchmark is rebuilt for every model a round has closed for since its last build, then pending
- * emails go out (survey invitations and reminders, and action owners' notices).
+ * emails go out (survey invitations and reminders, and action owners' notices); exports whose process
+ * stopped are made again.
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
 	const advanced = await advanceDueRounds(db(), now);
 	await buildMissingResults(db());
 	const benchmarks = await rebuildDueBenchmarks(db(), now);
 	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));
+	await runPendingExports(db(), { origin: publicOrigin() });
 	return { advanced, benchmarks, emails };
 }
 

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { fields } from '$lib/server/validation';
+import { comparison } from '$lib/server/results/benchmark-choice';
+
+export const EXPORT_FORMATS = ['pdf', 'pptx', 'xlsx', 'csv'] as const;
+
+/** What to export: a unit's report in a round (unit id, or "organization"), in which format and language. */
+export const exportInput = comparison.extend({
+	format: z.enum(EXPORT_FORMATS, { message: `Must be one of ${EXPORT_FORMATS.join(', ')}` }),
+	roundId: fields.uuid,
+	unitId: z.union([fields.uuid, z.literal('organization')], { message: 'A unit id, or "organization"' }),
+	lang: fields.language.optional(),
+	emailWhenReady: z.boolean().default(false)
+});
+
+export const FILE_TYPES: Record<(typeof EXPORT_FORMATS)[number], { type: string; extension: string }> = {
+	pdf: { type: 'application/pdf', extension: 'pdf' },
+	pptx: { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extension: 'pptx' },
+	xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+	csv: { type: 'text/csv; charset=utf-8', extension: 'csv' }
+};

@@ -1,0 +1,44 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { isLocale } from '$lib/i18n';
+import { parse } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/audit/record';
+import { unitResults } from '$lib/server/results/unit-results';
+import { exportInput } from './input';
+import { getExport, type ExportView } from './read';
+
+/**
+ * Asks for a report export. The unit and round are checked now with the same rules as the report page
+ * (404 for what the caller may not see); the file is made in the background (runExport) with the
+ * caller's rights at that time. Audit-logged.
+ */
+export async function requestExport(db: Db, opts: { actor: Actor; input: unknown }): Promise<ExportView> {
+	const input = parse(exportInput, opts.input);
+	const m = opts.actor.membership;
+	const locale = input.lang ?? (m && isLocale(m.language) ? m.language : 'en');
+	const choice = { compare: input.compare, statistic: input.statistic };
+	const checked = await unitResults(db, { actor: opts.actor, roundId: input.roundId, unitId: input.unitId, locale, choice });
+	const org = m!.organizationId;
+	const row = await db
+		.insertInto('report_exports')
+		.values({
+			organization_id: org,
+			requested_by: opts.actor.label,
+			format: input.format,
+			round_id: input.roundId,
+			unit_key: input.unitId,
+			options: JSON.stringify({ ...choice, locale, ...(opts.actor.via === 'api_token' && { actor: JSON.stringify(opts.actor) }) }),
+			email_when_ready: input.emailWhenReady
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'report_exported', target: `${checked.unit.name} · ${checked.round.name}`, details: { format: input.format } });
+	return getExport(db, { actor: opts.actor, exportId: row.id });
+}
+
+/** Asks for the link by email when the export is ready (if it is ready already, the page offers the download). */
+export async function emailWhenReady(db: Db, opts: { actor: Actor; exportId: string }): Promise<ExportView> {
+	const e = await getExport(db, opts);
+	await db.updateTable('report_exports').set({ email_when_ready: true }).where('organization_id', '=', opts.actor.membership!.organizationId).where('id', '=', e.id).where('status', 'in', ['queued', 'running']).execute();
+	return getExport(db, opts);
+}

@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireMemberPage } from '$lib/server/http/guards';
+import { attempt, str } from '$lib/server/http/forms';
+import { requestExport } from '$lib/server/exports/request';
+import { listExports } from '$lib/server/exports/read';
+import { startExport } from '$lib/server/exports/background';
+
+/** The signed-in member's exports of the last seven days. */
+export const load: PageServerLoad = async (event) => {
+	const { actor } = requireMemberPage(event);
+	const exports = await listExports(db(), { actor });
+	const names = await db()
+		.selectFrom('rounds')
+		.select(['id', 'name'])
+		.where('organization_id', '=', actor.membership!.organizationId)
+		.where('id', 'in', exports.length ? [...new Set(exports.map((e) => e.roundId))] : ['00000000-0000-0000-0000-000000000000'])
+		.execute();
+	return { exports: exports.map((e) => ({ ...e, round: names.find((n) => n.id === e.roundId)?.name ?? '', createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() })) };
+};
+
+export const actions: Actions = {
+	/** From a report page: make this report as PDF, deck, workbook or CSV, then follow its progress. */
+	default: async (event) => {
+		const { actor } = requireMemberPage(event);
+		const data = await event.request.formData();
+		const made = await attempt(data, () =>
+			requestExport(db(), {
+				actor,
+				input: { format: str(data.get('format')), roundId: str(data.get('roundId')), unitId: str(data.get('unitId')), compare: str(data.get('compare')) || undefined, statistic: str(data.get('statistic')) || undefined, lang: event.locals.locale }
+			})
+		);
+		if (!('id' in made)) return made;
+		startExport(made.id);
+		redirect(303, `/app/exports/${made.id}`);
+	}
+};

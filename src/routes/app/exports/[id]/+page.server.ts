@@ -1,0 +1,22 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireMemberPage } from '$lib/server/http/guards';
+import { forPage } from '$lib/server/http/pages';
+import { emailWhenReady } from '$lib/server/exports/request';
+import { getExport } from '$lib/server/exports/read';
+
+/** One export being made: its progress, then its download. */
+export const load: PageServerLoad = async (event) => {
+	const { actor } = requireMemberPage(event);
+	const e = await forPage(() => getExport(db(), { actor, exportId: event.params.id }));
+	const round = await db().selectFrom('rounds').select('name').where('organization_id', '=', actor.membership!.organizationId).where('id', '=', e.roundId).executeTakeFirst();
+	return { export: { ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() }, round: round?.name ?? '' };
+};
+
+export const actions: Actions = {
+	email: async (event) => {
+		const { actor } = requireMemberPage(event);
+		await forPage(() => emailWhenReady(db(), { actor, exportId: event.params.id }));
+		return { done: 'email' as const };
+	}
+};
