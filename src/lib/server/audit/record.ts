@@ -32,7 +32,10 @@ export type AuditAction =
 	| 'benchmark_included'
 	| 'benchmark_rebuilt'
 	| 'action_created'
-	| 'action_updated';
+	| 'action_updated'
+	| 'round_repeat_changed'
+	| 'round_repeated'
+	| 'round_unscheduled';
 
 export interface AuditInput {
 	organizationId: string | null;
