@@ -311,6 +311,7 @@ export const en = {
 	'rounds.home.until': 'open until {date}',
 	'rounds.home.step3Text': 'Invite your people to the survey and follow the response rate per unit.',
 	'rounds.repeat.label': 'Repeat',
+	'rounds.repeat.often': 'How often',
 	'rounds.repeat.none': 'Does not repeat',
 	'rounds.repeat.every': 'Every {n} months',
 	'rounds.repeat.hint': 'A repeating round creates the next one when it opens: same questions, participant choice and settings, every date moved on. It invites whoever your choice covers on its own start day. Admins are emailed {days} days before it opens.',

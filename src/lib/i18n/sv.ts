@@ -313,6 +313,7 @@ export const sv: Messages = {
 	'rounds.home.until': 'öppen till {date}',
 	'rounds.home.step3Text': 'Bjud in medarbetarna till enkäten och följ svarsfrekvensen per enhet.',
 	'rounds.repeat.label': 'Upprepa',
+	'rounds.repeat.often': 'Hur ofta',
 	'rounds.repeat.none': 'Upprepas inte',
 	'rounds.repeat.every': 'Var {n}:e månad',
 	'rounds.repeat.hint': 'En omgång som upprepas skapar nästa omgång när den öppnar: samma frågor, urval av deltagare och inställningar, alla datum flyttade framåt. Den bjuder in dem som urvalet omfattar på sin egen startdag. Administratörerna får ett mejl {days} dagar innan den öppnar.',
