@@ -118,3 +118,40 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	await expectAccessible(page);
 	await shoot(page, `questions-${device}`);
 });
+
+test('the admin makes a round repeat every three months and checks, then stops, the next one @phone', async ({ page }) => {
+	const device = test.info().project.name;
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app/rounds/new');
+	const name = `Quarterly pulse ${device}`;
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	await expect(page.getByLabel('How often')).toHaveValue('');
+	await page.getByLabel('How often').selectOption({ label: 'Every 3 months' });
+	await expectAccessible(page);
+	await shoot(page, `rounds-new-repeat-${device}`);
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: 'Launch round' }).click();
+
+	// It opened at once, so its successor exists: scheduled three months on, named after its month.
+	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+	await expect(page.getByText('Repeats every 3 months')).toBeVisible();
+	const next = page.getByRole('link', { name: new RegExp(`^${name} – \\w+ \\d{4}$`) });
+	await expect(next).toBeVisible();
+	await expect(page.getByLabel('How often')).toHaveValue('3');
+	await expectAccessible(page);
+	await shoot(page, `rounds-repeating-${device}`);
+
+	await next.click();
+	await expect(page.getByRole('heading', { name: new RegExp(`^${name} – `), level: 1 })).toBeVisible();
+	await expect(page.locator('h1 .badge')).toHaveText(/Scheduled/);
+	await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+	await expect(page.getByText('The next round is created when this one opens.')).toBeVisible();
+	await expectAccessible(page);
+	await shoot(page, `rounds-next-${device}`);
+
+	await page.getByRole('button', { name: 'Stop and keep as draft' }).click();
+	await expect(page.getByRole('status')).toContainText('The round is stopped and kept as a draft.');
+	await expect(page.getByRole('button', { name: 'Launch round' })).toBeVisible();
+	await shoot(page, `rounds-next-stopped-${device}`);
+});

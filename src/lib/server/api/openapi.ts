@@ -3,7 +3,7 @@ import { unitInput, unitPatch } from '$lib/server/units/mutations';
 import { mergeInput } from '$lib/server/units/merge';
 import { userInput, userPatch } from '$lib/server/users/mutations';
 import { answersPatch } from '$lib/server/survey/save';
-import { extendInput, roundInput } from '$lib/server/rounds/input';
+import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 
@@ -237,13 +237,17 @@ function roundSchemas() {
 				completed: { type: ['integer', 'null'], description: 'null while fewer than minGroupSize are invited.' },
 				responseRate: { type: ['number', 'null'], description: 'completed ÷ invited (0–1); null while fewer than minGroupSize are invited.' },
 				actions: { type: 'array', items: { enum: ['launch', 'close', 'extend', 'remind'] }, description: 'What the round’s status allows now.' },
-				createdBy: { type: 'string' },
+				repeatMonths: { enum: [3, 6, 12, null], description: 'How often the round repeats (months); null when it does not. When a repeating round opens, its successor is created as a scheduled round with the same settings and every date moved on by the interval.' },
+				repeatsFrom: { type: ['string', 'null'], format: 'uuid', description: 'The round this one was created from by its repeat.' },
+				nextRoundId: { type: ['string', 'null'], format: 'uuid', description: 'The round created from this one by its repeat, once it exists.' },
+				createdBy: { type: 'string', description: '`system` for a round created by a repeat.' },
 				createdAt: isoDate
 			}
 		},
 		RoundList: { type: 'object', properties: { rounds: { type: 'array', items: ref('Round') } } },
 		RoundInput: schema(roundInput),
 		RoundExtend: schema(extendInput),
+		RoundPatch: schema(repeatInput),
 		ResponseRates: {
 			type: 'object',
 			description: 'Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out.',
@@ -322,7 +326,7 @@ function roundPaths() {
 			post: {
 				summary: 'Create a survey round',
 				description:
-					'With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone.',
+					'With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.',
 				operationId: 'createRound',
 				requestBody: body('RoundInput'),
 				responses: { ...ok('Round', '201', 'Created'), ...errors(400, 401, 403) }
@@ -330,7 +334,15 @@ function roundPaths() {
 		},
 		'/rounds/{id}': {
 			parameters: idParam,
-			get: { summary: 'Get a survey round', operationId: 'getRound', responses: { ...ok('Round'), ...errors(401, 403, 404) } }
+			get: { summary: 'Get a survey round', operationId: 'getRound', responses: { ...ok('Round'), ...errors(401, 403, 404) } },
+			patch: {
+				summary: 'Change how often a round repeats',
+				description:
+					'`repeatMonths`: 3, 6, 12 or null (does not repeat). The change applies to the round’s successor too while that has not opened, so null on the current round means no further round is created. An open round that starts repeating gets its successor at once. 400 for any other value or when the round is open longer than the interval; 409 when the round has closed.',
+				operationId: 'updateRound',
+				requestBody: body('RoundPatch'),
+				responses: { ...ok('Round'), ...errors(400, 401, 403, 404, 409) }
+			}
 		},
 		'/rounds/{id}/launch': action('Launch a draft round', 'launchRound', 'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'),
 		'/rounds/{id}/close': action('Close a round early', 'closeRound', 'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'),

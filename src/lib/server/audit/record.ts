@@ -35,7 +35,10 @@ export type AuditAction =
 	| 'action_updated'
 	| 'decision_recorded'
 	| 'decision_deleted'
-	| 'report_exported';
+	| 'report_exported'
+	| 'round_repeat_changed'
+	| 'round_repeated'
+	| 'round_unscheduled';
 
 export interface AuditInput {
 	organizationId: string | null;

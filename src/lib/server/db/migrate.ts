@@ -6,6 +6,7 @@ import * as m003 from './migrations/003_invitation_lookup';
 import * as m004 from './migrations/004_results';
 import * as m005 from './migrations/005_actions';
 import * as m006 from './migrations/006_decisions_exports';
+import * as m007 from './migrations/007_recurring_rounds';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
 	'003_invitation_lookup': m003,
 	'004_results': m004,
 	'005_actions': m005,
-	'006_decisions_exports': m006
+	'006_decisions_exports': m006,
+	'007_recurring_rounds': m007
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

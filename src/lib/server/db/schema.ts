@@ -141,7 +141,14 @@ export interface RoundsTable {
 	unit_tree: ColumnType<FrozenUnit[] | null, string | undefined, string>;
 	benchmark_version_id: string | null;
 	is_generated: Generated<boolean>;
+	/** Every 3, 6 or 12 months; null when the round does not repeat. */
+	repeat_months: ColumnType<RepeatMonths | null, RepeatMonths | null | undefined, RepeatMonths | null>;
+	/** The round this one was created from by its repeat. */
+	repeats_from: ColumnType<string | null, string | null | undefined, string | null>;
+	notice_sent: Generated<boolean>;
 }
+
+export type RepeatMonths = 3 | 6 | 12;
 
 /** A unit as a round froze it at launch. */
 export interface FrozenUnit {

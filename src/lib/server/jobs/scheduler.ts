@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { db } from '$lib/server/db';
 import { advanceDueRounds } from '$lib/server/rounds/advance';
 import { sendPendingEmails } from '$lib/server/rounds/emails';
+import { sendRoundNotices } from '$lib/server/rounds/notices';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { buildMissingResults } from '$lib/server/results/build';
 import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
@@ -25,6 +26,7 @@ export async function tick(now = new Date()): Promise<{ advanced: number; benchm
 	const benchmarks = await rebuildDueBenchmarks(db(), now);
 	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));
 	await runPendingExports(db(), { origin: publicOrigin() });
+	await sendRoundNotices(db(), { origin: publicOrigin(), now });
 	return { advanced, benchmarks, emails };
 }
 

@@ -4,6 +4,7 @@ import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
 import { recordAudit } from '$lib/server/audit/record';
 import { createInvitations } from './invite';
+import { createSuccessor } from './successor';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
 
@@ -11,7 +12,7 @@ type RoundRecord = Selectable<Database['rounds']>;
 
 /**
  * Moves one round along by its dates: opening creates the invitations (their emails are then sent by
- * the email sweep) and freezes the unit tree, closing deletes every draft and builds the results,
+ * the email sweep) and freezes the unit tree (a repeating round also creates its successor), closing deletes every draft and builds the results,
  * publishing pins the benchmark version the results are compared with, and due reminders are released. Runs in one
  * transaction holding the round's row lock; a round another instance is already advancing is skipped —
  * unless `wait` is set (an admin's action, which must see its own effect), which waits for that lock.
@@ -35,6 +36,7 @@ export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise
 			patch.opened_at = now;
 			patch.unit_tree = await freezeUnitTree(trx, r.organization_id);
 			await recordAudit(trx, { organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } });
+			await createSuccessor(trx, r, now);
 		}
 		if (step === 'closed') {
 			await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();

@@ -10,6 +10,7 @@ import { snapshotQuestions } from './questions';
 import { getRound, type RoundRow } from './queries';
 import { advanceRound } from './advance';
 import { checkParticipants } from './invite';
+import { checkRepeat } from './recurrence';
 
 /**
  * Three reminders spread over the period like `defaultSchedule`'s, but on whole days at the time of day the
@@ -52,6 +53,7 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 	if (input.launch && endsAt <= now) problems.endsAt ??= 'The end must be in the future.';
 	if (Object.keys(problems).length)
 		throw new ValidationError(Object.values(problems).join(' '), Object.entries(problems).map(([path, message]) => ({ path, message })));
+	await checkRepeat(db, { organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt });
 	const invitable = await checkParticipants(db, { organizationId: opts.organizationId, participants: input.participants });
 	if (input.launch && invitable === 0)
 		throw new ValidationError('participants: Nobody to invite: nobody chosen has both a unit and a job role.', [
@@ -73,11 +75,12 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 			min_group_size: input.minGroupSize,
 			participants: JSON.stringify(input.participants),
 			questions: JSON.stringify(questions),
-			created_by: opts.actor.label
+			created_by: opts.actor.label,
+			repeat_months: input.repeatMonths
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch } });
+	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch, repeatMonths: input.repeatMonths } });
 	if (input.launch) await advanceRound(db, { organizationId: opts.organizationId, roundId: row.id, now, wait: true });
 	return getRound(db, { organizationId: opts.organizationId, roundId: row.id });
 }

@@ -19,6 +19,9 @@ export const questionRef = z.discriminatedUnion('source', [
 	z.strictObject({ source: z.literal('organization'), id: fields.uuid })
 ]);
 
+/** How often a round repeats: every 3, 6 or 12 months, or null for not at all. */
+export const repeatMonthsField = z.union([z.literal(3), z.literal(6), z.literal(12)], { message: 'Must be 3, 6, 12 or null (does not repeat)' }).nullable();
+
 /** A new round. Dates default to: start now, end two weeks later, publish at the end, three reminders. */
 export const roundInput = z.strictObject({
 	name: fields.name,
@@ -30,8 +33,11 @@ export const roundInput = z.strictObject({
 	publishAt: date.optional(),
 	reminders: z.array(date).max(10, 'At most 10 reminders').optional(),
 	minGroupSize: z.number().int().min(3, 'At least 3').max(10, 'At most 10').default(5),
-	launch: z.boolean().default(true)
+	launch: z.boolean().default(true),
+	repeatMonths: repeatMonthsField.default(null)
 });
 export type RoundInput = z.infer<typeof roundInput>;
 
 export const extendInput = z.strictObject({ endsAt: date, publishAt: date.optional() });
+
+export const repeatInput = z.strictObject({ repeatMonths: repeatMonthsField });

@@ -1,5 +1,5 @@
 import type { Db } from '$lib/server/db';
-import type { RoundStatus } from '$lib/server/db/schema';
+import type { RepeatMonths, RoundStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
 import type { RoundQuestion } from './questions';
@@ -22,6 +22,10 @@ export interface RoundRow {
 	createdAt: Date;
 	invited: number;
 	completed: number;
+	repeatMonths: RepeatMonths | null;
+	/** The round this one was created from by its repeat, and the one created from it. */
+	repeatsFrom: string | null;
+	nextRoundId: string | null;
 }
 
 export function roundColumns(db: Db) {
@@ -43,6 +47,14 @@ export function roundColumns(db: Db) {
 			'r.questions',
 			'r.created_by as createdBy',
 			'r.created_at as createdAt',
+			'r.repeat_months as repeatMonths',
+			'r.repeats_from as repeatsFrom',
+			eb
+				.selectFrom('rounds as next')
+				.whereRef('next.organization_id', '=', 'r.organization_id')
+				.whereRef('next.repeats_from', '=', 'r.id')
+				.select('next.id')
+				.as('nextRoundId'),
 			eb
 				.selectFrom('invitations as i')
 				.whereRef('i.organization_id', '=', 'r.organization_id')

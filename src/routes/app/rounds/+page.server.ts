@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 			endsAt: r.endsAt.toISOString(),
 			publishAt: r.publishAt.toISOString(),
 			k: r.minGroupSize,
+			repeatMonths: r.repeatMonths,
 			invited: r.invited,
 			// No response rate for a round with fewer than k invited.
 			completed: r.invited >= r.minGroupSize ? r.completed : null

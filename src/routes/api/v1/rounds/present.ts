@@ -26,6 +26,9 @@ export function presentRound(r: RoundRow) {
 		completed: shown ? r.completed : null,
 		responseRate: shown && r.invited > 0 ? r.completed / r.invited : null,
 		actions: allowedActions(r.status),
+		repeatMonths: r.repeatMonths,
+		repeatsFrom: r.repeatsFrom,
+		nextRoundId: r.nextRoundId,
 		createdBy: r.createdBy,
 		createdAt: r.createdAt.toISOString()
 	};

@@ -12,6 +12,10 @@ import { getModel } from '$lib/server/models/registry';
 import { allowedActions } from '$lib/rounds/state';
 import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/components/rounds/time';
 import { adminZone } from '../zone.server';
+import { setRoundRepeat } from '$lib/server/rounds/recurrence';
+import { unscheduleRound } from '$lib/server/rounds/unschedule';
+import { repeatFromForm } from '../new/form';
+import { repeatInfo } from './repeat.server';
 
 /** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
 async function modelName(id: string, version: string, locale: string): Promise<string> {
@@ -44,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	const done = event.url.searchParams.get('done');
 	return {
 		timeZone,
+		repeat: await repeatInfo(organizationId, r),
 		done: done === 'launched' || done === 'saved' ? done : null,
 		round: {
 			id: r.id,
@@ -85,6 +90,18 @@ export const actions: Actions = {
 	launch: roundAction('launch'),
 	close: roundAction('close'),
 	remind: roundAction('remind'),
+	repeat: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const result = await attempt(data, () => setRoundRepeat(db(), { organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
+		return 'id' in result ? { done: 'repeat' as const } : result;
+	},
+	unschedule: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const result = await attempt(data, () => unscheduleRound(db(), { organizationId, actor, roundId: event.params.id }));
+		return 'id' in result ? { done: 'unschedule' as const } : result;
+	},
 	extend: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();

@@ -12,6 +12,7 @@ import { summarize } from '$lib/server/questions/present';
 import { createRound } from '$lib/server/rounds/create';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { defaultSchedule } from '$lib/rounds/state';
+import { NOTICE_DAYS } from '$lib/rounds/repeat';
 import { isTimeZone, toLocalInput } from '$lib/components/rounds/time';
 import { adminZone } from '../zone.server';
 import { roundFormInput, roundFormValues, type RoundFormValues } from './form';
@@ -82,11 +83,13 @@ export const load: PageServerLoad = async (event) => {
 		endsAt: toLocalInput(s.endsAt, timeZone),
 		publishAt: toLocalInput(s.publishAt, timeZone),
 		reminders: morningReminders(startsAt, timeZone),
-		minGroupSize: '5'
+		minGroupSize: '5',
+		repeat: ''
 	};
 	return {
 		timeZone,
 		defaults,
+		noticeDays: NOTICE_DAYS,
 		units: tree.map((r) => ({ id: r.unit.id, parentId: r.unit.parentId, name: r.unit.name, depth: r.depth, people: below.get(r.unit.id) ?? 0 })),
 		eligible,
 		people,

@@ -13,6 +13,8 @@ export interface RoundFormValues {
 	publishAt: string;
 	reminders: string[];
 	minGroupSize: string;
+	/** '' (does not repeat), '3', '6' or '12'. */
+	repeat: string;
 }
 
 const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
@@ -29,8 +31,15 @@ export function roundFormValues(data: FormData): RoundFormValues {
 		endsAt: str(data.get('endsAt')),
 		publishAt: str(data.get('publishAt')),
 		reminders: all(data, 'reminders'),
-		minGroupSize: str(data.get('minGroupSize'))
+		minGroupSize: str(data.get('minGroupSize')),
+		repeat: str(data.get('repeat'))
 	};
+}
+
+/** The repeat choice of a form ('' for does not repeat) as the domain takes it; anything else is left to its validation. */
+export function repeatFromForm(value: string): unknown {
+	const v = value.trim();
+	return v === '' ? null : /^\d{1,3}$/.test(v) ? Number(v) : v;
 }
 
 /**
@@ -63,7 +72,8 @@ export function roundFormInput(v: RoundFormValues, zone: string, launch: boolean
 		publishAt: when('publishAt', v.publishAt),
 		reminders: v.reminders.map((r, i) => [r, i] as const).filter(([r]) => r.trim() !== '').map(([r, i]) => when(`reminders.${i}`, r)),
 		minGroupSize: Number(k),
-		launch
+		launch,
+		repeatMonths: repeatFromForm(v.repeat)
 	};
 	if (problems.length) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 	return input;
