@@ -48,7 +48,12 @@ describe('/api/v1/openapi.json', () => {
 				'/benchmarks',
 				'/actions',
 				'/actions/{id}',
-				'/actions/{id}/notes'
+				'/actions/{id}/notes',
+				'/decisions',
+				'/decisions/{id}',
+				'/exports',
+				'/exports/{id}',
+				'/exports/{id}/file'
 			].sort()
 		);
 	});

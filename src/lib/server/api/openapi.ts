@@ -6,6 +6,7 @@ import { answersPatch } from '$lib/server/survey/save';
 import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
+import { followUpPaths, followUpSchemas } from './openapi-follow-up';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -124,7 +125,8 @@ export function openApiDocument(serverUrl: string) {
 			},
 			...roundPaths(),
 			...questionPaths(),
-			...resultPaths()
+			...resultPaths(),
+			...followUpPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -147,6 +149,7 @@ export function openApiDocument(serverUrl: string) {
 				...roundSchemas(),
 				...questionSchemas(),
 				...resultSchemas(),
+				...followUpSchemas(),
 				Error: error
 			},
 			responses: {
