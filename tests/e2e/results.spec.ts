@@ -1,32 +1,9 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { credential, expectAccessible, latestEmailTo, shoot, signIn } from './support';
+import { test, expect, type Browser } from '@playwright/test';
+import { credential, expectAccessible, shoot, signIn, signInByLink } from './support';
 import { demoPerson } from '../../src/lib/server/bootstrap/demo-data';
 
 /** The demo's regional manager of the Nordics (a viewer of that region), as the bootstrap creates them. */
 const nordicsManager = demoPerson(0).email;
-
-/** Signs a viewer in with a one-time link from the outbox (demo viewers have no password). */
-const linkIn = (email: string) => {
-	try {
-		return /https?:\/\/[^\s"<>]+\/signin\/link\/[^\s"<>]+/.exec(latestEmailTo(email))?.[0];
-	} catch {
-		return undefined; // no email to them yet
-	}
-};
-
-async function signInByLink(page: Page, email: string) {
-	const earlier = linkIn(email); // a link of an earlier sign-in (e.g. the other device's run) is used up
-	await page.goto('/signin/link');
-	await page.getByLabel('Email').fill(email);
-	await page.getByRole('button', { name: 'Send sign-in link' }).click();
-	await expect(page.getByText(/a sign-in link is on its way/)).toBeVisible();
-	// The link is emailed after the answer (so that the answer says nothing about the address): wait for it.
-	let link: string | undefined;
-	await expect.poll(() => (link = linkIn(email)) !== undefined && link !== earlier).toBe(true);
-	await page.goto(new URL(link!).pathname);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL((u) => u.pathname.startsWith('/app'));
-}
 
 /** Where the admin finds another region's report (to try it as the viewer). */
 async function otherRegionHref(browser: Browser): Promise<string> {

@@ -35,13 +35,13 @@ export async function signIn(page: Page, email: string, password: string) {
 	await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
 }
 
-/** The newest .eml in the outbox sent to `to`, as text (quoted-printable soft breaks undone). */
-export function latestEmailTo(to: string): string {
+/** The newest .eml in the outbox sent to `to` (and matching `about`), as text (quoted-printable soft breaks undone). */
+export function latestEmailTo(to: string, about?: RegExp): string {
 	const dir = state().outbox;
 	const files = readdirSync(dir).sort().reverse();
 	for (const f of files) {
 		const raw = readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-		if (raw.toLowerCase().includes(`to: ${to.toLowerCase()}`)) return raw;
+		if (raw.toLowerCase().includes(`to: ${to.toLowerCase()}`) && (!about || about.test(raw))) return raw;
 	}
 	throw new Error(`no email to ${to} in the outbox`);
 }
@@ -49,4 +49,28 @@ export function latestEmailTo(to: string): string {
 export async function shoot(page: Page, name: string) {
 	const dir = process.env.SOS_SCREENSHOTS;
 	if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Signs a viewer in with a one-time link from the outbox (demo viewers have no password). */
+const linkIn = (email: string) => {
+	try {
+		const link = /https?:\/\/[^\s"<>]+\/signin\/link\/[^\s"<>]+/;
+		return link.exec(latestEmailTo(email, link))?.[0];
+	} catch {
+		return undefined; // no email to them yet
+	}
+};
+
+export async function signInByLink(page: Page, email: string) {
+	const earlier = linkIn(email); // a link of an earlier sign-in (e.g. the other device's run) is used up
+	await page.goto('/signin/link');
+	await page.getByLabel('Email').fill(email);
+	await page.getByRole('button', { name: 'Send sign-in link' }).click();
+	await expect(page.getByText(/a sign-in link is on its way/)).toBeVisible();
+	// The link is emailed after the answer (so that the answer says nothing about the address): wait for it.
+	let link: string | undefined;
+	await expect.poll(() => (link = linkIn(email)) !== undefined && link !== earlier).toBe(true);
+	await page.goto(new URL(link!).pathname);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((u) => u.pathname.startsWith('/app'));
 }
