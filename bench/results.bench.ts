@@ -11,6 +11,8 @@ import { unitResults } from '$lib/server/results/unit-results';
 import { unitTrend } from '$lib/server/results/trend';
 import { ORGANIZATION } from '$lib/results/view';
 import { percentile } from './support/load';
+import { reportData } from '$lib/server/reports/data';
+import { renderReport } from '$lib/server/exports/run';
 
 const RESPONDENTS = 10_000;
 const REGIONS = 10;
@@ -102,4 +104,15 @@ it('measures the results data of a large organization, alone and among a million
 	console.log(`results data, one region: p50 ${f(crowdedRegion.p50)} ms (alone ${f(aloneRegion.p50)} ms, ratio ${(crowdedRegion.p50 / aloneRegion.p50).toFixed(2)}); trend: p50 ${f(crowdedTrend.p50)} ms (alone ${f(aloneTrend.p50)} ms)`);
 	console.log(`results built at close for 10,000 responses: ${f(buildMs)} ms; for ${ORGANIZATIONS} rounds of ${PER_ORGANIZATION}: ${(othersBuildMs / 1000).toFixed(1)} s (generating them: ${(fillMs / 1000).toFixed(1)} s)`);
 	console.log(`benchmark rebuild over ${ORGANIZATIONS + 1} organizations: ${f(rebuildMs)} ms`);
+
+	// The reports of the same organization (10 regions in its heatmap): data, then each file.
+	const data = await reportData(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
+	const sizes: string[] = [];
+	for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
+		let bytes = 0;
+		const t = await timeIt(5, async () => (bytes = (await renderReport(format, data)).length));
+		sizes.push(`${format} p50 ${f(t.p50)} ms (${Math.round(bytes / 1024)} KB)`);
+	}
+	const dataTime = await timeIt(10, () => reportData(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice }));
+	console.log(`reports of the whole 10,000-respondent organization: data p50 ${f(dataTime.p50)} ms; ${sizes.join('; ')}`);
 }, 1_800_000);
