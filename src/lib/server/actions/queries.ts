@@ -90,7 +90,7 @@ export async function getAction(db: Db, opts: { actor: Actor; actionId: string }
 	return present(row, notes);
 }
 
-/** Actions of the units the actor may see, filtered; overdue first, then by due date. */
+/** Actions of the units the actor may see, filtered; open ones first (overdue at the top), then by due date. */
 export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown }): Promise<ActionView[]> {
 	const f = parse(actionFilter, opts.filter ?? {});
 	const scope = await actionScope(db, opts.actor);
@@ -105,7 +105,14 @@ export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown
 	if (f.mine === 'true') q = q.where('a.owner_id', '=', scope.userId);
 	if (f.areaKey) q = q.where('a.area_key', '=', f.areaKey);
 	if (f.overdue === 'true') q = q.where(sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`);
-	const rows = await q.orderBy(sql`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`, 'desc').orderBy(sql`a.due_on asc nulls last`).orderBy('a.created_at', 'desc').limit(500).execute();
+	const open = sql`a.status IN ('planned', 'in_progress')`;
+	const rows = await q
+		.orderBy(open, 'desc')
+		.orderBy(sql`a.due_on < current_date AND ${open}`, 'desc')
+		.orderBy(sql`a.due_on asc nulls last`)
+		.orderBy('a.created_at', 'desc')
+		.limit(500)
+		.execute();
 	return rows.map((r) => present(r));
 }
 

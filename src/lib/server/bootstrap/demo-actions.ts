@@ -3,6 +3,19 @@ import { latestModel } from '$lib/server/models/registry';
 import { modelText } from '$lib/server/results/text';
 
 const DAY = 86_400_000;
+
+/** What a team might plan for its weakest area (short, as a team would write it; generated). */
+const PLANS: Record<string, string> = {
+	territory: 'Give every customer one named owner',
+	targets: 'Break the yearly target down per person and month',
+	visualizing: 'Weekly results board for the whole team',
+	forecasting: 'Monthly forecast with a named close date per deal',
+	business_followup: 'Deal review every other week with each sales person',
+	one_to_one: 'Monthly one-to-one with every sales person',
+	activity_planning: 'Agree weekly activity levels in the Monday meeting',
+	field_visits: 'One joint customer visit per sales person each month',
+	improvement_program: 'A written improvement plan for everyone below target'
+};
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -20,11 +33,11 @@ export async function createDemoActions(db: Db, opts: { organizationId: string; 
 	const planned = new Date(opts.springClosed.getTime() + 14 * DAY);
 	for (const [unitId, area] of opts.weakest) {
 		const key = model.shape.areas[area].key;
-		const advice = text.area(key).advice.actions[0] ?? text.area(key).name;
+		const title = `${PLANS[key] ?? text.area(key).name} (generated)`;
 		const owner = managerOf(unitId);
 		const action = await db
 			.insertInto('actions')
-			.values({ organization_id: org, unit_id: unitId, area_key: key, title: advice.slice(0, 200), reason: `${text.area(key).name} was the team's lowest area in the spring round (generated).`, owner_id: owner?.id ?? null, due_on: ymd(new Date(planned.getTime() + 90 * DAY)), status: 'done', created_by: owner?.email ?? 'system', created_at: planned, updated_at: new Date(planned.getTime() + 80 * DAY), due_reminder_sent: true })
+			.values({ organization_id: org, unit_id: unitId, area_key: key, title, reason: `${text.area(key).name} was the team's lowest area in the spring round (generated).`, owner_id: owner?.id ?? null, due_on: ymd(new Date(planned.getTime() + 90 * DAY)), status: 'done', created_by: owner?.email ?? 'system', created_at: planned, updated_at: new Date(planned.getTime() + 80 * DAY), due_reminder_sent: true })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await db.insertInto('action_notes').values({ organization_id: org, action_id: action.id, body: 'Started in the weekly team meeting; everyone knows what changes (generated).', author: 'Demo', created_at: new Date(planned.getTime() + 30 * DAY) }).execute();
