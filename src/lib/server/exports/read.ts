@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { ExportFormat, ExportStatus } from '$lib/server/db/schema';
@@ -12,7 +13,10 @@ export interface ExportView {
 	/** 0 … 1 while it is being made. */
 	progress: number;
 	roundId: string;
+	roundName: string;
 	unitId: string;
+	/** The unit's name today (the organization's name for the whole organization). */
+	unitName: string;
 	filename: string | null;
 	emailWhenReady: boolean;
 	error: string | null;
@@ -20,21 +24,30 @@ export interface ExportView {
 	expiresAt: Date;
 }
 
-const columns = ['id', 'format', 'status', 'progress', 'round_id', 'unit_key', 'filename', 'email_when_ready', 'error', 'created_at', 'expires_at'] as const;
+const columns = ['e.id', 'e.format', 'e.status', 'e.progress', 'e.round_id', 'e.unit_key', 'e.filename', 'e.email_when_ready', 'e.error', 'e.created_at', 'e.expires_at', 'r.name as round_name'] as const;
 
 function mine(db: Db, actor: Actor) {
 	const m = actor.membership;
 	if (!m) throw new NotFoundError('export');
-	return db.selectFrom('report_exports').where('organization_id', '=', m.organizationId).where('requested_by', '=', actor.label).where('expires_at', '>', new Date());
+	return db
+		.selectFrom('report_exports as e')
+		.innerJoin('rounds as r', (j) => j.onRef('r.organization_id', '=', 'e.organization_id').onRef('r.id', '=', 'e.round_id'))
+		.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'e.organization_id').on(sql`u.id::text`, '=', sql.ref('e.unit_key')))
+		.select(sql<string>`coalesce(u.name, ${m.organizationName})`.as('unit_name'))
+		.where('e.organization_id', '=', m.organizationId)
+		.where('e.requested_by', '=', actor.label)
+		.where('e.expires_at', '>', new Date());
 }
 
-const present = (r: { id: string; format: ExportFormat; status: ExportStatus; progress: number; round_id: string; unit_key: string; filename: string | null; email_when_ready: boolean; error: string | null; created_at: Date; expires_at: Date }): ExportView => ({
+const present = (r: { round_name: string; unit_name: string; id: string; format: ExportFormat; status: ExportStatus; progress: number; round_id: string; unit_key: string; filename: string | null; email_when_ready: boolean; error: string | null; created_at: Date; expires_at: Date }): ExportView => ({
 	id: r.id,
 	format: r.format,
 	status: r.status,
 	progress: r.status === 'ready' ? 1 : r.progress,
 	roundId: r.round_id,
+	roundName: r.round_name,
 	unitId: r.unit_key,
+	unitName: r.unit_name,
 	filename: r.filename,
 	emailWhenReady: r.email_when_ready,
 	error: r.error,
@@ -45,20 +58,20 @@ const present = (r: { id: string; format: ExportFormat; status: ExportStatus; pr
 /** An export only the member who asked for it can see (404 for everyone else), until it expires. */
 export async function getExport(db: Db, opts: { actor: Actor; exportId: string }): Promise<ExportView> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(db, opts.actor).select(columns).where('id', '=', opts.exportId).executeTakeFirst();
+	const row = await mine(db, opts.actor).select(columns).where('e.id', '=', opts.exportId).executeTakeFirst();
 	if (!row) throw new NotFoundError('export');
 	return present(row);
 }
 
 /** The caller's exports of the last days, newest first. */
 export async function listExports(db: Db, opts: { actor: Actor }): Promise<ExportView[]> {
-	return (await mine(db, opts.actor).select(columns).orderBy('created_at', 'desc').limit(50).execute()).map(present);
+	return (await mine(db, opts.actor).select(columns).orderBy('e.created_at', 'desc').limit(50).execute()).map(present);
 }
 
 /** The finished file of an export of the caller's. */
 export async function exportFile(db: Db, opts: { actor: Actor; exportId: string }): Promise<{ body: Buffer; filename: string; type: string }> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(db, opts.actor).select(['format', 'file', 'filename']).where('id', '=', opts.exportId).where('status', '=', 'ready').executeTakeFirst();
+	const row = await mine(db, opts.actor).select(['e.format', 'e.file', 'e.filename']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
 	if (!row?.file || !row.filename) throw new NotFoundError('export file');
 	return { body: row.file, filename: row.filename, type: FILE_TYPES[row.format].type };
 }

@@ -11,13 +11,7 @@ import { startExport } from '$lib/server/exports/background';
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const exports = await listExports(db(), { actor });
-	const names = await db()
-		.selectFrom('rounds')
-		.select(['id', 'name'])
-		.where('organization_id', '=', actor.membership!.organizationId)
-		.where('id', 'in', exports.length ? [...new Set(exports.map((e) => e.roundId))] : ['00000000-0000-0000-0000-000000000000'])
-		.execute();
-	return { exports: exports.map((e) => ({ ...e, round: names.find((n) => n.id === e.roundId)?.name ?? '', createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() })) };
+	return { exports: exports.map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() })) };
 };
 
 export const actions: Actions = {

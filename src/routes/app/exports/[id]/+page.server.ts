@@ -9,8 +9,7 @@ import { getExport } from '$lib/server/exports/read';
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const e = await forPage(() => getExport(db(), { actor, exportId: event.params.id }));
-	const round = await db().selectFrom('rounds').select('name').where('organization_id', '=', actor.membership!.organizationId).where('id', '=', e.roundId).executeTakeFirst();
-	return { export: { ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() }, round: round?.name ?? '' };
+	return { export: { ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() } };
 };
 
 export const actions: Actions = {
