@@ -30,6 +30,21 @@ describe('actions API', () => {
 		expect((await call('GET', `/api/v1/actions/${id}`, { cookie: s.admin })).data.notes[0].body).toBe('First review held.');
 	});
 
+	it('deletes an action planned by mistake, with its notes, only within the subtree', async () => {
+		const s = await setup();
+		const mine = (await call('POST', '/api/v1/actions', { cookie: s.cookie, json: { unitId: s.team, title: 'Typo action' } })).data;
+		await call('POST', `/api/v1/actions/${mine.id}/notes`, { cookie: s.cookie, json: { body: 'note' } });
+		const south = (await call('POST', '/api/v1/actions', { cookie: s.admin, json: { unitId: s.south, title: 'South plan' } })).data;
+		expect((await call('DELETE', `/api/v1/actions/${south.id}`, { cookie: s.cookie })).status).toBe(404);
+		expect((await call('DELETE', `/api/v1/actions/${mine.id}`)).status).toBe(401);
+		expect((await call('DELETE', `/api/v1/actions/${mine.id}`, { cookie: s.cookie })).status).toBe(204);
+		expect((await call('GET', `/api/v1/actions/${mine.id}`, { cookie: s.cookie })).status).toBe(404);
+		expect(await db().selectFrom('action_notes').select('id').where('action_id', '=', mine.id).execute()).toEqual([]);
+		expect((await call('GET', `/api/v1/actions/${south.id}`, { cookie: s.admin })).status).toBe(200);
+		const logged = await db().selectFrom('audit_events').select('target').where('organization_id', '=', s.org.id).where('action', '=', 'action_deleted').execute();
+		expect(logged).toEqual([{ target: 'Typo action' }]);
+	});
+
 	it('answers 401 without a session, 404 outside the subtree or organization, 400 for bad input', async () => {
 		const s = await setup();
 		expect((await call('GET', '/api/v1/actions')).status).toBe(401);

@@ -79,3 +79,11 @@ export async function addActionNote(db: Db, opts: { actor: Actor; actionId: stri
 	await db.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
 	return getAction(db, { actor: opts.actor, actionId: action.id });
 }
+
+/** Deletes an action planned by mistake, with its notes (an action that was dropped stays, as "dropped"). */
+export async function deleteAction(db: Db, opts: { actor: Actor; actionId: string }): Promise<void> {
+	const action = await getAction(db, opts);
+	const org = opts.actor.membership!.organizationId;
+	await db.deleteFrom('actions').where('organization_id', '=', org).where('id', '=', action.id).execute();
+	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_deleted', target: action.title });
+}

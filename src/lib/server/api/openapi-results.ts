@@ -63,7 +63,8 @@ export function resultPaths() {
 		'/actions/{id}': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
 			get: { summary: 'An action with its notes', operationId: 'getAction', responses: { ...ok('Action'), ...errors(401, 403, 404) } },
-			patch: { summary: 'Change an action', operationId: 'updateAction', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } }, responses: { ...ok('Action'), ...errors(400, 401, 403, 404) } }
+			patch: { summary: 'Change an action', operationId: 'updateAction', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } }, responses: { ...ok('Action'), ...errors(400, 401, 403, 404) } },
+			delete: { summary: 'Delete an action planned by mistake (with its notes)', operationId: 'deleteAction', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } }
 		},
 		'/actions/{id}/notes': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],

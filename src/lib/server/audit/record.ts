@@ -33,6 +33,7 @@ export type AuditAction =
 	| 'benchmark_rebuilt'
 	| 'action_created'
 	| 'action_updated'
+	| 'action_deleted'
 	| 'decision_recorded'
 	| 'decision_deleted'
 	| 'report_exported'

@@ -1,10 +1,11 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { attempt, nullable, str } from '$lib/server/http/forms';
 import { getAction } from '$lib/server/actions/queries';
-import { addActionNote, updateAction } from '$lib/server/actions/mutations';
+import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
 
@@ -60,5 +61,11 @@ export const actions: Actions = {
 			await addActionNote(db(), { actor, actionId: event.params.id, input: { body: str(data.get('body')) ?? '' } });
 			return { done: 'noted' as const };
 		});
+	},
+	remove: async (event) => {
+		const { actor } = requireMemberPage(event);
+		const action = await forPage(() => getAction(db(), { actor, actionId: event.params.id }));
+		await forPage(() => deleteAction(db(), { actor, actionId: action.id }));
+		redirect(303, `/app/actions?unit=${action.unit.id}`);
 	}
 };
