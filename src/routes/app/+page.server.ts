@@ -5,11 +5,14 @@ import { countUsers } from '$lib/server/users/queries';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './rounds/zone.server';
 import { listResultRounds } from '$lib/server/results/list';
+import { listActions } from '$lib/server/actions/queries';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
 	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
-	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest };
+	const owned = membership.access === 'participant' ? [] : (await listActions(db(), { actor, filter: { mine: 'true' } })).filter((a) => a.status === 'planned' || a.status === 'in_progress');
+	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
+	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers(db(), { organizationId }),
 		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
@@ -20,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		admin: true as const,
 		name: membership.name,
 		latest,
+		mine,
 		users,
 		unitCount: Number(units.n),
 		roundCount: rounds.length,
