@@ -64,12 +64,12 @@ describe('progress of a unit', () => {
 
 	it('puts a decision dated the day before a round closed in the interval up to it, and one the day after in the next', async () => {
 		const { team, lead, second } = await twoRounds();
-		const onDay = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(21)), title: 'Before round 2' } });
+		const dayBefore = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(21)), title: 'Before round 2' } });
 		const next = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(19)), title: 'After round 2' } });
 		const p = await unitProgress(db(), { actor: lead, unitId: team, locale: 'en' });
 		const upTo = p.intervals.find((iv) => iv.to?.id === second.roundId)!;
 		const after = p.intervals.find((iv) => iv.from?.id === second.roundId && iv.to === null)!;
-		expect(upTo.decisions.map((d) => d.id)).toEqual([onDay.id]);
+		expect(upTo.decisions.map((d) => d.id)).toEqual([dayBefore.id]);
 		expect(after.decisions.map((d) => d.id)).toEqual([next.id]);
 	});
 
