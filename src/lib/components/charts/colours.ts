@@ -1,3 +1,4 @@
+import { round2 } from '$lib/results/colour';
 /**
  * Shared colours and small helpers of the report charts (server-rendered SVG, no client JavaScript).
  * Scores are always on the 1–5 scale.
@@ -37,7 +38,8 @@ export const clampScore = (v: number) => Math.min(5, Math.max(1, v));
 
 /** A number with fixed decimals in the report's locale ('sv' writes 3,45). */
 export function formatNumber(value: number, locale = 'en', digits = 2): string {
-	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+	// Two decimals are rounded as score() and round2 round them (see format.ts).
+	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits === 2 ? round2(value) : value);
 }
 
 /** A share (0..1) as a whole percentage ("34%", "34 %" in Swedish). */

@@ -40,6 +40,9 @@ export async function recordDecision(db: Db, opts: { actor: Actor; input: unknow
 	const input = parse(decisionInput, opts.input);
 	const scope = await actionScope(db, opts.actor);
 	assertUnit(scope, input.unitId);
+	// An admin's scope is "every unit": the unit must still be one of their organization's.
+	const unit = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', '=', input.unitId).executeTakeFirst();
+	if (!unit) throw new NotFoundError('unit');
 	const row = await db
 		.insertInto('decisions')
 		.values({ organization_id: scope.organizationId, unit_id: input.unitId, decided_on: input.decidedOn, title: input.title, reason: input.reason, created_by: opts.actor.label })

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { createTestActor } from '$lib/server/testing/fixtures';
+import { createAction } from '$lib/server/actions/mutations';
+import { reportData, type ReportData } from './data';
+import { publishedReport } from './fixture';
+import { reportTables } from './tables';
+import { renderCsv } from './csv';
+import { renderXlsx } from './xlsx';
+
+/** Text a spreadsheet program could run as a formula. */
+const DANGEROUS = /^[=+\-@\t\r]/;
+const HOSTILE_TITLE = '=HYPERLINK("http://evil","x")';
+const HOSTILE_UNITS = ['+cmd', '@SUM(1)', '-2+3', '\tTab', '\rCR'];
+const COMMENT = 'Fewer internal meetings, more time with customers';
+
+let data: ReportData;
+let csvRows: string[][];
+let book: ExcelJS.Workbook;
+
+/** Every cell of the workbook with its sheet, row and column. */
+function cells(wb: ExcelJS.Workbook) {
+	const out: { sheet: string; row: number; col: number; cell: ExcelJS.Cell }[] = [];
+	wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => out.push({ sheet: ws.name, row: r, col: c, cell }))));
+	return out;
+}
+
+/** The sheet holding a table (its header row is the table's columns). */
+function sheetOf(wb: ExcelJS.Workbook, key: string) {
+	const table = reportTables(data).find((t) => t.key === key)!;
+	const ws = wb.worksheets.find((w) => JSON.stringify((w.getRow(1).values as unknown[]).slice(1)) === JSON.stringify(table.columns));
+	if (!ws) throw new Error(`no sheet for ${key}`);
+	return { ws, table };
+}
+
+beforeAll(async () => {
+	const base = (await publishedReport(['en'])).en;
+	const region = base.results.unit.id;
+	const org = await db().selectFrom('units').select('organization_id').where('id', '=', region).executeTakeFirstOrThrow();
+	// Hostile text wherever a user can write it: unit names, action titles and reasons, owner names, the organization.
+	const admin = await createTestActor(org.organization_id, 'admin');
+	const hostileAdmin: Actor = { ...admin, membership: { ...admin.membership!, organizationName: '=cmd|" /C calc"!A0' } };
+	await db().updateTable('users').set({ name: '@owner' }).where('id', '=', admin.membership!.userId).execute();
+	for (const name of HOSTILE_UNITS) {
+		const unit = (await db().insertInto('units').values({ organization_id: org.organization_id, name, parent_id: region }).returning('id').executeTakeFirstOrThrow()).id;
+		await createAction(db(), { actor: admin, input: { unitId: unit, title: `Plan for ${name.trim()}`, reason: '-1+1', ownerId: admin.membership!.userId } });
+	}
+	await createAction(db(), { actor: admin, input: { unitId: region, title: HOSTILE_TITLE, reason: '+SUM(A1:A9)' } });
+	data = await reportData(db(), { actor: hostileAdmin, roundId: base.results.round.id, unitId: region, locale: 'en', choice: { compare: base.results.benchmark.compare, statistic: 'mean' } });
+	const csv = renderCsv(data);
+	expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+	csvRows = parse(csv, { bom: true, relax_column_count: false }) as string[][];
+	book = new ExcelJS.Workbook();
+	await book.xlsx.load((await renderXlsx(data)) as unknown as ArrayBuffer);
+}, 120_000);
+
+describe('the CSV and Excel exports', () => {
+	it('hold every area with its score exactly as in the report data', () => {
+		const r = data.results;
+		expect(r.areas).toHaveLength(9);
+		const areas = reportTables(data).find((t) => t.key === 'areas')!;
+		const scoreCol = areas.columns[2];
+		for (const a of r.areas) {
+			expect(a.score).not.toBeNull();
+			const line = csvRows.filter((row) => row[0] === areas.name && row[1] === a.name && row[2] === scoreCol);
+			expect(line).toHaveLength(1);
+			expect(Number(line[0][3])).toBe(a.score);
+		}
+		const { ws } = sheetOf(book, 'areas');
+		const byName = new Map<string, ExcelJS.CellValue[]>();
+		ws.eachRow((row, n) => n > 1 && byName.set(String(row.getCell(2).value), (row.values as ExcelJS.CellValue[]).slice(1)));
+		for (const a of r.areas) {
+			const row = byName.get(a.name)!;
+			expect(row[0]).toBe(a.rank);
+			expect(row[2]).toBe(a.score);
+			expect(row[3]).toBe(a.benchmark);
+			expect(row[4]).toBe(a.difference);
+		}
+	});
+
+	it('leave hidden figures empty: the too-small team has a row in Excel with empty cells, and no figure in the CSV', () => {
+		const tiny = data.results.subunits.find((s) => s.name === 'Team Liten')!;
+		expect(tiny.respondents).toBeNull();
+		expect(tiny.areas.every((a) => a.score === null)).toBe(true);
+		const { ws, table } = sheetOf(book, 'subunits');
+		let found = 0;
+		ws.eachRow((row, n) => {
+			if (n === 1 || row.getCell(1).value !== 'Team Liten') return;
+			found++;
+			for (let c = 2; c <= table.columns.length; c++) expect(row.getCell(c).value ?? null).toBeNull();
+		});
+		expect(found).toBe(1);
+		expect(csvRows.filter((row) => row[0] === table.name && row[1] === 'Team Liten')).toEqual([]);
+		// A shown team's row does have its figures.
+		const shown = data.results.subunits.find((s) => s.respondents !== null)!;
+		expect(csvRows.filter((row) => row[0] === table.name && row[1] === shown.name).length).toBe(1 + data.results.areas.length);
+		// Every value in the CSV is a value: no empty cells stand in for hidden figures.
+		// Hidden figures leave no line at all: no figure column of the CSV is empty.
+		const figureColumns = new Set(reportTables(data).filter((t) => t.key !== 'actions').flatMap((t) => t.columns.filter((_, i) => !t.labels.includes(i)).map((c) => `${t.name}|${c}`)));
+		expect(csvRows.slice(1).filter((row) => figureColumns.has(`${row[0]}|${row[2]}`) && row[3] === '')).toEqual([]);
+	});
+
+	it('carry no free-text comment, although the report page shows them for this group', () => {
+		const texts = data.results.questions.filter((q) => q.type === 'text');
+		expect(texts.length).toBeGreaterThan(0);
+		expect(texts.some((q) => q.type === 'text' && (q.comments?.length ?? 0) > 0 && q.comments!.some((c) => c.startsWith(COMMENT)))).toBe(true);
+		expect(csvRows.flat().filter((v) => v.includes(COMMENT))).toEqual([]);
+		expect(cells(book).filter(({ cell }) => String(cell.text).includes(COMMENT))).toEqual([]);
+		const question = texts[0].text;
+		expect(csvRows.flat().some((v) => v.includes(question))).toBe(false);
+	});
+
+	it('neutralize every CSV cell that could run as a formula, leaving numbers as numbers', () => {
+		expect(csvRows[0]).toEqual(['table', 'row', 'column', 'value']);
+		expect(csvRows.every((row) => row.length === 4)).toBe(true);
+		const numeric = /^-?\d+(\.\d+)?(e-?\d+)?$/;
+		const unsafe = csvRows.flat().filter((v) => DANGEROUS.test(v) && !numeric.test(v));
+		expect(unsafe).toEqual([]);
+		const all = csvRows.flat();
+		expect(all).toContain(`'${HOSTILE_TITLE}`);
+		for (const name of HOSTILE_UNITS) expect(all).toContain(`'${name}`);
+		expect(all).toContain("'-1+1");
+		expect(all).toContain("'+SUM(A1:A9)");
+		expect(all).toContain("'@owner");
+		// The hostile texts were really there to be neutralized (not dropped).
+		expect(data.actions.map((a) => a.unit.name)).toEqual(expect.arrayContaining(HOSTILE_UNITS));
+		// Negative differences stay plain numbers.
+		const diffs = data.results.areas.map((a) => a.difference).filter((d): d is number => d !== null && d < 0);
+		expect(diffs.length).toBeGreaterThan(0);
+		for (const d of diffs) expect(all).toContain(String(d));
+	});
+
+	it('neutralize every Excel text cell that could run as a formula; no cell is a formula; figures are numbers', () => {
+		const all = cells(book);
+		expect(all.filter(({ cell }) => cell.type === ExcelJS.ValueType.Formula || cell.formula)).toEqual([]);
+		const texts = all.filter(({ cell }) => cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.RichText);
+		// Read back through XML, a carriage return comes out as a line feed: that counts as dangerous too.
+		expect(texts.filter(({ cell }) => /^[=+\-@\t\r\n]/.test(String(cell.text))).map(({ sheet, row, col, cell }) => `${sheet}!${row}:${col} ${JSON.stringify(cell.text)}`)).toEqual([]);
+		const strings = texts.map(({ cell }) => String(cell.text));
+		expect(strings).toContain(`'${HOSTILE_TITLE}`);
+		for (const name of HOSTILE_UNITS) expect(strings).toContain(`'${name}`.replace('\r', '\n'));
+		expect(strings).toContain(`'=cmd|" /C calc"!A0`);
+		expect(strings).toContain("'@owner");
+		// Every figure of the tables is a number cell, with two decimals shown where it is not whole.
+		for (const key of ['areas', 'statements', 'subunits', 'trend'] as const) {
+			const { ws, table } = sheetOf(book, key);
+			ws.eachRow((row, n) => {
+				if (n === 1) return;
+				row.eachCell((cell, c) => {
+					if (table.labels.includes(c - 1) || cell.value === null) return;
+					if (key === 'areas' && c === 6) return; // the status word
+					if (key === 'statements' && c === 6) return;
+					if (key === 'trend' && c === 2) return; // the closing date
+					expect(typeof cell.value, `${ws.name}!${n}:${c}`).toBe('number');
+					if (!Number.isInteger(cell.value)) expect(cell.numFmt).toBe('0.00');
+				});
+			});
+		}
+	});
+});

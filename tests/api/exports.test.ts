@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { db } from '$lib/server/db';
+import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createPublishedRound } from '$lib/server/testing/results';
+import { runPendingExports } from '$lib/server/exports/run';
+import { baseUrl, call, sessionCookie } from '../support/http';
+import { auditActions } from './helpers';
+
+/** Report exports over the API against the real server: asked for, made in the background, fetched only by the asker. */
+async function setup() {
+	const org = await createTestOrganization();
+	const tree = { units: { Region: null, 'Team A': 'Region', 'Team B': 'Region' }, respondents: { 'Team A': { sales_person: 6, sales_manager: 1 }, 'Team B': { sales_person: 6 } } };
+	const round = await createPublishedRound({ organizationId: org.id, tree, seed: 21 });
+	const teamA = round.unitIds['Team A'];
+	const viewer = await createTestActor(org.id, 'viewer', teamA);
+	const admin = await createTestActor(org.id, 'admin');
+	return { org, round, teamA, teamB: round.unitIds['Team B'], viewer, cookie: await sessionCookie(viewer), adminCookie: await sessionCookie(admin) };
+}
+
+const exportsOf = (organizationId: string) => db().selectFrom('report_exports').select(['id', 'status', 'requested_by', 'format']).where('organization_id', '=', organizationId).execute();
+
+/** Polls an export until it is ready (or failed), for at most 30 s. */
+async function untilReady(id: string, cookie: string) {
+	const until = Date.now() + 30_000;
+	for (;;) {
+		const res = await call('GET', `/api/v1/exports/${id}`, { cookie });
+		expect(res.status).toBe(200);
+		if (res.data.status === 'ready' || res.data.status === 'failed') return res.data;
+		if (Date.now() > until) throw new Error(`export ${id} not ready after 30 s: ${JSON.stringify(res.data)}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+async function download(id: string, cookie?: string) {
+	const res = await fetch(`${baseUrl()}/api/v1/exports/${id}/file`, { headers: cookie ? { cookie } : {} });
+	return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), cache: res.headers.get('cache-control'), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+const MAGIC: Record<string, { type: RegExp; starts: Buffer }> = {
+	pdf: { type: /^application\/pdf$/, starts: Buffer.from('%PDF') },
+	pptx: { type: /^application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation$/, starts: Buffer.from('PK') },
+	xlsx: { type: /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/, starts: Buffer.from('PK') },
+	csv: { type: /^text\/csv/, starts: Buffer.from('\uFEFFtable,row,column,value', 'utf8') }
+};
+
+describe('exports API', () => {
+	it('makes each format in the background: 202, progress until ready, then the file for the member who asked', async () => {
+		const s = await setup();
+		for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
+			const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format, roundId: s.round.roundId, unitId: s.teamA } });
+			expect(asked.status, format).toBe(202);
+			expect(asked.data).toMatchObject({ format, roundId: s.round.roundId, unitId: s.teamA });
+			expect(['queued', 'running', 'ready']).toContain(asked.data.status);
+			expect(asked.headers.get('location')).toBe(`/api/v1/exports/${asked.data.id}`);
+			const ready = await untilReady(asked.data.id, s.cookie);
+			expect(ready, format).toMatchObject({ status: 'ready', progress: 1, error: null });
+			expect(ready.filename).toMatch(new RegExp(`^SOS-Team-A-.*\\.${format}$`));
+			const file = await download(asked.data.id, s.cookie);
+			expect(file.status, format).toBe(200);
+			expect(file.type, format).toMatch(MAGIC[format].type);
+			expect(file.disposition).toBe(`attachment; filename="${ready.filename}"`);
+			expect(file.cache).toBe('private, no-store');
+			expect(file.body.length, format).toBeGreaterThan(format === 'csv' ? 100 : 1000);
+			expect(file.body.subarray(0, MAGIC[format].starts.length).equals(MAGIC[format].starts), format).toBe(true);
+		}
+		const listed = await call('GET', '/api/v1/exports', { cookie: s.cookie });
+		expect(listed.data.exports.map((e: { format: string }) => e.format).sort()).toEqual(['csv', 'pdf', 'pptx', 'xlsx']);
+		// Audit-logged, with the unit, the round and the format.
+		const audit = (await auditActions(s.org.id)).filter((e) => e.action === 'report_exported');
+		expect(audit).toHaveLength(4);
+		expect(audit[0]).toMatchObject({ actor: s.viewer.email, target: expect.stringContaining('Team A · Round ') , details: { format: 'pdf' } });
+	});
+
+	it('is for the member who asked only: another member, even an admin of the organization, gets 404 for it and its file', async () => {
+		const s = await setup();
+		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(asked.status).toBe(202);
+		await untilReady(asked.data.id, s.cookie);
+		const colleague = await sessionCookie(await createTestActor(s.org.id, 'viewer', s.teamA));
+		const other = await setup();
+		for (const cookie of [s.adminCookie, colleague, other.adminCookie]) {
+			expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { cookie })).status).toBe(404);
+			expect((await download(asked.data.id, cookie)).status).toBe(404);
+			expect((await call('GET', '/api/v1/exports', { cookie })).data.exports).toEqual([]);
+		}
+		expect((await call('GET', `/api/v1/exports/${randomUUID()}`, { cookie: s.cookie })).status).toBe(404);
+		expect((await call('GET', '/api/v1/exports/not-an-id', { cookie: s.cookie })).status).toBe(404);
+		expect((await download(randomUUID(), s.cookie)).status).toBe(404);
+	});
+
+	it('answers 404 for a unit or round outside the viewer’s reach and stores nothing; 400 naming a bad field; 401 signed out; 403 from another site', async () => {
+		const s = await setup();
+		const other = await setup();
+		const before = (await exportsOf(s.org.id)).length;
+		// Outside the viewer's subtree (a sibling team, the region above, the organization).
+		for (const unitId of [s.teamB, s.round.unitIds['Region'], 'organization']) expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId } })).status, unitId).toBe(404);
+		// Another organization's round or unit.
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: other.round.roundId, unitId: s.teamA } })).status).toBe(404);
+		expect((await call('POST', '/api/v1/exports', { cookie: s.adminCookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: other.teamA } })).status).toBe(404);
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: randomUUID(), unitId: s.teamA } })).status).toBe(404);
+		// Bad input.
+		const bad = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'docx', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(bad.status).toBe(400);
+		expect(bad.data.error.message).toMatch(/format/);
+		expect(bad.data.error.message).toMatch(/pdf, pptx, xlsx, csv/);
+		const noRound = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: 'latest', unitId: s.teamA } });
+		expect(noRound.status).toBe(400);
+		expect(noRound.data.error.message).toMatch(/roundId/);
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, pages: 3 } })).status).toBe(400);
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, body: 'format=pdf', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
+		// Signed out.
+		expect((await call('POST', '/api/v1/exports', { json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } })).status).toBe(401);
+		expect((await call('GET', '/api/v1/exports')).status).toBe(401);
+		expect((await call('GET', `/api/v1/exports/${randomUUID()}`)).status).toBe(401);
+		expect((await download(randomUUID())).status).toBe(401);
+		// A cookie-authenticated request from another site.
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+		expect(await exportsOf(s.org.id)).toHaveLength(before);
+		expect((await auditActions(s.org.id)).filter((e) => e.action === 'report_exported')).toEqual([]);
+	});
+
+	it('is made by the sweep when the process that was to make it stopped (a row left queued)', async () => {
+		const s = await setup();
+		const row = await db()
+			.insertInto('report_exports')
+			.values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'xlsx', round_id: s.round.roundId, unit_key: s.teamA, options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }), created_at: new Date(Date.now() - 60_000) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		// The test server's scheduler runs the same sweep every few seconds; whichever claims the row makes it, once.
+		await runPendingExports(db(), { origin: baseUrl() });
+		const ready = await untilReady(row.id, s.cookie);
+		expect(ready).toMatchObject({ status: 'ready', format: 'xlsx' });
+		const stored = await db().selectFrom('report_exports').select(['attempts', 'status']).where('id', '=', row.id).executeTakeFirstOrThrow();
+		expect(stored).toEqual({ attempts: 1, status: 'ready' });
+		const file = await download(row.id, s.cookie);
+		expect(file.status).toBe(200);
+		expect(file.body.subarray(0, 2).toString()).toBe('PK');
+		// Sweeping again makes nothing twice.
+		await runPendingExports(db(), { origin: baseUrl() });
+		expect((await db().selectFrom('report_exports').select('attempts').where('id', '=', row.id).executeTakeFirstOrThrow()).attempts).toBe(1);
+	});
+
+	it('is made with the asker’s rights when it is made: a queued export of a unit they may not see fails without a file', async () => {
+		const s = await setup();
+		const row = await db()
+			.insertInto('report_exports')
+			.values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamB, options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }), created_at: new Date(Date.now() - 60_000) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await runPendingExports(db(), { origin: baseUrl() });
+		const done = await untilReady(row.id, s.cookie);
+		expect(done.status).toBe('failed');
+		expect(done.error).toBe('The report could not be made. Try again, or ask your admin.');
+		expect((await db().selectFrom('report_exports').select('file').where('id', '=', row.id).executeTakeFirstOrThrow()).file).toBeNull();
+		expect((await download(row.id, s.cookie)).status).toBe(404);
+	});
+});
