@@ -124,6 +124,8 @@ test('the admin makes a round repeat every three months and checks, then stops, 
 	const admin = credential(/demo/i);
 	await signIn(page, admin.email, admin.password);
 	await page.goto('/app/rounds/new');
+	// The form is hydrated (its reminder buttons appear) before a choice is made that hydration would reset.
+	await expect(page.getByRole('button', { name: 'Add a reminder' })).toBeVisible();
 	const name = `Quarterly pulse ${device}`;
 	await page.getByLabel('Name', { exact: true }).fill(name);
 	await expect(page.getByLabel('How often')).toHaveValue('');
