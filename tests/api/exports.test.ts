@@ -6,6 +6,7 @@ import { createPublishedRound } from '$lib/server/testing/results';
 import { runPendingExports } from '$lib/server/exports/run';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { auditActions } from './helpers';
+import { emailsTo, waitForEmail } from '../support/mailbox';
 
 /** Report exports over the API against the real server: asked for, made in the background, fetched only by the asker. */
 async function setup() {
@@ -45,6 +46,21 @@ const MAGIC: Record<string, { type: RegExp; starts: Buffer }> = {
 };
 
 describe('exports API', () => {
+	it('emails the link when asked to, once the file is ready, and only to the member who asked', async () => {
+		const s = await setup();
+		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true } });
+		expect(asked.status).toBe(202);
+		await untilReady(asked.data.id, s.cookie);
+		const mail = await waitForEmail(s.viewer.email);
+		expect(mail.subject).toBe('Your SOS report of Team A is ready');
+		expect(mail.text).toContain(`/app/exports/${asked.data.id}`);
+		expect(mail.text).not.toMatch(/\d\.\d\d/); // the email carries the link, never figures
+		const plain = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		await untilReady(plain.data.id, s.cookie);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(emailsTo(s.viewer.email)).toHaveLength(1);
+	});
+
 	it('makes each format in the background: 202, progress until ready, then the file for the member who asked', async () => {
 		const s = await setup();
 		for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
