@@ -79,7 +79,7 @@ export function reportTables(data: ReportData): Table[] {
 		});
 	tables.push({
 		key: 'actions',
-			labels: [0],
+		labels: [0],
 		name: t('report.sheet.actions'),
 		columns: [t('actions.what'), t('actions.unit'), area, t('actions.owner'), t('actions.due'), t('actions.status'), t('actions.why')],
 		rows: data.actions.map((a) => [a.title, a.unit.name, a.areaKey ? txt.areaName(a.areaKey) : null, a.owner?.name ?? null, a.dueOn, txt.actionStatus(a), a.reason])
