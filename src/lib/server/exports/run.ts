@@ -5,10 +5,6 @@ import type { ExportFormat, ReportExportsTable } from '$lib/server/db/schema';
 import { isLocale, type Locale } from '$lib/i18n';
 import { findMembership } from '$lib/server/auth/memberships';
 import { reportData, type ReportData } from '$lib/server/reports/data';
-import { renderPdf } from '$lib/server/reports/pdf';
-import { renderDeck } from '$lib/server/reports/deck';
-import { renderXlsx } from '$lib/server/reports/xlsx';
-import { renderCsv } from '$lib/server/reports/csv';
 import { sendEmail } from '$lib/server/email/send';
 import { exportReadyEmail } from '$lib/server/email/export-templates';
 import type { Comparison } from '$lib/server/results/benchmark-choice';
@@ -18,11 +14,13 @@ import { FILE_TYPES } from './input';
 const STALE_MINUTES = 5;
 
 type Progress = (fraction: number) => void;
+// Loaded on first use: the PDF, deck and workbook libraries take tens of MB that a server which never
+// exports (or an instance busy with survey submissions) should not carry.
 const renderers: Record<ExportFormat, (data: ReportData, onProgress: Progress) => Promise<Buffer>> = {
-	pdf: (d, onProgress) => renderPdf(d, { onProgress }),
-	pptx: (d, onProgress) => renderDeck(d, { onProgress }),
-	xlsx: (d) => renderXlsx(d),
-	csv: async (d) => renderCsv(d)
+	pdf: async (d, onProgress) => (await import('$lib/server/reports/pdf')).renderPdf(d, { onProgress }),
+	pptx: async (d, onProgress) => (await import('$lib/server/reports/deck')).renderDeck(d, { onProgress }),
+	xlsx: async (d) => (await import('$lib/server/reports/xlsx')).renderXlsx(d),
+	csv: async (d) => (await import('$lib/server/reports/csv')).renderCsv(d)
 };
 
 /** Renders one report in one format (the benchmark measures this directly). */
