@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
 import { runPendingExports } from '$lib/server/exports/run';
+import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { auditActions } from './helpers';
 import { emailsTo, waitForEmail } from '../support/mailbox';
@@ -46,6 +47,25 @@ const MAGIC: Record<string, { type: RegExp; starts: Buffer }> = {
 };
 
 describe('exports API', () => {
+	it('serves an integration with an API token: asked, polled and fetched with the same token only', async () => {
+		const s = await setup();
+		const admin = await createTestActor(s.org.id, 'admin');
+		const { secret } = await createApiToken(db(), { organizationId: s.org.id, actor: admin, input: { name: 'BI export' } });
+		const other = (await createApiToken(db(), { organizationId: s.org.id, actor: admin, input: { name: 'Other' } })).secret;
+		const asked = await call('POST', '/api/v1/exports', { token: secret, json: { format: 'xlsx', roundId: s.round.roundId, unitId: 'organization' } });
+		expect(asked.status).toBe(202);
+		let status = asked.data.status;
+		for (let i = 0; i < 120 && status !== 'ready' && status !== 'failed'; i++) {
+			await new Promise((r) => setTimeout(r, 250));
+			status = (await call('GET', `/api/v1/exports/${asked.data.id}`, { token: secret })).data.status;
+		}
+		expect(status).toBe('ready');
+		const file = await fetch(`${baseUrl()}/api/v1/exports/${asked.data.id}/file`, { headers: { authorization: `Bearer ${secret}` } });
+		expect(file.status).toBe(200);
+		expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+		expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { token: other })).status).toBe(404);
+	});
+
 	it('emails the link when asked to, once the file is ready, and only to the member who asked', async () => {
 		const s = await setup();
 		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true } });
