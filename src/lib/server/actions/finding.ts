@@ -11,6 +11,8 @@ export interface Finding {
 	statementKey: string | null;
 	/** "Territory management: 2.85, below benchmark (3.20), in Autumn survey 2026." */
 	text: string;
+	/** For a statement: the model's advice on it, as a first draft of what to do (when it fits a title). */
+	suggestion: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function findingFor(db: Db, opts: { actor: Actor; roundId: string; 
 	const st = opts.statementKey ? r.statements.find((s) => s.key === opts.statementKey) : undefined;
 	const areaKey = st?.area ?? opts.areaKey;
 	const area = r.areas.find((a) => a.key === areaKey);
-	if (!area) return { roundId: r.round.id, roundName: r.round.name, areaKey: null, statementKey: null, text: '' };
+	if (!area) return { roundId: r.round.id, roundName: r.round.name, areaKey: null, statementKey: null, text: '', suggestion: null };
 	const fig = st ?? area;
 	const name = st ? `${area.name} – “${st.text}”` : area.name;
 	const text =
@@ -37,5 +39,6 @@ export async function findingFor(db: Db, opts: { actor: Actor; roundId: string; 
 					benchmark: score(fig.benchmark, opts.locale),
 					round: r.round.name
 				});
-	return { roundId: r.round.id, roundName: r.round.name, areaKey: area.key, statementKey: st?.key ?? null, text };
+	const suggestion = st?.advice && st.advice.length <= 200 ? st.advice : null;
+	return { roundId: r.round.id, roundName: r.round.name, areaKey: area.key, statementKey: st?.key ?? null, text, suggestion };
 }
