@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
-import { runPendingExports } from '$lib/server/exports/run';
+import { MAX_ATTEMPTS, runPendingExports } from '$lib/server/exports/run';
+import { MAX_PENDING } from '$lib/server/exports/request';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { auditActions } from './helpers';
@@ -47,6 +48,42 @@ const MAGIC: Record<string, { type: RegExp; starts: Buffer }> = {
 };
 
 describe('exports API', () => {
+	it('refuses a requester more exports at once than MAX_PENDING, and nothing is stored for the refused one', async () => {
+		const s = await setup();
+		for (let i = 0; i < MAX_PENDING; i++)
+			await db().insertInto('report_exports').values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'pdf', round_id: s.round.roundId, unit_key: s.teamA, status: 'running', heartbeat_at: new Date() }).execute();
+		const refused = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(refused.status).toBe(409);
+		expect(refused.data.error.code).toBe('too_many_exports');
+		expect(await exportsOf(s.org.id)).toHaveLength(MAX_PENDING);
+	});
+
+	it('takes over an export whose maker stopped beating, and gives up one that died too often', async () => {
+		const s = await setup();
+		const old = new Date(Date.now() - 10 * 60_000);
+		const row = (status: 'running', attempts: number) =>
+			db().insertInto('report_exports').values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamA, status, attempts, started_at: old, heartbeat_at: old }).returning('id').executeTakeFirstOrThrow();
+		const stalled = await row('running', 1);
+		const dead = await row('running', MAX_ATTEMPTS);
+		await runPendingExports(db(), { origin: baseUrl() });
+		const after = async (id: string) => db().selectFrom('report_exports').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
+		expect(await after(stalled.id)).toEqual({ status: 'ready', attempts: 2 });
+		expect(await after(dead.id)).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS });
+		// The stalled maker, had it woken up, holds an older claim: its writes no longer match the row.
+		const late = await db().updateTable('report_exports').set({ status: 'failed' }).where('id', '=', stalled.id).where('status', '=', 'running').where('attempts', '=', 1).executeTakeFirst();
+		expect(late.numUpdatedRows).toBe(0n);
+	});
+
+	it('is no longer readable once the viewer’s access no longer covers its unit', async () => {
+		const s = await setup();
+		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		await untilReady(asked.data.id, s.cookie);
+		await db().updateTable('users').set({ scope_unit_id: s.teamB }).where('id', '=', s.viewer.membership!.userId).execute();
+		expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { cookie: s.cookie })).status).toBe(404);
+		expect((await download(asked.data.id, s.cookie)).status).toBe(404);
+		expect((await call('GET', '/api/v1/exports', { cookie: s.cookie })).data.exports).toEqual([]);
+	});
+
 	it('serves an integration with an API token: asked, polled and fetched with the same token only', async () => {
 		const s = await setup();
 		const admin = await createTestActor(s.org.id, 'admin');
@@ -185,10 +222,10 @@ describe('exports API', () => {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await runPendingExports(db(), { origin: baseUrl() });
-		const done = await untilReady(row.id, s.cookie);
-		expect(done.status).toBe('failed');
-		expect(done.error).toBe('The report could not be made. Try again, or ask your admin.');
-		expect((await db().selectFrom('report_exports').select('file').where('id', '=', row.id).executeTakeFirstOrThrow()).file).toBeNull();
+		const done = await db().selectFrom('report_exports').select(['status', 'error', 'file']).where('id', '=', row.id).executeTakeFirstOrThrow();
+		expect(done).toEqual({ status: 'failed', error: 'The report could not be made. Try again, or ask your admin.', file: null });
+		// Nor is it listed or readable for them: the unit is not theirs to see.
+		expect((await call('GET', `/api/v1/exports/${row.id}`, { cookie: s.cookie })).status).toBe(404);
 		expect((await download(row.id, s.cookie)).status).toBe(404);
 	});
 });

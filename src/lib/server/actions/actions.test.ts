@@ -59,6 +59,11 @@ describe('action plans', () => {
 		expect((await bad({ dueOn: '31/01/2027' })).message).toMatch(/dueOn/);
 		expect((await bad({ dueOn: '2027-02-30' })).message).toMatch(/dueOn/);
 		expect((await bad({ ownerId: other.lead.membership!.userId })).message).toMatch(/ownerId/);
+		// Nor may a viewer make anyone of the organization the owner: a participant of another region is refused.
+		const southPerson = (await db().insertInto('users').values({ organization_id: admin.membership!.organizationId, name: 'South seller', email: `south-${Date.now()}@example.test`, language: 'en', access: 'participant', unit_id: (await db().selectFrom('units').select('id').where('organization_id', '=', admin.membership!.organizationId).where('name', '=', 'South').executeTakeFirstOrThrow()).id, job_role: 'sales_person' }).returning('id').executeTakeFirstOrThrow()).id;
+		const regional = await createTestActor(admin.membership!.organizationId, 'viewer', (await db().selectFrom('units').select('id').where('organization_id', '=', admin.membership!.organizationId).where('name', '=', 'North').executeTakeFirstOrThrow()).id);
+		const refused = (await createAction(db(), { actor: regional, input: { unitId: teamA, title: 'X', ownerId: southPerson } }).catch((e) => e)) as ValidationError;
+		expect(refused.message).toMatch(/ownerId/);
 		expect((await bad({ status: 'finished' })).message).toMatch(/status/);
 		expect((await bad({ colour: 'red' })).message).toMatch(/Unknown field/);
 		expect((await bad({ title: 'x'.repeat(201) })).message).toMatch(/200/);

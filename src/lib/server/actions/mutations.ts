@@ -6,11 +6,13 @@ import { recordAudit } from '$lib/server/audit/record';
 import { actionInput, actionPatch, noteInput } from './input';
 import { actionScope, assertUnit } from './policy';
 import { getAction, type ActionView } from './queries';
+import { mayOwn } from './options';
 
-async function assertOwner(db: Db, organizationId: string, ownerId: string | null | undefined) {
+/** The owner must be someone who may own an action of the unit (see ownerOptions): not anyone in the organization. */
+async function assertOwner(db: Db, actor: Actor, unitId: string, ownerId: string | null | undefined) {
 	if (!ownerId) return;
-	const u = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', ownerId).executeTakeFirst();
-	if (!u) throw new ValidationError('ownerId: The owner must be a user of your organization.', [{ path: 'ownerId', message: 'Not a user of your organization' }]);
+	if (!(await mayOwn(db, { actor, unitId, ownerId })))
+		throw new ValidationError('ownerId: The owner must be one of the unit’s people, a viewer or an admin of your organization.', [{ path: 'ownerId', message: 'Not someone who can own this action' }]);
 }
 
 /** A viewer with rights on the unit (or an admin) creates an action for it, answering a finding of a round. */
@@ -21,7 +23,7 @@ export async function createAction(db: Db, opts: { actor: Actor; input: unknown 
 	const org = scope.organizationId;
 	const unit = await db.selectFrom('units').select('id').where('organization_id', '=', org).where('id', '=', input.unitId).executeTakeFirst();
 	if (!unit) throw new NotFoundError('unit');
-	await assertOwner(db, org, input.ownerId);
+	await assertOwner(db, opts.actor, input.unitId, input.ownerId);
 	if (input.roundId) {
 		const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org).where('id', '=', input.roundId).executeTakeFirst();
 		if (!round) throw new ValidationError('roundId: There is no such round in your organization.', [{ path: 'roundId', message: 'No such round' }]);
@@ -53,14 +55,14 @@ export async function updateAction(db: Db, opts: { actor: Actor; actionId: strin
 	const patch = parse(actionPatch, opts.input);
 	const current = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
 	const org = opts.actor.membership!.organizationId;
-	await assertOwner(db, org, patch.ownerId);
+	if (patch.ownerId !== undefined && patch.ownerId !== current.owner?.id) await assertOwner(db, opts.actor, current.unit.id, patch.ownerId);
 	await db
 		.updateTable('actions')
 		.set({
 			...(patch.title !== undefined && { title: patch.title }),
 			...(patch.reason !== undefined && { reason: patch.reason }),
 			...(patch.ownerId !== undefined && patch.ownerId !== current.owner?.id && { owner_id: patch.ownerId, assignment_pending: patch.ownerId !== null && patch.ownerId !== opts.actor.membership!.userId }),
-			...(patch.dueOn !== undefined && { due_on: patch.dueOn, due_reminder_sent: false }),
+			...(patch.dueOn !== undefined && patch.dueOn !== current.dueOn && { due_on: patch.dueOn, due_reminder_sent: false }),
 			...(patch.status !== undefined && { status: patch.status }),
 			updated_at: new Date()
 		})

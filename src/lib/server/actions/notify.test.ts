@@ -106,6 +106,16 @@ describe('action owner emails', () => {
 		expect(emailsTo(manager.email)).toHaveLength(2);
 	});
 
+	it('do not remind again when an action is saved with its due date unchanged', async () => {
+		const { unit, manager } = await org();
+		const a = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Saved twice', ownerId: manager.membership!.userId, dueOn: '2094-03-05' } });
+		await sweep('2094-03-03');
+		expect(emailsTo(manager.email)).toHaveLength(1);
+		await updateAction(db(), { actor: manager, actionId: a.id, input: { title: 'Saved twice (renamed)', dueOn: '2094-03-05', status: 'in_progress' } });
+		await sweep('2094-03-04');
+		expect(emailsTo(manager.email)).toHaveLength(1);
+	});
+
 	it('send one email, not two, when an action is assigned with a due date already close', async () => {
 		const { unit, manager, lead } = await org();
 		// Real dates here: whichever sweep sends the assignment (ours or the test server's) sees the same day.

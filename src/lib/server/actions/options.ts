@@ -19,22 +19,38 @@ export async function actionUnitOptions(db: Db, actor: Actor): Promise<Option[]>
 }
 
 /**
- * Who can own an action of a unit: the people of that unit and the units below it, and the
- * organization's viewers and admins (the managers who follow actions up). At most 1000, by name.
+ * Who can own an action of a unit: the people of that unit and the units below it, the organization's
+ * viewers and admins (the managers who follow actions up), and the actor. `keep` (the current owner)
+ * stays a choice. At most 1000, by name.
  */
-export async function ownerOptions(db: Db, opts: { actor: Actor; unitId: string | null }): Promise<Option[]> {
+export async function ownerOptions(db: Db, opts: { actor: Actor; unitId: string | null; keep?: string | null }): Promise<Option[]> {
 	const scope = await actionScope(db, opts.actor);
-	const org = scope.organizationId;
-	const below = opts.unitId && scope.canSee(opts.unitId) ? [...subtreeIds(await listUnits(db, { organizationId: org }), opts.unitId)] : [];
-	const rows = await db
-		.selectFrom('users')
-		.select(['id', 'name'])
-		.where('organization_id', '=', org)
-		.where((w) => w.or([w('access', 'in', ['viewer', 'admin']), ...(below.length ? [w('unit_id', 'in', below)] : []), w('id', '=', scope.userId)]))
+	const rows = await (await owners(db, scope, opts.unitId))
 		.orderBy('name')
 		.limit(1000)
 		.execute();
-	return rows.map((r) => ({ id: r.id, label: r.name }));
+	const out = rows.map((r) => ({ id: r.id, label: r.name }));
+	if (opts.keep && !out.some((o) => o.id === opts.keep)) {
+		const kept = await db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', scope.organizationId).where('id', '=', opts.keep).executeTakeFirst();
+		if (kept) out.unshift({ id: kept.id, label: kept.name });
+	}
+	return out;
+}
+
+/** True when `ownerId` may own an action of `unitId` (the rule of ownerOptions). */
+export async function mayOwn(db: Db, opts: { actor: Actor; unitId: string; ownerId: string }): Promise<boolean> {
+	const scope = await actionScope(db, opts.actor);
+	return (await (await owners(db, scope, opts.unitId)).where('id', '=', opts.ownerId).executeTakeFirst()) !== undefined;
+}
+
+async function owners(db: Db, scope: Awaited<ReturnType<typeof actionScope>>, unitId: string | null) {
+	const org = scope.organizationId;
+	const below = unitId && scope.canSee(unitId) ? [...subtreeIds(await listUnits(db, { organizationId: org }), unitId)] : [];
+	return db
+		.selectFrom('users')
+		.select(['id', 'name'])
+		.where('organization_id', '=', org)
+		.where((w) => w.or([w('access', 'in', ['viewer', 'admin']), ...(below.length ? [w('unit_id', 'in', below)] : []), w('id', '=', scope.userId)]));
 }
 
 /** Owners of the actions the actor can see (for the list's owner filter). */

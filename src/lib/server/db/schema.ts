@@ -322,6 +322,7 @@ export interface ReportExportsTable {
 	error: string | null;
 	created_at: Timestamp;
 	started_at: Timestamp | null;
+	heartbeat_at: Timestamp | null;
 	finished_at: Timestamp | null;
 	expires_at: Timestamp;
 }

@@ -49,11 +49,11 @@ describe('decision points', () => {
 		await expect(recordDecision(db(), { actor: lead, input: { unitId: teamB, decidedOn: '2026-03-01', title: 'Not mine' } })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(recordDecision(db(), { actor: lead, input: { unitId: north, decidedOn: '2026-03-01', title: 'Not mine either' } })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(recordDecision(db(), { actor: regional, input: { unitId: south, decidedOn: '2026-03-01', title: 'Other region' } })).rejects.toBeInstanceOf(NotFoundError);
-		// Listing other units' decisions gives nothing; one's own list is unaffected by the others.
-		expect(await listDecisions(db(), { actor: lead, unitIds: [teamB] })).toEqual([]);
-		expect(await listDecisions(db(), { actor: lead, unitIds: [north, teamB, teamA] })).toEqual([]);
-		expect(await listDecisions(db(), { actor: regional, unitIds: [south] })).toEqual([]);
-		expect((await listDecisions(db(), { actor: regional, unitIds: [north, teamB, south] })).map((d) => d.title)).toEqual(['Region reorganized', 'Team B gets inside sales']);
+		// Listing other units' decisions is not found; one's own list is unaffected by the others.
+		await expect(listDecisions(db(), { actor: lead, unitIds: [teamB] })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listDecisions(db(), { actor: lead, unitIds: [north, teamB, teamA] })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listDecisions(db(), { actor: regional, unitIds: [south] })).rejects.toBeInstanceOf(NotFoundError);
+		expect((await listDecisions(db(), { actor: regional, unitIds: [north, teamB] })).map((d) => d.title)).toEqual(['Region reorganized', 'Team B gets inside sales']);
 		expect((await listDecisions(db(), { actor: admin, unitIds: [south] })).map((d) => d.id)).toEqual([southDecision.id]);
 		// Deleting someone else's: not found, and it stays.
 		await expect(deleteDecision(db(), { actor: lead, decisionId: teamB1.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -63,7 +63,7 @@ describe('decision points', () => {
 		expect(await listDecisions(db(), { actor: admin, unitIds: [north, teamB] })).toHaveLength(2);
 		// Another organization's admin sees and deletes nothing of this one.
 		const other = await org();
-		expect(await listDecisions(db(), { actor: other.admin, unitIds: [north, teamB, south] })).toEqual([]);
+		await expect(listDecisions(db(), { actor: other.admin, unitIds: [north, teamB, south] })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(deleteDecision(db(), { actor: other.admin, decisionId: southDecision.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(recordDecision(db(), { actor: other.admin, input: { unitId: south, decidedOn: '2026-03-01', title: 'Cross-org' } })).rejects.toBeInstanceOf(NotFoundError);
 		// Participants do not work with decisions at all.

@@ -52,12 +52,13 @@ export async function recordDecision(db: Db, opts: { actor: Actor; input: unknow
 	return present((await base(db, scope.organizationId).where('d.id', '=', row.id).executeTakeFirstOrThrow()));
 }
 
-/** Decisions of a unit (and the units merged into it when `unitIds` lists them), oldest first. */
+/** Decisions of units the actor may act on, oldest first (404 for a unit outside their subtree or organization). */
 export async function listDecisions(db: Db, opts: { actor: Actor; unitIds: string[] }): Promise<DecisionView[]> {
 	const scope = await actionScope(db, opts.actor);
-	const ids = opts.unitIds.filter((id) => isUuid(id) && scope.canSee(id));
-	if (!ids.length) return [];
-	const rows = await base(db, scope.organizationId).where('d.unit_id', 'in', ids).orderBy('d.decided_on').orderBy('d.created_at').execute();
+	if (!opts.unitIds.length || opts.unitIds.some((id) => !isUuid(id) || !scope.canSee(id))) throw new NotFoundError('unit');
+	const known = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', 'in', opts.unitIds).execute();
+	if (known.length !== new Set(opts.unitIds).size) throw new NotFoundError('unit');
+	const rows = await base(db, scope.organizationId).where('d.unit_id', 'in', opts.unitIds).orderBy('d.decided_on').orderBy('d.created_at').execute();
 	return rows.map(present);
 }
 

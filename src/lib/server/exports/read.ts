@@ -5,6 +5,7 @@ import type { ExportFormat, ExportStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
 import { FILE_TYPES } from './input';
+import { assertStillVisible, requesterKey, stillVisible } from './requester';
 
 export interface ExportView {
 	id: string;
@@ -35,7 +36,7 @@ function mine(db: Db, actor: Actor) {
 		.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'e.organization_id').on(sql`u.id::text`, '=', sql.ref('e.unit_key')))
 		.select(sql<string>`coalesce(u.name, ${m.organizationName})`.as('unit_name'))
 		.where('e.organization_id', '=', m.organizationId)
-		.where('e.requested_by', '=', actor.label)
+		.where('e.requested_by', '=', requesterKey(actor))
 		.where('e.expires_at', '>', new Date());
 }
 
@@ -60,18 +61,22 @@ export async function getExport(db: Db, opts: { actor: Actor; exportId: string }
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
 	const row = await mine(db, opts.actor).select(columns).where('e.id', '=', opts.exportId).executeTakeFirst();
 	if (!row) throw new NotFoundError('export');
+	await assertStillVisible(db, opts.actor, row.unit_key);
 	return present(row);
 }
 
 /** The caller's exports of the last days, newest first. */
 export async function listExports(db: Db, opts: { actor: Actor }): Promise<ExportView[]> {
-	return (await mine(db, opts.actor).select(columns).orderBy('e.created_at', 'desc').limit(50).execute()).map(present);
+	const rows = await mine(db, opts.actor).select(columns).orderBy('e.created_at', 'desc').limit(50).execute();
+	const visible = await stillVisible(db, opts.actor);
+	return rows.filter((r) => visible(r.unit_key)).map(present);
 }
 
 /** The finished file of an export of the caller's. */
 export async function exportFile(db: Db, opts: { actor: Actor; exportId: string }): Promise<{ body: Buffer; filename: string; type: string }> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(db, opts.actor).select(['e.format', 'e.file', 'e.filename']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
+	const row = await mine(db, opts.actor).select(['e.format', 'e.file', 'e.filename', 'e.unit_key']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
 	if (!row?.file || !row.filename) throw new NotFoundError('export file');
+	await assertStillVisible(db, opts.actor, row.unit_key);
 	return { body: row.file, filename: row.filename, type: FILE_TYPES[row.format].type };
 }

@@ -6,6 +6,11 @@ import { recordAudit } from '$lib/server/audit/record';
 import { unitResults } from '$lib/server/results/unit-results';
 import { exportInput } from './input';
 import { getExport, type ExportView } from './read';
+import { requesterKey } from './requester';
+import { ConflictError } from '$lib/server/errors';
+
+/** Exports one requester may have waiting or being made at a time. */
+export const MAX_PENDING = 3;
 
 /**
  * Asks for a report export. The unit and round are checked now with the same rules as the report page
@@ -19,15 +24,18 @@ export async function requestExport(db: Db, opts: { actor: Actor; input: unknown
 	const choice = { compare: input.compare, statistic: input.statistic };
 	const checked = await unitResults(db, { actor: opts.actor, roundId: input.roundId, unitId: input.unitId, locale, choice });
 	const org = m!.organizationId;
+	const by = requesterKey(opts.actor);
+	const pending = await db.selectFrom('report_exports').select((eb) => eb.fn.countAll<string>().as('n')).where('organization_id', '=', org).where('requested_by', '=', by).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
+	if (Number(pending.n) >= MAX_PENDING) throw new ConflictError('too_many_exports', `You have ${MAX_PENDING} exports being made already. Wait until one of them is ready.`);
 	const row = await db
 		.insertInto('report_exports')
 		.values({
 			organization_id: org,
-			requested_by: opts.actor.label,
+			requested_by: by,
 			format: input.format,
 			round_id: input.roundId,
 			unit_key: input.unitId,
-			options: JSON.stringify({ ...choice, locale, ...(opts.actor.via === 'api_token' && { actor: JSON.stringify(opts.actor) }) }),
+			options: JSON.stringify({ ...choice, locale }),
 			email_when_ready: input.emailWhenReady
 		})
 		.returning('id')

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { round2 } from '$lib/results/colour';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { db } from '$lib/server/db';
@@ -67,7 +68,7 @@ describe('the CSV and Excel exports', () => {
 			expect(a.score).not.toBeNull();
 			const line = csvRows.filter((row) => row[0] === areas.name && row[1] === a.name && row[2] === scoreCol);
 			expect(line).toHaveLength(1);
-			expect(Number(line[0][3])).toBe(a.score);
+			expect(Number(line[0][3])).toBe(round2(a.score!));
 		}
 		const { ws } = sheetOf(book, 'areas');
 		const byName = new Map<string, ExcelJS.CellValue[]>();
@@ -75,8 +76,8 @@ describe('the CSV and Excel exports', () => {
 		for (const a of r.areas) {
 			const row = byName.get(a.name)!;
 			expect(row[0]).toBe(a.rank);
-			expect(row[2]).toBe(a.score);
-			expect(row[3]).toBe(a.benchmark);
+			expect(row[2]).toBe(round2(a.score!));
+			expect(row[3]).toBe(a.benchmark === null ? null : round2(a.benchmark));
 			expect(row[4]).toBe(a.difference);
 		}
 	});

@@ -1,5 +1,6 @@
 import type { ReportData } from './data';
 import { reportText } from './report-text';
+import { round2 } from '$lib/results/colour';
 
 export type Value = string | number | null;
 
@@ -84,5 +85,7 @@ export function reportTables(data: ReportData): Table[] {
 		columns: [t('actions.what'), t('actions.unit'), area, t('actions.owner'), t('actions.due'), t('actions.status'), t('actions.why')],
 		rows: data.actions.map((a) => [a.title, a.unit.name, a.areaKey ? txt.areaName(a.areaKey) : null, a.owner?.name ?? null, a.dueOn, txt.actionStatus(a), a.reason])
 	});
+	// Figures as the page shows them: two decimals (counts are whole numbers and stay as they are).
+	for (const table of tables) table.rows = table.rows.map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? round2(v) : v)));
 	return tables;
 }

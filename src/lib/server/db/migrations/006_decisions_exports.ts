@@ -39,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		error text,
 		created_at timestamptz NOT NULL DEFAULT now(),
 		started_at timestamptz,
+		-- Renewed while the file is being made; a running export whose heartbeat stops is made again.
+		heartbeat_at timestamptz,
 		finished_at timestamptz,
 		expires_at timestamptz NOT NULL DEFAULT now() + interval '7 days',
 		PRIMARY KEY (organization_id, id),

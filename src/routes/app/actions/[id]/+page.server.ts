@@ -13,7 +13,7 @@ import { areaOptions } from '$lib/server/actions/area-names';
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const action = await forPage(() => getAction(db(), { actor, actionId: event.params.id }));
-	const [owners, areas] = await Promise.all([ownerOptions(db(), { actor, unitId: action.unit.id }), areaOptions(event.locals.locale)]);
+	const [owners, areas] = await Promise.all([ownerOptions(db(), { actor, unitId: action.unit.id, keep: action.owner?.id }), areaOptions(event.locals.locale)]);
 	const area = areas.find((a) => a.key === action.areaKey);
 	const round = action.roundId ? await db().selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', actor.membership!.organizationId).where('id', '=', action.roundId).executeTakeFirst() : undefined;
 	return {
