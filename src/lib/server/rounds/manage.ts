@@ -21,10 +21,12 @@ type Opts = { organizationId: string; actor: Actor; roundId: string; now?: Date 
  */
 async function act(db: Db, opts: Opts, action: RoundAction, change: (trx: Db, r: RoundRow, now: Date) => Promise<void>): Promise<RoundRow> {
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
-	const now = opts.now ?? new Date();
 	await db.transaction().execute(async (trx) => {
 		const lock = () => trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
 		if (!(await lock())) throw new NotFoundError('round');
+		// The time is read once the lock is held: a click that waited for another must see that one's effect
+		// as already past (a time read before waiting would be earlier than the reminder it waited for).
+		const now = opts.now ?? new Date();
 		const round = await getRound(trx, opts);
 		if (!allowedActions(round.status).includes(action))
 			throw new ConflictError('round_state', `A ${round.status} round cannot be ${{ launch: 'launched', close: 'closed', extend: 'extended', remind: 'reminded' }[action]}.`);

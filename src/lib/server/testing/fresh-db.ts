@@ -31,6 +31,15 @@ export async function freshDatabase(prefix: string): Promise<{ db: Kysely<Databa
 		db,
 		drop: async () => {
 			await db.destroy();
+			// The pool's connections close a moment after destroy() returns; FORCE right away would
+			// terminate them mid-close (an unhandled error in the test run). Wait for them first.
+			for (let i = 0; i < 50; i++) {
+				try {
+					return await admin(`DROP DATABASE IF EXISTS ${name}`);
+				} catch {
+					await new Promise((r) => setTimeout(r, 100));
+				}
+			}
 			await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 		}
 	};
