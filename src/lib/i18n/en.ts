@@ -869,13 +869,7 @@ export const en = {
 	'report.actions.col.action': 'Action',
 	'report.actions.col.owner': 'Owner',
 	'report.actions.col.due': 'Due',
-	'report.actions.noOwner': 'No owner',
-	'report.actions.noDue': 'No date',
 	'report.actions.overdue': 'overdue',
-	'report.actions.status.planned': 'Planned',
-	'report.actions.status.in_progress': 'In progress',
-	'report.actions.status.done': 'Done',
-	'report.actions.status.dropped': 'Dropped',
 	'report.deck.continued': '{title} (continued)',
 	'email.ignore': 'If you did not expect this email, you can ignore it.'
 } as const;

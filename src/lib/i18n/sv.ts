@@ -871,13 +871,7 @@ export const sv: Messages = {
 	'report.actions.col.action': 'Åtgärd',
 	'report.actions.col.owner': 'Ansvarig',
 	'report.actions.col.due': 'Klart senast',
-	'report.actions.noOwner': 'Ingen ansvarig',
-	'report.actions.noDue': 'Inget datum',
 	'report.actions.overdue': 'försenad',
-	'report.actions.status.planned': 'Planerad',
-	'report.actions.status.in_progress': 'Pågår',
-	'report.actions.status.done': 'Klar',
-	'report.actions.status.dropped': 'Struken',
 	'report.deck.continued': '{title} (forts.)',
 	'email.ignore': 'Om du inte väntade dig det här meddelandet kan du bortse från det.'
 };

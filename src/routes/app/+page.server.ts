@@ -10,7 +10,7 @@ import { listActions } from '$lib/server/actions/queries';
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
 	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
-	const owned = membership.access === 'participant' ? [] : (await listActions(db(), { actor, filter: { mine: 'true' } })).filter((a) => a.status === 'planned' || a.status === 'in_progress');
+	const owned = membership.access === 'participant' ? [] : await listActions(db(), { actor, filter: { mine: 'true', open: 'true' } });
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([

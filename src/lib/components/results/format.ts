@@ -19,3 +19,6 @@ export const count = (v: number, locale: Locale) => new Intl.NumberFormat(tag(lo
 export const formatDay = (d: Date | string, locale: Locale) => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium' }).format(new Date(d));
 
 export const formatMonth = (d: Date | string, locale: Locale) => new Intl.DateTimeFormat(tag(locale), { month: 'short', year: 'numeric' }).format(new Date(d));
+
+/** A calendar date (YYYY-MM-DD, e.g. a due date) in the reader's locale: the same day in every zone. */
+export const formatDate = (ymd: string, locale: Locale) => formatDay(`${ymd}T12:00:00Z`, locale);

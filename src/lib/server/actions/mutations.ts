@@ -1,10 +1,10 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { isUuid, parse } from '$lib/server/validation';
+import { ValidationError } from '$lib/server/errors';
+import { parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
 import { actionInput, actionPatch, noteInput } from './input';
-import { actionScope, assertUnit } from './policy';
+import { actionScope, assertUnits } from './policy';
 import { getAction, type ActionView } from './queries';
 import { mayOwn } from './options';
 
@@ -15,14 +15,15 @@ async function assertOwner(db: Db, actor: Actor, unitId: string, ownerId: string
 		throw new ValidationError('ownerId: The owner must be one of the unit’s people, a viewer or an admin of your organization.', [{ path: 'ownerId', message: 'Not someone who can own this action' }]);
 }
 
+/** Whether setting this owner tells them by email: not when one makes oneself the owner. */
+const tellsOwner = (ownerId: string | null, actor: Actor) => ownerId !== null && ownerId !== actor.membership!.userId;
+
 /** A viewer with rights on the unit (or an admin) creates an action for it, answering a finding of a round. */
 export async function createAction(db: Db, opts: { actor: Actor; input: unknown }): Promise<ActionView> {
 	const input = parse(actionInput, opts.input);
 	const scope = await actionScope(db, opts.actor);
-	assertUnit(scope, input.unitId);
+	await assertUnits(db, scope, [input.unitId]);
 	const org = scope.organizationId;
-	const unit = await db.selectFrom('units').select('id').where('organization_id', '=', org).where('id', '=', input.unitId).executeTakeFirst();
-	if (!unit) throw new NotFoundError('unit');
 	await assertOwner(db, opts.actor, input.unitId, input.ownerId);
 	if (input.roundId) {
 		const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org).where('id', '=', input.roundId).executeTakeFirst();
@@ -42,7 +43,7 @@ export async function createAction(db: Db, opts: { actor: Actor; input: unknown 
 			due_on: input.dueOn,
 			status: input.status,
 			created_by: opts.actor.label,
-			assignment_pending: input.ownerId !== null && input.ownerId !== opts.actor.membership!.userId
+			assignment_pending: tellsOwner(input.ownerId, opts.actor)
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -55,13 +56,14 @@ export async function updateAction(db: Db, opts: { actor: Actor; actionId: strin
 	const patch = parse(actionPatch, opts.input);
 	const current = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
 	const org = opts.actor.membership!.organizationId;
-	if (patch.ownerId !== undefined && patch.ownerId !== current.owner?.id) await assertOwner(db, opts.actor, current.unit.id, patch.ownerId);
+	const newOwner = patch.ownerId !== undefined && patch.ownerId !== current.owner?.id;
+	if (newOwner) await assertOwner(db, opts.actor, current.unit.id, patch.ownerId);
 	await db
 		.updateTable('actions')
 		.set({
 			...(patch.title !== undefined && { title: patch.title }),
 			...(patch.reason !== undefined && { reason: patch.reason }),
-			...(patch.ownerId !== undefined && patch.ownerId !== current.owner?.id && { owner_id: patch.ownerId, assignment_pending: patch.ownerId !== null && patch.ownerId !== opts.actor.membership!.userId }),
+			...(newOwner && { owner_id: patch.ownerId, assignment_pending: tellsOwner(patch.ownerId!, opts.actor) }),
 			...(patch.dueOn !== undefined && patch.dueOn !== current.dueOn && { due_on: patch.dueOn, due_reminder_sent: false }),
 			...(patch.status !== undefined && { status: patch.status }),
 			updated_at: new Date()
@@ -76,7 +78,6 @@ export async function updateAction(db: Db, opts: { actor: Actor; actionId: strin
 /** Adds a dated progress note to an action. */
 export async function addActionNote(db: Db, opts: { actor: Actor; actionId: string; input: unknown }): Promise<ActionView> {
 	const { body } = parse(noteInput, opts.input);
-	if (!isUuid(opts.actionId)) throw new NotFoundError('action');
 	const action = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
 	await db.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
 	return getAction(db, { actor: opts.actor, actionId: action.id });

@@ -2,7 +2,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree, subtreeIds } from '$lib/server/units/tree';
-import { actionScope } from './policy';
+import { actionScope, unitList, type ActionScope } from './policy';
 
 export interface Option {
 	id: string;
@@ -25,10 +25,7 @@ export async function actionUnitOptions(db: Db, actor: Actor): Promise<Option[]>
  */
 export async function ownerOptions(db: Db, opts: { actor: Actor; unitId: string | null; keep?: string | null }): Promise<Option[]> {
 	const scope = await actionScope(db, opts.actor);
-	const rows = await (await owners(db, scope, opts.unitId))
-		.orderBy('name')
-		.limit(1000)
-		.execute();
+	const rows = await (await owners(db, scope, opts.unitId)).orderBy('name').limit(1000).execute();
 	const out = rows.map((r) => ({ id: r.id, label: r.name }));
 	if (opts.keep && !out.some((o) => o.id === opts.keep)) {
 		const kept = await db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', scope.organizationId).where('id', '=', opts.keep).executeTakeFirst();
@@ -43,7 +40,7 @@ export async function mayOwn(db: Db, opts: { actor: Actor; unitId: string; owner
 	return (await (await owners(db, scope, opts.unitId)).where('id', '=', opts.ownerId).executeTakeFirst()) !== undefined;
 }
 
-async function owners(db: Db, scope: Awaited<ReturnType<typeof actionScope>>, unitId: string | null) {
+async function owners(db: Db, scope: ActionScope, unitId: string | null) {
 	const org = scope.organizationId;
 	const below = unitId && scope.canSee(unitId) ? [...subtreeIds(await listUnits(db, { organizationId: org }), unitId)] : [];
 	return db
@@ -62,6 +59,6 @@ export async function currentOwners(db: Db, actor: Actor): Promise<Option[]> {
 		.select(['o.id', 'o.name'])
 		.distinct()
 		.where('a.organization_id', '=', scope.organizationId);
-	if (scope.unitIds) q = q.where('a.unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['00000000-0000-0000-0000-000000000000']);
+	if (scope.unitIds) q = q.where('a.unit_id', 'in', unitList(scope.unitIds));
 	return (await q.orderBy('o.name').limit(1000).execute()).map((r) => ({ id: r.id, label: r.name }));
 }

@@ -3,12 +3,25 @@ import type { Actor } from '$lib/server/auth/actor';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
 import { listUnits } from '$lib/server/units/queries';
 import { subtreeIds } from '$lib/server/units/tree';
+import { isUuid } from '$lib/server/validation';
+
+export interface ActionScope {
+	organizationId: string;
+	userId: string;
+	canSee: (unitId: string) => boolean;
+	/** The units the actor may act on; null for an admin (all of them). */
+	unitIds: string[] | null;
+}
+
+/** Stands in for "no unit" in `unit_id IN (…)`, which may not be empty. */
+const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+export const unitList = (ids: string[]) => (ids.length ? ids : [NO_UNIT]);
 
 /**
- * Who may work with the actions of which units (the actions policy, scoped like results): an admin all
+ * Who may work with the actions and decisions of which units (scoped like results): an admin all
  * units, a viewer the units of their subtree. Participants have none.
  */
-export async function actionScope(db: Db, actor: Actor): Promise<{ organizationId: string; userId: string; canSee: (unitId: string) => boolean; unitIds: string[] | null }> {
+export async function actionScope(db: Db, actor: Actor): Promise<ActionScope> {
 	const m = actor.membership;
 	if (!m || (m.access !== 'admin' && m.access !== 'viewer')) throw new ForbiddenError('Only viewers and admins work with action plans.');
 	if (m.access === 'admin') return { organizationId: m.organizationId, userId: m.userId, canSee: () => true, unitIds: null };
@@ -16,7 +29,13 @@ export async function actionScope(db: Db, actor: Actor): Promise<{ organizationI
 	return { organizationId: m.organizationId, userId: m.userId, canSee: (id) => ids.has(id), unitIds: [...ids] };
 }
 
-/** The unit must exist in the organization and be the actor's to act on (404 otherwise: outsiders learn nothing). */
-export function assertUnit(scope: { canSee: (unitId: string) => boolean }, unitId: string): void {
-	if (!scope.canSee(unitId)) throw new NotFoundError('unit');
+/**
+ * Every unit must be one of the organization's and the actor's to act on (404 otherwise: outsiders
+ * learn nothing). An admin's scope is "every unit", so the units are looked up too.
+ */
+export async function assertUnits(db: Db, scope: ActionScope, unitIds: string[]): Promise<void> {
+	const wanted = [...new Set(unitIds)];
+	if (!wanted.length || !wanted.every((id) => isUuid(id) && scope.canSee(id))) throw new NotFoundError('unit');
+	const known = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', 'in', wanted).execute();
+	if (known.length !== wanted.length) throw new NotFoundError('unit');
 }

@@ -7,7 +7,10 @@ import { isUuid, parse } from '$lib/server/validation';
 import { subtreeIds } from '$lib/server/units/tree';
 import { listUnits } from '$lib/server/units/queries';
 import { actionFilter } from './input';
-import { actionScope } from './policy';
+import { actionScope, unitList } from './policy';
+
+const OPEN = sql<boolean>`a.status IN ('planned', 'in_progress')`;
+const OVERDUE = sql<boolean>`a.due_on < current_date AND ${OPEN}`;
 
 export interface ActionView {
 	id: string;
@@ -50,7 +53,7 @@ function base(db: Db, organizationId: string) {
 			'c.name as creator_name',
 			'a.created_at',
 			'a.updated_at',
-			sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`.as('overdue')
+			OVERDUE.as('overdue')
 		])
 		.where('a.organization_id', '=', organizationId);
 }
@@ -95,20 +98,17 @@ export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown
 	const f = parse(actionFilter, opts.filter ?? {});
 	const scope = await actionScope(db, opts.actor);
 	let q = base(db, scope.organizationId);
-	if (scope.unitIds) q = q.where('a.unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['00000000-0000-0000-0000-000000000000']);
-	if (f.unitId) {
-		const ids = [...subtreeIds(await listUnits(db, { organizationId: scope.organizationId }), f.unitId)];
-		q = q.where('a.unit_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
-	}
+	if (scope.unitIds) q = q.where('a.unit_id', 'in', unitList(scope.unitIds));
+	if (f.unitId) q = q.where('a.unit_id', 'in', unitList([...subtreeIds(await listUnits(db, { organizationId: scope.organizationId }), f.unitId)]));
 	if (f.status) q = q.where('a.status', '=', f.status);
+	if (f.open === 'true') q = q.where(OPEN);
 	if (f.ownerId) q = q.where('a.owner_id', '=', f.ownerId);
 	if (f.mine === 'true') q = q.where('a.owner_id', '=', scope.userId);
 	if (f.areaKey) q = q.where('a.area_key', '=', f.areaKey);
-	if (f.overdue === 'true') q = q.where(sql<boolean>`a.due_on < current_date AND a.status IN ('planned', 'in_progress')`);
-	const open = sql`a.status IN ('planned', 'in_progress')`;
+	if (f.overdue === 'true') q = q.where(OVERDUE);
 	const rows = await q
-		.orderBy(open, 'desc')
-		.orderBy(sql`a.due_on < current_date AND ${open}`, 'desc')
+		.orderBy(OPEN, 'desc')
+		.orderBy(OVERDUE, 'desc')
 		.orderBy(sql`a.due_on asc nulls last`)
 		.orderBy('a.created_at', 'desc')
 		.limit(500)
@@ -118,6 +118,5 @@ export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown
 
 /** Open actions (planned or in progress) of a unit's subtree, or of everything the actor sees for the organization. */
 export async function openActionsOf(db: Db, opts: { actor: Actor; unitId: string }): Promise<ActionView[]> {
-	const filter = isUuid(opts.unitId) ? { unitId: opts.unitId } : {};
-	return (await listActions(db, { actor: opts.actor, filter })).filter((a) => a.status === 'planned' || a.status === 'in_progress');
+	return listActions(db, { actor: opts.actor, filter: { open: 'true', ...(isUuid(opts.unitId) && { unitId: opts.unitId }) } });
 }

@@ -48,7 +48,7 @@ export function resultPaths() {
 		'/actions': {
 			get: {
 				summary: 'Action plans',
-				description: 'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
+				description: 'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
 				operationId: 'listActions',
 				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }
 			},

@@ -261,7 +261,8 @@ export interface UnitLineageTable {
 	recorded_at: Timestamp;
 }
 
-export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+export type { ActionStatus } from '$lib/actions/status';
+import type { ActionStatus } from '$lib/actions/status';
 
 export interface ActionsTable {
 	organization_id: string;

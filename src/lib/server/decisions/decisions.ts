@@ -3,7 +3,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
-import { actionScope, assertUnit } from '$lib/server/actions/policy';
+import { actionScope, assertUnits } from '$lib/server/actions/policy';
 import { decisionInput } from './input';
 
 export interface DecisionView {
@@ -39,10 +39,7 @@ const present = (r: Row): DecisionView => ({
 export async function recordDecision(db: Db, opts: { actor: Actor; input: unknown }): Promise<DecisionView> {
 	const input = parse(decisionInput, opts.input);
 	const scope = await actionScope(db, opts.actor);
-	assertUnit(scope, input.unitId);
-	// An admin's scope is "every unit": the unit must still be one of their organization's.
-	const unit = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', '=', input.unitId).executeTakeFirst();
-	if (!unit) throw new NotFoundError('unit');
+	await assertUnits(db, scope, [input.unitId]);
 	const row = await db
 		.insertInto('decisions')
 		.values({ organization_id: scope.organizationId, unit_id: input.unitId, decided_on: input.decidedOn, title: input.title, reason: input.reason, created_by: opts.actor.label })
@@ -55,9 +52,7 @@ export async function recordDecision(db: Db, opts: { actor: Actor; input: unknow
 /** Decisions of units the actor may act on, oldest first (404 for a unit outside their subtree or organization). */
 export async function listDecisions(db: Db, opts: { actor: Actor; unitIds: string[] }): Promise<DecisionView[]> {
 	const scope = await actionScope(db, opts.actor);
-	if (!opts.unitIds.length || opts.unitIds.some((id) => !isUuid(id) || !scope.canSee(id))) throw new NotFoundError('unit');
-	const known = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', 'in', opts.unitIds).execute();
-	if (known.length !== new Set(opts.unitIds).size) throw new NotFoundError('unit');
+	await assertUnits(db, scope, opts.unitIds);
 	const rows = await base(db, scope.organizationId).where('d.unit_id', 'in', opts.unitIds).orderBy('d.decided_on').orderBy('d.created_at').execute();
 	return rows.map(present);
 }

@@ -129,8 +129,8 @@ export function actionSlides(pptx: Deck, data: ReportData, txt: ReportText): voi
 			...part.map((a) => [
 				{ text: [{ text: a.title, options: { bold: true, breakLine: true } }, { text: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – '), options: { fontSize: 10, color: INK.muted } }], options: cell('').options },
 				cell(a.unit.name),
-				a.owner ? cell(a.owner.name) : cell(t('report.actions.noOwner'), { color: INK.muted }),
-				a.dueOn ? cell(txt.day(a.dueOn), { color: a.overdue ? 'B91C1C' : INK.text, bold: a.overdue }) : cell(t('report.actions.noDue'), { color: INK.muted }),
+				a.owner ? cell(a.owner.name) : cell(t('actions.noOwner'), { color: INK.muted }),
+				a.dueOn ? cell(txt.day(a.dueOn), { color: a.overdue ? 'B91C1C' : INK.text, bold: a.overdue }) : cell(t('actions.noDue'), { color: INK.muted }),
 				cell(txt.actionStatus(a))
 			])
 		];

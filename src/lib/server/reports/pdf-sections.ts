@@ -82,8 +82,8 @@ export function actions(doc: Doc, data: ReportData, txt: ReportText): void {
 	const columns: Column<Action>[] = [
 		{ header: t('report.actions.col.action'), width: 195, cell: (a) => ({ text: a.title, bold: true, sub: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – ') || undefined }) },
 		{ header: t('results.col.unit'), width: 85, cell: (a) => a.unit.name },
-		{ header: t('report.actions.col.owner'), width: 85, cell: (a) => a.owner?.name ?? { text: t('report.actions.noOwner'), color: INK.muted } },
-		{ header: t('report.actions.col.due'), width: 60, cell: (a) => (a.dueOn ? { text: txt.day(a.dueOn), color: a.overdue ? '#b91c1c' : INK.text, bold: a.overdue } : { text: t('report.actions.noDue'), color: INK.muted }) },
+		{ header: t('report.actions.col.owner'), width: 85, cell: (a) => a.owner?.name ?? { text: t('actions.noOwner'), color: INK.muted } },
+		{ header: t('report.actions.col.due'), width: 60, cell: (a) => (a.dueOn ? { text: txt.day(a.dueOn), color: a.overdue ? '#b91c1c' : INK.text, bold: a.overdue } : { text: t('actions.noDue'), color: INK.muted }) },
 		{ header: t('results.col.status'), width: CONTENT_WIDTH - 425, cell: (a) => txt.actionStatus(a) }
 	];
 	table(doc, columns, data.actions);

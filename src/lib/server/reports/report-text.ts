@@ -52,7 +52,7 @@ export function reportText(data: ReportData): ReportText {
 		hidden: t('report.hidden', { k }),
 		hiddenNote: t('report.hiddenNote', { k }),
 		benchmark: benchmarkText(data, t),
-		actionStatus: (a) => t(`report.actions.status.${a.status}`) + (a.overdue ? ` (${t('report.actions.overdue')})` : ''),
+		actionStatus: (a) => t(`actions.status.${a.status}`) + (a.overdue ? ` (${t('report.actions.overdue')})` : ''),
 		footer: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
 		title: t('report.title')
 	};

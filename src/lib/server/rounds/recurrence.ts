@@ -39,13 +39,12 @@ export async function setRoundRepeat(db: Db, opts: Opts): Promise<RoundRow> {
 			throw new ConflictError('round_state', 'This round has ended, so its repeat can no longer be changed. Change it on the next round instead.');
 		await checkRepeat(trx, { organizationId, repeatMonths, startsAt: r.starts_at, endsAt: r.ends_at });
 		if (r.repeat_months === repeatMonths) return;
-		await trx.updateTable('rounds').set({ repeat_months: repeatMonths }).where('organization_id', '=', organizationId).where('id', '=', r.id).execute();
+		// The round, and its successor while that has not opened.
 		await trx
 			.updateTable('rounds')
 			.set({ repeat_months: repeatMonths })
 			.where('organization_id', '=', organizationId)
-			.where('repeats_from', '=', r.id)
-			.where('status', 'in', ['draft', 'scheduled'])
+			.where((w) => w.or([w('id', '=', r.id), w.and([w('repeats_from', '=', r.id), w('status', 'in', ['draft', 'scheduled'])])]))
 			.execute();
 		await recordAudit(trx, { organizationId, actor: opts.actor.label, action: 'round_repeat_changed', target: r.name, details: { repeatMonths, before: r.repeat_months } });
 		if (r.status === 'open' && repeatMonths) await createSuccessor(trx, { ...r, repeat_months: repeatMonths }, now);

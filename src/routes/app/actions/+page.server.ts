@@ -5,7 +5,7 @@ import { forPage } from '$lib/server/http/pages';
 import { listActions } from '$lib/server/actions/queries';
 import { actionUnitOptions, currentOwners } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ACTION_STATUSES } from '$lib/server/actions/input';
+import { ACTION_STATUSES } from '$lib/actions/status';
 import { isUuid } from '$lib/server/validation';
 
 const views = ['all', 'mine', 'overdue'] as const;
@@ -35,10 +35,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		view,
 		filters,
-		actions: actions.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })),
+		actions,
 		units,
 		owners,
-		areas: areas.map(({ key, name }) => ({ key, name })),
-		statuses: ACTION_STATUSES
+		areas: areas.map(({ key, name }) => ({ key, name }))
 	};
 };

@@ -6,12 +6,13 @@ import { attempt, str } from '$lib/server/http/forms';
 import { requestExport } from '$lib/server/exports/request';
 import { listExports } from '$lib/server/exports/read';
 import { startExport } from '$lib/server/exports/background';
+import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
 
 /** The signed-in member's exports of the last seven days. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const exports = await listExports(db(), { actor });
-	return { exports: exports.map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() })) };
+	return { exports, timeZone: pickZone(event.cookies.get(ZONE_COOKIE), null) };
 };
 
 export const actions: Actions = {

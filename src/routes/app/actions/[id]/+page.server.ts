@@ -8,6 +8,7 @@ import { getAction } from '$lib/server/actions/queries';
 import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
+import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
 
 /** One action: what, why, who, by when, its status and its dated notes; changed and noted here. */
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	const area = areas.find((a) => a.key === action.areaKey);
 	const round = action.roundId ? await db().selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', actor.membership!.organizationId).where('id', '=', action.roundId).executeTakeFirst() : undefined;
 	return {
-		action: { ...action, createdAt: action.createdAt.toISOString(), updatedAt: action.updatedAt.toISOString(), notes: action.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })) },
+		action,
+		timeZone: pickZone(event.cookies.get(ZONE_COOKIE), null),
 		owners,
 		areas: areas.map(({ key, name }) => ({ key, name })),
 		areaName: area?.name ?? null,

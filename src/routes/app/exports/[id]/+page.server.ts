@@ -9,7 +9,7 @@ import { getExport } from '$lib/server/exports/read';
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const e = await forPage(() => getExport(db(), { actor, exportId: event.params.id }));
-	return { export: { ...e, createdAt: e.createdAt.toISOString(), expiresAt: e.expiresAt.toISOString() } };
+	return { export: e };
 };
 
 export const actions: Actions = {

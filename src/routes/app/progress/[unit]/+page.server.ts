@@ -8,8 +8,6 @@ import { deleteDecision, recordDecision } from '$lib/server/decisions/decisions'
 import { areaOptions } from '$lib/server/actions/area-names';
 import { ORGANIZATION } from '$lib/results/view';
 
-const iso = <T extends { createdAt: Date }>(x: T) => ({ ...x, createdAt: x.createdAt.toISOString() });
-
 /** A unit's progress over time: area scores per round, and the actions and decisions between rounds. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
@@ -17,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const areas = await areaOptions(event.locals.locale);
 	return {
 		trend: p.trend,
-		intervals: p.intervals.map((iv) => ({ ...iv, actions: iv.actions.map((a) => ({ ...iso(a), updatedAt: a.updatedAt.toISOString(), notes: [] })), decisions: iv.decisions.map(iso) })),
+		intervals: p.intervals,
 		areas: areas.map(({ key, name }) => ({ key, name })),
 		canDecide: event.params.unit !== ORGANIZATION,
 		today: new Date().toISOString().slice(0, 10)

@@ -15,7 +15,7 @@ import { adminZone } from '../zone.server';
 import { setRoundRepeat } from '$lib/server/rounds/recurrence';
 import { unscheduleRound } from '$lib/server/rounds/unschedule';
 import { repeatFromForm } from '../new/form';
-import { repeatInfo } from './repeat.server';
+import { repeatInfo } from '$lib/server/rounds/repeat-info';
 
 /** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
 async function modelName(id: string, version: string, locale: string): Promise<string> {
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	const done = event.url.searchParams.get('done');
 	return {
 		timeZone,
-		repeat: await repeatInfo(organizationId, r),
+		repeat: await repeatInfo(db(), organizationId, r),
 		done: done === 'launched' || done === 'saved' ? done : null,
 		round: {
 			id: r.id,

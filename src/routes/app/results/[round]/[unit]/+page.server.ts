@@ -15,5 +15,5 @@ export const load: PageServerLoad = async (event) => {
 	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const trend = await forPage(() => unitTrend(db(), { actor, unitId: event.params.unit, locale }));
 	const actions = await openActionsOf(db(), { actor, unitId: event.params.unit });
-	return { results, trend, actions: actions.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })) };
+	return { results, trend, actions };
 };
