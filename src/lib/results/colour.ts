@@ -8,6 +8,9 @@ export type Status = 'green' | 'yellow' | 'red' | 'neutral';
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A figure as every page, export and API answer shows it: 2 decimals (null stays null). */
+export const shownFigure = (x: number | null): number | null => (x === null ? null : round2(x));
+
 export function statusOf(score: number | null, benchmark: number | null, high: number): Status | null {
 	if (score === null) return null;
 	const s = round2(score);

@@ -1,9 +1,10 @@
 /**
  * Counts and sums of one group of responses (pure): what a round's results are built from. Everything
- * here adds up, so a unit's figures are the sum of its sub-units' and the figures of a group are
- * respondent-weighted: an area's score is the mean of the respondents' area means.
+ * here adds up, so a unit's figures are the sum of its sub-units'. A statement's score is the mean of
+ * its scored answers; an area's score is worked out from its statements' scores (`areaScore`).
  */
 import type { ModelShape } from '$lib/survey/scoring';
+import { round2 } from './colour';
 
 /** Answer distribution per statement: [don't know, 1, 2, 3, 4, 5]. */
 export const DIST_WIDTH = 6;
@@ -125,3 +126,20 @@ export const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n 
 export const areaMean = (s: GroupStats, i: number) => mean(s.areaSum[i], s.areaN[i]);
 export const statementMean = (s: GroupStats, i: number) => mean(s.statementSum[i], s.statementN[i]);
 export const distribution = (s: GroupStats, i: number) => s.statementDist.slice(i * DIST_WIDTH, (i + 1) * DIST_WIDTH);
+
+/**
+ * An area's score: the mean of its statements' scores as shown (2 decimals), over the statements that
+ * may be shown. Every figure it rests on is on the page, so it adds nothing a reader could not work
+ * out already; with no "don't know" answers it equals the mean of the respondents' area means.
+ */
+export function areaScore(s: GroupStats, statements: readonly number[], shown: (statement: number) => boolean): number | null {
+	let sum = 0;
+	let n = 0;
+	for (const i of statements) {
+		const m = shown(i) ? statementMean(s, i) : null;
+		if (m === null) continue;
+		sum += round2(m);
+		n++;
+	}
+	return n > 0 ? sum / n : null;
+}

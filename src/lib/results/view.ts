@@ -1,14 +1,15 @@
 /**
  * One viewer's view of one round (pure): the round's frozen unit tree with each unit's figures summed
- * over its subtree, and what this viewer may see of them — per unit, and per metric, since an area or
- * statement score rests only on those who answered it (not "don't know"). Every page, export and API
- * answer reads figures through this, so they all show the same things.
+ * over its subtree, and what this viewer may see of them: the round's disclosure pattern (decided once
+ * for the whole organization, `pattern.ts`) narrowed to the units the viewer may open. Every page,
+ * export and API answer reads figures through this, so they all show a subset of the same pattern.
  */
-import { addStats, emptyStats, type GroupStats } from './stats';
-import { ROLES, suppressOnTree, treeOf, type Role, type Visibility } from './suppression';
+import { addStats, areaScore, emptyStats, type GroupStats } from './stats';
+import { ORGANIZATION, type Pattern } from './pattern';
+import { ROLES, type Role, type Visibility } from './suppression';
 
-/** Free-text comments need groups of at least this many respondents (and at least k). */
-export const COMMENT_MIN = 10;
+export { COMMENT_MIN } from './pattern';
+export { ORGANIZATION };
 
 export interface TreeUnit {
 	id: string;
@@ -20,12 +21,16 @@ export interface RoundData {
 	k: number;
 	areas: number;
 	statements: number;
+	/** Statement indices of each area. */
+	areaStatements: number[][];
 	questionKeys: string[];
 	tree: TreeUnit[];
-	/** Each unit's own responses per role (for the anonymity rule only their counts are needed). */
+	/** Each unit's own responses per role (for respondent counts only their counts are needed). */
 	aggregates: { unitId: string; role: Role; stats: GroupStats }[];
 	/** Whole-subtree figures per unit and role, for the units to be shown; without it they are added up from `aggregates`. */
 	totals?: Map<string, Partial<Record<Role, GroupStats>>>;
+	/** What may ever be shown of the round. */
+	pattern: Pattern;
 }
 
 export interface Scope {
@@ -54,14 +59,13 @@ export interface RoundView {
 	unit(unitId: string): Visibility;
 	/** One area (0…areas−1) or statement (areas…) of the unit. */
 	metric(unitId: string, metric: number): Visibility;
+	/** An area's score for the unit (all, or one role), from its shown statements; null where hidden. */
+	areaScore(unitId: string, area: number, group?: 'all' | Role): number | null;
 	question(unitId: string, key: string): boolean;
 	comments(unitId: string): boolean;
 }
 
 const HIDDEN: Visibility = { all: false, roles: false };
-
-/** The whole organization as a unit above the top units of the tree (admins only). */
-export const ORGANIZATION = 'organization';
 
 export function buildView(data: RoundData, scope: Scope, organizationName: string): RoundView {
 	const tree: TreeUnit[] = scope.all ? [{ id: ORGANIZATION, parentId: null, name: organizationName }, ...data.tree.map((u) => ({ ...u, parentId: u.parentId ?? ORGANIZATION }))] : data.tree;
@@ -86,7 +90,6 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		}
 		return out;
 	};
-	const index = treeOf(tree);
 	const totals = new Map<string, Split>();
 	/** A unit's figures: its own and its sub-units' responses added up (loaded, or worked out here). */
 	const total = (id: string): Split => {
@@ -115,34 +118,19 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 	};
 
 	const visible = new Set(scope.all ? units.keys() : tree.filter((u) => scope.unitIds.has(u.id)).map((u) => u.id));
-	const visibleAt = index.ids.map((id) => visible.has(id));
-	const position = new Map(index.ids.map((id, i) => [id, i]));
-	const ownOf = index.ids.map((id) => own.get(id));
-	type Run = { all: Uint8Array; roles: Uint8Array };
-	const run = (count: (s: GroupStats) => number, k = data.k, roles = true): Run =>
-		suppressOnTree(
-			index,
-			ownOf.map((o) => (o ? count(o.sales_person) : 0)),
-			ownOf.map((o) => (o ? count(o.sales_manager) : 0)),
-			visibleAt,
-			k,
-			roles
-		);
-	const at = (r: Run, id: string): Visibility => {
+	const p = data.pattern;
+	const position = new Map(p.units.map((id, i) => [id, i]));
+	/** A figure of the pattern at a unit the viewer may open. */
+	const at = (shown: { all: Uint8Array; roles: Uint8Array } | undefined, id: string): Visibility => {
 		const i = position.get(id);
-		return i === undefined ? HIDDEN : { all: !!r.all[i], roles: !!r.roles[i] };
+		return i === undefined || !shown || !visible.has(id) ? HIDDEN : { all: !!shown.all[i], roles: !!shown.roles[i] };
 	};
-	// Each figure's visibility is worked out when first asked for (a list page needs only the units').
-	const lazy = <K, V>(make: (key: K) => V) => {
-		const cache = new Map<K, V>();
-		return (key: K) => (cache.has(key) ? cache.get(key)! : cache.set(key, make(key)).get(key)!);
+	const flag = (shown: Uint8Array | undefined, id: string) => {
+		const i = position.get(id);
+		return i !== undefined && !!shown?.[i] && visible.has(id);
 	};
-	const byUnit = run((s) => s.respondents);
-	const metrics = lazy((m: number) => run(m < data.areas ? (s) => s.areaN[m] : (s) => s.statementN[m - data.areas]));
-	const questions = lazy((key: string) => run((s) => s.questions[key]?.n ?? 0, data.k, false));
-	const comments = lazy(() => run((s) => s.respondents, Math.max(COMMENT_MIN, data.k), false));
+	const metric = (id: string, m: number) => at(m < data.areas ? p.areas[m] : p.statements[m - data.areas], id);
 
-	const unitVis = (id: string) => at(byUnit, id);
 	return {
 		k: data.k,
 		units,
@@ -152,14 +140,15 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		stats: total,
 		subtree,
 		respondents: (id) => subtree(id).reduce((n, x) => n + (own.get(x)?.sales_person.respondents ?? 0) + (own.get(x)?.sales_manager.respondents ?? 0), 0),
-		unit: unitVis,
-		metric: (id, m) => {
-			const u = unitVis(id);
-			const v = m >= 0 && m < data.areas + data.statements ? at(metrics(m), id) : HIDDEN;
-			return { all: u.all && v.all, roles: u.roles && v.roles };
+		unit: (id) => at(p.unit, id),
+		metric: (id, m) => (Number.isInteger(m) && m >= 0 && m < data.areas + data.statements ? metric(id, m) : HIDDEN),
+		areaScore: (id, area, group = 'all') => {
+			const key = group === 'all' ? 'all' : 'roles';
+			if (!metric(id, area)[key]) return null;
+			return areaScore(total(id)[group], data.areaStatements[area], (si) => metric(id, data.areas + si)[key]);
 		},
-		question: (id, key) => unitVis(id).all && data.questionKeys.includes(key) && at(questions(key), id).all,
-		comments: (id) => unitVis(id).all && at(comments(null), id).all
+		question: (id, key) => data.questionKeys.includes(key) && flag(p.questions[key], id),
+		comments: (id) => flag(p.comments, id)
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { StoredPattern } from '$lib/results/pattern';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -212,6 +213,8 @@ export interface RoundResultsTable {
 	respondents: number;
 	area_means: (number | null)[];
 	statement_means: (number | null)[];
+	/** The round's disclosure pattern (src/lib/results/pattern.ts), stored form. */
+	disclosure: ColumnType<StoredPattern | null, string | null | undefined, string | null>;
 }
 
 export interface RoundCommentsTable {
@@ -241,6 +244,8 @@ export interface BenchmarkContributionsTable {
 	respondents: number;
 	area_means: (number | null)[];
 	statement_means: (number | null)[];
+	/** The round's disclosure pattern (src/lib/results/pattern.ts), stored form. */
+	disclosure: ColumnType<StoredPattern | null, string | null | undefined, string | null>;
 }
 
 export interface BenchmarkStatsTable {

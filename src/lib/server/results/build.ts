@@ -4,7 +4,9 @@ import type { Db } from '$lib/server/db';
 import type { FrozenUnit, JobRole } from '$lib/server/db/schema';
 import { getModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
-import { addResponse, addStats, areaMean, emptyStats, statementMean, type GroupStats, type QuestionShape } from '$lib/results/stats';
+import { addResponse, addStats, areaScore, emptyStats, statementMean, type GroupStats, type QuestionShape } from '$lib/results/stats';
+import { encodePattern, ORGANIZATION } from '$lib/results/pattern';
+import { patternOf } from './pattern';
 
 const BATCH = 5000;
 
@@ -23,7 +25,7 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 	const { organizationId, roundId } = opts;
 	const done = await trx.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
 	if (done) return null;
-	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
+	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree', 'min_group_size']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
 	const model = await getModel(round.model_id, round.model_version);
 	const questions = (round.questions ?? []) as RoundQuestion[];
 	const shapes = questionShapes(questions);
@@ -79,14 +81,20 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 	}
 	const commentRows = comments.map((c, position) => ({ organization_id: organizationId, round_id: roundId, position, ...c }));
 	for (let i = 0; i < commentRows.length; i += 1000) await trx.insertInto('round_comments').values(commentRows.slice(i, i + 1000)).execute();
+	// What may ever be shown, decided now for the whole organization; the round's own means (what the
+	// benchmark takes) are the organization's figures as that pattern shows them.
+	const pattern = patternOf(model, { k: round.min_group_size, tree: round.unit_tree ?? [], questions, counts: [...groups.values()].map((g) => ({ unitId: g.unitId, role: g.role, counts: g.stats })) });
+	const top = pattern.units.indexOf(ORGANIZATION);
+	const statementShown = (i: number) => !!pattern.statements[i].all[top];
 	await trx
 		.insertInto('round_results')
 		.values({
 			organization_id: organizationId,
 			round_id: roundId,
 			respondents: total.respondents,
-			area_means: dims.areaCount ? Array.from({ length: dims.areaCount }, (_, i) => areaMean(total, i)) : [],
-			statement_means: Array.from({ length: dims.statementCount }, (_, i) => statementMean(total, i))
+			area_means: model.shape.areas.map((a, i) => (pattern.areas[i].all[top] ? areaScore(total, a.statements, statementShown) : null)),
+			statement_means: Array.from({ length: dims.statementCount }, (_, i) => (statementShown(i) ? statementMean(total, i) : null)),
+			disclosure: JSON.stringify(encodePattern(pattern))
 		})
 		.execute();
 	return { respondents: total.respondents };

@@ -3,8 +3,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
 import type { CompiledModel } from '$lib/server/models/registry';
-import { areaMean } from '$lib/results/stats';
-import { statusOf, type Status } from '$lib/results/colour';
+import { shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { buildView, type RoundView } from '$lib/results/view';
 import { resultsAccess } from './scope';
 import { getPublishedRound, loadRoundData, unitsBelow } from './rounds';
@@ -29,7 +28,7 @@ export function subunitRow(view: RoundView, id: string, model: CompiledModel, bm
 		name: view.units.get(id)!.name,
 		respondents: shown ? s.respondents : null,
 		areas: model.shape.areas.map((_, i) => {
-			const score = shown && view.metric(id, i).all ? areaMean(s, i) : null;
+			const score = shown ? shownFigure(view.areaScore(id, i)) : null;
 			return { score, status: statusOf(score, bm(i), high) };
 		})
 	};

@@ -2,6 +2,7 @@ import type { Db } from '$lib/server/db';
 import type { Locale } from '$lib/i18n';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { mean } from '$lib/results/stats';
+import { shownFigure } from '$lib/results/colour';
 import { ORGANIZATION, type RoundView } from '$lib/results/view';
 import type { PublishedRound } from './rounds';
 
@@ -33,11 +34,11 @@ export async function questionResults(db: Db, opts: { organizationId: string; ro
 		const tally = stats.questions[q.key];
 		const base = { key: q.key, text: t.text, answered: shown ? (tally?.n ?? 0) : null };
 		if (q.type === 'text') return { ...base, type: 'text', comments: shown ? (comments.get(q.key) ?? []) : null };
-		if (q.type === 'number') return { ...base, type: 'number', unit: t.unit ?? null, mean: shown && tally ? mean(tally.sum ?? 0, tally.n) : null };
+		if (q.type === 'number') return { ...base, type: 'number', unit: t.unit ?? null, mean: shown && tally ? shownFigure(mean(tally.sum ?? 0, tally.n)) : null };
 		const labels = q.type === 'scale' ? [1, 2, 3, 4, 5].map((v) => (t.scaleLabels?.[String(v) as '1'] ? `${v} – ${t.scaleLabels[String(v) as '1']}` : String(v))) : (t.options ?? []);
 		const counts = tally?.counts ?? labels.map(() => 0);
 		const scaleMean = q.type === 'scale' && tally ? mean(counts.reduce((s, c, i) => s + c * (i + 1), 0), tally.n) : null;
-		return { ...base, type: q.type, options: shown ? labels.map((label, i) => ({ label, count: counts[i] ?? 0 })) : null, mean: shown ? scaleMean : null };
+		return { ...base, type: q.type, options: shown ? labels.map((label, i) => ({ label, count: counts[i] ?? 0 })) : null, mean: shown ? shownFigure(scaleMean) : null };
 	});
 }
 

@@ -7,6 +7,8 @@ import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { emptyStats, type GroupStats, type QuestionTally } from '$lib/results/stats';
 import { ORGANIZATION, type RoundData } from '$lib/results/view';
+import type { StoredPattern } from '$lib/results/pattern';
+import { patternOf, storedPattern } from './pattern';
 
 export interface PublishedRound {
 	id: string;
@@ -22,6 +24,8 @@ export interface PublishedRound {
 	questions: RoundQuestion[];
 	tree: FrozenUnit[];
 	respondents: number;
+	/** The stored disclosure pattern (null for rounds built before patterns were stored). */
+	disclosure: StoredPattern | null;
 }
 
 function published(db: Db, organizationId: string) {
@@ -41,7 +45,8 @@ function published(db: Db, organizationId: string) {
 			'r.benchmark_version_id as benchmarkVersionId',
 			'r.questions',
 			'r.unit_tree as tree',
-			'x.respondents'
+			'x.respondents',
+			'x.disclosure'
 		])
 		.where('r.organization_id', '=', organizationId)
 		.where('r.status', '=', 'published');
@@ -108,12 +113,29 @@ export async function loadRoundData(db: Db, opts: { organizationId: string; roun
 		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = { respondents: t.respondents, areaN, areaSum, statementN, statementSum, statementDist, questions: t.questions as Record<string, QuestionTally> };
 	}
 	const unitTotals = new Map([...wanted].map((id) => [id, byUnit.get(id) ?? {}]));
+	const { round } = opts;
+	const pattern = await storedPattern(db, {
+		organizationId: opts.organizationId,
+		roundId: round.id,
+		stored: round.disclosure,
+		make: () => patternOf(model, { k: round.k, tree: round.tree, questions: round.questions, counts: aggregates.map((a) => ({ unitId: a.unitId, role: a.role, counts: a.stats })) })
+	});
 	// The structure as surveyed, under today's names (a renamed unit is the same unit).
 	const names = new Map(units.map((u) => [u.id, u.name]));
 	const tree = opts.round.tree.map((u) => ({ ...u, name: names.get(u.id) ?? u.name }));
 	return {
 		model,
-		data: { k: opts.round.k, areas: dims.areaCount, statements: dims.statementCount, questionKeys: opts.round.questions.map((q) => q.key), tree, aggregates, totals: unitTotals }
+		data: {
+			k: round.k,
+			areas: dims.areaCount,
+			statements: dims.statementCount,
+			areaStatements: model.shape.areas.map((a) => a.statements),
+			questionKeys: round.questions.map((q) => q.key),
+			tree,
+			aggregates,
+			totals: unitTotals,
+			pattern
+		}
 	};
 }
 

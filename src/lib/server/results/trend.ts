@@ -3,8 +3,8 @@ import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
 import type { Locale } from '$lib/i18n';
-import { addStats, areaMean, emptyStats } from '$lib/results/stats';
-import { statusOf, type Status } from '$lib/results/colour';
+import { addStats, areaScore, emptyStats } from '$lib/results/stats';
+import { shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
 import { benchmarkFor } from '$lib/server/benchmarks/read';
 import { latestModel } from '$lib/server/models/registry';
@@ -63,8 +63,9 @@ export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; lo
 			from: members.map((id) => view.units.get(id)!.name),
 			areas: out.areas.map(({ key }) => {
 				const i = m.shape.areas.findIndex((a) => a.key === key);
-				const score = i >= 0 && members.every((id) => view.metric(id, i).all) ? areaMean(sum, i) : null;
-				const benchmark = i >= 0 ? (bm?.values[i] ?? null) : null;
+				const shown = (metric: number) => members.every((id) => view.metric(id, metric).all);
+				const score = i >= 0 && shown(i) ? shownFigure(areaScore(sum, m.shape.areas[i].statements, (si) => shown(data.areas + si))) : null;
+				const benchmark = i >= 0 ? shownFigure(bm?.values[i] ?? null) : null;
 				return { key, score, benchmark, status: statusOf(score, benchmark, m.structure.thresholds.high) };
 			})
 		});

@@ -3,8 +3,8 @@ import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
-import { areaMean, distribution, statementMean, type GroupStats } from '$lib/results/stats';
-import { shownDifference, statusOf, type Status } from '$lib/results/colour';
+import { distribution, statementMean } from '$lib/results/stats';
+import { shownDifference, shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { lowest, rankAreas, strengthsAndImprovements } from '$lib/results/ranking';
 import { buildView, ORGANIZATION, pathTo, type RoundView } from '$lib/results/view';
 import { resultsAccess } from './scope';
@@ -65,14 +65,17 @@ export async function unitResults(db: Db, opts: { actor: Actor; roundId: string;
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
 	const { benchmark: chosen, ...choices } = choice;
-	const bm = (m: number) => chosen?.values[m] ?? null;
+	const bm = (m: number) => shownFigure(chosen?.values[m] ?? null);
 	const text = modelText(model, opts.locale);
 	const high = model.structure.thresholds.high;
 	const u = opts.unitId;
 	const s = view.stats(u).all;
-	const figure = (score: number | null, m: number): Figure => ({ score, benchmark: bm(m), difference: shownDifference(score, bm(m)), status: statusOf(score, bm(m), high) });
+	const figure = (raw: number | null, m: number): Figure => {
+		const score = shownFigure(raw);
+		return { score, benchmark: bm(m), difference: shownDifference(score, bm(m)), status: statusOf(score, bm(m), high) };
+	};
 
-	const areas = rankAreas(model.shape.areas.map((a, i) => ({ key: a.key, name: text.area(a.key).name, ...figure(view.metric(u, i).all ? areaMean(s, i) : null, i) })));
+	const areas = rankAreas(model.shape.areas.map((a, i) => ({ key: a.key, name: text.area(a.key).name, ...figure(view.areaScore(u, i), i) })));
 	const statements = model.shape.areas.flatMap((a, ai) =>
 		a.statements.map((si) => {
 			const key = model.statementKeys[si];
@@ -127,9 +130,8 @@ function gapOf(view: RoundView, u: string, model: CompiledModel): UnitResults['g
 	if (!view.unit(u).roles) return null;
 	const { sales_person: sp, sales_manager: sm } = view.stats(u);
 	const rows = model.shape.areas.map((a, i) => {
-		const shown = view.metric(u, i).roles;
-		const p = shown ? areaMean(sp, i) : null;
-		const m = shown ? areaMean(sm, i) : null;
+		const p = shownFigure(view.areaScore(u, i, 'sales_person'));
+		const m = shownFigure(view.areaScore(u, i, 'sales_manager'));
 		return { key: a.key, salesPeople: p, salesManagers: m, gap: p !== null && m !== null ? shownDifference(m, p) : null };
 	});
 	return { salesPeople: sp.respondents, salesManagers: sm.respondents, areas: rows };

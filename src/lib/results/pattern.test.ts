@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scoreResponse, type Answer } from '$lib/survey/scoring';
+import { addResponse, distribution, emptyStats, statementMean, type GroupStats } from './stats';
+import { computePattern, decodePattern, encodePattern, ORGANIZATION, type UnitCounts } from './pattern';
+import { buildView, COMMENT_MIN, type RoundData, type Scope } from './view';
+import { leaks, reachableRemainders, type Kind } from './attack';
+import { ROLES, type GroupNode, type Role } from './suppression';
+
+const SHAPE = { areas: [{ key: 'a', statements: [0, 1, 2] }, { key: 'b', statements: [3, 4] }], statementCount: 5 };
+const AREAS = SHAPE.areas.length;
+
+interface Person {
+	unit: string;
+	role: Role;
+	answers: Answer[];
+}
+
+const orgArb = fc
+	.record({
+		size: fc.integer({ min: 1, max: 9 }),
+		parents: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
+		people: fc.array(
+			fc.record({
+				unit: fc.nat(),
+				manager: fc.boolean(),
+				// Answers 1–5, and "don't know" (0) often enough to matter.
+				answers: fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }), { minLength: 5, maxLength: 5 })
+			}),
+			{ minLength: 0, maxLength: 45 }
+		),
+		k: fc.integer({ min: 3, max: 6 }),
+		viewers: fc.array(fc.nat(), { maxLength: 4 })
+	})
+	.map(({ size, parents, people, k, viewers }) => {
+		const tree = Array.from({ length: size }, (_, i) => ({ id: `u${i}`, parentId: i === 0 ? null : `u${parents[i] % i}`, name: `Unit ${i}` }));
+		const persons: Person[] = people.map((p) => ({ unit: `u${p.unit % size}`, role: p.manager ? 'sales_manager' : 'sales_person', answers: p.answers }));
+		const scopes: Scope[] = [{ all: true, unitIds: new Set() }, ...viewers.map((v) => ({ all: false, unitIds: subtreeOf(tree, `u${v % size}`) }))];
+		return { tree, persons, k, scopes };
+	});
+
+function subtreeOf(tree: { id: string; parentId: string | null }[], top: string): Set<string> {
+	const ids = new Set([top]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const u of tree) if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) grew = ids.add(u.id) !== null;
+	}
+	return ids;
+}
+
+/** The round's data as the build makes it: every person's response added into their unit and role. */
+function roundOf(tree: RoundData['tree'], persons: Person[], k: number): RoundData {
+	const cells = new Map<string, { unitId: string; role: Role; stats: GroupStats }>();
+	for (const p of persons) {
+		const key = `${p.unit}|${p.role}`;
+		const cell = cells.get(key) ?? cells.set(key, { unitId: p.unit, role: p.role, stats: emptyStats({ areaCount: AREAS, statementCount: 5 }) }).get(key)!;
+		addResponse(cell.stats, { answers: p.answers, areaScores: scoreResponse(p.answers, SHAPE), questionAnswers: {} }, []);
+	}
+	const aggregates = [...cells.values()];
+	const own = new Map<string, Partial<Record<Role, UnitCounts>>>();
+	for (const a of aggregates) (own.get(a.unitId) ?? own.set(a.unitId, {}).get(a.unitId)!)[a.role] = a.stats;
+	const pattern = computePattern({ k, tree, own, areaStatements: SHAPE.areas.map((a) => a.statements), statements: 5, questionKeys: [], textQuestionKeys: [] });
+	return { k, areas: AREAS, statements: 5, areaStatements: SHAPE.areas.map((a) => a.statements), questionKeys: [], tree, aggregates, pattern };
+}
+
+/** Every figure one viewer can see, as text: what the pages, exports and API show of each unit. */
+function figuresOf(data: RoundData, scope: Scope): string[] {
+	const view = buildView(data, scope, 'Org');
+	const out: string[] = [];
+	for (const id of view.units.keys()) {
+		if (!view.canOpen(id) || !view.unit(id).all) continue;
+		const s = view.stats(id);
+		out.push(`${id} n=${s.all.respondents}`);
+		const groups: ('all' | Role)[] = view.unit(id).roles ? ['all', ...ROLES] : ['all'];
+		for (const g of groups) {
+			for (let a = 0; a < AREAS; a++) out.push(`${id} ${g} area${a}=${view.areaScore(id, a, g)?.toFixed(2)}`);
+			for (let i = 0; i < 5; i++) {
+				const v = view.metric(id, AREAS + i);
+				if (g === 'all' ? v.all : v.roles) out.push(`${id} ${g} s${i}=${statementMean(s[g], i)?.toFixed(2)} ${distribution(s[g], i).join(',')}`);
+			}
+		}
+	}
+	return out;
+}
+
+/** The nodes of the whole tree (the organization on top) with each unit's own count of `count`. */
+function nodesOf(data: RoundData, count: (s: GroupStats) => number): GroupNode[] {
+	const own = (id: string, role: Role) => data.aggregates.filter((a) => a.unitId === id && a.role === role).reduce((n, a) => n + count(a.stats), 0);
+	return [
+		{ id: ORGANIZATION, parentId: null, own: { sales_person: 0, sales_manager: 0 } },
+		...data.tree.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANIZATION, own: { sales_person: own(u.id, 'sales_person'), sales_manager: own(u.id, 'sales_manager') } }))
+	];
+}
+
+describe('the disclosure pattern: what all viewers together may see of a round', () => {
+	it('the union of every view (admin and any viewers) lets no subtraction isolate 1 … k−1, for respondents, every statement and comments', () => {
+		fc.assert(
+			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
+				const data = roundOf(tree, persons, k);
+				const views = scopes.map((s) => buildView(data, s, 'Org'));
+				const union = (pick: (v: ReturnType<typeof buildView>, id: string, kind: Kind) => boolean) => (id: string, kind: Kind) => views.some((v) => v.canOpen(id) && pick(v, id, kind));
+				const check = (count: (s: GroupStats) => number, shown: (id: string, kind: Kind) => boolean, what: string, min = k) => {
+					const found = leaks(reachableRemainders(nodesOf(data, count), shown), min);
+					if (found.length) throw new Error(`${what}: ${found[0].group} leaves ${found[0].rest}`);
+				};
+				check((s) => s.respondents, union((v, id, kind) => (kind === 'all' ? v.unit(id).all : v.unit(id).roles)), 'respondents');
+				for (let i = 0; i < 5; i++) check((s) => s.statementN[i], union((v, id, kind) => (kind === 'all' ? v.metric(id, AREAS + i).all : v.metric(id, AREAS + i).roles)), `statement ${i}`);
+				check((s) => s.respondents, union((v, id, kind) => kind === 'all' && v.comments(id)), 'comments', Math.max(COMMENT_MIN, k));
+				// Every view is inside the pattern: what the admin sees, nobody sees more of.
+				const admin = views[0];
+				for (const v of views.slice(1))
+					for (const id of v.units.keys())
+						for (let m = 0; m < AREAS + 5; m++) {
+							if (v.metric(id, m).all) expect(admin.metric(id, m).all).toBe(true);
+							if (v.metric(id, m).roles) expect(admin.metric(id, m).roles).toBe(true);
+						}
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('swapping two people’s answers to a statement within one unit and role — "don’t know" included — changes no figure anyone sees', () => {
+		// If one person's answers could be worked out (an area score next to its statements, say), some
+		// figure would tell the two versions of the organization apart.
+		fc.assert(
+			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes }, a, b, statement) => {
+				if (persons.length < 2) return;
+				const p = persons[a % persons.length];
+				const mates = persons.filter((q) => q !== p && q.unit === p.unit && q.role === p.role);
+				if (mates.length === 0) return;
+				const q = mates[b % mates.length];
+				const before = scopes.map((s) => figuresOf(roundOf(tree, persons, k), s));
+				const swapped = persons.map((x) => (x === p ? { ...x, answers: x.answers.with(statement, q.answers[statement]) } : x === q ? { ...x, answers: x.answers.with(statement, p.answers[statement]) } : x));
+				const after = scopes.map((s) => figuresOf(roundOf(tree, swapped, k), s));
+				expect(after).toEqual(before);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('a region’s own manager: the regional viewer and the team viewer together learn nothing the pattern hides', () => {
+		// Region r: its own manager; team t below it: 6 sales people. Alone, a viewer of t sees t; a viewer of
+		// r sees r. Together (r − t) they would isolate the regional manager: the pattern shows only one.
+		const tree = [
+			{ id: 'r', parentId: null, name: 'Region' },
+			{ id: 't', parentId: 'r', name: 'Team' }
+		];
+		const persons: Person[] = [{ unit: 'r', role: 'sales_manager', answers: [5, 5, 5, 5, 5] }, ...Array.from({ length: 6 }, () => ({ unit: 't', role: 'sales_person' as Role, answers: [2, 2, 2, 2, 2] }))];
+		const data = roundOf(tree, persons, 5);
+		const region = buildView(data, { all: false, unitIds: new Set(['r', 't']) }, 'Org');
+		const team = buildView(data, { all: false, unitIds: new Set(['t']) }, 'Org');
+		expect(region.unit('r').all && team.unit('t').all).toBe(false);
+		expect(region.unit('r').all && region.unit('t').all).toBe(false);
+	});
+
+	it('is stored and read back unchanged', () => {
+		fc.assert(
+			fc.property(orgArb, ({ tree, persons, k }) => {
+				const { pattern } = roundOf(tree, persons, k);
+				expect(decodePattern(JSON.parse(JSON.stringify(encodePattern(pattern))))).toEqual(pattern);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
