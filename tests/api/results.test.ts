@@ -31,12 +31,15 @@ let roundId: string;
 let units: Record<string, string>;
 let admin: string;
 let viewer: string;
+/** More viewers, to attack together with the admin: teams and the other region. */
+let others: string[];
 
 beforeAll(async () => {
 	org = await createTestOrganization();
 	({ roundId, unitIds: units } = await createPublishedRound({ organizationId: org.id, tree, k: 5 }));
 	admin = await sessionCookie(await createTestActor(org.id, 'admin'));
 	viewer = await sessionCookie(await createTestActor(org.id, 'viewer', units.North));
+	others = await Promise.all(['Team A', 'Team B', 'Team D', 'South'].map(async (u) => sessionCookie(await createTestActor(org.id, 'viewer', units[u]))));
 });
 
 const get = (path: string, cookie?: string) => call('GET', `/api/v1${path}`, { cookie });
@@ -140,10 +143,26 @@ async function truth() {
 	];
 }
 
+/** What several callers see together. */
+async function collectAll(cookies: string[]) {
+	const parts = await Promise.all(cookies.map(collect));
+	const union = { respondents: new Set<string>(), roles: new Set<string>(), metric: new Map<number, { all: Set<string>; roles: Set<string> }>() };
+	for (const p of parts) {
+		p.respondents.forEach((u) => union.respondents.add(u));
+		p.roles.forEach((u) => union.roles.add(u));
+		for (const [m, s] of p.metric) {
+			const e = union.metric.get(m) ?? union.metric.set(m, { all: new Set(), roles: new Set() }).get(m)!;
+			s.all.forEach((u) => e.all.add(u));
+			s.roles.forEach((u) => e.roles.add(u));
+		}
+	}
+	return union;
+}
+
 describe('an attacker with the results API', () => {
-	for (const who of ['viewer', 'admin'] as const) {
+	for (const who of ['viewer', 'admin', 'admin and five viewers together'] as const) {
 		it(`(${who}) finds no figure on fewer than k respondents and no subtraction that isolates 1 … k−1`, async () => {
-			const shown = await collect(who === 'viewer' ? viewer : admin);
+			const shown = who === 'viewer' ? await collect(viewer) : who === 'admin' ? await collect(admin) : await collectAll([admin, viewer, ...others]);
 			const nodes = await truth();
 			const attack = (counts: GroupNode[], all: Set<string>, roles: Set<string>) => {
 				const isShown = (id: string, kind: Kind) => (kind === 'all' ? all.has(id) : roles.has(id));
@@ -155,7 +174,8 @@ describe('an attacker with the results API', () => {
 				}
 			};
 			attack(nodes((r) => r.respondents), shown.respondents, shown.roles);
-			for (const [m, s] of shown.metric) attack(nodes((r) => (m < 9 ? r.area_n[m] : r.statement_n[m - 9])), s.all, s.roles);
+			// Statements rest on those who answered them; an area's score is worked out from its shown statements.
+			for (const [m, s] of shown.metric) if (m >= 9) attack(nodes((r) => r.statement_n[m - 9]), s.all, s.roles);
 			// Something is shown at all, and the small team and the region's own manager are protected.
 			expect(shown.respondents.has(units.North)).toBe(true);
 			expect(shown.respondents.has(units['Team C'])).toBe(false);
