@@ -13,6 +13,15 @@ export function reachableRemainders(nodes: readonly GroupNode[], shown: (id: str
 	for (const n of nodes) if (n.parentId && byId.has(n.parentId)) (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
 	const combine = (sets: Set<number>[]) => sets.reduce((acc, s) => new Set([...acc].flatMap((a) => [...s].map((b) => a + b))), new Set([0]));
 	const memo = new Map<string, Set<number>>();
+	const totals = new Map<string, number>();
+	const totalOf = (x: string, role: Role): number => {
+		const key = `${x}|${role}`;
+		if (!totals.has(key)) totals.set(key, byId.get(x)!.own[role] + (children.get(x) ?? []).reduce((t, c) => t + totalOf(c.id, role), 0));
+		return totals.get(key)!;
+	};
+	const other = (kind: Role): Role => (kind === 'sales_person' ? 'sales_manager' : 'sales_person');
+	// A unit's whole figure is a figure of one role where it holds none of the other.
+	const isShown = (x: string, kind: Kind) => shown(x, kind) || (kind !== 'all' && shown(x, 'all') && totalOf(x, other(kind)) === 0);
 	// Counts left uncovered in x's subtree, for atoms of `kind`, when any shown groups strictly below the attacked group are taken away.
 	const reach = (x: string, kind: Kind, isRoot: boolean): Set<number> => {
 		const key = `${x}|${kind}|${isRoot}`;
@@ -20,7 +29,7 @@ export function reachableRemainders(nodes: readonly GroupNode[], shown: (id: str
 		const n = byId.get(x)!;
 		const own = kind === 'all' ? n.own.sales_person + n.own.sales_manager : n.own[kind];
 		const out = new Set([...combine((children.get(x) ?? []).map((c) => reach(c.id, kind, false)))].map((r) => r + own));
-		if (!isRoot && shown(x, kind)) out.add(0);
+		if (!isRoot && isShown(x, kind)) out.add(0);
 		// A whole unit can also be covered role by role.
 		if (kind === 'all') for (const r of combine([reach(x, 'sales_person', isRoot), reach(x, 'sales_manager', isRoot)])) out.add(r);
 		memo.set(key, out);
@@ -28,7 +37,7 @@ export function reachableRemainders(nodes: readonly GroupNode[], shown: (id: str
 	};
 	const found: { group: string; rest: number }[] = [];
 	for (const n of nodes)
-		for (const kind of ['all', 'sales_person', 'sales_manager'] as Kind[]) if (shown(n.id, kind)) for (const rest of reach(n.id, kind, true)) found.push({ group: `${n.id}/${kind}`, rest });
+		for (const kind of ['all', 'sales_person', 'sales_manager'] as Kind[]) if (isShown(n.id, kind)) for (const rest of reach(n.id, kind, true)) found.push({ group: `${n.id}/${kind}`, rest });
 	return found;
 }
 

@@ -119,6 +119,43 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 		);
 	});
 
+	it('no combination of the figures anyone sees — any viewers, and trends that add up merged units — isolates one or two people', () => {
+		// Linear algebra over people: each shown figure of a statement is a sum over a group of the people who
+		// answered it. A person (or pair) is isolated when a combination of those rows is nonzero only on them,
+		// i.e. when removing their columns lowers the rank.
+		fc.assert(
+			fc.property(orgArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }), ({ tree, persons, k, scopes }, merges) => {
+				const data = roundOf(tree, persons, k);
+				const views = scopes.map((s) => buildView(data, s, 'Org'));
+				const inUnit = (p: Person, id: string) => id === ORGANIZATION || views[0].subtree(id).includes(p.unit);
+				for (let st = 0; st < 5; st++) {
+					const answered = persons.filter((p) => (p.answers[st] ?? 0) >= 1);
+					const rows: number[][] = [];
+					const group = (ids: string[], role: 'all' | Role) => rows.push(answered.map((p) => (ids.some((id) => inUnit(p, id)) && (role === 'all' || p.role === role) ? 1 : 0)));
+					for (const v of views)
+						for (const id of v.units.keys()) {
+							const m = v.metric(id, AREAS + st);
+							if (m.all) group([id], 'all');
+							if (m.roles) ROLES.forEach((r) => group([id], r));
+						}
+					// A merged unit's trend: two units of the round added up, where each may be shown.
+					for (const [a, b] of merges) {
+						const x = tree[a % tree.length].id;
+						const y = tree[b % tree.length].id;
+						if (x !== y && !inUnitId(views[0], x, y) && !inUnitId(views[0], y, x) && views.some((v) => v.metric(x, AREAS + st).all && v.metric(y, AREAS + st).all)) group([x, y], 'all');
+					}
+					if (rows.length === 0) continue;
+					const full = rank(rows);
+					for (let i = 0; i < answered.length; i++) {
+						if (rank(rows.map((r) => r.filter((_, c) => c !== i))) < full) throw new Error(`statement ${st}: person ${i} isolated`);
+						if (k > 2) for (let j = i + 1; j < answered.length; j++) if (rank(rows.map((r) => r.filter((_, c) => c !== i && c !== j))) < full) throw new Error(`statement ${st}: persons ${i}, ${j} isolated ${JSON.stringify(rows)} ${full}`);
+					}
+				}
+			}),
+			{ numRuns: 250 }
+		);
+	});
+
 	it('swapping two people’s answers to a statement within one unit and role — "don’t know" included — changes no figure anyone sees', () => {
 		// If one person's answers could be worked out (an area score next to its statements, say), some
 		// figure would tell the two versions of the organization apart.
@@ -163,3 +200,28 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 		);
 	});
 });
+
+/** Whether `inner` is `outer` or below it in the round's tree. */
+function inUnitId(view: ReturnType<typeof buildView>, outer: string, inner: string): boolean {
+	return view.subtree(outer).includes(inner);
+}
+
+/** The rank of a small 0/1 matrix (Gaussian elimination). */
+function rank(rows: number[][]): number {
+	const m = rows.map((r) => [...r]);
+	const cols = m[0]?.length ?? 0;
+	let r = 0;
+	for (let c = 0; c < cols && r < m.length; c++) {
+		let pivot = -1;
+		for (let i = r; i < m.length; i++) if (Math.abs(m[i][c]) > 1e-9 && (pivot < 0 || Math.abs(m[i][c]) > Math.abs(m[pivot][c]))) pivot = i;
+		if (pivot < 0) continue;
+		[m[r], m[pivot]] = [m[pivot], m[r]];
+		for (let i = 0; i < m.length; i++) {
+			if (i === r || Math.abs(m[i][c]) < 1e-12) continue;
+			const f = m[i][c] / m[r][c];
+			for (let j = c; j < cols; j++) m[i][j] -= f * m[r][j];
+		}
+		r++;
+	}
+	return r;
+}

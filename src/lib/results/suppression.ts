@@ -5,13 +5,14 @@
  *   1. the viewer may see the unit and the group has at least k respondents;
  *   2. for a role split, both roles have at least k (so the total minus one role never reveals the
  *      other, and the gap compares two real groups);
- *   3. no subtraction of shown groups from a shown group leaves 1 … k−1 respondents: for every shown
- *      group, the respondents not covered by the largest shown groups below it (its "frontier": the
- *      nearest shown descendants of the same kind) are none or at least k. When that fails, the
- *      smallest group of the frontier is hidden too, and the check runs again until nothing fails.
- * Rule 3 for the frontier covers every other subtraction: any set of disjoint shown groups below G
- * leaves G's frontier remainder plus, for each frontier group F, F's own remainder — each 0 or ≥ k.
+ *   3. no combination of shown groups leaves 1 … k−1 respondents (`differencing.ts`): taking shown
+ *      groups below a shown group away from it — of its kind, or a sub-unit's whole figure from a
+ *      region's sales people, which leaves that sub-unit's managers behind — must leave none or at
+ *      least k. When it fails, the smallest shown group below of the same kind is hidden too (for a
+ *      role with none below, the unit's own split), and the check runs again until nothing fails.
  */
+import { firstLeak, type Groups } from './differencing';
+
 export type Role = 'sales_person' | 'sales_manager';
 export const ROLES: readonly Role[] = ['sales_person', 'sales_manager'];
 
@@ -83,36 +84,37 @@ export function suppressOnTree(tree: Tree, sp: ArrayLike<number>, sm: ArrayLike<
 		all[i] = visible[i] && tsp[i] + tsm[i] >= k ? 1 : 0;
 		split[i] = all[i] && roles && tsp[i] >= k && tsm[i] >= k ? 1 : 0;
 	}
-	const kinds = [(i: number) => tsp[i] + tsm[i], (i: number) => tsp[i], (i: number) => tsm[i]];
-	const covered = new Float64Array(n);
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (let kind = 0; kind < 3 && !changed; kind++) {
-			const size = kinds[kind];
-			const shown = kind === 0 ? all : split;
-			for (const i of tree.order) {
-				let c = 0;
-				for (const ch of tree.children[i]) c += shown[ch] ? size(ch) : covered[ch];
-				covered[i] = c;
-			}
-			for (const i of tree.order) {
-				const rest = size(i) - covered[i];
-				if (!shown[i] || rest <= 0 || rest >= k || covered[i] === 0) continue;
-				// Hide the smallest group of the frontier (ties: the first by id), then count again.
-				let smallest = -1;
-				const todo = [...tree.children[i]];
-				for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
-					if (!shown[x]) todo.push(...tree.children[x]);
-					else if (smallest < 0 || size(x) < size(smallest) || (size(x) === size(smallest) && tree.ids[x] < tree.ids[smallest])) smallest = x;
-				}
-				if (kind === 0) all[smallest] = 0;
-				split[smallest] = 0;
-				changed = true;
-				break;
-			}
+	const tall = tsp.map((x, i) => x + tsm[i]);
+	const size = [tall, tsp, tsm] as const;
+	// A unit's whole figure is also a figure of one role where it holds none of the other.
+	const shown = (kind: number, i: number) => (kind === 0 ? all[i] === 1 : split[i] === 1 || (all[i] === 1 && size[3 - kind][i] === 0));
+	const groups = { own: [Array.from(tree.ids, (_, i) => sp[i] + sm[i]), sp, sm] as Groups['own'], size: [...size] as Groups['size'], shown };
+	for (let leak = firstLeak(tree, groups, k); leak; leak = firstLeak(tree, groups, k)) {
+		const { unit, kind } = leak;
+		// For a role, the smallest role split below goes first, then the unit's own split; otherwise the
+		// smallest shown unit below it (ties: the first by id). Then the check runs again.
+		const below = smallestBelow(tree, unit, (x) => (kind === 0 ? all[x] === 1 : split[x] === 1), tall);
+		if (kind !== 0 && (below >= 0 || split[unit])) {
+			split[below >= 0 ? below : unit] = 0;
+			continue;
 		}
+		const smallest = kind === 0 ? below : smallestBelow(tree, unit, (x) => all[x] === 1, tall);
+		const hidden = smallest < 0 ? unit : smallest;
+		all[hidden] = 0;
+		split[hidden] = 0;
 	}
 	return { all, roles: split };
+}
+
+/** The nearest units below `unit` for which `shown` holds: the smallest of them (ties: the first by id), or −1. */
+function smallestBelow(tree: Tree, unit: number, shown: (i: number) => boolean, size: ArrayLike<number>): number {
+	let smallest = -1;
+	const todo = [...tree.children[unit]];
+	for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+		if (!shown(x)) todo.push(...tree.children[x]);
+		else if (smallest < 0 || size[x] < size[smallest] || (size[x] === size[smallest] && tree.ids[x] < tree.ids[smallest])) smallest = x;
+	}
+	return smallest;
 }
 
 /** Visibility of every visible unit. */
