@@ -1,5 +1,5 @@
 import type { Db } from '$lib/server/db';
-import { hitRateLimit, clearRateLimit } from './rate-limit';
+import { hitRateLimit, clearRateLimit, isRemembered, rememberKey, RateLimitRefusal } from './rate-limit';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { listMemberships } from './memberships';
 import { auditAccountEvent } from './audit-account';
@@ -18,19 +18,55 @@ export interface SignedIn {
 	organizationCount: number;
 }
 
-async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed', ip: string | null, orgIds: string[]) {
-	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip });
+async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed' | 'sign_in_limited', ip: string | null, orgIds: string[], details?: Record<string, unknown>) {
+	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip, details });
 }
 
-/** Rate limits: 10 attempts per account per 15 minutes, 50 per IP per 15 minutes. */
+const WINDOW = 15 * 60;
+/** Attempts on one account from one address. */
+export const PAIR_LIMIT = 10;
+/** Attempts from one address, on any accounts. */
+export const ADDRESS_LIMIT = 50;
+/** Attempts on one account from addresses it has not signed in from lately: slows guessing from many addresses. */
+export const ACCOUNT_LIMIT = 100;
+/** How long an address an account signed in from counts as the owner's. */
+const KNOWN_SECONDS = 30 * 24 * 3600;
+
+const pairKey = (email: string, ip: string | null) => `signin:pair:${email}|${ip ?? '-'}`;
+const knownKey = (email: string, ip: string) => `signin:known:${email}|${ip}`;
+
+/**
+ * Rate limits, each per 15 minutes: 10 attempts on an account from one address, 50 from one address,
+ * and 100 on an account from addresses it has not signed in from in the last 30 days. A stranger
+ * failing from elsewhere thus never locks the owner out of their own address.
+ */
 export async function enforceSignInLimits(db: Db, email: string, ip: string | null): Promise<void> {
-	await hitRateLimit(db, `signin:email:${email}`, 10, 900);
-	if (ip) await hitRateLimit(db, `signin:ip:${ip}`, 50, 900);
+	await hitRateLimit(db, pairKey(email, ip), PAIR_LIMIT, WINDOW);
+	if (ip) await hitRateLimit(db, `signin:ip:${ip}`, ADDRESS_LIMIT, WINDOW);
+	if (!ip || !(await isRemembered(db, knownKey(email, ip)))) await hitRateLimit(db, `signin:account:${email}`, ACCOUNT_LIMIT, WINDOW);
+}
+
+/** Which limit a refusal came from, for the audit log. */
+const limitName = (key: string) => (key.startsWith('signin:pair:') ? 'account_and_address' : key.startsWith('signin:ip:') ? 'address' : 'account');
+
+/**
+ * A refused attempt is logged like a failed one. A flood of refusals is logged sparsely: the 1st, 2nd,
+ * 4th, 8th… refusal of a limit in its window, each with its count.
+ */
+async function auditRefusal(db: Db, email: string, ip: string | null, err: RateLimitRefusal): Promise<void> {
+	if ((err.refused & (err.refused - 1)) !== 0) return;
+	const orgIds = (await listMemberships(db, email)).map((m) => m.organizationId);
+	await auditSignIn(db, email, 'sign_in_limited', ip, orgIds, { limit: limitName(err.key), refused: err.refused, retryAfterSeconds: err.retryAfterSeconds });
 }
 
 export async function signInWithPassword(db: Db, opts: { email: string; password: string; ip: string | null }): Promise<SignedIn> {
 	const email = opts.email.trim().toLowerCase();
-	await enforceSignInLimits(db, email, opts.ip);
+	try {
+		await enforceSignInLimits(db, email, opts.ip);
+	} catch (err) {
+		if (err instanceof RateLimitRefusal) await auditRefusal(db, email, opts.ip, err);
+		throw err;
+	}
 	const account = await db.selectFrom('accounts').select(['id', 'password_hash', 'is_operator']).where('email', '=', email).executeTakeFirst();
 	const memberships = await listMemberships(db, email);
 	const orgIds = memberships.map((m) => m.organizationId);
@@ -40,7 +76,8 @@ export async function signInWithPassword(db: Db, opts: { email: string; password
 		await auditSignIn(db, email, 'sign_in_failed', opts.ip, orgIds);
 		throw new InvalidCredentialsError();
 	}
-	await clearRateLimit(db, `signin:email:${email}`);
+	await clearRateLimit(db, pairKey(email, opts.ip));
+	if (opts.ip) await rememberKey(db, knownKey(email, opts.ip), KNOWN_SECONDS);
 	await db.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
 	await auditSignIn(db, email, 'sign_in', opts.ip, orgIds);
 	return { accountId: account.id, organizationId: memberships.length === 1 ? memberships[0].organizationId : null, organizationCount: memberships.length };
