@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { uniqueEmail } from '$lib/server/testing/fixtures';
+import { afterNextTick } from '../../../../tests/support/scheduler';
 import { deleteExpiredOneTimeTokens, deleteExpiredRateLimits, deleteExpiredSessions } from './expired';
 
 const HOUR = 3600_000;
@@ -52,5 +53,20 @@ describe('deleting what has expired', () => {
 		expect(await deleteExpiredRateLimits(db(), { batchSize: 1 })).toBeGreaterThanOrEqual(2);
 		const left = await db().selectFrom('rate_limits').select('key').where('key', 'like', `${p}%`).execute();
 		expect(left.map((r) => r.key).sort()).toEqual([`${p}live`, `${p}remembered`]);
+	});
+
+	it.skipIf(!inject('baseUrl'))('the scheduler does it on its tick', async () => {
+		const accountId = await account();
+		const [gone, kept] = [id(), id()];
+		await db().insertInto('sessions').values([
+			{ id: gone, account_id: accountId, organization_id: null, expires_at: at(-HOUR) },
+			{ id: kept, account_id: accountId, organization_id: null, expires_at: at(HOUR) }
+		]).execute();
+		await db().insertInto('one_time_tokens').values({ id: gone, kind: 'magic_link', account_id: accountId, expires_at: at(-HOUR) }).execute();
+		await db().insertInto('rate_limits').values({ key: `test:${gone}`, hits: 1, window_start: at(-2 * HOUR), expires_at: at(-HOUR) }).execute();
+		await afterNextTick();
+		expect((await db().selectFrom('sessions').select('id').where('account_id', '=', accountId).execute()).map((r) => r.id)).toEqual([kept]);
+		expect(await db().selectFrom('one_time_tokens').select('id').where('account_id', '=', accountId).execute()).toEqual([]);
+		expect(await db().selectFrom('rate_limits').select('key').where('key', '=', `test:${gone}`).execute()).toEqual([]);
 	});
 });
