@@ -136,9 +136,9 @@ describe('signInWithPassword', () => {
 		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').orderBy('id').execute();
 		// The 1st, 2nd and 4th refusal: a flood of refusals is logged sparsely, with its count.
 		expect(logged.map((e) => [e.ip, (e.details as { limit: string; refused: number }).limit, (e.details as { refused: number }).refused])).toEqual([
-			[at, 'account_and_address', 1],
-			[at, 'account_and_address', 2],
-			[at, 'account_and_address', 4]
+			[at, 'signin:pair', 1],
+			[at, 'signin:pair', 2],
+			[at, 'signin:pair', 4]
 		]);
 
 		const b = await createTestOrganization();

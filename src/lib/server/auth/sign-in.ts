@@ -2,7 +2,7 @@ import type { Db } from '$lib/server/db';
 import { hitRateLimit, clearRateLimit, isRemembered, rememberKey, RateLimitRefusal } from './rate-limit';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { listMemberships } from './memberships';
-import { auditAccountEvent } from './audit-account';
+import { auditAccountEvent, auditRefusal } from './audit-account';
 import { DomainError } from '$lib/server/errors';
 
 export class InvalidCredentialsError extends DomainError {
@@ -18,8 +18,8 @@ export interface SignedIn {
 	organizationCount: number;
 }
 
-async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed' | 'sign_in_limited', ip: string | null, orgIds: string[], details?: Record<string, unknown>) {
-	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip, details });
+async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed', ip: string | null, orgIds: string[]) {
+	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip });
 }
 
 const WINDOW = 15 * 60;
@@ -46,25 +46,12 @@ export async function enforceSignInLimits(db: Db, email: string, ip: string | nu
 	if (!ip || !(await isRemembered(db, knownKey(email, ip)))) await hitRateLimit(db, `signin:account:${email}`, ACCOUNT_LIMIT, WINDOW);
 }
 
-/** Which limit a refusal came from, for the audit log. */
-const limitName = (key: string) => (key.startsWith('signin:pair:') ? 'account_and_address' : key.startsWith('signin:ip:') ? 'address' : 'account');
-
-/**
- * A refused attempt is logged like a failed one. A flood of refusals is logged sparsely: the 1st, 2nd,
- * 4th, 8th… refusal of a limit in its window, each with its count.
- */
-async function auditRefusal(db: Db, email: string, ip: string | null, err: RateLimitRefusal): Promise<void> {
-	if ((err.refused & (err.refused - 1)) !== 0) return;
-	const orgIds = (await listMemberships(db, email)).map((m) => m.organizationId);
-	await auditSignIn(db, email, 'sign_in_limited', ip, orgIds, { limit: limitName(err.key), refused: err.refused, retryAfterSeconds: err.retryAfterSeconds });
-}
-
 export async function signInWithPassword(db: Db, opts: { email: string; password: string; ip: string | null }): Promise<SignedIn> {
 	const email = opts.email.trim().toLowerCase();
 	try {
 		await enforceSignInLimits(db, email, opts.ip);
 	} catch (err) {
-		if (err instanceof RateLimitRefusal) await auditRefusal(db, email, opts.ip, err);
+		if (err instanceof RateLimitRefusal) await auditRefusal(db, { email, ip: opts.ip, refusal: err });
 		throw err;
 	}
 	const account = await db.selectFrom('accounts').select(['id', 'password_hash', 'is_operator']).where('email', '=', email).executeTakeFirst();
