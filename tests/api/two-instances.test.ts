@@ -6,9 +6,11 @@ import { remindNow } from '$lib/server/rounds/manage';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { emailsTo, waitForEmail } from '../support/mailbox';
+import { afterNextTick } from '../support/scheduler';
 import { startExtraServer } from './helpers';
 
-const settle = () => new Promise((r) => setTimeout(r, 4000));
+/** Until both servers' schedulers have had their turn: a whole tick that started after this (ticks take turns). */
+const settle = () => afterNextTick();
 
 describe('two app instances on one database', () => {
 	it('send each invitation and each reminder exactly once, and no reminder to someone who submitted', async () => {

@@ -414,6 +414,7 @@ export const en = {
 	'audit.action.question_archived': 'Question archived',
 	'audit.action.sign_in': 'Signed in',
 	'audit.action.sign_in_failed': 'Sign-in failed',
+	'audit.action.sign_in_limited': 'Sign-in refused: too many attempts',
 	'audit.action.sign_out': 'Signed out',
 	'audit.action.password_reset': 'Password reset',
 	'audit.action.password_changed': 'Password changed',

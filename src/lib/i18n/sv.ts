@@ -416,6 +416,7 @@ export const sv: Messages = {
 	'audit.action.question_archived': 'Fråga arkiverad',
 	'audit.action.sign_in': 'Inloggning',
 	'audit.action.sign_in_failed': 'Misslyckad inloggning',
+	'audit.action.sign_in_limited': 'Inloggning nekad: för många försök',
 	'audit.action.sign_out': 'Utloggning',
 	'audit.action.password_reset': 'Lösenord återställt',
 	'audit.action.password_changed': 'Lösenord bytt',

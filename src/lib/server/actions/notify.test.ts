@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
+import { afterNextTick } from '../../../../tests/support/scheduler';
 import { createAction, updateAction } from './mutations';
 import { DUE_REMINDER_DAYS, sendActionEmails } from './notify';
 
@@ -15,9 +16,8 @@ const ORIGIN = 'http://sos.test';
 // Read when the first email is sent: this process sends through the real test SMTP server.
 process.env.SMTP_URL = inject('smtpUrl');
 const sweep = (now: string) => sendActionEmails(db(), { origin: ORIGIN, now: new Date(`${now}T08:00:00Z`) });
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Long enough for the test server's scheduler (a tick every 2 s) to have had its turn too. */
-const settle = () => pause(4_500);
+/** Until the test server's scheduler has had a whole turn too (our own sweeps are awaited). */
+const settle = () => afterNextTick();
 
 async function org() {
 	const o = await createTestOrganization();

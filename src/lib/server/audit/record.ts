@@ -3,6 +3,7 @@ import type { Db } from '$lib/server/db';
 export type AuditAction =
 	| 'sign_in'
 	| 'sign_in_failed'
+	| 'sign_in_limited'
 	| 'sign_out'
 	| 'password_reset'
 	| 'password_changed'

@@ -6,6 +6,7 @@ import { InvalidLinkError, isLinkUsable, requestEmailLink, resetPassword, signIn
 import { createSession, validateSession } from './sessions';
 import { signInWithPassword } from './sign-in';
 import { hashToken } from './tokens';
+import { RateLimitedError } from '$lib/server/errors';
 
 // The domain code in this worker sends through the test SMTP server.
 process.env.SMTP_URL = inject('smtpUrl');
@@ -92,6 +93,16 @@ describe('email links', () => {
 		expect(emailsTo(unknown)).toEqual([]);
 		expect(emailsTo(p.email)).toEqual([]);
 		expect(await db().selectFrom('accounts').select('id').where('email', 'in', [unknown, p.email]).execute()).toEqual([]);
+	});
+
+	it('more than 5 link requests for one address in 15 minutes are refused, and the refusal is in the audit log', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'viewer');
+		for (let i = 0; i < 5; i++) await request('password_reset', m.email);
+		const refused = await requestEmailLink(db(), { kind: 'password_reset', email: m.email, origin: ORIGIN, ip: '10.9.8.7' }).catch((e) => e);
+		expect(refused).toBeInstanceOf(RateLimitedError);
+		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').execute();
+		expect(logged).toEqual([{ action: 'sign_in_limited', ip: '10.9.8.7', details: expect.objectContaining({ kind: 'password_reset', limit: 'link:email', refused: 1 }) }]);
 	});
 
 	it('a reset sets the password, ends every session and works once', async () => {

@@ -1,11 +1,11 @@
 import type { Db } from '$lib/server/db';
 import { hashToken } from './tokens';
 import { issueEmailLink } from './issue-link';
-import { hitRateLimit } from './rate-limit';
+import { hitRateLimit, RateLimitRefusal } from './rate-limit';
 import { maySignIn, listMemberships } from './memberships';
 import { hashPassword } from './passwords';
 import { invalidateAccountSessions } from './sessions';
-import { auditAccountEvent } from './audit-account';
+import { auditAccountEvent, auditRefusal } from './audit-account';
 import { sendEmail } from '$lib/server/email/send';
 import { signInLinkEmail, passwordResetEmail } from '$lib/server/email/templates';
 import { DomainError } from '$lib/server/errors';
@@ -26,8 +26,13 @@ export class InvalidLinkError extends DomainError {
  */
 export async function requestEmailLink(db: Db, opts: { kind: Kind; email: string; origin: string; ip: string | null }): Promise<{ sent: Promise<void> }> {
 	const email = opts.email.trim().toLowerCase();
-	await hitRateLimit(db, `link:email:${email}`, 5, 900);
-	if (opts.ip) await hitRateLimit(db, `link:ip:${opts.ip}`, 30, 900);
+	try {
+		await hitRateLimit(db, `link:email:${email}`, 5, 900);
+		if (opts.ip) await hitRateLimit(db, `link:ip:${opts.ip}`, 30, 900);
+	} catch (err) {
+		if (err instanceof RateLimitRefusal) await auditRefusal(db, { email, ip: opts.ip, refusal: err, details: { kind: opts.kind } });
+		throw err;
+	}
 	// Everything else happens after the answer, so that it takes as long for an unknown address as for a known one.
 	// `sent` settles when that work is done (tests wait for it; the page does not).
 	const sent = sendLinkIfAllowed(db, { kind: opts.kind, email, origin: opts.origin }).catch((err) =>

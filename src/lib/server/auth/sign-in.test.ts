@@ -85,22 +85,69 @@ describe('signInWithPassword', () => {
 		expect(await signInWithPassword(db(), { email, password: PASSWORD, ip: null })).toMatchObject({ organizationId: null, organizationCount: 0 });
 	});
 
-	it('limits attempts: 10 per account and 50 per IP address in 15 minutes', async () => {
+	it('a stranger failing from another address is limited, and does not lock the owner out of theirs', async () => {
 		const org = await createTestOrganization();
 		const m = await createTestActor(org.id, 'admin');
 		await withPassword(m.email);
-		for (let i = 0; i < 10; i++) await expect(signInWithPassword(db(), { email: m.email, password: 'nope', ip: ip() })).rejects.toBeInstanceOf(InvalidCredentialsError);
-		const limited = await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: ip() }).catch((e) => e);
+		const stranger = ip();
+		for (let i = 0; i < 10; i++) await expect(signInWithPassword(db(), { email: m.email, password: 'nope', ip: stranger })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		// The stranger is refused, even with the right password.
+		const limited = await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: stranger }).catch((e) => e);
 		expect(limited).toBeInstanceOf(RateLimitedError);
 		expect(limited.retryAfterSeconds).toBeGreaterThan(800);
 		expect(limited.retryAfterSeconds).toBeLessThanOrEqual(900);
+		// The owner, from their own address, is not.
+		expect(await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: ip() })).toMatchObject({ organizationId: org.id });
+	});
 
+	it('limits an account across addresses, except from an address its owner signed in from lately', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		await withPassword(m.email);
+		const home = ip();
+		await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: home });
+		// That sign-in (from an address still new then) and 99 failures from ten others: the account's cap
+		// of 100 attempts from addresses it has not signed in from.
+		const strangers = Array.from({ length: 10 }, ip);
+		await Promise.all(strangers.map(async (at, n) => {
+			for (let i = 0; i < (n === 0 ? 9 : 10); i++) await expect(signInWithPassword(db(), { email: m.email, password: 'nope', ip: at })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		}));
+		await expect(signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: ip() })).rejects.toBeInstanceOf(RateLimitedError);
+		expect(await signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: home })).toMatchObject({ organizationId: org.id });
+	}, 60_000);
+
+	it('limits 50 attempts per address in 15 minutes, on any accounts', async () => {
+		const org = await createTestOrganization();
 		const shared = ip();
 		for (let i = 0; i < 50; i++) await expect(signInWithPassword(db(), { email: uniqueEmail(), password: 'x', ip: shared })).rejects.toBeInstanceOf(InvalidCredentialsError);
 		const other = await createTestActor(org.id, 'admin');
 		await withPassword(other.email);
 		await expect(signInWithPassword(db(), { email: other.email, password: PASSWORD, ip: shared })).rejects.toBeInstanceOf(RateLimitedError);
 		expect(await signInWithPassword(db(), { email: other.email, password: PASSWORD, ip: ip() })).toMatchObject({ organizationId: org.id });
+	}, 60_000);
+
+	it('logs refused sign-ins where failed ones go: the one organization, or the operator level', async () => {
+		const org = await createTestOrganization();
+		const m = await createTestActor(org.id, 'admin');
+		await withPassword(m.email);
+		const at = ip();
+		for (let i = 0; i < 10; i++) await signInWithPassword(db(), { email: m.email, password: 'nope', ip: at }).catch(() => {});
+		for (let i = 0; i < 5; i++) await expect(signInWithPassword(db(), { email: m.email, password: PASSWORD, ip: at })).rejects.toBeInstanceOf(RateLimitedError);
+		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').orderBy('id').execute();
+		// The 1st, 2nd and 4th refusal: a flood of refusals is logged sparsely, with its count.
+		expect(logged.map((e) => [e.ip, (e.details as { limit: string; refused: number }).limit, (e.details as { refused: number }).refused])).toEqual([
+			[at, 'signin:pair', 1],
+			[at, 'signin:pair', 2],
+			[at, 'signin:pair', 4]
+		]);
+
+		const b = await createTestOrganization();
+		await db().insertInto('users').values({ organization_id: b.id, name: 'Same person', email: m.email, language: 'en', access: 'viewer' }).execute();
+		const there = ip();
+		for (let i = 0; i < 11; i++) await signInWithPassword(db(), { email: m.email, password: 'nope', ip: there }).catch(() => {});
+		expect((await events(null, m.email)).filter((e) => e.action === 'sign_in_limited')).toEqual([{ action: 'sign_in_limited', organization_id: null, ip: there }]);
+		expect((await events(b.id, m.email)).map((e) => e.action)).toEqual([]);
+		expect((await events(org.id, m.email)).filter((e) => e.ip === there)).toEqual([]);
 	});
 });
 

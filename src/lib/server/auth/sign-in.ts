@@ -1,9 +1,10 @@
 import type { Db } from '$lib/server/db';
-import { hitRateLimit, clearRateLimit } from './rate-limit';
+import { hitRateLimit, clearRateLimit, isRemembered, rememberKey, RateLimitRefusal } from './rate-limit';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { listMemberships } from './memberships';
-import { auditAccountEvent } from './audit-account';
+import { auditAccountEvent, auditRefusal } from './audit-account';
 import { DomainError } from '$lib/server/errors';
+import { hashToken } from './tokens';
 
 export class InvalidCredentialsError extends DomainError {
 	constructor() {
@@ -22,15 +23,39 @@ async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_f
 	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip });
 }
 
-/** Rate limits: 10 attempts per account per 15 minutes, 50 per IP per 15 minutes. */
+const WINDOW = 15 * 60;
+/** Attempts on one account from one address. */
+export const PAIR_LIMIT = 10;
+/** Attempts from one address, on any accounts. */
+export const ADDRESS_LIMIT = 50;
+/** Attempts on one account from addresses it has not signed in from lately: slows guessing from many addresses. */
+export const ACCOUNT_LIMIT = 100;
+/** How long an address an account signed in from counts as the owner's. */
+const KNOWN_SECONDS = 30 * 24 * 3600;
+
+const pairKey = (email: string, ip: string | null) => `signin:pair:${email}|${ip ?? '-'}`;
+/** Hashed: the table does not keep a list of where each person signs in from for a month. */
+const knownKey = (email: string, ip: string) => `signin:known:${hashToken(`${email}|${ip}`)}`;
+
+/**
+ * Rate limits, each per 15 minutes: 10 attempts on an account from one address, 50 from one address,
+ * and 100 on an account from addresses it has not signed in from in the last 30 days. A stranger
+ * failing from elsewhere thus never locks the owner out of their own address.
+ */
 export async function enforceSignInLimits(db: Db, email: string, ip: string | null): Promise<void> {
-	await hitRateLimit(db, `signin:email:${email}`, 10, 900);
-	if (ip) await hitRateLimit(db, `signin:ip:${ip}`, 50, 900);
+	await hitRateLimit(db, pairKey(email, ip), PAIR_LIMIT, WINDOW);
+	if (ip) await hitRateLimit(db, `signin:ip:${ip}`, ADDRESS_LIMIT, WINDOW);
+	if (!ip || !(await isRemembered(db, knownKey(email, ip)))) await hitRateLimit(db, `signin:account:${email}`, ACCOUNT_LIMIT, WINDOW);
 }
 
 export async function signInWithPassword(db: Db, opts: { email: string; password: string; ip: string | null }): Promise<SignedIn> {
 	const email = opts.email.trim().toLowerCase();
-	await enforceSignInLimits(db, email, opts.ip);
+	try {
+		await enforceSignInLimits(db, email, opts.ip);
+	} catch (err) {
+		if (err instanceof RateLimitRefusal) await auditRefusal(db, { email, ip: opts.ip, refusal: err });
+		throw err;
+	}
 	const account = await db.selectFrom('accounts').select(['id', 'password_hash', 'is_operator']).where('email', '=', email).executeTakeFirst();
 	const memberships = await listMemberships(db, email);
 	const orgIds = memberships.map((m) => m.organizationId);
@@ -40,7 +65,8 @@ export async function signInWithPassword(db: Db, opts: { email: string; password
 		await auditSignIn(db, email, 'sign_in_failed', opts.ip, orgIds);
 		throw new InvalidCredentialsError();
 	}
-	await clearRateLimit(db, `signin:email:${email}`);
+	await clearRateLimit(db, pairKey(email, opts.ip));
+	if (opts.ip) await rememberKey(db, knownKey(email, opts.ip), KNOWN_SECONDS);
 	await db.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
 	await auditSignIn(db, email, 'sign_in', opts.ip, orgIds);
 	return { accountId: account.id, organizationId: memberships.length === 1 ? memberships[0].organizationId : null, organizationCount: memberships.length };

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_actions';
 import * as m006 from './migrations/006_decisions_exports';
 import * as m007 from './migrations/007_recurring_rounds';
 import * as m009 from './migrations/009_disclosure_pattern';
+import * as m012 from './migrations/012_expiry';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
 	'005_actions': m005,
 	'006_decisions_exports': m006,
 	'007_recurring_rounds': m007,
-	'009_disclosure_pattern': m009
+	'009_disclosure_pattern': m009,
+	'012_expiry': m012
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,6 +107,8 @@ export interface RateLimitsTable {
 	key: string;
 	hits: number;
 	window_start: Timestamp;
+	/** When the row has no more effect and may be deleted. */
+	expires_at: Timestamp;
 }
 
 export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'published';

@@ -8,6 +8,7 @@ import { buildMissingResults } from '$lib/server/results/build';
 import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
 import { sendActionEmails } from '$lib/server/actions/notify';
 import { runPendingExports } from '$lib/server/exports/run';
+import { deleteExpiredOneTimeTokens, deleteExpiredRateLimits, deleteExpiredSessions } from '$lib/server/auth/expired';
 
 const TICK = 'sos-tick';
 let boss: PgBoss | null = null;
@@ -18,7 +19,7 @@ let timer: NodeJS.Timeout | null = null;
  * One pass of the scheduler: rounds whose dates are due move on (closing builds their results), then
  * the benchmark is rebuilt for every model a round has closed for since its last build, then pending
  * emails go out (survey invitations and reminders, and action owners' notices); exports whose process
- * stopped are made again.
+ * stopped are made again; expired sessions, one-time tokens and rate-limit rows are deleted.
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
 	const advanced = await advanceDueRounds(db(), now);
@@ -27,6 +28,9 @@ export async function tick(now = new Date()): Promise<{ advanced: number; benchm
 	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));
 	await runPendingExports(db(), { origin: publicOrigin() });
 	await sendRoundNotices(db(), { origin: publicOrigin(), now });
+	await deleteExpiredSessions(db());
+	await deleteExpiredOneTimeTokens(db());
+	await deleteExpiredRateLimits(db());
 	return { advanced, benchmarks, emails };
 }
 

@@ -5,7 +5,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import { chartColours } from '$lib/components/charts/colours';
 import type { ReportData } from './data';
-import { BOX, FONT, INK, cell, chunks, continued, headerRow, heatCell, hex, note, slideWithTitle, statusCell, type Deck, type Row } from './deck-style';
+import { BOX, FONT, INK, cell, chartSeries, chunks, continued, headerRow, heatCell, hex, note, slideWithTitle, statusCell, type Deck, type Row } from './deck-style';
 import { shown, statusFill, type ReportText } from './report-text';
 
 /** pptxgenjs writes an empty point for null (its types say number only). */
@@ -25,8 +25,8 @@ export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void 
 	addCombo(
 		slide,
 		[
-			{ type: pptx.ChartType.bar, data: [{ name: t('results.col.score'), labels, values: values(ranked.map((a) => a.score)) }], options: { barDir: 'col', barGapWidthPct: 60, chartColors: ranked.map((a) => hex(statusFill(a.status))), showValue: true, dataLabelPosition: 'inEnd', dataLabelColor: 'FFFFFF', dataLabelFontBold: true, dataLabelFontSize: 10 } },
-			{ type: pptx.ChartType.line, data: [{ name: t('results.col.benchmark'), labels, values: values(ranked.map((a) => a.benchmark)) }], options: { lineSize: 0, lineDataSymbol: 'dash', lineDataSymbolSize: 22, chartColors: [hex(chartColours.benchmark)] } }
+			{ type: pptx.ChartType.bar, data: chartSeries([{ name: t('results.col.score'), labels, values: values(ranked.map((a) => a.score)) }]), options: { barDir: 'col', barGapWidthPct: 60, chartColors: ranked.map((a) => hex(statusFill(a.status))), showValue: true, dataLabelPosition: 'inEnd', dataLabelColor: 'FFFFFF', dataLabelFontBold: true, dataLabelFontSize: 10 } },
+			{ type: pptx.ChartType.line, data: chartSeries([{ name: t('results.col.benchmark'), labels, values: values(ranked.map((a) => a.benchmark)) }]), options: { lineSize: 0, lineDataSymbol: 'dash', lineDataSymbolSize: 22, chartColors: [hex(chartColours.benchmark)] } }
 		],
 		{ ...axis, x: BOX.x, y: BOX.y, w: 7.4, h: 5.0, showLegend: true, legendPos: 'b', legendFontSize: 10, catAxisLabelFontSize: 9 }
 	);
@@ -40,10 +40,10 @@ export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const radar = slideWithTitle(pptx, t('results.radar.title'), t('results.radar.label', { unit: r.unit.name }));
 	radar.addChart(
 		pptx.ChartType.radar,
-		[
+		chartSeries([
 			{ name: r.unit.name, labels: r.areas.map((a) => a.name), values: values(r.areas.map((a) => a.score)) },
 			{ name: t('results.radar.benchmark'), labels: r.areas.map((a) => a.name), values: values(r.areas.map((a) => a.benchmark)) }
-		],
+		]),
 		{ x: 2.2, y: BOX.y, w: 8.9, h: 5.3, radarStyle: 'marker', chartColors: [hex(chartColours.unit), hex(chartColours.benchmark)], lineSize: 2, showLegend: true, legendPos: 'r', legendFontSize: 11, valAxisMinVal: 1, valAxisMaxVal: 5, valAxisMajorUnit: 1, catAxisLabelFontSize: 10 }
 	);
 }
@@ -61,10 +61,10 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	const bottomUp = [...rows].reverse();
 	slide.addChart(
 		pptx.ChartType.bar,
-		[
+		chartSeries([
 			{ name: t('results.gap.salesPeople'), labels: bottomUp.map((g) => g.name), values: values(bottomUp.map((g) => g.salesPeople)) },
 			{ name: t('results.gap.salesManagers'), labels: bottomUp.map((g) => g.name), values: values(bottomUp.map((g) => g.salesManagers)) }
-		],
+		]),
 		{ ...axis, x: BOX.x, y: BOX.y, w: 7.4, h: 5.0, barDir: 'bar', barGrouping: 'clustered', chartColors: [hex(chartColours.unit), hex(chartColours.second)], showValue: true, dataLabelFontSize: 8, showLegend: true, legendPos: 'b', legendFontSize: 10 }
 	);
 	slide.addTable(
@@ -106,7 +106,7 @@ export function trendSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const labels = rounds.map((r) => r.name);
 	slide.addChart(
 		pptx.ChartType.line,
-		tr.areas.map((a) => ({ name: a.name, labels, values: values(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) })),
+		chartSeries(tr.areas.map((a) => ({ name: a.name, labels, values: values(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) }))),
 		{ ...axis, x: BOX.x, y: BOX.y, w: 6.6, h: 5.1, lineSize: 2, lineDataSymbol: 'circle', lineDataSymbolSize: 6, chartColors: chartColours.categorical.slice(0, tr.areas.length).map(hex), showLegend: true, legendPos: 'b', legendFontSize: 8 }
 	);
 	const roundW = 2.9 / rounds.length;

@@ -3,7 +3,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { chartColours } from '$lib/components/charts/colours';
 import { COMMENT_MIN } from '$lib/results/view';
 import type { ReportData } from './data';
-import { BOX, FONT, INK, MASTER, SHAPE, cell, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
+import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
 import { STATUSES, statusFill, type ReportText } from './report-text';
 
 type Runs = PptxGenJS.TextProps[];
@@ -112,7 +112,7 @@ export function questionSlides(pptx: Deck, data: ReportData, txt: ReportText): v
 			const colours = q.type === 'scale' ? ['1', '2', '3', '4', '5'].map((k) => hex(chartColours.diverging[k])) : chartColours.categorical.map(hex);
 			// A horizontal bar chart draws its first category at the bottom: reversed, the options read top down.
 			const options = [...q.options].reverse();
-			slide.addChart(pptx.ChartType.bar, [{ name: t('report.questions.answers'), labels: options.map((o) => o.label), values: options.map((o) => o.count) }], {
+			slide.addChart(pptx.ChartType.bar, chartSeries([{ name: t('report.questions.answers'), labels: options.map((o) => o.label), values: options.map((o) => o.count) }]), {
 				x: BOX.x, y: BOX.y, w: BOX.w, h: 5.0, barDir: 'bar', chartColors: colours.slice(0, q.options.length).reverse(), showValue: true, dataLabelFormatCode: '0', showLegend: false, catAxisLabelFontSize: 11, valAxisLabelFontSize: 10, valGridLine: { color: hex(chartColours.grid), size: 0.5 }
 			});
 		}

@@ -4,6 +4,7 @@ import type { Status } from '$lib/results/colour';
 import { chartColours } from '$lib/components/charts/colours';
 import { heatColour } from '$lib/components/charts/Heat';
 import type { ReportText } from './report-text';
+import { safeText } from './safe-cell';
 
 export type Deck = PptxGenJS;
 export type Slide = PptxGenJS.Slide;
@@ -19,6 +20,13 @@ export const BOX = { x: 0.5, y: 1.45, w: 12.33, h: 5.4 };
 export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 
 export const INK = { text: hex(chartColours.text), muted: hex(chartColours.muted), line: 'D1D5DB' };
+
+/**
+ * A chart's series as PowerPoint stores them: its names and category labels also go into the workbook
+ * embedded behind the chart ("Edit data"), so a formula-like one gets the spreadsheet exports' apostrophe.
+ */
+export const chartSeries = <S extends { name?: string; labels?: string[] }>(series: S[]): S[] =>
+	series.map((s) => ({ ...s, ...(s.name === undefined ? {} : { name: safeText(s.name) }), ...(s.labels ? { labels: s.labels.map(safeText) } : {}) }));
 
 /** The shape that goes with a status word, so it reads without colour vision. */
 export const SHAPE: Record<Status, string> = { green: '▲', yellow: '●', red: '▼', neutral: '○' };

