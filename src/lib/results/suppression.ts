@@ -11,7 +11,7 @@
  *      least k. When it fails, the smallest shown group below of the same kind is hidden too (for a
  *      role with none below, the unit's own split), and the check runs again until nothing fails.
  */
-import { firstLeak, type Groups } from './differencing';
+import { differencing, type Groups } from './differencing';
 
 export type Role = 'sales_person' | 'sales_manager';
 export const ROLES: readonly Role[] = ['sales_person', 'sales_manager'];
@@ -88,21 +88,35 @@ export function suppressOnTree(tree: Tree, sp: ArrayLike<number>, sm: ArrayLike<
 	const size = [tall, tsp, tsm] as const;
 	// A unit's whole figure is also a figure of one role where it holds none of the other.
 	const shown = (kind: number, i: number) => (kind === 0 ? all[i] === 1 : split[i] === 1 || (all[i] === 1 && size[3 - kind][i] === 0));
-	const groups = { own: [Array.from(tree.ids, (_, i) => sp[i] + sm[i]), sp, sm] as Groups['own'], size: [...size] as Groups['size'], shown };
-	for (let leak = firstLeak(tree, groups, k); leak; leak = firstLeak(tree, groups, k)) {
-		const { unit, kind } = leak;
+	const groups: Groups = { own: [Array.from(tree.ids, (_, i) => sp[i] + sm[i]), sp, sm], shown };
+	const parent = new Int32Array(n).fill(-1);
+	tree.children.forEach((cs, i) => cs.forEach((c) => (parent[c] = i)));
+	const check = differencing(tree, groups, k, parent);
+	/** Hides one group below or at `unit` for a leak of `kind` found there; returns the unit it changed. */
+	const hideFor = (unit: number, kind: number): number => {
 		// For a role, the smallest role split below goes first, then the unit's own split; otherwise the
-		// smallest shown unit below it (ties: the first by id). Then the check runs again.
+		// smallest shown unit below it (ties: the first by id).
 		const below = smallestBelow(tree, unit, (x) => (kind === 0 ? all[x] === 1 : split[x] === 1), tall);
 		if (kind !== 0 && (below >= 0 || split[unit])) {
 			split[below >= 0 ? below : unit] = 0;
-			continue;
+			return below >= 0 ? below : unit;
 		}
 		const smallest = kind === 0 ? below : smallestBelow(tree, unit, (x) => all[x] === 1, tall);
 		const hidden = smallest < 0 ? unit : smallest;
 		all[hidden] = 0;
 		split[hidden] = 0;
-	}
+		return hidden;
+	};
+	// Children before parents: a unit's check depends only on its subtree, so once a unit is settled
+	// only hiding something below it can unsettle it — and then the units in between are settled again.
+	const settle = (i: number): void => {
+		for (let kind = check.leakAt(i); kind >= 0; kind = check.leakAt(i)) {
+			const x = hideFor(i, kind);
+			check.changed(x);
+			for (let y = x; y !== i && y >= 0; y = parent[y]) settle(y);
+		}
+	};
+	for (const i of tree.order) settle(i);
 	return { all, roles: split };
 }
 
