@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { db } from '$lib/server/db';
 import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
-import { HEADER, userRow, xlsxBytes } from '$lib/server/imports/testing';
+import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$lib/server/imports/testing';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { auditActions, orgWithAdmin } from './helpers';
 
@@ -156,6 +156,28 @@ describe('/api/v1/users/import', () => {
 		expect(xlsxHeaderOnly.data.error.message).toBe('The file has column names but no users below them.');
 		expect((await call('GET', '/api/v1/users', { cookie })).data.total).toBe(1);
 	});
+
+	it('refuses a file of 1,000,000 tiny rows with a 400 naming the row limit, and stores nothing', async () => {
+		const { org, cookie } = await orgWithAdmin();
+		const r = await upload(millionTinyRowsXlsx(), 'hostile.xlsx', { cookie });
+		expect(r.status).toBe(400);
+		expect(r.data.error.message).toMatch(/more than 50,000 user rows/);
+		const stored = await db().selectFrom('user_imports').select('id').where('organization_id', '=', org.id).execute();
+		expect(stored).toHaveLength(0);
+	}, 60_000);
+
+	it('runs one import at a time per organization: of two uploads sent together one is refused with a 409', async () => {
+		const { org, cookie } = await orgWithAdmin();
+		const rows = Array.from({ length: 5000 }, (_, i) => userRow({ name: `P ${i}`, email: `p${i}.${org.id.slice(0, 8)}@example.com` }));
+		const bytes = await xlsxBytes([HEADER, ...rows]);
+		const [a, b] = await Promise.all([upload(bytes, 'a.xlsx', { cookie }), upload(bytes, 'b.xlsx', { cookie })]);
+		expect([a.status, b.status].sort()).toEqual([201, 409]);
+		const refused = a.status === 409 ? a : b;
+		expect(refused.data.error).toMatchObject({ code: 'import_running', message: expect.stringMatching(/An import is already running/) });
+		const stored = await db().selectFrom('user_imports').select('id').where('organization_id', '=', org.id).execute();
+		expect(stored).toHaveLength(1);
+		expect((await call('GET', '/api/v1/users', { cookie })).data.total).toBe(1);
+	}, 60_000);
 
 	it('keeps file names and cells with markup or odd characters as data', async () => {
 		const { cookie } = await orgWithAdmin();

@@ -6,6 +6,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '$lib
 import { fields } from '$lib/server/validation';
 import { createMissingUnits, recordAccessChanges, upsertUsers } from './apply-writes';
 import type { ParsedUserFile } from './parse';
+import { withImportLock } from './lock';
 import { assertMayImportUsers } from './policy';
 import { loadImportState } from './state';
 import type { ImportCounts } from './types';
@@ -40,9 +41,8 @@ function revalidate(file: ParsedUserFile, state: Awaited<ReturnType<typeof loadI
 
 async function applyLocked(db: Db, opts: { organizationId: string; importId: string; actor: Actor; ip: string | null }): Promise<AppliedCounts> {
 	const { organizationId, importId } = opts;
-	return db.transaction().execute(async (trx) => {
-		// One import at a time per organization; the lock is released at commit or rollback.
-		await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`user_import:${organizationId}`}, 0))`.execute(trx);
+	// One import at a time per organization: while another preview or apply runs, this one is refused.
+	return withImportLock(db, organizationId, async (trx) => {
 		const row = await trx
 			.selectFrom('user_imports')
 			.select(['applied_at', 'error_count', 'file_name', sql<boolean>`created_at < now() - interval '1 hour'`.as('expired'), sql<ParsedUserFile>`preview -> 'file'`.as('file')])
@@ -73,7 +73,8 @@ async function applyLocked(db: Db, opts: { organizationId: string; importId: str
 /**
  * Applies a previewed import in one transaction: creates the missing units level by level and
  * inserts or updates the users by email. Re-checks the file against the current data first and
- * refuses (nothing written) when it has errors, was applied already or is more than an hour old.
+ * refuses (nothing written) when it has errors, was applied already or is more than an hour old, and
+ * (ConflictError `import_running`) while another preview or apply of the organization runs.
  */
 export async function applyUserImport(
 	db: Db,

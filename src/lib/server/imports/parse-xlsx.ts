@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '$lib/server/errors';
 import { assertSafeXlsx } from './zip-guard';
+import { xlsxReadingStream } from './xlsx-stream';
 
 type Value = ExcelJS.CellValue;
 
@@ -26,39 +27,75 @@ export function cellText(value: Value): string {
 	return '';
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-	assertSafeXlsx(bytes);
-	const workbook = new ExcelJS.Workbook();
-	try {
-		const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		await workbook.xlsx.load(data as unknown as ArrayBuffer);
-	} catch {
-		throw new ValidationError('The workbook could not be read. Open it in Excel, save it again as .xlsx and upload it again.');
-	}
-	return workbook;
+const UNREADABLE = 'The workbook could not be read. Open it in Excel, save it again as .xlsx and upload it again.';
+/** Excel's last row. */
+const MAX_ROW_NUMBER = 1_048_576;
+const EMPTY: string[] = [];
+
+/** What the streaming reader gives per sheet (its typings leave out the name and state it sets). */
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+	name?: string;
+	state?: string;
 }
 
-const EMPTY: string[] = [];
+export interface XlsxLimits {
+	/** More non-blank rows than this call `tooManyRows()`, which throws; reading stops there. */
+	maxRows: number;
+	maxColumns: number;
+	/** More cells (up to the last filled one of each row) than this call `tooManyCells()`, which throws. */
+	maxCells: number;
+	tooManyRows: () => never;
+	tooManyCells: () => never;
+}
+
+async function readSheet(sheet: SheetReader, limits: XlsxLimits): Promise<string[][]> {
+	const out: string[][] = [];
+	let seen = 0;
+	let cellCount = 0;
+	for await (const row of sheet) {
+		if (!Number.isInteger(row.number) || row.number < 1 || row.number > MAX_ROW_NUMBER) throw new ValidationError(UNREADABLE);
+		if (!row.hasValues) continue;
+		if (++seen > limits.maxRows) limits.tooManyRows();
+		const cells: string[] = [];
+		row.eachCell({ includeEmpty: false }, (cell, col) => {
+			if (col > limits.maxColumns) {
+				throw new ValidationError(`Row ${row.number} has cells past column ${limits.maxColumns}; the user list needs far fewer columns.`);
+			}
+			cells[col - 1] = cellText(cell.value);
+		});
+		if ((cellCount += cells.length) > limits.maxCells) limits.tooManyCells();
+		for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+		for (let i = out.length; i < row.number - 1; i++) out.push(EMPTY);
+		out[row.number - 1] = cells;
+	}
+	return out;
+}
 
 /**
  * Reads the first visible sheet as raw cell texts, row by row; index 0 is spreadsheet row 1.
- * Stops with `tooManyRows()` as soon as more than `maxRows` non-blank rows are seen.
+ * Streams the sheet (ExcelJS's streaming reader on the checked archive) and stops with
+ * `tooManyRows()` as soon as more than `maxRows` non-blank rows are seen, so memory stays bounded
+ * by the row limit and the part caps of the zip guard, never by the size of the sheet.
  */
-export async function readXlsxCells(bytes: Uint8Array, maxRows: number, tooManyRows: () => never): Promise<string[][]> {
-	const workbook = await loadWorkbook(bytes);
-	const sheet = workbook.worksheets.find((s) => s.state === 'visible') ?? workbook.worksheets[0];
-	if (!sheet) throw new ValidationError('The workbook has no sheets.');
-	const out: string[][] = [];
-	let seen = 0;
-	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		if (++seen > maxRows) tooManyRows();
-		const cells: string[] = [];
-		row.eachCell({ includeEmpty: false }, (cell, col) => {
-			cells[col - 1] = cellText(cell.value);
-		});
-		for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-		out[rowNumber - 1] = cells;
+export async function readXlsxCells(bytes: Uint8Array, limits: XlsxLimits): Promise<string[][]> {
+	const input = xlsxReadingStream(await assertSafeXlsx(bytes));
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+		sharedStrings: 'cache',
+		worksheets: 'emit',
+		hyperlinks: 'ignore',
+		styles: 'cache', // for the number formats that tell a date from a number
+		entries: 'ignore'
 	});
-	for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = EMPTY;
-	return out;
+	try {
+		for await (const sheet of reader as AsyncIterable<SheetReader>) {
+			if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+			return await readSheet(sheet, limits);
+		}
+	} catch (err) {
+		if (err instanceof ValidationError) throw err;
+		throw new ValidationError(UNREADABLE);
+	} finally {
+		input.destroy();
+	}
+	throw new ValidationError('The workbook has no visible sheet. Show the sheet with the users, save and upload it again.');
 }

@@ -1,4 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
 import { parseUserFile } from './parse';
@@ -82,6 +83,15 @@ describe('parseUserFile: xlsx', () => {
 
 	it('reads the first sheet when the workbook has an Instructions sheet after it', async () => {
 		const bytes = await xlsxBytes([HEADER, anna], { sheets: ['Users', 'Instructions'] });
+		expect((await parseUserFile({ fileName: 'u.xlsx', bytes })).rows).toEqual([anna]);
+	});
+
+	it('skips hidden sheets before the user list', async () => {
+		const workbook = new ExcelJS.Workbook();
+		workbook.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'users']);
+		const sheet = workbook.addWorksheet('Users');
+		for (const row of [HEADER, anna]) sheet.addRow(row);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 		expect((await parseUserFile({ fileName: 'u.xlsx', bytes })).rows).toEqual([anna]);
 	});
 

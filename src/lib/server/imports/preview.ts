@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { fields, parse } from '$lib/server/validation';
 import { parseUserFile, type ParsedUserFile } from './parse';
+import { withImportLock } from './lock';
 import { assertMayImportUsers } from './policy';
 import { loadImportState } from './state';
 import type { ImportPreview } from './types';
@@ -26,7 +27,9 @@ export interface UserImportRecord {
 
 /**
  * Reads and checks an uploaded user file and stores the result as a pending import.
- * Writes nothing but the user_imports row; nothing is applied until applyUserImport.
+ * Writes nothing but the user_imports row; nothing is applied until applyUserImport. Runs under the
+ * organization's import lock: while another preview or apply of the organization runs, it is refused
+ * (ConflictError `import_running`) before the file is read.
  */
 export async function previewUserImport(
 	db: Db,
@@ -34,23 +37,25 @@ export async function previewUserImport(
 ): Promise<{ importId: string; preview: ImportPreview }> {
 	const organizationId = parse(fields.uuid, opts.organizationId);
 	assertMayImportUsers(opts.actor, organizationId);
-	const file = await parseUserFile({ fileName: opts.fileName, bytes: opts.bytes });
-	const state = await loadImportState(db, { organizationId });
-	const { preview } = validateUserRows({ header: file.header, rows: file.rows, ...state });
-	const stored: StoredImport = { preview, file };
-	const row = await db
-		.insertInto('user_imports')
-		.values({
-			organization_id: organizationId,
-			file_name: opts.fileName.slice(0, 255),
-			created_by: opts.actor.label.slice(0, 320),
-			row_count: preview.counts.rows,
-			error_count: preview.counts.errors,
-			preview: JSON.stringify(stored)
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return { importId: row.id, preview };
+	return withImportLock(db, organizationId, async (trx) => {
+		const file = await parseUserFile({ fileName: opts.fileName, bytes: opts.bytes });
+		const state = await loadImportState(trx, { organizationId });
+		const { preview } = validateUserRows({ header: file.header, rows: file.rows, ...state });
+		const stored: StoredImport = { preview, file };
+		const row = await trx
+			.insertInto('user_imports')
+			.values({
+				organization_id: organizationId,
+				file_name: opts.fileName.slice(0, 255),
+				created_by: opts.actor.label.slice(0, 320),
+				row_count: preview.counts.rows,
+				error_count: preview.counts.errors,
+				preview: JSON.stringify(stored)
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return { importId: row.id, preview };
+	});
 }
 
 /** A stored import preview of this organization, or NotFoundError. */
