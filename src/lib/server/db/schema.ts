@@ -191,6 +191,14 @@ export interface ResponsesTable {
 	question_answers: ColumnType<unknown, string | undefined, string>;
 }
 
+/** A submitted answer not yet mixed into responses: only its round and the sealed payload (see responses/seal.ts). */
+export interface PendingResponsesTable {
+	organization_id: string;
+	round_id: string;
+	id: Generated<string>;
+	sealed: Buffer;
+}
+
 export interface RoundAggregatesTable {
 	organization_id: string;
 	round_id: string;
@@ -350,6 +358,7 @@ export interface Database {
 	invitations: InvitationsTable;
 	drafts: DraftsTable;
 	responses: ResponsesTable;
+	pending_responses: PendingResponsesTable;
 	round_aggregates: RoundAggregatesTable;
 	round_totals: RoundAggregatesTable;
 	round_results: RoundResultsTable;

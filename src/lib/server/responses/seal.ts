@@ -1,0 +1,87 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { JobRole } from '$lib/server/db/schema';
+import type { ModelShape } from '$lib/survey/scoring';
+import type { RoundQuestion } from '$lib/server/rounds/questions';
+import type { QuestionAnswer } from '$lib/server/survey/answers';
+import { responseKey } from './key';
+
+/** Everything a response row holds, as it waits sealed in pending_responses. */
+export interface ResponsePayload {
+	unitId: string;
+	jobRole: JobRole;
+	answers: (number | null)[];
+	areaScores: (number | null)[];
+	questionAnswers: Record<string, QuestionAnswer>;
+}
+
+const VERSION = 1;
+const IV = 12;
+const TAG = 16;
+
+/** Binds a sealed payload to its round: it cannot be opened as another round's (or organization's). */
+const aad = (organizationId: string, roundId: string) => Buffer.from(`${organizationId}/${roundId}`);
+
+/**
+ * Seals a response with AES-256-GCM under the response key: version byte, random IV, ciphertext, tag.
+ * The plaintext is padded to one size per round (`capacity`), so the length of a pending row says
+ * nothing about its answers — not how many were "don't know", nor how long a comment is.
+ */
+export function sealResponse(p: ResponsePayload, opts: { organizationId: string; roundId: string; capacity: number }): Buffer {
+	const json = Buffer.from(
+		JSON.stringify({
+			u: p.unitId,
+			r: p.jobRole,
+			a: p.answers,
+			s: p.areaScores,
+			// Texts as UTF-16 in base64: a fixed worst case per character, whatever the character.
+			q: Object.fromEntries(Object.entries(p.questionAnswers).map(([k, v]) => [k, typeof v === 'string' ? { t: Buffer.from(v, 'utf16le').toString('base64') } : v]))
+		})
+	);
+	const size = Math.ceil((json.length + 4) / opts.capacity) * opts.capacity;
+	const plain = Buffer.alloc(size);
+	plain.writeUInt32BE(json.length, 0);
+	json.copy(plain, 4);
+	const iv = randomBytes(IV);
+	const cipher = createCipheriv('aes-256-gcm', responseKey(), iv);
+	cipher.setAAD(aad(opts.organizationId, opts.roundId));
+	const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+	return Buffer.concat([Buffer.from([VERSION]), iv, body, cipher.getAuthTag()]);
+}
+
+/** Opens a sealed response; throws when the key or the round is not the one it was sealed with, or it was altered. */
+export function openResponse(sealed: Buffer, opts: { organizationId: string; roundId: string }): ResponsePayload {
+	if (sealed[0] !== VERSION || sealed.length < 1 + IV + TAG + 4) throw new Error('a pending response is not in a known format');
+	const decipher = createDecipheriv('aes-256-gcm', responseKey(), sealed.subarray(1, 1 + IV));
+	decipher.setAAD(aad(opts.organizationId, opts.roundId));
+	decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+	let plain: Buffer;
+	try {
+		plain = Buffer.concat([decipher.update(sealed.subarray(1 + IV, sealed.length - TAG)), decipher.final()]);
+	} catch {
+		throw new Error('a pending response cannot be opened with this response key (SOS_RESPONSE_KEY or <data dir>/keys/response.key must be the key it was sealed with)');
+	}
+	const o = JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString());
+	return {
+		unitId: o.u,
+		jobRole: o.r,
+		answers: o.a,
+		areaScores: o.s,
+		questionAnswers: Object.fromEntries(Object.entries(o.q as Record<string, unknown>).map(([k, v]) => [k, isText(v) ? Buffer.from(v.t, 'base64').toString('utf16le') : (v as QuestionAnswer)]))
+	};
+}
+
+const isText = (v: unknown): v is { t: string } => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { t?: unknown }).t === 'string';
+
+/**
+ * The padded plaintext size of a round's responses: the longest payload its model and questions allow
+ * (every answer and score at its longest JSON, every text at 2,000 characters), so all are alike.
+ */
+export function sealCapacity(shape: ModelShape, questions: readonly RoundQuestion[]): number {
+	let n = 4 + 64 + 36 + 'sales_manager'.length + shape.statementCount * 5 + shape.areas.length * 25;
+	for (const q of questions) {
+		const options = q.en.options?.length ?? 0;
+		const value = { scale: 5, single: 12, multi: 2 + 12 * options, number: 25, text: 10 + Math.ceil((2 * 2000) / 3) * 4 }[q.type] ?? 64;
+		n += 6 * q.key.length + 4 + value;
+	}
+	return n;
+}
