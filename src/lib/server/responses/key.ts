@@ -13,10 +13,13 @@ let cached: Buffer | null = null;
  * instance are mixed by whichever instance runs the scheduler or closes the round.
  */
 export function responseKey(): Buffer {
-	if (cached) return cached;
-	const fromEnv = process.env.SOS_RESPONSE_KEY;
-	cached = fromEnv ? parseKey(fromEnv, 'SOS_RESPONSE_KEY') : keyFile(path.join(config().dataDir, 'keys', 'response.key'));
+	cached ??= loadResponseKey({ env: process.env.SOS_RESPONSE_KEY, dataDir: config().dataDir });
 	return cached;
+}
+
+/** The key from the environment's value when given, else from (or newly into) the data directory's key file. */
+export function loadResponseKey(opts: { env?: string; dataDir: string }): Buffer {
+	return opts.env ? parseKey(opts.env, 'SOS_RESPONSE_KEY') : keyFile(path.join(opts.dataDir, 'keys', 'response.key'));
 }
 
 /** A base64 key of exactly 32 bytes, or a start-up error naming where it came from. */
@@ -29,7 +32,7 @@ export function parseKey(text: string, source: string): Buffer {
 }
 
 /** Reads the key file, creating it first when it does not exist (atomically: two processes starting together end up with one key). */
-function keyFile(file: string): Buffer {
+export function keyFile(file: string): Buffer {
 	try {
 		return parseKey(readFileSync(file, 'utf8'), file);
 	} catch (err) {

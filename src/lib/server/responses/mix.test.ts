@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { db } from '$lib/server/db';
@@ -7,9 +8,12 @@ import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { invitationToken } from '$lib/server/rounds/links';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
+import { storedResponses } from '$lib/server/testing/stored-responses';
+import { mixDueRounds, mixPendingResponses } from './mix';
+import { openResponse } from './seal';
 
 /** An open round over one team of `people` sales people, each invitation opened as its participant would. */
-async function openRound(people: number, k = 5) {
+async function openRound(people: number, k = 5, questions: string[] = []) {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
 	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
@@ -17,7 +21,7 @@ async function openRound(people: number, k = 5) {
 		.insertInto('users')
 		.values(Array.from({ length: people }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 		.execute();
-	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Mixing', minGroupSize: k } });
+	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Mixing', minGroupSize: k, questions: questions.map((key) => ({ source: 'standard', key })) } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
@@ -60,5 +64,104 @@ describe('what the database keeps of a response', () => {
 		expect(order.slice().sort((a, b) => a - b)).toEqual(surveys.map((_, n) => n));
 		expect(order).not.toEqual(surveys.map((_, n) => n));
 		expect(order).not.toEqual(surveys.map((_, n) => 19 - n));
+	});
+
+	it('mixes at least k pending answers of an open round in one go: none lost, none twice, pending empty, linked to no invitation', async () => {
+		const { org, round, surveys } = await openRound(12, 5);
+		const pendingOf = () => db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
+		// Four of them: fewer than k, so they wait.
+		for (const [n, s] of surveys.slice(0, 4).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
+		expect(await mixPendingResponses(db(), { organizationId: org.id, roundId: round.id, minimum: 5 })).toBe(0);
+		await mixDueRounds(db());
+		expect(await pendingOf()).toHaveLength(4);
+		expect(await storage(org.id, round.id)).toEqual([]);
+		// Three more (seven pending, at least k): the scheduler's mix moves all seven.
+		for (const [n, s] of surveys.slice(4, 7).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 4) });
+		await mixDueRounds(db());
+		expect(await pendingOf()).toEqual([]);
+		const rows = await storage(org.id, round.id);
+		expect(rows.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+		expect(rows.filter((r) => r.linked > 0)).toEqual([]);
+		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+		// The rest: the next five are mixed together, apart from the first seven.
+		for (const [n, s] of surveys.slice(7).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 7) });
+		await mixDueRounds(db());
+		const all = await storage(org.id, round.id);
+		expect(all.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual(surveys.map((_, n) => n));
+		expect(new Set(all.map((r) => r.xmin)).size).toBe(2);
+		expect(all.filter((r) => r.linked > 0)).toEqual([]);
+	});
+
+	it('at close: pending and earlier mixed answers are rewritten together, all sharing one transaction id, and counted exactly', async () => {
+		const { org, admin, round, surveys } = await openRound(14, 5);
+		for (const [n, s] of surveys.slice(0, 6).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
+		await mixDueRounds(db());
+		// 20 at once for one invitation: still one answer.
+		const twenty = await Promise.all(Array.from({ length: 20 }, () => submitSurvey(db(), { survey: surveys[6], patch: answersOf(surveys[6], 6) })));
+		expect(twenty.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+		for (const [n, s] of surveys.slice(7, 9).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 7) });
+		expect(await storedResponses(org.id)).toHaveLength(9);
+
+		const closing = new Date();
+		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		const rows = await storage(org.id, round.id);
+		expect(rows.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+		expect(rows.filter((r) => r.linked > 0)).toEqual([]);
+		expect(await db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute()).toEqual([]);
+		const results = await db().selectFrom('round_results').select('respondents').where('organization_id', '=', org.id).where('round_id', '=', round.id).executeTakeFirstOrThrow();
+		expect(results.respondents).toBe(9);
+		// Both tables were vacuumed after the close committed: the old row versions (with their transaction ids) are gone.
+		const vacuumed = await sql<{ relname: string; last_vacuum: Date | null }>`
+			SELECT relname, last_vacuum FROM pg_stat_user_tables WHERE relname IN ('responses', 'pending_responses') ORDER BY relname`.execute(db());
+		for (const t of vacuumed.rows) expect(t.last_vacuum!.getTime(), t.relname).toBeGreaterThanOrEqual(closing.getTime() - 1000);
+	});
+
+	it('keeps pending answers unreadable without the key: no plain bytes, one length per round, bound to its round', async () => {
+		const { org, round, surveys } = await openRound(3, 5, ['one_change', 'demand_outlook']);
+		const comment = 'Fewer meetings, more customers — Zebrafinch-7391';
+		const s0 = surveys[0];
+		await submitSurvey(db(), { survey: s0, patch: { answers: Object.fromEntries(s0.model.statementKeys.map((k) => [k, 4])), questions: { std_one_change: comment, std_demand_outlook: 5 } } });
+		await submitSurvey(db(), { survey: surveys[1], patch: { answers: {}, questions: {} } });
+		await submitSurvey(db(), { survey: surveys[2], patch: { answers: { [s0.model.statementKeys[0]]: 2 }, questions: { std_one_change: 'x'.repeat(2000) } } });
+		const rows = await db().selectFrom('pending_responses').selectAll().where('organization_id', '=', org.id).execute();
+		expect(rows).toHaveLength(3);
+		// The same length whatever was answered: a full survey with a comment, nothing at all, a 2,000-character comment.
+		expect(new Set(rows.map((r) => r.sealed.length)).size).toBe(1);
+		const team = (await db().selectFrom('invitations').select('unit_id').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).unit_id;
+		for (const r of rows) {
+			for (const plain of [comment, 'Zebrafinch', team, team.replace(/-/g, ''), 'sales_person'])
+				for (const encoding of ['utf8', 'utf16le'] as const) expect(r.sealed.includes(Buffer.from(plain, encoding))).toBe(false);
+			expect(r.sealed.includes(Buffer.from(team.replace(/-/g, ''), 'hex'))).toBe(false);
+		}
+		// With the key it opens, as this round's only.
+		const opened = rows.map((r) => openResponse(r.sealed, { organizationId: org.id, roundId: round.id }));
+		expect(opened.map((o) => o.questionAnswers.std_one_change ?? null).sort()).toEqual([comment, 'x'.repeat(2000), null].sort());
+		expect(opened.every((o) => o.unitId === team && o.jobRole === 'sales_person')).toBe(true);
+		expect(() => openResponse(rows[0].sealed, { organizationId: org.id, roundId: crypto.randomUUID() })).toThrow(/cannot be opened/);
+		const key = process.env.SOS_RESPONSE_KEY;
+		const { responseKey } = await import('./key');
+		const right = Buffer.from(responseKey());
+		try {
+			responseKey().set(randomBytes(32)); // another key in place of the right one
+			expect(() => openResponse(rows[0].sealed, { organizationId: org.id, roundId: round.id })).toThrow(/cannot be opened/);
+		} finally {
+			responseKey().set(right);
+			process.env.SOS_RESPONSE_KEY = key;
+		}
+	});
+
+	it('loses nothing when a mix fails: a pending answer it cannot open leaves every answer pending and the round open', async () => {
+		const { org, admin, round, surveys } = await openRound(6, 5);
+		for (const [n, s] of surveys.entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
+		const sealed = (await db().selectFrom('pending_responses').select('sealed').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).sealed;
+		const broken = Buffer.from(sealed);
+		broken[broken.length - 1] ^= 1;
+		await db().insertInto('pending_responses').values({ organization_id: org.id, round_id: round.id, sealed: broken }).execute();
+		await expect(mixPendingResponses(db(), { organizationId: org.id, roundId: round.id, minimum: 5 })).rejects.toThrow(/cannot be opened/);
+		await expect(closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id })).rejects.toThrow(/cannot be opened/);
+		expect(await db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute()).toHaveLength(7);
+		expect(await storage(org.id, round.id)).toEqual([]);
+		expect((await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow()).status).toBe('open');
 	});
 });
