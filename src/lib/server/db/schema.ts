@@ -170,6 +170,8 @@ export interface InvitationsTable {
 	invitation_sent: Generated<boolean>;
 	reminders_sent: Generated<number>;
 	completed: Generated<boolean>;
+	/** The frozen unit and job role sealed under the response key at launch (responses/seal.ts). */
+	sealed_identity: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
 export interface DraftsTable {

@@ -10,7 +10,9 @@ import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { storedResponses } from '$lib/server/testing/stored-responses';
 import { mixDueRounds, mixPendingResponses } from './mix';
-import { openResponse } from './seal';
+import { IDENTITY_BYTES, openResponse } from './seal';
+import { submitByToken } from '$lib/server/survey/submit-by-token';
+import { saveDraft } from '$lib/server/survey/save';
 
 /** An open round over one team of `people` sales people, each invitation opened as its participant would. */
 async function openRound(people: number, k = 5, questions: string[] = []) {
@@ -149,6 +151,27 @@ describe('what the database keeps of a response', () => {
 			responseKey().set(right);
 			process.env.SOS_RESPONSE_KEY = key;
 		}
+	});
+
+	it('seals alike on every path: the one-statement API submit (the identity sealed at launch), the page and the API with a draft', async () => {
+		const { org, round, surveys } = await openRound(3, 5);
+		const tokens = await Promise.all(surveys.map((s) => invitationToken(db(), s.invitationId)));
+		const full = (s: Survey) => Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)]));
+		await saveDraft(db(), { survey: surveys[2], patch: { answers: { [surveys[2].model.statementKeys[0]]: 3 }, questions: {} } });
+		expect(await submitByToken(db(), { token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		await submitSurvey(db(), { survey: surveys[1], patch: answersOf(surveys[1], 1) });
+		expect(await submitByToken(db(), { token: tokens[2], ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		expect(await submitByToken(db(), { token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: true });
+
+		const rows = await db().selectFrom('pending_responses').select('sealed').where('organization_id', '=', org.id).execute();
+		expect(rows).toHaveLength(3);
+		expect(new Set(rows.map((r) => r.sealed.length)).size).toBe(1);
+		// The first went in one statement: its identity part is the one sealed at launch.
+		const launched = await db().selectFrom('invitations').select('sealed_identity').where('organization_id', '=', org.id).where('id', '=', surveys[0].invitationId).executeTakeFirstOrThrow();
+		expect(rows.filter((r) => r.sealed.subarray(0, IDENTITY_BYTES).equals(launched.sealed_identity!))).toHaveLength(1);
+		const opened = rows.map((r) => openResponse(r.sealed, { organizationId: org.id, roundId: round.id }));
+		expect(opened.map((o) => o.answers[0]).sort()).toEqual([1, 2, 3]);
+		expect(new Set(opened.map((o) => `${o.unitId}|${o.jobRole}`))).toEqual(new Set([`${surveys[0].unitId}|sales_person`]));
 	});
 
 	it('loses nothing when a mix fails: a pending answer it cannot open leaves every answer pending and the round open', async () => {

@@ -1,23 +1,80 @@
+import { sql } from 'kysely';
 import { prepared, type Db } from '$lib/server/db';
+import { DomainError } from '$lib/server/errors';
+import { latestModel, type CompiledModel } from '$lib/server/models/registry';
+import { scoreResponse } from '$lib/survey/scoring';
+import { sealAnswers, sealCapacity } from '$lib/server/responses/seal';
 import { countUnknownToken, normalizeToken, tokenGuard, type TokenResult } from './access';
 import { lookupHash, selectByToken, toInvitation } from './participant';
-import type { AnswersPatch } from './save';
+import { patchStatements, type AnswersPatch } from './save';
 import { submitSurvey } from './submit';
 
 export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { refused: Exclude<TokenResult, { state: 'open' }> };
 
 /**
- * Submits a survey for its link token (the JSON API): the invitation is read by token hash exactly as
- * a page reads it (guess limit included), then submitted like the page's form — merged with the draft,
- * sealed with the invitation's frozen unit and job role, one statement. (The response is sealed before
- * it reaches the database, and its unit and role are inside the seal, so the invitation is read first:
- * two round trips, both prepared statements.) A second submit of the same invitation stores nothing.
+ * Submits a survey for its link token (the JSON API), in ONE statement when the response can be
+ * built before the invitation is read: the answers are keyed to the current model, the patch names no
+ * company question, and it either answers every statement or there is no draft to merge. The
+ * statement reads the invitation by token hash exactly as a page does (guess limit included) and
+ * writes only if all of that holds for the round it finds and the round is open (holding a share lock
+ * on the round, as every submit does, so that closing waits for it). What it stores is a pending
+ * response: the invitation's sealed identity (its frozen unit and role, sealed at launch) followed by
+ * the answers sealed here, under the round the statement finds (the seal's binding is checked again
+ * when the mixer opens it: answers sealed for another round never open). Otherwise — or for an
+ * invitation made before sealed identities — it writes nothing and the general path (read, merge with
+ * the draft, submit) takes over with the row it read. Either way a second submit of the same
+ * invitation stores nothing.
  */
 export async function submitByToken(db: Db, opts: { token: string; ip: string | null; patch: AnswersPatch }): Promise<SubmitByToken> {
-	const [found] = await prepared('survey-open-invitation', selectByToken(lookupHash(normalizeToken(opts.token)), tokenGuard(opts.ip)));
+	const hash = lookupHash(normalizeToken(opts.token));
+	const model = await latestModel();
+	const early = Object.keys(opts.patch.questions).length === 0 ? prebuild(model, opts.patch) : null;
+	const [found] = early
+		? await prepared('survey-submit-by-token', sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
+			WITH f AS (${selectByToken(hash, tokenGuard(opts.ip))}),
+			live AS (
+				SELECT r.organization_id, r.id FROM rounds r JOIN f ON r.organization_id = f.organization_id AND r.id = f.round_id
+				WHERE r.status = 'open' AND r.ends_at > now() AND (f.wait IS NULL OR f.wait <= 0)
+					AND r.model_id = ${model.structure.id} AND r.model_version = ${model.structure.version}
+					AND f.answers IS NULL AND r.questions = '[]'::jsonb
+				FOR SHARE OF r
+			),
+			inv AS (
+				UPDATE invitations i SET completed = true
+				FROM live
+				WHERE i.organization_id = live.organization_id AND i.round_id = live.id AND i.id = (SELECT id FROM f) AND NOT i.completed
+					AND i.sealed_identity IS NOT NULL
+				RETURNING i.organization_id, i.round_id, i.id, i.sealed_identity
+			), ins AS (
+				INSERT INTO pending_responses (organization_id, round_id, sealed)
+				SELECT inv.organization_id, inv.round_id, inv.sealed_identity || ${early.sealed}::bytea FROM inv
+				RETURNING 1
+			), del AS (
+				DELETE FROM drafts d USING inv
+				WHERE d.organization_id = inv.organization_id AND d.round_id = inv.round_id AND d.invitation_id = inv.id
+			)
+			SELECT f.*, (SELECT count(*) FROM ins)::int AS inserted FROM f`)
+		: await prepared('survey-open-invitation', selectByToken(hash, tokenGuard(opts.ip))).then((rows) => rows.map((r) => ({ ...r, inserted: 0 })));
+	if (found.inserted === 1) return { submitted: true, alreadySubmitted: false };
+
 	const invitation = await toInvitation(found);
 	if (invitation.state === 'submitted') return { submitted: true, alreadySubmitted: true };
 	if (invitation.state === 'unknown') return { refused: await countUnknownToken(db, opts.ip) };
 	if (invitation.state !== 'open') return { refused: invitation };
 	return { submitted: true, ...(await submitSurvey(db, { survey: invitation.survey, patch: opts.patch })) };
+}
+
+/**
+ * The sealed answers as the patch alone makes them (no draft, no company questions: padded as for a
+ * round without company questions, the only rounds this path writes to), or null when the patch does
+ * not fit the model (the general path then explains why).
+ */
+function prebuild(model: CompiledModel, patch: AnswersPatch): { sealed: Buffer } | null {
+	try {
+		const answers = patchStatements(model.statementKeys, Array(model.shape.statementCount).fill(null), patch.answers);
+		return { sealed: sealAnswers({ answers, areaScores: scoreResponse(answers, model.shape), questionAnswers: {} }, { capacity: sealCapacity(model.shape, []) }) };
+	} catch (err) {
+		if (err instanceof DomainError) return null;
+		throw err;
+	}
 }

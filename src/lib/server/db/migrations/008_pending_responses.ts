@@ -15,6 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	);
 	-- Ciphertext does not compress: store it as it is.
 	ALTER TABLE pending_responses ALTER COLUMN sealed SET STORAGE EXTERNAL;
+	-- Each invitation's frozen unit and job role, sealed at launch: the submit statement puts it in front of
+	-- the sealed answers (pending_responses.sealed = sealed identity || sealed answers), so the server need
+	-- not read the invitation before submitting. Invitations made before this version have none (their
+	-- submits read the invitation first).
+	ALTER TABLE invitations ADD COLUMN sealed_identity bytea;
 
 	-- Responses written before this version share their transaction id (and their physical order) with
 	-- their invitations' completion: rewrite them all, in a random order, with new random ids, so that
@@ -27,5 +32,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-	await sql`DROP TABLE pending_responses`.execute(db);
+	await sql`DROP TABLE pending_responses; ALTER TABLE invitations DROP COLUMN sealed_identity`.execute(db);
 }
