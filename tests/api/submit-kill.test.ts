@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,11 @@ import { invitationToken } from '$lib/server/rounds/links';
 import { getModel } from '$lib/server/models/registry';
 import { baseUrl } from '../support/http';
 
+// The servers find the run's response key in their data directory's key file, not in the environment
+// (the invitations are sealed by this process at launch: one key for all, as instances must share it).
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sos-kill-'));
+mkdirSync(path.join(dataDir, 'keys'), { mode: 0o700 });
+writeFileSync(path.join(dataDir, 'keys', 'response.key'), process.env.SOS_RESPONSE_KEY + '\n', { mode: 0o600 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real server on the test database, WITHOUT SOS_RESPONSE_KEY: its key is the data directory's key file. */
@@ -45,7 +49,7 @@ const submit = (url: string, token: string, answers: Record<string, number>) =>
 	fetch(`${url}/api/v1/survey/submit`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ answers, questions: {} }) });
 
 describe.skipIf(!baseUrl())('submits and kill -9', () => {
-	it('keeps every acknowledged submit (sealed, then mixed after the restart with the key file), none twice', async () => {
+	it('keeps every acknowledged submit (sealed, then mixed by the scheduler after the restart), none twice; the key file survives the restart', async () => {
 		const org = await createTestOrganization();
 		const admin = await createTestActor(org.id, 'admin');
 		const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
