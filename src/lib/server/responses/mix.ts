@@ -45,7 +45,8 @@ export async function mixPendingResponses(db: Db, opts: { organizationId: string
  */
 export async function mixRoundAtClose(trx: Db, opts: { organizationId: string; roundId: string }): Promise<number> {
 	const { organizationId, roundId } = opts;
-	await insertResponses(trx, opts, await takePending(trx, opts));
+	// Shuffled already, so that not even the row versions this transaction replaces keep the order of submitting.
+	await insertResponses(trx, opts, shuffle(await takePending(trx, opts)));
 	const moved = await sql`
 		WITH old AS (
 			DELETE FROM responses WHERE organization_id = ${organizationId} AND round_id = ${roundId}
