@@ -14,14 +14,13 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
 /**
  * Submits a survey for its link token (the JSON API), in ONE statement when the response can be
  * built before the invitation is read: the answers are keyed to the current model, the patch names no
- * company question, and it either answers every statement or there is no draft to merge. The
- * statement reads the invitation by token hash exactly as a page does (guess limit included) and
- * writes only if all of that holds for the round it finds and the round is open (holding a share lock
- * on the round, as every submit does, so that closing waits for it). What it stores is a pending
- * response: the invitation's sealed identity (its frozen unit and role, sealed at launch) followed by
- * the answers sealed here, under the round the statement finds (the seal's binding is checked again
- * when the mixer opens it: answers sealed for another round never open). Otherwise — or for an
- * invitation made before sealed identities — it writes nothing and the general path (read, merge with
+ * company question, the round has none and there is no draft to merge. The statement reads the
+ * invitation by token hash exactly as a page does (guess limit included) and writes only if all of
+ * that holds for the round it finds and the round is open (holding a share lock on the round, as every
+ * submit does, so that closing waits for it). What it stores is a pending response: the invitation's
+ * sealed identity (its frozen unit and role, sealed at launch and bound to its round) followed by the
+ * answers sealed here — the same bytes and length the general path writes. Otherwise (or for an
+ * invitation made before sealed identities) it writes nothing and the general path (read, merge with
  * the draft, submit) takes over with the row it read. Either way a second submit of the same
  * invitation stores nothing.
  */
