@@ -9,7 +9,7 @@ import { invitationToken } from '$lib/server/rounds/links';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { storedResponses } from '$lib/server/testing/stored-responses';
-import { mixDueRounds, mixPendingResponses } from './mix';
+import { checkResponseKey, mixDueRounds, mixPendingResponses } from './mix';
 import { IDENTITY_BYTES, openResponse } from './seal';
 import { submitByToken } from '$lib/server/survey/submit-by-token';
 import { saveDraft } from '$lib/server/survey/save';
@@ -145,8 +145,11 @@ describe('what the database keeps of a response', () => {
 		const { responseKey } = await import('./key');
 		const right = Buffer.from(responseKey());
 		try {
+			expect(await checkResponseKey(db())).toBe(true);
 			responseKey().set(randomBytes(32)); // another key in place of the right one
 			expect(() => openResponse(rows[0].sealed, { organizationId: org.id, roundId: round.id })).toThrow(/cannot be opened/);
+			// An instance started with another key says so at start-up.
+			expect(await checkResponseKey(db())).toBe(false);
 		} finally {
 			responseKey().set(right);
 			process.env.SOS_RESPONSE_KEY = key;

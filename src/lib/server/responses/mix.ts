@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
-import { openResponse, type ResponsePayload } from './seal';
+import { openIdentity, openResponse, type ResponsePayload } from './seal';
 
 const BATCH = 500;
 
@@ -123,4 +123,25 @@ function shuffle<T>(items: T[]): T[] {
 		[items[i], items[j]] = [items[j], items[i]];
 	}
 	return items;
+}
+
+/**
+ * At start-up: whether this instance's response key opens what another instance sealed (an open
+ * round's invitation identity). A mismatch is reported loudly: answers this instance seals could not
+ * be mixed by the others, nor theirs by it, and rounds could not close until the key is the same.
+ */
+export async function checkResponseKey(db: Db): Promise<boolean> {
+	const row = await sql<{ organization_id: string; round_id: string; sealed_identity: Buffer }>`
+		SELECT i.organization_id, i.round_id, i.sealed_identity FROM rounds r
+		JOIN invitations i ON i.organization_id = r.organization_id AND i.round_id = r.id
+		WHERE r.status = 'open' AND i.sealed_identity IS NOT NULL LIMIT 1`.execute(db);
+	const found = row.rows[0];
+	if (!found) return true;
+	try {
+		openIdentity(found.sealed_identity, { organizationId: found.organization_id, roundId: found.round_id });
+		return true;
+	} catch {
+		console.error('[responses] THE RESPONSE KEY DIFFERS from the one open rounds were sealed with: set the same SOS_RESPONSE_KEY (or key file) on every instance, or their answers cannot be mixed and their rounds cannot close.');
+		return false;
+	}
 }

@@ -86,6 +86,12 @@ export function sealResponse(p: ResponsePayload, opts: { organizationId: string;
 	return Buffer.concat([sealIdentity(p, opts), sealAnswers(p, opts)]);
 }
 
+/** Opens a sealed identity alone; throws as `openResponse` does. */
+export function openIdentity(sealed: Buffer, opts: { organizationId: string; roundId: string }): { unitId: string; jobRole: JobRole } {
+	const who = unpadded(open(sealed, opts));
+	return { unitId: who.u, jobRole: who.r };
+}
+
 /** Opens a pending response; throws when the key or the round is not the one it was sealed with, or it was altered. */
 export function openResponse(sealed: Buffer, opts: { organizationId: string; roundId: string }): ResponsePayload {
 	const who = unpadded(open(sealed.subarray(0, IDENTITY_BYTES), opts));
