@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../tests/support/database';
 
@@ -10,6 +11,9 @@ export default async function setup(project: TestProject) {
 	const database = await createDatabase('sos_bench');
 	process.env.DATABASE_URL = database.url;
 	project.provide('databaseUrl', database.url);
+	// One response key for the run, shared by the benchmarks and the servers they start.
+	process.env.SOS_RESPONSE_KEY ||= randomBytes(32).toString('base64');
+	project.provide('responseKey', process.env.SOS_RESPONSE_KEY);
 	const { db, closeDb } = await import('../src/lib/server/db');
 	const { migrateToLatest } = await import('../src/lib/server/db/migrate');
 	await migrateToLatest(db());

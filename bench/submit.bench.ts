@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { db } from '$lib/server/db';
 import { scoreResponse } from '$lib/survey/scoring';
+import { sealCapacity, sealResponse } from '$lib/server/responses/seal';
 import { answersFor, openRoundWith } from './support/fixture';
 import { openLoop, percentile } from './support/load';
 import { rssMb, startBenchServer } from './support/server';
@@ -13,9 +14,13 @@ const WARM_UP = 300;
 /** The steady rate for the latency figure: 100 participants each submitting every half second on average. */
 const STEADY_RATE = 200;
 
-/** The statement the submit endpoint runs, as a plain pg client would send it (named, so planned once per connection). */
-const RAW_SUBMIT = `WITH inv AS (UPDATE invitations SET completed = true WHERE organization_id = $1 AND round_id = $2 AND id = $3 AND NOT completed RETURNING unit_id, job_role),
-	ins AS (INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores) SELECT $1, $2, unit_id, job_role, $4, $5 FROM inv RETURNING 1),
+/**
+ * The statement the submit endpoint runs, as a plain pg client would send it (named, so planned once per
+ * connection): the completion, the sealed response into pending_responses, the draft deleted.
+ */
+const RAW_SUBMIT = `WITH live AS (SELECT 1 FROM rounds WHERE organization_id = $1 AND id = $2 AND status = 'open' AND ends_at > now() FOR SHARE),
+	inv AS (UPDATE invitations i SET completed = true FROM live WHERE i.organization_id = $1 AND i.round_id = $2 AND i.id = $3 AND NOT i.completed RETURNING 1),
+	ins AS (INSERT INTO pending_responses (organization_id, round_id, sealed) SELECT $1, $2, $4 FROM inv RETURNING 1),
 	del AS (DELETE FROM drafts WHERE organization_id = $1 AND round_id = $2 AND invitation_id = $3 AND EXISTS (SELECT 1 FROM inv))
 	SELECT (SELECT count(*) FROM ins)`;
 
@@ -59,7 +64,12 @@ async function rawClosedLoop(pool: pg.Pool, round: Round, ids: number[]) {
 				const i = ids[k];
 				const byKey = answersFor(keys, i);
 				const answers = keys.map((key) => byKey[key]);
-				const values = [round.org.id, round.round.id, round.invitations[i].id, answers, scoreResponse(answers, round.model.shape)];
+				const inv = round.invitations[i];
+				const sealed = sealResponse(
+					{ unitId: inv.unit_id, jobRole: inv.job_role, answers, areaScores: scoreResponse(answers, round.model.shape), questionAnswers: {} },
+					{ organizationId: round.org.id, roundId: round.round.id, capacity: sealCapacity(round.model.shape, []) }
+				);
+				const values = [round.org.id, round.round.id, inv.id, sealed];
 				await pool.query({ name: 'raw-submit', text: RAW_SUBMIT, values });
 			}
 		})
@@ -101,7 +111,10 @@ it('measures survey submission throughput, latency and memory', async () => {
 	clearInterval(sampler);
 	await server.stop();
 
-	const stored = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', measured.org.id).executeTakeFirstOrThrow();
+	// Stored = still pending (sealed) + already mixed into responses.
+	const count = (table: 'responses' | 'pending_responses') =>
+		db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', measured.org.id).executeTakeFirstOrThrow().then((r) => Number(r.n));
+	const stored = { n: (await count('responses')) + (await count('pending_responses')) };
 	const ok = result['2xx'];
 	const httpPerSecond = ok / seconds;
 	const rawPerSecond = SUBMISSIONS / rawSeconds;

@@ -3,6 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { config } from '$lib/server/config';
 import { closeDb, db } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { responseKey } from '$lib/server/responses/key';
+import { checkResponseKey } from '$lib/server/responses/mix';
 import { bootstrap } from '$lib/server/bootstrap/bootstrap';
 import { createDemoRound } from '$lib/server/bootstrap/demo-round';
 import { startScheduler, stopScheduler } from '$lib/server/jobs/scheduler';
@@ -13,7 +15,9 @@ import { securityHeaders } from '$lib/server/http/security';
 /** Runs once before the server takes requests: migrations, then the first-start bootstrap. */
 export const init: ServerInit = async () => {
 	const cfg = config();
+	responseKey(); // fails fast on a malformed SOS_RESPONSE_KEY; creates <data dir>/keys/response.key on the first start
 	await migrateToLatest(db());
+	void checkResponseKey(db()).catch(() => {}); // warns when this instance's key is not the others'
 	const credentials = await bootstrap(db(), { demo: cfg.SOS_DEMO === 'on' });
 	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound(db());
 	// The scheduler starts beside the server rather than before it, so pages are served at once.

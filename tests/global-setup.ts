@@ -1,4 +1,5 @@
 import { createDatabase } from './support/database';
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ export default async function setup(project: TestProject) {
 	const url = database.url;
 	process.env.DATABASE_URL = url;
 	project.provide('databaseUrl', url);
+	// One response key for this run, shared by the tests and every server they start (as instances must share it).
+	process.env.SOS_RESPONSE_KEY ||= randomBytes(32).toString('base64');
+	project.provide('responseKey', process.env.SOS_RESPONSE_KEY);
 
 	const { db, closeDb } = await import('../src/lib/server/db');
 	const { migrateToLatest } = await import('../src/lib/server/db/migrate');
@@ -78,5 +82,6 @@ declare module 'vitest' {
 		mailDir: string;
 		smtpUrl: string;
 		baseUrl: string;
+		responseKey: string;
 	}
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { storedResponses } from '$lib/server/testing/stored-responses';
 import { createRound } from '$lib/server/rounds/create';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { invitationToken } from '$lib/server/rounds/links';
@@ -92,8 +93,9 @@ async function draftOf(organizationId: string) {
 	return db().selectFrom('drafts').select(['answers', 'question_answers']).where('organization_id', '=', organizationId).executeTakeFirst();
 }
 
+/** Mixed and still pending (opened with the run's response key) alike. */
 async function responsesOf(organizationId: string) {
-	return db().selectFrom('responses').selectAll().where('organization_id', '=', organizationId).execute();
+	return storedResponses(organizationId);
 }
 
 /** The page without its per-response nonce and with asset paths made absolute (they are relative to the page's depth). */

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_results';
 import * as m005 from './migrations/005_actions';
 import * as m006 from './migrations/006_decisions_exports';
 import * as m007 from './migrations/007_recurring_rounds';
+import * as m008 from './migrations/008_pending_responses';
 import * as m009 from './migrations/009_disclosure_pattern';
 import * as m012 from './migrations/012_expiry';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
 	'005_actions': m005,
 	'006_decisions_exports': m006,
 	'007_recurring_rounds': m007,
+	'008_pending_responses': m008,
 	'009_disclosure_pattern': m009,
 	'012_expiry': m012
 };

@@ -173,6 +173,8 @@ export interface InvitationsTable {
 	invitation_sent: Generated<boolean>;
 	reminders_sent: Generated<number>;
 	completed: Generated<boolean>;
+	/** The frozen unit and job role sealed under the response key at launch (responses/seal.ts). */
+	sealed_identity: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
 export interface DraftsTable {
@@ -192,6 +194,14 @@ export interface ResponsesTable {
 	answers: number[];
 	area_scores: (number | null)[];
 	question_answers: ColumnType<unknown, string | undefined, string>;
+}
+
+/** A submitted answer not yet mixed into responses: only its round and the sealed payload (see responses/seal.ts). */
+export interface PendingResponsesTable {
+	organization_id: string;
+	round_id: string;
+	id: Generated<string>;
+	sealed: Buffer;
 }
 
 export interface RoundAggregatesTable {
@@ -357,6 +367,7 @@ export interface Database {
 	invitations: InvitationsTable;
 	drafts: DraftsTable;
 	responses: ResponsesTable;
+	pending_responses: PendingResponsesTable;
 	round_aggregates: RoundAggregatesTable;
 	round_totals: RoundAggregatesTable;
 	round_results: RoundResultsTable;

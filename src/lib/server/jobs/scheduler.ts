@@ -5,6 +5,7 @@ import { sendPendingEmails } from '$lib/server/rounds/emails';
 import { sendRoundNotices } from '$lib/server/rounds/notices';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { buildMissingResults } from '$lib/server/results/build';
+import { mixDueRounds } from '$lib/server/responses/mix';
 import { rebuildDueBenchmarks } from '$lib/server/benchmarks/build';
 import { sendActionEmails } from '$lib/server/actions/notify';
 import { runPendingExports } from '$lib/server/exports/run';
@@ -16,13 +17,15 @@ let starting: Promise<void> | null = null;
 let timer: NodeJS.Timeout | null = null;
 
 /**
- * One pass of the scheduler: rounds whose dates are due move on (closing builds their results), then
- * the benchmark is rebuilt for every model a round has closed for since its last build, then pending
- * emails go out (survey invitations and reminders, and action owners' notices); exports whose process
- * stopped are made again; expired sessions, one-time tokens and rate-limit rows are deleted.
+ * One pass of the scheduler: rounds whose dates are due move on (closing mixes and builds their
+ * results), open rounds with at least k pending answers are mixed into responses, then the benchmark is
+ * rebuilt for every model a round has closed for since its last build, then pending emails go out
+ * (survey invitations and reminders, and action owners' notices); exports whose process stopped are
+ * made again; expired sessions, one-time tokens and rate-limit rows are deleted.
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
 	const advanced = await advanceDueRounds(db(), now);
+	await mixDueRounds(db());
 	await buildMissingResults(db());
 	const benchmarks = await rebuildDueBenchmarks(db(), now);
 	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));

@@ -7,6 +7,7 @@ import { createInvitations } from './invite';
 import { createSuccessor } from './successor';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
+import { mixRoundAtClose, vacuumMixed } from '$lib/server/responses/mix';
 
 type RoundRecord = Selectable<Database['rounds']>;
 
@@ -19,15 +20,19 @@ type RoundRecord = Selectable<Database['rounds']>;
  */
 export async function advanceRound(db: Db, opts: { organizationId: string; roundId: string; now?: Date; wait?: boolean }): Promise<void> {
 	const now = opts.now ?? new Date();
-	await db.transaction().execute(async (trx) => {
+	const closed = await db.transaction().execute(async (trx) => {
 		const locked = trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate();
 		const r = await (opts.wait ? locked : locked.skipLocked()).executeTakeFirst();
-		if (r) await advanceLocked(trx, r, now);
+		return r ? advanceLocked(trx, r, now) : false;
 	});
+	if (closed) await vacuumMixed(db);
 }
 
-/** The work of `advanceRound` on a round row the caller has locked (FOR UPDATE) in transaction `trx`. */
-export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise<void> {
+/**
+ * The work of `advanceRound` on a round row the caller has locked (FOR UPDATE) in transaction `trx`.
+ * True when it closed the round: the caller then runs `vacuumMixed` once the transaction has committed.
+ */
+export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise<boolean> {
 	const target = statusAt({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at }, now);
 	const patch: Record<string, unknown> = {};
 	for (const step of transitions(r.status, target)) {
@@ -41,6 +46,8 @@ export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise
 		if (step === 'closed') {
 			await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
 			patch.closed_at = now;
+			// Pending answers in, and all the round's responses rewritten in one random order, before they are counted.
+			await mixRoundAtClose(trx, { organizationId: r.organization_id, roundId: r.id });
 			await buildRoundResults(trx, { organizationId: r.organization_id, roundId: r.id });
 		}
 		if (step === 'published') {
@@ -53,6 +60,7 @@ export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise
 	if (dueReminders > r.reminders_done) patch.reminders_done = dueReminders;
 	if (Object.keys(patch).length)
 		await trx.updateTable('rounds').set(patch).where('organization_id', '=', r.organization_id).where('id', '=', r.id).execute();
+	return transitions(r.status, target).includes('closed');
 }
 
 /** Every round whose dates or reminders are due, across organizations (the scheduler's tick). */

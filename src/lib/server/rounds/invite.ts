@@ -5,6 +5,7 @@ import { listUnits } from '$lib/server/units/queries';
 import { subtreeIds } from '$lib/server/units/tree';
 import { ValidationError } from '$lib/server/errors';
 import { invitationTokenHash } from './links';
+import { sealIdentity } from '$lib/server/responses/seal';
 
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
@@ -60,7 +61,8 @@ export async function countInvitable(db: Db, opts: { organizationId: string; par
 }
 
 /**
- * Creates one invitation per participant at launch, freezing each person's unit, job role and language.
+ * Creates one invitation per participant at launch, freezing each person's unit, job role and language
+ * (unit and role also sealed under the response key, for the submit to put in its pending response).
  * People without a unit or job role cannot be placed in results and are not invited.
  */
 export async function createInvitations(db: Db, opts: { organizationId: string; roundId: string; participants: Participants }): Promise<number> {
@@ -70,12 +72,13 @@ export async function createInvitations(db: Db, opts: { organizationId: string; 
 	if (people.length === 0) return 0;
 	const ids = people.map(() => randomUUID());
 	const hashes = await Promise.all(ids.map((id) => invitationTokenHash(db, id)));
+	const sealed = people.map((u) => sealIdentity({ unitId: u.unit_id!, jobRole: u.job_role! }, opts));
 	await sql`
-		INSERT INTO invitations (organization_id, round_id, id, user_id, unit_id, job_role, email, language, token_hash)
-		SELECT ${opts.organizationId}::uuid, ${opts.roundId}::uuid, t.id, t.user_id, t.unit_id, t.job_role, t.email, t.language, t.token_hash
+		INSERT INTO invitations (organization_id, round_id, id, user_id, unit_id, job_role, email, language, token_hash, sealed_identity)
+		SELECT ${opts.organizationId}::uuid, ${opts.roundId}::uuid, t.id, t.user_id, t.unit_id, t.job_role, t.email, t.language, t.token_hash, t.sealed_identity
 		FROM unnest(${ids}::uuid[], ${people.map((u) => u.id)}::uuid[], ${people.map((u) => u.unit_id)}::uuid[],
-			${people.map((u) => u.job_role)}::text[], ${people.map((u) => u.email)}::text[], ${people.map((u) => u.language)}::text[], ${hashes}::text[])
-			AS t(id, user_id, unit_id, job_role, email, language, token_hash)
+			${people.map((u) => u.job_role)}::text[], ${people.map((u) => u.email)}::text[], ${people.map((u) => u.language)}::text[], ${hashes}::text[], ${sealed}::bytea[])
+			AS t(id, user_id, unit_id, job_role, email, language, token_hash, sealed_identity)
 		ON CONFLICT (organization_id, round_id, user_id) DO NOTHING`.execute(db);
 	return people.length;
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '$lib/server/audit/record';
 import { allowedActions, type RoundAction } from '$lib/rounds/state';
 import { extendInput } from './input';
 import { advanceLocked } from './advance';
+import { vacuumMixed } from '$lib/server/responses/mix';
 import { countInvitable } from './invite';
 import { getRound, type RoundRow } from './queries';
 
@@ -21,7 +22,7 @@ type Opts = { organizationId: string; actor: Actor; roundId: string; now?: Date 
  */
 async function act(db: Db, opts: Opts, action: RoundAction, change: (trx: Db, r: RoundRow, now: Date) => Promise<void>): Promise<RoundRow> {
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
-	await db.transaction().execute(async (trx) => {
+	const closed = await db.transaction().execute(async (trx) => {
 		const lock = () => trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
 		if (!(await lock())) throw new NotFoundError('round');
 		// The time is read once the lock is held: a click that waited for another must see that one's effect
@@ -31,8 +32,9 @@ async function act(db: Db, opts: Opts, action: RoundAction, change: (trx: Db, r:
 		if (!allowedActions(round.status).includes(action))
 			throw new ConflictError('round_state', `A ${round.status} round cannot be ${{ launch: 'launched', close: 'closed', extend: 'extended', remind: 'reminded' }[action]}.`);
 		await change(trx, round, now);
-		await advanceLocked(trx, (await lock())!, now);
+		return advanceLocked(trx, (await lock())!, now);
 	});
+	if (closed) await vacuumMixed(db);
 	return getRound(db, opts);
 }
 

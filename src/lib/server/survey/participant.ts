@@ -3,7 +3,7 @@ import { prepared } from '$lib/server/db';
 import { hashToken } from '$lib/server/auth/tokens';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
-import type { Language, RoundStatus } from '$lib/server/db/schema';
+import type { JobRole, Language, RoundStatus } from '$lib/server/db/schema';
 import type { Answer } from '$lib/survey/scoring';
 import type { QuestionAnswer } from './answers';
 
@@ -19,6 +19,9 @@ export interface SurveyContext {
 	organizationId: string;
 	roundId: string;
 	invitationId: string;
+	/** Frozen on the invitation at launch; sealed into the pending response at submit. */
+	unitId: string;
+	jobRole: JobRole;
 	language: Language;
 	roundName: string;
 	organizationName: string;
@@ -41,6 +44,8 @@ export interface InvitationRow {
 	organization_id: string;
 	round_id: string;
 	id: string;
+	unit_id: string;
+	job_role: JobRole;
 	language: Language;
 	completed: boolean;
 	status: RoundStatus;
@@ -67,7 +72,7 @@ export const lookupHash = (token: string) => (/^[a-z2-7]{32}$/.test(token) ? has
  */
 export function selectByToken(hash: string, g: TokenGuard) {
 	return sql<FoundRow>`
-		SELECT i.organization_id, i.round_id, i.id, i.language, i.completed, r.status, r.name, r.starts_at, r.ends_at,
+		SELECT i.organization_id, i.round_id, i.id, i.unit_id, i.job_role, i.language, i.completed, r.status, r.name, r.starts_at, r.ends_at,
 			r.model_id, r.model_version, r.questions, o.name AS org_name, d.answers, d.question_answers,
 			(SELECT CASE WHEN rl.hits >= ${g.limit} THEN EXTRACT(EPOCH FROM (rl.window_start + make_interval(secs => ${g.windowSeconds}) - now()))::float8 END
 				FROM rate_limits rl WHERE rl.key = ${g.key}) AS wait
@@ -106,6 +111,8 @@ export async function toInvitation({ wait, ...found }: FoundRow): Promise<Invita
 			organizationId: row.organization_id,
 			roundId: row.round_id,
 			invitationId: row.id,
+			unitId: row.unit_id,
+			jobRole: row.job_role,
 			language: row.language,
 			roundName: row.name,
 			organizationName: row.org_name,

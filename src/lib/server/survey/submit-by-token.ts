@@ -3,6 +3,7 @@ import { prepared, type Db } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
 import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { scoreResponse } from '$lib/survey/scoring';
+import { sealAnswers, sealCapacity } from '$lib/server/responses/seal';
 import { countUnknownToken, normalizeToken, tokenGuard, type TokenResult } from './access';
 import { lookupHash, selectByToken, toInvitation } from './participant';
 import { patchStatements, type AnswersPatch } from './save';
@@ -13,12 +14,15 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
 /**
  * Submits a survey for its link token (the JSON API), in ONE statement when the response can be
  * built before the invitation is read: the answers are keyed to the current model, the patch names no
- * company question, and it either answers every statement or there is no draft to merge. The
- * statement reads the invitation by token hash exactly as a page does (guess limit included) and
- * writes only if all of that holds for the round it finds and the round is open (holding a share lock
- * on the round, as every submit does, so that closing waits for it); otherwise it
- * writes nothing and the general path (read, merge with the draft, submit) takes over with the row
- * it read. Either way a second submit of the same invitation stores nothing.
+ * company question, the round has none and there is no draft to merge. The statement reads the
+ * invitation by token hash exactly as a page does (guess limit included) and writes only if all of
+ * that holds for the round it finds and the round is open (holding a share lock on the round, as every
+ * submit does, so that closing waits for it). What it stores is a pending response: the invitation's
+ * sealed identity (its frozen unit and role, sealed at launch and bound to its round) followed by the
+ * answers sealed here — the same bytes and length the general path writes. Otherwise (or for an
+ * invitation made before sealed identities) it writes nothing and the general path (read, merge with
+ * the draft, submit) takes over with the row it read. Either way a second submit of the same
+ * invitation stores nothing.
  */
 export async function submitByToken(db: Db, opts: { token: string; ip: string | null; patch: AnswersPatch }): Promise<SubmitByToken> {
 	const hash = lookupHash(normalizeToken(opts.token));
@@ -31,19 +35,18 @@ export async function submitByToken(db: Db, opts: { token: string; ip: string | 
 				SELECT r.organization_id, r.id FROM rounds r JOIN f ON r.organization_id = f.organization_id AND r.id = f.round_id
 				WHERE r.status = 'open' AND r.ends_at > now() AND (f.wait IS NULL OR f.wait <= 0)
 					AND r.model_id = ${model.structure.id} AND r.model_version = ${model.structure.version}
-					AND (${early.complete}::boolean OR f.answers IS NULL)
+					AND f.answers IS NULL AND r.questions = '[]'::jsonb
 				FOR SHARE OF r
 			),
 			inv AS (
 				UPDATE invitations i SET completed = true
 				FROM live
 				WHERE i.organization_id = live.organization_id AND i.round_id = live.id AND i.id = (SELECT id FROM f) AND NOT i.completed
-				RETURNING i.organization_id, i.round_id, i.id, i.unit_id, i.job_role
+					AND i.sealed_identity IS NOT NULL
+				RETURNING i.organization_id, i.round_id, i.id, i.sealed_identity
 			), ins AS (
-				INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores, question_answers)
-				SELECT inv.organization_id, inv.round_id, inv.unit_id, inv.job_role, ${early.answers}::smallint[], ${early.scores}::real[],
-					coalesce(f.question_answers, '{}'::jsonb)
-				FROM inv, f
+				INSERT INTO pending_responses (organization_id, round_id, sealed)
+				SELECT inv.organization_id, inv.round_id, inv.sealed_identity || ${early.sealed}::bytea FROM inv
 				RETURNING 1
 			), del AS (
 				DELETE FROM drafts d USING inv
@@ -60,11 +63,15 @@ export async function submitByToken(db: Db, opts: { token: string; ip: string | 
 	return { submitted: true, ...(await submitSurvey(db, { survey: invitation.survey, patch: opts.patch })) };
 }
 
-/** The response as the patch alone makes it, or null when the patch does not fit the model (the general path then explains why). */
-function prebuild(model: CompiledModel, patch: AnswersPatch): { answers: (number | null)[]; scores: (number | null)[]; complete: boolean } | null {
+/**
+ * The sealed answers as the patch alone makes them (no draft, no company questions: padded as for a
+ * round without company questions, the only rounds this path writes to), or null when the patch does
+ * not fit the model (the general path then explains why).
+ */
+function prebuild(model: CompiledModel, patch: AnswersPatch): { sealed: Buffer } | null {
 	try {
 		const answers = patchStatements(model.statementKeys, Array(model.shape.statementCount).fill(null), patch.answers);
-		return { answers, scores: scoreResponse(answers, model.shape), complete: Object.keys(patch.answers).length === model.shape.statementCount };
+		return { sealed: sealAnswers({ answers, areaScores: scoreResponse(answers, model.shape), questionAnswers: {} }, { capacity: sealCapacity(model.shape, []) }) };
 	} catch (err) {
 		if (err instanceof DomainError) return null;
 		throw err;
