@@ -122,7 +122,7 @@ describe('dead survey links', () => {
 		};
 		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
 		await lookAlike('closed');
-		await db().updateTable('rounds').set({ publish_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
+		await db().updateTable('rounds').set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 2000), publish_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
 		await advanceRound(db(), { organizationId: org.id, roundId: round.id });
 		const status = await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow();
 		expect(status.status).toBe('published');
@@ -134,7 +134,7 @@ describe('dead survey links', () => {
 		const answered = surveyClient();
 		await answered.open(tokens[0]);
 		expect((await answered.form('/s?/submit', [])).location).toBe('/s/thanks');
-		await db().updateTable('rounds').set({ ends_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
+		await db().updateTable('rounds').set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
 		const pages = [];
 		for (const token of tokens) {
 			const c = surveyClient();
