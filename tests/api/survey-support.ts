@@ -5,7 +5,7 @@ import { createRound } from '$lib/server/rounds/create';
 import { invitationToken } from '$lib/server/rounds/links';
 import { getModel } from '$lib/server/models/registry';
 import { baseUrl } from '../support/http';
-import { freshIp, normalizePage, raw, type RawResponse } from './helpers';
+import { freshIp, normalizePage, raw as rawRequest, type RawResponse } from './helpers';
 
 /** An organization with one team of people and an open round (its invitation tokens in email order). */
 export async function openRound(opts: { people?: number; questions?: string[]; language?: 'en' | 'sv' } = {}) {
@@ -33,9 +33,15 @@ export async function openRound(opts: { people?: number; questions?: string[]; l
 	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model };
 }
 
-/** A survey client with its own address (per-address limits do not leak between tests) and a cookie jar for /s. */
-export function surveyClient() {
+/**
+ * A survey client with its own address (per-address limits do not leak between tests) and a cookie jar
+ * for /s; `server` is another server's URL (default: the test server).
+ */
+export function surveyClient(server?: string) {
 	const ip = freshIp();
+	const port = server ? new URL(server).port : undefined;
+	const origin = server ?? baseUrl();
+	const raw = (method: string, path: string, opts: Parameters<typeof rawRequest>[2] = {}) => rawRequest(method, path, { ...opts, port });
 	let cookie = '';
 	const remember = (res: RawResponse) => {
 		for (const c of res.setCookies) {
@@ -63,16 +69,16 @@ export function surveyClient() {
 		ip,
 		cookie: () => cookie,
 		get: async (path: string) => remember(await raw('GET', path, { headers: headers({ accept: 'text/html' }), ip })),
-		form: async (path: string, fields: [string, string][], origin = baseUrl()) =>
+		form: async (path: string, fields: [string, string][], from = origin) =>
 			remember(
 				await raw('POST', path, {
-					headers: headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin }),
+					headers: headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: from }),
 					body: new URLSearchParams(fields).toString(),
 					ip
 				})
 			),
 		json: async (path: string, body: unknown, extra: Record<string, string> = {}) =>
-			parsed(await raw('POST', path, { headers: headers({ 'content-type': 'application/json', origin: baseUrl(), ...extra }), body: typeof body === 'string' ? body : JSON.stringify(body), ip })),
+			parsed(await raw('POST', path, { headers: headers({ 'content-type': 'application/json', origin, ...extra }), body: typeof body === 'string' ? body : JSON.stringify(body), ip })),
 		/** Opens the emailed link, as a browser would: the token is exchanged for a cookie. */
 		open: async (token: string) => {
 			const res = remember(await raw('GET', `/s/${token}`, { headers: headers({ accept: 'text/html' }), ip }));
