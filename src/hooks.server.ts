@@ -107,6 +107,22 @@ const readableAddress: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+const API_CODES: Record<number, string> = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'too_large' };
+
+/** Under /api/ every refusal has a JSON error body, SvelteKit's own too (no such route, method not allowed, a path it cannot decode). */
+const apiJsonErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.status < 400 || (response.headers.get('content-type') ?? '').includes('json')) return response;
+	void response.body?.cancel();
+	const s = response.status;
+	const message =
+		s === 404 ? 'There is no such API path.' : s === 405 ? `${event.request.method} is not allowed here.` : s >= 500 ? 'Something went wrong on our side. Please try again.' : 'The request could not be handled.';
+	const json = apiError(s, API_CODES[s] ?? (s >= 500 ? 'internal' : 'bad_request'), message);
+	const allow = response.headers.get('allow');
+	if (allow) json.headers.set('allow', allow);
+	return json;
+};
+
 /**
  * A database that cannot be reached is a retryable 503 with Retry-After (pages and API), not a 500;
  * a 429 always says when to retry.
@@ -129,7 +145,7 @@ const outage: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, outage, readableAddress, sameOriginForms, auth);
+export const handle = sequence(securityHeaders, outage, apiJsonErrors, readableAddress, sameOriginForms, auth);
 
 /** Unexpected errors are logged with an id; the user sees the id, never internals. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
