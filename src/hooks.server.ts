@@ -86,24 +86,18 @@ function decodeQuery(search: string): string[] {
 }
 
 /**
- * Addresses the app cannot read: a malformed percent-encoding or NUL. Under /api/ the answer is a JSON
- * 400 (SvelteKit would render an HTML page); elsewhere a malformed path gets SvelteKit's 400 page and
- * NUL a plain 400.
+ * An /api/ address with a malformed percent-encoding (path or query) is a JSON 400; SvelteKit would
+ * render an HTML page for the path and quietly decode the query. (Pages get SvelteKit's 400 page.)
  */
 const readableAddress: Handle = async ({ event, resolve }) => {
 	const { url } = event;
-	const api = url.pathname.startsWith('/api/');
-	const refuse = (message: string) => (api ? apiError(400, 'bad_request', message) : text(message, { status: 400 }));
-	let parts: string[];
+	if (!url.pathname.startsWith('/api/')) return resolve(event);
 	try {
-		parts = [decodePath(url.pathname)];
-		if (api) parts.push(...decodeQuery(url.search));
+		decodePath(url.pathname);
+		decodeQuery(url.search);
 	} catch {
-		if (api) return refuse('The address is not valid: it has a malformed percent-encoding.');
-		return resolve(event);
+		return apiError(400, 'bad_request', 'The address is not valid: it has a malformed percent-encoding.');
 	}
-	if (!api) parts.push(...[...url.searchParams].flat());
-	if (parts.some((p) => p.includes('\u0000'))) return refuse('The address must not contain NUL characters.');
 	return resolve(event);
 };
 

@@ -8,9 +8,9 @@ export const noControl = 'Must not contain line breaks or other control characte
 
 /** Shared field rules, so every form and endpoint enforces the same limits. */
 export const fields = {
-	name: z.string().normalize('NFC').trim().min(1, 'Required').max(120, 'At most 120 characters').regex(NO_CONTROL, noControl),
+	name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters').regex(NO_CONTROL, noControl),
 	/** Free text for searching: any single line. */
-	text: z.string().normalize('NFC').regex(NO_CONTROL, noControl),
+	text: z.string().regex(NO_CONTROL, noControl),
 	email: z
 		.string()
 		.trim()
@@ -73,18 +73,6 @@ export function nestingDepth(value: unknown): number {
 		for (const x of Object.values(v)) stack.push([x, d + 1]);
 	}
 	return max;
-}
-
-/** A copy of a JSON value with every string in Unicode normal form C (keys too), so equal text is stored equally. */
-export function normalizeText(value: unknown): unknown {
-	if (typeof value === 'string') return value.normalize('NFC');
-	if (Array.isArray(value)) return value.map(normalizeText);
-	if (value !== null && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k.normalize('NFC'), { value: normalizeText(v), enumerable: true, writable: true, configurable: true });
-		return out;
-	}
-	return value;
 }
 
 /** Parses input with a strict schema and turns zod issues into a ValidationError. */

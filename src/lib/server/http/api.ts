@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { DomainError, RateLimitedError, ValidationError, statusOf } from '$lib/server/errors';
-import { assertText, nestingDepth, normalizeText } from '$lib/server/validation';
+import { assertText, nestingDepth } from '$lib/server/validation';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
 import type { Actor } from '$lib/server/auth/actor';
 
@@ -42,9 +42,9 @@ export async function readJson(event: RequestEvent): Promise<unknown> {
 		throw new ValidationError('The body is not valid JSON.');
 	}
 	if (nestingDepth(value) > MAX_JSON_DEPTH) throw new ValidationError(`The body nests too deeply (at most ${MAX_JSON_DEPTH} levels).`);
-	// Lone surrogates and NUL are refused by field; all other text is taken in Unicode normal form C.
+	// Lone surrogates and NUL are refused by field; all other text is kept as sent.
 	assertText(value);
-	return normalizeText(value);
+	return value;
 }
 
 /** The JSON answer for a typed domain error (429s say when to retry). */

@@ -24,7 +24,7 @@ export function cleanQuestionAnswer(q: RoundQuestion, value: unknown): { value: 
 		}
 		case 'text': {
 			if (typeof value !== 'string') return { error: 'must be text' };
-			const text = value.replace(/\u0000/g, '').normalize('NFC').trim();
+			const text = value.replace(/\u0000/g, '').trim();
 			return text.length > 2000 ? { error: 'is longer than 2000 characters' } : { value: text || null };
 		}
 	}
