@@ -47,7 +47,8 @@ describe('a database outage', () => {
 		const url = new URL(inject('databaseUrl'));
 		url.hostname = '127.0.0.1';
 		url.port = String(port);
-		sos = await startExtraServer({ DATABASE_URL: url.toString(), SOS_SCHEDULER: 'off' });
+		// The scheduler runs too (every second), so that its connections are cut mid-work as well.
+		sos = await startExtraServer({ DATABASE_URL: url.toString(), SOS_TICK_SECONDS: '1' });
 	});
 	afterAll(async () => {
 		await sos?.stop();
