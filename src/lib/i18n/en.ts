@@ -543,7 +543,7 @@ export const en = {
 	'survey.failed.title': 'Something went wrong',
 	'survey.failed.body': 'The survey could not be shown just now. Your saved answers are safe: please try again in a moment.',
 	'survey.unavailable.title': 'The survey is briefly unavailable',
-	'survey.unavailable.body': 'Your answers saved so far are safe, and answers you have not yet sent are still in your browser: go back, wait a minute and press Next again.',
+	'survey.unavailable.body': 'Your saved answers are safe, and answers not yet saved are still on the page you came from: wait a minute, then go back and try again.',
 	'operator.benchmarks.nav': 'Benchmark',
 	'operator.benchmarks.title': 'Benchmark database',
 	'operator.benchmarks.intro': 'SOS rebuilds the benchmark whenever a round closes: per model version, the mean of organization means over each organization’s latest closed round of the last 24 months with at least its k respondents. Demo organizations are compared only among themselves.',

@@ -545,7 +545,7 @@ export const sv: Messages = {
 	'survey.failed.title': 'Något gick fel',
 	'survey.failed.body': 'Enkäten kunde inte visas just nu. Dina sparade svar finns kvar: försök igen om en stund.',
 	'survey.unavailable.title': 'Enkäten är tillfälligt otillgänglig',
-	'survey.unavailable.body': 'Svaren du har sparat hittills finns kvar, och svar som inte har skickats än finns kvar i din webbläsare: gå tillbaka, vänta en minut och tryck på Nästa igen.',
+	'survey.unavailable.body': 'Dina sparade svar finns kvar, och svar som inte har sparats än finns kvar på sidan du kom från: vänta en minut, gå sedan tillbaka och försök igen.',
 	'operator.benchmarks.nav': 'Benchmark',
 	'operator.benchmarks.title': 'Benchmarkdatabas',
 	'operator.benchmarks.intro': 'SOS räknar om benchmarken varje gång en omgång stängs: per modellversion, medelvärdet av organisationernas medelvärden, baserat på varje organisations senaste stängda omgång under de senaste 24 månaderna som har minst så många svarande som omgångens k. Demoorganisationer jämförs bara med varandra.',
