@@ -7,6 +7,10 @@ declare global {
 			actor: Actor | null;
 			locale: Locale;
 			sessionId: string | null;
+			/** Set by handleError when the database could not be reached: the answer becomes a 503. */
+			unavailable?: boolean;
+			/** Seconds until a refused (429) request may be tried again, when known. */
+			retryAfter?: number;
 		}
 		interface Error {
 			message: string;

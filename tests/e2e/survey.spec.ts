@@ -184,6 +184,28 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('with JavaScript', () => {
+	test('eight answers given quickly and the page left at once are all kept @phone', async ({ page, browser }) => {
+		const link = await invitation(2);
+		await page.goto(link);
+		await expectArea(page, 1);
+		const statements = page.locator('fieldset.sv-st');
+		// No waiting for "Saved" between answers, and none before leaving.
+		for (let i = 0; i < 8; i++) await statements.nth(i).getByRole('radio', { name: SCALE[i % 5], exact: true }).check();
+		await page.goto('about:blank');
+		await page.context().close();
+
+		const use = test.info().project.use;
+		const context = await browser.newContext({ viewport: use.viewport, userAgent: use.userAgent, deviceScaleFactor: use.deviceScaleFactor, isMobile: use.isMobile, hasTouch: use.hasTouch, baseURL: use.baseURL });
+		const again = await context.newPage();
+		await expect(async () => {
+			await again.goto(link);
+			await expect(again.locator('.sv-count')).toHaveText('8 of 75 statements answered', { timeout: 1000 });
+		}).toPass({ timeout: 10_000 });
+		const resumed = again.locator('fieldset.sv-st');
+		for (let i = 0; i < 8; i++) await expect(resumed.nth(i).getByRole('radio', { name: SCALE[i % 5], exact: true })).toBeChecked();
+		await context.close();
+	});
+
 	test('answers are saved as they are given; the participant leaves midway and resumes in a new browser @phone', async ({ page, browser }) => {
 		const link = await invitation(1);
 		await page.goto(link);

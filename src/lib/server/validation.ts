@@ -24,8 +24,60 @@ export const fields = {
 	password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters')
 };
 
+/**
+ * Text PostgreSQL cannot store or that is not Unicode: a lone surrogate (JSON's "\ud800"; jsonb refuses
+ * it, a text column would silently get U+FFFD) or NUL. Refused, never repaired, wherever text comes in.
+ */
+export function textProblem(text: string): string | null {
+	if (!text.isWellFormed()) return 'Must be valid Unicode text (it contains a lone surrogate)';
+	if (text.includes('\u0000')) return 'Must not contain NUL characters';
+	return null;
+}
+
+/** The first string or key in a value (JSON body, parsed form) with a textProblem, and where it is. */
+export function findBadText(value: unknown): { path: string; message: string } | null {
+	const stack: [unknown, string][] = [[value, '']];
+	while (stack.length) {
+		const [v, path] = stack.pop()!;
+		if (typeof v === 'string') {
+			const message = textProblem(v);
+			if (message) return { path: path || '(body)', message };
+		} else if (v !== null && typeof v === 'object') {
+			const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+			for (let i = entries.length - 1; i >= 0; i--) {
+				const [key, x] = entries[i];
+				const at = path ? `${path}.${key}` : key;
+				const message = textProblem(key);
+				if (message) return { path: at.slice(0, 200), message: `The field name ${message.toLowerCase()}` };
+				stack.push([x, at]);
+			}
+		}
+	}
+	return null;
+}
+
+/** Throws a ValidationError naming the field when a value holds text that cannot be stored (see textProblem). */
+export function assertText(value: unknown): void {
+	const bad = findBadText(value);
+	if (bad) throw new ValidationError(`${bad.path}: ${bad.message}`, [bad]);
+}
+
+/** How deeply arrays and objects nest in a value (counted without recursion, so any depth is safe). */
+export function nestingDepth(value: unknown): number {
+	let max = 0;
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length) {
+		const [v, d] = stack.pop()!;
+		if (v === null || typeof v !== 'object') continue;
+		max = Math.max(max, d + 1);
+		for (const x of Object.values(v)) stack.push([x, d + 1]);
+	}
+	return max;
+}
+
 /** Parses input with a strict schema and turns zod issues into a ValidationError. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+	assertText(input);
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const details = result.error.issues.map((i) => ({

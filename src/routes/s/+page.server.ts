@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { isLocale } from '$lib/i18n';
 import { ValidationError } from '$lib/server/errors';
 import { formatDate, safeSurveyPath, setSurveyLanguage, surveyFromCookie, surveyLocale } from '$lib/server/survey/http';
-import { surveyError } from '$lib/server/survey/errors';
+import { failSurvey } from '$lib/server/survey/errors';
 import { patchFromForm } from '$lib/server/survey/form';
 import { saveDraft } from '$lib/server/survey/save';
 import { submitSurvey, SurveyClosedError } from '$lib/server/survey/submit';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const { cookies, url, locals, setHeaders } = event;
 	setHeaders({ 'cache-control': 'no-store' });
 	const result = await surveyFromCookie(event);
-	if (result.state === 'unknown' || result.state === 'rate_limited') error(...surveyError(result));
+	if (result.state === 'unknown' || result.state === 'rate_limited') failSurvey(event, result);
 	if (result.state !== 'open') {
 		const locale = surveyLocale(cookies, result.language);
 		locals.locale = locale;

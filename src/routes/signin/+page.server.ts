@@ -29,6 +29,7 @@ export const actions: Actions = {
 			setSessionCookie(event, s.token, s.expiresAt);
 		} catch (err) {
 			if (err instanceof InvalidCredentialsError) return fail(400, { email, error: 'signin.failed' as const });
+			if (err instanceof RateLimitedError) event.locals.retryAfter = err.retryAfterSeconds;
 			if (err instanceof RateLimitedError) return fail(429, { email, error: 'signin.rateLimited' as const });
 			throw err;
 		}

@@ -18,9 +18,12 @@ function databaseUrl(): string {
 
 export function getPool(): pg.Pool {
 	if (!pool) {
-		pool = new pg.Pool({ connectionString: databaseUrl(), max: 20, idleTimeoutMillis: 30_000 });
+		// A database that does not answer at all fails a request after 10 s (a 503), instead of holding it forever.
+		pool = new pg.Pool({ connectionString: databaseUrl(), max: 20, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
 		// A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
 		pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+		// So must one on a client that is checked out (e.g. inside a transaction) but between queries.
+		pool.on('connect', (client) => client.on('error', (err) => console.error('[db] client error:', err.message)));
 	}
 	return pool;
 }

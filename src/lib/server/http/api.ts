@@ -1,8 +1,12 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { DomainError, ValidationError, statusOf } from '$lib/server/errors';
+import { DomainError, RateLimitedError, ValidationError, statusOf } from '$lib/server/errors';
+import { assertText, nestingDepth } from '$lib/server/validation';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
 import type { Actor } from '$lib/server/auth/actor';
 
 const MAX_JSON_BYTES = 256 * 1024;
+/** No API body nests deeper than this; deeper is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 32;
 
 export function apiError(status: number, code: string, message: string, details?: unknown) {
 	return json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
@@ -31,11 +35,37 @@ export async function readJson(event: RequestEvent): Promise<unknown> {
 	if (length > MAX_JSON_BYTES) throw new ValidationError(`The body is too large (at most ${MAX_JSON_BYTES / 1024} KB).`);
 	const text = await event.request.text();
 	if (text.length > MAX_JSON_BYTES) throw new ValidationError(`The body is too large (at most ${MAX_JSON_BYTES / 1024} KB).`);
+	let value: unknown;
 	try {
-		return JSON.parse(text);
+		value = JSON.parse(text);
 	} catch {
 		throw new ValidationError('The body is not valid JSON.');
 	}
+	if (nestingDepth(value) > MAX_JSON_DEPTH) throw new ValidationError(`The body nests too deeply (at most ${MAX_JSON_DEPTH} levels).`);
+	// Lone surrogates and NUL are refused by field; all other text is kept as sent.
+	assertText(value);
+	return value;
+}
+
+/** The JSON answer for a typed domain error (429s say when to retry). */
+export function domainErrorResponse(err: DomainError): Response {
+	const res = apiError(statusOf(err), err.code, err.message, err.details);
+	if (err instanceof RateLimitedError) res.headers.set('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+	return res;
+}
+
+/** The JSON answer while the database cannot be reached: 503, try again shortly. */
+export function unavailableResponse(): Response {
+	const res = apiError(503, 'unavailable', 'The service is briefly unavailable. Please try again in a moment.');
+	res.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	return res;
+}
+
+/** A typed domain error or an unreachable database as its JSON answer; anything else is rethrown (a 500). */
+export function errorResponse(err: unknown): Response {
+	if (err instanceof DomainError) return domainErrorResponse(err);
+	if (isDatabaseUnavailable(err)) return unavailableResponse();
+	throw err;
 }
 
 /**
@@ -57,8 +87,7 @@ export function api<E extends RequestEvent>(fn: (event: E, actor: Actor) => Prom
 		try {
 			return await fn(event, actor);
 		} catch (err) {
-			if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
-			throw err;
+			return errorResponse(err);
 		}
 	};
 	return async (event: E) => {

@@ -14,6 +14,7 @@ export async function emailLinkAction(event: RequestEvent, kind: 'magic_link' | 
 	try {
 		await requestEmailLink(db(), { kind, email, origin: publicOrigin(), ip: clientIp(event) });
 	} catch (err) {
+		if (err instanceof RateLimitedError) event.locals.retryAfter = err.retryAfterSeconds;
 		if (err instanceof RateLimitedError) return fail(429, { error: 'signin.rateLimited' as const, sent: false });
 		throw err;
 	}

@@ -100,9 +100,11 @@ export async function toInvitation({ wait, ...found }: FoundRow): Promise<Invita
 	if (!found.id) return { state: 'unknown' };
 	const row = found as InvitationRow;
 	const plain = { organizationName: row.org_name, language: row.language };
-	if (row.completed) return { state: 'submitted', ...plain };
 	if (row.status === 'draft' || row.status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, ...plain };
+	// Once the round has closed, every link says only that: whoever holds someone's link must not learn
+	// whether they took part. Until then the participant may see that they have answered.
 	if (row.status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', ...plain };
+	if (row.completed) return { state: 'submitted', ...plain };
 	const model = await getModel(row.model_id, row.model_version);
 	const answers: Answer[] = row.answers ?? Array(model.shape.statementCount).fill(null);
 	return {

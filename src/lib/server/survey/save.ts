@@ -43,15 +43,29 @@ export function patchStatements(statementKeys: string[], base: Answer[], patch: 
 	return answers;
 }
 
-/** Saves the participant's draft (only while the invitation is open and not submitted). */
-export async function saveDraft(db: Db, opts: { survey: SurveyContext; patch: AnswersPatch }): Promise<{ answers: Answer[]; questionAnswers: Record<string, QuestionAnswer> }> {
+/**
+ * Saves a patch into the participant's draft (only while the invitation is open and not submitted).
+ * The merge happens in the statement, under the draft's row lock: only the statements and questions
+ * the patch names change, so simultaneous saves of different answers all stay. The invitation and
+ * its round are share-locked while it runs, so a save cannot slip in after a submit or a close has
+ * deleted the draft.
+ */
+export async function saveDraft(db: Db, opts: { survey: SurveyContext; patch: AnswersPatch }): Promise<void> {
 	const s = opts.survey;
-	const next = applyPatch(s, opts.patch);
+	const keys = s.model.statementKeys;
+	// Checks every entry before anything is written; the insert's array has only the patched answers.
+	const fresh = applyPatch({ ...s, answers: Array(keys.length).fill(null), questionAnswers: {} }, opts.patch);
+	const positions = Object.keys(opts.patch.answers).map((k) => keys.indexOf(k) + 1);
+	const values = positions.map((p) => fresh.answers[p - 1]);
 	await sql`
-		INSERT INTO drafts (organization_id, round_id, invitation_id, answers, question_answers)
-		SELECT ${s.organizationId}::uuid, ${s.roundId}::uuid, ${s.invitationId}::uuid, ${next.answers}::smallint[], ${JSON.stringify(next.questionAnswers)}::jsonb
+		INSERT INTO drafts AS d (organization_id, round_id, invitation_id, answers, question_answers)
+		SELECT ${s.organizationId}::uuid, ${s.roundId}::uuid, ${s.invitationId}::uuid, ${fresh.answers}::smallint[], ${JSON.stringify(fresh.questionAnswers)}::jsonb
 		WHERE EXISTS (SELECT 1 FROM invitations i JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
-			WHERE i.organization_id = ${s.organizationId} AND i.round_id = ${s.roundId} AND i.id = ${s.invitationId} AND NOT i.completed AND r.status = 'open')
-		ON CONFLICT (organization_id, round_id, invitation_id) DO UPDATE SET answers = EXCLUDED.answers, question_answers = EXCLUDED.question_answers`.execute(db);
-	return next;
+			WHERE i.organization_id = ${s.organizationId} AND i.round_id = ${s.roundId} AND i.id = ${s.invitationId} AND NOT i.completed AND r.status = 'open'
+			FOR SHARE OF i FOR KEY SHARE OF r)
+		ON CONFLICT (organization_id, round_id, invitation_id) DO UPDATE SET
+			answers = (SELECT array_agg(CASE WHEN p.at IS NULL THEN a.v ELSE p.v END ORDER BY a.at)
+				FROM unnest(d.answers) WITH ORDINALITY AS a(v, at)
+				LEFT JOIN unnest(${positions}::int[], ${values}::smallint[]) AS p(at, v) ON p.at = a.at),
+			question_answers = d.question_answers || EXCLUDED.question_answers`.execute(db);
 }

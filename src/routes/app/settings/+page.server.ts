@@ -26,6 +26,7 @@ export const actions: Actions = {
 			return { passwordChanged: true };
 		} catch (err) {
 			if (err instanceof WrongPasswordError) return fail(400, { passwordError: 'settings.wrongPassword' as const });
+			if (err instanceof RateLimitedError) event.locals.retryAfter = err.retryAfterSeconds;
 			if (err instanceof RateLimitedError) return fail(429, { passwordError: 'signin.rateLimited' as const });
 			if (err instanceof DomainError) return fail(400, { passwordError: 'reset.hint' as const });
 			throw err;

@@ -1,10 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { clientIp } from '$lib/server/http/client-ip';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { setSurveyCookie } from '$lib/server/survey/http';
-import { surveyError } from '$lib/server/survey/errors';
+import { failSurvey } from '$lib/server/survey/errors';
 
 /**
  * A survey link: the token is exchanged for the survey cookie and leaves the address bar. Every link
@@ -13,7 +13,7 @@ import { surveyError } from '$lib/server/survey/errors';
 export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'no-store' });
 	const result = await resolveSurveyToken(db(), { token: event.params.token, ip: clientIp(event) });
-	if (result.state === 'unknown' || result.state === 'rate_limited') error(...surveyError(result));
+	if (result.state === 'unknown' || result.state === 'rate_limited') failSurvey(event, result);
 	setSurveyCookie(event, event.params.token.toLowerCase());
 	redirect(303, '/s');
 };

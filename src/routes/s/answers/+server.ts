@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { apiError, discardBody, readJson } from '$lib/server/http/api';
-import { DomainError, statusOf } from '$lib/server/errors';
+import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { parse } from '$lib/server/validation';
 import { surveyFromCookie } from '$lib/server/survey/http';
 import { answersPatch, saveDraft } from '$lib/server/survey/save';
@@ -22,8 +21,7 @@ export const POST: RequestHandler = async (event) => {
 		await saveDraft(db(), { survey: result.survey, patch });
 		return json({ saved: true }, { headers: { 'cache-control': 'no-store' } });
 	} catch (err) {
-		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
-		throw err;
+		return errorResponse(err);
 	} finally {
 		await discardBody(event.request);
 	}

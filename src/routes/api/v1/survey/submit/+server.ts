@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { apiError, discardBody, readJson } from '$lib/server/http/api';
+import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { clientIp } from '$lib/server/http/client-ip';
-import { DomainError, statusOf } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
 import { SURVEY_COOKIE } from '$lib/server/survey/access';
 import { refusal } from '$lib/server/survey/api';
@@ -35,8 +34,7 @@ export const POST: RequestHandler = async (event) => {
 		const result = await submitByToken(db(), { token: auth.token, ip: clientIp(event), patch });
 		return 'refused' in result ? refusal(result.refused) : json(result);
 	} catch (err) {
-		if (err instanceof DomainError) return apiError(statusOf(err), err.code, err.message, err.details);
-		throw err;
+		return errorResponse(err);
 	} finally {
 		await discardBody(event.request);
 	}
