@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_results';
 import * as m005 from './migrations/005_actions';
 import * as m006 from './migrations/006_decisions_exports';
 import * as m007 from './migrations/007_recurring_rounds';
+import * as m010 from './migrations/010_benchmark_publication';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'004_results': m004,
 	'005_actions': m005,
 	'006_decisions_exports': m006,
-	'007_recurring_rounds': m007
+	'007_recurring_rounds': m007,
+	'010_benchmark_publication': m010
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -233,6 +233,8 @@ export interface BenchmarkVersionsTable {
 	built_at: Timestamp;
 	organizations: number;
 	respondents: number;
+	/** Listed to organizations and pinned by rounds (false: kept back, see benchmarks/build.ts). */
+	published: boolean;
 }
 
 export interface BenchmarkContributionsTable {
@@ -241,6 +243,8 @@ export interface BenchmarkContributionsTable {
 	respondents: number;
 	area_means: (number | null)[];
 	statement_means: (number | null)[];
+	round_id: string | null;
+	segments: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface BenchmarkStatsTable {
@@ -251,6 +255,8 @@ export interface BenchmarkStatsTable {
 	respondents: number;
 	mean_sum: number;
 	sorted_means: number[] | null;
+	/** Why the figure is not shown (null: shown). */
+	withheld: ColumnType<'overlap' | 'versions' | null, 'overlap' | 'versions' | null | undefined, 'overlap' | 'versions' | null>;
 }
 
 export interface UnitLineageTable {
