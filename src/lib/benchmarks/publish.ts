@@ -82,7 +82,7 @@ export function decideVersion(members: readonly Member[], metrics: number, earli
 
 	for (let metric = 0; metric < metrics; metric++) {
 		// Within the version: the cells of the shown segments stay 0 or ≥ MIN_DIFFERENCE.
-		let cell = members.map((m) => (m.has[metric] ? 0 : -1));
+		let cell: number[] = members.map((m) => (m.has[metric] ? 0 : -1));
 		const shown = ['all'];
 		for (const s of order.slice(1)) {
 			const inside = new Set(population(segments.get(s), metric).map((m) => index.get(m.organization)!));
