@@ -77,30 +77,52 @@ export function decideVersion(members: readonly Member[], metrics: number, earli
 	const segments = bySegment(members);
 	const order = ['all', ...[...segments.keys()].filter((s) => s !== 'all').sort((a, b) => segments.get(b)!.length - segments.get(a)!.length || (a < b ? -1 : 1))];
 	const withheld = new Map(order.map((s) => [s, Array<Withheld | null>(metrics).fill(null)]));
-	const before = earlier.map((e) => ({ segments: bySegment(e.members), shown: e.shown }));
+	const before = earlier.map((e) => ({ members: e.members, segments: bySegment(e.members), shown: e.shown }));
 	const index = new Map(members.map((m, i) => [m.organization, i]));
+	const inSegment = new Map(order.map((s) => [s, Int32Array.from(segments.get(s)!, (m) => index.get(m.organization)!)]));
+	// Metrics with the same organizations (and the same earlier populations) get the same decision.
+	const missing = (list: readonly Member[], metric: number) => list.reduce((key, m, i) => (m.has[metric] ? key : `${key}${i},`), '');
+	const decided = new Map<string, Map<string, Withheld>>();
 
 	for (let metric = 0; metric < metrics; metric++) {
+		const key = [missing(members, metric), ...before.map((e) => `${missing(e.members, metric)}:${[...e.shown].filter(([, on]) => on[metric]).map(([t]) => t)}`)].join('|');
+		const reasons = decided.get(key) ?? decided.set(key, decideMetric(metric)).get(key)!;
+		for (const [s, why] of reasons) withheld.get(s)![metric] = why;
+	}
+	return { published, withheld };
+
+	function decideMetric(metric: number): Map<string, Withheld> {
+		const reasons = new Map<string, Withheld>();
 		// Within the version: the cells of the shown segments stay 0 or ≥ MIN_DIFFERENCE.
-		let cell: number[] = members.map((m) => (m.has[metric] ? 0 : -1));
+		let cell = Int32Array.from(members, (m) => (m.has[metric] ? 0 : -1));
+		let cells = 1;
 		const shown = ['all'];
 		for (const s of order.slice(1)) {
-			const inside = new Set(population(segments.get(s), metric).map((m) => index.get(m.organization)!));
-			if (inside.size === 0) continue;
-			const ids = new Map<number, number>();
+			const inside = new Uint8Array(members.length);
+			let any = false;
+			for (const i of inSegment.get(s)!)
+				if (cell[i] >= 0) {
+					inside[i] = 1;
+					any = true;
+				}
+			if (!any) continue;
+			const ids = new Int32Array(cells * 2).fill(-1);
+			const sizes: number[] = [];
 			const next = cell.map((c, i) => {
 				if (c < 0) return -1;
-				const key = c * 2 + (inside.has(i) ? 1 : 0);
-				let id = ids.get(key);
-				if (id === undefined) ids.set(key, (id = ids.size));
-				return id;
+				const k = c * 2 + inside[i];
+				if (ids[k] < 0) {
+					ids[k] = sizes.length;
+					sizes.push(0);
+				}
+				sizes[ids[k]]++;
+				return ids[k];
 			});
-			const sizes = new Map<number, number>();
-			for (const c of next) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-			if ([...sizes.values()].every((n) => n >= MIN_DIFFERENCE)) {
+			if (sizes.every((n) => n >= MIN_DIFFERENCE)) {
 				cell = next;
+				cells = sizes.length;
 				shown.push(s);
-			} else withheld.get(s)![metric] = 'overlap';
+			} else reasons.set(s, 'overlap');
 		}
 		// Across versions: no shown population 1 … 5 organizations away from one shown before.
 		const shownBefore = before.flatMap((e) => [...e.shown].filter(([, on]) => on[metric]).map(([t]) => population(e.segments.get(t), metric)));
@@ -111,8 +133,8 @@ export function decideVersion(members: readonly Member[], metrics: number, earli
 				const d = difference(mine, theirs);
 				return d > 0 && d < MIN_DIFFERENCE;
 			});
-			if (close) withheld.get(s)![metric] = 'versions';
+			if (close) reasons.set(s, 'versions');
 		}
+		return reasons;
 	}
-	return { published, withheld };
 }
