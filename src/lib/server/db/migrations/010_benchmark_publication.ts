@@ -11,8 +11,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	CREATE INDEX benchmark_versions_latest ON benchmark_versions (model_id, model_version, population, source, built_at DESC) WHERE published;
 
 	-- Which round each contribution came from and the organization's segments when it was built (so a
-	-- later build can tell what changed, segment by segment). Null and empty for earlier versions.
+	-- later build can tell what changed, segment by segment). Filled in for earlier versions: the round
+	-- the build took (the latest closed one by then) and the organization's segments (fixed at creation).
 	ALTER TABLE benchmark_contributions ADD COLUMN round_id uuid, ADD COLUMN segments text[] NOT NULL DEFAULT '{}';
+	UPDATE benchmark_contributions c
+	SET segments = ARRAY['industry:' || o.industry, 'size_band:' || o.size_band, 'country:' || o.country, 'sales_model:' || o.sales_model],
+		round_id = (
+			SELECT r.id FROM rounds r JOIN benchmark_versions v ON v.id = c.version_id
+			WHERE r.organization_id = c.organization_id AND r.model_id = v.model_id AND r.model_version = v.model_version
+				AND r.status IN ('closed', 'published') AND r.closed_at <= v.built_at
+			ORDER BY r.closed_at DESC LIMIT 1
+		)
+	FROM organizations o WHERE o.id = c.organization_id;
 
 	-- Why a segment's figure for a metric is withheld (null: shown). 'overlap': with the other segments
 	-- shown it would single out fewer than six organizations; 'versions': it differs from a figure of an
