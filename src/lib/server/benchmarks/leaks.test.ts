@@ -6,7 +6,7 @@ import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { insertPublishedRound } from '$lib/server/results/past-round';
 import { rebuildBenchmark } from './build';
 import { benchmarkFor } from './read';
-import { latestBenchmarkVersion } from './versions';
+import { latestBenchmarkVersion, listBenchmarkVersions } from './versions';
 
 /**
  * The benchmark's differencing leaks (issue 10, item 4), each with exact values: organizations whose
@@ -99,7 +99,10 @@ describe('the benchmark an organization sees', () => {
 		await rebuild();
 		const seen = [await latestBenchmarkVersion(db, { organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version })];
 		const late = await organization({ mean: 4.875 });
-		await rebuild();
+		const keptBack = await rebuild();
+		// Organizations are not shown it either (the API lists published versions only).
+		expect((await listBenchmarkVersions(db, { population: 'live', published: true })).map((v) => v.id)).not.toContain(keptBack);
+		expect((await listBenchmarkVersions(db, { population: 'live' })).find((v) => v.id === keptBack)?.published).toBe(false);
 		seen.push(await latestBenchmarkVersion(db, { organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }));
 		const [first, second] = await Promise.all(seen.map((v) => benchmarkFor(db, { versionId: v!, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() })));
 		const a = first!.values[0]!;
