@@ -26,18 +26,24 @@ describe('benchmarkValue', () => {
 		expect(benchmarkValue(stats([3, 3, 3, 3, 3]), 'mean', { mean: null, respondents: 10 })).not.toBeNull();
 	});
 
-	it('gives percentiles of the others, and none where only means are known', () => {
-		const s = stats([1, 2, 3, 4, 5, 6]);
-		expect(benchmarkValue(s, 'median', { mean: 6, respondents: 10 })!.value).toBe(3);
-		expect(benchmarkValue(s, 'p90', null)!.value).toBeCloseTo(5.5);
+	it('gives percentiles of ten or more others only, and none where only means are known', () => {
+		const s = stats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+		expect(benchmarkValue(s, 'median', { mean: 11, respondents: 10 })!.value).toBe(5.5);
+		expect(benchmarkValue(s, 'p90', null)!.value).toBe(10);
+		// Five others: the median would be the third organization's own mean.
+		expect(benchmarkValue(stats([1, 2, 3, 4, 5, 6]), 'median', { mean: 6, respondents: 10 })).toBeNull();
+		expect(benchmarkValue(stats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 'median', { mean: 10, respondents: 10 })).toBeNull();
 		expect(benchmarkValue({ ...s, sortedMeans: null }, 'median', null)).toBeNull();
 	});
 });
 
 describe('quantile', () => {
-	it('interpolates', () => {
+	it('is the mean of the means nearest its position, never one organization’s own', () => {
 		expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
-		expect(quantile([1, 2, 3, 4], 0.75)).toBe(3.25);
-		expect(quantile([7], 0.9)).toBe(7);
+		expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+		expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20], 0.5)).toBe(6);
+		expect(quantile([1, 2, 3, 4], 0.75)).toBe(3.5);
+		expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9.5);
+		expect(quantile([7], 0.9)).toBeNaN();
 	});
 });

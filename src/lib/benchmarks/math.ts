@@ -1,8 +1,11 @@
 /**
  * Benchmark figures for one organization (pure): the benchmark never includes the organization it is
- * shown to, and is shown only when at least MIN_ORGANIZATIONS other organizations stand behind it.
+ * shown to, and is shown only when at least MIN_ORGANIZATIONS other organizations stand behind it;
+ * percentiles only with MIN_FOR_PERCENTILES others, and always between two organizations' means.
+ * Which segments and metrics of a version are shown at all is decided when it is built (publish.ts).
  */
 export const MIN_ORGANIZATIONS = 5;
+export const MIN_FOR_PERCENTILES = 10;
 
 export type Statistic = 'mean' | 'median' | 'p75' | 'p90';
 export const STATISTICS: readonly Statistic[] = ['mean', 'median', 'p75', 'p90'];
@@ -29,7 +32,7 @@ export function benchmarkValue(stats: MetricStats | undefined, statistic: Statis
 	if (organizations < MIN_ORGANIZATIONS) return null;
 	const respondents = stats.respondents - (mine ? mine.respondents : 0);
 	if (statistic === 'mean') return { value: (stats.meanSum - (mine?.mean ?? 0)) / organizations, organizations, respondents };
-	if (!stats.sortedMeans) return null;
+	if (!stats.sortedMeans || organizations < MIN_FOR_PERCENTILES) return null;
 	const others = withoutOne(stats.sortedMeans, mine?.mean ?? null);
 	return { value: quantile(others, QUANTILE[statistic]), organizations, respondents };
 }
@@ -42,12 +45,21 @@ function withoutOne(sorted: number[], value: number | null): number[] {
 	return [...sorted.slice(0, best), ...sorted.slice(best + 1)];
 }
 
-/** Linear-interpolation quantile of a sorted list (q in 0…1). */
+/**
+ * The quantile of a sorted list (q in 0…1) as the mean of the organizations' means nearest its
+ * position: the two around it, or the one on it and its two neighbours. Never one organization's own
+ * mean (nor almost it, as a linear interpolation with a small weight would be). NaN below two values.
+ */
 export function quantile(sorted: readonly number[], q: number): number {
+	if (sorted.length < 2) return Number.NaN;
 	const pos = (sorted.length - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+	const at = Math.round(pos);
+	if (Math.abs(pos - at) < 1e-9 && sorted.length >= 3) {
+		const mid = Math.min(Math.max(at, 1), sorted.length - 2);
+		return (sorted[mid - 1] + sorted[mid] + sorted[mid + 1]) / 3;
+	}
+	const lo = Math.min(Math.floor(pos), sorted.length - 2);
+	return (sorted[lo] + sorted[lo + 1]) / 2;
 }
 
 /** The segments an organization's benchmark can be narrowed to: its own industry, size, country, sales model. */

@@ -68,7 +68,8 @@ export async function importBenchmark(db: Db, opts: { actor: Actor; input: unkno
 				population: 'live',
 				label: input.label,
 				organizations: Math.max(...values.map((x) => x.organizations)),
-				respondents: Math.max(...values.map((x) => x.respondents))
+				respondents: Math.max(...values.map((x) => x.respondents)),
+				published: true
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

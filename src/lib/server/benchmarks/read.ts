@@ -1,13 +1,16 @@
 import type { Db } from '$lib/server/db';
 import { benchmarkValue, type Statistic } from '$lib/benchmarks/math';
+import type { Withheld } from '$lib/benchmarks/publish';
 import { getBenchmarkVersion, type BenchmarkVersion } from './versions';
 
 export interface Benchmark {
 	version: BenchmarkVersion;
 	segment: string;
 	statistic: Statistic;
-	/** Per metric (areas, then statements): the benchmark, or null where fewer than five others stand behind it. */
+	/** Per metric (areas, then statements): the benchmark, or null where fewer than five others (ten for a percentile) stand behind it, or it is withheld. */
 	values: (number | null)[];
+	/** Why area figures of this segment are withheld, if any are (see $lib/benchmarks/publish). */
+	withheld: Withheld | null;
 	/** How many other organizations and their respondents stand behind the area figures. */
 	organizations: number;
 	respondents: number;
@@ -15,7 +18,8 @@ export interface Benchmark {
 
 /**
  * A benchmark version's figures as one organization sees them: its own contribution taken out, each
- * metric shown only with at least five other organizations, in one segment and statistic.
+ * metric shown only with at least five other organizations (percentiles: ten), in one segment and
+ * statistic, and never a figure the build withheld (see $lib/benchmarks/publish).
  */
 export async function benchmarkFor(db: Db, opts: { versionId: string; organizationId: string; segment: string; statistic: Statistic; metrics: number; areas: number }): Promise<Benchmark | null> {
 	const version = await getBenchmarkVersion(db, opts.versionId);
@@ -29,7 +33,7 @@ export async function benchmarkFor(db: Db, opts: { versionId: string; organizati
 			.executeTakeFirst(),
 		db
 			.selectFrom('benchmark_stats')
-			.select(['metric', 'organizations', 'respondents', 'mean_sum', ...(opts.statistic === 'mean' ? [] : (['sorted_means'] as const))])
+			.select(['metric', 'organizations', 'respondents', 'mean_sum', 'withheld', ...(opts.statistic === 'mean' ? [] : (['sorted_means'] as const))])
 			.where('version_id', '=', opts.versionId)
 			.where('segment', '=', opts.segment)
 			.execute()
@@ -38,8 +42,13 @@ export async function benchmarkFor(db: Db, opts: { versionId: string; organizati
 	const ownMeans = own ? [...own.area_means, ...own.statement_means] : null;
 	let organizations = 0;
 	let respondents = 0;
+	let withheld: Withheld | null = null;
 	const values = Array.from({ length: opts.metrics }, (_, m) => {
 		const s = byMetric.get(m);
+		if (s?.withheld) {
+			if (m < opts.areas) withheld ??= s.withheld;
+			return null;
+		}
 		const b = benchmarkValue(
 			s && { organizations: s.organizations, respondents: s.respondents, meanSum: s.mean_sum, sortedMeans: ('sorted_means' in s ? s.sorted_means : null) as number[] | null },
 			opts.statistic,
@@ -51,5 +60,5 @@ export async function benchmarkFor(db: Db, opts: { versionId: string; organizati
 		}
 		return b?.value ?? null;
 	});
-	return { version, segment: opts.segment, statistic: opts.statistic, values, organizations, respondents };
+	return { version, segment: opts.segment, statistic: opts.statistic, values, withheld, organizations, respondents };
 }

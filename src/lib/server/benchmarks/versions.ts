@@ -8,7 +8,7 @@ export async function populationOf(db: Db, organizationId: string): Promise<Popu
 	return org.is_demo ? 'demo' : 'live';
 }
 
-/** The newest benchmark SOS built for a model version and the organization's population, or null. */
+/** The newest benchmark SOS published for a model version and the organization's population, or null (the one a round pins). */
 export async function latestBenchmarkVersion(db: Db, opts: { organizationId: string; modelId: string; modelVersion: string }): Promise<string | null> {
 	const population = await populationOf(db, opts.organizationId);
 	const v = await db
@@ -18,6 +18,7 @@ export async function latestBenchmarkVersion(db: Db, opts: { organizationId: str
 		.where('model_version', '=', opts.modelVersion)
 		.where('population', '=', population)
 		.where('source', '=', 'sos')
+		.where('published', '=', true)
 		.orderBy('built_at', 'desc')
 		.limit(1)
 		.executeTakeFirst();
@@ -33,14 +34,17 @@ export interface BenchmarkVersion {
 	builtAt: Date;
 	organizations: number;
 	respondents: number;
+	/** Pinned by rounds and listed to organizations (a version built from too few changes is kept back). */
+	published: boolean;
 }
 
-const columns = ['id', 'model_id as modelId', 'model_version as modelVersion', 'source', 'label', 'built_at as builtAt', 'organizations', 'respondents'] as const;
+const columns = ['id', 'model_id as modelId', 'model_version as modelVersion', 'source', 'label', 'built_at as builtAt', 'organizations', 'respondents', 'published'] as const;
 
-/** Benchmark versions of one population, newest first (imported sources are the operator's and live). */
-export function listBenchmarkVersions(db: Db, opts: { population: Population; modelId?: string; modelVersion?: string; source?: 'sos' | 'import'; limit?: number }): Promise<BenchmarkVersion[]> {
+/** Benchmark versions of one population, newest first (imported sources are the operator's and live); `published` only those organizations may see. */
+export function listBenchmarkVersions(db: Db, opts: { population: Population; modelId?: string; modelVersion?: string; source?: 'sos' | 'import'; published?: boolean; limit?: number }): Promise<BenchmarkVersion[]> {
 	let q = db.selectFrom('benchmark_versions').select(columns).where('population', '=', opts.population);
 	if (opts.source) q = q.where('source', '=', opts.source);
+	if (opts.published) q = q.where('published', '=', true);
 	if (opts.modelId) q = q.where('model_id', '=', opts.modelId);
 	if (opts.modelVersion) q = q.where('model_version', '=', opts.modelVersion);
 	return q.orderBy('built_at', 'desc').limit(opts.limit ?? 100).execute();

@@ -31,10 +31,17 @@ export function demoPerson(i: number): { name: string; email: string } {
 
 type Industry = 'manufacturing' | 'wholesale' | 'it_software' | 'professional_services' | 'healthcare';
 
-/** The generated organizations the demo organization is benchmarked against (never against customers). */
-export const benchmarkOrganizations: { industry: Industry; country: string; sizeBand: string; salesModel: string }[] = Array.from({ length: 30 }, (_, i) => ({
-	industry: (['manufacturing', 'wholesale', 'manufacturing', 'it_software', 'professional_services', 'healthcare'] as const)[i % 6],
-	country: ['SE', 'NO', 'SE', 'DK', 'FI', 'DE', 'SE'][i % 7],
-	sizeBand: ['200-999', '50-199', '1000+', '200-999', '1-49'][i % 5],
-	salesModel: ['field', 'inside', 'hybrid', 'field', 'key_account', 'new_business'][i % 6]
-}));
+/**
+ * The generated organizations the demo organization is benchmarked against (never against customers):
+ * five groups of six alike, so that every segment is a union of whole groups and the benchmark can show
+ * each of the demo's comparisons (it withholds segments whose overlaps would single out fewer than six
+ * organizations). The last group closes its round between the demo's two rounds: a later version.
+ */
+const groups: { industry: Industry; country: string; sizeBand: string; salesModel: string; joinsLater?: boolean }[] = [
+	{ industry: 'manufacturing', country: 'SE', sizeBand: '200-999', salesModel: 'field' },
+	{ industry: 'manufacturing', country: 'SE', sizeBand: '1000+', salesModel: 'inside' },
+	{ industry: 'wholesale', country: 'SE', sizeBand: '50-199', salesModel: 'field' },
+	{ industry: 'it_software', country: 'NO', sizeBand: '200-999', salesModel: 'key_account' },
+	{ industry: 'professional_services', country: 'DK', sizeBand: '1-49', salesModel: 'new_business', joinsLater: true }
+];
+export const benchmarkOrganizations: { industry: Industry; country: string; sizeBand: string; salesModel: string; joinsLater?: boolean }[] = Array.from({ length: 30 }, (_, i) => groups[Math.floor(i / 6)]);

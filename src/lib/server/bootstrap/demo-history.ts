@@ -6,6 +6,7 @@ import { insertPublishedRound } from '$lib/server/results/past-round';
 import { snapshotQuestions, type RoundQuestion } from '$lib/server/rounds/questions';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
+import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
 import { hashToken } from '$lib/server/auth/tokens';
 import { demoComments, generateResponse, seeded, teamProfile } from './generate';
 import { createDemoActions } from './demo-actions';
@@ -31,7 +32,7 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const unit = await db.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
-		const round = await insertPublishedRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (20 + ((i * 97) % 560)) * DAY), tree: await freezeUnitTree(db, org.id), generated: true });
+		const round = await insertPublishedRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (b.joinsLater ? 100 + i : 250 + ((i * 97) % 300)) * DAY), tree: await freezeUnitTree(db, org.id), generated: true });
 		const profile = teamProfile(rnd, model.shape.areas.length, 2.7 + rnd() * 1.0);
 		const people = 12 + Math.floor(rnd() * 40);
 		const rows = Array.from({ length: people }, (_, p) => {
@@ -42,6 +43,8 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	}
 
 	const org = opts.organizationId;
+	// The demo organization is compared with the generated ones and is no part of their benchmark.
+	await db.updateTable('organizations').set({ benchmark_excluded: true }).where('id', '=', org).execute();
 	const tree = await freezeUnitTree(db, org);
 	const teams = await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
 	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).orderBy('email').execute();
@@ -53,7 +56,8 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	];
 	for (const r of rounds) {
 		// Benchmark as it stood when the round was published; the round is compared with it for good.
-		const version = await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
+		await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
+		const version = await latestBenchmarkVersion(db, { organizationId: org, modelId: model.structure.id, modelVersion: model.structure.version });
 		const round = await insertPublishedRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version });
 		// Nine in ten answer, and every team keeps at least five respondents (so the demo shows team results).
 		const seenInUnit = new Map<string, number>();

@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_decisions_exports';
 import * as m007 from './migrations/007_recurring_rounds';
 import * as m008 from './migrations/008_pending_responses';
 import * as m009 from './migrations/009_disclosure_pattern';
+import * as m010 from './migrations/010_benchmark_publication';
 import * as m012 from './migrations/012_expiry';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
 	'007_recurring_rounds': m007,
 	'008_pending_responses': m008,
 	'009_disclosure_pattern': m009,
+	'010_benchmark_publication': m010,
 	'012_expiry': m012
 };
 

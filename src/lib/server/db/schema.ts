@@ -248,6 +248,8 @@ export interface BenchmarkVersionsTable {
 	built_at: Timestamp;
 	organizations: number;
 	respondents: number;
+	/** Listed to organizations and pinned by rounds (false: kept back, see benchmarks/build.ts). */
+	published: boolean;
 }
 
 export interface BenchmarkContributionsTable {
@@ -256,8 +258,8 @@ export interface BenchmarkContributionsTable {
 	respondents: number;
 	area_means: (number | null)[];
 	statement_means: (number | null)[];
-	/** The round's disclosure pattern (src/lib/results/pattern.ts), stored form. */
-	disclosure: ColumnType<StoredPattern | null, string | null | undefined, string | null>;
+	round_id: string | null;
+	segments: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface BenchmarkStatsTable {
@@ -268,6 +270,8 @@ export interface BenchmarkStatsTable {
 	respondents: number;
 	mean_sum: number;
 	sorted_means: number[] | null;
+	/** Why the figure is not shown (null: shown). */
+	withheld: ColumnType<'overlap' | 'versions' | null, 'overlap' | 'versions' | null | undefined, 'overlap' | 'versions' | null>;
 }
 
 export interface UnitLineageTable {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '$lib/server/db';
 import { SEGMENT_FIELDS, STATISTICS, segmentKey, type SegmentField, type Statistic } from '$lib/benchmarks/math';
+import type { Withheld } from '$lib/benchmarks/publish';
 import { benchmarkFor, type Benchmark } from '$lib/server/benchmarks/read';
 import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';
 import type { PublishedRound } from './rounds';
@@ -22,6 +23,8 @@ export interface BenchmarkChoice {
 	benchmark: Benchmark | null;
 	compare: Comparison['compare'];
 	statistic: Statistic;
+	/** Why this comparison's figures are not shown, when the benchmark withholds them (see $lib/benchmarks/publish). */
+	withheld: Withheld | null;
 	/** What else the viewer can choose. */
 	segments: { key: 'all' | SegmentField; value: string | null }[];
 	imported: { id: string; label: string }[];
@@ -49,5 +52,5 @@ export async function chooseBenchmark(db: Db, opts: { organizationId: string; ro
 		stat = 'mean';
 	} else if (compare !== 'all') segment = segmentKey(compare as SegmentField, org[compare as SegmentField]);
 	const benchmark = versionId ? await benchmarkFor(db, { versionId, organizationId: opts.organizationId, segment, statistic: stat, metrics: opts.metrics, areas: opts.areas }) : null;
-	return { benchmark, compare, statistic: stat, segments, imported: imported.map((v) => ({ id: v.id, label: v.label })) };
+	return { benchmark, compare, statistic: stat, withheld: benchmark?.withheld ?? null, segments, imported: imported.map((v) => ({ id: v.id, label: v.label })) };
 }

@@ -5,9 +5,10 @@ import { api } from '$lib/server/http/api';
 import { requireMember } from '$lib/server/auth/policies';
 import { listBenchmarkVersions, populationOf } from '$lib/server/benchmarks/versions';
 
-/** Benchmark versions the caller's organization is compared with (built by SOS, or imported), newest first. */
+/** Published benchmark versions the caller's organization can be compared with (built by SOS, or imported), newest first. */
 export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireMember(actor);
 	const population = await populationOf(db(), organizationId);
-	return json({ versions: await listBenchmarkVersions(db(), { population, limit: 50 }) });
+	const versions = await listBenchmarkVersions(db(), { population, published: true, limit: 50 });
+	return json({ versions: versions.map(({ published: _, ...v }) => v) });
 });
