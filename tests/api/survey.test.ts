@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
 import { storedResponses } from '$lib/server/testing/stored-responses';
-import { createRound } from '$lib/server/rounds/create';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
-import { invitationToken } from '$lib/server/rounds/links';
-import { getModel } from '$lib/server/models/registry';
 import { TOKEN_GUESS_LIMIT } from '$lib/server/survey/access';
-import { baseUrl } from '../support/http';
-import { freshIp, normalizePage, raw, type RawResponse } from './helpers';
+import { raw } from './helpers';
+import { draftOf, openRound, samePage, surveyClient } from './survey-support';
 
 /**
  * The participant survey through HTTP against the real server: link → cookie, the pages (no
@@ -17,89 +13,13 @@ import { freshIp, normalizePage, raw, type RawResponse } from './helpers';
 
 const ALL_TYPES = ['demand_outlook', 'biggest_obstacle', 'buying_behaviour_trends', 'customer_time_share', 'one_change'];
 
-/** An organization with one team of people and an open round. */
-async function round(opts: { people?: number; questions?: string[]; language?: 'en' | 'sv' } = {}) {
-	const org = await createTestOrganization();
-	const admin = await createTestActor(org.id, 'admin');
-	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team North' }).returning('id').executeTakeFirstOrThrow();
-	const people = Array.from({ length: opts.people ?? 3 }, (_, i) => ({
-		organization_id: org.id,
-		name: `Secret Person ${i}`,
-		email: uniqueEmail(`p${i}`),
-		language: opts.language ?? ('en' as const),
-		unit_id: team.id,
-		job_role: 'sales_person' as const,
-		access: 'participant' as const
-	}));
-	await db().insertInto('users').values(people).execute();
-	const r = await createRound(db(), {
-		organizationId: org.id,
-		actor: admin,
-		input: { name: 'Autumn pulse', questions: (opts.questions ?? []).map((key) => ({ source: 'standard', key })) }
-	});
-	const invitations = await db().selectFrom('invitations').select(['id', 'email']).where('organization_id', '=', org.id).where('round_id', '=', r.id).orderBy('email').execute();
-	const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), i.id)));
-	const model = await getModel(r.modelId, r.modelVersion);
-	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model };
-}
-
-/** A client with its own address (so per-address limits do not leak between tests) and a cookie jar for /s. */
-function client() {
-	const ip = freshIp();
-	let cookie = '';
-	const remember = (res: RawResponse) => {
-		for (const c of res.setCookies) {
-			const [pair] = c.split(';');
-			const [name, value] = pair.split('=');
-			const rest = cookie
-				.split('; ')
-				.filter((p) => p && !p.startsWith(`${name}=`))
-				.join('; ');
-			cookie = value ? [rest, pair].filter(Boolean).join('; ') : rest;
-		}
-		return res;
-	};
-	const headers = (extra: Record<string, string> = {}) => ({ ...(cookie ? { cookie } : {}), ...extra });
-	return {
-		ip,
-		cookie: () => cookie,
-		get: async (path: string) => remember(await raw('GET', path, { headers: headers({ accept: 'text/html' }), ip })),
-		form: async (path: string, fields: [string, string][], origin = baseUrl()) =>
-			remember(
-				await raw('POST', path, {
-					headers: headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin }),
-					body: new URLSearchParams(fields).toString(),
-					ip
-				})
-			),
-		json: async (path: string, body: unknown, extra: Record<string, string> = {}) => {
-			const res = await raw('POST', path, {
-				headers: headers({ 'content-type': 'application/json', origin: baseUrl(), ...extra }),
-				body: typeof body === 'string' ? body : JSON.stringify(body),
-				ip
-			});
-			return { ...res, data: res.text ? JSON.parse(res.text) : null };
-		},
-		/** Opens the emailed link, as a browser would: the token is exchanged for a cookie. */
-		open: async (token: string) => {
-			const res = remember(await raw('GET', `/s/${token}`, { headers: headers({ accept: 'text/html' }), ip }));
-			expect(res.status).toBe(303);
-			return res;
-		}
-	};
-}
-
-async function draftOf(organizationId: string) {
-	return db().selectFrom('drafts').select(['answers', 'question_answers']).where('organization_id', '=', organizationId).executeTakeFirst();
-}
+const round = openRound;
+const client = () => surveyClient();
 
 /** Mixed and still pending (opened with the run's response key) alike. */
 async function responsesOf(organizationId: string) {
 	return storedResponses(organizationId);
 }
-
-/** The page without its per-response nonce and with asset paths made absolute (they are relative to the page's depth). */
-const samePage = (html: string) => normalizePage(html).replace(/(href|src)="(\.\.?\/)+/g, '$1="/');
 
 const checked = (html: string, name: string) => new RegExp(`name="${name}" value="(\\d+)" checked`).exec(html)?.[1] ?? null;
 
