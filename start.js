@@ -43,6 +43,11 @@ process.on('uncaughtException', (err) => {
 		process.exit(1);
 	}
 });
+// A promise nobody waited for that fails (say, a query cut off by a database restart) is logged, not
+// fatal: the server keeps serving and recovers with the database (quality.md: outages are retryable).
+process.on('unhandledRejection', (err) => {
+	if (!shuttingDown) console.error('[sos] unhandled rejection:', err instanceof Error ? err.stack : err);
+});
 /** @param {http.Server | null} server */
 async function shutdown(server, code = 0) {
 	if (shuttingDown) return;

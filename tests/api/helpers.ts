@@ -143,9 +143,15 @@ export async function startExtraServer(env: Record<string, string>): Promise<{ u
 		child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 		child.once('exit', (code) => reject(new Error(`extra server exited with ${code}:\n${out}`)));
 	});
+	// A server that dies under a test says why, in the test's output.
+	let stopping = false;
+	child.once('exit', (code) => {
+		if (!stopping) console.error(`extra server exited with ${code} during the test:\n${out.slice(-4000)}`);
+	});
 	return {
 		url: `http://127.0.0.1:${port}`,
 		stop: async () => {
+			stopping = true;
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');

@@ -12,6 +12,9 @@ import { runPendingExports } from '$lib/server/exports/run';
 import { deleteExpiredOneTimeTokens, deleteExpiredRateLimits, deleteExpiredSessions } from '$lib/server/auth/expired';
 
 const TICK = 'sos-tick';
+/** Survey emails per tick; a tick that sends this many asks for the next one at once. */
+const EMAILS_PER_TICK = 100;
+
 let boss: PgBoss | null = null;
 let starting: Promise<void> | null = null;
 let timer: NodeJS.Timeout | null = null;
@@ -24,17 +27,35 @@ let timer: NodeJS.Timeout | null = null;
  * made again; expired sessions, one-time tokens and rate-limit rows are deleted.
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
-	const advanced = await advanceDueRounds(db(), now);
-	await mixDueRounds(db());
-	await buildMissingResults(db());
-	const benchmarks = await rebuildDueBenchmarks(db(), now);
-	const emails = (await sendPendingEmails(db(), { origin: publicOrigin() })) + (await sendActionEmails(db(), { origin: publicOrigin(), now }));
-	await runPendingExports(db(), { origin: publicOrigin() });
-	await sendRoundNotices(db(), { origin: publicOrigin(), now });
-	await deleteExpiredSessions(db());
-	await deleteExpiredOneTimeTokens(db());
-	await deleteExpiredRateLimits(db());
+	const advanced = await step('rounds', () => advanceDueRounds(db(), now), 0);
+	await step('mixing', () => mixDueRounds(db()), 0);
+	await step('results', () => buildMissingResults(db()), 0);
+	const benchmarks = await step('benchmarks', () => rebuildDueBenchmarks(db(), now), 0);
+	const surveyEmails = await step('survey emails', () => sendPendingEmails(db(), { origin: publicOrigin(), max: EMAILS_PER_TICK }), 0);
+	// More are waiting (a large round has just opened): the next tick follows at once, so each stays short.
+	if (surveyEmails >= EMAILS_PER_TICK) void kickScheduler();
+	const emails = surveyEmails + (await step('action emails', () => sendActionEmails(db(), { origin: publicOrigin(), now }), 0));
+	await step('exports', () => runPendingExports(db(), { origin: publicOrigin() }), undefined);
+	await step('round notices', () => sendRoundNotices(db(), { origin: publicOrigin(), now }), undefined);
+	await step('expired rows', async () => {
+		await deleteExpiredSessions(db());
+		await deleteExpiredOneTimeTokens(db());
+		await deleteExpiredRateLimits(db());
+	}, undefined);
 	return { advanced, benchmarks, emails };
+}
+
+/** One step of the tick: a failure is logged and the other steps still run (the next tick tries again). */
+async function step<T>(name: string, work: () => Promise<T>, fallback: T): Promise<T> {
+	const started = Date.now();
+	try {
+		return await work();
+	} catch (err) {
+		console.error(`[jobs] ${name}:`, err instanceof Error ? err.message : err);
+		return fallback;
+	} finally {
+		if (Date.now() - started > 5000) console.warn(`[jobs] ${name} took ${Date.now() - started} ms`);
+	}
 }
 
 /**

@@ -77,6 +77,14 @@ export async function advanceDueRounds(db: Db, now = new Date()): Promise<number
 			])
 		)
 		.execute();
-	for (const r of due) await advanceRound(db, { organizationId: r.organization_id, roundId: r.id, now });
-	return due.length;
+	let advanced = 0;
+	for (const r of due)
+		try {
+			await advanceRound(db, { organizationId: r.organization_id, roundId: r.id, now });
+			advanced++;
+		} catch (err) {
+			// One round that cannot move on (its answers cannot be opened, say) holds up no other round.
+			console.error(`[rounds] round ${r.id} could not be advanced:`, err instanceof Error ? err.message : err);
+		}
+	return advanced;
 }
