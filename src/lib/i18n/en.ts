@@ -665,6 +665,8 @@ export const en = {
 	'results.questions.commentsHidden': 'Comments are shown only for groups of at least {n} respondents.',
 	'results.area.title': 'Statements',
 	'results.area.back': 'Back to the report',
+	'results.area.basis': 'The score is the mean of the scores of its {n} statements below.',
+	'results.area.basisPartial': 'The score is the mean of the {shown} of its {total} statements shown below; the others are hidden.',
 	'results.area.advice': 'Advice',
 	'results.area.distribution': 'Answers to “{statement}”',
 	'results.area.dontKnow': 'Don’t know',

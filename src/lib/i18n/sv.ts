@@ -667,6 +667,8 @@ export const sv: Messages = {
 	'results.questions.commentsHidden': 'Kommentarer visas bara för grupper med minst {n} svarande.',
 	'results.area.title': 'Påståenden',
 	'results.area.back': 'Tillbaka till rapporten',
+	'results.area.basis': 'Poängen är medelvärdet av poängen för de {n} påståendena nedan.',
+	'results.area.basisPartial': 'Poängen är medelvärdet av de {shown} av {total} påståenden som visas nedan; de övriga är dolda.',
 	'results.area.advice': 'Råd',
 	'results.area.distribution': 'Svar på ”{statement}”',
 	'results.area.dontKnow': 'Vet inte',
