@@ -70,11 +70,16 @@ export function startScheduler(opts: { intervalSeconds?: number } = {}): Promise
 
 async function start(opts: { intervalSeconds?: number }): Promise<void> {
 	if (boss) return;
-	const b = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'sos-jobs' });
+	// SOS_JOBS_SCHEMA keeps the job queues of instances apart that must not share ticks (tests do this).
+	const b = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: process.env.SOS_JOBS_SCHEMA || 'pgboss', max: 4, application_name: 'sos-jobs' });
 	boss = b;
 	b.on('error', (err) => console.error('[jobs]', err.message));
 	await b.start();
-	await b.createQueue(TICK, { name: TICK, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
+	// A tick is short (emails go 100 at a time): one left running by an instance that died frees the
+	// queue for the others after two minutes, not ten.
+	const queue = { name: TICK, policy: 'stately', retryLimit: 2, expireInSeconds: 120 } as const;
+	await b.createQueue(TICK, queue);
+	await b.updateQueue(TICK, queue); // a queue made by an earlier version takes the new settings
 	await b.schedule(TICK, '* * * * *');
 	await b.work(TICK, async () => {
 		const r = await tick();
