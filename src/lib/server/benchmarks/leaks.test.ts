@@ -74,6 +74,19 @@ const metrics = () => ({ metrics: model.shape.areas.length + model.shape.stateme
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 describe('the benchmark an organization sees', () => {
+	it('is the mean of the other organizations’ means, never including the organization it is shown to', async () => {
+		await emptyPopulation();
+		const me = await organization({ mean: 5, respondents: 9 });
+		const others = [];
+		for (let i = 0; i < 6; i++) others.push(await organization({ mean: 1 + i / 4, respondents: 6 + i }));
+		const version = await rebuild();
+		const b = (await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }))!;
+		const mean = others.reduce((s, o) => s + o.mean, 0) / others.length;
+		expect(b.values.every((v) => v !== null && close(v, mean))).toBe(true);
+		expect(b.organizations).toBe(6);
+		expect(b.respondents).toBe(6 + 7 + 8 + 9 + 10 + 11);
+	});
+
 	it('cannot be differenced: 6 × all − 5 × industry is not another organization’s mean', async () => {
 		await emptyPopulation();
 		const me = await organization({ mean: 3, industry: 'wholesale' });
