@@ -123,7 +123,6 @@ function add(a: number[], b: readonly number[]): void {
 }
 
 export const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n : null);
-export const areaMean = (s: GroupStats, i: number) => mean(s.areaSum[i], s.areaN[i]);
 export const statementMean = (s: GroupStats, i: number) => mean(s.statementSum[i], s.statementN[i]);
 export const distribution = (s: GroupStats, i: number) => s.statementDist.slice(i * DIST_WIDTH, (i + 1) * DIST_WIDTH);
 
