@@ -11,6 +11,7 @@ import * as m008 from './migrations/008_pending_responses';
 import * as m009 from './migrations/009_disclosure_pattern';
 import * as m010 from './migrations/010_benchmark_publication';
 import * as m012 from './migrations/012_expiry';
+import * as m013 from './migrations/013_citus_ready';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -24,7 +25,8 @@ const migrations: Record<string, Migration> = {
 	'008_pending_responses': m008,
 	'009_disclosure_pattern': m009,
 	'010_benchmark_publication': m010,
-	'012_expiry': m012
+	'012_expiry': m012,
+	'013_citus_ready': m013
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
