@@ -51,17 +51,19 @@ export interface AuditInput {
 	ip?: string | null;
 }
 
-/** Appends one event to the audit log. Never holds survey answers. */
+/**
+ * Appends one event to the audit log. Never holds survey answers. An organization's events go to its
+ * audit_events (distributed with the organization); events of no organization (an unknown email's
+ * failed sign-in, the operator's benchmark work) go to global_audit_events.
+ */
 export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
-	await db
-		.insertInto('audit_events')
-		.values({
-			organization_id: e.organizationId,
-			actor: e.actor.slice(0, 320),
-			action: e.action,
-			target: e.target?.slice(0, 500) ?? null,
-			details: JSON.stringify(e.details ?? {}),
-			ip: e.ip ?? null
-		})
-		.execute();
+	const event = {
+		actor: e.actor.slice(0, 320),
+		action: e.action,
+		target: e.target?.slice(0, 500) ?? null,
+		details: JSON.stringify(e.details ?? {}),
+		ip: e.ip ?? null
+	};
+	if (e.organizationId === null) await db.insertInto('global_audit_events').values(event).execute();
+	else await db.insertInto('audit_events').values({ organization_id: e.organizationId, ...event }).execute();
 }

@@ -82,7 +82,7 @@ export interface ApiTokensTable {
 
 export interface AuditEventsTable {
 	id: Generated<string>;
-	organization_id: string | null;
+	organization_id: string;
 	at: Timestamp;
 	actor: string;
 	action: string;
@@ -90,6 +90,9 @@ export interface AuditEventsTable {
 	details: ColumnType<Record<string, unknown>, string | undefined, string>;
 	ip: string | null;
 }
+
+/** Events of no organization (see audit/record.ts). */
+export type GlobalAuditEventsTable = Omit<AuditEventsTable, 'organization_id'>;
 
 export interface UserImportsTable {
 	organization_id: string;
@@ -363,6 +366,7 @@ export interface Database {
 	one_time_tokens: OneTimeTokensTable;
 	api_tokens: ApiTokensTable;
 	audit_events: AuditEventsTable;
+	global_audit_events: GlobalAuditEventsTable;
 	user_imports: UserImportsTable;
 	rate_limits: RateLimitsTable;
 	app_secrets: AppSecretsTable;

@@ -84,6 +84,20 @@ describe('users', () => {
 		expect((await countUsers(db(), { organizationId })).admins).toBe(1);
 	});
 
+	it('deleting a person keeps the actions they owned, without an owner', async () => {
+		const { organizationId, actor, unit, user } = await setup();
+		const u = await user({});
+		const team = await unit('Team');
+		const action = await db()
+			.insertInto('actions')
+			.values({ organization_id: organizationId, unit_id: team.id, title: 'Call more', owner_id: u.id, created_by: 'test' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await deleteUser(db(), { organizationId, actor, userId: u.id });
+		const row = await db().selectFrom('actions').select(['owner_id', 'title']).where('organization_id', '=', organizationId).where('id', '=', action.id).executeTakeFirst();
+		expect(row).toEqual({ owner_id: null, title: 'Call more' });
+	});
+
 	it('never leaves an organization without an admin, even when two admins are demoted or deleted at once', async () => {
 		for (let round = 0; round < 5; round++) {
 			const { organizationId, actor, update, user } = await setup();

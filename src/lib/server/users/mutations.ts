@@ -120,6 +120,8 @@ export async function deleteUser(db: Db, opts: { organizationId: string; actor: 
 	await db.transaction().execute(async (trx) => {
 		const user = await getUser(trx, opts);
 		if (user.access === 'admin') await assertNotLastAdmin(trx, opts.organizationId, user.id);
+		// The actions they owned stay, without an owner (no SET NULL foreign key: see docs/scaling.md).
+		await trx.updateTable('actions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
 		if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
 		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email });
