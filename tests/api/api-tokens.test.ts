@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens/tokens';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
+import { routingKey } from '$lib/server/db/routing-key';
 import { call } from '../support/http';
 import { auditActions, getPage, orgWithAdmin, raw } from './helpers';
 
@@ -21,7 +23,8 @@ async function orgWithToken(name = 'integration') {
 describe('API tokens', () => {
 	it('work as Authorization: Bearer for reads and writes, without an Origin header', async () => {
 		const { org, token } = await orgWithToken('HR sync');
-		expect(token.secret).toMatch(/^sos_[a-z2-7]{40,}$/);
+		expect(token.secret).toMatch(/^sos_[a-z2-7]{26}_[a-z2-7]{52}$/);
+		expect(token.secret.slice(4, 30)).toBe(routingKey(org.id));
 		const created = await bearer('POST', '/api/v1/units', token.secret, { name: 'Via token' });
 		expect(created.status).toBe(201);
 		const list = await bearer('GET', '/api/v1/units', token.secret);
@@ -74,6 +77,23 @@ describe('API tokens', () => {
 		// Nor can org A revoke org B's token.
 		await expect(revokeApiToken(db(), { organizationId: a.org.id, actor: a.admin, tokenId: b.token.id })).rejects.toThrow(/not found/);
 		expect((await bearer('GET', '/api/v1/units', b.token.secret)).status).toBe(200);
+	});
+
+	it('still accepts a token issued before routing keys (sos_<secret>), looked up by its hash alone', async () => {
+		const { org } = await orgWithAdmin();
+		const secret = `sos_${generateToken(32)}`;
+		await db().insertInto('api_tokens').values({ organization_id: org.id, name: 'Old', token_hash: hashToken(secret), created_by: 'test' }).execute();
+		const r = await bearer('GET', '/api/v1/units', secret);
+		expect(r.status).toBe(200);
+		expect((await listApiTokens(db(), { organizationId: org.id }))[0].lastUsedAt).toBeInstanceOf(Date);
+	});
+
+	it("answers 401 when a token's routing key names another organization", async () => {
+		const a = await orgWithToken();
+		const b = await orgWithAdmin();
+		const moved = `sos_${routingKey(b.org.id)}${a.token.secret.slice(30)}`;
+		expect((await bearer('GET', '/api/v1/units', moved)).status).toBe(401);
+		expect((await bearer('GET', '/api/v1/units', `sos_${'a'.repeat(26)}${a.token.secret.slice(30)}`)).status).toBe(401);
 	});
 
 	it('answers 401 for malformed, unknown and oversized tokens', async () => {

@@ -78,7 +78,7 @@ async function createRound(cookie: string, json: Record<string, unknown>) {
 /** Submits the survey as the person the invitation email went to (the participant's own path). */
 async function answerAs(email: string) {
 	const mail = await waitForEmail(email);
-	const token = /\/s\/([a-z2-7]{32})/.exec(mail.text)![1];
+	const token = /\/s\/([a-z2-7]{58})/.exec(mail.text)![1];
 	const inv = await resolveSurveyToken(db(), { token, ip: null });
 	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
 	await submitSurvey(db(), { survey: inv.survey });
@@ -254,7 +254,7 @@ describe('/api/v1/rounds: life cycle', () => {
 		expect(round.reminders.map((r: string) => (Date.parse(r) - Date.parse(round.startsAt)) / DAY)).toEqual([4, 7, 11]);
 		// The invitations go out at once (the scheduler is kicked), only to the chosen units.
 		const mail = await waitForEmail(people.south[2]);
-		expect(mail.text).toMatch(/\/s\/[a-z2-7]{32}/);
+		expect(mail.text).toMatch(/\/s\/[a-z2-7]{58}/);
 		expect(await emailsTo(people.solo[0])).toEqual([]);
 		expect(await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).toMatchObject({ status: 200, data: { ...round, completed: 0 } });
 		const list = await call('GET', '/api/v1/rounds', { cookie });

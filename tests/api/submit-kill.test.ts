@@ -61,7 +61,7 @@ describe.skipIf(!baseUrl())('submits and kill -9', () => {
 			.execute();
 		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Killed', minGroupSize: 5 } });
 		const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).execute();
-		const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), i.id)));
+		const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), { organizationId: org.id, invitationId: i.id })));
 		const keys = (await getModel(round.modelId, round.modelVersion)).statementKeys;
 		// Participant i's answers say who it is: first statement 1 + i % 5, second 1 + floor(i / 5) % 5, third 1 + floor(i / 25).
 		const answersOf = (i: number) => ({ [keys[0]]: 1 + (i % 5), [keys[1]]: 1 + (Math.floor(i / 5) % 5), [keys[2]]: 1 + Math.floor(i / 25) });

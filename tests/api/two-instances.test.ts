@@ -30,7 +30,7 @@ describe('two app instances on one database', () => {
 			await settle();
 			for (const e of emails) expect(emailsTo(e), e).toHaveLength(1);
 
-			const token = /\/s\/([a-z2-7]{32})/.exec(emailsTo(emails[0])[0].text)![1];
+			const token = /\/s\/([a-z2-7]{58})/.exec(emailsTo(emails[0])[0].text)![1];
 			const inv = await resolveSurveyToken(db(), { token, ip: null });
 			if (inv.state !== 'open') throw new Error(inv.state);
 			await submitSurvey(db(), { survey: inv.survey });

@@ -15,7 +15,7 @@ function mails(subject: RegExp): string[] {
 function roundLinks(round: string): string[] {
 	const links = mails(/^Your SOS survey/)
 		.filter((m) => m.includes(round))
-		.map((m) => /\/s\/[a-z2-7]{32}/.exec(m)?.[0])
+		.map((m) => /\/s\/[a-z2-7]{58}/.exec(m)?.[0])
 		.filter((l): l is string => !!l);
 	return [...new Set(links)];
 }

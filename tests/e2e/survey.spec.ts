@@ -16,7 +16,7 @@ function surveyLinks(): string[] {
 	for (const f of readdirSync(dir).sort()) {
 		const raw = readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 		const to = /^To: (.+)$/m.exec(raw)?.[1].trim();
-		const link = /https?:\/\/[^\s"<]+\/s\/[a-z2-7]{32}/.exec(raw)?.[0];
+		const link = /https?:\/\/[^\s"<]+\/s\/[a-z2-7]{58}/.exec(raw)?.[0];
 		if (to && link && !byPerson.has(to)) byPerson.set(to, new URL(link).pathname);
 	}
 	return [...byPerson.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, l]) => l);

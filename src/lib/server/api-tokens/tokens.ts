@@ -4,15 +4,30 @@ import type { Actor } from '$lib/server/auth/actor';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { fields, isUuid, parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
+import { organizationFromRoutingKey, routingKey } from '$lib/server/db/routing-key';
 import { NotFoundError } from '$lib/server/errors';
 
 const PREFIX = 'sos_';
 export const apiTokenInput = z.strictObject({ name: fields.name.max(60, 'At most 60 characters') });
 
+/**
+ * A token is `sos_<routing key>_<secret>`: the organization's routing key (db/routing-key.ts) lets the
+ * lookup go by (organization_id, token_hash), on one shard. Tokens issued before are `sos_<secret>`
+ * and are still looked up by their hash alone (in every organization).
+ */
+function tokenLookup(secret: string): { organizationId: string | null; hash: string } | null {
+	if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
+	const rest = secret.slice(PREFIX.length);
+	const cut = rest.indexOf('_');
+	if (cut < 0) return { organizationId: null, hash: hashToken(secret) };
+	const organizationId = organizationFromRoutingKey(rest.slice(0, cut));
+	return organizationId ? { organizationId, hash: hashToken(secret) } : null;
+}
+
 /** Creates a token; the secret is returned once and only its hash is stored. */
 export async function createApiToken(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }) {
 	const { name } = parse(apiTokenInput, opts.input);
-	const secret = PREFIX + generateToken(32);
+	const secret = `${PREFIX}${routingKey(opts.organizationId)}_${generateToken(32)}`;
 	const row = await db
 		.insertInto('api_tokens')
 		.values({ organization_id: opts.organizationId, name, token_hash: hashToken(secret), created_by: opts.actor.label })
@@ -47,16 +62,17 @@ export async function revokeApiToken(db: Db, opts: { organizationId: string; act
 
 /** Resolves a bearer token to an actor with admin rights in the token's organization. */
 export async function authenticateApiToken(db: Db, secret: string): Promise<Actor | null> {
-	if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
-	const row = await db
+	const key = tokenLookup(secret);
+	if (!key) return null;
+	let q = db
 		.updateTable('api_tokens')
 		.set({ last_used_at: new Date() })
 		.from('organizations')
 		.whereRef('organizations.id', '=', 'api_tokens.organization_id')
-		.where('api_tokens.token_hash', '=', hashToken(secret))
-		.where('api_tokens.revoked_at', 'is', null)
-		.returning(['api_tokens.id', 'api_tokens.name', 'api_tokens.organization_id', 'organizations.name as orgName', 'organizations.is_demo'])
-		.executeTakeFirst();
+		.where('api_tokens.token_hash', '=', key.hash)
+		.where('api_tokens.revoked_at', 'is', null);
+	if (key.organizationId) q = q.where('api_tokens.organization_id', '=', key.organizationId);
+	const row = await q.returning(['api_tokens.id', 'api_tokens.name', 'api_tokens.organization_id', 'organizations.name as orgName', 'organizations.is_demo']).executeTakeFirst();
 	if (!row) return null;
 	const label = `API token “${row.name}”`;
 	return {

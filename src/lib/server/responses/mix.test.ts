@@ -27,7 +27,7 @@ async function openRound(people: number, k = 5, questions: string[] = []) {
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
-			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), i.id), ip: null });
+			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), { organizationId: org.id, invitationId: i.id }), ip: null });
 			if (r.state !== 'open') throw new Error(r.state);
 			return r.survey;
 		})
@@ -158,7 +158,7 @@ describe('what the database keeps of a response', () => {
 
 	it('seals alike on every path: the one-statement API submit (the identity sealed at launch), the page and the API with a draft', async () => {
 		const { org, round, surveys } = await openRound(3, 5);
-		const tokens = await Promise.all(surveys.map((s) => invitationToken(db(), s.invitationId)));
+		const tokens = await Promise.all(surveys.map((s) => invitationToken(db(), { organizationId: s.organizationId, invitationId: s.invitationId })));
 		const full = (s: Survey) => Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)]));
 		await saveDraft(db(), { survey: surveys[2], patch: { answers: { [surveys[2].model.statementKeys[0]]: 3 }, questions: {} } });
 		expect(await submitByToken(db(), { token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });

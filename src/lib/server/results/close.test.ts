@@ -21,7 +21,7 @@ async function openRound(people: number) {
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
-			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), i.id), ip: null });
+			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), { organizationId: org.id, invitationId: i.id }), ip: null });
 			if (r.state !== 'open') throw new Error(r.state);
 			return r.survey;
 		})

@@ -37,7 +37,7 @@ async function sendOne(db: Db, origin: string): Promise<boolean> {
 			FOR UPDATE OF i SKIP LOCKED`.execute(trx);
 		const p = rows.rows[0];
 		if (!p) return false;
-		const link = surveyLink(origin, await invitationToken(trx, p.id));
+		const link = surveyLink(origin, await invitationToken(trx, { organizationId: p.organization_id, invitationId: p.id }));
 		const build = p.invitation_sent ? reminderEmail : invitationEmail;
 		await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
 		await trx

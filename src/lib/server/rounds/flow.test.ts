@@ -39,7 +39,7 @@ async function orgWithTeam(n: number) {
 }
 
 function tokenFrom(text: string): string {
-	return /\/s\/([a-z2-7]{32})/.exec(text)![1];
+	return /\/s\/([a-z2-7]{58})/.exec(text)![1];
 }
 
 async function openFor(email: string) {
@@ -60,7 +60,7 @@ describe('a survey round', () => {
 		expect(en.subject).toContain('Your SOS survey');
 		expect(sv.subject).toContain('Din SOS-enkät');
 		// The test server's own scheduler may sweep this database too (with its own origin): either way one link.
-		expect(en.text).toMatch(/https?:\/\/[^/\s]+\/s\/[a-z2-7]{32}/);
+		expect(en.text).toMatch(/https?:\/\/[^/\s]+\/s\/[a-z2-7]{58}/);
 
 		// The participant's unit changes after launch: the invitation keeps the unit it had.
 		const other = await db().insertInto('units').values({ organization_id: org.id, name: 'Elsewhere' }).returning('id').executeTakeFirstOrThrow();

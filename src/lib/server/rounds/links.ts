@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Db } from '$lib/server/db';
 import { hashToken } from '$lib/server/auth/tokens';
+import { routingKey } from '$lib/server/db/routing-key';
 
 let secret: Promise<string> | null = null;
 
@@ -21,16 +22,26 @@ export function linkSecret(db: Db): Promise<string> {
 }
 
 /**
- * The secret in an invitation link (160 bits), derived from the invitation id so that invitation and
- * reminder emails carry the same link while the database keeps only its hash.
+ * The secret in an invitation link (160 bits, 32 base32 characters), derived from the invitation id so
+ * that invitation and reminder emails carry the same link while the database keeps only its hash.
  */
-export async function invitationToken(db: Db, invitationId: string): Promise<string> {
+export async function invitationSecret(db: Db, invitationId: string): Promise<string> {
 	const mac = createHmac('sha256', await linkSecret(db)).update(`invitation:${invitationId}`).digest();
 	return encodeBase32LowerCaseNoPadding(mac.subarray(0, 20));
 }
 
+/**
+ * The token in an invitation link: the organization's routing key (26 characters) and the secret
+ * (32), so that opening the link and submitting reach the organization's shard (docs/scaling.md).
+ * Links sent before carry the secret alone and still work (survey/participant.ts, lookupKey).
+ */
+export async function invitationToken(db: Db, opts: { organizationId: string; invitationId: string }): Promise<string> {
+	return routingKey(opts.organizationId) + (await invitationSecret(db, opts.invitationId));
+}
+
+/** What invitations.token_hash holds: the hash of the secret (the routing key is the organization_id column). */
 export async function invitationTokenHash(db: Db, invitationId: string): Promise<string> {
-	return hashToken(await invitationToken(db, invitationId));
+	return hashToken(await invitationSecret(db, invitationId));
 }
 
 export function surveyLink(origin: string, token: string): string {

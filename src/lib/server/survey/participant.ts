@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { prepared } from '$lib/server/db';
 import { hashToken } from '$lib/server/auth/tokens';
+import { organizationFromRoutingKey, ROUTING_KEY_LENGTH } from '$lib/server/db/routing-key';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import type { JobRole, Language, RoundStatus } from '$lib/server/db/schema';
@@ -63,21 +64,41 @@ export interface InvitationRow {
 /** One row always: the invitation's columns (all null when no invitation has this hash) and `wait`. */
 export type FoundRow = Partial<InvitationRow> & { wait: number | null };
 
-/** The hash a token is looked up by; a malformed token gets one that matches nothing. */
-export const lookupHash = (token: string) => (/^[a-z2-7]{32}$/.test(token) ? hashToken(token) : '');
+/**
+ * What a token is looked up by: a link token is the organization's routing key and the secret
+ * (rounds/links.ts), looked up by (organization_id, hash of the secret) on one shard; a link sent before
+ * routing keys is the secret alone, looked up by its hash in every organization (organizationId null).
+ * A malformed token gets a hash that matches nothing.
+ */
+export interface TokenLookup {
+	organizationId: string | null;
+	hash: string;
+}
+
+export function lookupKey(token: string): TokenLookup {
+	if (/^[a-z2-7]{58}$/.test(token)) {
+		const organizationId = organizationFromRoutingKey(token.slice(0, ROUTING_KEY_LENGTH));
+		return organizationId ? { organizationId, hash: hashToken(token.slice(ROUTING_KEY_LENGTH)) } : { organizationId: null, hash: '' };
+	}
+	return { organizationId: null, hash: /^[a-z2-7]{32}$/.test(token) ? hashToken(token) : '' };
+}
+
+/** The prepared statement's name for a lookup: the SQL differs for links without a routing key. */
+export const statementName = (name: string, key: TokenLookup) => (key.organizationId ? name : `${name}-legacy`);
 
 /**
- * The SELECT that reads an invitation by token hash. `wait` is the seconds left in the client's
+ * The SELECT that reads an invitation by token. `wait` is the seconds left in the client's
  * window once it has used up its allowance of unknown tokens, else null.
  */
-export function selectByToken(hash: string, g: TokenGuard) {
+export function selectByToken(key: TokenLookup, g: TokenGuard) {
+	const match = key.organizationId ? sql`i.organization_id = ${key.organizationId}::uuid AND i.token_hash = ${key.hash}` : sql`i.token_hash = ${key.hash}`;
 	return sql<FoundRow>`
 		SELECT i.organization_id, i.round_id, i.id, i.unit_id, i.job_role, i.language, i.completed, r.status, r.name, r.starts_at, r.ends_at,
 			r.model_id, r.model_version, r.questions, o.name AS org_name, d.answers, d.question_answers,
 			(SELECT CASE WHEN rl.hits >= ${g.limit} THEN EXTRACT(EPOCH FROM (rl.window_start + make_interval(secs => ${g.windowSeconds}) - now()))::float8 END
 				FROM rate_limits rl WHERE rl.key = ${g.key}) AS wait
 		FROM (SELECT 1) AS one
-		LEFT JOIN invitations i ON i.token_hash = ${hash}
+		LEFT JOIN invitations i ON ${match}
 		LEFT JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
 		LEFT JOIN organizations o ON o.id = i.organization_id
 		LEFT JOIN drafts d ON d.organization_id = i.organization_id AND d.round_id = i.round_id AND d.invitation_id = i.id`;
@@ -88,7 +109,8 @@ export function selectByToken(hash: string, g: TokenGuard) {
  * client has used up its allowance, the answer is {state: 'rate_limited'} whatever the token.
  */
 export async function openInvitation(opts: { token: string; guard: TokenGuard }): Promise<Invitation | RateLimited> {
-	const [row] = await prepared('survey-open-invitation', selectByToken(lookupHash(opts.token), opts.guard));
+	const key = lookupKey(opts.token);
+	const [row] = await prepared(statementName('survey-open-invitation', key), selectByToken(key, opts.guard));
 	return toInvitation(row);
 }
 

@@ -5,7 +5,7 @@ import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { scoreResponse } from '$lib/survey/scoring';
 import { sealAnswers, sealCapacity } from '$lib/server/responses/seal';
 import { countUnknownToken, normalizeToken, tokenGuard, type TokenResult } from './access';
-import { lookupHash, selectByToken, toInvitation } from './participant';
+import { lookupKey, selectByToken, statementName, toInvitation } from './participant';
 import { patchStatements, type AnswersPatch } from './save';
 import { submitSurvey } from './submit';
 
@@ -25,12 +25,12 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
  * invitation stores nothing.
  */
 export async function submitByToken(db: Db, opts: { token: string; ip: string | null; patch: AnswersPatch }): Promise<SubmitByToken> {
-	const hash = lookupHash(normalizeToken(opts.token));
+	const key = lookupKey(normalizeToken(opts.token));
 	const model = await latestModel();
 	const early = Object.keys(opts.patch.questions).length === 0 ? prebuild(model, opts.patch) : null;
 	const [found] = early
-		? await prepared('survey-submit-by-token', sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
-			WITH f AS (${selectByToken(hash, tokenGuard(opts.ip))}),
+		? await prepared(statementName('survey-submit-by-token', key), sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
+			WITH f AS (${selectByToken(key, tokenGuard(opts.ip))}),
 			live AS (
 				SELECT r.organization_id, r.id FROM rounds r JOIN f ON r.organization_id = f.organization_id AND r.id = f.round_id
 				WHERE r.status = 'open' AND r.ends_at > now() AND (f.wait IS NULL OR f.wait <= 0)
@@ -53,7 +53,7 @@ export async function submitByToken(db: Db, opts: { token: string; ip: string | 
 				WHERE d.organization_id = inv.organization_id AND d.round_id = inv.round_id AND d.invitation_id = inv.id
 			)
 			SELECT f.*, (SELECT count(*) FROM ins)::int AS inserted FROM f`)
-		: await prepared('survey-open-invitation', selectByToken(hash, tokenGuard(opts.ip))).then((rows) => rows.map((r) => ({ ...r, inserted: 0 })));
+		: await prepared(statementName('survey-open-invitation', key), selectByToken(key, tokenGuard(opts.ip))).then((rows) => rows.map((r) => ({ ...r, inserted: 0 })));
 	if (found.inserted === 1) return { submitted: true, alreadySubmitted: false };
 
 	const invitation = await toInvitation(found);
