@@ -1,160 +1,28 @@
 import type { ColumnType, Generated } from 'kysely';
+import type * as G from './generated';
 import type { StoredPattern } from '$lib/results/pattern';
+import type { ActionStatus } from '$lib/actions/status';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * The database's types. The columns come from generated.ts, which `npm run db:types` makes from the
+ * migrations (kysely-codegen; db/generated.test.ts fails when it is out of date). Here they are only
+ * narrowed where the database says less than the code knows: CHECK-constrained text as unions, jsonb
+ * as the shape the code writes, arrays that hold nulls. An override may only name a column that exists.
+ */
+type Override<T, O extends { [K in keyof O]: K extends keyof T ? unknown : never }> = Omit<T, keyof O> & O;
+/** A text column whose values are one of T, with a default when `defaulted`. */
+type Union<T, Defaulted extends boolean = false> = Defaulted extends true ? ColumnType<T, T | undefined, T> : T;
+/** A jsonb column the code writes as JSON text. */
+type JsonText<S, Defaulted extends boolean = false> = ColumnType<S, Defaulted extends true ? string | undefined : string, string>;
 
+export type { ActionStatus };
 export type Language = 'en' | 'sv';
 export type JobRole = 'sales_person' | 'sales_manager';
 export type Access = 'participant' | 'viewer' | 'admin';
-
-export interface OrganizationsTable {
-	id: Generated<string>;
-	name: string;
-	industry: string;
-	country: string;
-	size_band: string;
-	sales_model: string;
-	level_names: ColumnType<string[], string[] | undefined, string[]>;
-	is_demo: Generated<boolean>;
-	benchmark_excluded: Generated<boolean>;
-	created_at: Timestamp;
-}
-
-export interface UnitsTable {
-	organization_id: string;
-	id: Generated<string>;
-	parent_id: string | null;
-	name: string;
-	created_at: Timestamp;
-}
-
-export interface UsersTable {
-	organization_id: string;
-	id: Generated<string>;
-	name: string;
-	email: string;
-	language: Language;
-	unit_id: string | null;
-	job_role: JobRole | null;
-	access: Access;
-	scope_unit_id: string | null;
-	created_at: Timestamp;
-	updated_at: Timestamp;
-}
-
-export interface AccountsTable {
-	id: Generated<string>;
-	email: string;
-	password_hash: string | null;
-	is_operator: Generated<boolean>;
-	language: Generated<Language>;
-	created_at: Timestamp;
-	last_sign_in_at: Timestamp | null;
-}
-
-export interface SessionsTable {
-	id: string;
-	account_id: string;
-	organization_id: string | null;
-	created_at: Timestamp;
-	expires_at: Timestamp;
-}
-
-export interface OneTimeTokensTable {
-	id: string;
-	kind: 'magic_link' | 'password_reset';
-	account_id: string;
-	expires_at: Timestamp;
-	used_at: Timestamp | null;
-	created_at: Timestamp;
-}
-
-export interface ApiTokensTable {
-	organization_id: string;
-	id: Generated<string>;
-	name: string;
-	token_hash: string;
-	created_by: string;
-	created_at: Timestamp;
-	last_used_at: Timestamp | null;
-	revoked_at: Timestamp | null;
-}
-
-export interface AuditEventsTable {
-	id: Generated<string>;
-	organization_id: string;
-	at: Timestamp;
-	actor: string;
-	action: string;
-	target: string | null;
-	details: ColumnType<Record<string, unknown>, string | undefined, string>;
-	ip: string | null;
-}
-
-/** Events of no organization (see audit/record.ts). */
-export type GlobalAuditEventsTable = Omit<AuditEventsTable, 'organization_id'>;
-
-export interface UserImportsTable {
-	organization_id: string;
-	id: Generated<string>;
-	file_name: string;
-	created_by: string;
-	created_at: Timestamp;
-	applied_at: Timestamp | null;
-	row_count: number;
-	error_count: number;
-	preview: ColumnType<unknown, string, string>;
-}
-
-export interface RateLimitsTable {
-	key: string;
-	hits: number;
-	window_start: Timestamp;
-	/** When the row has no more effect and may be deleted. */
-	expires_at: Timestamp;
-}
-
 export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'published';
-
-export interface OrgQuestionsTable {
-	organization_id: string;
-	id: Generated<string>;
-	definition: ColumnType<unknown, string, string>;
-	created_at: Timestamp;
-	archived_at: Timestamp | null;
-}
-
-export interface RoundsTable {
-	organization_id: string;
-	id: Generated<string>;
-	name: string;
-	model_id: string;
-	model_version: string;
-	status: ColumnType<RoundStatus, RoundStatus | undefined, RoundStatus>;
-	starts_at: Date;
-	ends_at: Date;
-	publish_at: Date;
-	reminders: ColumnType<Date[], Date[] | undefined, Date[]>;
-	reminders_done: Generated<number>;
-	min_group_size: number;
-	participants: ColumnType<unknown, string, string>;
-	questions: ColumnType<unknown, string | undefined, string>;
-	created_by: string;
-	created_at: Timestamp;
-	opened_at: Date | null;
-	closed_at: Date | null;
-	published_at: Date | null;
-	unit_tree: ColumnType<FrozenUnit[] | null, string | undefined, string>;
-	benchmark_version_id: string | null;
-	is_generated: Generated<boolean>;
-	/** Every 3, 6 or 12 months; null when the round does not repeat. */
-	repeat_months: ColumnType<RepeatMonths | null, RepeatMonths | null | undefined, RepeatMonths | null>;
-	/** The round this one was created from by its repeat. */
-	repeats_from: ColumnType<string | null, string | null | undefined, string | null>;
-	notice_sent: Generated<boolean>;
-}
-
 export type RepeatMonths = 3 | 6 | 12;
+export type ExportFormat = 'pdf' | 'pptx' | 'xlsx' | 'csv';
+export type ExportStatus = 'queued' | 'running' | 'ready' | 'failed';
 
 /** A unit as a round froze it at launch. */
 export interface FrozenUnit {
@@ -163,200 +31,73 @@ export interface FrozenUnit {
 	name: string;
 }
 
-export interface InvitationsTable {
-	organization_id: string;
-	round_id: string;
-	id: Generated<string>;
-	user_id: string;
-	unit_id: string;
-	job_role: JobRole;
-	email: string;
-	language: Language;
-	token_hash: string;
-	invitation_sent: Generated<boolean>;
-	reminders_sent: Generated<number>;
-	completed: Generated<boolean>;
-	/** The frozen unit and job role sealed under the response key at launch (responses/seal.ts). */
-	sealed_identity: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
-}
+export type OrganizationsTable = G.Organizations;
+export type UnitsTable = G.Units;
+export type UsersTable = Override<G.Users, { language: Union<Language, true>; job_role: JobRole | null; access: Union<Access, true> }>;
+export type AccountsTable = Override<G.Accounts, { language: Union<Language, true> }>;
+export type SessionsTable = G.Sessions;
+export type OneTimeTokensTable = Override<G.OneTimeTokens, { kind: 'magic_link' | 'password_reset' }>;
+export type ApiTokensTable = G.ApiTokens;
+/** Audit ids are bigint: read as numbers, passed around as strings (the page cursor). */
+type AuditOverrides = { id: Generated<string>; details: JsonText<Record<string, unknown>, true> };
+export type AuditEventsTable = Override<G.AuditEvents, AuditOverrides>;
+/** Events of no organization (see audit/record.ts). */
+export type GlobalAuditEventsTable = Override<G.GlobalAuditEvents, AuditOverrides>;
+export type UserImportsTable = Override<G.UserImports, { preview: JsonText<unknown> }>;
+export type RateLimitsTable = G.RateLimits;
+export type AppSecretsTable = G.AppSecrets;
+export type OrgQuestionsTable = Override<G.OrgQuestions, { definition: JsonText<unknown> }>;
 
-export interface DraftsTable {
-	organization_id: string;
-	round_id: string;
-	invitation_id: string;
-	answers: number[];
-	question_answers: ColumnType<unknown, string | undefined, string>;
-}
+export type RoundsTable = Override<
+	G.Rounds,
+	{
+		status: Union<RoundStatus, true>;
+		participants: JsonText<unknown>;
+		questions: JsonText<unknown, true>;
+		unit_tree: ColumnType<FrozenUnit[] | null, string | undefined, string>;
+		/** Every 3, 6 or 12 months; null when the round does not repeat. */
+		repeat_months: ColumnType<RepeatMonths | null, RepeatMonths | null | undefined, RepeatMonths | null>;
+		/** The round this one was created from by its repeat. */
+		repeats_from: ColumnType<string | null, string | null | undefined, string | null>;
+		reminders: ColumnType<Date[], Date[] | undefined, Date[]>;
+	}
+>;
 
-export interface ResponsesTable {
-	organization_id: string;
-	round_id: string;
-	id: Generated<string>;
-	unit_id: string;
-	job_role: JobRole;
-	answers: number[];
-	area_scores: (number | null)[];
-	question_answers: ColumnType<unknown, string | undefined, string>;
-}
-
+/** sealed_identity: the frozen unit and job role sealed under the response key at launch (responses/seal.ts). */
+export type InvitationsTable = Override<
+	G.Invitations,
+	{ job_role: JobRole; language: Language; sealed_identity: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null> }
+>;
+export type DraftsTable = Override<G.Drafts, { question_answers: JsonText<unknown, true> }>;
+export type ResponsesTable = Override<G.Responses, { job_role: JobRole; area_scores: (number | null)[]; question_answers: JsonText<unknown, true> }>;
 /** A submitted answer not yet mixed into responses: only its round and the sealed payload (see responses/seal.ts). */
-export interface PendingResponsesTable {
-	organization_id: string;
-	round_id: string;
-	id: Generated<string>;
-	sealed: Buffer;
-}
+export type PendingResponsesTable = G.PendingResponses;
+export type RoundAggregatesTable = Override<G.RoundAggregates, { job_role: JobRole; questions: JsonText<unknown> }>;
+export type RoundTotalsTable = Override<G.RoundTotals, { job_role: JobRole; questions: JsonText<unknown> }>;
+/** disclosure: the round's disclosure pattern (src/lib/results/pattern.ts), stored form. */
+export type RoundResultsTable = Override<
+	G.RoundResults,
+	{ area_means: (number | null)[]; statement_means: (number | null)[]; disclosure: ColumnType<StoredPattern | null, string | null | undefined, string | null> }
+>;
+export type RoundCommentsTable = G.RoundComments;
+/** published: listed to organizations and pinned by rounds (false: kept back, see benchmarks/build.ts). */
+export type BenchmarkVersionsTable = Override<G.BenchmarkVersions, { source: 'sos' | 'import'; population: 'live' | 'demo' }>;
+export type BenchmarkContributionsTable = Override<G.BenchmarkContributions, { area_means: (number | null)[]; statement_means: (number | null)[] }>;
+/** withheld: why the figure is not shown (null: shown). */
+export type BenchmarkStatsTable = Override<
+	G.BenchmarkStats,
+	{ withheld: ColumnType<'overlap' | 'versions' | null, 'overlap' | 'versions' | null | undefined, 'overlap' | 'versions' | null> }
+>;
+export type UnitLineageTable = G.UnitLineage;
+export type ActionsTable = Override<G.Actions, { status: Union<ActionStatus, true> }>;
+export type ActionNotesTable = G.ActionNotes;
+export type DecisionsTable = G.Decisions;
+export type ReportExportsTable = Override<
+	G.ReportExports,
+	{ format: ExportFormat; options: JsonText<Record<string, string>, true>; status: Union<ExportStatus, true> }
+>;
 
-export interface RoundAggregatesTable {
-	organization_id: string;
-	round_id: string;
-	unit_id: string;
-	job_role: JobRole;
-	respondents: number;
-	area_n: number[];
-	area_sum: number[];
-	statement_n: number[];
-	statement_sum: number[];
-	statement_dist: number[];
-	questions: ColumnType<unknown, string, string>;
-}
-
-export interface RoundResultsTable {
-	organization_id: string;
-	round_id: string;
-	built_at: Timestamp;
-	respondents: number;
-	area_means: (number | null)[];
-	statement_means: (number | null)[];
-	/** The round's disclosure pattern (src/lib/results/pattern.ts), stored form. */
-	disclosure: ColumnType<StoredPattern | null, string | null | undefined, string | null>;
-}
-
-export interface RoundCommentsTable {
-	organization_id: string;
-	round_id: string;
-	question_key: string;
-	position: number;
-	unit_id: string;
-	body: string;
-}
-
-export interface BenchmarkVersionsTable {
-	id: Generated<string>;
-	model_id: string;
-	model_version: string;
-	source: 'sos' | 'import';
-	population: 'live' | 'demo';
-	label: string;
-	built_at: Timestamp;
-	organizations: number;
-	respondents: number;
-	/** Listed to organizations and pinned by rounds (false: kept back, see benchmarks/build.ts). */
-	published: boolean;
-}
-
-export interface BenchmarkContributionsTable {
-	version_id: string;
-	organization_id: string;
-	respondents: number;
-	area_means: (number | null)[];
-	statement_means: (number | null)[];
-	round_id: string | null;
-	segments: ColumnType<string[], string[] | undefined, string[]>;
-}
-
-export interface BenchmarkStatsTable {
-	version_id: string;
-	segment: string;
-	metric: number;
-	organizations: number;
-	respondents: number;
-	mean_sum: number;
-	sorted_means: number[] | null;
-	/** Why the figure is not shown (null: shown). */
-	withheld: ColumnType<'overlap' | 'versions' | null, 'overlap' | 'versions' | null | undefined, 'overlap' | 'versions' | null>;
-}
-
-export interface UnitLineageTable {
-	organization_id: string;
-	unit_id: string;
-	predecessor_id: string;
-	predecessor_name: string;
-	recorded_at: Timestamp;
-}
-
-export type { ActionStatus } from '$lib/actions/status';
-import type { ActionStatus } from '$lib/actions/status';
-
-export interface ActionsTable {
-	organization_id: string;
-	id: Generated<string>;
-	unit_id: string;
-	round_id: string | null;
-	area_key: string | null;
-	statement_key: string | null;
-	title: string;
-	reason: Generated<string>;
-	owner_id: string | null;
-	due_on: string | null;
-	status: ColumnType<ActionStatus, ActionStatus | undefined, ActionStatus>;
-	created_by: string;
-	created_at: Timestamp;
-	updated_at: Timestamp;
-	due_reminder_sent: Generated<boolean>;
-	assignment_pending: Generated<boolean>;
-}
-
-export interface ActionNotesTable {
-	organization_id: string;
-	action_id: string;
-	id: Generated<string>;
-	body: string;
-	author: string;
-	created_at: Timestamp;
-}
-
-export interface DecisionsTable {
-	organization_id: string;
-	id: Generated<string>;
-	unit_id: string;
-	decided_on: string;
-	title: string;
-	reason: Generated<string>;
-	created_by: string;
-	created_at: Timestamp;
-}
-
-export type ExportFormat = 'pdf' | 'pptx' | 'xlsx' | 'csv';
-export type ExportStatus = 'queued' | 'running' | 'ready' | 'failed';
-
-export interface ReportExportsTable {
-	organization_id: string;
-	id: Generated<string>;
-	requested_by: string;
-	format: ExportFormat;
-	round_id: string;
-	unit_key: string;
-	options: ColumnType<Record<string, string>, string | undefined, string>;
-	email_when_ready: Generated<boolean>;
-	status: ColumnType<ExportStatus, ExportStatus | undefined, ExportStatus>;
-	progress: Generated<number>;
-	attempts: Generated<number>;
-	file: Buffer | null;
-	filename: string | null;
-	error: string | null;
-	created_at: Timestamp;
-	started_at: Timestamp | null;
-	heartbeat_at: Timestamp | null;
-	finished_at: Timestamp | null;
-	expires_at: Timestamp;
-}
-
-export interface AppSecretsTable {
-	name: string;
-	value: string;
-}
-
+/** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
 	organizations: OrganizationsTable;
 	units: UnitsTable;
@@ -377,7 +118,7 @@ export interface Database {
 	responses: ResponsesTable;
 	pending_responses: PendingResponsesTable;
 	round_aggregates: RoundAggregatesTable;
-	round_totals: RoundAggregatesTable;
+	round_totals: RoundTotalsTable;
 	round_results: RoundResultsTable;
 	round_comments: RoundCommentsTable;
 	benchmark_versions: BenchmarkVersionsTable;
@@ -389,3 +130,9 @@ export interface Database {
 	decisions: DecisionsTable;
 	report_exports: ReportExportsTable;
 }
+
+/** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */
+type Missing<A, B> = Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>;
+type TablesNotMatching = Missing<Database, G.DB>;
+type TablesWithOtherColumns = { [T in keyof G.DB & keyof Database]: [Missing<Database[T], G.DB[T]>] extends [never] ? never : T }[keyof G.DB & keyof Database];
+export const schemaMatchesGenerated: [TablesNotMatching | TablesWithOtherColumns] extends [never] ? true : TablesNotMatching | TablesWithOtherColumns = true;
