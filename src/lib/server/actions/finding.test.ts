@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
 import { unitResults } from '$lib/server/results/unit-results';
-import { score } from '$lib/components/results/format';
+import { score } from '$lib/results/format';
 import { findingFor } from './finding';
 
 async function setup() {

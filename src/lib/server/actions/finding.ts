@@ -2,7 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { translator, type Locale } from '$lib/i18n';
 import { unitResults } from '$lib/server/results/unit-results';
-import { score } from '$lib/components/results/format';
+import { score } from '$lib/results/format';
 
 export interface Finding {
 	roundId: string;

@@ -17,7 +17,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { round2 } from '$lib/results/colour';
 import { COMMENT_MIN } from '$lib/results/view';
 import { shownDifference, statusOf } from '$lib/results/colour';
-import { score, signed } from '$lib/components/results/format';
+import { score, signed } from '$lib/results/format';
 import { formatNumber } from '$lib/components/charts/colours';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';

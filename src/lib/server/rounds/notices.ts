@@ -3,7 +3,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Language, RepeatMonths } from '$lib/server/db/schema';
 import { sendEmail } from '$lib/server/email/send';
 import { roundNoticeEmail } from '$lib/server/email/round-notice-templates';
-import { pickZone } from '$lib/components/rounds/time';
+import { pickZone } from '$lib/time/zone';
 import { noticeDueBy } from '$lib/rounds/repeat';
 
 interface Due {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { db, type Db } from '$lib/server/db';
 import type { Database, Language } from '$lib/server/db/schema';
 import { recordAudit } from '$lib/server/audit/record';
-import { pickZone } from '$lib/components/rounds/time';
+import { pickZone } from '$lib/time/zone';
 import { successorSchedule } from '$lib/rounds/repeat';
 
 type RoundRecord = Selectable<Database['rounds']>;

@@ -5,7 +5,7 @@ import { attempt, str } from '$lib/server/http/forms';
 import { requestExport } from '$lib/server/exports/request';
 import { listExports } from '$lib/server/exports/read';
 import { startExport } from '$lib/server/exports/background';
-import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** The signed-in member's exports of the last seven days. */
 export const load: PageServerLoad = async (event) => {

@@ -8,7 +8,7 @@ import { getAction } from '$lib/server/actions/queries';
 import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** One action: what, why, who, by when, its status and its dated notes; changed and noted here. */
 export const load: PageServerLoad = async (event) => {

@@ -10,7 +10,7 @@ import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { summarize } from '$lib/server/questions/present';
 import { getModel } from '$lib/server/models/registry';
 import { allowedActions } from '$lib/rounds/state';
-import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/time/zone';
 import { adminZone } from '../zone.server';
 import { setRoundRepeat } from '$lib/server/rounds/recurrence';
 import { unscheduleRound } from '$lib/server/rounds/unschedule';

@@ -13,7 +13,7 @@ import { createRound } from '$lib/server/rounds/create';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { defaultSchedule } from '$lib/rounds/state';
 import { NOTICE_DAYS } from '$lib/rounds/repeat';
-import { isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { isTimeZone, toLocalInput } from '$lib/time/zone';
 import { adminZone } from '../zone.server';
 import { roundFormInput, roundFormValues, type RoundFormValues } from './form';
 
