@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 
 export type AuditAction =
 	| 'sign_in'
@@ -56,7 +56,7 @@ export interface AuditInput {
  * audit_events (distributed with the organization); events of no organization (an unknown email's
  * failed sign-in, the operator's benchmark work) go to global_audit_events.
  */
-export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
+export async function recordAudit(e: AuditInput, executor: Db = db()): Promise<void> {
 	const event = {
 		actor: e.actor.slice(0, 320),
 		action: e.action,
@@ -64,6 +64,6 @@ export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
 		details: JSON.stringify(e.details ?? {}),
 		ip: e.ip ?? null
 	};
-	if (e.organizationId === null) await db.insertInto('global_audit_events').values(event).execute();
-	else await db.insertInto('audit_events').values({ organization_id: e.organizationId, ...event }).execute();
+	if (e.organizationId === null) await executor.insertInto('global_audit_events').values(event).execute();
+	else await executor.insertInto('audit_events').values({ organization_id: e.organizationId, ...event }).execute();
 }

@@ -15,7 +15,7 @@ async function openRound() {
 		.insertInto('users')
 		.values([0, 1].map((i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 		.execute();
-	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Routing' } });
+	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Routing' } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).orderBy('id').execute();
 	return { org, invitations };
 }
@@ -23,28 +23,28 @@ async function openRound() {
 describe('survey link tokens', () => {
 	it("start with the organization's routing key and open the invitation", async () => {
 		const { org, invitations } = await openRound();
-		const token = await invitationToken(db(), { organizationId: org.id, invitationId: invitations[0].id });
+		const token = await invitationToken({ organizationId: org.id, invitationId: invitations[0].id });
 		expect(token).toMatch(/^[a-z2-7]{58}$/);
 		expect(token.slice(0, 26)).toBe(routingKey(org.id));
-		const r = await resolveSurveyToken(db(), { token, ip: null });
+		const r = await resolveSurveyToken({ token, ip: null });
 		expect(r.state === 'open' && r.survey.invitationId).toBe(invitations[0].id);
 	});
 
 	it('still open and submit from a link sent before routing keys (the secret alone)', async () => {
 		const { invitations } = await openRound();
-		const legacy = await invitationSecret(db(), invitations[1].id);
+		const legacy = await invitationSecret(invitations[1].id);
 		expect(legacy).toMatch(/^[a-z2-7]{32}$/);
-		const r = await resolveSurveyToken(db(), { token: legacy, ip: null });
+		const r = await resolveSurveyToken({ token: legacy, ip: null });
 		expect(r.state === 'open' && r.survey.invitationId).toBe(invitations[1].id);
-		expect(await submitByToken(db(), { token: legacy, ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
-		expect((await resolveSurveyToken(db(), { token: legacy, ip: null })).state).toBe('submitted');
+		expect(await submitByToken({ token: legacy, ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		expect((await resolveSurveyToken({ token: legacy, ip: null })).state).toBe('submitted');
 	});
 
 	it("find nothing when the routing key names another organization", async () => {
 		const { invitations } = await openRound();
 		const other = await createTestOrganization();
-		const moved = routingKey(other.id) + (await invitationSecret(db(), invitations[0].id));
-		expect((await resolveSurveyToken(db(), { token: moved, ip: null })).state).toBe('unknown');
-		expect((await resolveSurveyToken(db(), { token: '7'.repeat(26) + (await invitationSecret(db(), invitations[0].id)), ip: null })).state).toBe('unknown');
+		const moved = routingKey(other.id) + (await invitationSecret(invitations[0].id));
+		expect((await resolveSurveyToken({ token: moved, ip: null })).state).toBe('unknown');
+		expect((await resolveSurveyToken({ token: '7'.repeat(26) + (await invitationSecret(invitations[0].id)), ip: null })).state).toBe('unknown');
 	});
 });
