@@ -14,7 +14,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const generatedFile = path.join(root, 'src/lib/server/db/generated.ts');
 
 /** How kysely-codegen is run: bigint counts are numbers and dates plain strings (see db/index.ts's type parsers). */
-const codegenArgs = ['--dialect', 'postgres', '--exclude-pattern', 'kysely_migration*', '--date-parser', 'string', '--type-mapping', '{"int8":"number"}', '--log-level', 'error'];
+const codegenArgs = [
+	'--dialect',
+	'postgres',
+	'--exclude-pattern',
+	'kysely_migration*',
+	'--date-parser',
+	'string',
+	'--type-mapping',
+	'{"int8":"number"}',
+	'--log-level',
+	'error'
+];
 
 async function admin(server, text) {
 	const c = new pg.Client({ connectionString: server });
@@ -28,7 +39,13 @@ async function admin(server, text) {
 
 async function migrate(url) {
 	// The migrations are TypeScript: load them the way the app's build does, through Vite.
-	const vite = await createServer({ root, configFile: false, logLevel: 'silent', server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom' });
+	const vite = await createServer({
+		root,
+		configFile: false,
+		logLevel: 'silent',
+		server: { middlewareMode: true, hmr: false, watch: null },
+		appType: 'custom'
+	});
 	try {
 		const { migrateToLatest } = await vite.ssrLoadModule('/src/lib/server/db/migrate.ts');
 		const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) });
@@ -52,7 +69,11 @@ export async function generateTypes() {
 		url.pathname = `/${name}`;
 		await migrate(url.toString());
 		const bin = path.join(root, 'node_modules/kysely-codegen/dist/cli/bin.js');
-		const out = spawnSync(process.execPath, [bin, '--url', url.toString(), ...codegenArgs, '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url.toString() } });
+		const out = spawnSync(process.execPath, [bin, '--url', url.toString(), ...codegenArgs, '--print'], {
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, DATABASE_URL: url.toString() }
+		});
 		if (out.status !== 0) throw new Error(`kysely-codegen failed:\n${out.stderr}${out.stdout}`);
 		return out.stdout.trimEnd() + '\n';
 	} finally {

@@ -67,8 +67,14 @@ const describeFk = (f: ForeignKey) => `${f.table}.${f.name} (${f.columns}) → $
 describe('the distribution plan (Citus, by organization_id)', () => {
 	it('names every table of the schema, and only those', async () => {
 		const all = (await tables()).filter((t) => !migratorTables.includes(t));
-		expect(all.filter((t) => !plan[t]), 'tables missing from db/distribution.ts').toEqual([]);
-		expect(Object.keys(plan).filter((t) => !all.includes(t)), 'tables in the plan that do not exist').toEqual([]);
+		expect(
+			all.filter((t) => !plan[t]),
+			'tables missing from db/distribution.ts'
+		).toEqual([]);
+		expect(
+			Object.keys(plan).filter((t) => !all.includes(t)),
+			'tables in the plan that do not exist'
+		).toEqual([]);
 	});
 
 	it('gives every distributed table a NOT NULL organization_id', async () => {

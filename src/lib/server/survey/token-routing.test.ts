@@ -13,10 +13,26 @@ async function openRound() {
 	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
 	await db()
 		.insertInto('users')
-		.values([0, 1].map((i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+		.values(
+			[0, 1].map((i) => ({
+				organization_id: org.id,
+				name: `P${i}`,
+				email: uniqueEmail(`p${i}`),
+				language: 'en' as const,
+				unit_id: team.id,
+				job_role: 'sales_person' as const,
+				access: 'participant' as const
+			}))
+		)
 		.execute();
 	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Routing' } });
-	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).orderBy('id').execute();
+	const invitations = await db()
+		.selectFrom('invitations')
+		.select('id')
+		.where('organization_id', '=', org.id)
+		.where('round_id', '=', round.id)
+		.orderBy('id')
+		.execute();
 	return { org, invitations };
 }
 
@@ -40,7 +56,7 @@ describe('survey link tokens', () => {
 		expect((await resolveSurveyToken({ token: legacy, ip: null })).state).toBe('submitted');
 	});
 
-	it("find nothing when the routing key names another organization", async () => {
+	it('find nothing when the routing key names another organization', async () => {
 		const { invitations } = await openRound();
 		const other = await createTestOrganization();
 		const moved = routingKey(other.id) + (await invitationSecret(invitations[0].id));
