@@ -28,7 +28,7 @@ export async function openRoundWith(people: number, teams = 20) {
 		.where('organization_id', '=', org.id)
 		.where('round_id', '=', round.id)
 		.execute();
-	const tokens = await Promise.all(invitations.map((i) => invitationToken(i.id)));
+	const tokens = await Promise.all(invitations.map((i) => invitationToken({ organizationId: org.id, invitationId: i.id })));
 	const model = await getModel(round.modelId, round.modelVersion);
 	return { org, round, invitations, tokens, model };
 }
