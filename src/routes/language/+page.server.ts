@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { saveLanguage } from '$lib/server/users/language';
+import { saveLanguage } from '$lib/server/users/save-language';
 import { isLocale } from '$lib/i18n';
 import { LANGUAGE_COOKIE } from '$lib/server/http/locale';
 import { safeNext } from '$lib/server/http/guards';

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { organizationCountry } from '$lib/server/orgs/country';
+import { organizationCountry } from '$lib/server/orgs/queries';
 import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** The time zone the admin's round pages use: the browser's (cookie), else the organization country's, else UTC. */

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { listBenchmarkOrganizations } from '$lib/server/benchmarks/organizations';
+import { listBenchmarkOrganizations } from '$lib/server/benchmarks/queries';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';

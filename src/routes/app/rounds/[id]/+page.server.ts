@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { roundResponseRates } from '$lib/server/rounds/rates';
+import { roundResponseRates } from '$lib/server/rounds/response-rates';
 import { closeRoundEarly, extendRound, launchRound, remindNow } from '$lib/server/rounds/manage';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { summarize } from '$lib/server/questions/present';
