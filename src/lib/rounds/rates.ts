@@ -21,7 +21,11 @@ export interface RateRow {
 	hidden: boolean;
 }
 
-export function responseRates(units: RateUnit[], counts: Map<string, { invited: number; completed: number }>, k: number): { rows: RateRow[]; total: { invited: number; completed: number; rate: number | null } } {
+export function responseRates(
+	units: RateUnit[],
+	counts: Map<string, { invited: number; completed: number }>,
+	k: number
+): { rows: RateRow[]; total: { invited: number; completed: number; rate: number | null } } {
 	const children = new Map<string | null, RateUnit[]>();
 	for (const u of units) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
 	const rows: RateRow[] = [];
@@ -67,12 +71,21 @@ export interface RateTotal {
  * when no subtraction of shown figures (from the total, or from a unit above) leaves 1…k−1 invited;
  * the total is the top of the tree. `own` is each unit's own invitations (its people, not its sub-units').
  */
-export function protectRates(rows: RateRow[], total: { invited: number; completed: number }, k: number, own: Map<string, number>): { rows: ProtectedRateRow[]; total: RateTotal } {
+export function protectRates(
+	rows: RateRow[],
+	total: { invited: number; completed: number },
+	k: number,
+	own: Map<string, number>
+): { rows: ProtectedRateRow[]; total: RateTotal } {
 	const TOTAL = 'total';
 	const parents: string[] = [];
 	const nodes: GroupNode[] = rows.map((r) => {
 		parents.length = r.depth;
-		const node = { id: r.unitId, parentId: r.depth > 0 ? (parents[r.depth - 1] ?? TOTAL) : TOTAL, own: { sales_person: own.get(r.unitId) ?? 0, sales_manager: 0 } };
+		const node = {
+			id: r.unitId,
+			parentId: r.depth > 0 ? (parents[r.depth - 1] ?? TOTAL) : TOTAL,
+			own: { sales_person: own.get(r.unitId) ?? 0, sales_manager: 0 }
+		};
 		parents[r.depth] = r.unitId;
 		return node;
 	});
@@ -80,7 +93,9 @@ export function protectRates(rows: RateRow[], total: { invited: number; complete
 	nodes.unshift({ id: TOTAL, parentId: null, own: { sales_person: total.invited - listed, sales_manager: 0 } });
 	const shown = suppress({ nodes, visible: new Set(nodes.map((n) => n.id)), k, roles: false });
 	const out: ProtectedRateRow[] = rows.map((r) =>
-		shown.get(r.unitId)?.all ? { ...r, hiddenReason: null } : { ...r, invited: null, completed: null, rate: null, hidden: true, hiddenReason: r.hidden ? 'fewer_than_k' : 'protects_smaller_group' }
+		shown.get(r.unitId)?.all
+			? { ...r, hiddenReason: null }
+			: { ...r, invited: null, completed: null, rate: null, hidden: true, hiddenReason: r.hidden ? 'fewer_than_k' : 'protects_smaller_group' }
 	);
 	return {
 		rows: out,

@@ -24,7 +24,7 @@ const MAX_PEOPLE_LISTED = 1000;
  * Default reminders: three, spread over the two weeks like the domain's defaults, but on whole days at
  * 09:00 local time — a reminder in the middle of the night is easily missed (days 4, 7 and 11).
  */
-function morningReminders(startsAt: string, zone: string): string[] {
+function morningReminders(startsAt: string): string[] {
 	const [y, m, d] = startsAt.slice(0, 10).split('-').map(Number);
 	return [4, 7, 11].map((days) => `${new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)}T09:00`);
 }
@@ -63,7 +63,7 @@ export const load: PageServerLoad = async (event) => {
 		startsAt,
 		endsAt: toLocalInput(s.endsAt, timeZone),
 		publishAt: toLocalInput(s.publishAt, timeZone),
-		reminders: morningReminders(startsAt, timeZone),
+		reminders: morningReminders(startsAt),
 		minGroupSize: '5',
 		repeat: ''
 	};
