@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
-import { freshDatabase } from '$lib/server/testing/fresh-db';
+import { freshDatabase } from '$tests/fresh-db';
 import { distributionPlan, migratorTables, type Placement } from './distribution';
 
 /**

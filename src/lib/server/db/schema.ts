@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type * as G from './generated';
 import type { StoredPattern } from '$lib/results/pattern';
-import type { ActionStatus } from '$lib/actions/status';
+import type { ActionStatus } from '$lib/actions';
 
 /**
  * The database's types. The columns come from generated.ts, which `npm run db:types` makes from the
