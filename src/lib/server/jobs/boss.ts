@@ -45,6 +45,20 @@ export async function enqueue<T extends JobData>(concern: Concern, data: T, key?
 	return id;
 }
 
+/**
+ * The keys (organizations, exports, benchmarks) that have a job of this concern waiting, running or
+ * due for a retry. The tick queues no second job for them: an organization whose job is slow (or whose
+ * instance died: the job expires and is retried) holds up only its own work, in one worker.
+ */
+export async function busyKeys(concern: Concern): Promise<Set<string>> {
+	const b = boss;
+	if (!b) return new Set();
+	const { rows } = await b
+		.getDb()
+		.executeSql(`SELECT DISTINCT singleton_key FROM ${jobsSchema()}.job WHERE name = $1 AND state IN ('created', 'retry', 'active') AND singleton_key IS NOT NULL`, [QUEUES[concern].name]);
+	return new Set(rows.map((r: { singleton_key: string }) => r.singleton_key));
+}
+
 export async function stopBoss(): Promise<void> {
 	const b = boss;
 	boss = null;
