@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Language } from '$lib/server/db/schema';
 import { sendEmail } from '$lib/server/email/send';
 import { actionAssignedEmail, actionDueEmail } from '$lib/server/email/action-templates';
@@ -29,8 +29,8 @@ const due = (today: string) => sql<boolean>`a.status IN ('planned', 'in_progress
  * actions. The flag is cleared in the transaction holding the action's row lock, so several instances
  * can sweep at once without sending anything twice.
  */
-async function sendOne(db: Db, organizationId: string, origin: string, today: string): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+async function sendOne(organizationId: string, origin: string, today: string, executor: Db = db()): Promise<boolean> {
+	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT a.organization_id, a.id, a.title, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, COALESCE(c.name, a.created_by) AS created_by,
 				u.name AS unit_name, o.name AS organization_name, w.email, w.language,
@@ -60,16 +60,16 @@ async function sendOne(db: Db, organizationId: string, origin: string, today: st
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Organizations with an owner email to send (the jobs' fan-out: one emails job each). */
-export async function organizationsWithActionEmails(db: Db, now = new Date()): Promise<string[]> {
+export async function organizationsWithActionEmails(now = new Date(), executor: Db = db()): Promise<string[]> {
 	const today = now.toISOString().slice(0, 10);
-	const rows = await sql<{ organization_id: string }>`SELECT DISTINCT a.organization_id FROM actions a WHERE ${due(today)}`.execute(db);
+	const rows = await sql<{ organization_id: string }>`SELECT DISTINCT a.organization_id FROM actions a WHERE ${due(today)}`.execute(executor);
 	return rows.rows.map((r) => r.organization_id);
 }
 
 /** One organization's sweep of owner emails (its emails job); returns how many were sent. */
-export async function sendActionEmails(db: Db, opts: { organizationId: string; origin: string; now?: Date; max?: number }): Promise<number> {
+export async function sendActionEmails(opts: { organizationId: string; origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
 	const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
 	let sent = 0;
-	while (sent < (opts.max ?? 200) && (await sendOne(db, opts.organizationId, opts.origin, today))) sent++;
+	while (sent < (opts.max ?? 200) && (await sendOne(opts.organizationId, opts.origin, today, executor))) sent++;
 	return sent;
 }

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { sendPendingEmails } from '$lib/server/rounds/emails';
 import { sendActionEmails } from '$lib/server/actions/notify';
@@ -20,11 +19,11 @@ export async function emailsJob(job: OrganizationJob, now = new Date()): Promise
 	const { organizationId } = job;
 	const origin = publicOrigin();
 	const where = `emails of ${organizationId}`;
-	const survey = await step(`${where}: survey`, () => sendPendingEmails(db(), { organizationId, origin, max: EMAILS_PER_JOB }));
+	const survey = await step(`${where}: survey`, () => sendPendingEmails({ organizationId, origin, max: EMAILS_PER_JOB }));
 	// More are waiting (a large round has just opened): the next job follows at once, behind the other organizations'.
 	if (counted(survey) >= EMAILS_PER_JOB) await enqueue('emails', { tick: job.tick, organizationId }, organizationId);
-	const actions = await step(`${where}: actions`, () => sendActionEmails(db(), { organizationId, origin, now }));
-	const notices = await step(`${where}: round notices`, () => sendRoundNotices(db(), { organizationId, origin, now }));
+	const actions = await step(`${where}: actions`, () => sendActionEmails({ organizationId, origin, now }));
+	const notices = await step(`${where}: round notices`, () => sendRoundNotices({ organizationId, origin, now }));
 	const sent = counted(survey) + counted(actions) + counted(notices);
 	if (sent) console.log(`[jobs] emails sent: ${sent} (organization ${organizationId})`);
 	failOnError([survey, actions, notices]);

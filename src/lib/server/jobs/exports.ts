@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { runExport } from '$lib/server/exports/run';
 import type { JobData } from './queues';
@@ -13,5 +12,5 @@ export interface ExportJob extends JobData {
  * here, if this job still wins the claim (runExport's conditional writes keep a late worker out).
  */
 export async function exportJob(job: ExportJob): Promise<void> {
-	await runExport(db(), { exportId: job.exportId, origin: publicOrigin() });
+	await runExport({ exportId: job.exportId, origin: publicOrigin() });
 }

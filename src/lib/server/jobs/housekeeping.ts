@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { deleteExpiredOneTimeTokens, deleteExpiredRateLimits, deleteExpiredSessions } from '$lib/server/auth/expired';
 import { expireExports } from '$lib/server/exports/run';
 import { failOnError, step } from './step';
@@ -6,9 +5,9 @@ import { failOnError, step } from './step';
 /** Deletes what has expired: sessions, one-time tokens, rate-limit rows, export files; gives up exports that died too often. */
 export async function housekeepingJob(): Promise<void> {
 	failOnError([
-		await step('expired sessions', () => deleteExpiredSessions(db())),
-		await step('expired one-time tokens', () => deleteExpiredOneTimeTokens(db())),
-		await step('expired rate limits', () => deleteExpiredRateLimits(db())),
-		await step('expired exports', () => expireExports(db()))
+		await step('expired sessions', () => deleteExpiredSessions()),
+		await step('expired one-time tokens', () => deleteExpiredOneTimeTokens()),
+		await step('expired rate limits', () => deleteExpiredRateLimits()),
+		await step('expired exports', () => expireExports())
 	]);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { closeDb, db, getPool } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { createDatabase } from '../../../../tests/support/database';
 import { waitForEmail } from '../../../../tests/support/mailbox';
@@ -52,7 +52,7 @@ describe('jobs per organization', () => {
 	it('a held-up or failing organization does not stop another organization’s round from opening, emailing and closing', async () => {
 		// Organization A: a round closed without results (as by an older version); its rounds job must lock the round to build them.
 		const a = await orgWithPeople(2);
-		const stuck = await createRound(db(), { organizationId: a.org.id, actor: a.admin, input: { name: 'Held up' } });
+		const stuck = await createRound({ organizationId: a.org.id, actor: a.admin, input: { name: 'Held up' } });
 		const lock = await getPool().connect();
 		try {
 			// A key-share lock: the round can still be closed here (an update of no key column), but not locked FOR UPDATE.
@@ -71,7 +71,7 @@ describe('jobs per organization', () => {
 
 			// Organization B: a round due to open.
 			const b = await orgWithPeople(3);
-			const round = await createRound(db(), { organizationId: b.org.id, actor: b.admin, input: { name: 'On time', startsAt: new Date(Date.now() + 86_400_000).toISOString() } });
+			const round = await createRound({ organizationId: b.org.id, actor: b.admin, input: { name: 'On time', startsAt: new Date(Date.now() + 86_400_000).toISOString() } });
 			expect(round.status).toBe('scheduled');
 			await db().updateTable('rounds').set({ starts_at: sql`now() - interval '1 second'` }).where('organization_id', '=', b.org.id).where('id', '=', round.id).execute();
 			await expect.poll(async () => (await roundOf(b.org.id, round.id)).status, { timeout: 20_000 }).toBe('open');

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { advanceDueRounds } from '$lib/server/rounds/advance';
 import { mixDueRounds } from '$lib/server/responses/mix';
 import { buildMissingResults } from '$lib/server/results/build';
@@ -16,9 +15,9 @@ import { counted, failOnError, step } from './step';
 export async function roundsJob(job: OrganizationJob, now = new Date()): Promise<void> {
 	const { organizationId } = job;
 	const where = `rounds of ${organizationId}`;
-	const advanced = await step(`${where}: advancing`, () => advanceDueRounds(db(), { organizationId, now }));
-	const mixed = await step(`${where}: mixing`, () => mixDueRounds(db(), { organizationId }));
-	const built = await step(`${where}: results`, () => buildMissingResults(db(), { organizationId }));
+	const advanced = await step(`${where}: advancing`, () => advanceDueRounds({ organizationId, now }));
+	const mixed = await step(`${where}: mixing`, () => mixDueRounds({ organizationId }));
+	const built = await step(`${where}: results`, () => buildMissingResults({ organizationId }));
 	if (counted(advanced) > 0) {
 		console.log(`[jobs] rounds advanced: ${counted(advanced)} (organization ${organizationId})`);
 		await enqueue('emails', { tick: job.tick, organizationId }, organizationId);

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { organizationsWithDueRounds } from '$lib/server/rounds/advance';
 import { organizationsWithRoundsToMix } from '$lib/server/responses/mix';
 import { organizationsMissingResults } from '$lib/server/results/build';
@@ -21,13 +20,13 @@ const ids = (r: string[] | Error): string[] => (r instanceof Error ? [] : r);
 export async function tick(tickId: string, now = new Date()): Promise<{ rounds: number; emails: number; exports: number; benchmarks: number }> {
 	const tick = tickId;
 	const [due, mix, results, survey, actions, notices, exports] = await Promise.all([
-		step('finding due rounds', () => organizationsWithDueRounds(db(), now)),
-		step('finding rounds to mix', () => organizationsWithRoundsToMix(db())),
-		step('finding missing results', () => organizationsMissingResults(db())),
-		step('finding survey emails', () => organizationsWithPendingEmails(db())),
-		step('finding action emails', () => organizationsWithActionEmails(db(), now)),
-		step('finding round notices', () => organizationsWithDueNotices(db(), now)),
-		step('finding exports', () => dueExports(db()))
+		step('finding due rounds', () => organizationsWithDueRounds(now)),
+		step('finding rounds to mix', () => organizationsWithRoundsToMix()),
+		step('finding missing results', () => organizationsMissingResults()),
+		step('finding survey emails', () => organizationsWithPendingEmails()),
+		step('finding action emails', () => organizationsWithActionEmails(now)),
+		step('finding round notices', () => organizationsWithDueNotices(now)),
+		step('finding exports', () => dueExports())
 	]);
 	const [busyRounds, busyEmails, busyExports] = await Promise.all([busyKeys('rounds'), busyKeys('emails'), busyKeys('exports')]);
 	const rounds = new Set([...ids(due), ...ids(mix), ...ids(results)].filter((o) => !busyRounds.has(o)));
