@@ -55,7 +55,10 @@ export async function busyKeys(concern: Concern): Promise<Set<string>> {
 	if (!b) return new Set();
 	const { rows } = await b
 		.getDb()
-		.executeSql(`SELECT DISTINCT singleton_key FROM ${jobsSchema()}.job WHERE name = $1 AND state IN ('created', 'retry', 'active') AND singleton_key IS NOT NULL`, [QUEUES[concern].name]);
+		.executeSql(
+			`SELECT DISTINCT singleton_key FROM ${jobsSchema()}.job WHERE name = $1 AND state IN ('created', 'retry', 'active') AND singleton_key IS NOT NULL`,
+			[QUEUES[concern].name]
+		);
 	return new Set(rows.map((r: { singleton_key: string }) => r.singleton_key));
 }
 
