@@ -66,11 +66,11 @@ it('measures the results data of a large organization, alone and among a million
 	const buildMs = performance.now() - t0;
 
 	const choice = { compare: 'all' as const, statistic: 'mean' as const };
-	const page = () => unitResults(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
-	const region = () => unitResults(db(), { actor: admin, roundId, unitId: regions[0], locale: 'en', choice });
+	const page = () => unitResults({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice }, db());
+	const region = () => unitResults({ actor: admin, roundId, unitId: regions[0], locale: 'en', choice }, db());
 	const alone = await timeIt(30, page);
 	const aloneRegion = await timeIt(30, region);
-	const aloneTrend = await timeIt(30, () => unitTrend(db(), { actor: admin, unitId: ORGANIZATION, locale: 'en' }));
+	const aloneTrend = await timeIt(30, () => unitTrend({ actor: admin, unitId: ORGANIZATION, locale: 'en' }, db()));
 
 	// A thousand other organizations with a thousand responses each, their results built as at close.
 	t0 = performance.now();
@@ -94,7 +94,7 @@ it('measures the results data of a large organization, alone and among a million
 	const total = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const crowded = await timeIt(30, page);
 	const crowdedRegion = await timeIt(30, region);
-	const crowdedTrend = await timeIt(30, () => unitTrend(db(), { actor: admin, unitId: ORGANIZATION, locale: 'en' }));
+	const crowdedTrend = await timeIt(30, () => unitTrend({ actor: admin, unitId: ORGANIZATION, locale: 'en' }, db()));
 	const r = await page();
 	expect(r.unit.respondents).toBe(RESPONDENTS);
 	expect(r.areas.every((a) => a.benchmark !== null)).toBe(true);

@@ -9,7 +9,7 @@ import { listActions } from '$lib/server/actions/queries';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
-	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
+	const latest = membership.access === 'participant' ? null : ((await listResultRounds({ actor, limit: 1 }))[0] ?? null);
 	const owned = membership.access === 'participant' ? [] : await listActions(db(), { actor, filter: { mine: 'true', open: 'true' } });
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };

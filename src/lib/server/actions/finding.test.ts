@@ -18,7 +18,7 @@ describe('the finding an action answers', () => {
 	it('is written from the figures the viewer sees on the report, and a statement suggests its advice as what to do', async () => {
 		const { round, lead } = await setup();
 		const unitId = round.unitIds['Team A'];
-		const page = await unitResults(db(), { actor: lead, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const page = await unitResults({ actor: lead, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db());
 		const area = page.areas[0];
 		const f = await findingFor(db(), { actor: lead, roundId: round.roundId, unitId, areaKey: area.key, statementKey: null, locale: 'en' });
 		expect(f!.text).toContain(`${area.name}: ${score(area.score, 'en')}`);

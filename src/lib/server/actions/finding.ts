@@ -20,7 +20,7 @@ export interface Finding {
  * (a hidden figure is not named). Null when the round, unit, area or statement is not theirs to see.
  */
 export async function findingFor(db: Db, opts: { actor: Actor; roundId: string; unitId: string; areaKey: string | null; statementKey: string | null; locale: Locale }): Promise<Finding | null> {
-	const r = await unitResults(db, { actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } }).catch(() => null);
+	const r = await unitResults({ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } }, db).catch(() => null);
 	if (!r) return null;
 	const t = translator(opts.locale);
 	const st = opts.statementKey ? r.statements.find((s) => s.key === opts.statementKey) : undefined;

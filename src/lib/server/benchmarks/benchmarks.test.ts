@@ -59,7 +59,7 @@ describe('an imported benchmark', () => {
 		const org = await createTestOrganization();
 		const { roundId } = await createPublishedRound({ organizationId: org.id, tree: spec(8) });
 		const admin = await createTestActor(org.id, 'admin');
-		const r = await unitResults(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice: { compare: `import:${id}`, statistic: 'median' } });
+		const r = await unitResults({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice: { compare: `import:${id}`, statistic: 'median' } }, db());
 		expect(r.benchmark.imported.map((i) => i.label)).toContain(label);
 		expect(r.benchmark.label).toBe(label);
 		expect(r.benchmark.statistic).toBe('mean');

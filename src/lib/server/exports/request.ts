@@ -22,7 +22,7 @@ export async function requestExport(db: Db, opts: { actor: Actor; input: unknown
 	const m = opts.actor.membership;
 	const locale = input.lang ?? (m && isLocale(m.language) ? m.language : 'en');
 	const choice = { compare: input.compare, statistic: input.statistic };
-	const checked = await unitResults(db, { actor: opts.actor, roundId: input.roundId, unitId: input.unitId, locale, choice });
+	const checked = await unitResults({ actor: opts.actor, roundId: input.roundId, unitId: input.unitId, locale, choice }, db);
 	const org = m!.organizationId;
 	const by = requesterKey(opts.actor);
 	const pending = await db.selectFrom('report_exports').select((eb) => eb.fn.countAll<string>().as('n')).where('organization_id', '=', org).where('requested_by', '=', by).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();

@@ -32,7 +32,7 @@ const dayTime = (d: string) => Date.parse(`${d}T23:59:59Z`);
  * change they were meant to cause. Newest interval first.
  */
 export async function unitProgress(db: Db, opts: { actor: Actor; unitId: string; locale: Locale }): Promise<Progress> {
-	const trend = await unitTrend(db, opts);
+	const trend = await unitTrend(opts, db);
 	const isOrg = opts.unitId === ORGANIZATION;
 	const [actions, decisions] = await Promise.all([
 		listActions(db, { actor: opts.actor, filter: isOrg ? {} : { unitId: opts.unitId } }),

@@ -22,8 +22,8 @@ export interface ReportData {
 }
 
 export async function reportData(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date }): Promise<ReportData> {
-	const results = await unitResults(db, opts);
-	const trend = await unitTrend(db, { actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] });
+	const results = await unitResults(opts, db);
+	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] }, db);
 	const actions = await openActionsOf(db, { actor: opts.actor, unitId: opts.unitId });
 	return { locale: opts.locale, organization: opts.actor.membership!.organizationName, generatedAt: opts.now ?? new Date(), results, trend, actions };
 }

@@ -133,8 +133,8 @@ async function checkExports(c: Case, opts: { compare: string; latest: string; tr
 	let secretsChecked = 0;
 		// The page, exactly as src/routes/app/results/[round]/[unit]/+page.server.ts loads it.
 		const choice = comparisonFrom(new URL(`http://sos.test/app/results/${c.roundId}/${c.unitId}?compare=${opts.compare}`));
-		const results = await unitResults(db(), { actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
-		const trend = await unitTrend(db(), { actor: c.actor, unitId: c.unitId, locale: 'en' });
+		const results = await unitResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice }, db());
+		const trend = await unitTrend({ actor: c.actor, unitId: c.unitId, locale: 'en' }, db());
 		const actions = await openActionsOf(db(), { actor: c.actor, unitId: c.unitId });
 		const page = pageFigures({ results, trend, actions });
 		// Enough figures for the comparison to mean something, where the unit's own figures are shown at all.
@@ -277,7 +277,7 @@ describe('every number in every export is one the same viewer may see on the pag
 				}
 				const c: Case = { name: `${viewer} ${JSON.stringify(regions)}`, actor, unitId, roundId: round.roundId };
 				// A unit the viewer may not open at all (a team too small to show is not opened) is a 404, as on the page.
-				const open = await unitResults(db(), { actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }).then(() => true, () => false);
+				const open = await unitResults({ actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db()).then(() => true, () => false);
 				if (!open) return;
 				hiddenSeen += await checkExports(c, { compare: 'all', latest: round.roundId, truth: truthHere, many: 0 });
 				checked++;

@@ -56,7 +56,7 @@ describe('closing a round', () => {
 		await db().updateTable('units').set({ name: 'Team renamed', parent_id: region.id }).where('organization_id', '=', org.id).where('id', '=', team).execute();
 		const closed = await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
 		expect(closed.status).toBe('published');
-		const r = await unitResults(db(), { actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const r = await unitResults({ actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db());
 		expect(r.subunits.map((s) => s.name)).toEqual(['Team renamed']);
 		expect(r.unit.respondents).toBe(6);
 	});

@@ -24,7 +24,7 @@ describe('a unit’s history across reorganizations', () => {
 		await createPublishedRound({ organizationId: org.id, tree: { units: {}, respondents: { 'West & East': { sales_person: 12 } } }, existingUnits: { 'West & East': West, Region }, closedAt: new Date(Date.now() - DAY), seed: 9 });
 
 		const viewer = await createTestActor(org.id, 'viewer', West);
-		const trend = await unitTrend(db(), { actor: viewer, unitId: West, locale: 'en' });
+		const trend = await unitTrend({ actor: viewer, unitId: West, locale: 'en' }, db());
 		expect(trend.unit.name).toBe('West & East');
 		expect(trend.rounds).toHaveLength(2);
 		expect(trend.rounds[0].from.sort()).toEqual(['East', 'West & East']);
@@ -38,7 +38,7 @@ describe('a unit’s history across reorganizations', () => {
 		const admin = await createTestActor(org.id, 'admin');
 		const r = await createPublishedRound({ organizationId: org.id, tree: { units: { Big: null, Tiny: null }, respondents: { Big: { sales_person: 8 }, Tiny: { sales_person: 2 } } } });
 		await mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: r.unitIds.Tiny, input: { intoId: r.unitIds.Big } });
-		const trend = await unitTrend(db(), { actor: admin, unitId: r.unitIds.Big, locale: 'en' });
+		const trend = await unitTrend({ actor: admin, unitId: r.unitIds.Big, locale: 'en' }, db());
 		// Big + Tiny would show Tiny's 2 respondents as the difference from Big's own figures elsewhere.
 		expect(trend.rounds[0].respondents).toBeNull();
 		expect(trend.rounds[0].areas.every((a) => a.score === null)).toBe(true);
