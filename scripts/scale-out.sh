@@ -7,7 +7,8 @@
 #   scripts/scale-out.sh                 build, start everything, print the addresses, wait for Ctrl-C
 #   scripts/scale-out.sh -- CMD ARGS…    the same, then run CMD (SCALE_OUT_* in its environment), stop, exit with its status
 #
-# Options: --instances N (default 3), --no-build (use the existing build/), --sos-log (instances' output on stderr).
+# Options: --instances N (default 3), --no-build (use the existing build/), --sos-log (instances' output on stderr),
+#          --reads primary (instances without DATABASE_READ_URL: results read from the primary, for comparison).
 # The instances get the caller's environment (e.g. SOS_SCHEDULER=off, SOS_DEMO=on, SOS_RESPONSE_KEY).
 # Once all is up it prints one line `SCALE-OUT READY {json}` (haproxy, stats, primary, replica, instances[{url,pid}]).
 # Needs: /usr/lib/postgresql/<version>/bin (package postgresql), haproxy (package haproxy), node ≥ 20.19.
@@ -16,15 +17,18 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 INSTANCES=3
 BUILD=1
 SOS_LOG=0
+READS=replica
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--instances) INSTANCES="$2"; shift 2 ;;
 	--no-build) BUILD=0; shift ;;
 	--sos-log) SOS_LOG=1; shift ;;
+	--reads) READS="$2"; shift 2 ;;
 	--) shift; break ;;
 	*) echo "scale-out: unknown option $1" >&2; exit 2 ;;
 	esac
 done
+[ "$READS" = replica ] || [ "$READS" = primary ] || { echo "scale-out: --reads is primary or replica" >&2; exit 2; }
 log() { echo "scale-out: $*" >&2; }
 
 PGBIN="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
@@ -109,16 +113,18 @@ done
 PRIMARY_URL="postgres://postgres@127.0.0.1:$PRIMARY_PORT/sos"
 REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/sos"
 PUBLIC_URL="http://127.0.0.1:$HAPROXY_PORT"
+READ_URL="$REPLICA_URL"
+[ "$READS" = primary ] && READ_URL=""
 # Instances share one response key (answers sealed by one are opened by another).
 export SOS_RESPONSE_KEY="${SOS_RESPONSE_KEY:-$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64"))')}"
 
-log "$INSTANCES SOS instances"
+log "$INSTANCES SOS instances (results read from the $READS)"
 for i in $(seq "$INSTANCES"); do
 	port=${PORTS[$((3 + i))]}
 	mkdir -p "$WORK/sos-$i"
 	(
 		cd "$ROOT"
-		DATABASE_URL="$PRIMARY_URL" DATABASE_READ_URL="$REPLICA_URL" PORT="$port" HOST=127.0.0.1 ORIGIN="$PUBLIC_URL" \
+		DATABASE_URL="$PRIMARY_URL" DATABASE_READ_URL="$READ_URL" PORT="$port" HOST=127.0.0.1 ORIGIN="$PUBLIC_URL" \
 			SOS_DATA_DIR="$WORK/sos-$i" SOS_DEMO="${SOS_DEMO:-off}" exec node start.js
 	) >"$WORK/sos-$i.log" 2>&1 &
 	SOS_PIDS+=($!)

@@ -15,11 +15,12 @@ export interface Cluster {
 
 /**
  * Runs scripts/scale-out.sh (without building: the caller has built) and resolves once it prints its
- * READY line. `env` goes to the SOS instances (e.g. SOS_SCHEDULER=off).
+ * READY line. `env` goes to the SOS instances (e.g. SOS_SCHEDULER=off); `reads: 'primary'` starts them
+ * without DATABASE_READ_URL.
  */
-export function startCluster(opts: { instances?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+export function startCluster(opts: { instances?: number; reads?: 'primary' | 'replica'; env?: Record<string, string> } = {}): Promise<Cluster> {
 	const script = path.resolve('scripts/scale-out.sh');
-	const child = spawn(script, ['--no-build', '--instances', String(opts.instances ?? 3)], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(script, ['--no-build', '--instances', String(opts.instances ?? 3), '--reads', opts.reads ?? 'replica'], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 	let out = '';
 	const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 	const stop = async () => {
