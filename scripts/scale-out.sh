@@ -94,7 +94,7 @@ fi
 [ -f "$ROOT/build/handler.js" ] || { log "SOS is not built (run without --no-build)"; exit 1; }
 
 # The same settings on both: a hot standby needs at least the primary's max_connections.
-PG_OPTS="-c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK/pg' -c max_connections=300 -c wal_level=replica -c max_wal_senders=4 -c hot_standby=on"
+PG_OPTS="-c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK/pg' -c max_connections=300 -c wal_level=replica -c max_wal_senders=4 -c hot_standby=on -c hot_standby_feedback=on"
 log "PostgreSQL primary on port $PRIMARY_PORT ($PGBIN)"
 as_pg "$PGBIN/initdb" -D "$WORK/pg/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; exit 1; }
 as_pg "$PGBIN/pg_ctl" -D "$WORK/pg/primary" -l "$WORK/pg/primary.log" -o "-p $PRIMARY_PORT $PG_OPTS" -w start >/dev/null
@@ -139,7 +139,7 @@ for i in $(seq "$INSTANCES"); do
 	grep -q 'SOS is running at' "$WORK/sos-$i.log" || { log "instance $i did not start:"; cat "$WORK/sos-$i.log" >&2; exit 1; }
 done
 
-# HAProxy: round robin; a server is checked every 500 ms and out after 2 failed checks; a request whose
+# HAProxy: round robin; a server is checked every 500 ms and out after 3 failed checks; a request whose
 # connection is refused (an instance just died) is sent to another server (retries + redispatch).
 {
 	cat <<EOF
@@ -162,7 +162,9 @@ backend instances
 	option httpchk
 	http-check send meth GET uri /signin ver HTTP/1.1 hdr Host 127.0.0.1
 	http-check expect status 200
-	default-server inter 500ms fall 2 rise 2
+	# A busy instance may take seconds to answer (a killed one refuses at once, and is out after 3 checks).
+	timeout check 5s
+	default-server inter 500ms fall 3 rise 2
 EOF
 	for i in $(seq "$INSTANCES"); do echo "	server sos-$i 127.0.0.1:${PORTS[$((3 + i))]} check"; done
 	cat <<EOF

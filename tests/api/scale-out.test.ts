@@ -107,8 +107,12 @@ describe.skipIf(!existsSync('build/handler.js'))('scale-out: primary + streaming
 		const completed = await db().selectFrom('invitations').select('id').where('organization_id', '=', round.org.id).where('completed', '=', true).execute();
 		expect(completed).toHaveLength(PEOPLE);
 
-		// HAProxy took the killed instance out; the other two answered, before and after.
-		const servers = await backendServers(cluster);
+		// HAProxy takes the killed instance out (its checks are refused); the other two answered, before and after.
+		let servers = await backendServers(cluster);
+		for (let i = 0; i < 50 && !servers.find((s) => s.name === 'sos-2')?.status.startsWith('DOWN'); i++) {
+			await new Promise((res) => setTimeout(res, 100));
+			servers = await backendServers(cluster);
+		}
 		const byName = Object.fromEntries(servers.map((s) => [s.name, s]));
 		expect(byName['sos-2'].status).toMatch(/^DOWN/);
 		for (const s of ['sos-1', 'sos-3']) {
