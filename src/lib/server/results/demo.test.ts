@@ -25,7 +25,7 @@ const actorFor = async (access: 'admin' | 'viewer', scopeUnitId: string | null =
 
 beforeAll(async () => {
 	({ db, drop } = await freshDatabase('sos_demo'));
-	await bootstrap(db, { demo: true });
+	await bootstrap({ demo: true }, db);
 	await createDemoRound(db);
 	orgId = (await db.selectFrom('organizations').select('id').where('name', '=', 'Nordwind Industrial (demo)').executeTakeFirstOrThrow()).id;
 }, 60_000);
@@ -33,7 +33,7 @@ afterAll(() => drop());
 
 describe('the demo organization on first start', () => {
 	it('has two published, generated rounds with results, compared with a benchmark of generated organizations', async () => {
-		const rounds = await listPublishedRounds(db, { organizationId: orgId });
+		const rounds = await listPublishedRounds({ organizationId: orgId }, db);
 		expect(rounds).toHaveLength(2);
 		expect(rounds.every((r) => r.isGenerated && r.benchmarkVersionId)).toBe(true);
 		const admin = await actorFor('admin');
@@ -62,7 +62,7 @@ describe('the demo organization on first start', () => {
 		const nordics = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Nordics').executeTakeFirstOrThrow();
 		const munich = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Munich').executeTakeFirstOrThrow();
 		const viewer = await actorFor('viewer', nordics.id);
-		const [round] = await listPublishedRounds(db, { organizationId: orgId });
+		const [round] = await listPublishedRounds({ organizationId: orgId }, db);
 		const r = await unitResults({ actor: viewer, roundId: round.id, unitId: nordics.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db);
 		expect(r.subunits.map((s) => s.name)).toEqual(['Gothenburg', 'Stockholm']);
 		await expect(unitResults({ actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)).rejects.toThrow(/not found/);

@@ -38,16 +38,16 @@ type HeatmapOptions = { actor: Actor; roundId: string; unitId: string; depth: nu
 
 /** Units × areas for a unit and its sub-units down to `depth` levels, with the same protection as every figure (replica first, as unitResults). */
 export async function heatmap(opts: HeatmapOptions, executor: Db = readDb()) {
-	return readFresh(executor, (db) => readHeatmap(db, opts));
+	return readFresh(executor, (e) => readHeatmap(opts, e));
 }
 
-async function readHeatmap(db: Db, opts: HeatmapOptions) {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
-	const { data, model } = await loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) });
+async function readHeatmap(opts: HeatmapOptions, executor: Db) {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
+	const { data, model } = await loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) }, executor);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
-	const choice = await chooseBenchmark(db, { organizationId, round, metrics: data.areas + data.statements, areas: data.areas, choice: opts.choice });
+	const choice = await chooseBenchmark({ organizationId, round, metrics: data.areas + data.statements, areas: data.areas, choice: opts.choice }, executor);
 	const bm = (m: number) => choice.benchmark?.values[m] ?? null;
 	const high = model.structure.thresholds.high;
 	const rows: HeatmapRow[] = [];

@@ -20,17 +20,17 @@ export interface RoundListItem {
  * one; a round asked for by id that it does not have yet is read from the primary.
  */
 export async function listResultRounds(opts: ListOptions, executor: Db = readDb()): Promise<RoundListItem[]> {
-	return readFresh(executor, (db) => readRounds(db, opts), (rounds) => !!opts.roundId && rounds.length === 0);
+	return readFresh(executor, (e) => readRounds(opts, e), (rounds) => !!opts.roundId && rounds.length === 0);
 }
 
 type ListOptions = { actor: Actor; roundId?: string; limit?: number };
 
-async function readRounds(db: Db, opts: ListOptions): Promise<RoundListItem[]> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
+async function readRounds(opts: ListOptions, executor: Db): Promise<RoundListItem[]> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
 	return Promise.all(
 		rounds.map(async (round) => {
-			const { data } = await loadRoundData(db, { organizationId, round, totalsFor: [] });
+			const { data } = await loadRoundData({ organizationId, round, totalsFor: [] }, executor);
 			const view = buildView(data, scope, opts.actor.membership!.organizationName);
 			const start = view.roots[0] ?? null;
 			return {

@@ -1,4 +1,4 @@
-import { writable, type Db } from '$lib/server/db';
+import { db, writable, type Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import type { CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
@@ -31,11 +31,11 @@ export function patternOf(model: CompiledModel, source: PatternSource): Pattern 
  * The stored pattern of a round, or — for a round whose results were built before patterns were
  * stored — the pattern worked out now and stored, once: a stored pattern is never replaced.
  */
-export async function storedPattern(db: Db, opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }): Promise<Pattern> {
+export async function storedPattern(opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }, executor: Db = db()): Promise<Pattern> {
 	if (opts.stored) return decodePattern(opts.stored);
 	const made = opts.make();
 	// A write on a read path: on the primary even when the results are read from a replica.
-	const primary = writable(db);
+	const primary = writable(executor);
 	const row = await primary
 		.updateTable('round_results')
 		.set({ disclosure: JSON.stringify(encodePattern(made)) })

@@ -34,19 +34,19 @@ export interface Trend {
  * (a unit it does not know yet is read from the primary).
  */
 export async function unitTrend(opts: TrendOptions, executor: Db = readDb()): Promise<Trend> {
-	return readFresh(executor, (db) => readTrend(db, opts));
+	return readFresh(executor, (e) => readTrend(opts, e));
 }
 
 type TrendOptions = { actor: Actor; unitId: string; locale: Locale; modelId?: string };
 
-async function readTrend(db: Db, opts: TrendOptions): Promise<Trend> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
+async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const modelId = opts.modelId ?? (await latestModel()).structure.id;
-	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => r.modelId === modelId).reverse();
-	const history = await withPredecessors(db, organizationId, new Set([opts.unitId]));
+	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => r.modelId === modelId).reverse();
+	const history = await withPredecessors(organizationId, new Set([opts.unitId]), executor);
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
 	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
-	const current = isOrganization ? null : await db.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
+	const current = isOrganization ? null : await executor.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
 	const name = isOrganization ? (opts.actor.membership?.organizationName ?? '') : current?.name;
 	if (!name) throw new NotFoundError('unit');
 
@@ -54,12 +54,12 @@ async function readTrend(db: Db, opts: TrendOptions): Promise<Trend> {
 	const text = modelText(model, opts.locale);
 	const out: Trend = { unit: { id: opts.unitId, name }, areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name })), rounds: [] };
 	for (const round of rounds) {
-		const { data, model: m } = await loadRoundData(db, { organizationId, round, totalsFor: [...history] });
+		const { data, model: m } = await loadRoundData({ organizationId, round, totalsFor: [...history] }, executor);
 		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
 		const members = topMost(view, [...history].filter((id) => view.canOpen(id)));
 		if (members.length === 0) continue;
 		const bm = round.benchmarkVersionId
-			? await benchmarkFor(db, { versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas })
+			? await benchmarkFor({ versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas }, executor)
 			: null;
 		const sum = emptyStats({ areaCount: data.areas, statementCount: data.statements });
 		for (const id of members) addStats(sum, view.stats(id).all);

@@ -60,17 +60,17 @@ type UnitResultsOptions = { actor: Actor; roundId: string; unitId: string; local
  * have yet is read from the primary.
  */
 export async function unitResults(opts: UnitResultsOptions, executor: Db = readDb()): Promise<UnitResults> {
-	return readFresh(executor, (db) => readUnitResults(db, opts));
+	return readFresh(executor, (e) => readUnitResults(opts, e));
 }
 
-async function readUnitResults(db: Db, opts: UnitResultsOptions): Promise<UnitResults> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
+async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<UnitResults> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
 	const model = await getModel(round.modelId, round.modelVersion);
 	const metrics = model.shape.areas.length + model.shape.statementCount;
 	const [{ data }, choice] = await Promise.all([
-		loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }),
-		chooseBenchmark(db, { organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice })
+		loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }, executor),
+		chooseBenchmark({ organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice }, executor)
 	]);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
@@ -118,7 +118,7 @@ async function readUnitResults(db: Db, opts: UnitResultsOptions): Promise<UnitRe
 		})),
 		gap: gapOf(view, u, model),
 		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
-		questions: await questionResults(db, { organizationId, round, view, unitId: u, locale: opts.locale })
+		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor)
 	};
 }
 

@@ -1,5 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
@@ -14,6 +13,6 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const results = await forPage(() => unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
-	const actions = await openActionsOf(db(), { actor, unitId: event.params.unit });
+	const actions = await openActionsOf({ actor, unitId: event.params.unit });
 	return { results, trend, actions };
 };
