@@ -20,7 +20,10 @@ export interface Cluster {
  */
 export function startCluster(opts: { instances?: number; reads?: 'primary' | 'replica'; env?: Record<string, string> } = {}): Promise<Cluster> {
 	const script = path.resolve('scripts/scale-out.sh');
-	const child = spawn(script, ['--no-build', '--instances', String(opts.instances ?? 3), '--reads', opts.reads ?? 'replica'], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(script, ['--no-build', '--instances', String(opts.instances ?? 3), '--reads', opts.reads ?? 'replica'], {
+		env: { ...process.env, ...opts.env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let out = '';
 	const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 	const stop = async () => {

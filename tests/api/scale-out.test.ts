@@ -40,7 +40,11 @@ afterAll(async () => {
 }, 60_000);
 
 const submit = (token: string, body: string) =>
-	fetch(`${cluster.url}/api/v1/survey/submit`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then(
+	fetch(`${cluster.url}/api/v1/survey/submit`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+		body
+	}).then(
 		async (r) => ({ status: r.status, body: r.status === 200 ? await r.json() : null }),
 		() => ({ status: 0, body: null })
 	);
@@ -102,7 +106,15 @@ describe.skipIf(!existsSync('build/handler.js'))('scale-out: primary + streaming
 
 		// 0 lost, 0 duplicated: one stored (sealed) answer per invitation, every invitation completed once.
 		const count = async (table: 'pending_responses' | 'responses') =>
-			Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', round.org.id).executeTakeFirstOrThrow()).n);
+			Number(
+				(
+					await db()
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('organization_id', '=', round.org.id)
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		expect((await count('pending_responses')) + (await count('responses'))).toBe(PEOPLE);
 		const completed = await db().selectFrom('invitations').select('id').where('organization_id', '=', round.org.id).where('completed', '=', true).execute();
 		expect(completed).toHaveLength(PEOPLE);
@@ -119,7 +131,9 @@ describe.skipIf(!existsSync('build/handler.js'))('scale-out: primary + streaming
 			expect(byName[s].status).toBe('UP');
 			expect(byName[s].ok).toBeGreaterThan(KILL_AFTER / 3);
 		}
-		console.log(`scale-out: ${PEOPLE} acknowledged, ${PEOPLE} stored, ${failedAttempts} failed attempts retried; 2xx per instance ${servers.map((s) => `${s.name} ${s.ok} (${s.status})`).join(', ')}`);
+		console.log(
+			`scale-out: ${PEOPLE} acknowledged, ${PEOPLE} stored, ${failedAttempts} failed attempts retried; 2xx per instance ${servers.map((s) => `${s.name} ${s.ok} (${s.status})`).join(', ')}`
+		);
 	}, 90_000);
 
 	it('serves a results page from the replica with the primary’s figures, and a round the replica has not replayed yet from the primary', async () => {
@@ -128,11 +142,16 @@ describe.skipIf(!existsSync('build/handler.js'))('scale-out: primary + streaming
 		const cookie = await sessionCookie(created);
 		// As the server sees this admin (with the organization's real name).
 		const admin = { ...created, membership: { ...created.membership!, organizationName: org.name } };
-		const tree = { units: { North: null, 'Team A': 'North', South: null }, respondents: { 'Team A': { sales_person: 6, sales_manager: 2 }, South: { sales_person: 7 } } };
+		const tree = {
+			units: { North: null, 'Team A': 'North', South: null },
+			respondents: { 'Team A': { sales_person: 6, sales_manager: 2 }, South: { sales_person: 7 } }
+		};
 		const first = await createPublishedRound({ organizationId: org.id, tree, k: 5 });
 		await replicaCaughtUp();
 		const choice = { compare: 'all', statistic: 'mean' } as const;
-		const onPrimary = async (roundId: string) => JSON.parse(JSON.stringify(await unitResults({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice }, db())));
+		// This process has no DATABASE_READ_URL: unitResults reads the primary.
+		const onPrimary = async (roundId: string) =>
+			JSON.parse(JSON.stringify(await unitResults({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice })));
 		const get = async (path: string) => {
 			const res = await fetch(`${cluster.url}/api/v1${path}`, { headers: { cookie } });
 			expect(res.status, path).toBe(200);
@@ -145,7 +164,14 @@ describe.skipIf(!existsSync('build/handler.js'))('scale-out: primary + streaming
 		// The replica stops replaying; a second round is published on the primary meanwhile.
 		await replica.query('select pg_wal_replay_pause()');
 		try {
-			const second = await createPublishedRound({ organizationId: org.id, tree, k: 5, seed: 11, closedAt: new Date(Date.now() - 3_600_000), existingUnits: first.unitIds });
+			const second = await createPublishedRound({
+				organizationId: org.id,
+				tree,
+				k: 5,
+				seed: 11,
+				closedAt: new Date(Date.now() - 3_600_000),
+				existingUnits: first.unitIds
+			});
 			// The list is read from the replica: it does not know the second round yet…
 			const list = await get('/results');
 			expect(list.rounds.map((r: { id: string }) => r.id)).toEqual([first.roundId]);
