@@ -1,8 +1,9 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin({ project: './project.inlang' }), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
 		globalSetup: ['tests/global-setup.ts'],

@@ -1,9 +1,10 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 /** Benchmarks: ordinary vitest tests that print figures and assert only correctness, never time. */
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin({ project: './project.inlang' }), sveltekit()],
 	test: {
 		include: ['bench/**/*.bench.ts'],
 		globalSetup: ['bench/global-setup.ts'],
