@@ -1,9 +1,10 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import paraglide from './scripts/i18n/paraglide-options.js';
 
 export default defineConfig({
-	plugins: [paraglideVitePlugin({ project: './project.inlang' }), sveltekit()],
+	plugins: [paraglideVitePlugin(paraglide), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
 		globalSetup: ['tests/global-setup.ts'],

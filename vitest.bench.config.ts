@@ -1,10 +1,11 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import paraglide from './scripts/i18n/paraglide-options.js';
 
 /** Benchmarks: ordinary vitest tests that print figures and assert only correctness, never time. */
 export default defineConfig({
-	plugins: [paraglideVitePlugin({ project: './project.inlang' }), sveltekit()],
+	plugins: [paraglideVitePlugin(paraglide), sveltekit()],
 	test: {
 		include: ['bench/**/*.bench.ts'],
 		globalSetup: ['bench/global-setup.ts'],

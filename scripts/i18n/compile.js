@@ -1,11 +1,11 @@
-// `npm run i18n`: compiles messages/*.json into src/lib/paraglide (generated, git-ignored) with the options in
-// project.inlang/paraglide.config.js, which the vite plugin reads too; fails when no message came out (e.g. the
-// message-format plugin named in project.inlang/settings.json did not load).
+// `npm run i18n`: compiles messages/*.json into src/lib/paraglide (generated, git-ignored) with the options the
+// vite plugin uses; fails when no message came out (e.g. the message-format plugin named in
+// project.inlang/settings.json did not load).
 import { readdirSync } from 'node:fs';
 import { compile } from '@inlang/paraglide-js';
-import options from '../../project.inlang/paraglide.config.js';
+import options from './paraglide-options.js';
 
-await compile({ project: './project.inlang', ...options });
+await compile(options);
 const modules = readdirSync(`${options.outdir}/messages`).filter((f) => f !== '_index.js');
 if (modules.length === 0) {
 	console.error('paraglide: no messages compiled; is @inlang/plugin-message-format installed (npm ci)?');
