@@ -11,7 +11,8 @@ type Messages = typeof m;
 export type MessageKey = keyof Messages;
 /** The parameters a message takes, as Paraglide typed them from its {placeholders} and plural inputs. */
 export type MessageParams<K extends MessageKey> = NonNullable<Parameters<Messages[K]>[0]>;
-type ParamsArg<K extends MessageKey> = {} extends MessageParams<K> ? [params?: Record<string, string | number>] : [params: MessageParams<K>];
+/** A message without parameters may still be given some (they are ignored); one with parameters must get them. */
+type ParamsArg<K extends MessageKey> = [keyof MessageParams<K>] extends [never] ? [params?: Record<string, string | number>] : [params: MessageParams<K>];
 
 /** A message key must be given its parameters: `t('home.title', { name })`; plurals take their count, `t('actions.count', { n })`. */
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsArg<K>) => string;
