@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireMember } from '$lib/server/auth/policies';
@@ -10,5 +11,5 @@ export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireMember(actor);
 	const population = await populationOf(db(), organizationId);
 	const versions = await listBenchmarkVersions(db(), { population, published: true, limit: 50 });
-	return json({ versions: versions.map(({ published: _, ...v }) => v) });
+	return reply(benchmarkVersionListOutput, { versions: versions.map(({ published: _, ...v }) => v) });
 });

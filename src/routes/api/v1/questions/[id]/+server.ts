@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { questionOutput } from '$lib/server/questions/output';
 import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
@@ -8,7 +9,7 @@ import { presentQuestion } from '$lib/server/questions/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentQuestion(await getQuestion(db(), { organizationId, questionId: event.params.id })));
+	return reply(questionOutput, presentQuestion(await getQuestion(db(), { organizationId, questionId: event.params.id })));
 });
 
 /** Archives the question (rounds that include it keep their copy). */

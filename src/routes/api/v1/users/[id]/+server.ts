@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { userOutput } from '$lib/server/users/output';
 import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
@@ -9,12 +10,12 @@ import { presentUser } from '$lib/server/users/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentUser(await getUser(db(), { organizationId, userId: event.params.id })));
+	return reply(userOutput, presentUser(await getUser(db(), { organizationId, userId: event.params.id })));
 });
 
 export const PATCH: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentUser(await updateUser(db(), { organizationId, actor, userId: event.params.id, input: await readJson(event) })));
+	return reply(userOutput, presentUser(await updateUser(db(), { organizationId, actor, userId: event.params.id, input: await readJson(event) })));
 });
 
 export const DELETE: RequestHandler = api(async (event, actor) => {

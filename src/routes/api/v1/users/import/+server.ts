@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { importPreviewOutput } from '$lib/server/imports/output';
 import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
@@ -18,5 +19,5 @@ export const POST: RequestHandler = api(async (event, actor) => {
 		throw new ValidationError('The multipart body could not be read.');
 	}
 	const result = await previewUserImport(db(), { organizationId, actor, ...(await uploadedFile(data)) });
-	return json(result, { status: 201 });
+	return reply(importPreviewOutput, result, { status: 201 });
 });

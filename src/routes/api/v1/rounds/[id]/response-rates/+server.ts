@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { responseRatesOutput } from '$lib/server/rounds/output';
 import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
@@ -8,5 +9,5 @@ import { presentRates } from '../../present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentRates(await roundResponseRates(db(), { organizationId, roundId: event.params.id })));
+	return reply(responseRatesOutput, presentRates(await roundResponseRates(db(), { organizationId, roundId: event.params.id })));
 });

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { unitOutput } from '$lib/server/units/output';
 import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
@@ -12,5 +13,5 @@ export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const input = await readJson(event);
 	await mergeUnit(db(), { organizationId, actor, unitId: event.params.id, input });
-	return json(presentUnit(await getUnit(db(), { organizationId, unitId: (input as { intoId: string }).intoId })));
+	return reply(unitOutput, presentUnit(await getUnit(db(), { organizationId, unitId: (input as { intoId: string }).intoId })));
 });
