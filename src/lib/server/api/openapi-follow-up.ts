@@ -1,3 +1,4 @@
+import type { OutputName } from './outputs';
 import { z } from 'zod';
 import { decisionInput } from '$lib/server/decisions/input';
 import { exportInput } from '$lib/server/exports/input';
@@ -5,7 +6,7 @@ import { exportInput } from '$lib/server/exports/input';
 /** The follow-up part of the OpenAPI document: decision points and report exports. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
+const ok = (name: OutputName) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
@@ -57,31 +58,5 @@ export function followUpPaths() {
 }
 
 export function followUpSchemas() {
-	const decision = { type: 'object', properties: { id: { type: 'string' }, unit: { type: 'object' }, decidedOn: { type: 'string', format: 'date' }, title: { type: 'string' }, reason: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } };
-	const exp = {
-		type: 'object',
-		properties: {
-			id: { type: 'string' },
-			format: { enum: ['pdf', 'pptx', 'xlsx', 'csv'] },
-			status: { enum: ['queued', 'running', 'ready', 'failed'] },
-			progress: { type: 'number', minimum: 0, maximum: 1 },
-			roundId: { type: 'string' },
-			roundName: { type: 'string' },
-			unitId: { type: 'string', description: 'A unit id, or `organization`.' },
-			unitName: { type: 'string' },
-			filename: { type: ['string', 'null'] },
-			emailWhenReady: { type: 'boolean' },
-			error: { type: ['string', 'null'] },
-			createdAt: { type: 'string', format: 'date-time' },
-			expiresAt: { type: 'string', format: 'date-time' }
-		}
-	};
-	return {
-		Decision: decision,
-		DecisionList: { type: 'object', properties: { decisions: { type: 'array', items: ref('Decision') } } },
-		DecisionInput: schema(decisionInput),
-		Export: exp,
-		ExportList: { type: 'object', properties: { exports: { type: 'array', items: ref('Export') } } },
-		ExportInput: schema(exportInput)
-	};
+	return { DecisionInput: schema(decisionInput), ExportInput: schema(exportInput) };
 }

@@ -1,14 +1,12 @@
+import type { OutputName } from './outputs';
 import { z } from 'zod';
 import { actionInput, actionPatch, noteInput } from '$lib/server/actions/input';
 
 /** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, actions, benchmark versions. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
+const ok = (name: OutputName) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
-const num = { type: ['number', 'null'] };
-const status = { enum: ['green', 'yellow', 'red', 'neutral', null], description: 'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.' };
-const figure = { score: num, benchmark: num, difference: num, status };
 const round = { name: 'round', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const unitPath = { name: 'unit', in: 'path', required: true, schema: { type: 'string' }, description: 'A unit id, or `organization` for the whole organization (admins).' };
 const query = [
@@ -77,40 +75,5 @@ export function resultPaths() {
 }
 
 export function resultSchemas() {
-	const area = { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, rank: { type: ['integer', 'null'] }, ...figure } };
-	return {
-		ResultRoundList: {
-			type: 'object',
-			properties: {
-				rounds: {
-					type: 'array',
-					items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, closedAt: { type: 'string', format: 'date-time' }, isGenerated: { type: 'boolean' }, startUnit: { type: ['object', 'null'] }, respondents: { type: ['integer', 'null'] } } }
-				}
-			}
-		},
-		UnitResults: {
-			type: 'object',
-			properties: {
-				round: { type: 'object' },
-				unit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, respondents: { type: ['integer', 'null'] }, path: { type: 'array' } } },
-				benchmark: { type: 'object', description: 'What the figures are compared with: label, source, organizations and respondents behind it, and the choices available.' },
-				high: { type: 'number', description: 'The model’s high value (3.7 in SOS 1.0).' },
-				areas: { type: 'array', items: area },
-				statements: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, area: { type: 'string' }, text: { type: 'string' }, distribution: { type: ['array', 'null'], description: 'Answers "don’t know", 1, 2, 3, 4, 5.' }, ...figure } } },
-				strengths: { type: 'array', items: { type: 'string' } },
-				improvements: { type: 'array', items: { type: 'object' } },
-				gap: { type: ['object', 'null'] },
-				subunits: { type: 'array', items: { type: 'object' } },
-				questions: { type: 'array', items: { type: 'object' } }
-			}
-		},
-		Heatmap: { type: 'object', properties: { round: { type: 'object' }, areas: { type: 'array' }, rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, depth: { type: 'integer' }, respondents: { type: ['integer', 'null'] }, areas: { type: 'array' } } } } } },
-		Trend: { type: 'object', properties: { unit: { type: 'object' }, areas: { type: 'array' }, rounds: { type: 'array' } } },
-		Action: { type: 'object', properties: { id: { type: 'string' }, unit: { type: 'object' }, roundId: { type: ['string', 'null'] }, areaKey: { type: ['string', 'null'] }, statementKey: { type: ['string', 'null'] }, title: { type: 'string' }, reason: { type: 'string' }, owner: { type: ['object', 'null'] }, dueOn: { type: ['string', 'null'], format: 'date' }, overdue: { type: 'boolean' }, status: { enum: ['planned', 'in_progress', 'done', 'dropped'] }, notes: { type: 'array' } } },
-		ActionList: { type: 'object', properties: { actions: { type: 'array', items: ref('Action') } } },
-		ActionInput: schema(actionInput),
-		ActionPatch: schema(actionPatch),
-		ActionNote: schema(noteInput),
-		BenchmarkVersionList: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, modelId: { type: 'string' }, modelVersion: { type: 'string' }, source: { enum: ['sos', 'import'] }, label: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, organizations: { type: 'integer' }, respondents: { type: 'integer' } } } } } }
-	};
+	return { ActionInput: schema(actionInput), ActionPatch: schema(actionPatch), ActionNote: schema(noteInput) };
 }

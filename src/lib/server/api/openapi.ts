@@ -7,54 +7,22 @@ import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
+import { outputJsonSchemas, type OutputName } from './outputs';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const ok = (name: string, status = '200', description = 'OK') => ({ [status]: { description, content: { 'application/json': { schema: ref(name) } } } });
+const ok = (name: OutputName, status = '200', description = 'OK') => ({ [status]: { description, content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) =>
 	Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 
-const unit = {
-	type: 'object',
-	properties: {
-		id: { type: 'string', format: 'uuid' },
-		parentId: { type: ['string', 'null'], format: 'uuid' },
-		name: { type: 'string' },
-		userCount: { type: 'integer' },
-		childCount: { type: 'integer' },
-		createdAt: { type: 'string', format: 'date-time' }
-	}
-};
-const user = {
-	type: 'object',
-	properties: {
-		id: { type: 'string', format: 'uuid' },
-		name: { type: 'string' },
-		email: { type: 'string', format: 'email' },
-		language: { enum: ['en', 'sv'] },
-		unitId: { type: ['string', 'null'], format: 'uuid' },
-		jobRole: { enum: ['sales_person', 'sales_manager', null] },
-		access: { enum: ['participant', 'viewer', 'admin'] },
-		scopeUnitId: { type: ['string', 'null'], format: 'uuid', description: 'For viewers: the unit whose subtree they may see.' },
-		createdAt: { type: 'string', format: 'date-time' },
-		updatedAt: { type: 'string', format: 'date-time' }
-	}
-};
-const error = {
-	type: 'object',
-	properties: {
-		error: {
-			type: 'object',
-			properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
-			required: ['code', 'message']
-		}
-	}
-};
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
-/** The OpenAPI 3.1 document for /api/v1; request bodies come straight from the zod schemas the API validates with. */
+/**
+ * The OpenAPI 3.1 document for /api/v1. Request bodies come straight from the zod schemas the API validates
+ * with, responses from the zod output schemas every answer is parsed through (reply()).
+ */
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -118,7 +86,7 @@ export function openApiDocument(serverUrl: string) {
 					security: [{ invitation: [] }],
 					requestBody: body('SurveyAnswers'),
 					responses: {
-						'200': { description: 'Submitted', content: { 'application/json': { schema: { type: 'object', properties: { submitted: { type: 'boolean' }, alreadySubmitted: { type: 'boolean' } } } } } },
+						...ok('SurveySubmitted', '200', 'Submitted'),
 						...errors(400, 401, 404, 409)
 					}
 				}
@@ -135,22 +103,19 @@ export function openApiDocument(serverUrl: string) {
 				invitation: { type: 'http', scheme: 'bearer', description: 'A participant’s invitation token: the last part of the survey link /s/<token>.' }
 			},
 			schemas: {
-				Unit: unit,
-				UnitList: { type: 'object', properties: { units: { type: 'array', items: ref('Unit') } } },
+				...outputJsonSchemas(),
 				UnitInput: schema(unitInput),
 				UnitPatch: schema(unitPatch),
 				UnitMerge: schema(mergeInput),
-				User: user,
-				UserList: { type: 'object', properties: { users: { type: 'array', items: ref('User') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
 				UserInput: schema(userInput),
 				UserPatch: schema(userPatch),
-				ImportPreview: importPreviewSchema,
 				SurveyAnswers: schema(answersPatch),
-				...roundSchemas(),
-				...questionSchemas(),
+				RoundInput: schema(roundInput),
+				RoundExtend: schema(extendInput),
+				RoundPatch: schema(repeatInput),
+				QuestionInput: schema(questionInput),
 				...resultSchemas(),
-				...followUpSchemas(),
-				Error: error
+				...followUpSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),
@@ -162,15 +127,6 @@ export function openApiDocument(serverUrl: string) {
 		}
 	};
 }
-
-const importPreviewSchema = {
-	type: 'object',
-	description: 'What applying the file would do. Nothing is written until the import is applied.',
-	properties: {
-		importId: { type: 'string', format: 'uuid' },
-		preview: { type: 'object', description: 'Counts (rows, creates, updates, unchanged, errors, newUnits) and the rows with their errors.' }
-	}
-};
 
 function importPaths() {
 	return {
@@ -185,7 +141,7 @@ function importPaths() {
 		},
 		'/users/import/{id}': {
 			parameters: idParam,
-			get: { summary: 'Get an import preview', operationId: 'getUserImport', responses: { ...ok('ImportPreview'), ...errors(401, 403, 404) } }
+			get: { summary: 'Get an import preview', operationId: 'getUserImport', responses: { ...ok('UserImport'), ...errors(401, 403, 404) } }
 		},
 		'/users/import/{id}/apply': {
 			parameters: idParam,
@@ -194,7 +150,7 @@ function importPaths() {
 				description:
 					'All or nothing: refused with 400 when the preview has row errors, and with 409 when it was already applied, is more than an hour old, or the users changed since so that rows now have errors.',
 				operationId: 'applyUserImport',
-				responses: { '200': { description: 'Applied; counts of created and updated users and new units.' }, ...errors(400, 401, 403, 404, 409) }
+				responses: { ...ok('ImportApplied', '200', 'Applied; counts of created and updated users and new units.'), ...errors(400, 401, 403, 404, 409) }
 			}
 		},
 		'/users/import/template': {
@@ -205,116 +161,6 @@ function importPaths() {
 				responses: { '200': { description: 'The template file' }, ...errors(400, 401, 403) }
 			}
 		}
-	};
-}
-
-const isoDate = { type: 'string', format: 'date-time' };
-const texts = {
-	type: 'object',
-	properties: {
-		text: { type: 'string' },
-		options: { type: ['array', 'null'], items: { type: 'string' }, description: 'Single and multiple choice: the options, in order.' },
-		scaleLabels: { type: ['object', 'null'], description: 'Scale questions: labels of some points of the 1–5 scale (at least 1 and 5).', additionalProperties: { type: 'string' } },
-		unit: { type: ['string', 'null'], description: 'Number questions: the unit shown after the field, e.g. %.' }
-	}
-};
-
-function roundSchemas() {
-	return {
-		Round: {
-			type: 'object',
-			properties: {
-				id: { type: 'string', format: 'uuid' },
-				name: { type: 'string' },
-				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
-				model: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'string' } } },
-				startsAt: isoDate,
-				endsAt: isoDate,
-				publishAt: isoDate,
-				reminders: { type: 'array', items: isoDate, description: 'When reminders go (went) out to those who have not answered.' },
-				remindersSent: { type: 'integer', description: 'How many of the reminders have gone out.' },
-				minGroupSize: { type: 'integer', minimum: 3, maximum: 10, description: 'k: no figure rests on fewer than k people.' },
-				participants: { type: 'object', description: '{"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]}' },
-				questions: { type: 'array', description: 'The company-specific questions as frozen into the round.', items: { type: 'object', properties: { key: { type: 'string' }, type: { enum: ['scale', 'single', 'multi', 'text', 'number'] }, en: texts, sv: texts, min: { type: ['number', 'null'] }, max: { type: ['number', 'null'] } } } },
-				invited: { type: 'integer' },
-				completed: { type: ['integer', 'null'], description: 'null while fewer than minGroupSize are invited.' },
-				responseRate: { type: ['number', 'null'], description: 'completed ÷ invited (0–1); null while fewer than minGroupSize are invited.' },
-				actions: { type: 'array', items: { enum: ['launch', 'close', 'extend', 'remind'] }, description: 'What the round’s status allows now.' },
-				repeatMonths: { enum: [3, 6, 12, null], description: 'How often the round repeats (months); null when it does not. When a repeating round opens, its successor is created as a scheduled round with the same settings and every date moved on by the interval.' },
-				repeatsFrom: { type: ['string', 'null'], format: 'uuid', description: 'The round this one was created from by its repeat.' },
-				nextRoundId: { type: ['string', 'null'], format: 'uuid', description: 'The round created from this one by its repeat, once it exists.' },
-				createdBy: { type: 'string', description: '`system` for a round created by a repeat.' },
-				createdAt: isoDate
-			}
-		},
-		RoundList: { type: 'object', properties: { rounds: { type: 'array', items: ref('Round') } } },
-		RoundInput: schema(roundInput),
-		RoundExtend: schema(extendInput),
-		RoundPatch: schema(repeatInput),
-		ResponseRates: {
-			type: 'object',
-			description: 'Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out.',
-			properties: {
-				roundId: { type: 'string', format: 'uuid' },
-				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
-				minGroupSize: { type: 'integer' },
-				total: { type: 'object', properties: { invited: { type: 'integer' }, completed: { type: ['integer', 'null'] }, rate: { type: ['number', 'null'] }, hidden: { type: 'boolean' } } },
-				units: {
-					type: 'array',
-					description: 'In tree order (depth-first, siblings by name).',
-					items: {
-						type: 'object',
-						properties: {
-							unitId: { type: 'string', format: 'uuid' },
-							name: { type: 'string' },
-							depth: { type: 'integer' },
-							invited: { type: ['integer', 'null'] },
-							completed: { type: ['integer', 'null'] },
-							rate: { type: ['number', 'null'] },
-							hidden: { type: 'boolean' },
-							hiddenReason: { enum: ['fewer_than_k', 'protects_smaller_group', null] }
-						}
-					}
-				}
-			}
-		}
-	};
-}
-
-function questionSchemas() {
-	const common = {
-		type: { enum: ['scale', 'single', 'multi', 'text', 'number'] },
-		en: texts,
-		sv: texts,
-		min: { type: ['number', 'null'] },
-		max: { type: ['number', 'null'] }
-	};
-	return {
-		Question: {
-			type: 'object',
-			properties: {
-				id: { type: 'string', format: 'uuid' },
-				source: { const: 'organization' },
-				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'organization' }, id: { type: 'string', format: 'uuid' } } },
-				...common,
-				createdAt: isoDate,
-				archivedAt: { type: ['string', 'null'], format: 'date-time' }
-			}
-		},
-		StandardQuestion: {
-			type: 'object',
-			properties: {
-				key: { type: 'string' },
-				source: { const: 'standard' },
-				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'standard' }, key: { type: 'string' } } },
-				...common
-			}
-		},
-		QuestionList: {
-			type: 'object',
-			properties: { questions: { type: 'array', items: ref('Question') }, standard: { type: 'array', items: ref('StandardQuestion') } }
-		},
-		QuestionInput: schema(questionInput)
 	};
 }
 
