@@ -32,7 +32,8 @@ function databaseProxy(target: URL) {
 	const cut = () =>
 		new Promise<void>((resolve) => {
 			for (const s of sockets) s.destroy();
-			server ? server.close(() => resolve()) : resolve();
+			if (server) server.close(() => resolve());
+			else resolve();
 			server = null;
 		});
 	return { listen, cut };

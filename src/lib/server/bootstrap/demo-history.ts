@@ -3,7 +3,7 @@ import type { Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import { latestModel } from '$lib/server/models/registry';
 import { insertPublishedRound } from '$lib/server/results/past-round';
-import { snapshotQuestions, type RoundQuestion } from '$lib/server/rounds/questions';
+import { snapshotQuestions } from '$lib/server/rounds/questions';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
