@@ -1342,18 +1342,18 @@ export interface components {
              * @default en
              * @enum {string}
              */
-            language: "en" | "sv";
+            language?: "en" | "sv";
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             /** @default null */
-            jobRole: ("sales_person" | "sales_manager") | null;
+            jobRole?: ("sales_person" | "sales_manager") | null;
             /**
              * @default participant
              * @enum {string}
              */
-            access: "participant" | "viewer" | "admin";
+            access?: "participant" | "viewer" | "admin";
             /** @default null */
-            scopeUnitId: string | null;
+            scopeUnitId?: string | null;
         };
         UserPatch: {
             name?: string;
@@ -1368,9 +1368,9 @@ export interface components {
         };
         SurveyAnswers: {
             /** @default {} */
-            answers: unknown;
+            answers?: unknown;
             /** @default {} */
-            questions: unknown;
+            questions?: unknown;
         };
         RoundInput: {
             name: string;
@@ -1383,7 +1383,7 @@ export interface components {
              *       "mode": "all"
              *     }
              */
-            participants: {
+            participants?: {
                 /** @constant */
                 mode: "all";
             } | {
@@ -1396,7 +1396,7 @@ export interface components {
                 userIds: string[];
             };
             /** @default [] */
-            questions: ({
+            questions?: ({
                 /** @constant */
                 source: "standard";
                 key: string;
@@ -1414,11 +1414,11 @@ export interface components {
             publishAt?: string;
             reminders?: string[];
             /** @default 5 */
-            minGroupSize: number;
+            minGroupSize?: number;
             /** @default true */
-            launch: boolean;
+            launch?: boolean;
             /** @default null */
-            repeatMonths: (3 | 6 | 12) | null;
+            repeatMonths?: (3 | 6 | 12) | null;
         };
         RoundExtend: {
             /** Format: date-time */
@@ -1464,22 +1464,22 @@ export interface components {
             unitId: string;
             title: string;
             /** @default  */
-            reason: string;
+            reason?: string;
             /** @default null */
-            ownerId: string | null;
+            ownerId?: string | null;
             /** @default null */
-            dueOn: string | null;
+            dueOn?: string | null;
             /** @default null */
-            roundId: string | null;
+            roundId?: string | null;
             /** @default null */
-            areaKey: string | null;
+            areaKey?: string | null;
             /** @default null */
-            statementKey: string | null;
+            statementKey?: string | null;
             /**
              * @default planned
              * @enum {string}
              */
-            status: "planned" | "in_progress" | "done" | "dropped";
+            status?: "planned" | "in_progress" | "done" | "dropped";
         };
         ActionPatch: {
             title?: string;
@@ -1498,16 +1498,16 @@ export interface components {
             decidedOn: string;
             title: string;
             /** @default  */
-            reason: string;
+            reason?: string;
         };
         ExportInput: {
             /** @default all */
-            compare: ("all" | "industry" | "size_band" | "country" | "sales_model") | string;
+            compare?: ("all" | "industry" | "size_band" | "country" | "sales_model") | string;
             /**
              * @default mean
              * @enum {string}
              */
-            statistic: "mean" | "median" | "p75" | "p90";
+            statistic?: "mean" | "median" | "p75" | "p90";
             /** @enum {string} */
             format: "pdf" | "pptx" | "xlsx" | "csv";
             /** Format: uuid */
@@ -1516,7 +1516,7 @@ export interface components {
             /** @enum {string} */
             lang?: "en" | "sv";
             /** @default false */
-            emailWhenReady: boolean;
+            emailWhenReady?: boolean;
         };
     };
     responses: {
