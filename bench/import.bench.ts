@@ -2,8 +2,8 @@ import { expect, inject, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { applyUserImport } from '$lib/server/imports/apply';
 import { previewUserImport } from '$lib/server/imports/preview';
-import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$lib/server/imports/testing';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$tests/import-files';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { sessionCookie } from '../tests/support/http';
 import { rssMb, startBenchServer } from './support/server';
 
@@ -36,9 +36,9 @@ it(`imports ${USERS} users from an xlsx file`, async () => {
 	const bytes = await xlsxBytes([HEADER, ...rows()]);
 
 	const t0 = performance.now();
-	const { importId, preview } = await previewUserImport(db(), { organizationId: org.id, actor, fileName: 'bench.xlsx', bytes });
+	const { importId, preview } = await previewUserImport({ organizationId: org.id, actor, fileName: 'bench.xlsx', bytes });
 	const t1 = performance.now();
-	const counts = await applyUserImport(db(), { organizationId: org.id, importId, actor });
+	const counts = await applyUserImport({ organizationId: org.id, importId, actor });
 	const t2 = performance.now();
 
 	console.log(

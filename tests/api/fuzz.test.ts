@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedResponses } from '$lib/server/testing/stored-responses';
+import { storedResponses } from '$tests/stored-responses';
 import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call } from '../support/http';
@@ -170,7 +170,7 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 			return out;
 		};
 		const { org, admin } = await orgWithAdmin();
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'fuzz' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'fuzz' } });
 		const auth = { authorization: `Bearer ${secret}` };
 
 		// Real things to point at, so that requests get past "not found" into the domain code.

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/sessions';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { sessionCookie } from '../support/http';
 import { getPage, postForm, raw } from './helpers';
 import { baseUrl } from '../support/http';
 
 async function operatorCookie() {
 	const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
-	return `sos_session=${(await createSession(db(), { accountId: acc.id, organizationId: null })).token}`;
+	return `sos_session=${(await createSession({ accountId: acc.id, organizationId: null })).token}`;
 }
 
 describe('the operator’s benchmark page', () => {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { leaks, reachableRemainders, type Kind } from '$lib/results/attack';
 import type { GroupNode, Role } from '$lib/results/suppression';
 import { call, sessionCookie } from '../support/http';
@@ -82,7 +82,7 @@ describe('results API: access and input', () => {
 
 	it('serves an admin’s API token, and lists benchmark versions', async () => {
 		const tokenActor = await createTestActor(org.id, 'admin');
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
 		const r = await call('GET', `/api/v1/results/${roundId}/units/organization`, { token: secret });
 		expect(r.status).toBe(200);
 		expect(r.data.unit.respondents).toBe(39);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/sessions';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { apiClient } from '../support/api-client';
 import { orgWithAdmin } from './helpers';
@@ -64,7 +64,7 @@ describe('/api/v1/units', () => {
 
 	it('the SOS operator, who is in no organization, gets 403', async () => {
 		const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
-		const s = await createSession(db(), { accountId: acc.id, organizationId: null });
+		const s = await createSession({ accountId: acc.id, organizationId: null });
 		const r = await as(`sos_session=${s.token}`).GET('/units');
 		expect(r.response.status).toBe(403);
 		expect(r.error!.error.code).toBe('forbidden');

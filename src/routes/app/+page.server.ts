@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { countUsers } from '$lib/server/users/queries';
+import { countUnits } from '$lib/server/units/queries';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './rounds/zone.server';
 import { listResultRounds } from '$lib/server/results/list';
@@ -9,14 +9,14 @@ import { listActions } from '$lib/server/actions/queries';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
-	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
-	const owned = membership.access === 'participant' ? [] : await listActions(db(), { actor, filter: { mine: 'true', open: 'true' } });
+	const latest = membership.access === 'participant' ? null : ((await listResultRounds({ actor, limit: 1 }))[0] ?? null);
+	const owned = membership.access === 'participant' ? [] : await listActions({ actor, filter: { mine: 'true', open: 'true' } });
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
-		countUsers(db(), { organizationId }),
-		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
-		listRounds(db(), { organizationId }),
+		countUsers({ organizationId }),
+		countUnits({ organizationId }),
+		listRounds({ organizationId }),
 		adminZone(event.cookies, organizationId)
 	]);
 	return {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		latest,
 		mine,
 		users,
-		unitCount: Number(units.n),
+		unitCount: units,
 		roundCount: rounds.length,
 		timeZone,
 		openRounds: rounds

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_STATUSES } from '$lib/actions/status';
+import { ACTION_STATUSES } from '$lib/actions';
 import { day, id, named, timestamp } from '$lib/server/http/output-fields';
 
 /** An action with its notes as the API answers it (queries.ts ActionView). */

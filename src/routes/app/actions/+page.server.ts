@@ -1,11 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { listActions } from '$lib/server/actions/queries';
 import { actionUnitOptions, currentOwners } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ACTION_STATUSES } from '$lib/actions/status';
+import { ACTION_STATUSES } from '$lib/actions';
 import { isUuid } from '$lib/server/validation';
 
 const views = ['all', 'mine', 'overdue'] as const;
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		...(view === 'overdue' && { overdue: 'true' })
 	};
 	const [actions, units, owners, areas] = await forPage(() =>
-		Promise.all([listActions(db(), { actor, filter }), actionUnitOptions(db(), actor), currentOwners(db(), actor), areaOptions(event.locals.locale)])
+		Promise.all([listActions({ actor, filter }), actionUnitOptions(actor), currentOwners(actor), areaOptions(event.locals.locale)])
 	);
 	return {
 		view,

@@ -1,21 +1,21 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { roundResponseRates } from '$lib/server/rounds/rates';
+import { roundResponseRates } from '$lib/server/rounds/response-rates';
 import { closeRoundEarly, extendRound, launchRound, remindNow } from '$lib/server/rounds/manage';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { summarize } from '$lib/server/questions/present';
 import { getModel } from '$lib/server/models/registry';
 import { allowedActions } from '$lib/rounds/state';
-import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/time/zone';
 import { adminZone } from '../zone.server';
 import { setRoundRepeat } from '$lib/server/rounds/recurrence';
 import { unscheduleRound } from '$lib/server/rounds/unschedule';
 import { repeatFromForm } from '../new/form';
 import { repeatInfo } from '$lib/server/rounds/repeat-info';
+import { listUnitNames } from '$lib/server/units/queries';
 
 /** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
 async function modelName(id: string, version: string, locale: string): Promise<string> {
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	let rates;
 	try {
-		rates = await roundResponseRates(db(), { organizationId, roundId: event.params.id });
+		rates = await roundResponseRates({ organizationId, roundId: event.params.id });
 	} catch (err) {
 		if (err instanceof NotFoundError) error(404, 'Not found');
 		throw err;
@@ -41,14 +41,12 @@ export const load: PageServerLoad = async (event) => {
 	const p = r.participants as { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 	let unitNames: string[] = [];
 	if (p.mode === 'units') {
-		const names = await db().selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).execute();
-		const byId = new Map(names.map((u) => [u.id, u.name]));
-		unitNames = p.unitIds.map((id) => byId.get(id)).filter((n): n is string => !!n);
+		unitNames = await listUnitNames({ organizationId, unitIds: p.unitIds });
 	}
 	const done = event.url.searchParams.get('done');
 	return {
 		timeZone,
-		repeat: await repeatInfo(db(), organizationId, r),
+		repeat: await repeatInfo(organizationId, r),
 		done: done === 'launched' || done === 'saved' ? done : null,
 		round: {
 			id: r.id,
@@ -77,7 +75,7 @@ function roundAction(action: 'launch' | 'close' | 'remind') {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		const fn = { launch: launchRound, close: closeRoundEarly, remind: remindNow }[action];
-		const result = await attempt(data, () => fn(db(), { organizationId, actor, roundId: event.params.id! }));
+		const result = await attempt(data, () => fn({ organizationId, actor, roundId: event.params.id! }));
 		if ('id' in result) {
 			await kickScheduler();
 			return { done: action };
@@ -93,13 +91,13 @@ export const actions: Actions = {
 	repeat: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => setRoundRepeat(db(), { organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
+		const result = await attempt(data, () => setRoundRepeat({ organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
 		return 'id' in result ? { done: 'repeat' as const } : result;
 	},
 	unschedule: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => unscheduleRound(db(), { organizationId, actor, roundId: event.params.id }));
+		const result = await attempt(data, () => unscheduleRound({ organizationId, actor, roundId: event.params.id }));
 		return 'id' in result ? { done: 'unschedule' as const } : result;
 	},
 	extend: async (event) => {
@@ -111,7 +109,7 @@ export const actions: Actions = {
 			const value = String(data.get('endsAt') ?? '');
 			const endsAt = fromLocalInput(value, zone);
 			if (!endsAt) throw new ValidationError('endsAt: Not a valid date and time', [{ path: 'endsAt', message: 'Not a valid date and time' }]);
-			return extendRound(db(), { organizationId, actor, roundId: event.params.id, input: { endsAt: endsAt.toISOString() } });
+			return extendRound({ organizationId, actor, roundId: event.params.id, input: { endsAt: endsAt.toISOString() } });
 		});
 		if ('id' in result) return { done: 'extend' as const };
 		return result;

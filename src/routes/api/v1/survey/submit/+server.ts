@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { reply } from '$lib/server/http/reply';
 import { surveySubmittedOutput } from '$lib/server/survey/output';
-import { db } from '$lib/server/db';
 import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { clientIp } from '$lib/server/http/client-ip';
 import { parse } from '$lib/server/validation';
@@ -32,7 +31,7 @@ export const POST: RequestHandler = async (event) => {
 		const auth = tokenOf(event.request, event.cookies.get(SURVEY_COOKIE), event.url.origin);
 		if ('refuse' in auth) return auth.refuse;
 		const patch = parse(answersPatch, await readJson(event));
-		const result = await submitByToken(db(), { token: auth.token, ip: clientIp(event), patch });
+		const result = await submitByToken({ token: auth.token, ip: clientIp(event), patch });
 		return 'refused' in result ? refusal(result.refused) : reply(surveySubmittedOutput, result);
 	} catch (err) {
 		return errorResponse(err);

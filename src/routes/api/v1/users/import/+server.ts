@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { reply } from '$lib/server/http/reply';
 import { importPreviewOutput } from '$lib/server/imports/output';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { previewUserImport } from '$lib/server/imports/preview';
@@ -18,6 +17,6 @@ export const POST: RequestHandler = api(async (event, actor) => {
 	} catch {
 		throw new ValidationError('The multipart body could not be read.');
 	}
-	const result = await previewUserImport(db(), { organizationId, actor, ...(await uploadedFile(data)) });
+	const result = await previewUserImport({ organizationId, actor, ...(await uploadedFile(data)) });
 	return reply(importPreviewOutput, result, { status: 201 });
 });

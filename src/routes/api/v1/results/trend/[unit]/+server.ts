@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { reply } from '$lib/server/http/reply';
 import { trendOutput } from '$lib/server/results/output';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { resultsParams } from '$lib/server/results/api';
 import { unitTrend } from '$lib/server/results/trend';
@@ -9,5 +8,5 @@ import { unitTrend } from '$lib/server/results/trend';
 /** A unit's area scores across the published rounds of the model, oldest first. */
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { locale } = resultsParams(event.url, actor);
-	return reply(trendOutput, await unitTrend(db(), { actor, unitId: event.params.unit, locale }));
+	return reply(trendOutput, await unitTrend({ actor, unitId: event.params.unit, locale }));
 });

@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { reply } from '$lib/server/http/reply';
 import { roundOutput } from '$lib/server/rounds/output';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { remindNow } from '$lib/server/rounds/manage';
@@ -10,7 +9,7 @@ import { presentRound } from '../../present';
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const round = await remindNow(db(), { organizationId, actor, roundId: event.params.id });
+	const round = await remindNow({ organizationId, actor, roundId: event.params.id });
 	await kickScheduler();
 	return reply(roundOutput, presentRound(round));
 });

@@ -1,8 +1,8 @@
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { applyUserImport } from './apply';
-import { previewUserImport } from './preview';
-import { HEADER, userRow, xlsxBytes } from './testing';
+import { createTestActor, createTestOrganization } from './fixtures';
+import { applyUserImport } from '$lib/server/imports/apply';
+import { previewUserImport } from '$lib/server/imports/preview';
+import { HEADER, userRow, xlsxBytes } from './import-files';
 
 /** Helpers for the import integration tests (real PostgreSQL, a fresh organization per test). */
 
@@ -16,12 +16,12 @@ export type TestContext = Awaited<ReturnType<typeof setup>>;
 
 export async function preview(ctx: TestContext, rows: string[][]) {
 	const bytes = await xlsxBytes([HEADER, ...rows]);
-	return previewUserImport(db(), { organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
+	return previewUserImport({ organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
 }
 
 export async function importRows(ctx: TestContext, rows: string[][]) {
 	const { importId, preview: p } = await preview(ctx, rows);
-	const counts = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor });
+	const counts = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor });
 	return { importId, preview: p, counts };
 }
 
