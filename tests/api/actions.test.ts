@@ -11,7 +11,8 @@ const action = (id: string) => ({ params: { path: { id } } });
 /** The action plans API against the real server: who may do what, bad input, success. */
 async function setup() {
 	const org = await createTestOrganization();
-	const unit = async (name: string, parent: string | null = null) => (await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
+	const unit = async (name: string, parent: string | null = null) =>
+		(await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
 	const north = await unit('North');
 	const team = await unit('Team', north);
 	const south = await unit('South');
@@ -23,7 +24,9 @@ describe('actions API', () => {
 	it('creates, lists, changes and notes an action for a unit in the viewer’s subtree', async () => {
 		const s = await setup();
 		const api = as(s.cookie);
-		const created = await api.POST('/actions', { body: { unitId: s.team, title: 'Weekly pipeline review', reason: 'Forecasting is below benchmark', areaKey: 'forecasting', dueOn: '2030-06-30' } });
+		const created = await api.POST('/actions', {
+			body: { unitId: s.team, title: 'Weekly pipeline review', reason: 'Forecasting is below benchmark', areaKey: 'forecasting', dueOn: '2030-06-30' }
+		});
 		expect(created.response.status).toBe(201);
 		expect(created.data).toMatchObject({ title: 'Weekly pipeline review', status: 'planned', unit: { name: 'Team' }, dueOn: '2030-06-30', overdue: false });
 		const id = created.data!.id;
@@ -49,7 +52,12 @@ describe('actions API', () => {
 		expect((await api.GET('/actions/{id}', action(mine.id))).response.status).toBe(404);
 		expect(await db().selectFrom('action_notes').select('id').where('action_id', '=', mine.id).execute()).toEqual([]);
 		expect((await as(s.admin).GET('/actions/{id}', action(south.id))).response.status).toBe(200);
-		const logged = await db().selectFrom('audit_events').select('target').where('organization_id', '=', s.org.id).where('action', '=', 'action_deleted').execute();
+		const logged = await db()
+			.selectFrom('audit_events')
+			.select('target')
+			.where('organization_id', '=', s.org.id)
+			.where('action', '=', 'action_deleted')
+			.execute();
 		expect(logged).toEqual([{ target: 'Typo action' }]);
 	});
 
@@ -74,6 +82,8 @@ describe('actions API', () => {
 		expect((await call('GET', '/api/v1/actions?status=finished', { cookie: s.cookie })).status).toBe(400);
 		expect((await call('PATCH', `/api/v1/actions/${south.id}`, { cookie: s.admin, json: { owner: 'x' } })).status).toBe(400);
 		// A cookie-authenticated write from another site is refused.
-		expect((await call('POST', '/api/v1/actions', { cookie: s.cookie, json: { unitId: s.team, title: 'x' }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+		expect(
+			(await call('POST', '/api/v1/actions', { cookie: s.cookie, json: { unitId: s.team, title: 'x' }, headers: { origin: 'https://evil.example' } })).status
+		).toBe(403);
 	});
 });

@@ -12,7 +12,8 @@ const ofUnit = (unitId: string) => ({ params: { query: { unitId } } });
 /** The decision points API against the real server: who may do what, bad input, success. */
 async function setup() {
 	const org = await createTestOrganization();
-	const unit = async (name: string, parent: string | null = null) => (await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
+	const unit = async (name: string, parent: string | null = null) =>
+		(await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
 	const north = await unit('North');
 	const team = await unit('Team', north);
 	const south = await unit('South');
@@ -20,16 +21,30 @@ async function setup() {
 	return { org, north, team, south, viewer, cookie: await sessionCookie(viewer), admin: await sessionCookie(await createTestActor(org.id, 'admin')) };
 }
 
-const count = (organizationId: string) => db().selectFrom('decisions').select((e) => e.fn.countAll<string>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow().then((r) => Number(r.n));
+const count = (organizationId: string) =>
+	db()
+		.selectFrom('decisions')
+		.select((e) => e.fn.countAll<string>().as('n'))
+		.where('organization_id', '=', organizationId)
+		.executeTakeFirstOrThrow()
+		.then((r) => Number(r.n));
 
 describe('decisions API', () => {
 	it('records, lists (oldest first) and deletes decisions of a unit in the viewer’s subtree', async () => {
 		const s = await setup();
 		const viewer = as(s.cookie);
 		const admin = as(s.admin);
-		const later = await viewer.POST('/decisions', { body: { unitId: s.team, decidedOn: '2026-09-01', title: 'Two inside sellers for Team', reason: 'Activity levels were lowest' } });
+		const later = await viewer.POST('/decisions', {
+			body: { unitId: s.team, decidedOn: '2026-09-01', title: 'Two inside sellers for Team', reason: 'Activity levels were lowest' }
+		});
 		expect(later.response.status).toBe(201);
-		expect(later.data).toMatchObject({ unit: { id: s.team, name: 'Team' }, decidedOn: '2026-09-01', title: 'Two inside sellers for Team', reason: 'Activity levels were lowest', createdBy: 'Test viewer' });
+		expect(later.data).toMatchObject({
+			unit: { id: s.team, name: 'Team' },
+			decidedOn: '2026-09-01',
+			title: 'Two inside sellers for Team',
+			reason: 'Activity levels were lowest',
+			createdBy: 'Test viewer'
+		});
 		const earlier = await admin.POST('/decisions', { body: { unitId: s.team, decidedOn: '2026-03-15', title: 'Monthly forecast meeting' } });
 		expect(earlier.response.status).toBe(201);
 		const listed = await viewer.GET('/decisions', ofUnit(s.team));
@@ -73,13 +88,23 @@ describe('decisions API', () => {
 		const unknown = await call('POST', '/api/v1/decisions', { cookie: s.cookie, json: { unitId: s.team, decidedOn: '2026-02-01', title: 'x', by: 'me' } });
 		expect(unknown.status).toBe(400);
 		expect(unknown.data.error.message).toMatch(/Unknown field/);
-		expect((await call('POST', '/api/v1/decisions', { cookie: s.cookie, body: '{"unitId":', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+		expect((await call('POST', '/api/v1/decisions', { cookie: s.cookie, body: '{"unitId":', headers: { 'content-type': 'application/json' } })).status).toBe(
+			400
+		);
 		const noUnit = await call('GET', '/api/v1/decisions', { cookie: s.cookie });
 		expect(noUnit.status).toBe(400);
 		expect(noUnit.data.error.message).toMatch(/unitId/);
 		expect((await call('GET', '/api/v1/decisions?unitId=north', { cookie: s.cookie })).status).toBe(400);
 		// A cookie-authenticated write from another site.
-		expect((await call('POST', '/api/v1/decisions', { cookie: s.cookie, json: { unitId: s.team, decidedOn: '2026-02-01', title: 'x' }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+		expect(
+			(
+				await call('POST', '/api/v1/decisions', {
+					cookie: s.cookie,
+					json: { unitId: s.team, decidedOn: '2026-02-01', title: 'x' },
+					headers: { origin: 'https://evil.example' }
+				})
+			).status
+		).toBe(403);
 		expect((await call('DELETE', `/api/v1/decisions/${south.id}`, { cookie: s.admin, headers: { origin: 'https://evil.example' } })).status).toBe(403);
 		expect(await count(s.org.id)).toBe(stored);
 		expect(await count(other.org.id)).toBe(0);

@@ -97,7 +97,10 @@ describe('/api/v1/openapi.json', () => {
 		expect({ ...doc, servers: checkedIn.servers }).toEqual(checkedIn);
 		for (const [path, item] of Object.entries(doc.paths)) {
 			for (const method of Object.keys(item).filter((k) => METHODS.includes(k))) {
-				for (const [status, response] of Object.entries(item[method].responses ?? {}) as [string, { content?: Record<string, { schema?: { $ref?: string } }> }][]) {
+				for (const [status, response] of Object.entries(item[method].responses ?? {}) as [
+					string,
+					{ content?: Record<string, { schema?: { $ref?: string } }> }
+				][]) {
 					const schema = response.content?.['application/json']?.schema;
 					if (!status.startsWith('2') || !schema) continue;
 					const name = schema.$ref?.replace('#/components/schemas/', '');

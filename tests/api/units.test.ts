@@ -63,7 +63,11 @@ describe('/api/v1/units', () => {
 	});
 
 	it('the SOS operator, who is in no organization, gets 403', async () => {
-		const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
+		const acc = await db()
+			.insertInto('accounts')
+			.values({ email: uniqueEmail('operator'), is_operator: true })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const s = await createSession({ accountId: acc.id, organizationId: null });
 		const r = await as(`sos_session=${s.token}`).GET('/units');
 		expect(r.response.status).toBe(403);

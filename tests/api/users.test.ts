@@ -215,7 +215,11 @@ describe('/api/v1/users', () => {
 		const badJson = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, body: "{'name': 1}", headers: { 'content-type': 'application/json' } });
 		expect(badJson.status).toBe(400);
 		expect(badJson.data.error.message).toBe('The body is not valid JSON.');
-		const form = await call('POST', '/api/v1/users', { cookie, body: 'name=X&email=x%40example.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const form = await call('POST', '/api/v1/users', {
+			cookie,
+			body: 'name=X&email=x%40example.test',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+		});
 		expect(form.status).toBe(400);
 		expect(form.data.error.message).toMatch(/Content-Type: application\/json/);
 		const big = await call('POST', '/api/v1/users', { cookie, json: { name: 'x'.repeat(400 * 1024), email: uniqueEmail() } });

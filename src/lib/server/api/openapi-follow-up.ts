@@ -15,7 +15,8 @@ export function followUpPaths() {
 		'/decisions': {
 			get: {
 				summary: 'Decision points of a unit',
-				description: 'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).',
+				description:
+					'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).',
 				operationId: 'listDecisions',
 				parameters: [{ name: 'unitId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } }],
 				responses: { ...ok('DecisionList'), ...errors(400, 401, 403) }
@@ -29,7 +30,11 @@ export function followUpPaths() {
 		},
 		'/decisions/{id}': {
 			parameters: [id],
-			delete: { summary: 'Delete a decision recorded by mistake', operationId: 'deleteDecision', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } }
+			delete: {
+				summary: 'Delete a decision recorded by mistake',
+				operationId: 'deleteDecision',
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
+			}
 		},
 		'/exports': {
 			get: { summary: 'The caller’s exports of the last seven days', operationId: 'listExports', responses: { ...ok('ExportList'), ...errors(401) } },
@@ -44,14 +49,30 @@ export function followUpPaths() {
 		},
 		'/exports/{id}': {
 			parameters: [id],
-			get: { summary: 'An export’s status and progress', description: 'Only for the caller who asked for it (404 for anyone else).', operationId: 'getExport', responses: { ...ok('Export'), ...errors(401, 404) } }
+			get: {
+				summary: 'An export’s status and progress',
+				description: 'Only for the caller who asked for it (404 for anyone else).',
+				operationId: 'getExport',
+				responses: { ...ok('Export'), ...errors(401, 404) }
+			}
 		},
 		'/exports/{id}/file': {
 			parameters: [id],
 			get: {
 				summary: 'The export’s file',
 				operationId: 'exportFile',
-				responses: { '200': { description: 'The file, as an attachment', content: { 'application/pdf': {}, 'application/vnd.openxmlformats-officedocument.presentationml.presentation': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {}, 'text/csv': {} } }, ...errors(401, 404) }
+				responses: {
+					'200': {
+						description: 'The file, as an attachment',
+						content: {
+							'application/pdf': {},
+							'application/vnd.openxmlformats-officedocument.presentationml.presentation': {},
+							'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+							'text/csv': {}
+						}
+					},
+					...errors(401, 404)
+				}
 			}
 		}
 	};

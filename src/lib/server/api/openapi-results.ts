@@ -8,13 +8,25 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const ok = (name: OutputName) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const round = { name: 'round', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const unitPath = { name: 'unit', in: 'path', required: true, schema: { type: 'string' }, description: 'A unit id, or `organization` for the whole organization (admins).' };
+const unitPath = {
+	name: 'unit',
+	in: 'path',
+	required: true,
+	schema: { type: 'string' },
+	description: 'A unit id, or `organization` for the whole organization (admins).'
+};
 const query = [
-	{ name: 'compare', in: 'query', schema: { type: 'string', default: 'all' }, description: '`all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`.' },
+	{
+		name: 'compare',
+		in: 'query',
+		schema: { type: 'string', default: 'all' },
+		description: '`all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`.'
+	},
 	{ name: 'statistic', in: 'query', schema: { enum: ['mean', 'median', 'p75', 'p90'], default: 'mean' } },
 	{ name: 'lang', in: 'query', schema: { enum: ['en', 'sv'] }, description: 'Language of area, statement and question texts (default: the caller’s).' }
 ];
-const hidden = 'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
+const hidden =
+	'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
 
 export function resultPaths() {
 	return {
@@ -31,8 +43,18 @@ export function resultPaths() {
 			}
 		},
 		'/results/{round}/heatmap': {
-			parameters: [round, { name: 'unit', in: 'query', required: true, schema: { type: 'string' } }, { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10, default: 1 } }, ...query],
-			get: { summary: 'Units × areas for a unit and its sub-units', description: hidden, operationId: 'resultsHeatmap', responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) } }
+			parameters: [
+				round,
+				{ name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
+				{ name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10, default: 1 } },
+				...query
+			],
+			get: {
+				summary: 'Units × areas for a unit and its sub-units',
+				description: hidden,
+				operationId: 'resultsHeatmap',
+				responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) }
+			}
 		},
 		'/results/trend/{unit}': {
 			parameters: [unitPath, query[2]],
@@ -46,13 +68,15 @@ export function resultPaths() {
 		'/actions': {
 			get: {
 				summary: 'Action plans',
-				description: 'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
+				description:
+					'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
 				operationId: 'listActions',
 				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }
 			},
 			post: {
 				summary: 'Create an action',
-				description: 'What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.',
+				description:
+					'What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.',
 				operationId: 'createAction',
 				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionInput') } } },
 				responses: { '201': { description: 'Created', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) }
@@ -61,15 +85,34 @@ export function resultPaths() {
 		'/actions/{id}': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
 			get: { summary: 'An action with its notes', operationId: 'getAction', responses: { ...ok('Action'), ...errors(401, 403, 404) } },
-			patch: { summary: 'Change an action', operationId: 'updateAction', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } }, responses: { ...ok('Action'), ...errors(400, 401, 403, 404) } },
-			delete: { summary: 'Delete an action planned by mistake (with its notes)', operationId: 'deleteAction', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } }
+			patch: {
+				summary: 'Change an action',
+				operationId: 'updateAction',
+				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } },
+				responses: { ...ok('Action'), ...errors(400, 401, 403, 404) }
+			},
+			delete: {
+				summary: 'Delete an action planned by mistake (with its notes)',
+				operationId: 'deleteAction',
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
+			}
 		},
 		'/actions/{id}/notes': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-			post: { summary: 'Add a progress note', operationId: 'addActionNote', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionNote') } } }, responses: { '201': { description: 'Added', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) } }
+			post: {
+				summary: 'Add a progress note',
+				operationId: 'addActionNote',
+				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionNote') } } },
+				responses: { '201': { description: 'Added', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) }
+			}
 		},
 		'/benchmarks': {
-			get: { summary: 'Benchmark versions', description: 'Versions built by SOS whenever rounds close, and sources the operator imported.', operationId: 'listBenchmarks', responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) } }
+			get: {
+				summary: 'Benchmark versions',
+				description: 'Versions built by SOS whenever rounds close, and sources the operator imported.',
+				operationId: 'listBenchmarks',
+				responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) }
+			}
 		}
 	};
 }

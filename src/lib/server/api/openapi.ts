@@ -13,8 +13,7 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentabl
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const ok = (name: OutputName, status = '200', description = 'OK') => ({ [status]: { description, content: { 'application/json': { schema: ref(name) } } } });
-const errors = (...codes: number[]) =>
-	Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
@@ -37,19 +36,35 @@ export function openApiDocument(serverUrl: string) {
 		paths: {
 			'/units': {
 				get: { summary: 'List units', operationId: 'listUnits', responses: { ...ok('UnitList'), ...errors(401, 403) } },
-				post: { summary: 'Create a unit', operationId: 'createUnit', requestBody: body('UnitInput'), responses: { ...ok('Unit', '201', 'Created'), ...errors(400, 401, 403, 409) } }
+				post: {
+					summary: 'Create a unit',
+					operationId: 'createUnit',
+					requestBody: body('UnitInput'),
+					responses: { ...ok('Unit', '201', 'Created'), ...errors(400, 401, 403, 409) }
+				}
 			},
 			'/units/{id}': {
 				parameters: idParam,
 				get: { summary: 'Get a unit', operationId: 'getUnit', responses: { ...ok('Unit'), ...errors(401, 403, 404) } },
-				patch: { summary: 'Rename or move a unit', operationId: 'updateUnit', requestBody: body('UnitPatch'), responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) } },
-				delete: { summary: 'Delete an empty unit', description: 'Refused with 409 while the unit has users, viewers or sub-units.', operationId: 'deleteUnit', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
+				patch: {
+					summary: 'Rename or move a unit',
+					operationId: 'updateUnit',
+					requestBody: body('UnitPatch'),
+					responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) }
+				},
+				delete: {
+					summary: 'Delete an empty unit',
+					description: 'Refused with 409 while the unit has users, viewers or sub-units.',
+					operationId: 'deleteUnit',
+					responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) }
+				}
 			},
 			'/units/{id}/merge': {
 				parameters: idParam,
 				post: {
 					summary: 'Merge a unit into another',
-					description: 'Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.',
+					description:
+						'Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.',
 					operationId: 'mergeUnit',
 					requestBody: body('UnitMerge'),
 					responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) }
@@ -68,12 +83,22 @@ export function openApiDocument(serverUrl: string) {
 					],
 					responses: { ...ok('UserList'), ...errors(400, 401, 403) }
 				},
-				post: { summary: 'Create a user', operationId: 'createUser', requestBody: body('UserInput'), responses: { ...ok('User', '201', 'Created'), ...errors(400, 401, 403, 409) } }
+				post: {
+					summary: 'Create a user',
+					operationId: 'createUser',
+					requestBody: body('UserInput'),
+					responses: { ...ok('User', '201', 'Created'), ...errors(400, 401, 403, 409) }
+				}
 			},
 			'/users/{id}': {
 				parameters: idParam,
 				get: { summary: 'Get a user', operationId: 'getUser', responses: { ...ok('User'), ...errors(401, 403, 404) } },
-				patch: { summary: 'Update a user', operationId: 'updateUser', requestBody: body('UserPatch'), responses: { ...ok('User'), ...errors(400, 401, 403, 404, 409) } },
+				patch: {
+					summary: 'Update a user',
+					operationId: 'updateUser',
+					requestBody: body('UserPatch'),
+					responses: { ...ok('User'), ...errors(400, 401, 403, 404, 409) }
+				},
 				delete: { summary: 'Delete a user', operationId: 'deleteUser', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
 			},
 			...importPaths(),
@@ -122,7 +147,9 @@ export function openApiDocument(serverUrl: string) {
 				E401: errorResponse('Not signed in and no valid API token.'),
 				E403: errorResponse('Signed in, but not allowed (admins only), or a cross-site request.'),
 				E404: errorResponse('No such resource in your organization.'),
-				E409: errorResponse('Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action).')
+				E409: errorResponse(
+					'Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action).'
+				)
 			}
 		}
 	};
@@ -133,9 +160,13 @@ function importPaths() {
 		'/users/import': {
 			post: {
 				summary: 'Preview a user import',
-				description: 'Upload an .xlsx or .csv file (multipart/form-data, field `file`, at most 10 MB). Returns a preview with every row’s errors; nothing is written.',
+				description:
+					'Upload an .xlsx or .csv file (multipart/form-data, field `file`, at most 10 MB). Returns a preview with every row’s errors; nothing is written.',
 				operationId: 'previewUserImport',
-				requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+				requestBody: {
+					required: true,
+					content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } }
+				},
 				responses: { ...ok('ImportPreview', '201', 'Preview created'), ...errors(400, 401, 403) }
 			}
 		},
@@ -167,7 +198,13 @@ function importPaths() {
 function roundPaths() {
 	const action = (summary: string, operationId: string, description: string, extra: Record<string, unknown> = {}) => ({
 		parameters: idParam,
-		post: { summary, operationId, description, ...extra, responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) } }
+		post: {
+			summary,
+			operationId,
+			description,
+			...extra,
+			responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) }
+		}
 	});
 	return {
 		'/rounds': {
@@ -193,10 +230,27 @@ function roundPaths() {
 				responses: { ...ok('Round'), ...errors(400, 401, 403, 404, 409) }
 			}
 		},
-		'/rounds/{id}/launch': action('Launch a draft round', 'launchRound', 'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'),
-		'/rounds/{id}/close': action('Close a round early', 'closeRound', 'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'),
-		'/rounds/{id}/extend': action('Extend a round', 'extendRound', 'Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.', { requestBody: body('RoundExtend') }),
-		'/rounds/{id}/remind': action('Send a reminder now', 'remindRound', 'Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.'),
+		'/rounds/{id}/launch': action(
+			'Launch a draft round',
+			'launchRound',
+			'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'
+		),
+		'/rounds/{id}/close': action(
+			'Close a round early',
+			'closeRound',
+			'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'
+		),
+		'/rounds/{id}/extend': action(
+			'Extend a round',
+			'extendRound',
+			'Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.',
+			{ requestBody: body('RoundExtend') }
+		),
+		'/rounds/{id}/remind': action(
+			'Send a reminder now',
+			'remindRound',
+			'Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.'
+		),
 		'/rounds/{id}/response-rates': {
 			parameters: idParam,
 			get: { summary: 'Live response rates per unit', operationId: 'roundResponseRates', responses: { ...ok('ResponseRates'), ...errors(401, 403, 404) } }
@@ -211,12 +265,20 @@ function questionPaths() {
 				summary: 'List company-specific questions',
 				description: 'The organization’s own questions and the standard library. Each has a `ref` to put in a round’s `questions`.',
 				operationId: 'listQuestions',
-				parameters: [{ name: 'archived', in: 'query', schema: { enum: ['true', 'false'], default: 'false' }, description: 'Include archived questions of the organization' }],
+				parameters: [
+					{
+						name: 'archived',
+						in: 'query',
+						schema: { enum: ['true', 'false'], default: 'false' },
+						description: 'Include archived questions of the organization'
+					}
+				],
 				responses: { ...ok('QuestionList'), ...errors(400, 401, 403) }
 			},
 			post: {
 				summary: 'Add a question of the organization',
-				description: 'English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.',
+				description:
+					'English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.',
 				operationId: 'createQuestion',
 				requestBody: body('QuestionInput'),
 				responses: { ...ok('Question', '201', 'Created'), ...errors(400, 401, 403, 409) }

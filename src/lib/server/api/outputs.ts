@@ -58,5 +58,8 @@ export function outputJsonSchemas(): Record<OutputName, Record<string, unknown>>
 	const registry = z.registry<{ id: string }>();
 	for (const [id, schema] of Object.entries(outputs)) registry.add(schema, { id });
 	const { schemas } = z.toJSONSchema(registry, { io: 'output', uri: (id) => `#/components/schemas/${id}`, override: tidy });
-	return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, ...s }]) => [id, s])) as unknown as Record<OutputName, Record<string, unknown>>;
+	return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, ...s }]) => [id, s])) as unknown as Record<
+		OutputName,
+		Record<string, unknown>
+	>;
 }

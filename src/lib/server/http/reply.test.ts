@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { OutputSchemaError, reply } from './reply';
 import { unitOutput } from '$lib/server/units/output';
 
-const unit = { id: '6f1c1c8e-2f51-4d43-9a51-2d3f1c1c8e2f', parentId: null, name: 'North', userCount: 3, childCount: 0, createdAt: new Date('2026-01-02T03:04:05Z') };
+const unit = {
+	id: '6f1c1c8e-2f51-4d43-9a51-2d3f1c1c8e2f',
+	parentId: null,
+	name: 'North',
+	userCount: 3,
+	childCount: 0,
+	createdAt: new Date('2026-01-02T03:04:05Z')
+};
 
 describe('reply', () => {
 	it('answers JSON as the output schema describes it, dates as ISO strings', async () => {

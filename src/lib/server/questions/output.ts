@@ -7,7 +7,13 @@ const texts = z.strictObject({
 	scaleLabels: z.record(z.string(), z.string()).nullable().describe('Scale questions: labels of some points of the 1–5 scale (at least 1 and 5).'),
 	unit: z.string().nullable().describe('Number questions: the unit shown after the field, e.g. %.')
 });
-const definition = { type: z.enum(['scale', 'single', 'multi', 'text', 'number']), en: texts, sv: texts, min: z.number().nullable(), max: z.number().nullable() };
+const definition = {
+	type: z.enum(['scale', 'single', 'multi', 'text', 'number']),
+	en: texts,
+	sv: texts,
+	min: z.number().nullable(),
+	max: z.number().nullable()
+};
 const refNote = 'Put this in a round’s `questions` to include the question.';
 
 /** An organization's own question as the API answers it (see present.ts). */

@@ -8,7 +8,9 @@ const count = int.nullable();
 const status = z
 	.enum(['green', 'yellow', 'red', 'neutral'])
 	.nullable()
-	.describe('green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.');
+	.describe(
+		'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.'
+	);
 const figure = { score: num, benchmark: num, difference: num, status };
 const areaName = z.strictObject({ key: z.string(), name: z.string() });
 const cell = z.strictObject({ score: num, status });
@@ -30,9 +32,18 @@ export const resultRoundListOutput = z.strictObject({
 
 const questionBase = { key: z.string(), text: z.string(), answered: count.describe('Respondents who answered; null where the figures are hidden.') };
 const questionResult = z.discriminatedUnion('type', [
-	z.strictObject({ ...questionBase, type: z.enum(['scale', 'single', 'multi']), options: z.array(z.strictObject({ label: z.string(), count: int })).nullable(), mean: num }),
+	z.strictObject({
+		...questionBase,
+		type: z.enum(['scale', 'single', 'multi']),
+		options: z.array(z.strictObject({ label: z.string(), count: int })).nullable(),
+		mean: num
+	}),
 	z.strictObject({ ...questionBase, type: z.literal('number'), mean: num, unit: z.string().nullable() }),
-	z.strictObject({ ...questionBase, type: z.literal('text'), comments: z.array(z.string()).nullable().describe('Only for groups of at least ten respondents, in random order.') })
+	z.strictObject({
+		...questionBase,
+		type: z.literal('text'),
+		comments: z.array(z.string()).nullable().describe('Only for groups of at least ten respondents, in random order.')
+	})
 ]);
 
 export const unitResultsOutput = z.strictObject({

@@ -24,7 +24,11 @@ export const roundOutput = z.strictObject({
 	remindersSent: int.describe('How many of the reminders have gone out.'),
 	minGroupSize: int.describe('k: no figure rests on fewer than k people.'),
 	participants: z
-		.union([z.strictObject({ mode: z.literal('all') }), z.strictObject({ mode: z.literal('units'), unitIds: z.array(id) }), z.strictObject({ mode: z.literal('users'), userIds: z.array(id) })])
+		.union([
+			z.strictObject({ mode: z.literal('all') }),
+			z.strictObject({ mode: z.literal('units'), unitIds: z.array(id) }),
+			z.strictObject({ mode: z.literal('users'), userIds: z.array(id) })
+		])
 		.describe('{"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]}'),
 	questions: z
 		.array(z.strictObject({ key: z.string(), type: questionType, en: frozenTexts, sv: frozenTexts, min: z.number().nullable(), max: z.number().nullable() }))

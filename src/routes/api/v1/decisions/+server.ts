@@ -13,4 +13,6 @@ export const GET: RequestHandler = api(async (event, actor) => {
 	return reply(decisionListOutput, { decisions: await listDecisions({ actor, unitIds: [unitId] }) });
 });
 
-export const POST: RequestHandler = api(async (event, actor) => reply(decisionOutput, await recordDecision({ actor, input: await readJson(event) }), { status: 201 }));
+export const POST: RequestHandler = api(async (event, actor) =>
+	reply(decisionOutput, await recordDecision({ actor, input: await readJson(event) }), { status: 201 })
+);

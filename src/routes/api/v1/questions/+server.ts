@@ -11,7 +11,8 @@ import { standardQuestions } from '$lib/server/models/registry';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const archived = event.url.searchParams.get('archived');
-	if (archived !== null && archived !== 'true' && archived !== 'false') throw new ValidationError('archived: Must be true or false.', [{ path: 'archived', message: 'Must be true or false' }]);
+	if (archived !== null && archived !== 'true' && archived !== 'false')
+		throw new ValidationError('archived: Must be true or false.', [{ path: 'archived', message: 'Must be true or false' }]);
 	const [own, standard] = await Promise.all([listQuestions({ organizationId, includeArchived: archived === 'true' }), standardQuestions()]);
 	return reply(questionListOutput, { questions: own.map(presentQuestion), standard: standard.map(presentStandardQuestion) });
 });

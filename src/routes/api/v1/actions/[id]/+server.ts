@@ -7,7 +7,9 @@ import { getAction } from '$lib/server/actions/queries';
 
 export const GET: RequestHandler = api(async (event, actor) => reply(actionOutput, await getAction({ actor, actionId: event.params.id })));
 
-export const PATCH: RequestHandler = api(async (event, actor) => reply(actionOutput, await updateAction({ actor, actionId: event.params.id, input: await readJson(event) })));
+export const PATCH: RequestHandler = api(async (event, actor) =>
+	reply(actionOutput, await updateAction({ actor, actionId: event.params.id, input: await readJson(event) }))
+);
 
 export const DELETE: RequestHandler = api(async (event, actor) => {
 	await deleteAction({ actor, actionId: event.params.id });

@@ -5,4 +5,6 @@ import { api, readJson } from '$lib/server/http/api';
 import { addActionNote } from '$lib/server/actions/mutations';
 
 /** Adds a dated progress note; answers the action with all its notes. */
-export const POST: RequestHandler = api(async (event, actor) => reply(actionOutput, await addActionNote({ actor, actionId: event.params.id, input: await readJson(event) }), { status: 201 }));
+export const POST: RequestHandler = api(async (event, actor) =>
+	reply(actionOutput, await addActionNote({ actor, actionId: event.params.id, input: await readJson(event) }), { status: 201 })
+);

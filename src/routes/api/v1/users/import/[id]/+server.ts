@@ -8,5 +8,11 @@ import { getUserImport } from '$lib/server/imports/preview';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const imp = await getUserImport({ organizationId, importId: event.params.id });
-	return reply(userImportOutput, { importId: imp.importId, fileName: imp.fileName, createdAt: imp.createdAt.toISOString(), appliedAt: imp.appliedAt?.toISOString() ?? null, preview: imp.preview });
+	return reply(userImportOutput, {
+		importId: imp.importId,
+		fileName: imp.fileName,
+		createdAt: imp.createdAt.toISOString(),
+		appliedAt: imp.appliedAt?.toISOString() ?? null,
+		preview: imp.preview
+	});
 });
