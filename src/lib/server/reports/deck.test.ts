@@ -119,3 +119,15 @@ describe('the PowerPoint deck', () => {
 		expect(all).toContain(`<a:t>${first}</a:t>`);
 	});
 });
+
+describe('the deck of a round with k above the comment minimum', () => {
+	it('states the threshold the comments really need (k, not 10)', async () => {
+		const data = structuredClone(reports.en);
+		data.results.round.k = 12;
+		const q = data.results.questions.find((x) => x.type === 'text')!;
+		Object.assign(q, { answered: null, comments: undefined });
+		const { slides } = await open(await renderDeck(data));
+		expect(slides.join('\n')).toContain(xmlText('Comments are shown only for groups of at least 12 respondents.'));
+		expect(slides.join('\n')).not.toContain('at least 10 respondents');
+	}, 60_000);
+});

@@ -106,3 +106,15 @@ describe('the PDF report', () => {
 		expect(seen.at(-1)).toBe(1);
 	});
 });
+
+describe('the PDF report of a round with k above the comment minimum', () => {
+	it('states the threshold the comments really need (k, not 10)', async () => {
+		const data = structuredClone(reports.en);
+		data.results.round.k = 12;
+		const q = data.results.questions.find((x) => x.type === 'text')!;
+		Object.assign(q, { answered: null, comments: undefined });
+		const { text } = await textOf(await renderPdf(data));
+		expect(text).toContain('Comments are shown only for groups of at least 12 respondents.');
+		expect(text).not.toContain('at least 10 respondents');
+	}, 60_000);
+});
