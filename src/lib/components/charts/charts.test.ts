@@ -7,8 +7,8 @@ import Radar from './Radar.svelte';
 import GapChart from './GapChart.svelte';
 import TrendChart from './TrendChart.svelte';
 import Distribution from './Distribution.svelte';
-import { heatColour } from './Heat';
-import { chartColours, contrast, wrapLabel } from './colours';
+import { heatColour } from '$lib/charts/heat';
+import { chartColours, contrast, wrapLabel } from '$lib/charts/colours';
 
 /** Server-rendered markup; with CHARTS_PNG_DIR set, also kept for an HTML preview page (see end). */
 const rendered: { name: string; file: string; body: string }[] = [];

@@ -1,6 +1,6 @@
 /** The deck's text slides: cover, summary with the colour legend, findings with advice, questions and actions. */
 import type PptxGenJS from 'pptxgenjs';
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
 import { COMMENT_MIN } from '$lib/results/view';
 import type { ReportData } from './data';
 import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';

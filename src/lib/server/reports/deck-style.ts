@@ -1,8 +1,8 @@
 /** The deck's slide frame, type sizes and table cells, shared by all its slides. */
 import type PptxGenJS from 'pptxgenjs';
 import type { Status } from '$lib/results/colour';
-import { chartColours } from '$lib/components/charts/colours';
-import { heatColour } from '$lib/components/charts/Heat';
+import { chartColours } from '$lib/charts/colours';
+import { heatColour } from '$lib/charts/heat';
 import type { ReportText } from './report-text';
 import { safeText } from './safe-cell';
 

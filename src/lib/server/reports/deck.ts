@@ -8,7 +8,7 @@ import { areaSlides, gapSlide, heatmapSlides, trendSlide } from './deck-charts';
 import { actionSlides, coverSlide, findingSlides, questionSlides, summarySlide } from './deck-slides';
 import { MASTER, hex, type Deck } from './deck-style';
 import { progress, reportText, type ReportText } from './report-text';
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
 
 type Slides = (pptx: Deck, data: ReportData, txt: ReportText) => void;
 

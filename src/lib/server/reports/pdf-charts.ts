@@ -3,7 +3,7 @@
  * marks (formatted as given), so nothing has to be read off the axis and colour never stands alone.
  */
 import type { Status } from '$lib/results/colour';
-import { chartColours, clampScore } from '$lib/components/charts/colours';
+import { chartColours, clampScore } from '$lib/charts/colours';
 import { CONTENT_WIDTH, INK, LEFT, RIGHT, SIZE, ensure, fitLine, heightOf, statusMark, textAt, type Doc } from './pdf-layout';
 import { statusFill, type ReportText } from './report-text';
 

@@ -2,8 +2,8 @@
  * The two grid charts of the PDF report: sub-units × areas as a heatmap (the score printed in each
  * cell), and the trend as one small line chart per area.
  */
-import { chartColours, clampScore, runs } from '$lib/components/charts/colours';
-import { heatColour } from '$lib/components/charts/Heat';
+import { chartColours, clampScore, runs } from '$lib/charts/colours';
+import { heatColour } from '$lib/charts/heat';
 import type { Trend } from '$lib/server/results/trend';
 import type { UnitResults } from '$lib/server/results/unit-results';
 import { BOTTOM, CONTENT_WIDTH, INK, LEFT, SIZE, fitLine, statusMark, textAt, type Doc } from './pdf-layout';
