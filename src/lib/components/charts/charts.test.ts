@@ -198,6 +198,22 @@ describe('Distribution', () => {
 	});
 });
 
+describe('escaping', () => {
+	it('draws a name with markup as text in every chart', () => {
+		const evil = '<script>alert(1)</script>';
+		const pages = [
+			ssr(Radar, { label: evil, axes: [evil, 'B', 'C'], series: [{ name: evil, values: [3, 3, 3], kind: 'unit' }] }),
+			ssr(GapChart, { label: evil, rows: [{ name: evil, a: 3, b: 4 }], aName: evil, bName: 'b', gapLabel: evil }),
+			ssr(TrendChart, { label: evil, points: [{ x: evil, value: 3 }], valueName: evil }),
+			ssr(Distribution, { label: evil, segments: [{ key: 'a', label: evil, count: 1 }] })
+		];
+		for (const html of pages) {
+			expect(html).not.toContain('<script>');
+			expect(html).toContain('&lt;script');
+		}
+	});
+});
+
 describe('heatColour', () => {
 	it('gives every status a light background with AA-contrast text', () => {
 		for (const s of ['green', 'yellow', 'red', 'neutral', 'suppressed'] as const) {
