@@ -10,6 +10,8 @@ export interface DistributionInput {
 	locale?: string;
 	/** Write each wide-enough segment's percentage in it (default true). */
 	shares?: boolean;
+	/** A fixed drawing width (a viewBox, for the PDF); by default the bar fills its container. */
+	width?: number;
 }
 
 /** Each segment with its colour, start and share (0..1); an answer scale (keys 1–5, dk) gets the diverging colours. */
@@ -31,7 +33,7 @@ export function distributionBars(segments: Segment[]) {
  * Answer counts as one 100%-stacked bar, with percentages in wide-enough segments (class "tight" under 15%,
  * which the page hides in narrow containers). Percentage coordinates, so its text stays at 13px at any width.
  */
-export function distributionSvg({ label, segments, id, locale = 'en', shares = true }: DistributionInput): string {
+export function distributionSvg({ label, segments, id, locale = 'en', shares = true, width }: DistributionInput): string {
 	const bars = distributionBars(segments);
 	const pattern = el(
 		'pattern',
@@ -45,5 +47,6 @@ export function distributionSvg({ label, segments, id, locale = 'en', shares = t
 		if (shares && b.pct >= 8)
 			body += text({ class: b.pct < 15 ? 'tight' : undefined, x: `${b.start + b.pct / 2}%`, y: 20, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 600, fill: b.key === 'dk' ? chartColours.text : textOn(b.colour) }, formatShare(b.share, locale));
 	}
-	return el('svg', { xmlns: 'http://www.w3.org/2000/svg', width: '100%', height: 30, role: 'img', 'aria-label': label }, named(label) + body);
+	const size = width ? { viewBox: `0 0 ${width} 30`, width } : { width: '100%' };
+	return el('svg', { xmlns: 'http://www.w3.org/2000/svg', ...size, height: 30, role: 'img', 'aria-label': label }, named(label) + body);
 }

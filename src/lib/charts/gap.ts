@@ -59,5 +59,5 @@ export function gapSvg({ label, rows, gapLabel, locale = 'en' }: GapInput, drawi
 /** The legend's two keys: a circle for a, a diamond for b (decorative; the names are written beside them). */
 export const gapKeySvg = (which: 'a' | 'b') =>
 	which === 'a'
-		? el('svg', { xmlns: 'http://www.w3.org/2000/svg', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, el('circle', { cx: 7, cy: 7, r: 6, fill: chartColours.unit }))
-		: el('svg', { xmlns: 'http://www.w3.org/2000/svg', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false' }, el('path', { d: diamond(8, 8, 7), fill: chartColours.second }));
+		? el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 14 14', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, el('circle', { cx: 7, cy: 7, r: 6, fill: chartColours.unit }))
+		: el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false' }, el('path', { d: diamond(8, 8, 7), fill: chartColours.second }));

@@ -68,7 +68,7 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 export const trendKeySvg = (which: 'value' | 'benchmark') =>
 	el(
 		'svg',
-		{ xmlns: 'http://www.w3.org/2000/svg', width: 30, height: 12, 'aria-hidden': 'true', focusable: 'false' },
+		{ xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 30 12', width: 30, height: 12, 'aria-hidden': 'true', focusable: 'false' },
 		which === 'value'
 			? el('line', { x1: 2, y1: 6, x2: 28, y2: 6, stroke: chartColours.unit, 'stroke-width': 2.5 }) + el('circle', { cx: 15, cy: 6, r: 3.5, fill: chartColours.unit })
 			: el('line', { x1: 2, y1: 6, x2: 28, y2: 6, stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '6 4' })
