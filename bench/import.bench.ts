@@ -36,9 +36,9 @@ it(`imports ${USERS} users from an xlsx file`, async () => {
 	const bytes = await xlsxBytes([HEADER, ...rows()]);
 
 	const t0 = performance.now();
-	const { importId, preview } = await previewUserImport(db(), { organizationId: org.id, actor, fileName: 'bench.xlsx', bytes });
+	const { importId, preview } = await previewUserImport({ organizationId: org.id, actor, fileName: 'bench.xlsx', bytes });
 	const t1 = performance.now();
-	const counts = await applyUserImport(db(), { organizationId: org.id, importId, actor });
+	const counts = await applyUserImport({ organizationId: org.id, importId, actor });
 	const t2 = performance.now();
 
 	console.log(

@@ -34,26 +34,26 @@ it('measures the mixer: 1,500 pending answers, and the close-time rewrite of 10,
 	const small = await openRoundWith(1500, 50);
 	await submitSealed(small, 0, 1500);
 	let t0 = performance.now();
-	expect(await mixPendingResponses(db(), { organizationId: small.org.id, roundId: small.round.id, minimum: 5 })).toBe(1500);
+	expect(await mixPendingResponses({ organizationId: small.org.id, roundId: small.round.id, minimum: 5 })).toBe(1500);
 	const mixMs = performance.now() - t0;
 	t0 = performance.now();
-	await vacuumMixed(db(), ['pending_responses']);
+	await vacuumMixed(['pending_responses']);
 	const vacuumPendingMs = performance.now() - t0;
 	expect(await count(small, 'responses')).toBe(1500);
 	expect(await count(small, 'pending_responses')).toBe(0);
 
 	const big = await openRoundWith(10_000, 200);
 	await submitSealed(big, 0, 8500);
-	expect(await mixPendingResponses(db(), { organizationId: big.org.id, roundId: big.round.id, minimum: 5 })).toBe(8500);
+	expect(await mixPendingResponses({ organizationId: big.org.id, roundId: big.round.id, minimum: 5 })).toBe(8500);
 	await submitSealed(big, 8500, 1500);
 	t0 = performance.now();
 	const moved = await db().transaction().execute(async (trx) => {
 		await trx.selectFrom('rounds').select('id').where('organization_id', '=', big.org.id).where('id', '=', big.round.id).forUpdate().execute();
-		return mixRoundAtClose(trx, { organizationId: big.org.id, roundId: big.round.id });
+		return mixRoundAtClose({ organizationId: big.org.id, roundId: big.round.id }, trx);
 	});
 	const rewriteMs = performance.now() - t0;
 	t0 = performance.now();
-	await vacuumMixed(db());
+	await vacuumMixed();
 	const vacuumMs = performance.now() - t0;
 	expect(moved).toBe(10_000);
 	expect(await count(big, 'responses')).toBe(10_000);

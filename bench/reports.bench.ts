@@ -37,16 +37,16 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
  */
 it('measures the reports of the largest demo unit', async () => {
 	await migrateToLatest(db);
-	await bootstrap(db, { demo: true });
+	await bootstrap({ demo: true }, db);
 	await createDemoRound(db);
 	const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).where('name', 'not like', 'Benchmark%').executeTakeFirstOrThrow();
-	const membership = (await findMembership(db, { email: 'admin@demo.example', organizationId: org.id }))!;
+	const membership = (await findMembership({ email: 'admin@demo.example', organizationId: org.id }, db))!;
 	const admin: Actor = { accountId: null, email: 'admin@demo.example', isOperator: false, membership, via: 'session', label: 'admin@demo.example' };
 	const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org.id).where('name', 'like', '%autumn%').executeTakeFirstOrThrow();
 	const opts = { actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en' as const, choice: { compare: 'all' as const, statistic: 'mean' as const } };
-	const data = await reportData(db, opts);
+	const data = await reportData(opts, db);
 	expect(data.results.unit.respondents).toBeGreaterThan(20);
-	const dataMs = await time(10, () => reportData(db, opts));
+	const dataMs = await time(10, () => reportData(opts, db));
 	const line: string[] = [];
 	for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
 		let bytes = 0;

@@ -23,7 +23,7 @@ const PER_ORGANIZATION = 1000;
 /** A published round of `organizationId` over its units with `n` generated responses spread over `unitIds` (in SQL: a million rows take seconds, not minutes). */
 async function roundWithResponses(organizationId: string, unitIds: string[], n: number): Promise<string> {
 	const model = await latestModel();
-	const round = { id: await insertPublishedRound(db(), model, { organizationId, name: 'Bench round', closedAt: new Date(Date.now() - 86_400_000), tree: await freezeUnitTree(db(), organizationId) }) };
+	const round = { id: await insertPublishedRound(model, { organizationId, name: 'Bench round', closedAt: new Date(Date.now() - 86_400_000), tree: await freezeUnitTree(organizationId) }) };
 	await sql`
 		INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores)
 		SELECT ${organizationId}::uuid, ${round.id}::uuid, (${unitIds}::uuid[])[1 + g % ${unitIds.length}],
@@ -62,15 +62,15 @@ it('measures the results data of a large organization, alone and among a million
 	}
 	const roundId = await roundWithResponses(org.id, teams, RESPONDENTS);
 	let t0 = performance.now();
-	await db().transaction().execute((trx) => buildRoundResults(trx, { organizationId: org.id, roundId }));
+	await db().transaction().execute((trx) => buildRoundResults({ organizationId: org.id, roundId }, trx));
 	const buildMs = performance.now() - t0;
 
 	const choice = { compare: 'all' as const, statistic: 'mean' as const };
-	const page = () => unitResults(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
-	const region = () => unitResults(db(), { actor: admin, roundId, unitId: regions[0], locale: 'en', choice });
+	const page = () => unitResults({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
+	const region = () => unitResults({ actor: admin, roundId, unitId: regions[0], locale: 'en', choice });
 	const alone = await timeIt(30, page);
 	const aloneRegion = await timeIt(30, region);
-	const aloneTrend = await timeIt(30, () => unitTrend(db(), { actor: admin, unitId: ORGANIZATION, locale: 'en' }));
+	const aloneTrend = await timeIt(30, () => unitTrend({ actor: admin, unitId: ORGANIZATION, locale: 'en' }));
 
 	// A thousand other organizations with a thousand responses each, their results built as at close.
 	t0 = performance.now();
@@ -83,18 +83,18 @@ it('measures the results data of a large organization, alone and among a million
 	const fillMs = performance.now() - t0;
 	t0 = performance.now();
 	for (let i = 0; i < others.length; i += 4)
-		await Promise.all(others.slice(i, i + 4).map((o) => db().transaction().execute((trx) => buildRoundResults(trx, { organizationId: o.org, roundId: o.round }))));
+		await Promise.all(others.slice(i, i + 4).map((o) => db().transaction().execute((trx) => buildRoundResults({ organizationId: o.org, roundId: o.round }, trx))));
 	const othersBuildMs = performance.now() - t0;
 	await sql`ANALYZE`.execute(db());
 	t0 = performance.now();
-	const version = await rebuildBenchmark(db(), { modelId: 'sos', modelVersion: '1.0', population: 'live' });
+	const version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
 	const rebuildMs = performance.now() - t0;
 	await db().updateTable('rounds').set({ benchmark_version_id: version }).where('organization_id', '=', org.id).where('id', '=', roundId).execute();
 
 	const total = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const crowded = await timeIt(30, page);
 	const crowdedRegion = await timeIt(30, region);
-	const crowdedTrend = await timeIt(30, () => unitTrend(db(), { actor: admin, unitId: ORGANIZATION, locale: 'en' }));
+	const crowdedTrend = await timeIt(30, () => unitTrend({ actor: admin, unitId: ORGANIZATION, locale: 'en' }));
 	const r = await page();
 	expect(r.unit.respondents).toBe(RESPONDENTS);
 	expect(r.areas.every((a) => a.benchmark !== null)).toBe(true);
@@ -106,13 +106,13 @@ it('measures the results data of a large organization, alone and among a million
 	console.log(`benchmark rebuild over ${ORGANIZATIONS + 1} organizations: ${f(rebuildMs)} ms`);
 
 	// The reports of the same organization (10 regions in its heatmap): data, then each file.
-	const data = await reportData(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
+	const data = await reportData({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice });
 	const sizes: string[] = [];
 	for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
 		let bytes = 0;
 		const t = await timeIt(5, async () => (bytes = (await renderReport(format, data)).length));
 		sizes.push(`${format} p50 ${f(t.p50)} ms (${Math.round(bytes / 1024)} KB)`);
 	}
-	const dataTime = await timeIt(10, () => reportData(db(), { actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice }));
+	const dataTime = await timeIt(10, () => reportData({ actor: admin, roundId, unitId: ORGANIZATION, locale: 'en', choice }));
 	console.log(`reports of the whole 10,000-respondent organization: data p50 ${f(dataTime.p50)} ms; ${sizes.join('; ')}`);
 }, 1_800_000);

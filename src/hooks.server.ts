@@ -21,9 +21,9 @@ export const init: ServerInit = async () => {
 	const cfg = config();
 	responseKey(); // fails fast on a malformed SOS_RESPONSE_KEY; creates <data dir>/keys/response.key on the first start
 	await migrateToLatest(db());
-	void checkResponseKey(db()).catch(() => {}); // warns when this instance's key is not the others'
-	const credentials = await bootstrap(db(), { demo: cfg.SOS_DEMO === 'on' });
-	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound(db());
+	void checkResponseKey().catch(() => {}); // warns when this instance's key is not the others'
+	const credentials = await bootstrap({ demo: cfg.SOS_DEMO === 'on' });
+	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound();
 	// The scheduler starts beside the server rather than before it, so pages are served at once.
 	if (process.env.SOS_SCHEDULER !== 'off')
 		void startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 }).catch((err) => console.error('[jobs] the scheduler did not start:', err));

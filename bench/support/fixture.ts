@@ -21,14 +21,14 @@ export async function openRoundWith(people: number, teams = 20) {
 		access: 'participant' as const
 	}));
 	for (let i = 0; i < rows.length; i += 1000) await db().insertInto('users').values(rows.slice(i, i + 1000)).execute();
-	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Bench round' } });
+	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Bench round' } });
 	const invitations = await db()
 		.selectFrom('invitations')
 		.select(['id', 'unit_id', 'job_role'])
 		.where('organization_id', '=', org.id)
 		.where('round_id', '=', round.id)
 		.execute();
-	const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), i.id)));
+	const tokens = await Promise.all(invitations.map((i) => invitationToken(i.id)));
 	const model = await getModel(round.modelId, round.modelVersion);
 	return { org, round, invitations, tokens, model };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '$lib/server/db';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens/tokens';
 import { call } from '../support/http';
 import { auditActions, getPage, orgWithAdmin, raw } from './helpers';
@@ -14,7 +13,7 @@ async function bearer(method: string, path: string, token: string, json?: unknow
 
 async function orgWithToken(name = 'integration') {
 	const o = await orgWithAdmin();
-	const token = await createApiToken(db(), { organizationId: o.org.id, actor: o.admin, input: { name } });
+	const token = await createApiToken({ organizationId: o.org.id, actor: o.admin, input: { name } });
 	return { ...o, token };
 }
 
@@ -34,14 +33,14 @@ describe('API tokens', () => {
 		const audit = await auditActions(org.id);
 		expect(audit.find((e) => e.action === 'unit_created')?.actor).toBe('API token “HR sync”');
 		expect(audit.some((e) => e.action === 'api_token_created' && e.target === 'HR sync')).toBe(true);
-		const [listed] = await listApiTokens(db(), { organizationId: org.id });
+		const [listed] = await listApiTokens({ organizationId: org.id });
 		expect(listed.lastUsedAt).toBeInstanceOf(Date);
 	});
 
 	it('a revoked token gets 401', async () => {
 		const { org, admin, token } = await orgWithToken();
 		expect((await bearer('GET', '/api/v1/users', token.secret)).status).toBe(200);
-		await revokeApiToken(db(), { organizationId: org.id, actor: admin, tokenId: token.id });
+		await revokeApiToken({ organizationId: org.id, actor: admin, tokenId: token.id });
 		const r = await bearer('GET', '/api/v1/users', token.secret);
 		expect(r.status).toBe(401);
 		expect(r.data.error.code).toBe('unauthenticated');
@@ -72,7 +71,7 @@ describe('API tokens', () => {
 		expect(users.users[0].id).toBe(a.admin.membership!.userId);
 		expect((await bearer('GET', `/api/v1/units/${bUnit.id}`, b.token.secret)).data.name).toBe('B only');
 		// Nor can org A revoke org B's token.
-		await expect(revokeApiToken(db(), { organizationId: a.org.id, actor: a.admin, tokenId: b.token.id })).rejects.toThrow(/not found/);
+		await expect(revokeApiToken({ organizationId: a.org.id, actor: a.admin, tokenId: b.token.id })).rejects.toThrow(/not found/);
 		expect((await bearer('GET', '/api/v1/units', b.token.secret)).status).toBe(200);
 	});
 
@@ -109,9 +108,9 @@ describe('API tokens', () => {
 
 	it('refuses bad token names at creation', async () => {
 		const { org, admin } = await orgWithAdmin();
-		await expect(createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: '' } })).rejects.toThrow(/name: Required/);
-		await expect(createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'x'.repeat(61) } })).rejects.toThrow(/At most 60/);
-		await expect(createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'a', scope: 'all' } })).rejects.toThrow(/Unknown field/);
-		expect(await listApiTokens(db(), { organizationId: org.id })).toEqual([]);
+		await expect(createApiToken({ organizationId: org.id, actor: admin, input: { name: '' } })).rejects.toThrow(/name: Required/);
+		await expect(createApiToken({ organizationId: org.id, actor: admin, input: { name: 'x'.repeat(61) } })).rejects.toThrow(/At most 60/);
+		await expect(createApiToken({ organizationId: org.id, actor: admin, input: { name: 'a', scope: 'all' } })).rejects.toThrow(/Unknown field/);
+		expect(await listApiTokens({ organizationId: org.id })).toEqual([]);
 	});
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call } from '../support/http';
 import { getPage, memberWithPassword, orgWithAdmin, postForm, raw, sessionFrom } from './helpers';
@@ -43,7 +42,7 @@ describe('CSRF', () => {
 	it('allows cross-origin reads with a cookie, and bearer writes from anywhere (no ambient credentials)', async () => {
 		const { org, admin, cookie } = await orgWithAdmin();
 		expect((await jsonCall('GET', '/api/v1/units', { cookie, origin: EVIL })).status).toBe(200);
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 't' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 't' } });
 		expect((await jsonCall('POST', '/api/v1/units', { token: secret, origin: EVIL, json: { name: 'Ok' } })).status).toBe(201);
 	});
 

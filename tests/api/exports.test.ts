@@ -65,7 +65,7 @@ describe('exports API', () => {
 			db().insertInto('report_exports').values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamA, status, attempts, started_at: old, heartbeat_at: old }).returning('id').executeTakeFirstOrThrow();
 		const stalled = await row('running', 1);
 		const dead = await row('running', MAX_ATTEMPTS);
-		await runPendingExports(db(), { origin: baseUrl() });
+		await runPendingExports({ origin: baseUrl() });
 		const after = async (id: string) => db().selectFrom('report_exports').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(await after(stalled.id)).toEqual({ status: 'ready', attempts: 2 });
 		expect(await after(dead.id)).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS });
@@ -87,8 +87,8 @@ describe('exports API', () => {
 	it('serves an integration with an API token: asked, polled and fetched with the same token only', async () => {
 		const s = await setup();
 		const admin = await createTestActor(s.org.id, 'admin');
-		const { secret } = await createApiToken(db(), { organizationId: s.org.id, actor: admin, input: { name: 'BI export' } });
-		const other = (await createApiToken(db(), { organizationId: s.org.id, actor: admin, input: { name: 'Other' } })).secret;
+		const { secret } = await createApiToken({ organizationId: s.org.id, actor: admin, input: { name: 'BI export' } });
+		const other = (await createApiToken({ organizationId: s.org.id, actor: admin, input: { name: 'Other' } })).secret;
 		const asked = await call('POST', '/api/v1/exports', { token: secret, json: { format: 'xlsx', roundId: s.round.roundId, unitId: 'organization' } });
 		expect(asked.status).toBe(202);
 		let status = asked.data.status;
@@ -203,7 +203,7 @@ describe('exports API', () => {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		// The test server's scheduler runs the same sweep every few seconds; whichever claims the row makes it, once.
-		await runPendingExports(db(), { origin: baseUrl() });
+		await runPendingExports({ origin: baseUrl() });
 		const ready = await untilReady(row.id, s.cookie);
 		expect(ready).toMatchObject({ status: 'ready', format: 'xlsx' });
 		const stored = await db().selectFrom('report_exports').select(['attempts', 'status']).where('id', '=', row.id).executeTakeFirstOrThrow();
@@ -212,7 +212,7 @@ describe('exports API', () => {
 		expect(file.status).toBe(200);
 		expect(file.body.subarray(0, 2).toString()).toBe('PK');
 		// Sweeping again makes nothing twice.
-		await runPendingExports(db(), { origin: baseUrl() });
+		await runPendingExports({ origin: baseUrl() });
 		expect((await db().selectFrom('report_exports').select('attempts').where('id', '=', row.id).executeTakeFirstOrThrow()).attempts).toBe(1);
 	});
 
@@ -223,7 +223,7 @@ describe('exports API', () => {
 			.values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamB, options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }), created_at: new Date(Date.now() - 60_000) })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await runPendingExports(db(), { origin: baseUrl() });
+		await runPendingExports({ origin: baseUrl() });
 		const done = await db().selectFrom('report_exports').select(['status', 'error', 'file']).where('id', '=', row.id).executeTakeFirstOrThrow();
 		expect(done).toEqual({ status: 'failed', error: 'The report could not be made. Try again, or ask your admin.', file: null });
 		// Nor is it listed or readable for them: the unit is not theirs to see.

@@ -170,7 +170,7 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 			return out;
 		};
 		const { org, admin } = await orgWithAdmin();
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'fuzz' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'fuzz' } });
 		const auth = { authorization: `Bearer ${secret}` };
 
 		// Real things to point at, so that requests get past "not found" into the domain code.

@@ -84,7 +84,7 @@ describe('/api/v1/users/import', () => {
 
 	it('accepts an .xlsx file and a bearer token', async () => {
 		const { org, admin } = await orgWithAdmin();
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'hr-sync' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'hr-sync' } });
 		const bytes = await xlsxBytes([HEADER, userRow({ name: 'Xl', email: uniqueEmail() })]);
 		const r = await upload(bytes, 'users.xlsx', { token: secret });
 		expect(r.status).toBe(201);
@@ -99,7 +99,7 @@ describe('/api/v1/users/import', () => {
 	// integration uploading with a bearer token (curl -F, a script) gets 403. Flip to `it` once fixed.
 	it('accepts a bearer-token upload without an Origin header, as curl sends it', async () => {
 		const { org, admin } = await orgWithAdmin();
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: admin, input: { name: 'curl' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'curl' } });
 		const form = new FormData();
 		form.append('file', new Blob([csv([userRow({ name: 'C', email: uniqueEmail() })])]), 'users.csv');
 		const res = await fetch(`${baseUrl()}/api/v1/users/import`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body: form });

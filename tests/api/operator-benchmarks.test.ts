@@ -8,7 +8,7 @@ import { baseUrl } from '../support/http';
 
 async function operatorCookie() {
 	const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
-	return `sos_session=${(await createSession(db(), { accountId: acc.id, organizationId: null })).token}`;
+	return `sos_session=${(await createSession({ accountId: acc.id, organizationId: null })).token}`;
 }
 
 describe('the operator’s benchmark page', () => {

@@ -82,7 +82,7 @@ describe('results API: access and input', () => {
 
 	it('serves an admin’s API token, and lists benchmark versions', async () => {
 		const tokenActor = await createTestActor(org.id, 'admin');
-		const { secret } = await createApiToken(db(), { organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
+		const { secret } = await createApiToken({ organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
 		const r = await call('GET', `/api/v1/results/${roundId}/units/organization`, { token: secret });
 		expect(r.status).toBe(200);
 		expect(r.data.unit.respondents).toBe(39);

@@ -79,9 +79,9 @@ async function createRound(cookie: string, json: Record<string, unknown>) {
 async function answerAs(email: string) {
 	const mail = await waitForEmail(email);
 	const token = /\/s\/([a-z2-7]{32})/.exec(mail.text)![1];
-	const inv = await resolveSurveyToken(db(), { token, ip: null });
+	const inv = await resolveSurveyToken({ token, ip: null });
 	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
-	await submitSurvey(db(), { survey: inv.survey });
+	await submitSurvey({ survey: inv.survey });
 }
 
 const endpoints = (id: string) =>
@@ -136,7 +136,7 @@ describe('/api/v1/rounds: access', () => {
 
 	it('works with an API token (no cookie, no Origin) and refuses a cross-site cookie write', async () => {
 		const o = await orgWithTree({ north: 5 });
-		const token = await createApiToken(db(), { organizationId: o.org.id, actor: o.admin, input: { name: 'HR' } });
+		const token = await createApiToken({ organizationId: o.org.id, actor: o.admin, input: { name: 'HR' } });
 		const body = JSON.stringify({ name: 'Via token', launch: false });
 		const created = await raw('POST', '/api/v1/rounds', { headers: { authorization: `Bearer ${token.secret}`, 'content-type': 'application/json' }, body });
 		expect(created.status).toBe(201);

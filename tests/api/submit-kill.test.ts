@@ -59,9 +59,9 @@ describe.skipIf(!baseUrl())('submits and kill -9', () => {
 			.insertInto('users')
 			.values(Array.from({ length: n }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 			.execute();
-		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Killed', minGroupSize: 5 } });
+		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Killed', minGroupSize: 5 } });
 		const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).execute();
-		const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), i.id)));
+		const tokens = await Promise.all(invitations.map((i) => invitationToken(i.id)));
 		const keys = (await getModel(round.modelId, round.modelVersion)).statementKeys;
 		// Participant i's answers say who it is: first statement 1 + i % 5, second 1 + floor(i / 5) % 5, third 1 + floor(i / 25).
 		const answersOf = (i: number) => ({ [keys[0]]: 1 + (i % 5), [keys[1]]: 1 + (Math.floor(i / 5) % 5), [keys[2]]: 1 + Math.floor(i / 25) });
@@ -96,7 +96,7 @@ describe.skipIf(!baseUrl())('submits and kill -9', () => {
 			const pending = () => db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute();
 			while ((await pending()).length >= 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 			expect((await pending()).length).toBeLessThan(5);
-			await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+			await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 			expect(await pending()).toEqual([]);
 			const rows = await db().selectFrom('responses').select('answers').where('organization_id', '=', org.id).execute();
 			const who = rows.map((r) => r.answers[0] - 1 + 5 * (r.answers[1] - 1) + 25 * (r.answers[2] - 1)).sort((a, b) => a - b);

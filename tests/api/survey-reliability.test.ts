@@ -120,10 +120,10 @@ describe('dead survey links', () => {
 			const own = await answered.get('/s');
 			expect([own.status, samePage(own.text)], label).toEqual(seen[0].page);
 		};
-		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		await lookAlike('closed');
 		await db().updateTable('rounds').set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 2000), publish_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
-		await advanceRound(db(), { organizationId: org.id, roundId: round.id });
+		await advanceRound({ organizationId: org.id, roundId: round.id });
 		const status = await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow();
 		expect(status.status).toBe('published');
 		await lookAlike('published');

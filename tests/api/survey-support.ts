@@ -22,13 +22,13 @@ export async function openRound(opts: { people?: number; questions?: string[]; l
 		access: 'participant' as const
 	}));
 	await db().insertInto('users').values(people).execute();
-	const r = await createRound(db(), {
+	const r = await createRound({
 		organizationId: org.id,
 		actor: admin,
 		input: { name: 'Autumn pulse', questions: (opts.questions ?? []).map((key) => ({ source: 'standard', key })) }
 	});
 	const invitations = await db().selectFrom('invitations').select(['id', 'email']).where('organization_id', '=', org.id).where('round_id', '=', r.id).orderBy('email').execute();
-	const tokens = await Promise.all(invitations.map((i) => invitationToken(db(), i.id)));
+	const tokens = await Promise.all(invitations.map((i) => invitationToken(i.id)));
 	const model = await getModel(r.modelId, r.modelVersion);
 	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model };
 }

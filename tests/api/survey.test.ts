@@ -82,7 +82,7 @@ describe('survey link', () => {
 		expect(notOpen.text).toContain(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(startsAt));
 
 		const closed = await round();
-		await closeRoundEarly(db(), { organizationId: closed.org.id, actor: closed.admin, roundId: closed.round.id });
+		await closeRoundEarly({ organizationId: closed.org.id, actor: closed.admin, roundId: closed.round.id });
 		const k = client();
 		await k.open(closed.tokens[0]);
 		const closedPage = await k.get('/s');
@@ -348,7 +348,7 @@ describe('POST /api/v1/survey/submit', () => {
 		expect((await responsesOf(org.id))[0].answers.slice(0, 3)).toEqual([2, 3, null]);
 		expect((await api(tokens[0])).data).toEqual({ submitted: true, alreadySubmitted: true });
 
-		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: r.id });
+		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: r.id });
 		const closed = await api(tokens[1]);
 		expect(closed.status).toBe(409);
 		expect(closed.data.error.code).toBe('survey_closed');

@@ -25,17 +25,17 @@ describe('two app instances on one database', () => {
 				.values(emails.map((email, i) => ({ organization_id: org.id, name: `P${i}`, email, language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 				.execute();
 			// Both servers' schedulers sweep the same pending invitations.
-			const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Twice?' } });
+			const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Twice?' } });
 			for (const e of emails) await waitForEmail(e);
 			await settle();
 			for (const e of emails) expect(emailsTo(e), e).toHaveLength(1);
 
 			const token = /\/s\/([a-z2-7]{32})/.exec(emailsTo(emails[0])[0].text)![1];
-			const inv = await resolveSurveyToken(db(), { token, ip: null });
+			const inv = await resolveSurveyToken({ token, ip: null });
 			if (inv.state !== 'open') throw new Error(inv.state);
-			await submitSurvey(db(), { survey: inv.survey });
+			await submitSurvey({ survey: inv.survey });
 
-			await remindNow(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+			await remindNow({ organizationId: org.id, actor: admin, roundId: round.id });
 			for (const e of emails.slice(1)) await waitForEmail(e, 2);
 			await settle();
 			expect(emailsTo(emails[0])).toHaveLength(1);

@@ -61,7 +61,7 @@ describe('/api/v1/units', () => {
 
 	it('the SOS operator, who is in no organization, gets 403', async () => {
 		const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
-		const s = await createSession(db(), { accountId: acc.id, organizationId: null });
+		const s = await createSession({ accountId: acc.id, organizationId: null });
 		const r = await call('GET', '/api/v1/units', { cookie: `sos_session=${s.token}` });
 		expect(r.status).toBe(403);
 		expect(r.data.error.code).toBe('forbidden');

@@ -14,7 +14,7 @@ export async function sessionCookie(actor: Actor, password?: string): Promise<st
 		.onConflict((oc) => oc.column('email').doUpdateSet({ email: actor.email }))
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const s = await createSession(db(), { accountId: acc.id, organizationId: actor.membership?.organizationId ?? null });
+	const s = await createSession({ accountId: acc.id, organizationId: actor.membership?.organizationId ?? null });
 	return `sos_session=${s.token}`;
 }
 

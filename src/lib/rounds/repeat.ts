@@ -3,7 +3,7 @@
  * calendar months at the same wall-clock time in the organization's zone (a round opening at 09:00 on
  * 4 May repeats at 09:00 on 4 August, whatever daylight saving does in between).
  */
-import { fromLocalInput, toLocalInput } from '$lib/components/rounds/time';
+import { fromLocalInput, toLocalInput } from '$lib/time/zone';
 
 export const REPEAT_MONTHS = [3, 6, 12] as const;
 export type RepeatMonths = (typeof REPEAT_MONTHS)[number];

@@ -9,14 +9,14 @@ import { listActions } from '$lib/server/actions/queries';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
-	const latest = membership.access === 'participant' ? null : ((await listResultRounds(db(), { actor, limit: 1 }))[0] ?? null);
-	const owned = membership.access === 'participant' ? [] : await listActions(db(), { actor, filter: { mine: 'true', open: 'true' } });
+	const latest = membership.access === 'participant' ? null : ((await listResultRounds({ actor, limit: 1 }))[0] ?? null);
+	const owned = membership.access === 'participant' ? [] : await listActions({ actor, filter: { mine: 'true', open: 'true' } });
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
-		countUsers(db(), { organizationId }),
+		countUsers({ organizationId }),
 		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
-		listRounds(db(), { organizationId }),
+		listRounds({ organizationId }),
 		adminZone(event.cookies, organizationId)
 	]);
 	return {

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { listMemberships } from '$lib/server/auth/memberships';
 import { switchSessionOrganization } from '$lib/server/auth/sessions';
 import { requireSignedIn } from '$lib/server/http/guards';
@@ -9,7 +8,7 @@ import { clientIp } from '$lib/server/http/client-ip';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireSignedIn(event);
-	const memberships = await listMemberships(db(), actor.email);
+	const memberships = await listMemberships(actor.email);
 	return { organizations: memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, access: m.access })), isOperator: actor.isOperator };
 };
 
@@ -17,10 +16,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireSignedIn(event);
 		const id = String((await event.request.formData()).get('organizationId') ?? '');
-		const ok = (await listMemberships(db(), actor.email)).some((m) => m.organizationId === id);
+		const ok = (await listMemberships(actor.email)).some((m) => m.organizationId === id);
 		if (!ok || !event.locals.sessionId) return fail(404, { error: true });
-		await switchSessionOrganization(db(), event.locals.sessionId, id);
-		await recordAudit(db(), { organizationId: id, actor: actor.email, action: 'sign_in', target: actor.email, ip: clientIp(event), details: { method: 'organization_chosen' } });
+		await switchSessionOrganization(event.locals.sessionId, id);
+		await recordAudit({ organizationId: id, actor: actor.email, action: 'sign_in', target: actor.email, ip: clientIp(event), details: { method: 'organization_chosen' } });
 		redirect(303, '/app');
 	}
 };

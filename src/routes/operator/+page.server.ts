@@ -1,5 +1,4 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { publicOrigin } from '$lib/server/http/public-url';
@@ -7,7 +6,7 @@ import { createOrganization, listOrganizations } from '$lib/server/orgs/create';
 
 export const load: PageServerLoad = async (event) => {
 	requireOperatorPage(event);
-	return { organizations: await listOrganizations(db()) };
+	return { organizations: await listOrganizations() };
 };
 
 export const actions: Actions = {
@@ -15,7 +14,7 @@ export const actions: Actions = {
 		const actor = requireOperatorPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const org = await createOrganization(db(), {
+			const org = await createOrganization({
 				actor,
 				origin: publicOrigin(),
 				input: {

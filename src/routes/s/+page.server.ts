@@ -1,6 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { isLocale } from '$lib/i18n';
 import { ValidationError } from '$lib/server/errors';
 import { formatDate, safeSurveyPath, setSurveyLanguage, surveyFromCookie, surveyLocale } from '$lib/server/survey/http';
@@ -80,7 +79,7 @@ export const actions: Actions = {
 		const s = result.survey;
 		const { patch, errors, values } = patchFromForm(s, form, page);
 		try {
-			await saveDraft(db(), { survey: s, patch });
+			await saveDraft({ survey: s, patch });
 		} catch (err) {
 			if (err instanceof ValidationError) return fail(400, { message: err.message, errors: {}, values: {} });
 			throw err;
@@ -97,7 +96,7 @@ export const actions: Actions = {
 		if (result.state === 'submitted') redirect(303, '/s/thanks');
 		if (result.state !== 'open') redirect(303, '/s');
 		try {
-			await submitSurvey(db(), { survey: result.survey });
+			await submitSurvey({ survey: result.survey });
 		} catch (err) {
 			if (err instanceof SurveyClosedError) redirect(303, '/s');
 			throw err;

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { signInWithPassword, InvalidCredentialsError } from '$lib/server/auth/sign-in';
 import { createSession } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/http/authenticate';
@@ -24,8 +23,8 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').slice(0, 254);
 		if (!parsed.success) return fail(400, { email, error: 'signin.failed' as const });
 		try {
-			const r = await signInWithPassword(db(), { ...parsed.data, ip: clientIp(event) });
-			const s = await createSession(db(), { accountId: r.accountId, organizationId: r.organizationId });
+			const r = await signInWithPassword({ ...parsed.data, ip: clientIp(event) });
+			const s = await createSession({ accountId: r.accountId, organizationId: r.organizationId });
 			setSessionCookie(event, s.token, s.expiresAt);
 		} catch (err) {
 			if (err instanceof InvalidCredentialsError) return fail(400, { email, error: 'signin.failed' as const });

@@ -1,5 +1,5 @@
 import { onMount } from 'svelte';
-import { ZONE_COOKIE, isTimeZone } from './time';
+import { ZONE_COOKIE, isTimeZone } from '$lib/time/zone';
 
 /**
  * The time zone a page shows and reads dates in: the server's guess (`initial`) at first, the browser's

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
 import { unitResults } from '$lib/server/results/unit-results';
-import { score } from '$lib/components/results/format';
+import { score } from '$lib/results/format';
 import { findingFor } from './finding';
 
 async function setup() {
@@ -18,13 +17,13 @@ describe('the finding an action answers', () => {
 	it('is written from the figures the viewer sees on the report, and a statement suggests its advice as what to do', async () => {
 		const { round, lead } = await setup();
 		const unitId = round.unitIds['Team A'];
-		const page = await unitResults(db(), { actor: lead, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const page = await unitResults({ actor: lead, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
 		const area = page.areas[0];
-		const f = await findingFor(db(), { actor: lead, roundId: round.roundId, unitId, areaKey: area.key, statementKey: null, locale: 'en' });
+		const f = await findingFor({ actor: lead, roundId: round.roundId, unitId, areaKey: area.key, statementKey: null, locale: 'en' });
 		expect(f!.text).toContain(`${area.name}: ${score(area.score, 'en')}`);
 		expect(f!.suggestion).toBeNull();
 		const st = page.statements.find((s) => s.advice && s.advice.length <= 200)!;
-		const g = await findingFor(db(), { actor: lead, roundId: round.roundId, unitId, areaKey: null, statementKey: st.key, locale: 'en' });
+		const g = await findingFor({ actor: lead, roundId: round.roundId, unitId, areaKey: null, statementKey: st.key, locale: 'en' });
 		expect(g).toMatchObject({ areaKey: st.area, statementKey: st.key, suggestion: st.advice });
 		expect(g!.text).toContain(score(st.score, 'en'));
 	});
@@ -32,9 +31,9 @@ describe('the finding an action answers', () => {
 	it('names no figure the report hides, and nothing at all outside the viewer’s units', async () => {
 		const { round, admin, lead } = await setup();
 		const small = round.unitIds['Team B'];
-		const hidden = await findingFor(db(), { actor: admin, roundId: round.roundId, unitId: small, areaKey: 'territory', statementKey: null, locale: 'en' });
+		const hidden = await findingFor({ actor: admin, roundId: round.roundId, unitId: small, areaKey: 'territory', statementKey: null, locale: 'en' });
 		expect(hidden!.text).toMatch(/figure hidden/);
 		expect(hidden!.text).not.toMatch(/\d\.\d\d/);
-		expect(await findingFor(db(), { actor: lead, roundId: round.roundId, unitId: small, areaKey: 'territory', statementKey: null, locale: 'en' })).toBeNull();
+		expect(await findingFor({ actor: lead, roundId: round.roundId, unitId: small, areaKey: 'territory', statementKey: null, locale: 'en' })).toBeNull();
 	});
 });

@@ -1,8 +1,8 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { translator, type Locale } from '$lib/i18n';
 import { unitResults } from '$lib/server/results/unit-results';
-import { score } from '$lib/components/results/format';
+import { score } from '$lib/results/format';
 
 export interface Finding {
 	roundId: string;
@@ -19,8 +19,8 @@ export interface Finding {
  * The finding an action answers, written out from the figures the same viewer sees on the report
  * (a hidden figure is not named). Null when the round, unit, area or statement is not theirs to see.
  */
-export async function findingFor(db: Db, opts: { actor: Actor; roundId: string; unitId: string; areaKey: string | null; statementKey: string | null; locale: Locale }): Promise<Finding | null> {
-	const r = await unitResults(db, { actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } }).catch(() => null);
+export async function findingFor(opts: { actor: Actor; roundId: string; unitId: string; areaKey: string | null; statementKey: string | null; locale: Locale }, executor: Db = db()): Promise<Finding | null> {
+	const r = await unitResults({ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } }, executor).catch(() => null);
 	if (!r) return null;
 	const t = translator(opts.locale);
 	const st = opts.statementKey ? r.statements.find((s) => s.key === opts.statementKey) : undefined;

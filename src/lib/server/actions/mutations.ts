@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
@@ -9,9 +9,9 @@ import { getAction, type ActionView } from './queries';
 import { mayOwn } from './options';
 
 /** The owner must be someone who may own an action of the unit (see ownerOptions): not anyone in the organization. */
-async function assertOwner(db: Db, actor: Actor, unitId: string, ownerId: string | null | undefined) {
+async function assertOwner(actor: Actor, unitId: string, ownerId: string | null | undefined, executor: Db = db()) {
 	if (!ownerId) return;
-	if (!(await mayOwn(db, { actor, unitId, ownerId })))
+	if (!(await mayOwn({ actor, unitId, ownerId }, executor)))
 		throw new ValidationError('ownerId: The owner must be one of the unit’s people, a viewer or an admin of your organization.', [{ path: 'ownerId', message: 'Not someone who can own this action' }]);
 }
 
@@ -19,17 +19,17 @@ async function assertOwner(db: Db, actor: Actor, unitId: string, ownerId: string
 const tellsOwner = (ownerId: string | null, actor: Actor) => ownerId !== null && ownerId !== actor.membership!.userId;
 
 /** A viewer with rights on the unit (or an admin) creates an action for it, answering a finding of a round. */
-export async function createAction(db: Db, opts: { actor: Actor; input: unknown }): Promise<ActionView> {
+export async function createAction(opts: { actor: Actor; input: unknown }, executor: Db = db()): Promise<ActionView> {
 	const input = parse(actionInput, opts.input);
-	const scope = await actionScope(db, opts.actor);
-	await assertUnits(db, scope, [input.unitId]);
+	const scope = await actionScope(opts.actor, executor);
+	await assertUnits(scope, [input.unitId], executor);
 	const org = scope.organizationId;
-	await assertOwner(db, opts.actor, input.unitId, input.ownerId);
+	await assertOwner(opts.actor, input.unitId, input.ownerId, executor);
 	if (input.roundId) {
-		const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org).where('id', '=', input.roundId).executeTakeFirst();
+		const round = await executor.selectFrom('rounds').select('id').where('organization_id', '=', org).where('id', '=', input.roundId).executeTakeFirst();
 		if (!round) throw new ValidationError('roundId: There is no such round in your organization.', [{ path: 'roundId', message: 'No such round' }]);
 	}
-	const row = await db
+	const row = await executor
 		.insertInto('actions')
 		.values({
 			organization_id: org,
@@ -47,18 +47,18 @@ export async function createAction(db: Db, opts: { actor: Actor; input: unknown 
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_created', target: input.title });
-	return getAction(db, { actor: opts.actor, actionId: row.id });
+	await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'action_created', target: input.title }, executor);
+	return getAction({ actor: opts.actor, actionId: row.id }, executor);
 }
 
 /** Changes what, why, owner, due date or status of an action the actor may act on. */
-export async function updateAction(db: Db, opts: { actor: Actor; actionId: string; input: unknown }): Promise<ActionView> {
+export async function updateAction(opts: { actor: Actor; actionId: string; input: unknown }, executor: Db = db()): Promise<ActionView> {
 	const patch = parse(actionPatch, opts.input);
-	const current = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
+	const current = await getAction({ actor: opts.actor, actionId: opts.actionId }, executor);
 	const org = opts.actor.membership!.organizationId;
 	const newOwner = patch.ownerId !== undefined && patch.ownerId !== current.owner?.id;
-	if (newOwner) await assertOwner(db, opts.actor, current.unit.id, patch.ownerId);
-	await db
+	if (newOwner) await assertOwner(opts.actor, current.unit.id, patch.ownerId, executor);
+	await executor
 		.updateTable('actions')
 		.set({
 			...(patch.title !== undefined && { title: patch.title }),
@@ -71,22 +71,22 @@ export async function updateAction(db: Db, opts: { actor: Actor; actionId: strin
 		.where('organization_id', '=', org)
 		.where('id', '=', current.id)
 		.execute();
-	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_updated', target: patch.title ?? current.title, details: { status: patch.status } });
-	return getAction(db, { actor: opts.actor, actionId: current.id });
+	await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'action_updated', target: patch.title ?? current.title, details: { status: patch.status } }, executor);
+	return getAction({ actor: opts.actor, actionId: current.id }, executor);
 }
 
 /** Adds a dated progress note to an action. */
-export async function addActionNote(db: Db, opts: { actor: Actor; actionId: string; input: unknown }): Promise<ActionView> {
+export async function addActionNote(opts: { actor: Actor; actionId: string; input: unknown }, executor: Db = db()): Promise<ActionView> {
 	const { body } = parse(noteInput, opts.input);
-	const action = await getAction(db, { actor: opts.actor, actionId: opts.actionId });
-	await db.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
-	return getAction(db, { actor: opts.actor, actionId: action.id });
+	const action = await getAction({ actor: opts.actor, actionId: opts.actionId }, executor);
+	await executor.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
+	return getAction({ actor: opts.actor, actionId: action.id }, executor);
 }
 
 /** Deletes an action planned by mistake, with its notes (an action that was dropped stays, as "dropped"). */
-export async function deleteAction(db: Db, opts: { actor: Actor; actionId: string }): Promise<void> {
-	const action = await getAction(db, opts);
+export async function deleteAction(opts: { actor: Actor; actionId: string }, executor: Db = db()): Promise<void> {
+	const action = await getAction(opts, executor);
 	const org = opts.actor.membership!.organizationId;
-	await db.deleteFrom('actions').where('organization_id', '=', org).where('id', '=', action.id).execute();
-	await recordAudit(db, { organizationId: org, actor: opts.actor.label, action: 'action_deleted', target: action.title });
+	await executor.deleteFrom('actions').where('organization_id', '=', org).where('id', '=', action.id).execute();
+	await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'action_deleted', target: action.title }, executor);
 }

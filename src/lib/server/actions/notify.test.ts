@@ -15,7 +15,7 @@ import { DUE_REMINDER_DAYS, sendActionEmails } from './notify';
 const ORIGIN = 'http://sos.test';
 // Read when the first email is sent: this process sends through the real test SMTP server.
 process.env.SMTP_URL = inject('smtpUrl');
-const sweep = (now: string) => sendActionEmails(db(), { origin: ORIGIN, now: new Date(`${now}T08:00:00Z`) });
+const sweep = (now: string) => sendActionEmails({ origin: ORIGIN, now: new Date(`${now}T08:00:00Z`) });
 /** Until the test server's scheduler has had a whole turn too (our own sweeps are awaited). */
 const settle = () => afterNextTick();
 
@@ -30,7 +30,7 @@ async function org() {
 describe('action owner emails', () => {
 	it('tell the owner once when someone else assigns them an action, with a link to it', async () => {
 		const { unit, manager, lead } = await org();
-		const a = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Call every lost customer of 2025', ownerId: lead.membership!.userId } });
+		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Call every lost customer of 2025', ownerId: lead.membership!.userId } });
 		await sweep(new Date().toISOString().slice(0, 10));
 		const mail = await waitForEmail(lead.email);
 		expect(mail.subject).toBe('You own an action: Call every lost customer of 2025');
@@ -46,9 +46,9 @@ describe('action owner emails', () => {
 
 	it('send nothing when the owner assigns the action to themselves (also on a later change of owner to oneself)', async () => {
 		const { unit, manager, lead } = await org();
-		const a = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Own action', ownerId: manager.membership!.userId } });
-		const b = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Taken over later' } });
-		await updateAction(db(), { actor: lead, actionId: b.id, input: { ownerId: lead.membership!.userId } });
+		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Own action', ownerId: manager.membership!.userId } });
+		const b = await createAction({ actor: manager, input: { unitId: unit, title: 'Taken over later' } });
+		await updateAction({ actor: lead, actionId: b.id, input: { ownerId: lead.membership!.userId } });
 		expect((await db().selectFrom('actions').select('assignment_pending').where('id', 'in', [a.id, b.id]).execute()).map((r) => r.assignment_pending)).toEqual([false, false]);
 		await sweep(new Date().toISOString().slice(0, 10));
 		await settle();
@@ -59,8 +59,8 @@ describe('action owner emails', () => {
 	it(`remind the owner exactly once when an open action is due within ${DUE_REMINDER_DAYS} days, even with two sweeps at once`, async () => {
 		const { unit, manager } = await org();
 		const owner = manager.membership!.userId;
-		const due = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Due on the tenth', ownerId: owner, dueOn: '2091-06-10' } });
-		await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Due later', ownerId: owner, dueOn: '2091-06-20' } });
+		const due = await createAction({ actor: manager, input: { unitId: unit, title: 'Due on the tenth', ownerId: owner, dueOn: '2091-06-10' } });
+		await createAction({ actor: manager, input: { unitId: unit, title: 'Due later', ownerId: owner, dueOn: '2091-06-20' } });
 		// Four days before: not yet.
 		await sweep('2091-06-06');
 		expect(emailsTo(manager.email)).toHaveLength(0);
@@ -83,9 +83,9 @@ describe('action owner emails', () => {
 	it('send no reminder for done or dropped actions', async () => {
 		const { unit, manager } = await org();
 		const owner = manager.membership!.userId;
-		await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Finished early', ownerId: owner, dueOn: '2092-03-10', status: 'done' } });
-		const dropped = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Given up', ownerId: owner, dueOn: '2092-03-10' } });
-		await updateAction(db(), { actor: manager, actionId: dropped.id, input: { status: 'dropped' } });
+		await createAction({ actor: manager, input: { unitId: unit, title: 'Finished early', ownerId: owner, dueOn: '2092-03-10', status: 'done' } });
+		const dropped = await createAction({ actor: manager, input: { unitId: unit, title: 'Given up', ownerId: owner, dueOn: '2092-03-10' } });
+		await updateAction({ actor: manager, actionId: dropped.id, input: { status: 'dropped' } });
 		await sweep('2092-03-08');
 		await sweep('2092-03-10');
 		expect(emailsTo(manager.email)).toHaveLength(0);
@@ -93,10 +93,10 @@ describe('action owner emails', () => {
 
 	it('remind again after the due date is changed', async () => {
 		const { unit, manager } = await org();
-		const a = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Moved deadline', ownerId: manager.membership!.userId, dueOn: '2093-09-05' } });
+		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Moved deadline', ownerId: manager.membership!.userId, dueOn: '2093-09-05' } });
 		await sweep('2093-09-03');
 		expect(emailsTo(manager.email)).toHaveLength(1);
-		await updateAction(db(), { actor: manager, actionId: a.id, input: { dueOn: '2093-10-01' } });
+		await updateAction({ actor: manager, actionId: a.id, input: { dueOn: '2093-10-01' } });
 		await sweep('2093-09-04');
 		expect(emailsTo(manager.email)).toHaveLength(1);
 		await sweep('2093-09-29');
@@ -108,10 +108,10 @@ describe('action owner emails', () => {
 
 	it('do not remind again when an action is saved with its due date unchanged', async () => {
 		const { unit, manager } = await org();
-		const a = await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Saved twice', ownerId: manager.membership!.userId, dueOn: '2094-03-05' } });
+		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Saved twice', ownerId: manager.membership!.userId, dueOn: '2094-03-05' } });
 		await sweep('2094-03-03');
 		expect(emailsTo(manager.email)).toHaveLength(1);
-		await updateAction(db(), { actor: manager, actionId: a.id, input: { title: 'Saved twice (renamed)', dueOn: '2094-03-05', status: 'in_progress' } });
+		await updateAction({ actor: manager, actionId: a.id, input: { title: 'Saved twice (renamed)', dueOn: '2094-03-05', status: 'in_progress' } });
 		await sweep('2094-03-04');
 		expect(emailsTo(manager.email)).toHaveLength(1);
 	});
@@ -121,7 +121,7 @@ describe('action owner emails', () => {
 		// Real dates here: whichever sweep sends the assignment (ours or the test server's) sees the same day.
 		const today = new Date().toISOString().slice(0, 10);
 		const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-		await createAction(db(), { actor: manager, input: { unitId: unit, title: 'Urgent handover', ownerId: lead.membership!.userId, dueOn: inTwoDays } });
+		await createAction({ actor: manager, input: { unitId: unit, title: 'Urgent handover', ownerId: lead.membership!.userId, dueOn: inTwoDays } });
 		await sweep(today);
 		const mail = await waitForEmail(lead.email);
 		expect(mail.text).toContain('It is due on');

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Language } from '$lib/server/db/schema';
 import { sendEmail } from '$lib/server/email/send';
 import { actionAssignedEmail, actionDueEmail } from '$lib/server/email/action-templates';
@@ -25,8 +25,8 @@ interface Pending {
  * actions. The flag is cleared in the transaction holding the action's row lock, so several instances
  * can sweep at once without sending anything twice.
  */
-async function sendOne(db: Db, origin: string, today: string): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+async function sendOne(origin: string, today: string, executor: Db = db()): Promise<boolean> {
+	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT a.organization_id, a.id, a.title, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, COALESCE(c.name, a.created_by) AS created_by,
 				u.name AS unit_name, o.name AS organization_name, w.email, w.language,
@@ -57,9 +57,9 @@ async function sendOne(db: Db, origin: string, today: string): Promise<boolean> 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The scheduler's sweep of owner emails; returns how many were sent. */
-export async function sendActionEmails(db: Db, opts: { origin: string; now?: Date; max?: number }): Promise<number> {
+export async function sendActionEmails(opts: { origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
 	const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
 	let sent = 0;
-	while (sent < (opts.max ?? 200) && (await sendOne(db, opts.origin, today))) sent++;
+	while (sent < (opts.max ?? 200) && (await sendOne(opts.origin, today, executor))) sent++;
 	return sent;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree, subtreeIds } from '$lib/server/units/tree';
@@ -10,9 +10,9 @@ export interface Option {
 }
 
 /** The units the actor may plan actions for, as select options ("Region › Team"), in tree order. */
-export async function actionUnitOptions(db: Db, actor: Actor): Promise<Option[]> {
-	const scope = await actionScope(db, actor);
-	const units = await listUnits(db, { organizationId: scope.organizationId });
+export async function actionUnitOptions(actor: Actor, executor: Db = db()): Promise<Option[]> {
+	const scope = await actionScope(actor, executor);
+	const units = await listUnits({ organizationId: scope.organizationId }, executor);
 	return flattenTree(units)
 		.filter((r) => scope.canSee(r.unit.id))
 		.map((r) => ({ id: r.unit.id, label: r.path.join(' › ') }));
@@ -23,27 +23,27 @@ export async function actionUnitOptions(db: Db, actor: Actor): Promise<Option[]>
  * viewers and admins (the managers who follow actions up), and the actor. `keep` (the current owner)
  * stays a choice. At most 1000, by name.
  */
-export async function ownerOptions(db: Db, opts: { actor: Actor; unitId: string | null; keep?: string | null }): Promise<Option[]> {
-	const scope = await actionScope(db, opts.actor);
-	const rows = await (await owners(db, scope, opts.unitId)).orderBy('name').limit(1000).execute();
+export async function ownerOptions(opts: { actor: Actor; unitId: string | null; keep?: string | null }, executor: Db = db()): Promise<Option[]> {
+	const scope = await actionScope(opts.actor, executor);
+	const rows = await (await owners(scope, opts.unitId, executor)).orderBy('name').limit(1000).execute();
 	const out = rows.map((r) => ({ id: r.id, label: r.name }));
 	if (opts.keep && !out.some((o) => o.id === opts.keep)) {
-		const kept = await db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', scope.organizationId).where('id', '=', opts.keep).executeTakeFirst();
+		const kept = await executor.selectFrom('users').select(['id', 'name']).where('organization_id', '=', scope.organizationId).where('id', '=', opts.keep).executeTakeFirst();
 		if (kept) out.unshift({ id: kept.id, label: kept.name });
 	}
 	return out;
 }
 
 /** True when `ownerId` may own an action of `unitId` (the rule of ownerOptions). */
-export async function mayOwn(db: Db, opts: { actor: Actor; unitId: string; ownerId: string }): Promise<boolean> {
-	const scope = await actionScope(db, opts.actor);
-	return (await (await owners(db, scope, opts.unitId)).where('id', '=', opts.ownerId).executeTakeFirst()) !== undefined;
+export async function mayOwn(opts: { actor: Actor; unitId: string; ownerId: string }, executor: Db = db()): Promise<boolean> {
+	const scope = await actionScope(opts.actor, executor);
+	return (await (await owners(scope, opts.unitId, executor)).where('id', '=', opts.ownerId).executeTakeFirst()) !== undefined;
 }
 
-async function owners(db: Db, scope: ActionScope, unitId: string | null) {
+async function owners(scope: ActionScope, unitId: string | null, executor: Db = db()) {
 	const org = scope.organizationId;
-	const below = unitId && scope.canSee(unitId) ? [...subtreeIds(await listUnits(db, { organizationId: org }), unitId)] : [];
-	return db
+	const below = unitId && scope.canSee(unitId) ? [...subtreeIds(await listUnits({ organizationId: org }, executor), unitId)] : [];
+	return executor
 		.selectFrom('users')
 		.select(['id', 'name'])
 		.where('organization_id', '=', org)
@@ -51,9 +51,9 @@ async function owners(db: Db, scope: ActionScope, unitId: string | null) {
 }
 
 /** Owners of the actions the actor can see (for the list's owner filter). */
-export async function currentOwners(db: Db, actor: Actor): Promise<Option[]> {
-	const scope = await actionScope(db, actor);
-	let q = db
+export async function currentOwners(actor: Actor, executor: Db = db()): Promise<Option[]> {
+	const scope = await actionScope(actor, executor);
+	let q = executor
 		.selectFrom('actions as a')
 		.innerJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
 		.select(['o.id', 'o.name'])

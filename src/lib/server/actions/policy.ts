@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
 import { listUnits } from '$lib/server/units/queries';
@@ -21,11 +21,11 @@ export const unitList = (ids: string[]) => (ids.length ? ids : [NO_UNIT]);
  * Who may work with the actions and decisions of which units (scoped like results): an admin all
  * units, a viewer the units of their subtree. Participants have none.
  */
-export async function actionScope(db: Db, actor: Actor): Promise<ActionScope> {
+export async function actionScope(actor: Actor, executor: Db = db()): Promise<ActionScope> {
 	const m = actor.membership;
 	if (!m || (m.access !== 'admin' && m.access !== 'viewer')) throw new ForbiddenError('Only viewers and admins work with action plans.');
 	if (m.access === 'admin') return { organizationId: m.organizationId, userId: m.userId, canSee: () => true, unitIds: null };
-	const ids = m.scopeUnitId ? subtreeIds(await listUnits(db, { organizationId: m.organizationId }), m.scopeUnitId) : new Set<string>();
+	const ids = m.scopeUnitId ? subtreeIds(await listUnits({ organizationId: m.organizationId }, executor), m.scopeUnitId) : new Set<string>();
 	return { organizationId: m.organizationId, userId: m.userId, canSee: (id) => ids.has(id), unitIds: [...ids] };
 }
 
@@ -33,9 +33,9 @@ export async function actionScope(db: Db, actor: Actor): Promise<ActionScope> {
  * Every unit must be one of the organization's and the actor's to act on (404 otherwise: outsiders
  * learn nothing). An admin's scope is "every unit", so the units are looked up too.
  */
-export async function assertUnits(db: Db, scope: ActionScope, unitIds: string[]): Promise<void> {
+export async function assertUnits(scope: ActionScope, unitIds: string[], executor: Db = db()): Promise<void> {
 	const wanted = [...new Set(unitIds)];
 	if (!wanted.length || !wanted.every((id) => isUuid(id) && scope.canSee(id))) throw new NotFoundError('unit');
-	const known = await db.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', 'in', wanted).execute();
+	const known = await executor.selectFrom('units').select('id').where('organization_id', '=', scope.organizationId).where('id', 'in', wanted).execute();
 	if (known.length !== wanted.length) throw new NotFoundError('unit');
 }

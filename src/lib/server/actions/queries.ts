@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { ActionStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
@@ -30,8 +30,8 @@ export interface ActionView {
 	notes: { id: string; body: string; author: string; createdAt: Date }[];
 }
 
-function base(db: Db, organizationId: string) {
-	return db
+function base(organizationId: string, executor: Db = db()) {
+	return executor
 		.selectFrom('actions as a')
 		.innerJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.unit_id'))
 		.leftJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
@@ -78,12 +78,12 @@ const present = (r: Row, notes: ActionView['notes'] = []): ActionView => ({
 });
 
 /** One action the actor may see, with its notes (404 for anything outside the actor's units). */
-export async function getAction(db: Db, opts: { actor: Actor; actionId: string }): Promise<ActionView> {
+export async function getAction(opts: { actor: Actor; actionId: string }, executor: Db = db()): Promise<ActionView> {
 	if (!isUuid(opts.actionId)) throw new NotFoundError('action');
-	const scope = await actionScope(db, opts.actor);
-	const row = await base(db, scope.organizationId).where('a.id', '=', opts.actionId).executeTakeFirst();
+	const scope = await actionScope(opts.actor, executor);
+	const row = await base(scope.organizationId, executor).where('a.id', '=', opts.actionId).executeTakeFirst();
 	if (!row || !scope.canSee(row.unit_id)) throw new NotFoundError('action');
-	const notes = await db
+	const notes = await executor
 		.selectFrom('action_notes')
 		.select(['id', 'body', 'author', 'created_at as createdAt'])
 		.where('organization_id', '=', scope.organizationId)
@@ -94,12 +94,12 @@ export async function getAction(db: Db, opts: { actor: Actor; actionId: string }
 }
 
 /** Actions of the units the actor may see, filtered; open ones first (overdue at the top), then by due date. */
-export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown }): Promise<ActionView[]> {
+export async function listActions(opts: { actor: Actor; filter?: unknown }, executor: Db = db()): Promise<ActionView[]> {
 	const f = parse(actionFilter, opts.filter ?? {});
-	const scope = await actionScope(db, opts.actor);
-	let q = base(db, scope.organizationId);
+	const scope = await actionScope(opts.actor, executor);
+	let q = base(scope.organizationId, executor);
 	if (scope.unitIds) q = q.where('a.unit_id', 'in', unitList(scope.unitIds));
-	if (f.unitId) q = q.where('a.unit_id', 'in', unitList([...subtreeIds(await listUnits(db, { organizationId: scope.organizationId }), f.unitId)]));
+	if (f.unitId) q = q.where('a.unit_id', 'in', unitList([...subtreeIds(await listUnits({ organizationId: scope.organizationId }, executor), f.unitId)]));
 	if (f.status) q = q.where('a.status', '=', f.status);
 	if (f.open === 'true') q = q.where(OPEN);
 	if (f.ownerId) q = q.where('a.owner_id', '=', f.ownerId);
@@ -117,6 +117,6 @@ export async function listActions(db: Db, opts: { actor: Actor; filter?: unknown
 }
 
 /** Open actions (planned or in progress) of a unit's subtree, or of everything the actor sees for the organization. */
-export async function openActionsOf(db: Db, opts: { actor: Actor; unitId: string }): Promise<ActionView[]> {
-	return listActions(db, { actor: opts.actor, filter: { open: 'true', ...(isUuid(opts.unitId) && { unitId: opts.unitId }) } });
+export async function openActionsOf(opts: { actor: Actor; unitId: string }, executor: Db = db()): Promise<ActionView[]> {
+	return listActions({ actor: opts.actor, filter: { open: 'true', ...(isUuid(opts.unitId) && { unitId: opts.unitId }) } }, executor);
 }

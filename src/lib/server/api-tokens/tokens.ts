@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { fields, isUuid, parse } from '$lib/server/validation';
@@ -10,20 +10,20 @@ const PREFIX = 'sos_';
 export const apiTokenInput = z.strictObject({ name: fields.name.max(60, 'At most 60 characters') });
 
 /** Creates a token; the secret is returned once and only its hash is stored. */
-export async function createApiToken(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }) {
+export async function createApiToken(opts: { organizationId: string; actor: Actor; input: unknown }, executor: Db = db()) {
 	const { name } = parse(apiTokenInput, opts.input);
 	const secret = PREFIX + generateToken(32);
-	const row = await db
+	const row = await executor
 		.insertInto('api_tokens')
 		.values({ organization_id: opts.organizationId, name, token_hash: hashToken(secret), created_by: opts.actor.label })
 		.returning(['id', 'name', 'created_at as createdAt'])
 		.executeTakeFirstOrThrow();
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_created', target: name });
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_created', target: name }, executor);
 	return { ...row, secret };
 }
 
-export async function listApiTokens(db: Db, opts: { organizationId: string }) {
-	return db
+export async function listApiTokens(opts: { organizationId: string }, executor: Db = db()) {
+	return executor
 		.selectFrom('api_tokens')
 		.select(['id', 'name', 'created_by as createdBy', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
 		.where('organization_id', '=', opts.organizationId)
@@ -31,9 +31,9 @@ export async function listApiTokens(db: Db, opts: { organizationId: string }) {
 		.execute();
 }
 
-export async function revokeApiToken(db: Db, opts: { organizationId: string; actor: Actor; tokenId: string }) {
+export async function revokeApiToken(opts: { organizationId: string; actor: Actor; tokenId: string }, executor: Db = db()) {
 	if (!isUuid(opts.tokenId)) throw new NotFoundError('API token');
-	const row = await db
+	const row = await executor
 		.updateTable('api_tokens')
 		.set({ revoked_at: new Date() })
 		.where('organization_id', '=', opts.organizationId)
@@ -42,13 +42,13 @@ export async function revokeApiToken(db: Db, opts: { organizationId: string; act
 		.returning('name')
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('API token');
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_revoked', target: row.name });
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'api_token_revoked', target: row.name }, executor);
 }
 
 /** Resolves a bearer token to an actor with admin rights in the token's organization. */
-export async function authenticateApiToken(db: Db, secret: string): Promise<Actor | null> {
+export async function authenticateApiToken(secret: string, executor: Db = db()): Promise<Actor | null> {
 	if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
-	const row = await db
+	const row = await executor
 		.updateTable('api_tokens')
 		.set({ last_used_at: new Date() })
 		.from('organizations')

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 
 export interface AuditPage {
 	events: { id: string; at: Date; actor: string; action: string; target: string | null; details: Record<string, unknown>; ip: string | null }[];
@@ -7,11 +7,10 @@ export interface AuditPage {
 
 /** Newest first, 50 a page, keyset-paginated by id. */
 export async function listAuditEvents(
-	db: Db,
-	opts: { organizationId: string; before?: string | null; action?: string | null; limit?: number }
+	opts: { organizationId: string; before?: string | null; action?: string | null; limit?: number }, executor: Db = db()
 ): Promise<AuditPage> {
 	const limit = opts.limit ?? 50;
-	let q = db
+	let q = executor
 		.selectFrom('audit_events')
 		.select(['id', 'at', 'actor', 'action', 'target', 'details', 'ip'])
 		.where('organization_id', '=', opts.organizationId)

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 
 export type AuditAction =
 	| 'sign_in'
@@ -52,8 +52,8 @@ export interface AuditInput {
 }
 
 /** Appends one event to the audit log. Never holds survey answers. */
-export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
-	await db
+export async function recordAudit(e: AuditInput, executor: Db = db()): Promise<void> {
+	await executor
 		.insertInto('audit_events')
 		.values({
 			organization_id: e.organizationId,

@@ -15,7 +15,7 @@ const ORIGIN = 'https://sos.example.test';
 const tokenOf = (link: string) => link.split('/').pop()!;
 
 async function request(kind: 'magic_link' | 'password_reset', email: string) {
-	await (await requestEmailLink(db(), { kind, email, origin: ORIGIN, ip: null })).sent;
+	await (await requestEmailLink({ kind, email, origin: ORIGIN, ip: null })).sent;
 }
 
 describe('email links', () => {
@@ -32,12 +32,12 @@ describe('email links', () => {
 		const token = tokenOf(link);
 		expect(token.length).toBeGreaterThanOrEqual(32); // 160 bits in base32
 		expect(await db().selectFrom('one_time_tokens').select('id').where('id', '=', token).executeTakeFirst()).toBeUndefined();
-		expect(await isLinkUsable(db(), 'magic_link', token)).toBe(true);
-		expect(await isLinkUsable(db(), 'password_reset', token)).toBe(false);
-		const r = await signInWithLink(db(), { token, ip: '10.0.0.1' });
+		expect(await isLinkUsable('magic_link', token)).toBe(true);
+		expect(await isLinkUsable('password_reset', token)).toBe(false);
+		const r = await signInWithLink({ token, ip: '10.0.0.1' });
 		expect(r.organizationId).toBe(org.id);
-		expect(await isLinkUsable(db(), 'magic_link', token)).toBe(false);
-		await expect(signInWithLink(db(), { token, ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
+		expect(await isLinkUsable('magic_link', token)).toBe(false);
+		await expect(signInWithLink({ token, ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
 	});
 
 	it('Swedish members get the Swedish email, English ones the English', async () => {
@@ -58,9 +58,9 @@ describe('email links', () => {
 		await request('magic_link', m.email);
 		const token = tokenOf(linkIn(await waitForEmail(m.email)));
 		await db().updateTable('one_time_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', hashToken(token)).execute();
-		expect(await isLinkUsable(db(), 'magic_link', token)).toBe(false);
-		const expired = await signInWithLink(db(), { token, ip: null }).catch((e) => e);
-		const unknown = await signInWithLink(db(), { token: 'a'.repeat(32), ip: null }).catch((e) => e);
+		expect(await isLinkUsable('magic_link', token)).toBe(false);
+		const expired = await signInWithLink({ token, ip: null }).catch((e) => e);
+		const unknown = await signInWithLink({ token: 'a'.repeat(32), ip: null }).catch((e) => e);
 		expect(expired).toBeInstanceOf(InvalidLinkError);
 		expect(unknown).toBeInstanceOf(InvalidLinkError);
 		expect(expired.message).toBe(unknown.message);
@@ -99,7 +99,7 @@ describe('email links', () => {
 		const org = await createTestOrganization();
 		const m = await createTestActor(org.id, 'viewer');
 		for (let i = 0; i < 5; i++) await request('password_reset', m.email);
-		const refused = await requestEmailLink(db(), { kind: 'password_reset', email: m.email, origin: ORIGIN, ip: '10.9.8.7' }).catch((e) => e);
+		const refused = await requestEmailLink({ kind: 'password_reset', email: m.email, origin: ORIGIN, ip: '10.9.8.7' }).catch((e) => e);
 		expect(refused).toBeInstanceOf(RateLimitedError);
 		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').execute();
 		expect(logged).toEqual([{ action: 'sign_in_limited', ip: '10.9.8.7', details: expect.objectContaining({ kind: 'password_reset', limit: 'link:email', refused: 1 }) }]);
@@ -111,11 +111,11 @@ describe('email links', () => {
 		await request('password_reset', m.email);
 		const token = tokenOf(linkIn(await waitForEmail(m.email)));
 		const acc = await db().selectFrom('accounts').select('id').where('email', '=', m.email).executeTakeFirstOrThrow();
-		const s = await createSession(db(), { accountId: acc.id, organizationId: org.id });
-		await resetPassword(db(), { token, password: 'a new password here', ip: null });
-		expect(await validateSession(db(), s.token)).toBeNull();
-		expect(await signInWithPassword(db(), { email: m.email, password: 'a new password here', ip: null })).toMatchObject({ organizationId: org.id });
-		await expect(resetPassword(db(), { token, password: 'another password', ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
+		const s = await createSession({ accountId: acc.id, organizationId: org.id });
+		await resetPassword({ token, password: 'a new password here', ip: null });
+		expect(await validateSession(s.token)).toBeNull();
+		expect(await signInWithPassword({ email: m.email, password: 'a new password here', ip: null })).toMatchObject({ organizationId: org.id });
+		await expect(resetPassword({ token, password: 'another password', ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
 		const audit = await db().selectFrom('audit_events').select('action').where('organization_id', '=', org.id).where('action', '=', 'password_reset').execute();
 		expect(audit).toHaveLength(1);
 	});
@@ -129,11 +129,11 @@ describe('email links', () => {
 		const links = emailsTo(m.email).map(linkIn);
 		const magic = tokenOf(links.find((l) => l.includes('/signin/link/'))!);
 		const reset = tokenOf(links.find((l) => l.includes('/reset/'))!);
-		await expect(resetPassword(db(), { token: magic, password: 'some password!', ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
-		await expect(signInWithLink(db(), { token: reset, ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
+		await expect(resetPassword({ token: magic, password: 'some password!', ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
+		await expect(signInWithLink({ token: reset, ip: null })).rejects.toBeInstanceOf(InvalidLinkError);
 		// Both still work for what they are.
-		expect(await isLinkUsable(db(), 'magic_link', magic)).toBe(true);
-		expect(await isLinkUsable(db(), 'password_reset', reset)).toBe(true);
+		expect(await isLinkUsable('magic_link', magic)).toBe(true);
+		expect(await isLinkUsable('password_reset', reset)).toBe(true);
 	});
 
 	it('two confirmations of one link at the same moment sign in once', async () => {
@@ -141,7 +141,7 @@ describe('email links', () => {
 		const m = await createTestActor(org.id, 'admin');
 		await request('magic_link', m.email);
 		const token = tokenOf(linkIn(await waitForEmail(m.email)));
-		const results = await Promise.allSettled([signInWithLink(db(), { token, ip: null }), signInWithLink(db(), { token, ip: null }), signInWithLink(db(), { token, ip: null })]);
+		const results = await Promise.allSettled([signInWithLink({ token, ip: null }), signInWithLink({ token, ip: null }), signInWithLink({ token, ip: null })]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 	});
 });

@@ -22,7 +22,7 @@ describe('deleting what has expired', () => {
 			...expired.map((s, i) => ({ id: s, account_id: accountId, organization_id: null, expires_at: at(-(i + 1) * HOUR) })),
 			...live.map((s) => ({ id: s, account_id: accountId, organization_id: null, expires_at: at(HOUR) }))
 		]).execute();
-		expect(await deleteExpiredSessions(db(), { batchSize: 2 })).toBeGreaterThanOrEqual(5);
+		expect(await deleteExpiredSessions({ batchSize: 2 })).toBeGreaterThanOrEqual(5);
 		const left = await db().selectFrom('sessions').select('id').where('account_id', '=', accountId).execute();
 		expect(left.map((r) => r.id).sort()).toEqual([...live].sort());
 	});
@@ -37,7 +37,7 @@ describe('deleting what has expired', () => {
 			{ id: id(), kind: 'password_reset' as const, expires_at: at(HOUR), used_at: at(-1000) }
 		];
 		await db().insertInto('one_time_tokens').values(rows.map((r) => ({ ...r, account_id: accountId }))).execute();
-		expect(await deleteExpiredOneTimeTokens(db(), { batchSize: 2 })).toBeGreaterThanOrEqual(3);
+		expect(await deleteExpiredOneTimeTokens({ batchSize: 2 })).toBeGreaterThanOrEqual(3);
 		const left = await db().selectFrom('one_time_tokens').select('id').where('account_id', '=', accountId).execute();
 		expect(left.map((r) => r.id).sort()).toEqual([rows[3].id, rows[4].id].sort());
 	});
@@ -50,7 +50,7 @@ describe('deleting what has expired', () => {
 			{ key: `${p}live`, hits: 11, window_start: at(-60_000), expires_at: at(14 * 60_000) },
 			{ key: `${p}remembered`, hits: 0, window_start: at(-24 * HOUR), expires_at: at(29 * 24 * HOUR) }
 		]).execute();
-		expect(await deleteExpiredRateLimits(db(), { batchSize: 1 })).toBeGreaterThanOrEqual(2);
+		expect(await deleteExpiredRateLimits({ batchSize: 1 })).toBeGreaterThanOrEqual(2);
 		const left = await db().selectFrom('rate_limits').select('key').where('key', 'like', `${p}%`).execute();
 		expect(left.map((r) => r.key).sort()).toEqual([`${p}live`, `${p}remembered`]);
 	});

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Membership } from './actor';
 
 /**
@@ -6,8 +6,8 @@ import type { Membership } from './actor';
  * and viewer or admin access. This is the one place that looks across organizations by email,
  * and it only ever serves the signed-in person their own memberships.
  */
-function membershipQuery(db: Db, email: string) {
-	return db
+function membershipQuery(email: string, executor: Db = db()) {
+	return executor
 		.selectFrom('users')
 		.innerJoin('organizations', 'organizations.id', 'users.organization_id')
 		.select([
@@ -24,18 +24,18 @@ function membershipQuery(db: Db, email: string) {
 		.where('users.access', 'in', ['viewer', 'admin']);
 }
 
-export async function listMemberships(db: Db, email: string): Promise<Membership[]> {
-	return membershipQuery(db, email).orderBy('organizations.name').execute();
+export async function listMemberships(email: string, executor: Db = db()): Promise<Membership[]> {
+	return membershipQuery(email, executor).orderBy('organizations.name').execute();
 }
 
-export async function findMembership(db: Db, opts: { email: string; organizationId: string }): Promise<Membership | null> {
-	const row = await membershipQuery(db, opts.email).where('users.organization_id', '=', opts.organizationId).executeTakeFirst();
+export async function findMembership(opts: { email: string; organizationId: string }, executor: Db = db()): Promise<Membership | null> {
+	const row = await membershipQuery(opts.email, executor).where('users.organization_id', '=', opts.organizationId).executeTakeFirst();
 	return row ?? null;
 }
 
 /** True when the email may sign in at all: an operator or a viewer/admin somewhere. */
-export async function maySignIn(db: Db, email: string): Promise<boolean> {
-	const op = await db.selectFrom('accounts').select('id').where('email', '=', email).where('is_operator', '=', true).executeTakeFirst();
+export async function maySignIn(email: string, executor: Db = db()): Promise<boolean> {
+	const op = await executor.selectFrom('accounts').select('id').where('email', '=', email).where('is_operator', '=', true).executeTakeFirst();
 	if (op) return true;
-	return (await membershipQuery(db, email).executeTakeFirst()) !== undefined;
+	return (await membershipQuery(email, executor).executeTakeFirst()) !== undefined;
 }

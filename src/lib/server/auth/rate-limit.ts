@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { RateLimitedError } from '$lib/server/errors';
 
 /** A refusal by the rate limit, with how many times `key` was refused in its window (1 for the first). */
@@ -17,7 +17,7 @@ export class RateLimitRefusal extends RateLimitedError {
  * Fixed-window counter kept in PostgreSQL, so all app instances share it.
  * Throws RateLimitRefusal (a RateLimitedError) once `key` has been hit more than `limit` times in the window.
  */
-export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<void> {
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number, executor: Db = db()): Promise<void> {
 	const row = await sql<{ hits: number; window_start: Date }>`
 		INSERT INTO rate_limits (key, hits, window_start, expires_at) VALUES (${key}, 1, now(), now() + make_interval(secs => ${windowSeconds}))
 		ON CONFLICT (key) DO UPDATE SET
@@ -27,7 +27,7 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 				THEN now() ELSE rate_limits.window_start END,
 			expires_at = CASE WHEN rate_limits.window_start < now() - make_interval(secs => ${windowSeconds})
 				THEN now() + make_interval(secs => ${windowSeconds}) ELSE GREATEST(rate_limits.expires_at, rate_limits.window_start + make_interval(secs => ${windowSeconds})) END
-		RETURNING hits, window_start`.execute(db);
+		RETURNING hits, window_start`.execute(executor);
 	const { hits, window_start } = row.rows[0];
 	if (hits > limit) {
 		const retry = Math.max(1, Math.ceil(windowSeconds - (Date.now() - window_start.getTime()) / 1000));
@@ -35,18 +35,18 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 	}
 }
 
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
-	await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+export async function clearRateLimit(key: string, executor: Db = db()): Promise<void> {
+	await executor.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
 
 /** Remembers `key` (e.g. an address an account signed in from) for `seconds`. */
-export async function rememberKey(db: Db, key: string, seconds: number): Promise<void> {
+export async function rememberKey(key: string, seconds: number, executor: Db = db()): Promise<void> {
 	await sql`
 		INSERT INTO rate_limits (key, hits, window_start, expires_at) VALUES (${key}, 0, now(), now() + make_interval(secs => ${seconds}))
-		ON CONFLICT (key) DO UPDATE SET window_start = now(), expires_at = now() + make_interval(secs => ${seconds})`.execute(db);
+		ON CONFLICT (key) DO UPDATE SET window_start = now(), expires_at = now() + make_interval(secs => ${seconds})`.execute(executor);
 }
 
 /** Whether `key` is remembered (and not expired). */
-export async function isRemembered(db: Db, key: string): Promise<boolean> {
-	return !!(await db.selectFrom('rate_limits').select('key').where('key', '=', key).where('expires_at', '>', new Date()).executeTakeFirst());
+export async function isRemembered(key: string, executor: Db = db()): Promise<boolean> {
+	return !!(await executor.selectFrom('rate_limits').select('key').where('key', '=', key).where('expires_at', '>', new Date()).executeTakeFirst());
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { generateToken, hashToken } from './tokens';
 import type { Actor, Membership } from './actor';
 import { findMembership, maySignIn } from './memberships';
@@ -8,12 +8,11 @@ export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'sos_session';
 
 export async function createSession(
-	db: Db,
-	opts: { accountId: string; organizationId: string | null }
+	opts: { accountId: string; organizationId: string | null }, executor: Db = db()
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
-	await db
+	await executor
 		.insertInto('sessions')
 		.values({ id: hashToken(token), account_id: opts.accountId, organization_id: opts.organizationId, expires_at: expiresAt })
 		.execute();
@@ -25,9 +24,9 @@ export async function createSession(
  * life are extended (sliding expiry). Membership is re-read on every request so that access
  * changes and removals take effect at once.
  */
-export async function validateSession(db: Db, token: string): Promise<{ actor: Actor; renewedUntil: Date | null } | null> {
+export async function validateSession(token: string, executor: Db = db()): Promise<{ actor: Actor; renewedUntil: Date | null } | null> {
 	const id = hashToken(token);
-	const row = await db
+	const row = await executor
 		.selectFrom('sessions')
 		.innerJoin('accounts', 'accounts.id', 'sessions.account_id')
 		.select(['sessions.id', 'sessions.expires_at', 'sessions.organization_id', 'accounts.id as account_id', 'accounts.email', 'accounts.is_operator'])
@@ -35,34 +34,34 @@ export async function validateSession(db: Db, token: string): Promise<{ actor: A
 		.executeTakeFirst();
 	if (!row) return null;
 	if (row.expires_at.getTime() <= Date.now()) {
-		await db.deleteFrom('sessions').where('id', '=', id).execute();
+		await executor.deleteFrom('sessions').where('id', '=', id).execute();
 		return null;
 	}
 	let renewedUntil: Date | null = null;
 	if (row.expires_at.getTime() - Date.now() < (SESSION_DAYS / 2) * DAY) {
 		renewedUntil = new Date(Date.now() + SESSION_DAYS * DAY);
-		await db.updateTable('sessions').set({ expires_at: renewedUntil }).where('id', '=', id).execute();
+		await executor.updateTable('sessions').set({ expires_at: renewedUntil }).where('id', '=', id).execute();
 	}
 	const membership: Membership | null = row.organization_id
-		? await findMembership(db, { email: row.email, organizationId: row.organization_id })
+		? await findMembership({ email: row.email, organizationId: row.organization_id }, executor)
 		: null;
 	// No organization chosen yet (someone in several chooses after signing in) is fine while they still
 	// have access somewhere; a session whose organization membership is gone is over.
-	if (!membership && !row.is_operator && (row.organization_id || !(await maySignIn(db, row.email)))) return null;
+	if (!membership && !row.is_operator && (row.organization_id || !(await maySignIn(row.email, executor)))) return null;
 	return {
 		actor: { accountId: row.account_id, email: row.email, isOperator: row.is_operator, membership, via: 'session', label: row.email },
 		renewedUntil
 	};
 }
 
-export async function switchSessionOrganization(db: Db, token: string, organizationId: string | null): Promise<void> {
-	await db.updateTable('sessions').set({ organization_id: organizationId }).where('id', '=', hashToken(token)).execute();
+export async function switchSessionOrganization(token: string, organizationId: string | null, executor: Db = db()): Promise<void> {
+	await executor.updateTable('sessions').set({ organization_id: organizationId }).where('id', '=', hashToken(token)).execute();
 }
 
-export async function invalidateSession(db: Db, token: string): Promise<void> {
-	await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+export async function invalidateSession(token: string, executor: Db = db()): Promise<void> {
+	await executor.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
 }
 
-export async function invalidateAccountSessions(db: Db, accountId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+export async function invalidateAccountSessions(accountId: string, executor: Db = db()): Promise<void> {
+	await executor.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }

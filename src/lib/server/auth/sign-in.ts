@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { hitRateLimit, clearRateLimit, isRemembered, rememberKey, RateLimitRefusal } from './rate-limit';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { listMemberships } from './memberships';
@@ -19,8 +19,8 @@ export interface SignedIn {
 	organizationCount: number;
 }
 
-async function auditSignIn(db: Db, email: string, action: 'sign_in' | 'sign_in_failed', ip: string | null, orgIds: string[]) {
-	await auditAccountEvent(db, { email, action, organizationIds: orgIds, ip });
+async function auditSignIn(email: string, action: 'sign_in' | 'sign_in_failed', ip: string | null, orgIds: string[], executor: Db = db()) {
+	await auditAccountEvent({ email, action, organizationIds: orgIds, ip }, executor);
 }
 
 const WINDOW = 15 * 60;
@@ -42,32 +42,32 @@ const knownKey = (email: string, ip: string) => `signin:known:${hashToken(`${ema
  * and 100 on an account from addresses it has not signed in from in the last 30 days. A stranger
  * failing from elsewhere thus never locks the owner out of their own address.
  */
-export async function enforceSignInLimits(db: Db, email: string, ip: string | null): Promise<void> {
-	await hitRateLimit(db, pairKey(email, ip), PAIR_LIMIT, WINDOW);
-	if (ip) await hitRateLimit(db, `signin:ip:${ip}`, ADDRESS_LIMIT, WINDOW);
-	if (!ip || !(await isRemembered(db, knownKey(email, ip)))) await hitRateLimit(db, `signin:account:${email}`, ACCOUNT_LIMIT, WINDOW);
+export async function enforceSignInLimits(email: string, ip: string | null, executor: Db = db()): Promise<void> {
+	await hitRateLimit(pairKey(email, ip), PAIR_LIMIT, WINDOW, executor);
+	if (ip) await hitRateLimit(`signin:ip:${ip}`, ADDRESS_LIMIT, WINDOW, executor);
+	if (!ip || !(await isRemembered(knownKey(email, ip), executor))) await hitRateLimit(`signin:account:${email}`, ACCOUNT_LIMIT, WINDOW, executor);
 }
 
-export async function signInWithPassword(db: Db, opts: { email: string; password: string; ip: string | null }): Promise<SignedIn> {
+export async function signInWithPassword(opts: { email: string; password: string; ip: string | null }, executor: Db = db()): Promise<SignedIn> {
 	const email = opts.email.trim().toLowerCase();
 	try {
-		await enforceSignInLimits(db, email, opts.ip);
+		await enforceSignInLimits(email, opts.ip, executor);
 	} catch (err) {
-		if (err instanceof RateLimitRefusal) await auditRefusal(db, { email, ip: opts.ip, refusal: err });
+		if (err instanceof RateLimitRefusal) await auditRefusal({ email, ip: opts.ip, refusal: err }, executor);
 		throw err;
 	}
-	const account = await db.selectFrom('accounts').select(['id', 'password_hash', 'is_operator']).where('email', '=', email).executeTakeFirst();
-	const memberships = await listMemberships(db, email);
+	const account = await executor.selectFrom('accounts').select(['id', 'password_hash', 'is_operator']).where('email', '=', email).executeTakeFirst();
+	const memberships = await listMemberships(email, executor);
 	const orgIds = memberships.map((m) => m.organizationId);
 	const hasAccess = !!account && (account.is_operator || memberships.length > 0);
 	const ok = account?.password_hash ? await verifyPassword(account.password_hash, opts.password) : (await burnPasswordCheck(opts.password), false);
 	if (!ok || !hasAccess || !account) {
-		await auditSignIn(db, email, 'sign_in_failed', opts.ip, orgIds);
+		await auditSignIn(email, 'sign_in_failed', opts.ip, orgIds, executor);
 		throw new InvalidCredentialsError();
 	}
-	await clearRateLimit(db, pairKey(email, opts.ip));
-	if (opts.ip) await rememberKey(db, knownKey(email, opts.ip), KNOWN_SECONDS);
-	await db.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
-	await auditSignIn(db, email, 'sign_in', opts.ip, orgIds);
+	await clearRateLimit(pairKey(email, opts.ip), executor);
+	if (opts.ip) await rememberKey(knownKey(email, opts.ip), KNOWN_SECONDS, executor);
+	await executor.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
+	await auditSignIn(email, 'sign_in', opts.ip, orgIds, executor);
 	return { accountId: account.id, organizationId: memberships.length === 1 ? memberships[0].organizationId : null, organizationCount: memberships.length };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { getModel } from '$lib/server/models/registry';
 import { SEGMENT_FIELDS, segmentKey } from '$lib/benchmarks/math';
 import { decideVersion, type EarlierVersion, type Member } from '$lib/benchmarks/publish';
@@ -31,7 +31,7 @@ interface Contribution {
  * for it) and, per segment and metric, the count, the sum and the sorted organization means, or why
  * the figure is withheld.
  */
-export async function rebuildBenchmark(db: Db, opts: { modelId: string; modelVersion: string; population: Population; now?: Date }): Promise<string> {
+export async function rebuildBenchmark(opts: { modelId: string; modelVersion: string; population: Population; now?: Date }, executor: Db = db()): Promise<string> {
 	const now = opts.now ?? new Date();
 	const model = await getModel(opts.modelId, opts.modelVersion);
 	const { rows } = await sql<Contribution>`
@@ -45,8 +45,8 @@ export async function rebuildBenchmark(db: Db, opts: { modelId: string; modelVer
 				AND r.status IN ('closed', 'published') AND r.closed_at >= ${now}::timestamptz - interval '24 months' AND r.closed_at <= ${now}
 				AND o.is_demo = ${opts.population === 'demo'} AND NOT o.benchmark_excluded
 			ORDER BY r.organization_id, r.closed_at DESC
-		) c WHERE c.respondents >= c.min_group_size`.execute(db);
-	await keepFiguresWithK(db, rows);
+		) c WHERE c.respondents >= c.min_group_size`.execute(executor);
+	await keepFiguresWithK(rows, executor);
 
 	const areas = model.shape.areas.length;
 	const metrics = areas + model.shape.statementCount;
@@ -57,7 +57,7 @@ export async function rebuildBenchmark(db: Db, opts: { modelId: string; modelVer
 		segments: SEGMENT_FIELDS.map((f) => segmentKey(f, c[f])),
 		has: Array.from({ length: metrics }, (_, m) => metricOf(c, m) !== null)
 	}));
-	const decision = decideVersion(members, metrics, await earlierVersions(db, opts, metrics));
+	const decision = decideVersion(members, metrics, await earlierVersions(opts, metrics, executor));
 	const bySegment = new Map<string, Contribution[]>([['all', rows]]);
 	rows.forEach((c, i) => {
 		for (const key of members[i].segments) (bySegment.get(key) ?? bySegment.set(key, []).get(key)!).push(c);
@@ -79,7 +79,7 @@ export async function rebuildBenchmark(db: Db, opts: { modelId: string; modelVer
 		})
 	);
 
-	return db.transaction().execute(async (trx) => {
+	return executor.transaction().execute(async (trx) => {
 		const version = await trx
 			.insertInto('benchmark_versions')
 			.values({
@@ -107,9 +107,9 @@ export async function rebuildBenchmark(db: Db, opts: { modelId: string; modelVer
  * Sets an organization's area and statement means to null where fewer than its round's k respondents
  * answered them (summed over the round's aggregates: respondents with an area score, and answers 1 … 5).
  */
-async function keepFiguresWithK(db: Db, rows: Contribution[]): Promise<void> {
+async function keepFiguresWithK(rows: Contribution[], executor: Db = db()): Promise<void> {
 	if (rows.length === 0) return;
-	const counts = await db
+	const counts = await executor
 		.selectFrom('round_aggregates')
 		.select(['organization_id', 'area_n', 'statement_n'])
 		.where('organization_id', 'in', rows.map((c) => c.organization_id))
@@ -129,8 +129,8 @@ async function keepFiguresWithK(db: Db, rows: Contribution[]): Promise<void> {
 }
 
 /** Every earlier published version of the same model version and population: its contributions and what it showed. */
-async function earlierVersions(db: Db, opts: { modelId: string; modelVersion: string; population: Population }, metrics: number): Promise<EarlierVersion[]> {
-	const versions = await db
+async function earlierVersions(opts: { modelId: string; modelVersion: string; population: Population }, metrics: number, executor: Db = db()): Promise<EarlierVersion[]> {
+	const versions = await executor
 		.selectFrom('benchmark_versions')
 		.select('id')
 		.where('model_id', '=', opts.modelId)
@@ -142,8 +142,8 @@ async function earlierVersions(db: Db, opts: { modelId: string; modelVersion: st
 	if (versions.length === 0) return [];
 	const ids = versions.map((v) => v.id);
 	const [contributions, stats] = await Promise.all([
-		db.selectFrom('benchmark_contributions').select(['version_id', 'organization_id', 'round_id', 'segments', 'area_means', 'statement_means']).where('version_id', 'in', ids).execute(),
-		db.selectFrom('benchmark_stats').select(['version_id', 'segment', 'metric']).where('version_id', 'in', ids).where('withheld', 'is', null).execute()
+		executor.selectFrom('benchmark_contributions').select(['version_id', 'organization_id', 'round_id', 'segments', 'area_means', 'statement_means']).where('version_id', 'in', ids).execute(),
+		executor.selectFrom('benchmark_stats').select(['version_id', 'segment', 'metric']).where('version_id', 'in', ids).where('withheld', 'is', null).execute()
 	]);
 	const out = new Map(ids.map((id) => [id, { members: [] as Member[], shown: new Map<string, boolean[]>() }]));
 	for (const c of contributions) {
@@ -161,7 +161,7 @@ async function earlierVersions(db: Db, opts: { modelId: string; modelVersion: st
  * Rebuilds every benchmark a round has closed for since it was last built (the scheduler's tick: the
  * job that runs whenever a round closes). Returns how many versions were built.
  */
-export async function rebuildDueBenchmarks(db: Db, now = new Date()): Promise<number> {
+export async function rebuildDueBenchmarks(now = new Date(), executor: Db = db()): Promise<number> {
 	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
 		WITH closed AS (
 			SELECT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population, max(r.closed_at) AS last_closed
@@ -173,17 +173,17 @@ export async function rebuildDueBenchmarks(db: Db, now = new Date()): Promise<nu
 		WHERE c.last_closed > coalesce((
 			SELECT max(v.built_at) FROM benchmark_versions v
 			WHERE v.model_id = c.model_id AND v.model_version = c.model_version AND v.source = 'sos' AND v.population = c.population
-		), '-infinity')`.execute(db);
-	for (const r of rows) await rebuildBenchmark(db, { modelId: r.model_id, modelVersion: r.model_version, population: r.population, now });
+		), '-infinity')`.execute(executor);
+	for (const r of rows) await rebuildBenchmark({ modelId: r.model_id, modelVersion: r.model_version, population: r.population, now }, executor);
 	return rows.length;
 }
 
 /** Rebuilds the benchmark of every model version and population with closed rounds (the operator's "rebuild now", and after an exclusion). */
-export async function rebuildAllBenchmarks(db: Db, now = new Date()): Promise<number> {
+export async function rebuildAllBenchmarks(now = new Date(), executor: Db = db()): Promise<number> {
 	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
 		SELECT DISTINCT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population
 		FROM rounds r JOIN organizations o ON o.id = r.organization_id
-		WHERE r.status IN ('closed', 'published')`.execute(db);
-	for (const r of rows) await rebuildBenchmark(db, { modelId: r.model_id, modelVersion: r.model_version, population: r.population, now });
+		WHERE r.status IN ('closed', 'published')`.execute(executor);
+	for (const r of rows) await rebuildBenchmark({ modelId: r.model_id, modelVersion: r.model_version, population: r.population, now }, executor);
 	return rows.length;
 }

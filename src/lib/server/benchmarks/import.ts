@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
@@ -22,7 +22,7 @@ export const benchmarkImportInput = z.strictObject({
  * are reported per row; nothing is stored unless the whole file is right. Viewers can then compare
  * with it (means only: the file has no organization-level figures for percentiles or segments).
  */
-export async function importBenchmark(db: Db, opts: { actor: Actor; input: unknown; csv: string }): Promise<{ id: string; areas: number }> {
+export async function importBenchmark(opts: { actor: Actor; input: unknown; csv: string }, executor: Db = db()): Promise<{ id: string; areas: number }> {
 	const input = parse(benchmarkImportInput, opts.input);
 	const [modelId, version] = input.model.split('@');
 	const model = await getModel(modelId, version).catch(() => {
@@ -58,7 +58,7 @@ export async function importBenchmark(db: Db, opts: { actor: Actor; input: unkno
 	if (rows.length === 0) problems.push({ path: 'file', message: 'The file has no rows' });
 	if (problems.length) throw new ValidationError(`file: ${problems.length} row${problems.length === 1 ? '' : 's'} must be corrected: ${problems.slice(0, 5).map((p) => `${p.path} ${p.message}`).join('; ')}.`, problems);
 
-	return db.transaction().execute(async (trx) => {
+	return executor.transaction().execute(async (trx) => {
 		const v = await trx
 			.insertInto('benchmark_versions')
 			.values({
@@ -77,16 +77,16 @@ export async function importBenchmark(db: Db, opts: { actor: Actor; input: unkno
 			.insertInto('benchmark_stats')
 			.values(values.map((x) => ({ version_id: v.id, segment: 'all', metric: x.metric, organizations: x.organizations, respondents: x.respondents, mean_sum: x.mean * x.organizations, sorted_means: null })))
 			.execute();
-		await recordAudit(trx, { organizationId: null, actor: opts.actor.label, action: 'benchmark_imported', target: input.label, details: { model: input.model, areas: values.length } });
+		await recordAudit({ organizationId: null, actor: opts.actor.label, action: 'benchmark_imported', target: input.label, details: { model: input.model, areas: values.length } }, trx);
 		return { id: v.id, areas: values.length };
 	});
 }
 
 /** The operator keeps an organization out of the benchmark (or lets it back in); the benchmark is rebuilt at once. */
-export async function setBenchmarkExclusion(db: Db, opts: { actor: Actor; organizationId: string; excluded: boolean }): Promise<void> {
+export async function setBenchmarkExclusion(opts: { actor: Actor; organizationId: string; excluded: boolean }, executor: Db = db()): Promise<void> {
 	if (!isUuid(opts.organizationId)) throw new ValidationError('organization: There is no such organization.');
-	const org = await db.updateTable('organizations').set({ benchmark_excluded: opts.excluded }).where('id', '=', opts.organizationId).returning('name').executeTakeFirst();
+	const org = await executor.updateTable('organizations').set({ benchmark_excluded: opts.excluded }).where('id', '=', opts.organizationId).returning('name').executeTakeFirst();
 	if (!org) throw new ValidationError('organization: There is no such organization.');
-	await recordAudit(db, { organizationId: null, actor: opts.actor.label, action: opts.excluded ? 'benchmark_excluded' : 'benchmark_included', target: org.name });
-	await rebuildAllBenchmarks(db);
+	await recordAudit({ organizationId: null, actor: opts.actor.label, action: opts.excluded ? 'benchmark_excluded' : 'benchmark_included', target: org.name }, executor);
+	await rebuildAllBenchmarks(undefined, executor);
 }

@@ -44,7 +44,7 @@ async function organization(o: { mean: number; industry?: string; respondents?: 
 		.values({ name: `Org ${o.mean} ${Math.random()}`, industry: o.industry ?? 'manufacturing', country: 'SE', size_band: '50-199', sales_model: 'field', level_names: ['Team'] })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const roundId = await insertPublishedRound(db, model, { organizationId: org.id, name: 'Round', closedAt: new Date(Date.now() - day-- * 86_400_000), tree: '[]', k: o.k ?? 5 });
+	const roundId = await insertPublishedRound(model, { organizationId: org.id, name: 'Round', closedAt: new Date(Date.now() - day-- * 86_400_000), tree: '[]', k: o.k ?? 5 }, db);
 	const n = (metric: number) => o.answered?.[metric] ?? respondents;
 	await db
 		.insertInto('round_aggregates')
@@ -69,7 +69,7 @@ async function organization(o: { mean: number; industry?: string; respondents?: 
 	return { id: org.id, mean: o.mean };
 }
 
-const rebuild = () => rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'live' });
+const rebuild = () => rebuildBenchmark({ modelId: model.structure.id, modelVersion: model.structure.version, population: 'live' }, db);
 const metrics = () => ({ metrics: model.shape.areas.length + model.shape.statementCount, areas: model.shape.areas.length });
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
@@ -80,7 +80,7 @@ describe('the benchmark an organization sees', () => {
 		const others = [];
 		for (let i = 0; i < 6; i++) others.push(await organization({ mean: 1 + i / 4, respondents: 6 + i }));
 		const version = await rebuild();
-		const b = (await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }))!;
+		const b = (await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db))!;
 		const mean = others.reduce((s, o) => s + o.mean, 0) / others.length;
 		expect(b.values.every((v) => v !== null && close(v, mean))).toBe(true);
 		expect(b.organizations).toBe(6);
@@ -93,8 +93,8 @@ describe('the benchmark an organization sees', () => {
 		for (let i = 0; i < 5; i++) await organization({ mean: 2 + i / 8, industry: 'wholesale' });
 		const lone = await organization({ mean: 4.625, industry: 'healthcare' });
 		const version = await rebuild();
-		const all = await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() });
-		const industry = await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'industry:wholesale', statistic: 'mean', ...metrics() });
+		const all = await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db);
+		const industry = await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'industry:wholesale', statistic: 'mean', ...metrics() }, db);
 		// The figures an organization can see never combine into the lone organization's mean.
 		for (let m = 0; m < metrics().metrics; m++) {
 			const a = all?.values[m] ?? null;
@@ -110,14 +110,14 @@ describe('the benchmark an organization sees', () => {
 		const me = await organization({ mean: 3 });
 		for (let i = 0; i < 6; i++) await organization({ mean: 2 + i / 8 });
 		await rebuild();
-		const seen = [await latestBenchmarkVersion(db, { organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version })];
+		const seen = [await latestBenchmarkVersion({ organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }, db)];
 		const late = await organization({ mean: 4.875 });
 		const keptBack = await rebuild();
 		// Organizations are not shown it either (the API lists published versions only).
-		expect((await listBenchmarkVersions(db, { population: 'live', published: true })).map((v) => v.id)).not.toContain(keptBack);
-		expect((await listBenchmarkVersions(db, { population: 'live' })).find((v) => v.id === keptBack)?.published).toBe(false);
-		seen.push(await latestBenchmarkVersion(db, { organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }));
-		const [first, second] = await Promise.all(seen.map((v) => benchmarkFor(db, { versionId: v!, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() })));
+		expect((await listBenchmarkVersions({ population: 'live', published: true }, db)).map((v) => v.id)).not.toContain(keptBack);
+		expect((await listBenchmarkVersions({ population: 'live' }, db)).find((v) => v.id === keptBack)?.published).toBe(false);
+		seen.push(await latestBenchmarkVersion({ organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }, db));
+		const [first, second] = await Promise.all(seen.map((v) => benchmarkFor({ versionId: v!, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db)));
 		const a = first!.values[0]!;
 		const b = second!.values[0]!;
 		expect(close(7 * b - 6 * a, late.mean), `7 × ${b} − 6 × ${a}`).toBe(false);
@@ -125,7 +125,7 @@ describe('the benchmark an organization sees', () => {
 		expect(seen[1]).toBe(seen[0]);
 		for (let i = 0; i < 5; i++) await organization({ mean: 2.5 + i / 8 });
 		await rebuild();
-		expect(await latestBenchmarkVersion(db, { organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version })).not.toBe(seen[0]);
+		expect(await latestBenchmarkVersion({ organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }, db)).not.toBe(seen[0]);
 	});
 
 	it('gives no median of five organizations (it would be one organization’s own mean)', async () => {
@@ -135,7 +135,7 @@ describe('the benchmark an organization sees', () => {
 		for (let i = 0; i < 5; i++) others.push(await organization({ mean: 2 + i / 8 }));
 		const version = await rebuild();
 		for (const statistic of ['median', 'p75', 'p90'] as const) {
-			const b = await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic, ...metrics() });
+			const b = await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'all', statistic, ...metrics() }, db);
 			const v = b?.values[0] ?? null;
 			expect(v === null || !others.some((o) => close(o.mean, v)), `${statistic} ${v}`).toBe(true);
 			expect(v).toBeNull();
@@ -148,7 +148,7 @@ describe('the benchmark an organization sees', () => {
 		const others = [];
 		for (const mean of [1, 1.25, 1.625, 2.125, 2.5, 2.875, 3.5, 3.625, 4, 4.5, 4.875]) others.push(await organization({ mean }));
 		const version = await rebuild();
-		const b = await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic: 'median', ...metrics() });
+		const b = await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'all', statistic: 'median', ...metrics() }, db);
 		// Eleven others: the mean of the sixth and its two neighbours, not the sixth's own mean.
 		expect(b!.values[0]).toBeCloseTo((2.5 + 2.875 + 3.5) / 3, 5);
 		expect(others.some((o) => close(o.mean, b!.values[0]!))).toBe(false);
@@ -166,7 +166,7 @@ describe('the benchmark an organization sees', () => {
 		expect(mine.statement_means[0]).toBeNull();
 		expect(mine.area_means[1]).toBeNull();
 		expect(mine.area_means[0]).toBe(4.75);
-		const b = await benchmarkFor(db, { versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() });
+		const b = await benchmarkFor({ versionId: version, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db);
 		// Statement 0 and area 1: the mean of the six others without the sparse organization.
 		expect(b!.values[areas]).toBeCloseTo((2 + 2.125 + 2.25 + 2.375 + 2.5 + 2.625) / 6, 5);
 		expect(b!.values[1]).toBeCloseTo((2 + 2.125 + 2.25 + 2.375 + 2.5 + 2.625) / 6, 5);

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { benchmarkValue, type Statistic } from '$lib/benchmarks/math';
 import type { Withheld } from '$lib/benchmarks/publish';
 import { getBenchmarkVersion, type BenchmarkVersion } from './versions';
@@ -21,17 +21,17 @@ export interface Benchmark {
  * metric shown only with at least five other organizations (percentiles: ten), in one segment and
  * statistic, and never a figure the build withheld (see $lib/benchmarks/publish).
  */
-export async function benchmarkFor(db: Db, opts: { versionId: string; organizationId: string; segment: string; statistic: Statistic; metrics: number; areas: number }): Promise<Benchmark | null> {
-	const version = await getBenchmarkVersion(db, opts.versionId);
+export async function benchmarkFor(opts: { versionId: string; organizationId: string; segment: string; statistic: Statistic; metrics: number; areas: number }, executor: Db = db()): Promise<Benchmark | null> {
+	const version = await getBenchmarkVersion(opts.versionId, executor);
 	if (!version) return null;
 	const [own, stats] = await Promise.all([
-		db
+		executor
 			.selectFrom('benchmark_contributions')
 			.select(['respondents', 'area_means', 'statement_means'])
 			.where('version_id', '=', opts.versionId)
 			.where('organization_id', '=', opts.organizationId)
 			.executeTakeFirst(),
-		db
+		executor
 			.selectFrom('benchmark_stats')
 			.select(['metric', 'organizations', 'respondents', 'mean_sum', 'withheld', ...(opts.statistic === 'mean' ? [] : (['sorted_means'] as const))])
 			.where('version_id', '=', opts.versionId)

@@ -7,6 +7,7 @@ import { verifyPassword } from '$lib/server/auth/passwords';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { flattenTree } from '$lib/server/units/tree';
 import { bootstrap } from './bootstrap';
+import { db } from '$lib/server/db';
 
 // Bootstrap only acts on an EMPTY database, so each test here gets a database of its own.
 const created: string[] = [];
@@ -50,17 +51,17 @@ afterAll(async () => {
 	});
 });
 
-const counts = async (db: Kysely<Database>) => ({
-	accounts: (await db.selectFrom('accounts').select('id').execute()).length,
-	organizations: (await db.selectFrom('organizations').select('id').execute()).length,
-	users: (await db.selectFrom('users').select('id').execute()).length,
-	units: (await db.selectFrom('units').select('id').execute()).length
+const counts = async (executor: Kysely<Database> = db()) => ({
+	accounts: (await executor.selectFrom('accounts').select('id').execute()).length,
+	organizations: (await executor.selectFrom('organizations').select('id').execute()).length,
+	users: (await executor.selectFrom('users').select('id').execute()).length,
+	units: (await executor.selectFrom('units').select('id').execute()).length
 });
 
 describe('bootstrap', () => {
 	it('on an empty database creates the operator and a clearly marked demo organization, once', async () => {
 		const db = connect(await freshDatabase());
-		const credentials = await bootstrap(db, { demo: true });
+		const credentials = await bootstrap({ demo: true }, db);
 		expect(credentials.map((c) => [c.role, c.email])).toEqual([
 			['demo organization admin', 'admin@demo.example'],
 			['SOS operator', 'operator@sos.example']
@@ -102,35 +103,35 @@ describe('bootstrap', () => {
 		}
 
 		// The printed credentials work.
-		expect(await signInWithPassword(db, { email: 'admin@demo.example', password: credentials[0].password, ip: null })).toMatchObject({ organizationId: org.id });
-		expect(await signInWithPassword(db, { email: 'operator@sos.example', password: credentials[1].password, ip: null })).toMatchObject({ organizationId: null });
+		expect(await signInWithPassword({ email: 'admin@demo.example', password: credentials[0].password, ip: null }, db)).toMatchObject({ organizationId: org.id });
+		expect(await signInWithPassword({ email: 'operator@sos.example', password: credentials[1].password, ip: null }, db)).toMatchObject({ organizationId: null });
 
 		// A restart finds a non-empty database and does nothing.
 		const before = await counts(db);
-		expect(await bootstrap(db, { demo: true })).toEqual([]);
+		expect(await bootstrap({ demo: true }, db)).toEqual([]);
 		expect(await counts(db)).toEqual(before);
 	});
 
 	it('with the demo off creates only the operator', async () => {
 		const db = connect(await freshDatabase());
-		const credentials = await bootstrap(db, { demo: false });
+		const credentials = await bootstrap({ demo: false }, db);
 		expect(credentials.map((c) => c.email)).toEqual(['operator@sos.example']);
 		expect(await counts(db)).toEqual({ accounts: 1, organizations: 0, users: 0, units: 0 });
-		expect(await bootstrap(db, { demo: true })).toEqual([]);
+		expect(await bootstrap({ demo: true }, db)).toEqual([]);
 		expect((await counts(db)).organizations).toBe(0);
 	});
 
 	it('does nothing on a database that already holds an organization', async () => {
 		const db = connect(await freshDatabase());
 		await db.insertInto('organizations').values({ name: 'Existing', industry: 'other', country: 'SE', size_band: '1-49', sales_model: 'field' }).execute();
-		expect(await bootstrap(db, { demo: true })).toEqual([]);
+		expect(await bootstrap({ demo: true }, db)).toEqual([]);
 		expect(await counts(db)).toEqual({ accounts: 0, organizations: 1, users: 0, units: 0 });
 	});
 
 	it('two instances starting at once on an empty database bootstrap it exactly once', async () => {
 		const name = await freshDatabase();
 		const instances = [connect(name), connect(name), connect(name)];
-		const results = await Promise.all(instances.map((db) => bootstrap(db, { demo: true })));
+		const results = await Promise.all(instances.map((db) => bootstrap({ demo: true }, db)));
 		expect(results.filter((r) => r.length > 0)).toHaveLength(1);
 		expect(results.filter((r) => r.length === 0)).toHaveLength(2);
 		const c = await counts(instances[0]);

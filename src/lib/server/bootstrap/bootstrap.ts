@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { recordAudit } from '$lib/server/audit/record';
 import { demoOrganization, demoPerson, demoTree } from './demo-data';
@@ -21,21 +21,21 @@ function generatePassword(): string {
 	return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
-async function createAccount(db: Db, email: string, isOperator: boolean): Promise<string> {
+async function createAccount(email: string, isOperator: boolean, executor: Db = db()): Promise<string> {
 	const password = generatePassword();
-	await db.insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).execute();
+	await executor.insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).execute();
 	return password;
 }
 
-async function createDemoOrganization(db: Db): Promise<Credential> {
+async function createDemoOrganization(executor: Db = db()): Promise<Credential> {
 	const d = demoOrganization;
-	const org = await db
+	const org = await executor
 		.insertInto('organizations')
 		.values({ name: d.name, industry: d.industry, country: d.country, size_band: d.sizeBand, sales_model: d.salesModel, level_names: [...d.levelNames], is_demo: true })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const addUnit = async (name: string, parentId: string | null) =>
-		(await db.insertInto('units').values({ organization_id: org.id, name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow()).id;
+		(await executor.insertInto('units').values({ organization_id: org.id, name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow()).id;
 	let n = 0;
 	const people: { name: string; email: string; unit: string; role: 'sales_person' | 'sales_manager'; access: 'participant' | 'viewer' }[] = [];
 	for (const [area, regions] of Object.entries(demoTree)) {
@@ -50,14 +50,14 @@ async function createDemoOrganization(db: Db): Promise<Credential> {
 			}
 		}
 	}
-	await db
+	await executor
 		.insertInto('users')
 		.values(people.map((p) => ({ organization_id: org.id, name: p.name, email: p.email, language: 'en' as const, unit_id: p.unit, job_role: p.role, access: p.access, scope_unit_id: p.access === 'viewer' ? p.unit : null })))
 		.execute();
 	const admin = { name: 'Demo Admin', email: 'admin@demo.example' };
-	await db.insertInto('users').values({ organization_id: org.id, name: admin.name, email: admin.email, language: 'en', access: 'admin' }).execute();
-	await recordAudit(db, { organizationId: org.id, actor: 'system', action: 'organization_created', target: d.name, details: { demo: true } });
-	return { role: 'demo organization admin', email: admin.email, password: await createAccount(db, admin.email, false) };
+	await executor.insertInto('users').values({ organization_id: org.id, name: admin.name, email: admin.email, language: 'en', access: 'admin' }).execute();
+	await recordAudit({ organizationId: org.id, actor: 'system', action: 'organization_created', target: d.name, details: { demo: true } }, executor);
+	return { role: 'demo organization admin', email: admin.email, password: await createAccount(admin.email, false, executor) };
 }
 
 /**
@@ -65,13 +65,13 @@ async function createDemoOrganization(db: Db): Promise<Credential> {
  * demo organization. Returns the generated credentials to print; [] when the database was not empty.
  * Runs under an advisory lock so two instances starting together create these once.
  */
-export async function bootstrap(db: Db, opts: { demo: boolean }): Promise<Credential[]> {
-	return db.transaction().execute(async (trx) => {
+export async function bootstrap(opts: { demo: boolean }, executor: Db = db()): Promise<Credential[]> {
+	return executor.transaction().execute(async (trx) => {
 		await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
 		const account = await trx.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
 		const org = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
 		if (account || org) return [];
-		const out: Credential[] = [{ role: 'SOS operator', email: 'operator@sos.example', password: await createAccount(trx, 'operator@sos.example', true) }];
+		const out: Credential[] = [{ role: 'SOS operator', email: 'operator@sos.example', password: await createAccount('operator@sos.example', true, trx) }];
 		if (opts.demo) out.unshift(await createDemoOrganization(trx));
 		return out;
 	});

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import { latestModel } from '$lib/server/models/registry';
 import { insertPublishedRound } from '$lib/server/results/past-round';
-import { snapshotQuestions, type RoundQuestion } from '$lib/server/rounds/questions';
+import { snapshotQuestions } from '$lib/server/rounds/questions';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { rebuildBenchmark } from '$lib/server/benchmarks/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
@@ -21,34 +21,34 @@ const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
  * demo organization, six months apart, in which some teams get better — so a newcomer sees colours,
  * ranking, gaps and a trend at once.
  */
-export async function createDemoHistory(db: Db, opts: { organizationId: string; now?: Date }): Promise<void> {
+export async function createDemoHistory(opts: { organizationId: string; now?: Date }, executor: Db = db()): Promise<void> {
 	const now = opts.now ?? new Date();
 	const model = await latestModel();
 	const rnd = seeded(20261201);
 	for (const [i, b] of benchmarkOrganizations.entries()) {
-		const org = await db
+		const org = await executor
 			.insertInto('organizations')
 			.values({ name: `Benchmark organization ${String(i + 1).padStart(2, '0')} (generated)`, industry: b.industry, country: b.country, size_band: b.sizeBand, sales_model: b.salesModel, level_names: ['Team'], is_demo: true })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const unit = await db.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
-		const round = await insertPublishedRound(db, model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (b.joinsLater ? 100 + i : 250 + ((i * 97) % 300)) * DAY), tree: await freezeUnitTree(db, org.id), generated: true });
+		const unit = await executor.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
+		const round = await insertPublishedRound(model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (b.joinsLater ? 100 + i : 250 + ((i * 97) % 300)) * DAY), tree: await freezeUnitTree(org.id, executor), generated: true }, executor);
 		const profile = teamProfile(rnd, model.shape.areas.length, 2.7 + rnd() * 1.0);
 		const people = 12 + Math.floor(rnd() * 40);
 		const rows = Array.from({ length: people }, (_, p) => {
 			const role: JobRole = p % 7 === 0 ? 'sales_manager' : 'sales_person';
 			return { unit_id: unit.id, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.3 : 0 }), questionAnswers: {} };
 		});
-		await storeResponses(db, org.id, round, rows);
+		await storeResponses(org.id, round, rows, executor);
 	}
 
 	const org = opts.organizationId;
 	// The demo organization is compared with the generated ones and is no part of their benchmark.
-	await db.updateTable('organizations').set({ benchmark_excluded: true }).where('id', '=', org).execute();
-	const tree = await freezeUnitTree(db, org);
-	const teams = await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
-	const people = await db.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).orderBy('email').execute();
-	const questions = await snapshotQuestions(db, org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })));
+	await executor.updateTable('organizations').set({ benchmark_excluded: true }).where('id', '=', org).execute();
+	const tree = await freezeUnitTree(org, executor);
+	const teams = await executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
+	const people = await executor.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).orderBy('email').execute();
+	const questions = await snapshotQuestions(org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })), executor);
 	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
@@ -56,9 +56,9 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 	];
 	for (const r of rounds) {
 		// Benchmark as it stood when the round was published; the round is compared with it for good.
-		await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt });
-		const version = await latestBenchmarkVersion(db, { organizationId: org, modelId: model.structure.id, modelVersion: model.structure.version });
-		const round = await insertPublishedRound(db, model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version });
+		await rebuildBenchmark({ modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt }, executor);
+		const version = await latestBenchmarkVersion({ organizationId: org, modelId: model.structure.id, modelVersion: model.structure.version }, executor);
+		const round = await insertPublishedRound(model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version }, executor);
 		// Nine in ten answer, and every team keeps at least five respondents (so the demo shows team results).
 		const seenInUnit = new Map<string, number>();
 		const answering = people.filter((p) => {
@@ -77,24 +77,24 @@ export async function createDemoHistory(db: Db, opts: { organizationId: string; 
 			if (rnd() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
 			return { unit_id: p.unit_id!, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }), questionAnswers };
 		});
-		await db
+		await executor
 			.insertInto('invitations')
 			.values(people.map((p) => ({ organization_id: org, round_id: round, user_id: p.id, unit_id: p.unit_id!, job_role: p.job_role!, email: p.email, language: p.language, token_hash: hashToken(randomBytes(20).toString('hex')), invitation_sent: true, reminders_sent: 2, completed: answering.includes(p) })))
 			.execute();
-		await storeResponses(db, org, round, rows);
+		await storeResponses(org, round, rows, executor);
 	}
-	await rebuildBenchmark(db, { modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now });
+	await rebuildBenchmark({ modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now }, executor);
 	// Teams are the units with sales people; each planned an action on its weakest area after the spring round.
 	const teamIds = new Set(people.filter((p) => p.job_role === 'sales_person').map((p) => p.unit_id!));
 	const weakest = new Map([...levels].filter(([id]) => teamIds.has(id)).map(([id, v]) => [id, v.indexOf(Math.min(...v))]));
-	await createDemoActions(db, { organizationId: org, weakest, springClosed: rounds[0].closedAt, now });
+	await createDemoActions({ organizationId: org, weakest, springClosed: rounds[0].closedAt, now }, executor);
 }
 
-async function storeResponses(db: Db, organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[]) {
+async function storeResponses(organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[], executor: Db = db()) {
 	if (rows.length)
-		await db
+		await executor
 			.insertInto('responses')
 			.values(rows.map((r) => ({ organization_id: organizationId, round_id: roundId, unit_id: r.unit_id, job_role: r.job_role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(r.questionAnswers) })))
 			.execute();
-	await buildRoundResults(db, { organizationId, roundId });
+	await buildRoundResults({ organizationId, roundId }, executor);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { createRound } from '$lib/server/rounds/create';
 import { createDemoHistory } from './demo-history';
@@ -8,12 +8,12 @@ import { createDemoHistory } from './demo-history';
  * organizations), and its open round, so a newcomer can answer a survey at once: everyone invited,
  * three standard questions, open for two weeks. The invitations land in the outbox.
  */
-export async function createDemoRound(db: Db): Promise<void> {
-	const org = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
+export async function createDemoRound(executor: Db = db()): Promise<void> {
+	const org = await executor.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
 	if (!org) return;
-	await createDemoHistory(db, { organizationId: org.id });
+	await createDemoHistory({ organizationId: org.id }, executor);
 	const system: Actor = { accountId: null, email: '', isOperator: false, via: 'session', label: 'system', membership: null };
-	await createRound(db, {
+	await createRound({
 		organizationId: org.id,
 		actor: system,
 		input: {
@@ -24,5 +24,5 @@ export async function createDemoRound(db: Db): Promise<void> {
 				{ source: 'standard', key: 'one_change' }
 			]
 		}
-	});
+	}, executor);
 }

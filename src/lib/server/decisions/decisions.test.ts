@@ -21,18 +21,18 @@ const audit = (organizationId: string) => db().selectFrom('audit_events').select
 describe('decision points', () => {
 	it('are recorded for a unit, listed oldest first with the recorder named, and deleted (audit-logged)', async () => {
 		const { o, teamA, lead, regional } = await org();
-		const later = await recordDecision(db(), { actor: regional, input: { unitId: teamA, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest' } });
-		const earlier = await recordDecision(db(), { actor: lead, input: { unitId: teamA, decidedOn: '2026-01-15', title: 'Weekly pipeline meeting' } });
+		const later = await recordDecision({ actor: regional, input: { unitId: teamA, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest' } });
+		const earlier = await recordDecision({ actor: lead, input: { unitId: teamA, decidedOn: '2026-01-15', title: 'Weekly pipeline meeting' } });
 		expect(later).toMatchObject({ unit: { id: teamA, name: 'Team A' }, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest', createdBy: 'Test viewer' });
 		expect(earlier.reason).toBe('');
-		const listed = await listDecisions(db(), { actor: lead, unitIds: [teamA] });
+		const listed = await listDecisions({ actor: lead, unitIds: [teamA] });
 		expect(listed.map((d) => [d.decidedOn, d.title])).toEqual([
 			['2026-01-15', 'Weekly pipeline meeting'],
 			['2026-05-02', 'New commission plan']
 		]);
-		await deleteDecision(db(), { actor: lead, decisionId: later.id });
-		expect((await listDecisions(db(), { actor: regional, unitIds: [teamA] })).map((d) => d.id)).toEqual([earlier.id]);
-		await expect(deleteDecision(db(), { actor: lead, decisionId: later.id })).rejects.toBeInstanceOf(NotFoundError);
+		await deleteDecision({ actor: lead, decisionId: later.id });
+		expect((await listDecisions({ actor: regional, unitIds: [teamA] })).map((d) => d.id)).toEqual([earlier.id]);
+		await expect(deleteDecision({ actor: lead, decisionId: later.id })).rejects.toBeInstanceOf(NotFoundError);
 		expect(await audit(o.id)).toEqual([
 			{ action: 'decision_recorded', target: 'New commission plan' },
 			{ action: 'decision_recorded', target: 'Weekly pipeline meeting' },
@@ -42,39 +42,39 @@ describe('decision points', () => {
 
 	it('are scoped like actions: a team lead cannot record, see or delete another unit’s decisions', async () => {
 		const { north, teamA, teamB, south, lead, regional, admin } = await org();
-		const regionDecision = await recordDecision(db(), { actor: regional, input: { unitId: north, decidedOn: '2026-02-01', title: 'Region reorganized' } });
-		const teamB1 = await recordDecision(db(), { actor: regional, input: { unitId: teamB, decidedOn: '2026-02-02', title: 'Team B gets inside sales' } });
-		const southDecision = await recordDecision(db(), { actor: admin, input: { unitId: south, decidedOn: '2026-02-03', title: 'South decision' } });
+		const regionDecision = await recordDecision({ actor: regional, input: { unitId: north, decidedOn: '2026-02-01', title: 'Region reorganized' } });
+		const teamB1 = await recordDecision({ actor: regional, input: { unitId: teamB, decidedOn: '2026-02-02', title: 'Team B gets inside sales' } });
+		const southDecision = await recordDecision({ actor: admin, input: { unitId: south, decidedOn: '2026-02-03', title: 'South decision' } });
 		// Recording for a unit outside one's subtree: not found (outsiders learn nothing), nothing stored.
-		await expect(recordDecision(db(), { actor: lead, input: { unitId: teamB, decidedOn: '2026-03-01', title: 'Not mine' } })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision(db(), { actor: lead, input: { unitId: north, decidedOn: '2026-03-01', title: 'Not mine either' } })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision(db(), { actor: regional, input: { unitId: south, decidedOn: '2026-03-01', title: 'Other region' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: lead, input: { unitId: teamB, decidedOn: '2026-03-01', title: 'Not mine' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: lead, input: { unitId: north, decidedOn: '2026-03-01', title: 'Not mine either' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: regional, input: { unitId: south, decidedOn: '2026-03-01', title: 'Other region' } })).rejects.toBeInstanceOf(NotFoundError);
 		// Listing other units' decisions is not found; one's own list is unaffected by the others.
-		await expect(listDecisions(db(), { actor: lead, unitIds: [teamB] })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(listDecisions(db(), { actor: lead, unitIds: [north, teamB, teamA] })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(listDecisions(db(), { actor: regional, unitIds: [south] })).rejects.toBeInstanceOf(NotFoundError);
-		expect((await listDecisions(db(), { actor: regional, unitIds: [north, teamB] })).map((d) => d.title)).toEqual(['Region reorganized', 'Team B gets inside sales']);
-		expect((await listDecisions(db(), { actor: admin, unitIds: [south] })).map((d) => d.id)).toEqual([southDecision.id]);
+		await expect(listDecisions({ actor: lead, unitIds: [teamB] })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listDecisions({ actor: lead, unitIds: [north, teamB, teamA] })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listDecisions({ actor: regional, unitIds: [south] })).rejects.toBeInstanceOf(NotFoundError);
+		expect((await listDecisions({ actor: regional, unitIds: [north, teamB] })).map((d) => d.title)).toEqual(['Region reorganized', 'Team B gets inside sales']);
+		expect((await listDecisions({ actor: admin, unitIds: [south] })).map((d) => d.id)).toEqual([southDecision.id]);
 		// Deleting someone else's: not found, and it stays.
-		await expect(deleteDecision(db(), { actor: lead, decisionId: teamB1.id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(deleteDecision(db(), { actor: lead, decisionId: regionDecision.id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(deleteDecision(db(), { actor: lead, decisionId: 'not-an-id' })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(deleteDecision(db(), { actor: lead, decisionId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
-		expect(await listDecisions(db(), { actor: admin, unitIds: [north, teamB] })).toHaveLength(2);
+		await expect(deleteDecision({ actor: lead, decisionId: teamB1.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteDecision({ actor: lead, decisionId: regionDecision.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteDecision({ actor: lead, decisionId: 'not-an-id' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteDecision({ actor: lead, decisionId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
+		expect(await listDecisions({ actor: admin, unitIds: [north, teamB] })).toHaveLength(2);
 		// Another organization's admin sees and deletes nothing of this one.
 		const other = await org();
-		await expect(listDecisions(db(), { actor: other.admin, unitIds: [north, teamB, south] })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(deleteDecision(db(), { actor: other.admin, decisionId: southDecision.id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision(db(), { actor: other.admin, input: { unitId: south, decidedOn: '2026-03-01', title: 'Cross-org' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(listDecisions({ actor: other.admin, unitIds: [north, teamB, south] })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteDecision({ actor: other.admin, decisionId: southDecision.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: other.admin, input: { unitId: south, decidedOn: '2026-03-01', title: 'Cross-org' } })).rejects.toBeInstanceOf(NotFoundError);
 		// Participants do not work with decisions at all.
 		const participant = await createTestActor(admin.membership!.organizationId, 'participant', teamA);
-		await expect(listDecisions(db(), { actor: participant, unitIds: [teamA] })).rejects.toThrow(/Only viewers and admins/);
+		await expect(listDecisions({ actor: participant, unitIds: [teamA] })).rejects.toThrow(/Only viewers and admins/);
 	});
 
 	it('refuse bad input with the field named, and store nothing', async () => {
 		const { teamA, admin } = await org();
 		const bad = async (input: Record<string, unknown>) => {
-			const err = await recordDecision(db(), { actor: admin, input: { unitId: teamA, decidedOn: '2026-04-01', title: 'A decision', ...input } }).catch((e) => e);
+			const err = await recordDecision({ actor: admin, input: { unitId: teamA, decidedOn: '2026-04-01', title: 'A decision', ...input } }).catch((e) => e);
 			expect(err).toBeInstanceOf(ValidationError);
 			return (err as ValidationError).message;
 		};
@@ -86,6 +86,6 @@ describe('decision points', () => {
 		expect(await bad({ title: 'x'.repeat(201) })).toMatch(/200/);
 		expect(await bad({ unitId: 'team-a' })).toMatch(/unitId/);
 		expect(await bad({ when: 'today' })).toMatch(/Unknown field/);
-		expect(await listDecisions(db(), { actor: admin, unitIds: [teamA] })).toEqual([]);
+		expect(await listDecisions({ actor: admin, unitIds: [teamA] })).toEqual([]);
 	});
 });

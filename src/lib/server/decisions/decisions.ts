@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
@@ -16,8 +16,8 @@ export interface DecisionView {
 	createdAt: Date;
 }
 
-function base(db: Db, organizationId: string) {
-	return db
+function base(organizationId: string, executor: Db = db()) {
+	return executor
 		.selectFrom('decisions as d')
 		.innerJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'd.organization_id').onRef('u.id', '=', 'd.unit_id'))
 		.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'd.organization_id').onRef('c.email', '=', 'd.created_by'))
@@ -36,33 +36,33 @@ const present = (r: Row): DecisionView => ({
 });
 
 /** A viewer with rights on the unit (or an admin) records a dated management decision for it. */
-export async function recordDecision(db: Db, opts: { actor: Actor; input: unknown }): Promise<DecisionView> {
+export async function recordDecision(opts: { actor: Actor; input: unknown }, executor: Db = db()): Promise<DecisionView> {
 	const input = parse(decisionInput, opts.input);
-	const scope = await actionScope(db, opts.actor);
-	await assertUnits(db, scope, [input.unitId]);
-	const row = await db
+	const scope = await actionScope(opts.actor, executor);
+	await assertUnits(scope, [input.unitId], executor);
+	const row = await executor
 		.insertInto('decisions')
 		.values({ organization_id: scope.organizationId, unit_id: input.unitId, decided_on: input.decidedOn, title: input.title, reason: input.reason, created_by: opts.actor.label })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit(db, { organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_recorded', target: input.title });
-	return present((await base(db, scope.organizationId).where('d.id', '=', row.id).executeTakeFirstOrThrow()));
+	await recordAudit({ organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_recorded', target: input.title }, executor);
+	return present((await base(scope.organizationId, executor).where('d.id', '=', row.id).executeTakeFirstOrThrow()));
 }
 
 /** Decisions of units the actor may act on, oldest first (404 for a unit outside their subtree or organization). */
-export async function listDecisions(db: Db, opts: { actor: Actor; unitIds: string[] }): Promise<DecisionView[]> {
-	const scope = await actionScope(db, opts.actor);
-	await assertUnits(db, scope, opts.unitIds);
-	const rows = await base(db, scope.organizationId).where('d.unit_id', 'in', opts.unitIds).orderBy('d.decided_on').orderBy('d.created_at').execute();
+export async function listDecisions(opts: { actor: Actor; unitIds: string[] }, executor: Db = db()): Promise<DecisionView[]> {
+	const scope = await actionScope(opts.actor, executor);
+	await assertUnits(scope, opts.unitIds, executor);
+	const rows = await base(scope.organizationId, executor).where('d.unit_id', 'in', opts.unitIds).orderBy('d.decided_on').orderBy('d.created_at').execute();
 	return rows.map(present);
 }
 
 /** Removes a decision recorded by mistake (anyone who may record decisions for its unit). */
-export async function deleteDecision(db: Db, opts: { actor: Actor; decisionId: string }): Promise<void> {
+export async function deleteDecision(opts: { actor: Actor; decisionId: string }, executor: Db = db()): Promise<void> {
 	if (!isUuid(opts.decisionId)) throw new NotFoundError('decision');
-	const scope = await actionScope(db, opts.actor);
-	const row = await base(db, scope.organizationId).where('d.id', '=', opts.decisionId).executeTakeFirst();
+	const scope = await actionScope(opts.actor, executor);
+	const row = await base(scope.organizationId, executor).where('d.id', '=', opts.decisionId).executeTakeFirst();
 	if (!row || !scope.canSee(row.unit_id)) throw new NotFoundError('decision');
-	await db.deleteFrom('decisions').where('organization_id', '=', scope.organizationId).where('id', '=', row.id).execute();
-	await recordAudit(db, { organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_deleted', target: row.title });
+	await executor.deleteFrom('decisions').where('organization_id', '=', scope.organizationId).where('id', '=', row.id).execute();
+	await recordAudit({ organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_deleted', target: row.title }, executor);
 }

@@ -1,5 +1,5 @@
 import { translator, type Locale } from '$lib/i18n';
-import { formatInstant } from '$lib/components/rounds/time';
+import { formatInstant } from '$lib/time/zone';
 import { layout } from './templates';
 
 interface NoticeMail {

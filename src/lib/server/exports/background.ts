@@ -1,4 +1,3 @@
-import { db } from '$lib/server/db';
 import { publicOrigin } from '$lib/server/http/public-url';
 import { runExport } from './run';
 
@@ -11,7 +10,7 @@ function next(): void {
 	while (running < PARALLEL && waiting.length) {
 		const exportId = waiting.shift()!;
 		running++;
-		void runExport(db(), { exportId, origin: publicOrigin() })
+		void runExport({ exportId, origin: publicOrigin() })
 			.catch((err) => console.error('[exports]', err instanceof Error ? err.message : err))
 			.finally(() => {
 				running--;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { ExportFormat, ExportStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
@@ -27,10 +27,10 @@ export interface ExportView {
 
 const columns = ['e.id', 'e.format', 'e.status', 'e.progress', 'e.round_id', 'e.unit_key', 'e.filename', 'e.email_when_ready', 'e.error', 'e.created_at', 'e.expires_at', 'r.name as round_name'] as const;
 
-function mine(db: Db, actor: Actor) {
+function mine(actor: Actor, executor: Db = db()) {
 	const m = actor.membership;
 	if (!m) throw new NotFoundError('export');
-	return db
+	return executor
 		.selectFrom('report_exports as e')
 		.innerJoin('rounds as r', (j) => j.onRef('r.organization_id', '=', 'e.organization_id').onRef('r.id', '=', 'e.round_id'))
 		.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'e.organization_id').on(sql`u.id::text`, '=', sql.ref('e.unit_key')))
@@ -57,26 +57,26 @@ const present = (r: { round_name: string; unit_name: string; id: string; format:
 });
 
 /** An export only the member who asked for it can see (404 for everyone else), until it expires. */
-export async function getExport(db: Db, opts: { actor: Actor; exportId: string }): Promise<ExportView> {
+export async function getExport(opts: { actor: Actor; exportId: string }, executor: Db = db()): Promise<ExportView> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(db, opts.actor).select(columns).where('e.id', '=', opts.exportId).executeTakeFirst();
+	const row = await mine(opts.actor, executor).select(columns).where('e.id', '=', opts.exportId).executeTakeFirst();
 	if (!row) throw new NotFoundError('export');
-	await assertStillVisible(db, opts.actor, row.unit_key);
+	await assertStillVisible(opts.actor, row.unit_key, executor);
 	return present(row);
 }
 
 /** The caller's exports of the last days, newest first. */
-export async function listExports(db: Db, opts: { actor: Actor }): Promise<ExportView[]> {
-	const rows = await mine(db, opts.actor).select(columns).orderBy('e.created_at', 'desc').limit(50).execute();
-	const visible = await stillVisible(db, opts.actor);
+export async function listExports(opts: { actor: Actor }, executor: Db = db()): Promise<ExportView[]> {
+	const rows = await mine(opts.actor, executor).select(columns).orderBy('e.created_at', 'desc').limit(50).execute();
+	const visible = await stillVisible(opts.actor, executor);
 	return rows.filter((r) => visible(r.unit_key)).map(present);
 }
 
 /** The finished file of an export of the caller's. */
-export async function exportFile(db: Db, opts: { actor: Actor; exportId: string }): Promise<{ body: Buffer; filename: string; type: string }> {
+export async function exportFile(opts: { actor: Actor; exportId: string }, executor: Db = db()): Promise<{ body: Buffer; filename: string; type: string }> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(db, opts.actor).select(['e.format', 'e.file', 'e.filename', 'e.unit_key']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
+	const row = await mine(opts.actor, executor).select(['e.format', 'e.file', 'e.filename', 'e.unit_key']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
 	if (!row?.file || !row.filename) throw new NotFoundError('export file');
-	await assertStillVisible(db, opts.actor, row.unit_key);
+	await assertStillVisible(opts.actor, row.unit_key, executor);
 	return { body: row.file, filename: row.filename, type: FILE_TYPES[row.format].type };
 }

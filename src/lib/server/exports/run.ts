@@ -1,5 +1,5 @@
 import { sql, type Updateable } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { ExportFormat, ReportExportsTable } from '$lib/server/db/schema';
 import { isLocale, type Locale } from '$lib/i18n';
 import { reportData, type ReportData } from '$lib/server/reports/data';
@@ -43,9 +43,9 @@ const stale = () => new Date(Date.now() - STALE_MINUTES * 60_000);
  * and stores the file. Every write after the claim is conditional on still holding it, so a worker that
  * was taken for dead cannot overwrite the one that took over. Returns whether it claimed the export.
  */
-export async function runExport(db: Db, opts: { exportId: string; origin: string }): Promise<boolean> {
+export async function runExport(opts: { exportId: string; origin: string }, executor: Db = db()): Promise<boolean> {
 	const now = new Date();
-	const job = await db
+	const job = await executor
 		.updateTable('report_exports')
 		.set({ status: 'running', started_at: now, heartbeat_at: now, progress: 0, attempts: sql`attempts + 1` })
 		.where('id', '=', opts.exportId)
@@ -54,15 +54,15 @@ export async function runExport(db: Db, opts: { exportId: string; origin: string
 		.executeTakeFirst();
 	if (!job) return false;
 	const update = async (patch: Updateable<ReportExportsTable>) => {
-		const r = await db.updateTable('report_exports').set(patch).where('organization_id', '=', job.organization_id).where('id', '=', job.id).where('status', '=', 'running').where('attempts', '=', job.attempts).executeTakeFirst();
+		const r = await executor.updateTable('report_exports').set(patch).where('organization_id', '=', job.organization_id).where('id', '=', job.id).where('status', '=', 'running').where('attempts', '=', job.attempts).executeTakeFirst();
 		return r.numUpdatedRows > 0n;
 	};
 	try {
-		const actor = await currentRequester(db, job.organization_id, job.requested_by);
+		const actor = await currentRequester(job.organization_id, job.requested_by, executor);
 		if (!actor) throw new ExportRefused('The person or token that asked for this export no longer has access to results.');
 		const locale: Locale = isLocale(job.options.locale) ? job.options.locale : 'en';
 		const choice = comparison.parse({ compare: job.options.compare, statistic: job.options.statistic }); // stored by requestExport, already checked
-		const data = await reportData(db, { actor, roundId: job.round_id, unitId: job.unit_key, locale, choice });
+		const data = await reportData({ actor, roundId: job.round_id, unitId: job.unit_key, locale, choice }, executor);
 		let last = 0.1;
 		await update({ progress: last, heartbeat_at: new Date() });
 		const body = await renderReport(job.format, data, (f) => {
@@ -72,7 +72,7 @@ export async function runExport(db: Db, opts: { exportId: string; origin: string
 		if (body.length > MAX_BYTES) throw new ExportRefused('The report is too large to be made as one file. Export a smaller unit.');
 		const filename = `${slug(`SOS ${data.results.unit.name} ${data.results.round.name}`)}.${FILE_TYPES[job.format].extension}`;
 		if (!(await update({ status: 'ready', progress: 1, file: body, filename, finished_at: new Date(), error: null }))) return true; // taken over meanwhile
-		const wanted = await db.selectFrom('report_exports').select('email_when_ready').where('organization_id', '=', job.organization_id).where('id', '=', job.id).executeTakeFirst();
+		const wanted = await executor.selectFrom('report_exports').select('email_when_ready').where('organization_id', '=', job.organization_id).where('id', '=', job.id).executeTakeFirst();
 		if (wanted?.email_when_ready && actor.via === 'session')
 			await sendEmail({ to: actor.email, ...exportReadyEmail(locale, { link: `${opts.origin}/app/exports/${job.id}`, unit: data.results.unit.name, round: data.results.round.name, format: job.format.toUpperCase() }) });
 	} catch (err) {
@@ -87,16 +87,16 @@ export async function runExport(db: Db, opts: { exportId: string; origin: string
  * The scheduler's sweep: removes expired files, gives up exports that died too often, and makes those
  * left queued (their process stopped before starting them) or whose heartbeat stopped.
  */
-export async function runPendingExports(db: Db, opts: { origin: string }): Promise<number> {
-	await db.deleteFrom('report_exports').where('expires_at', '<', new Date()).execute();
-	await db
+export async function runPendingExports(opts: { origin: string }, executor: Db = db()): Promise<number> {
+	await executor.deleteFrom('report_exports').where('expires_at', '<', new Date()).execute();
+	await executor
 		.updateTable('report_exports')
 		.set({ status: 'failed', error: 'The report could not be made. Try again, or ask your admin.', finished_at: new Date() })
 		.where('status', '=', 'running')
 		.where('heartbeat_at', '<', stale())
 		.where('attempts', '>=', MAX_ATTEMPTS)
 		.execute();
-	const due = await db
+	const due = await executor
 		.selectFrom('report_exports')
 		.select('id')
 		.where((w) => w.or([w.and([w('status', '=', 'queued'), w('created_at', '<', new Date(Date.now() - 30_000))]), w.and([w('status', '=', 'running'), w('heartbeat_at', '<', stale())])]))
@@ -104,6 +104,6 @@ export async function runPendingExports(db: Db, opts: { origin: string }): Promi
 		.limit(20)
 		.execute();
 	let done = 0;
-	for (const { id } of due) if (await runExport(db, { exportId: id, origin: opts.origin })) done++;
+	for (const { id } of due) if (await runExport({ exportId: id, origin: opts.origin }, executor)) done++;
 	return done;
 }

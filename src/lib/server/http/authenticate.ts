@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { authenticateApiToken } from '$lib/server/api-tokens/tokens';
 
@@ -24,12 +23,12 @@ export async function authenticate(event: RequestEvent): Promise<void> {
 	const header = event.request.headers.get('authorization');
 	if (header && event.url.pathname.startsWith('/api/')) {
 		const m = /^Bearer\s+(\S+)$/i.exec(header);
-		event.locals.actor = m ? await authenticateApiToken(db(), m[1]) : null;
+		event.locals.actor = m ? await authenticateApiToken(m[1]) : null;
 		return;
 	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token || token.length > 100) return;
-	const result = await validateSession(db(), token);
+	const result = await validateSession(token);
 	if (!result) {
 		clearSessionCookie(event);
 		return;

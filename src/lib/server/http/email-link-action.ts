@@ -1,5 +1,4 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
 import { requestEmailLink } from '$lib/server/auth/email-links';
 import { RateLimitedError } from '$lib/server/errors';
 import { fields } from '$lib/server/validation';
@@ -12,7 +11,7 @@ export async function emailLinkAction(event: RequestEvent, kind: 'magic_link' | 
 	const email = String(form.get('email') ?? '').trim().toLowerCase();
 	if (!email || email.length > 254 || !email.includes('@') || !fields.text.safeParse(email).success) return fail(400, { error: 'signin.failed' as const, sent: false });
 	try {
-		await requestEmailLink(db(), { kind, email, origin: publicOrigin(), ip: clientIp(event) });
+		await requestEmailLink({ kind, email, origin: publicOrigin(), ip: clientIp(event) });
 	} catch (err) {
 		if (err instanceof RateLimitedError) event.locals.retryAfter = err.retryAfterSeconds;
 		if (err instanceof RateLimitedError) return fail(429, { error: 'signin.rateLimited' as const, sent: false });

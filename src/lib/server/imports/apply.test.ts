@@ -25,7 +25,7 @@ describe('applyUserImport', () => {
 		const applied = await audits(ctx.organizationId, 'import_applied');
 		expect(applied).toHaveLength(1);
 		expect(applied[0].details).toMatchObject({ importId, creates: 3, newUnits: 4 });
-		expect((await getUserImport(db(), { organizationId: ctx.organizationId, importId })).appliedAt).toBeInstanceOf(Date);
+		expect((await getUserImport({ organizationId: ctx.organizationId, importId })).appliedAt).toBeInstanceOf(Date);
 	});
 
 	it('re-importing the same file changes nothing and duplicates nothing', async () => {
@@ -72,7 +72,7 @@ describe('applyUserImport', () => {
 		const { importId, preview: p } = await preview(ctx, rows);
 		expect(p.counts).toMatchObject({ rows: 2, errors: 1 });
 		expect(p.rows.find((r) => r.rowNumber === 3)?.errors).toEqual(["Email 'bad@' is not a valid address", "Language 'de' is not supported (use en or sv)"]);
-		const err = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
+		const err = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect((err as Error).message).toMatch(/1 row with errors/);
 		expect(await users(ctx.organizationId)).toEqual(before);
@@ -95,7 +95,7 @@ describe('applyUserImport', () => {
 		const ctx = await setup();
 		const { importId } = await preview(ctx, team);
 		const results = await Promise.allSettled(
-			Array.from({ length: 50 }, () => applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor }))
+			Array.from({ length: 50 }, () => applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }))
 		);
 		const ok = results.filter((r) => r.status === 'fulfilled');
 		const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
@@ -106,7 +106,7 @@ describe('applyUserImport', () => {
 		expect((await users(ctx.organizationId)).filter((x) => x.email.endsWith('@example.com'))).toHaveLength(3);
 		expect(await units(ctx.organizationId)).toHaveLength(4);
 		expect(await audits(ctx.organizationId, 'import_applied')).toHaveLength(1);
-		await expect(applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor })).rejects.toMatchObject({ code: 'import_already_applied' });
+		await expect(applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor })).rejects.toMatchObject({ code: 'import_already_applied' });
 	});
 
 	it('refuses a preview older than an hour', async () => {
@@ -118,7 +118,7 @@ describe('applyUserImport', () => {
 			.where('organization_id', '=', ctx.organizationId)
 			.where('id', '=', importId)
 			.execute();
-		await expect(applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor })).rejects.toMatchObject({ code: 'import_expired' });
+		await expect(applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor })).rejects.toMatchObject({ code: 'import_expired' });
 		expect((await users(ctx.organizationId)).filter((x) => x.email.endsWith('@example.com'))).toHaveLength(0);
 	});
 
@@ -128,11 +128,11 @@ describe('applyUserImport', () => {
 		const { importId } = await preview(ctx, [userRow({ name: 'Maria B', email: 'maria@example.com', units: ['Nordics', 'Stockholm', ''], jobRole: '', userType: '' })]);
 		// Meanwhile Maria becomes a participant without a job role: the blank job_role is now an error.
 		await db().updateTable('users').set({ access: 'participant', scope_unit_id: null }).where('organization_id', '=', ctx.organizationId).where('email', '=', 'maria@example.com').execute();
-		const err = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
+		const err = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 		expect(err).toMatchObject({ code: 'import_outdated' });
 		expect((err as Error).message).toMatch(/1 row of the file now has errors/);
 		expect((await users(ctx.organizationId)).find((x) => x.email === 'maria@example.com')?.name).toBe('Maria Berg');
-		expect((await getUserImport(db(), { organizationId: ctx.organizationId, importId })).appliedAt).toBeNull();
+		expect((await getUserImport({ organizationId: ctx.organizationId, importId })).appliedAt).toBeNull();
 	});
 
 	it('treats markup in names as data', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '$lib/server/audit/record';
 import type { Actor } from '$lib/server/auth/actor';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { fields } from '$lib/server/validation';
 import { createMissingUnits, recordAccessChanges, upsertUsers } from './apply-writes';
@@ -39,10 +39,10 @@ function revalidate(file: ParsedUserFile, state: Awaited<ReturnType<typeof loadI
 	return outcome;
 }
 
-async function applyLocked(db: Db, opts: { organizationId: string; importId: string; actor: Actor; ip: string | null }): Promise<AppliedCounts> {
+async function applyLocked(opts: { organizationId: string; importId: string; actor: Actor; ip: string | null }, executor: Db = db()): Promise<AppliedCounts> {
 	const { organizationId, importId } = opts;
 	// One import at a time per organization: while another preview or apply runs, this one is refused.
-	return withImportLock(db, organizationId, async (trx) => {
+	return withImportLock(organizationId, async (trx) => {
 		const row = await trx
 			.selectFrom('user_imports')
 			.select(['applied_at', 'error_count', 'file_name', sql<boolean>`created_at < now() - interval '1 hour'`.as('expired'), sql<ParsedUserFile>`preview -> 'file'`.as('file')])
@@ -57,7 +57,7 @@ async function applyLocked(db: Db, opts: { organizationId: string; importId: str
 		}
 		if (row.expired) throw new ConflictError('import_expired', 'This preview is more than an hour old. Upload the file again to see what it would change now.');
 
-		const state = await loadImportState(trx, { organizationId });
+		const state = await loadImportState({ organizationId }, trx);
 		const { preview, records } = revalidate(row.file, state);
 		const newUnits = await createMissingUnits(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
 		const changed = records.filter((r) => r.action !== 'unchanged');
@@ -65,9 +65,9 @@ async function applyLocked(db: Db, opts: { organizationId: string; importId: str
 		const accessChanged = await recordAccessChanges(trx, { organizationId, actor: opts.actor.label, ip: opts.ip, importId, written });
 		await trx.updateTable('user_imports').set({ applied_at: sql`now()` }).where('organization_id', '=', organizationId).where('id', '=', importId).execute();
 		const counts: AppliedCounts = { ...preview.counts, newUnits, accessChanged };
-		await recordAudit(trx, { organizationId, actor: opts.actor.label, action: 'import_applied', target: row.file_name, details: { importId, ...counts }, ip: opts.ip });
+		await recordAudit({ organizationId, actor: opts.actor.label, action: 'import_applied', target: row.file_name, details: { importId, ...counts }, ip: opts.ip }, trx);
 		return counts;
-	});
+	}, executor);
 }
 
 /**
@@ -77,15 +77,14 @@ async function applyLocked(db: Db, opts: { organizationId: string; importId: str
  * (ConflictError `import_running`) while another preview or apply of the organization runs.
  */
 export async function applyUserImport(
-	db: Db,
-	opts: { organizationId: string; importId: string; actor: Actor; ip?: string | null }
+	opts: { organizationId: string; importId: string; actor: Actor; ip?: string | null }, executor: Db = db()
 ): Promise<AppliedCounts> {
 	if (!fields.uuid.safeParse(opts.organizationId).success || !fields.uuid.safeParse(opts.importId).success) {
 		throw new NotFoundError('import');
 	}
 	assertMayImportUsers(opts.actor, opts.organizationId);
 	try {
-		return await applyLocked(db, { ...opts, ip: opts.ip ?? null });
+		return await applyLocked({ ...opts, ip: opts.ip ?? null }, executor);
 	} catch (err) {
 		if (err instanceof DomainError) throw err;
 		if (typeof err === 'object' && err !== null && 'code' in err && err.code === '23505') {

@@ -43,7 +43,7 @@ describe('one import at a time per organization', () => {
 			const p = await preview(ctx, team).catch((e: unknown) => e);
 			expect(p).toBeInstanceOf(ConflictError);
 			expect(p).toMatchObject({ code: 'import_running', message: IMPORT_RUNNING_MESSAGE });
-			const a = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
+			const a = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 			expect(a).toMatchObject({ code: 'import_running' });
 			expect(await importsOf(ctx.organizationId)).toEqual([{ id: importId, applied_at: null }]);
 			expect((await users(ctx.organizationId)).filter((u) => u.email.endsWith('@example.com'))).toHaveLength(0);
@@ -54,13 +54,13 @@ describe('one import at a time per organization', () => {
 		} finally {
 			await lock.release();
 		}
-		await expect(applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor })).resolves.toMatchObject({ creates: 3 });
+		await expect(applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor })).resolves.toMatchObject({ creates: 3 });
 	});
 
 	it('of two previews of one organization started together, one reads the file and the other is refused', async () => {
 		const ctx: TestContext = await setup();
 		const bytes = await bigFile(5000);
-		const run = () => previewUserImport(db(), { organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
+		const run = () => previewUserImport({ organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
 		const results = await Promise.allSettled([run(), run()]);
 		const ok = results.filter((r) => r.status === 'fulfilled');
 		const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
@@ -74,7 +74,7 @@ describe('one import at a time per organization', () => {
 		const ctx = await setup();
 		const { importId } = await preview(ctx, team);
 		const bytes = await bigFile(5000);
-		const reading = previewUserImport(db(), { organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
+		const reading = previewUserImport({ organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
 		// Wait until the preview holds the lock (it is visible in pg_locks), then apply.
 		await expect
 			.poll(async () => {
@@ -82,7 +82,7 @@ describe('one import at a time per organization', () => {
 				return rows[0].n;
 			}, { interval: 5, timeout: 10_000 })
 			.toBe(1);
-		const applied = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
+		const applied = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 		await reading;
 		expect(applied).toMatchObject({ code: 'import_running' });
 		expect((await users(ctx.organizationId)).filter((u) => u.email.endsWith('@example.com'))).toHaveLength(0);

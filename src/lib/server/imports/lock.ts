@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { ConflictError } from '$lib/server/errors';
 
@@ -11,8 +11,8 @@ export const IMPORT_RUNNING_MESSAGE = 'An import is already running for this org
  * or apply at a time per organization: a second one is refused at once with a 409 instead of parsing
  * or writing beside the first.
  */
-export async function withImportLock<T>(db: Db, organizationId: string, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-	return db.transaction().execute(async (trx) => {
+export async function withImportLock<T>(organizationId: string, fn: (trx: Transaction<Database>) => Promise<T>, executor: Db = db()): Promise<T> {
+	return executor.transaction().execute(async (trx) => {
 		const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`user_import:${organizationId}`}, 0)) AS locked`.execute(trx);
 		if (!rows[0]?.locked) throw new ConflictError('import_running', IMPORT_RUNNING_MESSAGE);
 		return fn(trx);

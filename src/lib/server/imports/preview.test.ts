@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '$lib/server/db';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
 import { createTestActor } from '$lib/server/testing/fixtures';
 import { applyUserImport } from './apply';
@@ -14,7 +13,7 @@ describe('previewUserImport', () => {
 		expect(p.counts).toEqual({ rows: 3, creates: 3, updates: 0, unchanged: 0, errors: 0, newUnits: 4 });
 		expect(await users(ctx.organizationId)).toHaveLength(before);
 		expect(await units(ctx.organizationId)).toHaveLength(0);
-		const stored = await getUserImport(db(), { organizationId: ctx.organizationId, importId });
+		const stored = await getUserImport({ organizationId: ctx.organizationId, importId });
 		expect(stored).toMatchObject({ importId, fileName: 'users.xlsx', appliedAt: null, preview: p });
 	});
 
@@ -22,8 +21,8 @@ describe('previewUserImport', () => {
 		const a = await setup();
 		const b = await setup();
 		const { importId } = await preview(a, team);
-		await expect(getUserImport(db(), { organizationId: b.organizationId, importId })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(applyUserImport(db(), { organizationId: b.organizationId, importId, actor: b.actor })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getUserImport({ organizationId: b.organizationId, importId })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(applyUserImport({ organizationId: b.organizationId, importId, actor: b.actor })).rejects.toBeInstanceOf(NotFoundError);
 		const viewer = await createTestActor(a.organizationId, 'viewer');
 		await expect(preview({ ...a, actor: viewer }, team)).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(preview({ ...a, actor: b.actor }, team)).rejects.toBeInstanceOf(ForbiddenError);

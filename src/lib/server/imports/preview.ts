@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '$lib/server/auth/actor';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { fields, parse } from '$lib/server/validation';
 import { parseUserFile, type ParsedUserFile } from './parse';
@@ -32,14 +32,13 @@ export interface UserImportRecord {
  * (ConflictError `import_running`) before the file is read.
  */
 export async function previewUserImport(
-	db: Db,
-	opts: { organizationId: string; actor: Actor; fileName: string; bytes: Uint8Array }
+	opts: { organizationId: string; actor: Actor; fileName: string; bytes: Uint8Array }, executor: Db = db()
 ): Promise<{ importId: string; preview: ImportPreview }> {
 	const organizationId = parse(fields.uuid, opts.organizationId);
 	assertMayImportUsers(opts.actor, organizationId);
-	return withImportLock(db, organizationId, async (trx) => {
+	return withImportLock(organizationId, async (trx) => {
 		const file = await parseUserFile({ fileName: opts.fileName, bytes: opts.bytes });
-		const state = await loadImportState(trx, { organizationId });
+		const state = await loadImportState({ organizationId }, trx);
 		const { preview } = validateUserRows({ header: file.header, rows: file.rows, ...state });
 		const stored: StoredImport = { preview, file };
 		const row = await trx
@@ -55,14 +54,14 @@ export async function previewUserImport(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		return { importId: row.id, preview };
-	});
+	}, executor);
 }
 
 /** A stored import preview of this organization, or NotFoundError. */
-export async function getUserImport(db: Db, opts: { organizationId: string; importId: string }): Promise<UserImportRecord> {
+export async function getUserImport(opts: { organizationId: string; importId: string }, executor: Db = db()): Promise<UserImportRecord> {
 	const ids = fields.uuid.safeParse(opts.organizationId).success && fields.uuid.safeParse(opts.importId).success;
 	if (!ids) throw new NotFoundError('import');
-	const row = await db
+	const row = await executor
 		.selectFrom('user_imports')
 		.select(['id', 'file_name', 'created_by', 'created_at', 'applied_at', sql<ImportPreview>`preview -> 'preview'`.as('preview')])
 		.where('organization_id', '=', opts.organizationId)

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { unitPathKey } from './text';
 import type { ExistingUser } from './types';
@@ -34,12 +34,12 @@ function unitPaths(units: UnitRow[]): Map<string, string[]> {
 	return paths;
 }
 
-export async function loadImportState(db: Db, opts: { organizationId: string }): Promise<ImportState> {
+export async function loadImportState(opts: { organizationId: string }, executor: Db = db()): Promise<ImportState> {
 	const { organizationId } = opts;
-	const org = await db.selectFrom('organizations').select('level_names').where('id', '=', organizationId).executeTakeFirst();
+	const org = await executor.selectFrom('organizations').select('level_names').where('id', '=', organizationId).executeTakeFirst();
 	if (!org) throw new NotFoundError('organization');
-	const units = await db.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
-	const users = await db
+	const units = await executor.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
+	const users = await executor
 		.selectFrom('users')
 		.select(['id', 'name', 'email', 'language', 'unit_id', 'job_role', 'access', 'scope_unit_id'])
 		.where('organization_id', '=', organizationId)

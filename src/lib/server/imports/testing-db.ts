@@ -16,12 +16,12 @@ export type TestContext = Awaited<ReturnType<typeof setup>>;
 
 export async function preview(ctx: TestContext, rows: string[][]) {
 	const bytes = await xlsxBytes([HEADER, ...rows]);
-	return previewUserImport(db(), { organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
+	return previewUserImport({ organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
 }
 
 export async function importRows(ctx: TestContext, rows: string[][]) {
 	const { importId, preview: p } = await preview(ctx, rows);
-	const counts = await applyUserImport(db(), { organizationId: ctx.organizationId, importId, actor: ctx.actor });
+	const counts = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor });
 	return { importId, preview: p, counts };
 }
 

@@ -1,5 +1,4 @@
 import PgBoss from 'pg-boss';
-import { db } from '$lib/server/db';
 import { advanceDueRounds } from '$lib/server/rounds/advance';
 import { sendPendingEmails } from '$lib/server/rounds/emails';
 import { sendRoundNotices } from '$lib/server/rounds/notices';
@@ -27,20 +26,20 @@ let timer: NodeJS.Timeout | null = null;
  * made again; expired sessions, one-time tokens and rate-limit rows are deleted.
  */
 export async function tick(now = new Date()): Promise<{ advanced: number; benchmarks: number; emails: number }> {
-	const advanced = await step('rounds', () => advanceDueRounds(db(), now), 0);
-	await step('mixing', () => mixDueRounds(db()), 0);
-	await step('results', () => buildMissingResults(db()), 0);
-	const benchmarks = await step('benchmarks', () => rebuildDueBenchmarks(db(), now), 0);
-	const surveyEmails = await step('survey emails', () => sendPendingEmails(db(), { origin: publicOrigin(), max: EMAILS_PER_TICK }), 0);
+	const advanced = await step('rounds', () => advanceDueRounds(now), 0);
+	await step('mixing', () => mixDueRounds(), 0);
+	await step('results', () => buildMissingResults(), 0);
+	const benchmarks = await step('benchmarks', () => rebuildDueBenchmarks(now), 0);
+	const surveyEmails = await step('survey emails', () => sendPendingEmails({ origin: publicOrigin(), max: EMAILS_PER_TICK }), 0);
 	// More are waiting (a large round has just opened): the next tick follows at once, so each stays short.
 	if (surveyEmails >= EMAILS_PER_TICK) void kickScheduler();
-	const emails = surveyEmails + (await step('action emails', () => sendActionEmails(db(), { origin: publicOrigin(), now }), 0));
-	await step('exports', () => runPendingExports(db(), { origin: publicOrigin() }), undefined);
-	await step('round notices', () => sendRoundNotices(db(), { origin: publicOrigin(), now }), undefined);
+	const emails = surveyEmails + (await step('action emails', () => sendActionEmails({ origin: publicOrigin(), now }), 0));
+	await step('exports', () => runPendingExports({ origin: publicOrigin() }), undefined);
+	await step('round notices', () => sendRoundNotices({ origin: publicOrigin(), now }), undefined);
 	await step('expired rows', async () => {
-		await deleteExpiredSessions(db());
-		await deleteExpiredOneTimeTokens(db());
-		await deleteExpiredRateLimits(db());
+		await deleteExpiredSessions();
+		await deleteExpiredOneTimeTokens();
+		await deleteExpiredRateLimits();
 	}, undefined);
 	return { advanced, benchmarks, emails };
 }

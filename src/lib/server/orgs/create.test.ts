@@ -30,7 +30,7 @@ function input(over: Record<string, unknown> = {}, admin: Record<string, unknown
 describe('createOrganization', () => {
 	it('creates the organization and its first admin, who gets a welcome email to set a password', async () => {
 		const i = input({}, { language: 'en' });
-		const org = await createOrganization(db(), { actor: operator, input: i, origin: ORIGIN });
+		const org = await createOrganization({ actor: operator, input: i, origin: ORIGIN });
 		const saved = await db().selectFrom('organizations').selectAll().where('id', '=', org.id).executeTakeFirstOrThrow();
 		expect(saved).toMatchObject({ name: i.name, industry: 'wholesale', country: 'SE', size_band: '200-999', sales_model: 'inside', is_demo: false });
 		const admin = await db().selectFrom('users').selectAll().where('organization_id', '=', org.id).execute();
@@ -42,7 +42,7 @@ describe('createOrganization', () => {
 		expect(link.startsWith(`${ORIGIN}/reset/`)).toBe(true);
 		expect(mail.html).toContain(link);
 		const token = link.split('/').pop()!;
-		expect(await isLinkUsable(db(), 'password_reset', token)).toBe(true);
+		expect(await isLinkUsable('password_reset', token)).toBe(true);
 		const row = await db()
 			.selectFrom('one_time_tokens')
 			.innerJoin('accounts', 'accounts.id', 'one_time_tokens.account_id')
@@ -52,20 +52,20 @@ describe('createOrganization', () => {
 		expect(Math.round((row.expires_at.getTime() - row.created_at.getTime()) / 3_600_000)).toBe(72);
 
 		// The admin follows the link, sets a password, and signs in to the new organization.
-		await resetPassword(db(), { token, password: 'my own password', ip: null });
-		expect(await signInWithPassword(db(), { email: i.admin.email, password: 'my own password', ip: null })).toMatchObject({ organizationId: org.id });
+		await resetPassword({ token, password: 'my own password', ip: null });
+		expect(await signInWithPassword({ email: i.admin.email, password: 'my own password', ip: null })).toMatchObject({ organizationId: org.id });
 
 		const audit = await db().selectFrom('audit_events').select(['action', 'actor', 'target', 'details']).where('organization_id', '=', org.id).orderBy('id').execute();
 		expect(audit.slice(0, 2)).toEqual([
 			{ action: 'organization_created', actor: 'operator@sos.example', target: i.name, details: {} },
 			{ action: 'access_changed', actor: 'operator@sos.example', target: i.admin.email, details: { to: 'admin' } }
 		]);
-		expect((await listOrganizations(db())).find((o) => o.id === org.id)).toMatchObject({ name: i.name, userCount: 1, isDemo: false });
+		expect((await listOrganizations()).find((o) => o.id === org.id)).toMatchObject({ name: i.name, userCount: 1, isDemo: false });
 	});
 
 	it('writes the welcome email in the admin’s language, and keeps names with markup as text', async () => {
 		const i = input({ name: `<b>Bolaget</b> ${randomUUID().slice(0, 6)}` }, { language: 'sv' });
-		await createOrganization(db(), { actor: operator, input: i, origin: ORIGIN });
+		await createOrganization({ actor: operator, input: i, origin: ORIGIN });
 		const mail = await waitForEmail(i.admin.email);
 		expect(mail.subject).toContain(i.name);
 		expect(mail.subject).not.toMatch(/^Welcome/);
@@ -88,7 +88,7 @@ describe('createOrganization', () => {
 			input({}, { role: 'owner' })
 		];
 		for (const c of cases) {
-			await expect(createOrganization(db(), { actor: operator, input: c, origin: ORIGIN }), JSON.stringify(c)).rejects.toBeInstanceOf(ValidationError);
+			await expect(createOrganization({ actor: operator, input: c, origin: ORIGIN }), JSON.stringify(c)).rejects.toBeInstanceOf(ValidationError);
 			expect(await db().selectFrom('organizations').select('id').where('name', '=', String(c.name)).execute()).toEqual([]);
 			if (typeof c.admin.email === 'string' && c.admin.email.includes('@')) expect(emailsTo(c.admin.email)).toEqual([]);
 		}

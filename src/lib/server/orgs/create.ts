@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { fields, parse } from '$lib/server/validation';
 import { industries, sizeBands, salesModels } from '$lib/orgs';
@@ -18,9 +18,9 @@ export const organizationInput = z.strictObject({
 });
 
 /** The operator creates an organization and its first admin, who gets a welcome email with a link to set a password. */
-export async function createOrganization(db: Db, opts: { actor: Actor; input: unknown; origin: string }) {
+export async function createOrganization(opts: { actor: Actor; input: unknown; origin: string }, executor: Db = db()) {
 	const input = parse(organizationInput, opts.input);
-	const org = await db.transaction().execute(async (trx) => {
+	const org = await executor.transaction().execute(async (trx) => {
 		const org = await trx
 			.insertInto('organizations')
 			.values({ name: input.name, industry: input.industry, country: input.country, size_band: input.sizeBand, sales_model: input.salesModel })
@@ -30,18 +30,18 @@ export async function createOrganization(db: Db, opts: { actor: Actor; input: un
 			.insertInto('users')
 			.values({ organization_id: org.id, name: input.admin.name, email: input.admin.email, language: input.admin.language, access: 'admin' })
 			.execute();
-		await recordAudit(trx, { organizationId: org.id, actor: opts.actor.label, action: 'organization_created', target: input.name });
-		await recordAudit(trx, { organizationId: org.id, actor: opts.actor.label, action: 'access_changed', target: input.admin.email, details: { to: 'admin' } });
+		await recordAudit({ organizationId: org.id, actor: opts.actor.label, action: 'organization_created', target: input.name }, trx);
+		await recordAudit({ organizationId: org.id, actor: opts.actor.label, action: 'access_changed', target: input.admin.email, details: { to: 'admin' } }, trx);
 		return org;
 	});
 	const minutes = 3 * 24 * 60;
-	const link = await issueEmailLink(db, { kind: 'password_reset', email: input.admin.email, origin: opts.origin, minutes });
+	const link = await issueEmailLink({ kind: 'password_reset', email: input.admin.email, origin: opts.origin, minutes }, executor);
 	await sendEmail({ to: input.admin.email, link, ...welcomeAdminEmail(input.admin.language, { link, organization: org.name, minutes }) });
 	return org;
 }
 
-export async function listOrganizations(db: Db) {
-	return db
+export async function listOrganizations(executor: Db = db()) {
+	return executor
 		.selectFrom('organizations as o')
 		.select((eb) => [
 			'o.id',

@@ -26,13 +26,13 @@ describe('progress of a unit', () => {
 	it('puts an action and a decision made between two rounds in that interval, next to the change of its area as shown', async () => {
 		const { team, lead, first, second, areas } = await twoRounds();
 		const area = areas[2];
-		const between = await createAction(db(), { actor: lead, input: { unitId: team, title: 'Fix the forecast meeting', areaKey: area } });
+		const between = await createAction({ actor: lead, input: { unitId: team, title: 'Fix the forecast meeting', areaKey: area } });
 		// Planned 100 days ago: after the first round closed, before the second.
 		await db().updateTable('actions').set({ created_at: daysAgo(100) }).where('id', '=', between.id).execute();
-		const decision = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(90)), title: 'Hire a sales coach' } });
-		const since = await createAction(db(), { actor: lead, input: { unitId: team, title: 'Follow up the coaching', areaKey: area } });
+		const decision = await recordDecision({ actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(90)), title: 'Hire a sales coach' } });
+		const since = await createAction({ actor: lead, input: { unitId: team, title: 'Follow up the coaching', areaKey: area } });
 
-		const p = await unitProgress(db(), { actor: lead, unitId: team, locale: 'en' });
+		const p = await unitProgress({ actor: lead, unitId: team, locale: 'en' });
 		expect(p.trend.rounds.map((r) => r.id)).toEqual([first.roundId, second.roundId]);
 		// Newest first: since the latest round, then from round 1 to round 2 (the time before round 1 is empty).
 		expect(p.intervals.map((iv) => [iv.from?.id ?? null, iv.to?.id ?? null])).toEqual([
@@ -64,9 +64,9 @@ describe('progress of a unit', () => {
 
 	it('puts a decision dated the day before a round closed in the interval up to it, and one the day after in the next', async () => {
 		const { team, lead, second } = await twoRounds();
-		const dayBefore = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(21)), title: 'Before round 2' } });
-		const next = await recordDecision(db(), { actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(19)), title: 'After round 2' } });
-		const p = await unitProgress(db(), { actor: lead, unitId: team, locale: 'en' });
+		const dayBefore = await recordDecision({ actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(21)), title: 'Before round 2' } });
+		const next = await recordDecision({ actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(19)), title: 'After round 2' } });
+		const p = await unitProgress({ actor: lead, unitId: team, locale: 'en' });
 		const upTo = p.intervals.find((iv) => iv.to?.id === second.roundId)!;
 		const after = p.intervals.find((iv) => iv.from?.id === second.roundId && iv.to === null)!;
 		expect(upTo.decisions.map((d) => d.id)).toEqual([dayBefore.id]);
@@ -77,12 +77,12 @@ describe('progress of a unit', () => {
 		const { org, team, lead, first } = await twoRounds();
 		const admin = await createTestActor(org.id, 'admin');
 		const region = first.unitIds['Region'];
-		await createAction(db(), { actor: admin, input: { unitId: region, title: 'Region-wide action' } });
-		await recordDecision(db(), { actor: admin, input: { unitId: region, decidedOn: isoDay(daysAgo(5)), title: 'Region decision' } });
-		const p = await unitProgress(db(), { actor: lead, unitId: team, locale: 'en' });
+		await createAction({ actor: admin, input: { unitId: region, title: 'Region-wide action' } });
+		await recordDecision({ actor: admin, input: { unitId: region, decidedOn: isoDay(daysAgo(5)), title: 'Region decision' } });
+		const p = await unitProgress({ actor: lead, unitId: team, locale: 'en' });
 		const titles = p.intervals.flatMap((iv) => [...iv.actions.map((a) => a.title), ...iv.decisions.map((d) => d.title)]);
 		expect(titles).not.toContain('Region-wide action');
 		expect(titles).not.toContain('Region decision');
-		await expect(unitProgress(db(), { actor: lead, unitId: region, locale: 'en' })).rejects.toThrow(/not found/);
+		await expect(unitProgress({ actor: lead, unitId: region, locale: 'en' })).rejects.toThrow(/not found/);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Locale } from '$lib/i18n';
 import { shownDifference } from '$lib/results/colour';
@@ -31,12 +31,12 @@ const dayTime = (d: string) => Date.parse(`${d}T23:59:59Z`);
  * report), and between each two rounds the actions planned and the decisions taken then, next to the
  * change they were meant to cause. Newest interval first.
  */
-export async function unitProgress(db: Db, opts: { actor: Actor; unitId: string; locale: Locale }): Promise<Progress> {
-	const trend = await unitTrend(db, opts);
+export async function unitProgress(opts: { actor: Actor; unitId: string; locale: Locale }, executor: Db = db()): Promise<Progress> {
+	const trend = await unitTrend(opts, executor);
 	const isOrg = opts.unitId === ORGANIZATION;
 	const [actions, decisions] = await Promise.all([
-		listActions(db, { actor: opts.actor, filter: isOrg ? {} : { unitId: opts.unitId } }),
-		isOrg ? Promise.resolve([]) : listDecisions(db, { actor: opts.actor, unitIds: [opts.unitId] })
+		listActions({ actor: opts.actor, filter: isOrg ? {} : { unitId: opts.unitId } }, executor),
+		isOrg ? Promise.resolve([]) : listDecisions({ actor: opts.actor, unitIds: [opts.unitId] }, executor)
 	]);
 	const rounds = trend.rounds;
 	const intervals: Interval[] = [];

@@ -1,6 +1,6 @@
 import { recordAudit } from '$lib/server/audit/record';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
@@ -27,16 +27,16 @@ function toQuestion(r: { id: string; definition: unknown; created_at: Date; arch
 }
 
 /** The organization's own questions, newest first; archived ones only when asked for. */
-export async function listQuestions(db: Db, opts: { organizationId: string; includeArchived?: boolean }): Promise<OrgQuestion[]> {
-	let q = db.selectFrom('org_questions').select(['id', 'definition', 'created_at', 'archived_at']).where('organization_id', '=', opts.organizationId);
+export async function listQuestions(opts: { organizationId: string; includeArchived?: boolean }, executor: Db = db()): Promise<OrgQuestion[]> {
+	let q = executor.selectFrom('org_questions').select(['id', 'definition', 'created_at', 'archived_at']).where('organization_id', '=', opts.organizationId);
 	if (!opts.includeArchived) q = q.where('archived_at', 'is', null);
 	const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
 	return rows.map(toQuestion);
 }
 
-export async function getQuestion(db: Db, opts: { organizationId: string; questionId: string }): Promise<OrgQuestion> {
+export async function getQuestion(opts: { organizationId: string; questionId: string }, executor: Db = db()): Promise<OrgQuestion> {
 	if (!isUuid(opts.questionId)) throw new NotFoundError('question');
-	const row = await db
+	const row = await executor
 		.selectFrom('org_questions')
 		.select(['id', 'definition', 'created_at', 'archived_at'])
 		.where('organization_id', '=', opts.organizationId)
@@ -47,11 +47,11 @@ export async function getQuestion(db: Db, opts: { organizationId: string; questi
 }
 
 /** Adds a question; rounds launched afterwards can include it. */
-export async function createQuestion(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }): Promise<OrgQuestion> {
+export async function createQuestion(opts: { organizationId: string; actor: Actor; input: unknown }, executor: Db = db()): Promise<OrgQuestion> {
 	const input = parse(questionInput, opts.input);
 	const id = randomUUID();
 	const definition = toDefinition(input, orgQuestionKey(id));
-	return db.transaction().execute(async (trx) => {
+	return executor.transaction().execute(async (trx) => {
 		// Serializes concurrent adds in one organization, so the cap holds.
 		await trx.selectFrom('organizations').select('id').where('id', '=', opts.organizationId).forUpdate().executeTakeFirst();
 		const active = await trx
@@ -67,7 +67,7 @@ export async function createQuestion(db: Db, opts: { organizationId: string; act
 			.values({ organization_id: opts.organizationId, id, definition: JSON.stringify(definition) })
 			.returning(['id', 'definition', 'created_at', 'archived_at'])
 			.executeTakeFirstOrThrow();
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'question_created', target: input.en.text.slice(0, 200) });
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'question_created', target: input.en.text.slice(0, 200) }, trx);
 		return toQuestion(row);
 	});
 }
@@ -76,9 +76,9 @@ export async function createQuestion(db: Db, opts: { organizationId: string; act
  * Archives a question: new rounds can no longer include it. Rounds that already did keep their own copy
  * of it, so their surveys and results do not change.
  */
-export async function archiveQuestion(db: Db, opts: { organizationId: string; actor: Actor; questionId: string }): Promise<OrgQuestion> {
-	const q = await getQuestion(db, opts);
-	const row = await db
+export async function archiveQuestion(opts: { organizationId: string; actor: Actor; questionId: string }, executor: Db = db()): Promise<OrgQuestion> {
+	const q = await getQuestion(opts, executor);
+	const row = await executor
 		.updateTable('org_questions')
 		.set({ archived_at: new Date() })
 		.where('organization_id', '=', opts.organizationId)
@@ -87,6 +87,6 @@ export async function archiveQuestion(db: Db, opts: { organizationId: string; ac
 		.returning(['id', 'definition', 'created_at', 'archived_at'])
 		.executeTakeFirst();
 	if (!row) throw new ConflictError('question_archived', 'This question is already archived.');
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'question_archived', target: q.id });
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'question_archived', target: q.id }, executor);
 	return toQuestion(row);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Locale } from '$lib/i18n';
 import { unitResults, type UnitResults } from '$lib/server/results/unit-results';
@@ -21,9 +21,9 @@ export interface ReportData {
 	actions: ActionView[];
 }
 
-export async function reportData(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date }): Promise<ReportData> {
-	const results = await unitResults(db, opts);
-	const trend = await unitTrend(db, { actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] });
-	const actions = await openActionsOf(db, { actor: opts.actor, unitId: opts.unitId });
+export async function reportData(opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date }, executor: Db = db()): Promise<ReportData> {
+	const results = await unitResults(opts, executor);
+	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] }, executor);
+	const actions = await openActionsOf({ actor: opts.actor, unitId: opts.unitId }, executor);
 	return { locale: opts.locale, organization: opts.actor.membership!.organizationName, generatedAt: opts.now ?? new Date(), results, trend, actions };
 }

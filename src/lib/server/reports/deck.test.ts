@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Locale } from '$lib/i18n';
 import { round2 } from '$lib/results/colour';
-import { score } from '$lib/components/results/format';
+import { score } from '$lib/results/format';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from './fixture';
 import { renderDeck } from './deck';

@@ -17,7 +17,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { round2 } from '$lib/results/colour';
 import { COMMENT_MIN } from '$lib/results/view';
 import { shownDifference, statusOf } from '$lib/results/colour';
-import { score, signed } from '$lib/components/results/format';
+import { score, signed } from '$lib/results/format';
 import { formatNumber } from '$lib/charts/colours';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
@@ -133,15 +133,15 @@ async function checkExports(c: Case, opts: { compare: string; latest: string; tr
 	let secretsChecked = 0;
 		// The page, exactly as src/routes/app/results/[round]/[unit]/+page.server.ts loads it.
 		const choice = comparisonFrom(new URL(`http://sos.test/app/results/${c.roundId}/${c.unitId}?compare=${opts.compare}`));
-		const results = await unitResults(db(), { actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
-		const trend = await unitTrend(db(), { actor: c.actor, unitId: c.unitId, locale: 'en' });
-		const actions = await openActionsOf(db(), { actor: c.actor, unitId: c.unitId });
+		const results = await unitResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
+		const trend = await unitTrend({ actor: c.actor, unitId: c.unitId, locale: 'en' });
+		const actions = await openActionsOf({ actor: c.actor, unitId: c.unitId });
 		const page = pageFigures({ results, trend, actions });
 		// Enough figures for the comparison to mean something, where the unit's own figures are shown at all.
 		const many = results.areas.some((a) => a.score !== null) ? opts.many : 0;
 		if (many) expect(page.numbers.size, c.name).toBeGreaterThan(many);
 
-		const data = await reportData(db(), { actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice, now: DAY_NOW });
+		const data = await reportData({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice, now: DAY_NOW });
 		const [csv, xlsx, pdf, deck] = await Promise.all([renderCsv(data), renderXlsx(data), renderPdf(data), renderDeck(data)]);
 
 		// CSV: every value that is a number.
@@ -202,7 +202,7 @@ beforeAll(async () => {
 	const admin = await createTestActor(org, 'admin');
 	const regional = await createTestActor(org, 'viewer', region);
 	const lead = await createTestActor(org, 'viewer', unit('Team Åre'));
-	await createAction(db(), { actor: lead, input: { unitId: unit('Team Åre'), title: 'Ten customer visits a week', reason: 'Only 3.10 in the last round', dueOn: '2026-06-30' } });
+	await createAction({ actor: lead, input: { unitId: unit('Team Åre'), title: 'Ten customer visits a week', reason: 'Only 3.10 in the last round', dueOn: '2026-06-30' } });
 	const [first, second] = base.trend.rounds.map((r) => r.id);
 	cases = [
 		{ name: 'an admin, the whole organization', actor: admin, unitId: 'organization', roundId: second },
@@ -263,7 +263,7 @@ describe('every number in every export is one the same viewer may see on the pag
 				const teamId = round.unitIds[teamNames[pick % teamNames.length]];
 				const actor = viewer.startsWith('admin') ? await createTestActor(org.id, 'admin') : await createTestActor(org.id, 'viewer', viewer === 'regional' ? regionId : teamId);
 				const unitId = viewer === 'admin-org' ? 'organization' : viewer === 'lead' ? teamId : regionId;
-				await createAction(db(), { actor, input: { unitId: unitId === 'organization' ? regionId : unitId, title: 'Weekly pipeline review', dueOn: '2026-05-31' } });
+				await createAction({ actor, input: { unitId: unitId === 'organization' ? regionId : unitId, title: 'Weekly pipeline review', dueOn: '2026-05-31' } });
 				// True area means of every team (teams have no units below them).
 				const rows = await db().selectFrom('responses').select(['unit_id', 'area_scores']).where('organization_id', '=', org.id).where('round_id', '=', round.roundId).execute();
 				const truthHere = new Map<string, number[]>();
@@ -277,7 +277,7 @@ describe('every number in every export is one the same viewer may see on the pag
 				}
 				const c: Case = { name: `${viewer} ${JSON.stringify(regions)}`, actor, unitId, roundId: round.roundId };
 				// A unit the viewer may not open at all (a team too small to show is not opened) is a 404, as on the page.
-				const open = await unitResults(db(), { actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }).then(() => true, () => false);
+				const open = await unitResults({ actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }).then(() => true, () => false);
 				if (!open) return;
 				hiddenSeen += await checkExports(c, { compare: 'all', latest: round.roundId, truth: truthHere, many: 0 });
 				checked++;
@@ -308,7 +308,7 @@ describe('every number in every export is one the same viewer may see on the pag
 		const lead = cases.find((c) => c.name.startsWith('a team lead'))!;
 		const region = cases.find((c) => c.name.startsWith('an admin, the region with'))!;
 		const choice = comparisonFrom(new URL(`http://sos.test/?compare=${compare}`));
-		await expect(reportData(db(), { actor: lead.actor, roundId: region.roundId, unitId: region.unitId, locale: 'en', choice })).rejects.toThrow(/not found/);
-		await expect(reportData(db(), { actor: lead.actor, roundId: region.roundId, unitId: tinyId, locale: 'en', choice })).rejects.toThrow(/not found/);
+		await expect(reportData({ actor: lead.actor, roundId: region.roundId, unitId: region.unitId, locale: 'en', choice })).rejects.toThrow(/not found/);
+		await expect(reportData({ actor: lead.actor, roundId: region.roundId, unitId: tinyId, locale: 'en', choice })).rejects.toThrow(/not found/);
 	});
 });

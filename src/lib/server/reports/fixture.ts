@@ -2,7 +2,6 @@
  * For the renderer tests: a region with four teams (one too small to show), two published rounds,
  * company questions, an imported benchmark and open actions, read back through reportData.
  */
-import { db } from '$lib/server/db';
 import type { Locale } from '$lib/i18n';
 import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
 import { createPublishedRound } from '$lib/server/testing/results';
@@ -21,7 +20,7 @@ export const ACTION_TITLE = 'Give every customer one named owner';
 export async function publishedReport(locales: Locale[]): Promise<Record<Locale, ReportData>> {
 	const model = await latestModel();
 	const csv = ['area,mean,organizations,respondents', ...model.shape.areas.map((a, i) => `${a.key},${(3 + (i % 4) * 0.17).toFixed(2)},14,920`)].join('\n');
-	const benchmark = await importBenchmark(db(), { actor: operator, input: { label: `Nordic sales study ${Date.now()}`, model: `${model.structure.id}@${model.structure.version}` }, csv });
+	const benchmark = await importBenchmark({ actor: operator, input: { label: `Nordic sales study ${Date.now()}`, model: `${model.structure.id}@${model.structure.version}` }, csv });
 	const org = await createTestOrganization();
 	const library = await standardQuestions();
 	const questions: RoundQuestion[] = QUESTIONS.map((key) => ({ ...library.find((q) => q.key === key)!, key: `std_${key}` }));
@@ -41,10 +40,10 @@ export async function publishedReport(locales: Locale[]): Promise<Record<Locale,
 	});
 	const region = first.unitIds['Region Nord & Öst'];
 	const admin = await createTestActor(org.id, 'admin');
-	await createAction(db(), { actor: admin, input: { unitId: region, title: ACTION_TITLE, reason: 'Territory management is among our lowest areas', areaKey: model.shape.areas[0].key, ownerId: admin.membership!.userId, dueOn: '2020-01-31' } });
-	await createAction(db(), { actor: admin, input: { unitId: first.unitIds['Team Åre'], title: 'Weekly forecast review in every team meeting' } });
+	await createAction({ actor: admin, input: { unitId: region, title: ACTION_TITLE, reason: 'Territory management is among our lowest areas', areaKey: model.shape.areas[0].key, ownerId: admin.membership!.userId, dueOn: '2020-01-31' } });
+	await createAction({ actor: admin, input: { unitId: first.unitIds['Team Åre'], title: 'Weekly forecast review in every team meeting' } });
 	const out = {} as Record<Locale, ReportData>;
 	for (const locale of locales)
-		out[locale] = await reportData(db(), { actor: admin, roundId: second.roundId, unitId: region, locale, choice: { compare: `import:${benchmark.id}`, statistic: 'mean' }, now: new Date('2026-03-02T10:00:00Z') });
+		out[locale] = await reportData({ actor: admin, roundId: second.roundId, unitId: region, locale, choice: { compare: `import:${benchmark.id}`, statistic: 'mean' }, now: new Date('2026-03-02T10:00:00Z') });
 	return out;
 }

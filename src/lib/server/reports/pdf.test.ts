@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Locale } from '$lib/i18n';
-import { score, signed } from '$lib/components/results/format';
+import { score, signed } from '$lib/results/format';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from './fixture';
 import { renderPdf } from './pdf';

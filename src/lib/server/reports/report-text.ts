@@ -5,7 +5,7 @@
 import { translator, type Translate } from '$lib/i18n';
 import type { Status } from '$lib/results/colour';
 import { round2 } from '$lib/results/colour';
-import { count, formatDay, formatMonth, score, signed } from '$lib/components/results/format';
+import { count, formatDay, formatMonth, score, signed } from '$lib/results/format';
 import { chartColours } from '$lib/charts/colours';
 import type { ActionView } from '$lib/server/actions/queries';
 import type { ReportData } from './data';

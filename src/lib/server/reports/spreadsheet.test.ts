@@ -47,10 +47,10 @@ beforeAll(async () => {
 	await db().updateTable('users').set({ name: '@owner' }).where('id', '=', admin.membership!.userId).execute();
 	for (const name of HOSTILE_UNITS) {
 		const unit = (await db().insertInto('units').values({ organization_id: org.organization_id, name, parent_id: region }).returning('id').executeTakeFirstOrThrow()).id;
-		await createAction(db(), { actor: admin, input: { unitId: unit, title: `Plan for ${name.trim()}`, reason: '-1+1', ownerId: admin.membership!.userId } });
+		await createAction({ actor: admin, input: { unitId: unit, title: `Plan for ${name.trim()}`, reason: '-1+1', ownerId: admin.membership!.userId } });
 	}
-	await createAction(db(), { actor: admin, input: { unitId: region, title: HOSTILE_TITLE, reason: '+SUM(A1:A9)' } });
-	data = await reportData(db(), { actor: hostileAdmin, roundId: base.results.round.id, unitId: region, locale: 'en', choice: { compare: base.results.benchmark.compare, statistic: 'mean' } });
+	await createAction({ actor: admin, input: { unitId: region, title: HOSTILE_TITLE, reason: '+SUM(A1:A9)' } });
+	data = await reportData({ actor: hostileAdmin, roundId: base.results.round.id, unitId: region, locale: 'en', choice: { compare: base.results.benchmark.compare, statistic: 'mean' } });
 	const csv = renderCsv(data);
 	expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 	csvRows = parse(csv, { bom: true, relax_column_count: false }) as string[][];

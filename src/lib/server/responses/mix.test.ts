@@ -23,11 +23,11 @@ async function openRound(people: number, k = 5, questions: string[] = []) {
 		.insertInto('users')
 		.values(Array.from({ length: people }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 		.execute();
-	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Mixing', minGroupSize: k, questions: questions.map((key) => ({ source: 'standard', key })) } });
+	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Mixing', minGroupSize: k, questions: questions.map((key) => ({ source: 'standard', key })) } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
-			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), i.id), ip: null });
+			const r = await resolveSurveyToken({ token: await invitationToken(i.id), ip: null });
 			if (r.state !== 'open') throw new Error(r.state);
 			return r.survey;
 		})
@@ -53,8 +53,8 @@ async function storage(organizationId: string, roundId: string) {
 describe('what the database keeps of a response', () => {
 	it('after close, links no response to an invitation by transaction id or physical order', async () => {
 		const { org, admin, round, surveys } = await openRound(20);
-		for (const [n, s] of surveys.entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
-		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		for (const [n, s] of surveys.entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
+		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 
 		const rows = await storage(org.id, round.id);
 		expect(rows).toHaveLength(20);
@@ -72,22 +72,22 @@ describe('what the database keeps of a response', () => {
 		const { org, round, surveys } = await openRound(12, 5);
 		const pendingOf = () => db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 		// Four of them: fewer than k, so they wait.
-		for (const [n, s] of surveys.slice(0, 4).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
-		expect(await mixPendingResponses(db(), { organizationId: org.id, roundId: round.id, minimum: 5 })).toBe(0);
-		await mixDueRounds(db());
+		for (const [n, s] of surveys.slice(0, 4).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
+		expect(await mixPendingResponses({ organizationId: org.id, roundId: round.id, minimum: 5 })).toBe(0);
+		await mixDueRounds();
 		expect(await pendingOf()).toHaveLength(4);
 		expect(await storage(org.id, round.id)).toEqual([]);
 		// Three more (seven pending, at least k): the scheduler's mix moves all seven.
-		for (const [n, s] of surveys.slice(4, 7).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 4) });
-		await mixDueRounds(db());
+		for (const [n, s] of surveys.slice(4, 7).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n + 4) });
+		await mixDueRounds();
 		expect(await pendingOf()).toEqual([]);
 		const rows = await storage(org.id, round.id);
 		expect(rows.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 		expect(rows.filter((r) => r.linked > 0)).toEqual([]);
 		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
 		// The rest: the next five are mixed together, apart from the first seven.
-		for (const [n, s] of surveys.slice(7).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 7) });
-		await mixDueRounds(db());
+		for (const [n, s] of surveys.slice(7).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n + 7) });
+		await mixDueRounds();
 		const all = await storage(org.id, round.id);
 		expect(all.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual(surveys.map((_, n) => n));
 		expect(new Set(all.map((r) => r.xmin)).size).toBe(2);
@@ -96,16 +96,16 @@ describe('what the database keeps of a response', () => {
 
 	it('at close: pending and earlier mixed answers are rewritten together, all sharing one transaction id, and counted exactly', async () => {
 		const { org, admin, round, surveys } = await openRound(14, 5);
-		for (const [n, s] of surveys.slice(0, 6).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
-		await mixDueRounds(db());
+		for (const [n, s] of surveys.slice(0, 6).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
+		await mixDueRounds();
 		// 20 at once for one invitation: still one answer.
-		const twenty = await Promise.all(Array.from({ length: 20 }, () => submitSurvey(db(), { survey: surveys[6], patch: answersOf(surveys[6], 6) })));
+		const twenty = await Promise.all(Array.from({ length: 20 }, () => submitSurvey({ survey: surveys[6], patch: answersOf(surveys[6], 6) })));
 		expect(twenty.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
-		for (const [n, s] of surveys.slice(7, 9).entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n + 7) });
+		for (const [n, s] of surveys.slice(7, 9).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n + 7) });
 		expect(await storedResponses(org.id)).toHaveLength(9);
 
 		const closing = new Date();
-		await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		const rows = await storage(org.id, round.id);
 		expect(rows.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
@@ -123,9 +123,9 @@ describe('what the database keeps of a response', () => {
 		const { org, round, surveys } = await openRound(3, 5, ['one_change', 'demand_outlook']);
 		const comment = 'Fewer meetings, more customers — Zebrafinch-7391';
 		const s0 = surveys[0];
-		await submitSurvey(db(), { survey: s0, patch: { answers: Object.fromEntries(s0.model.statementKeys.map((k) => [k, 4])), questions: { std_one_change: comment, std_demand_outlook: 5 } } });
-		await submitSurvey(db(), { survey: surveys[1], patch: { answers: {}, questions: {} } });
-		await submitSurvey(db(), { survey: surveys[2], patch: { answers: { [s0.model.statementKeys[0]]: 2 }, questions: { std_one_change: 'x'.repeat(2000) } } });
+		await submitSurvey({ survey: s0, patch: { answers: Object.fromEntries(s0.model.statementKeys.map((k) => [k, 4])), questions: { std_one_change: comment, std_demand_outlook: 5 } } });
+		await submitSurvey({ survey: surveys[1], patch: { answers: {}, questions: {} } });
+		await submitSurvey({ survey: surveys[2], patch: { answers: { [s0.model.statementKeys[0]]: 2 }, questions: { std_one_change: 'x'.repeat(2000) } } });
 		const rows = await db().selectFrom('pending_responses').selectAll().where('organization_id', '=', org.id).execute();
 		expect(rows).toHaveLength(3);
 		// The same length whatever was answered: a full survey with a comment, nothing at all, a 2,000-character comment.
@@ -145,11 +145,11 @@ describe('what the database keeps of a response', () => {
 		const { responseKey } = await import('./key');
 		const right = Buffer.from(responseKey());
 		try {
-			expect(await checkResponseKey(db())).toBe(true);
+			expect(await checkResponseKey()).toBe(true);
 			responseKey().set(randomBytes(32)); // another key in place of the right one
 			expect(() => openResponse(rows[0].sealed, { organizationId: org.id, roundId: round.id })).toThrow(/cannot be opened/);
 			// An instance started with another key says so at start-up.
-			expect(await checkResponseKey(db())).toBe(false);
+			expect(await checkResponseKey()).toBe(false);
 		} finally {
 			responseKey().set(right);
 			process.env.SOS_RESPONSE_KEY = key;
@@ -158,13 +158,13 @@ describe('what the database keeps of a response', () => {
 
 	it('seals alike on every path: the one-statement API submit (the identity sealed at launch), the page and the API with a draft', async () => {
 		const { org, round, surveys } = await openRound(3, 5);
-		const tokens = await Promise.all(surveys.map((s) => invitationToken(db(), s.invitationId)));
+		const tokens = await Promise.all(surveys.map((s) => invitationToken(s.invitationId)));
 		const full = (s: Survey) => Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)]));
-		await saveDraft(db(), { survey: surveys[2], patch: { answers: { [surveys[2].model.statementKeys[0]]: 3 }, questions: {} } });
-		expect(await submitByToken(db(), { token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
-		await submitSurvey(db(), { survey: surveys[1], patch: answersOf(surveys[1], 1) });
-		expect(await submitByToken(db(), { token: tokens[2], ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
-		expect(await submitByToken(db(), { token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: true });
+		await saveDraft({ survey: surveys[2], patch: { answers: { [surveys[2].model.statementKeys[0]]: 3 }, questions: {} } });
+		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		await submitSurvey({ survey: surveys[1], patch: answersOf(surveys[1], 1) });
+		expect(await submitByToken({ token: tokens[2], ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: true });
 
 		const rows = await db().selectFrom('pending_responses').select('sealed').where('organization_id', '=', org.id).execute();
 		expect(rows).toHaveLength(3);
@@ -179,13 +179,13 @@ describe('what the database keeps of a response', () => {
 
 	it('loses nothing when a mix fails: a pending answer it cannot open leaves every answer pending and the round open', async () => {
 		const { org, admin, round, surveys } = await openRound(6, 5);
-		for (const [n, s] of surveys.entries()) await submitSurvey(db(), { survey: s, patch: answersOf(s, n) });
+		for (const [n, s] of surveys.entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
 		const sealed = (await db().selectFrom('pending_responses').select('sealed').where('organization_id', '=', org.id).executeTakeFirstOrThrow()).sealed;
 		const broken = Buffer.from(sealed);
 		broken[broken.length - 1] ^= 1;
 		await db().insertInto('pending_responses').values({ organization_id: org.id, round_id: round.id, sealed: broken }).execute();
-		await expect(mixPendingResponses(db(), { organizationId: org.id, roundId: round.id, minimum: 5 })).rejects.toThrow(/cannot be opened/);
-		await expect(closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id })).rejects.toThrow(/cannot be opened/);
+		await expect(mixPendingResponses({ organizationId: org.id, roundId: round.id, minimum: 5 })).rejects.toThrow(/cannot be opened/);
+		await expect(closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id })).rejects.toThrow(/cannot be opened/);
 		expect(await db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute()).toHaveLength(7);
 		expect(await storage(org.id, round.id)).toEqual([]);
 		expect((await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow()).status).toBe('open');

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { openIdentity, openResponse, type ResponsePayload } from './seal';
 
 const BATCH = 500;
@@ -17,16 +17,16 @@ class TooFew extends Error {}
  * set of invitations completed before it — at least k. A row that cannot be opened (another key) fails
  * the whole mix: nothing is lost, the rows stay pending. Returns how many were mixed.
  */
-export async function mixPendingResponses(db: Db, opts: { organizationId: string; roundId: string; minimum: number }): Promise<number> {
+export async function mixPendingResponses(opts: { organizationId: string; roundId: string; minimum: number }, executor: Db = db()): Promise<number> {
 	const { organizationId, roundId } = opts;
 	try {
-		return await db.transaction().execute(async (trx) => {
+		return await executor.transaction().execute(async (trx) => {
 			// A share lock like a submit's: closing (which locks for update) waits for the mix, or the mix skips a round being closed.
 			const open = await sql`SELECT 1 FROM rounds WHERE organization_id = ${organizationId} AND id = ${roundId} AND status = 'open' FOR SHARE SKIP LOCKED`.execute(trx);
 			if (open.rows.length === 0) return 0;
-			const taken = await takePending(trx, opts);
+			const taken = await takePending(opts, trx);
 			if (taken.length < Math.max(1, opts.minimum)) throw new TooFew();
-			await insertResponses(trx, opts, shuffle(taken));
+			await insertResponses(opts, shuffle(taken), trx);
 			return taken.length;
 		});
 	} catch (err) {
@@ -43,10 +43,10 @@ export async function mixPendingResponses(db: Db, opts: { organizationId: string
  * links to all of the round's invitations; neither the batches of earlier mixes nor their physical
  * order survive. Run `vacuumMixed` after the commit to drop the old row versions.
  */
-export async function mixRoundAtClose(trx: Db, opts: { organizationId: string; roundId: string }): Promise<number> {
+export async function mixRoundAtClose(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<number> {
 	const { organizationId, roundId } = opts;
 	// Shuffled already, so that not even the row versions this transaction replaces keep the order of submitting.
-	await insertResponses(trx, opts, shuffle(await takePending(trx, opts)));
+	await insertResponses(opts, shuffle(await takePending(opts, executor)), executor);
 	const moved = await sql`
 		WITH old AS (
 			DELETE FROM responses WHERE organization_id = ${organizationId} AND round_id = ${roundId}
@@ -54,26 +54,26 @@ export async function mixRoundAtClose(trx: Db, opts: { organizationId: string; r
 		)
 		INSERT INTO responses (organization_id, round_id, id, unit_id, job_role, answers, area_scores, question_answers)
 		SELECT ${organizationId}::uuid, ${roundId}::uuid, gen_random_uuid(), unit_id, job_role, answers, area_scores, question_answers
-		FROM old ORDER BY gen_random_uuid()`.execute(trx);
+		FROM old ORDER BY gen_random_uuid()`.execute(executor);
 	return Number(moved.numAffectedRows ?? 0);
 }
 
 /** The scheduler's part: every open round with at least k pending responses is mixed (a round that fails is logged and left pending); then the pending table is vacuumed. */
-export async function mixDueRounds(db: Db): Promise<number> {
+export async function mixDueRounds(executor: Db = db()): Promise<number> {
 	const due = await sql<{ organization_id: string; id: string; min_group_size: number }>`
 		SELECT r.organization_id, r.id, r.min_group_size FROM rounds r
 		WHERE r.status = 'open'
-			AND (SELECT count(*) FROM pending_responses p WHERE p.organization_id = r.organization_id AND p.round_id = r.id) >= r.min_group_size`.execute(db);
+			AND (SELECT count(*) FROM pending_responses p WHERE p.organization_id = r.organization_id AND p.round_id = r.id) >= r.min_group_size`.execute(executor);
 	let mixed = 0;
 	for (const r of due.rows) {
 		try {
-			mixed += await mixPendingResponses(db, { organizationId: r.organization_id, roundId: r.id, minimum: r.min_group_size });
+			mixed += await mixPendingResponses({ organizationId: r.organization_id, roundId: r.id, minimum: r.min_group_size }, executor);
 		} catch (err) {
 			// The round's answers stay pending (nothing is lost); the rest of the tick goes on.
 			console.error(`[responses] round ${r.id} could not be mixed:`, err instanceof Error ? err.message : err);
 		}
 	}
-	if (mixed > 0) await vacuumMixed(db, ['pending_responses']);
+	if (mixed > 0) await vacuumMixed(['pending_responses'], executor);
 	return mixed;
 }
 
@@ -83,24 +83,24 @@ export async function mixDueRounds(db: Db): Promise<number> {
  * row (with its transaction id and place) stays readable through the database. Failure is logged, not
  * thrown: autovacuum does the same work later.
  */
-export async function vacuumMixed(db: Db, tables: ('pending_responses' | 'responses')[] = ['pending_responses', 'responses']): Promise<void> {
-	if (db.isTransaction) return;
+export async function vacuumMixed(tables: ('pending_responses' | 'responses')[] = ['pending_responses', 'responses'], executor: Db = db()): Promise<void> {
+	if (executor.isTransaction) return;
 	try {
-		await sql`VACUUM ${sql.raw(tables.join(', '))}`.execute(db);
+		await sql`VACUUM ${sql.raw(tables.join(', '))}`.execute(executor);
 	} catch (err) {
 		console.error('[responses] vacuum after mixing failed (autovacuum will do it):', err instanceof Error ? err.message : err);
 	}
 }
 
 /** Deletes and opens every pending response of the round (rows committed when the statement starts). */
-async function takePending(trx: Db, opts: { organizationId: string; roundId: string }): Promise<ResponsePayload[]> {
-	const rows = await trx.deleteFrom('pending_responses').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).returning('sealed').execute();
+async function takePending(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<ResponsePayload[]> {
+	const rows = await executor.deleteFrom('pending_responses').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).returning('sealed').execute();
 	return rows.map((r) => openResponse(r.sealed, opts));
 }
 
-async function insertResponses(trx: Db, opts: { organizationId: string; roundId: string }, rows: ResponsePayload[]): Promise<void> {
+async function insertResponses(opts: { organizationId: string; roundId: string }, rows: ResponsePayload[], executor: Db = db()): Promise<void> {
 	for (let i = 0; i < rows.length; i += BATCH)
-		await trx
+		await executor
 			.insertInto('responses')
 			.values(
 				rows.slice(i, i + BATCH).map((p) => ({
@@ -130,11 +130,11 @@ function shuffle<T>(items: T[]): T[] {
  * round's invitation identity). A mismatch is reported loudly: answers this instance seals could not
  * be mixed by the others, nor theirs by it, and rounds could not close until the key is the same.
  */
-export async function checkResponseKey(db: Db): Promise<boolean> {
+export async function checkResponseKey(executor: Db = db()): Promise<boolean> {
 	const row = await sql<{ organization_id: string; round_id: string; sealed_identity: Buffer }>`
 		SELECT i.organization_id, i.round_id, i.sealed_identity FROM rounds r
 		JOIN invitations i ON i.organization_id = r.organization_id AND i.round_id = r.id
-		WHERE r.status = 'open' AND i.sealed_identity IS NOT NULL LIMIT 1`.execute(db);
+		WHERE r.status = 'open' AND i.sealed_identity IS NOT NULL LIMIT 1`.execute(executor);
 	const found = row.rows[0];
 	if (!found) return true;
 	try {

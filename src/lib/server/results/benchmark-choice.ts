@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { SEGMENT_FIELDS, STATISTICS, segmentKey, type SegmentField, type Statistic } from '$lib/benchmarks/math';
 import type { Withheld } from '$lib/benchmarks/publish';
 import { benchmarkFor, type Benchmark } from '$lib/server/benchmarks/read';
@@ -35,10 +35,10 @@ export interface BenchmarkChoice {
  * the round was published (so its report never changes), in the chosen segment and statistic, or an
  * imported source of the same model version (means only).
  */
-export async function chooseBenchmark(db: Db, opts: { organizationId: string; round: PublishedRound; metrics: number; areas: number; choice: Comparison }): Promise<BenchmarkChoice> {
+export async function chooseBenchmark(opts: { organizationId: string; round: PublishedRound; metrics: number; areas: number; choice: Comparison }, executor: Db = db()): Promise<BenchmarkChoice> {
 	const [org, versions] = await Promise.all([
-		db.selectFrom('organizations').select([...SEGMENT_FIELDS, 'is_demo']).where('id', '=', opts.organizationId).executeTakeFirstOrThrow(),
-		listBenchmarkVersions(db, { population: 'live', modelId: opts.round.modelId, modelVersion: opts.round.modelVersion, source: 'import' })
+		executor.selectFrom('organizations').select([...SEGMENT_FIELDS, 'is_demo']).where('id', '=', opts.organizationId).executeTakeFirstOrThrow(),
+		listBenchmarkVersions({ population: 'live', modelId: opts.round.modelId, modelVersion: opts.round.modelVersion, source: 'import' }, executor)
 	]);
 	// Imported sources describe customers: demo organizations are compared only among themselves.
 	const imported = org.is_demo ? [] : versions;
@@ -51,6 +51,6 @@ export async function chooseBenchmark(db: Db, opts: { organizationId: string; ro
 		versionId = imported.find((v) => `import:${v.id}` === compare)?.id ?? null;
 		stat = 'mean';
 	} else if (compare !== 'all') segment = segmentKey(compare as SegmentField, org[compare as SegmentField]);
-	const benchmark = versionId ? await benchmarkFor(db, { versionId, organizationId: opts.organizationId, segment, statistic: stat, metrics: opts.metrics, areas: opts.areas }) : null;
+	const benchmark = versionId ? await benchmarkFor({ versionId, organizationId: opts.organizationId, segment, statistic: stat, metrics: opts.metrics, areas: opts.areas }, executor) : null;
 	return { benchmark, compare, statistic: stat, withheld: benchmark?.withheld ?? null, segments, imported: imported.map((v) => ({ id: v.id, label: v.label })) };
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { FrozenUnit, JobRole } from '$lib/server/db/schema';
 import { getModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
@@ -21,11 +21,11 @@ export const questionShapes = (questions: readonly RoundQuestion[]): QuestionSha
  * a share lock on the round, so every response stored while it was open is counted. Does nothing when
  * the results exist already.
  */
-export async function buildRoundResults(trx: Db, opts: { organizationId: string; roundId: string }): Promise<{ respondents: number } | null> {
+export async function buildRoundResults(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<{ respondents: number } | null> {
 	const { organizationId, roundId } = opts;
-	const done = await trx.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
+	const done = await executor.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
 	if (done) return null;
-	const round = await trx.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree', 'min_group_size']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
+	const round = await executor.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree', 'min_group_size']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
 	const model = await getModel(round.model_id, round.model_version);
 	const questions = (round.questions ?? []) as RoundQuestion[];
 	const shapes = questionShapes(questions);
@@ -35,7 +35,7 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 	const groups = new Map<string, { unitId: string; role: JobRole; stats: GroupStats }>();
 	const comments: { question_key: string; unit_id: string; body: string }[] = [];
 	for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-		const rows = await trx
+		const rows = await executor
 			.selectFrom('responses')
 			.select(['id', 'unit_id', 'job_role', 'answers', 'area_scores', 'question_answers'])
 			.where('organization_id', '=', organizationId)
@@ -71,22 +71,22 @@ export async function buildRoundResults(trx: Db, opts: { organizationId: string;
 		questions: JSON.stringify(s.questions)
 	});
 	const aggregates = [...groups.values()].map(row);
-	for (let i = 0; i < aggregates.length; i += 500) await trx.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
+	for (let i = 0; i < aggregates.length; i += 500) await executor.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
 	const totals = subtreeTotals(round.unit_tree ?? [], groups, dims).map(row);
-	for (let i = 0; i < totals.length; i += 500) await trx.insertInto('round_totals').values(totals.slice(i, i + 500)).execute();
+	for (let i = 0; i < totals.length; i += 500) await executor.insertInto('round_totals').values(totals.slice(i, i + 500)).execute();
 	// A random order (Fisher–Yates with a cryptographic generator): nothing about the order says who or when.
 	for (let i = comments.length - 1; i > 0; i--) {
 		const j = randomInt(i + 1);
 		[comments[i], comments[j]] = [comments[j], comments[i]];
 	}
 	const commentRows = comments.map((c, position) => ({ organization_id: organizationId, round_id: roundId, position, ...c }));
-	for (let i = 0; i < commentRows.length; i += 1000) await trx.insertInto('round_comments').values(commentRows.slice(i, i + 1000)).execute();
+	for (let i = 0; i < commentRows.length; i += 1000) await executor.insertInto('round_comments').values(commentRows.slice(i, i + 1000)).execute();
 	// What may ever be shown, decided now for the whole organization; the round's own means (what the
 	// benchmark takes) are the organization's figures as that pattern shows them.
 	const pattern = patternOf(model, { k: round.min_group_size, tree: round.unit_tree ?? [], questions, counts: [...groups.values()].map((g) => ({ unitId: g.unitId, role: g.role, counts: g.stats })) });
 	const top = pattern.units.indexOf(ORGANIZATION);
 	const statementShown = (i: number) => !!pattern.statements[i].all[top];
-	await trx
+	await executor
 		.insertInto('round_results')
 		.values({
 			organization_id: organizationId,
@@ -117,22 +117,22 @@ function subtreeTotals(tree: FrozenUnit[], groups: Map<string, { unitId: string;
 }
 
 /** The organization's unit tree now, as a round freezes it at launch. */
-export async function freezeUnitTree(trx: Db, organizationId: string): Promise<string> {
-	const units = await trx.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
+export async function freezeUnitTree(organizationId: string, executor: Db = db()): Promise<string> {
+	const units = await executor.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
 	return JSON.stringify(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
 }
 
 /** Rounds that closed before results were built (e.g. by an older version): built now, one by one. */
-export async function buildMissingResults(db: Db): Promise<number> {
+export async function buildMissingResults(executor: Db = db()): Promise<number> {
 	const missing = await sql<{ organization_id: string; id: string }>`
 		SELECT r.organization_id, r.id FROM rounds r
 		WHERE r.status IN ('closed', 'published')
 			AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
-		LIMIT 20`.execute(db);
+		LIMIT 20`.execute(executor);
 	for (const r of missing.rows)
-		await db.transaction().execute(async (trx) => {
+		await executor.transaction().execute(async (trx) => {
 			await trx.selectFrom('rounds').select('id').where('organization_id', '=', r.organization_id).where('id', '=', r.id).forUpdate().execute();
-			await buildRoundResults(trx, { organizationId: r.organization_id, roundId: r.id });
+			await buildRoundResults({ organizationId: r.organization_id, roundId: r.id }, trx);
 		});
 	return missing.rows.length;
 }

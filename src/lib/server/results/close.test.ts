@@ -17,11 +17,11 @@ async function openRound(people: number) {
 		.insertInto('users')
 		.values(Array.from({ length: people }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 		.execute();
-	const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Close race' } });
+	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Close race' } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
-			const r = await resolveSurveyToken(db(), { token: await invitationToken(db(), i.id), ip: null });
+			const r = await resolveSurveyToken({ token: await invitationToken(i.id), ip: null });
 			if (r.state !== 'open') throw new Error(r.state);
 			return r.survey;
 		})
@@ -34,8 +34,8 @@ describe('closing a round', () => {
 		const { org, admin, round, surveys } = await openRound(12);
 		const answers = (s: (typeof surveys)[number]) => ({ answers: Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)])), questions: {} });
 		// Half submit just before the close, half just after it started.
-		const submit = (s: (typeof surveys)[number], delay: number) => new Promise((r) => setTimeout(r, delay)).then(() => submitSurvey(db(), { survey: s, patch: answers(s) }));
-		const close = closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		const submit = (s: (typeof surveys)[number], delay: number) => new Promise((r) => setTimeout(r, delay)).then(() => submitSurvey({ survey: s, patch: answers(s) }));
+		const close = closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		const outcomes = await Promise.allSettled([...surveys.map((s, i) => submit(s, i < 6 ? 0 : 15 + i)), close]);
 		const stored = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
 		const accepted = outcomes.slice(0, -1).filter((o) => o.status === 'fulfilled').length;
@@ -50,13 +50,13 @@ describe('closing a round', () => {
 
 	it('freezes the unit tree at launch: results keep the structure of the survey, under today’s names', async () => {
 		const { org, admin, team, round, surveys } = await openRound(6);
-		for (const s of surveys) await submitSurvey(db(), { survey: s, patch: { answers: { [s.model.statementKeys[0]]: 4 }, questions: {} } });
+		for (const s of surveys) await submitSurvey({ survey: s, patch: { answers: { [s.model.statementKeys[0]]: 4 }, questions: {} } });
 		// After the launch the team is renamed and moved under a new region.
 		const region = await db().insertInto('units').values({ organization_id: org.id, name: 'New region' }).returning('id').executeTakeFirstOrThrow();
 		await db().updateTable('units').set({ name: 'Team renamed', parent_id: region.id }).where('organization_id', '=', org.id).where('id', '=', team).execute();
-		const closed = await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		const closed = await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		expect(closed.status).toBe('published');
-		const r = await unitResults(db(), { actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const r = await unitResults({ actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
 		expect(r.subunits.map((s) => s.name)).toEqual(['Team renamed']);
 		expect(r.unit.respondents).toBe(6);
 	});

@@ -25,7 +25,7 @@ const actorFor = async (access: 'admin' | 'viewer', scopeUnitId: string | null =
 
 beforeAll(async () => {
 	({ db, drop } = await freshDatabase('sos_demo'));
-	await bootstrap(db, { demo: true });
+	await bootstrap({ demo: true }, db);
 	await createDemoRound(db);
 	orgId = (await db.selectFrom('organizations').select('id').where('name', '=', 'Nordwind Industrial (demo)').executeTakeFirstOrThrow()).id;
 }, 60_000);
@@ -33,11 +33,11 @@ afterAll(() => drop());
 
 describe('the demo organization on first start', () => {
 	it('has two published, generated rounds with results, compared with a benchmark of generated organizations', async () => {
-		const rounds = await listPublishedRounds(db, { organizationId: orgId });
+		const rounds = await listPublishedRounds({ organizationId: orgId }, db);
 		expect(rounds).toHaveLength(2);
 		expect(rounds.every((r) => r.isGenerated && r.benchmarkVersionId)).toBe(true);
 		const admin = await actorFor('admin');
-		const r = await unitResults(db, { actor: admin, roundId: rounds[0].id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const r = await unitResults({ actor: admin, roundId: rounds[0].id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db);
 		expect(r.unit.respondents).toBeGreaterThan(30);
 		expect(r.areas.every((a) => a.score !== null && a.benchmark !== null && a.rank !== null)).toBe(true);
 		expect(new Set(r.areas.map((a) => a.status)).size).toBeGreaterThan(1);
@@ -53,7 +53,7 @@ describe('the demo organization on first start', () => {
 	});
 
 	it('shows each unit’s trend across the two rounds', async () => {
-		const t = await unitTrend(db, { actor: await actorFor('admin'), unitId: ORGANIZATION, locale: 'en' });
+		const t = await unitTrend({ actor: await actorFor('admin'), unitId: ORGANIZATION, locale: 'en' }, db);
 		expect(t.rounds).toHaveLength(2);
 		expect(t.rounds.every((r) => r.areas.every((a) => a.score !== null))).toBe(true);
 	});
@@ -62,10 +62,10 @@ describe('the demo organization on first start', () => {
 		const nordics = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Nordics').executeTakeFirstOrThrow();
 		const munich = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Munich').executeTakeFirstOrThrow();
 		const viewer = await actorFor('viewer', nordics.id);
-		const [round] = await listPublishedRounds(db, { organizationId: orgId });
-		const r = await unitResults(db, { actor: viewer, roundId: round.id, unitId: nordics.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } });
+		const [round] = await listPublishedRounds({ organizationId: orgId }, db);
+		const r = await unitResults({ actor: viewer, roundId: round.id, unitId: nordics.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db);
 		expect(r.subunits.map((s) => s.name)).toEqual(['Gothenburg', 'Stockholm']);
-		await expect(unitResults(db, { actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } })).rejects.toThrow(/not found/);
-		await expect(unitResults(db, { actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } })).rejects.toThrow(/not found/);
+		await expect(unitResults({ actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)).rejects.toThrow(/not found/);
+		await expect(unitResults({ actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)).rejects.toThrow(/not found/);
 	});
 });

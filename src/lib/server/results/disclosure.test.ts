@@ -8,7 +8,7 @@ import { unitResults } from './unit-results';
 import { unitTrend } from './trend';
 
 const choice = { compare: 'all', statistic: 'mean' } as const;
-const results = (actor: Awaited<ReturnType<typeof createTestActor>>, roundId: string, unitId: string) => unitResults(db(), { actor, roundId, unitId, locale: 'en', choice });
+const results = (actor: Awaited<ReturnType<typeof createTestActor>>, roundId: string, unitId: string) => unitResults({ actor, roundId, unitId, locale: 'en', choice });
 const shownRespondents = async (actor: Awaited<ReturnType<typeof createTestActor>>, roundId: string, unitId: string) => (await results(actor, roundId, unitId)).unit.respondents;
 
 describe('the disclosure pattern of a round', () => {
@@ -54,8 +54,8 @@ describe('the disclosure pattern of a round', () => {
 		const r = await createPublishedRound({ organizationId: org.id, k: 5, tree: { units: { Region: null, A: 'Region', Small: 'Region' }, respondents: { A: { sales_person: 6 }, Small: { sales_person: 2 } } } });
 		const viewer = await createTestActor(org.id, 'viewer', r.unitIds.A);
 		const before = await shownRespondents(viewer, r.roundId, r.unitIds.A);
-		await mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: r.unitIds.Small, input: { intoId: r.unitIds.A } });
-		const trend = await unitTrend(db(), { actor: viewer, unitId: r.unitIds.A, locale: 'en' });
+		await mergeUnit({ organizationId: org.id, actor: admin, unitId: r.unitIds.Small, input: { intoId: r.unitIds.A } });
+		const trend = await unitTrend({ actor: viewer, unitId: r.unitIds.A, locale: 'en' });
 		const after = trend.rounds[0]?.respondents ?? null;
 		// A (6) before and A + Small (8) after would isolate the two; so would Region (8) next to A (6).
 		expect(before !== null && after !== null).toBe(false);

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
@@ -35,13 +35,13 @@ export function subunitRow(view: RoundView, id: string, model: CompiledModel, bm
 }
 
 /** Units × areas for a unit and its sub-units down to `depth` levels, with the same protection as every figure. */
-export async function heatmap(db: Db, opts: { actor: Actor; roundId: string; unitId: string; depth: number; locale: Locale; choice: Comparison }) {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
-	const { data, model } = await loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) });
+export async function heatmap(opts: { actor: Actor; roundId: string; unitId: string; depth: number; locale: Locale; choice: Comparison }, executor: Db = db()) {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
+	const { data, model } = await loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) }, executor);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
-	const choice = await chooseBenchmark(db, { organizationId, round, metrics: data.areas + data.statements, areas: data.areas, choice: opts.choice });
+	const choice = await chooseBenchmark({ organizationId, round, metrics: data.areas + data.statements, areas: data.areas, choice: opts.choice }, executor);
 	const bm = (m: number) => choice.benchmark?.values[m] ?? null;
 	const high = model.structure.thresholds.high;
 	const rows: HeatmapRow[] = [];

@@ -20,11 +20,11 @@ describe('a unit’s history across reorganizations', () => {
 		const { East, West, Region } = first.unitIds;
 		// West is renamed, then East is merged into it.
 		await db().updateTable('units').set({ name: 'West & East' }).where('organization_id', '=', org.id).where('id', '=', West).execute();
-		await mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: East, input: { intoId: West } });
+		await mergeUnit({ organizationId: org.id, actor: admin, unitId: East, input: { intoId: West } });
 		await createPublishedRound({ organizationId: org.id, tree: { units: {}, respondents: { 'West & East': { sales_person: 12 } } }, existingUnits: { 'West & East': West, Region }, closedAt: new Date(Date.now() - DAY), seed: 9 });
 
 		const viewer = await createTestActor(org.id, 'viewer', West);
-		const trend = await unitTrend(db(), { actor: viewer, unitId: West, locale: 'en' });
+		const trend = await unitTrend({ actor: viewer, unitId: West, locale: 'en' });
 		expect(trend.unit.name).toBe('West & East');
 		expect(trend.rounds).toHaveLength(2);
 		expect(trend.rounds[0].from.sort()).toEqual(['East', 'West & East']);
@@ -37,8 +37,8 @@ describe('a unit’s history across reorganizations', () => {
 		const org = await createTestOrganization();
 		const admin = await createTestActor(org.id, 'admin');
 		const r = await createPublishedRound({ organizationId: org.id, tree: { units: { Big: null, Tiny: null }, respondents: { Big: { sales_person: 8 }, Tiny: { sales_person: 2 } } } });
-		await mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: r.unitIds.Tiny, input: { intoId: r.unitIds.Big } });
-		const trend = await unitTrend(db(), { actor: admin, unitId: r.unitIds.Big, locale: 'en' });
+		await mergeUnit({ organizationId: org.id, actor: admin, unitId: r.unitIds.Tiny, input: { intoId: r.unitIds.Big } });
+		const trend = await unitTrend({ actor: admin, unitId: r.unitIds.Big, locale: 'en' });
 		// Big + Tiny would show Tiny's 2 respondents as the difference from Big's own figures elsewhere.
 		expect(trend.rounds[0].respondents).toBeNull();
 		expect(trend.rounds[0].areas.every((a) => a.score === null)).toBe(true);
@@ -49,7 +49,7 @@ describe('a unit’s history across reorganizations', () => {
 		const admin = await createTestActor(org.id, 'admin');
 		const a = await db().insertInto('units').values({ organization_id: org.id, name: 'A' }).returning('id').executeTakeFirstOrThrow();
 		const b = await db().insertInto('units').values({ organization_id: org.id, name: 'B', parent_id: a.id }).returning('id').executeTakeFirstOrThrow();
-		await expect(mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: a.id, input: { intoId: b.id } })).rejects.toBeInstanceOf(ConflictError);
-		await expect(mergeUnit(db(), { organizationId: org.id, actor: admin, unitId: a.id, input: { intoId: 'nope' } })).rejects.toThrow(/intoId/);
+		await expect(mergeUnit({ organizationId: org.id, actor: admin, unitId: a.id, input: { intoId: b.id } })).rejects.toBeInstanceOf(ConflictError);
+		await expect(mergeUnit({ organizationId: org.id, actor: admin, unitId: a.id, input: { intoId: 'nope' } })).rejects.toThrow(/intoId/);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { buildView } from '$lib/results/view';
 import { resultsAccess } from './scope';
@@ -18,12 +18,12 @@ export interface RoundListItem {
  * The published rounds a viewer can read, newest first, each with where the viewer starts. `roundId`
  * or `limit` narrow the list before any round's figures are read.
  */
-export async function listResultRounds(db: Db, opts: { actor: Actor; roundId?: string; limit?: number }): Promise<RoundListItem[]> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
+export async function listResultRounds(opts: { actor: Actor; roundId?: string; limit?: number }, executor: Db = db()): Promise<RoundListItem[]> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
 	return Promise.all(
 		rounds.map(async (round) => {
-			const { data } = await loadRoundData(db, { organizationId, round, totalsFor: [] });
+			const { data } = await loadRoundData({ organizationId, round, totalsFor: [] }, executor);
 			const view = buildView(data, scope, opts.actor.membership!.organizationName);
 			const start = view.roots[0] ?? null;
 			return {

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 
@@ -10,12 +10,11 @@ const DAY = 86_400_000;
  * caller's to add; `tree` is the frozen unit tree (see freezeUnitTree).
  */
 export async function insertPublishedRound(
-	db: Db,
 	model: CompiledModel,
-	r: { organizationId: string; name: string; closedAt: Date; tree: string; questions?: RoundQuestion[]; k?: number; generated?: boolean; benchmarkVersionId?: string | null }
+	r: { organizationId: string; name: string; closedAt: Date; tree: string; questions?: RoundQuestion[]; k?: number; generated?: boolean; benchmarkVersionId?: string | null }, executor: Db = db()
 ): Promise<string> {
 	const startsAt = new Date(r.closedAt.getTime() - 14 * DAY);
-	const row = await db
+	const row = await executor
 		.insertInto('rounds')
 		.values({
 			organization_id: r.organizationId,

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import type { CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
@@ -31,10 +31,10 @@ export function patternOf(model: CompiledModel, source: PatternSource): Pattern 
  * The stored pattern of a round, or — for a round whose results were built before patterns were
  * stored — the pattern worked out now and stored, once: a stored pattern is never replaced.
  */
-export async function storedPattern(db: Db, opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }): Promise<Pattern> {
+export async function storedPattern(opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }, executor: Db = db()): Promise<Pattern> {
 	if (opts.stored) return decodePattern(opts.stored);
 	const made = opts.make();
-	const row = await db
+	const row = await executor
 		.updateTable('round_results')
 		.set({ disclosure: JSON.stringify(encodePattern(made)) })
 		.where('organization_id', '=', opts.organizationId)
@@ -43,6 +43,6 @@ export async function storedPattern(db: Db, opts: { organizationId: string; roun
 		.returning('round_id')
 		.executeTakeFirst();
 	if (row) return made;
-	const again = await db.selectFrom('round_results').select('disclosure').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).executeTakeFirstOrThrow();
+	const again = await executor.selectFrom('round_results').select('disclosure').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).executeTakeFirstOrThrow();
 	return decodePattern(again.disclosure!);
 }

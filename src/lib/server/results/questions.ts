@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Locale } from '$lib/i18n';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { mean } from '$lib/results/stats';
@@ -23,11 +23,11 @@ export type QuestionResult = {
  * (with the same protection as every figure); free-text comments only for groups of at least ten
  * respondents, in the random order they were stored in, without dates, never split further.
  */
-export async function questionResults(db: Db, opts: { organizationId: string; round: PublishedRound; view: RoundView; unitId: string; locale: Locale }): Promise<QuestionResult[]> {
+export async function questionResults(opts: { organizationId: string; round: PublishedRound; view: RoundView; unitId: string; locale: Locale }, executor: Db = db()): Promise<QuestionResult[]> {
 	const { view, unitId: u } = opts;
 	const stats = view.stats(u).all;
 	const texts = opts.round.questions.filter((q) => q.type === 'text');
-	const comments = texts.length && view.comments(u) ? await commentsOf(db, opts, view.subtree(u).filter((id) => id !== ORGANIZATION)) : new Map<string, string[]>();
+	const comments = texts.length && view.comments(u) ? await commentsOf(opts, view.subtree(u).filter((id) => id !== ORGANIZATION), executor) : new Map<string, string[]>();
 	return opts.round.questions.map((q): QuestionResult => {
 		const t = q[opts.locale] ?? q.en;
 		const shown = q.type === 'text' ? view.comments(u) : view.question(u, q.key);
@@ -42,8 +42,8 @@ export async function questionResults(db: Db, opts: { organizationId: string; ro
 	});
 }
 
-async function commentsOf(db: Db, opts: { organizationId: string; round: PublishedRound }, unitIds: string[]): Promise<Map<string, string[]>> {
-	const rows = await db
+async function commentsOf(opts: { organizationId: string; round: PublishedRound }, unitIds: string[], executor: Db = db()): Promise<Map<string, string[]>> {
+	const rows = await executor
 		.selectFrom('round_comments')
 		.select(['question_key', 'body'])
 		.where('organization_id', '=', opts.organizationId)

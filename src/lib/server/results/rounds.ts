@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { FrozenUnit, JobRole } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -28,8 +28,8 @@ export interface PublishedRound {
 	disclosure: StoredPattern | null;
 }
 
-function published(db: Db, organizationId: string) {
-	return db
+function published(organizationId: string, executor: Db = db()) {
+	return executor
 		.selectFrom('rounds as r')
 		.innerJoin('round_results as x', (j) => j.onRef('x.organization_id', '=', 'r.organization_id').onRef('x.round_id', '=', 'r.id'))
 		.select([
@@ -59,14 +59,14 @@ const present = (r: Awaited<ReturnType<ReturnType<typeof published>['executeTake
 });
 
 /** The organization's rounds whose results are published, newest first. */
-export async function listPublishedRounds(db: Db, opts: { organizationId: string }): Promise<PublishedRound[]> {
-	return (await published(db, opts.organizationId).orderBy('r.closed_at', 'desc').execute()).map(present);
+export async function listPublishedRounds(opts: { organizationId: string }, executor: Db = db()): Promise<PublishedRound[]> {
+	return (await published(opts.organizationId, executor).orderBy('r.closed_at', 'desc').execute()).map(present);
 }
 
 /** One published round of the organization, or NotFoundError (also before its publishing date). */
-export async function getPublishedRound(db: Db, opts: { organizationId: string; roundId: string }): Promise<PublishedRound> {
+export async function getPublishedRound(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<PublishedRound> {
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
-	const r = await published(db, opts.organizationId).where('r.id', '=', opts.roundId).executeTakeFirst();
+	const r = await published(opts.organizationId, executor).where('r.id', '=', opts.roundId).executeTakeFirst();
 	if (!r) throw new NotFoundError('round');
 	return present(r);
 }
@@ -76,19 +76,19 @@ export async function getPublishedRound(db: Db, opts: { organizationId: string; 
  * needs, for the whole tree) and the whole-subtree figures of the units `totalsFor` names (what a page
  * shows) — a few rows, however large the organization. ORGANIZATION stands for the top units.
  */
-export async function loadRoundData(db: Db, opts: { organizationId: string; round: PublishedRound; totalsFor: string[] }): Promise<{ data: RoundData; model: CompiledModel }> {
+export async function loadRoundData(opts: { organizationId: string; round: PublishedRound; totalsFor: string[] }, executor: Db = db()): Promise<{ data: RoundData; model: CompiledModel }> {
 	const model = await getModel(opts.round.modelId, opts.round.modelVersion);
 	const wanted = new Set(opts.totalsFor.flatMap((id) => (id === ORGANIZATION ? opts.round.tree.filter((u) => !u.parentId).map((u) => u.id) : [id])).filter(isUuid));
 	// Arrays come as one JSON value per row: parsed natively, many times faster than array literals.
 	const [counts, totals, units] = await Promise.all([
-		db
+		executor
 			.selectFrom('round_aggregates')
 			.select(['unit_id', 'job_role', 'respondents', 'questions', sql<[number[], number[]]>`json_build_array(area_n, statement_n)`.as('arrays')])
 			.where('organization_id', '=', opts.organizationId)
 			.where('round_id', '=', opts.round.id)
 			.execute(),
 		wanted.size
-			? db
+			? executor
 					.selectFrom('round_totals')
 					.select(['unit_id', 'job_role', 'respondents', 'questions', sql<[number[], number[], number[], number[], number[]]>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist)`.as('arrays')])
 					.where('organization_id', '=', opts.organizationId)
@@ -96,7 +96,7 @@ export async function loadRoundData(db: Db, opts: { organizationId: string; roun
 					.where('unit_id', 'in', [...wanted])
 					.execute()
 			: Promise.resolve([]),
-		db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute()
+		executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute()
 	]);
 	const dims = { areaCount: model.shape.areas.length, statementCount: model.shape.statementCount };
 	const aggregates = counts.map((a) => {
@@ -114,12 +114,12 @@ export async function loadRoundData(db: Db, opts: { organizationId: string; roun
 	}
 	const unitTotals = new Map([...wanted].map((id) => [id, byUnit.get(id) ?? {}]));
 	const { round } = opts;
-	const pattern = await storedPattern(db, {
+	const pattern = await storedPattern({
 		organizationId: opts.organizationId,
 		roundId: round.id,
 		stored: round.disclosure,
 		make: () => patternOf(model, { k: round.k, tree: round.tree, questions: round.questions, counts: aggregates.map((a) => ({ unitId: a.unitId, role: a.role, counts: a.stats })) })
-	});
+	}, executor);
 	// The structure as surveyed, under today's names (a renamed unit is the same unit).
 	const names = new Map(units.map((u) => [u.id, u.name]));
 	const tree = opts.round.tree.map((u) => ({ ...u, name: names.get(u.id) ?? u.name }));

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -31,14 +31,14 @@ export interface Trend {
  * history when renamed or moved (same unit), and a merged unit takes over the history of the units
  * recorded as merged into it: their figures are added up where each of them may be shown.
  */
-export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; locale: Locale; modelId?: string }): Promise<Trend> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
+export async function unitTrend(opts: { actor: Actor; unitId: string; locale: Locale; modelId?: string }, executor: Db = db()): Promise<Trend> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const modelId = opts.modelId ?? (await latestModel()).structure.id;
-	const rounds = (await listPublishedRounds(db, { organizationId })).filter((r) => r.modelId === modelId).reverse();
-	const history = await withPredecessors(db, organizationId, new Set([opts.unitId]));
+	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => r.modelId === modelId).reverse();
+	const history = await withPredecessors(organizationId, new Set([opts.unitId]), executor);
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
 	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
-	const current = isOrganization ? null : await db.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
+	const current = isOrganization ? null : await executor.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
 	const name = isOrganization ? (opts.actor.membership?.organizationName ?? '') : current?.name;
 	if (!name) throw new NotFoundError('unit');
 
@@ -46,12 +46,12 @@ export async function unitTrend(db: Db, opts: { actor: Actor; unitId: string; lo
 	const text = modelText(model, opts.locale);
 	const out: Trend = { unit: { id: opts.unitId, name }, areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name })), rounds: [] };
 	for (const round of rounds) {
-		const { data, model: m } = await loadRoundData(db, { organizationId, round, totalsFor: [...history] });
+		const { data, model: m } = await loadRoundData({ organizationId, round, totalsFor: [...history] }, executor);
 		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
 		const members = topMost(view, [...history].filter((id) => view.canOpen(id)));
 		if (members.length === 0) continue;
 		const bm = round.benchmarkVersionId
-			? await benchmarkFor(db, { versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas })
+			? await benchmarkFor({ versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas }, executor)
 			: null;
 		const sum = emptyStats({ areaCount: data.areas, statementCount: data.statements });
 		for (const id of members) addStats(sum, view.stats(id).all);

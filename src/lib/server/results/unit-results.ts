@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
@@ -53,14 +53,14 @@ export interface UnitResults {
 }
 
 /** Everything a viewer may see of one unit in one published round; every figure already suppressed. */
-export async function unitResults(db: Db, opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison }): Promise<UnitResults> {
-	const { organizationId, scope } = await resultsAccess(db, opts.actor);
-	const round = await getPublishedRound(db, { organizationId, roundId: opts.roundId });
+export async function unitResults(opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison }, executor: Db = db()): Promise<UnitResults> {
+	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
+	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
 	const model = await getModel(round.modelId, round.modelVersion);
 	const metrics = model.shape.areas.length + model.shape.statementCount;
 	const [{ data }, choice] = await Promise.all([
-		loadRoundData(db, { organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }),
-		chooseBenchmark(db, { organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice })
+		loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }, executor),
+		chooseBenchmark({ organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice }, executor)
 	]);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
 	if (!view.canOpen(opts.unitId)) throw new NotFoundError('unit');
@@ -108,7 +108,7 @@ export async function unitResults(db: Db, opts: { actor: Actor; roundId: string;
 		})),
 		gap: gapOf(view, u, model),
 		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
-		questions: await questionResults(db, { organizationId, round, view, unitId: u, locale: opts.locale })
+		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor)
 	};
 }
 

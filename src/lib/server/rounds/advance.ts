@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
 import { recordAudit } from '$lib/server/audit/record';
@@ -18,54 +18,54 @@ type RoundRecord = Selectable<Database['rounds']>;
  * transaction holding the round's row lock; a round another instance is already advancing is skipped —
  * unless `wait` is set (an admin's action, which must see its own effect), which waits for that lock.
  */
-export async function advanceRound(db: Db, opts: { organizationId: string; roundId: string; now?: Date; wait?: boolean }): Promise<void> {
+export async function advanceRound(opts: { organizationId: string; roundId: string; now?: Date; wait?: boolean }, executor: Db = db()): Promise<void> {
 	const now = opts.now ?? new Date();
-	const closed = await db.transaction().execute(async (trx) => {
+	const closed = await executor.transaction().execute(async (trx) => {
 		const locked = trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate();
 		const r = await (opts.wait ? locked : locked.skipLocked()).executeTakeFirst();
-		return r ? advanceLocked(trx, r, now) : false;
+		return r ? advanceLocked(r, now, trx) : false;
 	});
-	if (closed) await vacuumMixed(db);
+	if (closed) await vacuumMixed(undefined, executor);
 }
 
 /**
  * The work of `advanceRound` on a round row the caller has locked (FOR UPDATE) in transaction `trx`.
  * True when it closed the round: the caller then runs `vacuumMixed` once the transaction has committed.
  */
-export async function advanceLocked(trx: Db, r: RoundRecord, now: Date): Promise<boolean> {
+export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db()): Promise<boolean> {
 	const target = statusAt({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at }, now);
 	const patch: Record<string, unknown> = {};
 	for (const step of transitions(r.status, target)) {
 		if (step === 'open') {
-			const invited = await createInvitations(trx, { organizationId: r.organization_id, roundId: r.id, participants: r.participants as never });
+			const invited = await createInvitations({ organizationId: r.organization_id, roundId: r.id, participants: r.participants as never }, executor);
 			patch.opened_at = now;
-			patch.unit_tree = await freezeUnitTree(trx, r.organization_id);
-			await recordAudit(trx, { organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } });
-			await createSuccessor(trx, r, now);
+			patch.unit_tree = await freezeUnitTree(r.organization_id, executor);
+			await recordAudit({ organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } }, executor);
+			await createSuccessor(r, now, executor);
 		}
 		if (step === 'closed') {
-			await trx.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
+			await executor.deleteFrom('drafts').where('organization_id', '=', r.organization_id).where('round_id', '=', r.id).execute();
 			patch.closed_at = now;
 			// Pending answers in, and all the round's responses rewritten in one random order, before they are counted.
-			await mixRoundAtClose(trx, { organizationId: r.organization_id, roundId: r.id });
-			await buildRoundResults(trx, { organizationId: r.organization_id, roundId: r.id });
+			await mixRoundAtClose({ organizationId: r.organization_id, roundId: r.id }, executor);
+			await buildRoundResults({ organizationId: r.organization_id, roundId: r.id }, executor);
 		}
 		if (step === 'published') {
 			patch.published_at = now;
-			patch.benchmark_version_id = await latestBenchmarkVersion(trx, { organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version });
+			patch.benchmark_version_id = await latestBenchmarkVersion({ organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version }, executor);
 		}
 	}
 	if (target !== r.status) patch.status = target;
 	const dueReminders = target === 'open' ? r.reminders.filter((d) => d <= now).length : r.reminders_done;
 	if (dueReminders > r.reminders_done) patch.reminders_done = dueReminders;
 	if (Object.keys(patch).length)
-		await trx.updateTable('rounds').set(patch).where('organization_id', '=', r.organization_id).where('id', '=', r.id).execute();
+		await executor.updateTable('rounds').set(patch).where('organization_id', '=', r.organization_id).where('id', '=', r.id).execute();
 	return transitions(r.status, target).includes('closed');
 }
 
 /** Every round whose dates or reminders are due, across organizations (the scheduler's tick). */
-export async function advanceDueRounds(db: Db, now = new Date()): Promise<number> {
-	const due = await db
+export async function advanceDueRounds(now = new Date(), executor: Db = db()): Promise<number> {
+	const due = await executor
 		.selectFrom('rounds')
 		.select(['organization_id', 'id'])
 		.where((eb) =>
@@ -80,7 +80,7 @@ export async function advanceDueRounds(db: Db, now = new Date()): Promise<number
 	let advanced = 0;
 	for (const r of due)
 		try {
-			await advanceRound(db, { organizationId: r.organization_id, roundId: r.id, now });
+			await advanceRound({ organizationId: r.organization_id, roundId: r.id, now }, executor);
 			advanced++;
 		} catch (err) {
 			// One round that cannot move on (its answers cannot be opened, say) holds up no other round.

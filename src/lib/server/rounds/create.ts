@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
@@ -36,7 +36,7 @@ async function resolveModel(model: { id: string; version: string } | undefined) 
  * Creates a round; with `launch` (the default) it is scheduled and opens by itself at its start date —
  * at once when that is now. Dates the admin leaves out get the defaults of the model's SOS cycle.
  */
-export async function createRound(db: Db, opts: { organizationId: string; actor: Actor; input: unknown; now?: Date }): Promise<RoundRow> {
+export async function createRound(opts: { organizationId: string; actor: Actor; input: unknown; now?: Date }, executor: Db = db()): Promise<RoundRow> {
 	const input = parse(roundInput, opts.input);
 	const now = opts.now ?? new Date();
 	const model = await resolveModel(input.model);
@@ -53,14 +53,14 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 	if (input.launch && endsAt <= now) problems.endsAt ??= 'The end must be in the future.';
 	if (Object.keys(problems).length)
 		throw new ValidationError(Object.values(problems).join(' '), Object.entries(problems).map(([path, message]) => ({ path, message })));
-	await checkRepeat(db, { organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt });
-	const invitable = await checkParticipants(db, { organizationId: opts.organizationId, participants: input.participants });
+	await checkRepeat({ organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt }, executor);
+	const invitable = await checkParticipants({ organizationId: opts.organizationId, participants: input.participants }, executor);
 	if (input.launch && invitable === 0)
 		throw new ValidationError('participants: Nobody to invite: nobody chosen has both a unit and a job role.', [
 			{ path: 'participants', message: 'Nobody to invite: nobody chosen has both a unit and a job role' }
 		]);
-	const questions = await snapshotQuestions(db, opts.organizationId, input.questions);
-	const row = await db
+	const questions = await snapshotQuestions(opts.organizationId, input.questions, executor);
+	const row = await executor
 		.insertInto('rounds')
 		.values({
 			organization_id: opts.organizationId,
@@ -80,7 +80,7 @@ export async function createRound(db: Db, opts: { organizationId: string; actor:
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch, repeatMonths: input.repeatMonths } });
-	if (input.launch) await advanceRound(db, { organizationId: opts.organizationId, roundId: row.id, now, wait: true });
-	return getRound(db, { organizationId: opts.organizationId, roundId: row.id });
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch, repeatMonths: input.repeatMonths } }, executor);
+	if (input.launch) await advanceRound({ organizationId: opts.organizationId, roundId: row.id, now, wait: true }, executor);
+	return getRound({ organizationId: opts.organizationId, roundId: row.id }, executor);
 }

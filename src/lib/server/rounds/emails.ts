@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { sendEmail } from '$lib/server/email/send';
 import { invitationEmail, reminderEmail } from '$lib/server/email/survey-templates';
 import { invitationToken, surveyLink } from './links';
@@ -22,8 +22,8 @@ interface Pending {
  * the invitation's row lock. A participant submitting meanwhile waits for that lock, so nobody who has
  * submitted is reminded, and SKIP LOCKED lets several instances sweep without sending anything twice.
  */
-async function sendOne(db: Db, origin: string): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+async function sendOne(origin: string, executor: Db = db()): Promise<boolean> {
+	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT i.organization_id, i.round_id, i.id, i.email, i.language, i.invitation_sent,
 				r.name AS round_name, o.name AS organization_name, r.ends_at, r.reminders_done
@@ -37,7 +37,7 @@ async function sendOne(db: Db, origin: string): Promise<boolean> {
 			FOR UPDATE OF i SKIP LOCKED`.execute(trx);
 		const p = rows.rows[0];
 		if (!p) return false;
-		const link = surveyLink(origin, await invitationToken(trx, p.id));
+		const link = surveyLink(origin, await invitationToken(p.id, trx));
 		const build = p.invitation_sent ? reminderEmail : invitationEmail;
 		await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
 		await trx
@@ -54,11 +54,11 @@ async function sendOne(db: Db, origin: string): Promise<boolean> {
 }
 
 /** Sends pending invitation and reminder emails with a few in parallel; returns how many were sent. */
-export async function sendPendingEmails(db: Db, opts: { origin: string; max?: number; concurrency?: number }): Promise<number> {
+export async function sendPendingEmails(opts: { origin: string; max?: number; concurrency?: number }, executor: Db = db()): Promise<number> {
 	const max = opts.max ?? 500;
 	let sent = 0;
 	const worker = async () => {
-		while (sent < max && (await sendOne(db, opts.origin))) sent++;
+		while (sent < max && (await sendOne(opts.origin, executor))) sent++;
 	};
 	await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
 	return sent;

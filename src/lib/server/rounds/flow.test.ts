@@ -43,7 +43,7 @@ function tokenFrom(text: string): string {
 }
 
 async function openFor(email: string) {
-	const inv = await resolveSurveyToken(db(), { token: tokenFrom((await waitForEmail(email)).text), ip: null });
+	const inv = await resolveSurveyToken({ token: tokenFrom((await waitForEmail(email)).text), ip: null });
 	if (inv.state !== 'open') throw new Error(`invitation is ${inv.state}`);
 	return inv.survey;
 }
@@ -51,10 +51,10 @@ async function openFor(email: string) {
 describe('a survey round', () => {
 	it('invites everyone at launch in their language, freezes unit and role, and stores anonymous responses', async () => {
 		const { org, admin, people, team } = await orgWithTeam(6);
-		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Spring 2027', minGroupSize: 5 } });
+		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Spring 2027', minGroupSize: 5 } });
 		expect(round.status).toBe('open');
 		expect(round.invited).toBe(7); // the admin has no unit/role and is not invited
-		await sendPendingEmails(db(), { origin: ORIGIN });
+		await sendPendingEmails({ origin: ORIGIN });
 		const en = await waitForEmail(people[0].email);
 		const sv = await waitForEmail(people[1].email);
 		expect(en.subject).toContain('Your SOS survey');
@@ -68,10 +68,10 @@ describe('a survey round', () => {
 
 		const s = await openFor(people[2].email);
 		const keys = s.model.statementKeys;
-		await saveDraft(db(), { survey: s, patch: { answers: { [keys[0]]: 4, [keys[1]]: 0 }, questions: {} } });
+		await saveDraft({ survey: s, patch: { answers: { [keys[0]]: 4, [keys[1]]: 0 }, questions: {} } });
 		const resumed = await openFor(people[2].email);
 		expect(resumed.answers.slice(0, 3)).toEqual([4, 0, null]);
-		expect(await submitSurvey(db(), { survey: resumed, patch: { answers: { [keys[2]]: 2 }, questions: {} } })).toEqual({ alreadySubmitted: false });
+		expect(await submitSurvey({ survey: resumed, patch: { answers: { [keys[2]]: 2 }, questions: {} } })).toEqual({ alreadySubmitted: false });
 
 		// Submitted: sealed in pending_responses until it is mixed with others; the row names only its round.
 		const pending = await db().selectFrom('pending_responses').selectAll().where('organization_id', '=', org.id).execute();
@@ -85,27 +85,27 @@ describe('a survey round', () => {
 		// Nothing on the response row points at a person or a moment.
 		expect(Object.keys(responses[0]).sort()).toEqual(['answers', 'area_scores', 'id', 'job_role', 'organization_id', 'question_answers', 'round_id', 'unit_id']);
 		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
-		expect((await resolveSurveyToken(db(), { token: tokenFrom((await waitForEmail(people[2].email)).text), ip: null })).state).toBe('submitted');
+		expect((await resolveSurveyToken({ token: tokenFrom((await waitForEmail(people[2].email)).text), ip: null })).state).toBe('submitted');
 	});
 
 	it('stores exactly one response when the same invitation is submitted 20 times at once', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
-		await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Parallel' } });
-		await sendPendingEmails(db(), { origin: ORIGIN });
+		await createRound({ organizationId: org.id, actor: admin, input: { name: 'Parallel' } });
+		await sendPendingEmails({ origin: ORIGIN });
 		const s = await openFor(people[3].email);
-		const results = await Promise.all(Array.from({ length: 20 }, () => submitSurvey(db(), { survey: s })));
+		const results = await Promise.all(Array.from({ length: 20 }, () => submitSurvey({ survey: s })));
 		expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
 		expect(await storedResponses(org.id)).toHaveLength(1);
 	});
 
 	it('reminds only those who have not submitted, once per reminder, and never sends twice in parallel sweeps', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
-		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Reminders' } });
-		await Promise.all([sendPendingEmails(db(), { origin: ORIGIN }), sendPendingEmails(db(), { origin: ORIGIN })]);
+		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Reminders' } });
+		await Promise.all([sendPendingEmails({ origin: ORIGIN }), sendPendingEmails({ origin: ORIGIN })]);
 		const done = await openFor(people[1].email);
-		await submitSurvey(db(), { survey: done });
-		await remindNow(db(), { organizationId: org.id, actor: admin, roundId: round.id });
-		await Promise.all([sendPendingEmails(db(), { origin: ORIGIN }), sendPendingEmails(db(), { origin: ORIGIN })]);
+		await submitSurvey({ survey: done });
+		await remindNow({ organizationId: org.id, actor: admin, roundId: round.id });
+		await Promise.all([sendPendingEmails({ origin: ORIGIN }), sendPendingEmails({ origin: ORIGIN })]);
 		await waitForEmail(people[2].email, 2);
 		// Our sweeps are awaited; the test server's scheduler has had its turn too.
 		await afterNextTick();
@@ -118,20 +118,20 @@ describe('a survey round', () => {
 
 	it('closes by its dates (or early), deletes drafts, refuses late submits, and publishes', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
-		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Dates' } });
-		await sendPendingEmails(db(), { origin: ORIGIN });
+		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Dates' } });
+		await sendPendingEmails({ origin: ORIGIN });
 		const s = await openFor(people[0].email);
-		await saveDraft(db(), { survey: s, patch: { answers: { [s.model.statementKeys[0]]: 5 }, questions: {} } });
+		await saveDraft({ survey: s, patch: { answers: { [s.model.statementKeys[0]]: 5 }, questions: {} } });
 		const later = new Date(round.endsAt.getTime() + 7 * 86_400_000);
-		await extendRound(db(), { organizationId: org.id, actor: admin, roundId: round.id, input: { endsAt: later.toISOString() } });
-		await advanceRound(db(), { organizationId: org.id, roundId: round.id, now: new Date(round.endsAt.getTime() + 1000) });
-		expect((await roundResponseRates(db(), { organizationId: org.id, roundId: round.id })).round.status).toBe('open');
-		const closed = await closeRoundEarly(db(), { organizationId: org.id, actor: admin, roundId: round.id });
+		await extendRound({ organizationId: org.id, actor: admin, roundId: round.id, input: { endsAt: later.toISOString() } });
+		await advanceRound({ organizationId: org.id, roundId: round.id, now: new Date(round.endsAt.getTime() + 1000) });
+		expect((await roundResponseRates({ organizationId: org.id, roundId: round.id })).round.status).toBe('open');
+		const closed = await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		expect(['closed', 'published']).toContain(closed.status);
 		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
-		await expect(submitSurvey(db(), { survey: s })).rejects.toThrow(/closed/);
-		await advanceRound(db(), { organizationId: org.id, roundId: round.id, now: new Date(later.getTime() + 1000) });
-		expect((await roundResponseRates(db(), { organizationId: org.id, roundId: round.id })).round.status).toBe('published');
+		await expect(submitSurvey({ survey: s })).rejects.toThrow(/closed/);
+		await advanceRound({ organizationId: org.id, roundId: round.id, now: new Date(later.getTime() + 1000) });
+		expect((await roundResponseRates({ organizationId: org.id, roundId: round.id })).round.status).toBe('published');
 	});
 
 	it('shows response rates only for units with at least k invited, and none that would give a smaller group away', async () => {
@@ -143,10 +143,10 @@ describe('a survey round', () => {
 			.insertInto('users')
 			.values(Array.from({ length: 5 }, (_, i) => ({ organization_id: org.id, name: `Big ${i}`, email: uniqueEmail(`big${i}`), language: 'en' as const, unit_id: big.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 			.execute();
-		const round = await createRound(db(), { organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
-		await sendPendingEmails(db(), { origin: ORIGIN });
-		await submitSurvey(db(), { survey: await openFor(people[0].email) });
-		const rates = await roundResponseRates(db(), { organizationId: org.id, roundId: round.id });
+		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
+		await sendPendingEmails({ origin: ORIGIN });
+		await submitSurvey({ survey: await openFor(people[0].email) });
+		const rates = await roundResponseRates({ organizationId: org.id, roundId: round.id });
 		const byId = new Map(rates.rows.map((r) => [r.unitId, r]));
 		expect(byId.get(team)).toMatchObject({ invited: 6, completed: 1, hidden: false });
 		expect(byId.get(area)).toMatchObject({ invited: 6, completed: 1, hidden: false });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { listUnits } from '$lib/server/units/queries';
 import { subtreeIds } from '$lib/server/units/tree';
 import { ValidationError } from '$lib/server/errors';
@@ -10,14 +10,14 @@ import { sealIdentity } from '$lib/server/responses/seal';
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
 /** The people a round's participant choice covers: only those with a unit and a job role can be placed in results. */
-async function participantQuery(db: Db, organizationId: string, p: Participants) {
-	let q = db
+async function participantQuery(organizationId: string, p: Participants, executor: Db = db()) {
+	let q = executor
 		.selectFrom('users')
 		.where('organization_id', '=', organizationId)
 		.where('unit_id', 'is not', null)
 		.where('job_role', 'is not', null);
 	if (p.mode === 'units') {
-		const units = await listUnits(db, { organizationId });
+		const units = await listUnits({ organizationId }, executor);
 		const ids = new Set(p.unitIds.flatMap((id) => [...subtreeIds(units, id)]).filter((id) => units.some((u) => u.id === id)));
 		if (ids.size === 0) return null;
 		q = q.where(sql<boolean>`unit_id = ANY(${[...ids]}::uuid[])`);
@@ -32,14 +32,14 @@ async function participantQuery(db: Db, organizationId: string, p: Participants)
  * Checks a participant choice against the organization: every unit and person named must exist in it.
  * Returns how many people it would invite today.
  */
-export async function checkParticipants(db: Db, opts: { organizationId: string; participants: Participants }): Promise<number> {
+export async function checkParticipants(opts: { organizationId: string; participants: Participants }, executor: Db = db()): Promise<number> {
 	const p = opts.participants;
 	if (p.mode === 'units') {
-		const known = new Set((await listUnits(db, opts)).map((u) => u.id));
+		const known = new Set((await listUnits(opts, executor)).map((u) => u.id));
 		const i = p.unitIds.findIndex((id) => !known.has(id));
 		if (i >= 0) throw new ValidationError('participants.unitIds: There is no such unit in your organization.', [{ path: `participants.unitIds.${i}`, message: 'There is no such unit in your organization' }]);
 	} else if (p.mode === 'users') {
-		const rows = await db
+		const rows = await executor
 			.selectFrom('users')
 			.select('id')
 			.where('organization_id', '=', opts.organizationId)
@@ -49,12 +49,12 @@ export async function checkParticipants(db: Db, opts: { organizationId: string; 
 		const i = p.userIds.findIndex((id) => !found.has(id));
 		if (i >= 0) throw new ValidationError('participants.userIds: There is no such person in your organization.', [{ path: `participants.userIds.${i}`, message: 'There is no such person in your organization' }]);
 	}
-	return countInvitable(db, opts);
+	return countInvitable(opts, executor);
 }
 
 /** How many people a participant choice would invite today (units or people that no longer exist count for nothing). */
-export async function countInvitable(db: Db, opts: { organizationId: string; participants: Participants }): Promise<number> {
-	const q = await participantQuery(db, opts.organizationId, opts.participants);
+export async function countInvitable(opts: { organizationId: string; participants: Participants }, executor: Db = db()): Promise<number> {
+	const q = await participantQuery(opts.organizationId, opts.participants, executor);
 	if (!q) return 0;
 	const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(row.n);
@@ -65,13 +65,13 @@ export async function countInvitable(db: Db, opts: { organizationId: string; par
  * (unit and role also sealed under the response key, for the submit to put in its pending response).
  * People without a unit or job role cannot be placed in results and are not invited.
  */
-export async function createInvitations(db: Db, opts: { organizationId: string; roundId: string; participants: Participants }): Promise<number> {
-	const q = await participantQuery(db, opts.organizationId, opts.participants);
+export async function createInvitations(opts: { organizationId: string; roundId: string; participants: Participants }, executor: Db = db()): Promise<number> {
+	const q = await participantQuery(opts.organizationId, opts.participants, executor);
 	if (!q) return 0;
 	const people = await q.select(['id', 'unit_id', 'job_role', 'email', 'language']).execute();
 	if (people.length === 0) return 0;
 	const ids = people.map(() => randomUUID());
-	const hashes = await Promise.all(ids.map((id) => invitationTokenHash(db, id)));
+	const hashes = await Promise.all(ids.map((id) => invitationTokenHash(id, executor)));
 	const sealed = people.map((u) => sealIdentity({ unitId: u.unit_id!, jobRole: u.job_role! }, opts));
 	await sql`
 		INSERT INTO invitations (organization_id, round_id, id, user_id, unit_id, job_role, email, language, token_hash, sealed_identity)
@@ -79,6 +79,6 @@ export async function createInvitations(db: Db, opts: { organizationId: string; 
 		FROM unnest(${ids}::uuid[], ${people.map((u) => u.id)}::uuid[], ${people.map((u) => u.unit_id)}::uuid[],
 			${people.map((u) => u.job_role)}::text[], ${people.map((u) => u.email)}::text[], ${people.map((u) => u.language)}::text[], ${hashes}::text[], ${sealed}::bytea[])
 			AS t(id, user_id, unit_id, job_role, email, language, token_hash, sealed_identity)
-		ON CONFLICT (organization_id, round_id, user_id) DO NOTHING`.execute(db);
+		ON CONFLICT (organization_id, round_id, user_id) DO NOTHING`.execute(executor);
 	return people.length;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
@@ -20,70 +20,70 @@ type Opts = { organizationId: string; actor: Actor; roundId: string; now?: Date 
  * change, the audit event and the step along the round's dates all happen together, so two clicks (or two
  * admins, or the scheduler) at once cannot both pass the check, and the answer shows the action's effect.
  */
-async function act(db: Db, opts: Opts, action: RoundAction, change: (trx: Db, r: RoundRow, now: Date) => Promise<void>): Promise<RoundRow> {
+async function act(opts: Opts, action: RoundAction, change: (trx: Db, r: RoundRow, now: Date) => Promise<void>, executor: Db = db()): Promise<RoundRow> {
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
-	const closed = await db.transaction().execute(async (trx) => {
+	const closed = await executor.transaction().execute(async (trx) => {
 		const lock = () => trx.selectFrom('rounds').selectAll().where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
 		if (!(await lock())) throw new NotFoundError('round');
 		// The time is read once the lock is held: a click that waited for another must see that one's effect
 		// as already past (a time read before waiting would be earlier than the reminder it waited for).
 		const now = opts.now ?? new Date();
-		const round = await getRound(trx, opts);
+		const round = await getRound(opts, trx);
 		if (!allowedActions(round.status).includes(action))
 			throw new ConflictError('round_state', `A ${round.status} round cannot be ${{ launch: 'launched', close: 'closed', extend: 'extended', remind: 'reminded' }[action]}.`);
 		await change(trx, round, now);
-		return advanceLocked(trx, (await lock())!, now);
+		return advanceLocked((await lock())!, now, trx);
 	});
-	if (closed) await vacuumMixed(db);
-	return getRound(db, opts);
+	if (closed) await vacuumMixed(undefined, executor);
+	return getRound(opts, executor);
 }
 
-function setDates(db: Db, opts: Opts, patch: { status?: 'scheduled'; ends_at?: Date; publish_at?: Date; reminders?: Date[] }) {
-	return db.updateTable('rounds').set(patch).where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).execute();
+function setDates(opts: Opts, patch: { status?: 'scheduled'; ends_at?: Date; publish_at?: Date; reminders?: Date[] }, executor: Db = db()) {
+	return executor.updateTable('rounds').set(patch).where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).execute();
 }
 
 /** Launches a draft: it is scheduled and opens at its start date (at once if that has passed). */
-export function launchRound(db: Db, opts: Opts): Promise<RoundRow> {
-	return act(db, opts, 'launch', async (trx, r, now) => {
+export function launchRound(opts: Opts, executor: Db = db()): Promise<RoundRow> {
+	return act(opts, 'launch', async (trx, r, now) => {
 		if (r.endsAt <= now) throw new ConflictError('round_dates', 'The end date has passed. Change the dates first.');
-		if ((await countInvitable(trx, { organizationId: opts.organizationId, participants: r.participants as never })) === 0)
+		if ((await countInvitable({ organizationId: opts.organizationId, participants: r.participants as never }, trx)) === 0)
 			throw new ConflictError('nobody_to_invite', 'Nobody to invite: nobody chosen has both a unit and a job role (any longer).');
-		await setDates(trx, opts, { status: 'scheduled' });
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_launched', target: r.name });
-	});
+		await setDates(opts, { status: 'scheduled' }, trx);
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_launched', target: r.name }, trx);
+	}, executor);
 }
 
 /** Closes an open round now; results are published at the publishing date, or now if that was the end. */
-export function closeRoundEarly(db: Db, opts: Opts): Promise<RoundRow> {
-	return act(db, opts, 'close', async (trx, r, now) => {
+export function closeRoundEarly(opts: Opts, executor: Db = db()): Promise<RoundRow> {
+	return act(opts, 'close', async (trx, r, now) => {
 		// Never at or before the start (a round opened this very millisecond): the table requires start < end.
 		const endsAt = new Date(Math.max(now.getTime(), r.startsAt.getTime() + 1));
 		const publishAt = r.publishAt.getTime() === r.endsAt.getTime() || r.publishAt < endsAt ? endsAt : r.publishAt;
-		await setDates(trx, opts, { ends_at: endsAt, publish_at: publishAt, reminders: r.reminders.filter((d) => d < endsAt) });
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_closed', target: r.name, details: { early: true } });
-	});
+		await setDates(opts, { ends_at: endsAt, publish_at: publishAt, reminders: r.reminders.filter((d) => d < endsAt) }, trx);
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_closed', target: r.name, details: { early: true } }, trx);
+	}, executor);
 }
 
 /** Moves the end (and, if it would come first, the publishing date) later. */
-export async function extendRound(db: Db, opts: Opts & { input: unknown }): Promise<RoundRow> {
+export async function extendRound(opts: Opts & { input: unknown }, executor: Db = db()): Promise<RoundRow> {
 	const input = parse(extendInput, opts.input);
-	return act(db, opts, 'extend', async (trx, r, now) => {
+	return act(opts, 'extend', async (trx, r, now) => {
 		if (input.endsAt <= r.endsAt || input.endsAt <= now) throw new ConflictError('round_dates', 'The new end must be later than the current end.');
 		const publishAt = input.publishAt ?? (r.publishAt.getTime() === r.endsAt.getTime() || r.publishAt < input.endsAt ? input.endsAt : r.publishAt);
 		if (publishAt < input.endsAt) throw new ConflictError('round_dates', 'Results cannot be published before the round ends.');
-		await setDates(trx, opts, { ends_at: input.endsAt, publish_at: publishAt });
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_extended', target: r.name, details: { endsAt: input.endsAt.toISOString() } });
-	});
+		await setDates(opts, { ends_at: input.endsAt, publish_at: publishAt }, trx);
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_extended', target: r.name, details: { endsAt: input.endsAt.toISOString() } }, trx);
+	}, executor);
 }
 
 /** Sends a reminder now to everyone who has not submitted (by adding a reminder due now). */
-export function remindNow(db: Db, opts: Opts): Promise<RoundRow> {
-	return act(db, opts, 'remind', async (trx, r, now) => {
+export function remindNow(opts: Opts, executor: Db = db()): Promise<RoundRow> {
+	return act(opts, 'remind', async (trx, r, now) => {
 		// A double click, a resent form or a script in a loop must not mail everyone again and again.
 		const last = r.reminders.filter((d) => d <= now).at(-1);
 		if (last && now.getTime() - last.getTime() < REMIND_GAP_MS)
 			throw new ConflictError('reminder_recent', 'A reminder went out less than an hour ago. Wait a little before sending another.');
-		await setDates(trx, opts, { reminders: [...r.reminders, now].sort((a, b) => a.getTime() - b.getTime()) });
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'reminder_sent', target: r.name });
-	});
+		await setDates(opts, { reminders: [...r.reminders, now].sort((a, b) => a.getTime() - b.getTime()) }, trx);
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'reminder_sent', target: r.name }, trx);
+	}, executor);
 }

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Language, RepeatMonths } from '$lib/server/db/schema';
 import { sendEmail } from '$lib/server/email/send';
 import { roundNoticeEmail } from '$lib/server/email/round-notice-templates';
-import { pickZone } from '$lib/components/rounds/time';
+import { pickZone } from '$lib/time/zone';
 import { noticeDueBy } from '$lib/rounds/repeat';
 
 interface Due {
@@ -23,8 +23,8 @@ interface Due {
  * before, or at once when it opens sooner). The flag is set in the transaction that holds the round's
  * row lock while the emails go out, and SKIP LOCKED lets several instances sweep without telling twice.
  */
-async function noticeOne(db: Db, origin: string, now: Date): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+async function noticeOne(origin: string, now: Date, executor: Db = db()): Promise<boolean> {
+	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Due>`
 			SELECT r.organization_id, r.id, r.name, r.starts_at, r.ends_at, r.repeat_months,
 				p.name AS previous, o.name AS organization_name, o.country
@@ -55,9 +55,9 @@ async function noticeOne(db: Db, origin: string, now: Date): Promise<boolean> {
 }
 
 /** Sends every due notice of an upcoming repeated round (the scheduler's tick); returns how many rounds were announced. */
-export async function sendRoundNotices(db: Db, opts: { origin: string; now?: Date; max?: number }): Promise<number> {
+export async function sendRoundNotices(opts: { origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
 	let sent = 0;
-	while (sent < (opts.max ?? 100) && (await noticeOne(db, opts.origin, now))) sent++;
+	while (sent < (opts.max ?? 100) && (await noticeOne(opts.origin, now, executor))) sent++;
 	return sent;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { RepeatMonths, RoundStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -28,8 +28,8 @@ export interface RoundRow {
 	nextRoundId: string | null;
 }
 
-export function roundColumns(db: Db) {
-	return db
+export function roundColumns(executor: Db = db()) {
+	return executor
 		.selectFrom('rounds as r')
 		.select((eb) => [
 			'r.id',
@@ -75,14 +75,14 @@ function toRow(r: Record<string, unknown>): RoundRow {
 	return { ...(r as unknown as RoundRow), invited: Number(r.invited ?? 0), completed: Number(r.completed ?? 0), questions: (r.questions ?? []) as RoundQuestion[] };
 }
 
-export async function listRounds(db: Db, opts: { organizationId: string }): Promise<RoundRow[]> {
-	const rows = await roundColumns(db).where('r.organization_id', '=', opts.organizationId).orderBy('r.starts_at', 'desc').execute();
+export async function listRounds(opts: { organizationId: string }, executor: Db = db()): Promise<RoundRow[]> {
+	const rows = await roundColumns(executor).where('r.organization_id', '=', opts.organizationId).orderBy('r.starts_at', 'desc').execute();
 	return rows.map(toRow);
 }
 
-export async function getRound(db: Db, opts: { organizationId: string; roundId: string }): Promise<RoundRow> {
+export async function getRound(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<RoundRow> {
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
-	const row = await roundColumns(db).where('r.organization_id', '=', opts.organizationId).where('r.id', '=', opts.roundId).executeTakeFirst();
+	const row = await roundColumns(executor).where('r.organization_id', '=', opts.organizationId).where('r.id', '=', opts.roundId).executeTakeFirst();
 	if (!row) throw new NotFoundError('round');
 	return toRow(row);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/errors';
 import { standardQuestions } from '$lib/server/models/registry';
 import type { StandardQuestion } from '$lib/server/models/schema';
@@ -9,7 +9,7 @@ import type { questionRef } from './input';
 export type RoundQuestion = Omit<StandardQuestion, 'key'> & { key: string };
 
 /** Resolves the questions an admin picked into the definitions the round keeps (later edits do not change it). */
-export async function snapshotQuestions(db: Db, organizationId: string, refs: z.infer<typeof questionRef>[]): Promise<RoundQuestion[]> {
+export async function snapshotQuestions(organizationId: string, refs: z.infer<typeof questionRef>[], executor: Db = db()): Promise<RoundQuestion[]> {
 	const library = await standardQuestions();
 	const out: RoundQuestion[] = [];
 	for (const ref of refs) {
@@ -18,7 +18,7 @@ export async function snapshotQuestions(db: Db, organizationId: string, refs: z.
 			if (!q) throw new ValidationError(`questions: There is no standard question "${ref.key}".`, [{ path: 'questions', message: `Unknown question ${ref.key}` }]);
 			out.push({ ...q, key: `std_${q.key}` });
 		} else {
-			const row = await db
+			const row = await executor
 				.selectFrom('org_questions')
 				.select(['id', 'definition'])
 				.where('organization_id', '=', organizationId)

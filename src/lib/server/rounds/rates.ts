@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { listUnits } from '$lib/server/units/queries';
 import { responseRates, type RateRow } from '$lib/rounds/rates';
 import { getRound } from './queries';
@@ -46,11 +46,11 @@ export function protectRates(rows: RateRow[], total: { invited: number; complete
 }
 
 /** Live response rates of a round per unit (admins only), by the frozen units of its invitations. */
-export async function roundResponseRates(db: Db, opts: { organizationId: string; roundId: string }) {
-	const round = await getRound(db, opts);
+export async function roundResponseRates(opts: { organizationId: string; roundId: string }, executor: Db = db()) {
+	const round = await getRound(opts, executor);
 	const [units, counts] = await Promise.all([
-		listUnits(db, opts),
-		db
+		listUnits(opts, executor),
+		executor
 			.selectFrom('invitations')
 			.select((eb) => ['unit_id', eb.fn.countAll<number>().as('invited'), eb.fn.count<number>('id').filterWhere('completed', '=', true).as('completed')])
 			.where('organization_id', '=', opts.organizationId)

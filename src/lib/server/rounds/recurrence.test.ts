@@ -39,7 +39,7 @@ async function setup() {
 		questions: [{ source: 'standard', key: 'demand_outlook' }],
 		repeatMonths: 3
 	};
-	const create = (extra: Record<string, unknown> = {}) => createRound(db(), { organizationId: org.id, actor: admin, input: { ...input, ...extra } });
+	const create = (extra: Record<string, unknown> = {}) => createRound({ organizationId: org.id, actor: admin, input: { ...input, ...extra } });
 	return { org, admin, team: team.id, start, person, create };
 }
 
@@ -54,8 +54,8 @@ describe('a repeating round', () => {
 		const { org, admin, create } = await setup();
 		const draft = await create({ launch: false, repeatMonths: null });
 		expect(draft.repeatMonths).toBeNull();
-		expect((await setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: 6 } })).repeatMonths).toBe(6);
-		expect((await setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: null } })).repeatMonths).toBeNull();
+		expect((await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: 6 } })).repeatMonths).toBe(6);
+		expect((await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: null } })).repeatMonths).toBeNull();
 		const audit = await db().selectFrom('audit_events').select(['action', 'details']).where('organization_id', '=', org.id).where('action', '=', 'round_repeat_changed').orderBy('id').execute();
 		expect(audit.map((a) => a.details)).toEqual([{ repeatMonths: 6, before: null }, { repeatMonths: null, before: 6 }]);
 	});
@@ -63,7 +63,7 @@ describe('a repeating round', () => {
 	it('refuses a repeat other than 3, 6 or 12, naming the field, and one the round is longer than', async () => {
 		const { org, admin, create } = await setup();
 		const round = await create();
-		const bad = setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: round.id, input: { repeatMonths: 4 } });
+		const bad = setRoundRepeat({ organizationId: org.id, actor: admin, roundId: round.id, input: { repeatMonths: 4 } });
 		await expect(bad).rejects.toBeInstanceOf(ValidationError);
 		await expect(bad).rejects.toMatchObject({ details: [{ path: 'repeatMonths' }] });
 		await expect(create({ repeatMonths: '3' })).rejects.toMatchObject({ details: [{ path: 'repeatMonths' }] });
@@ -76,11 +76,11 @@ describe('a repeating round', () => {
 		const { org, create } = await setup();
 		const round = await create();
 		const viewer = await createTestActor(org.id, 'viewer');
-		await expect(setRoundRepeat(db(), { organizationId: org.id, actor: viewer, roundId: round.id, input: { repeatMonths: null } })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(setRoundRepeat({ organizationId: org.id, actor: viewer, roundId: round.id, input: { repeatMonths: null } })).rejects.toBeInstanceOf(ForbiddenError);
 		const other = await createTestOrganization();
 		const outsider = await createTestActor(other.id, 'admin');
-		await expect(setRoundRepeat(db(), { organizationId: org.id, actor: outsider, roundId: round.id, input: { repeatMonths: null } })).rejects.toThrow(/not found/);
-		expect((await getRound(db(), { organizationId: org.id, roundId: round.id })).repeatMonths).toBe(3);
+		await expect(setRoundRepeat({ organizationId: org.id, actor: outsider, roundId: round.id, input: { repeatMonths: null } })).rejects.toThrow(/not found/);
+		expect((await getRound({ organizationId: org.id, roundId: round.id })).repeatMonths).toBe(3);
 	});
 
 	it('creates its successor exactly once when it opens, even with several runners at once: scheduled, same settings, dates moved on', async () => {
@@ -89,14 +89,14 @@ describe('a repeating round', () => {
 		expect(a.status).toBe('scheduled');
 		const now = after(start);
 		await Promise.all([
-			advanceRound(db(), { organizationId: org.id, roundId: a.id, now, wait: true }),
-			advanceRound(db(), { organizationId: org.id, roundId: a.id, now }),
-			advanceRound(db(), { organizationId: org.id, roundId: a.id, now, wait: true })
+			advanceRound({ organizationId: org.id, roundId: a.id, now, wait: true }),
+			advanceRound({ organizationId: org.id, roundId: a.id, now }),
+			advanceRound({ organizationId: org.id, roundId: a.id, now, wait: true })
 		]);
 		const next = await successorsOf(org.id, a.id);
 		expect(next).toHaveLength(1);
-		const b = await getRound(db(), { organizationId: org.id, roundId: next[0].id });
-		const opened = await getRound(db(), { organizationId: org.id, roundId: a.id });
+		const b = await getRound({ organizationId: org.id, roundId: next[0].id });
+		const opened = await getRound({ organizationId: org.id, roundId: a.id });
 		expect(opened).toMatchObject({ status: 'open', nextRoundId: b.id });
 		const startsAt = addMonths(a.startsAt, 3, ZONE);
 		// The same wall-clock times, the same number of days apart (in Stockholm, 3 months on).
@@ -127,7 +127,7 @@ describe('a repeating round', () => {
 	it('invites the participants as they are at each launch, and the chain goes on', async () => {
 		const { org, create, start, person } = await setup();
 		const a = await create();
-		await advanceRound(db(), { organizationId: org.id, roundId: a.id, now: after(start) });
+		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(start) });
 		const first = await invitedEmails(org.id, a.id);
 		expect(first).toHaveLength(5);
 		// Someone joins the team after the first launch, someone else leaves it.
@@ -136,7 +136,7 @@ describe('a repeating round', () => {
 		const leaver = first[0];
 		await db().updateTable('users').set({ unit_id: null }).where('organization_id', '=', org.id).where('email', '=', leaver).execute();
 		const [b] = await successorsOf(org.id, a.id);
-		await advanceRound(db(), { organizationId: org.id, roundId: b.id, now: after(b.starts_at) });
+		await advanceRound({ organizationId: org.id, roundId: b.id, now: after(b.starts_at) });
 		const second = await invitedEmails(org.id, b.id);
 		expect(second).toEqual([...first.filter((e) => e !== leaver), joiner.email].sort());
 		expect(await invitedEmails(org.id, a.id)).toEqual(first);
@@ -147,35 +147,35 @@ describe('a repeating round', () => {
 	it('stops when the repeat is cleared on the current round; the successor already scheduled can be stopped', async () => {
 		const { org, admin, create, start } = await setup();
 		const a = await create();
-		await advanceRound(db(), { organizationId: org.id, roundId: a.id, now: after(start) });
+		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(start) });
 		const [b] = await successorsOf(org.id, a.id);
-		await setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: null } });
-		expect((await getRound(db(), { organizationId: org.id, roundId: b.id })).repeatMonths).toBeNull();
-		await advanceRound(db(), { organizationId: org.id, roundId: b.id, now: after(b.starts_at) });
+		await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: null } });
+		expect((await getRound({ organizationId: org.id, roundId: b.id })).repeatMonths).toBeNull();
+		await advanceRound({ organizationId: org.id, roundId: b.id, now: after(b.starts_at) });
 		expect(await successorsOf(org.id, b.id)).toEqual([]);
 
 		// Starting it again on the open round creates the missing successor at once; that one can be stopped.
 		const d = await create({ name: 'Other' });
-		await advanceRound(db(), { organizationId: org.id, roundId: d.id, now: after(start) });
+		await advanceRound({ organizationId: org.id, roundId: d.id, now: after(start) });
 		const [e] = await successorsOf(org.id, d.id);
-		const stopped = await unscheduleRound(db(), { organizationId: org.id, actor: admin, roundId: e.id });
+		const stopped = await unscheduleRound({ organizationId: org.id, actor: admin, roundId: e.id });
 		expect(stopped.status).toBe('draft');
-		await advanceRound(db(), { organizationId: org.id, roundId: e.id, now: after(e.starts_at) });
-		expect((await getRound(db(), { organizationId: org.id, roundId: e.id })).invited).toBe(0);
-		await expect(unscheduleRound(db(), { organizationId: org.id, actor: admin, roundId: d.id })).rejects.toBeInstanceOf(ConflictError);
+		await advanceRound({ organizationId: org.id, roundId: e.id, now: after(e.starts_at) });
+		expect((await getRound({ organizationId: org.id, roundId: e.id })).invited).toBe(0);
+		await expect(unscheduleRound({ organizationId: org.id, actor: admin, roundId: d.id })).rejects.toBeInstanceOf(ConflictError);
 	});
 
 	it('gets its successor at once when an open round starts repeating; an ended round cannot be changed', async () => {
 		const { org, admin, create, start } = await setup();
 		const a = await create({ repeatMonths: null });
-		await advanceRound(db(), { organizationId: org.id, roundId: a.id, now: after(start) });
+		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(start) });
 		expect(await successorsOf(org.id, a.id)).toEqual([]);
-		const set = await setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: 12 } });
+		const set = await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: 12 } });
 		const [b] = await successorsOf(org.id, a.id);
 		expect(set.nextRoundId).toBe(b.id);
 		expect(b.starts_at).toEqual(addMonths(a.startsAt, 12, ZONE));
-		await advanceRound(db(), { organizationId: org.id, roundId: a.id, now: after(a.endsAt) });
-		await expect(setRoundRepeat(db(), { organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: 3 } })).rejects.toBeInstanceOf(ConflictError);
+		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(a.endsAt) });
+		await expect(setRoundRepeat({ organizationId: org.id, actor: admin, roundId: a.id, input: { repeatMonths: 3 } })).rejects.toBeInstanceOf(ConflictError);
 		expect(await successorsOf(org.id, a.id)).toHaveLength(1);
 	});
 
@@ -184,14 +184,14 @@ describe('a repeating round', () => {
 		const second = await createTestActor(org.id, 'admin');
 		await db().updateTable('users').set({ language: 'sv' }).where('organization_id', '=', org.id).where('email', '=', second.email).execute();
 		const a = await create();
-		await advanceRound(db(), { organizationId: org.id, roundId: a.id, now: after(start) });
+		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(start) });
 		const [b] = await successorsOf(org.id, a.id);
 		const flag = async () => (await db().selectFrom('rounds').select('notice_sent').where('organization_id', '=', org.id).where('id', '=', b.id).executeTakeFirstOrThrow()).notice_sent;
 
-		await sendRoundNotices(db(), { origin: ORIGIN, now: new Date(b.starts_at.getTime() - 20 * DAY) });
+		await sendRoundNotices({ origin: ORIGIN, now: new Date(b.starts_at.getTime() - 20 * DAY) });
 		expect(await flag()).toBe(false);
 		const soon = new Date(b.starts_at.getTime() - 13 * DAY);
-		await Promise.all([sendRoundNotices(db(), { origin: ORIGIN, now: soon }), sendRoundNotices(db(), { origin: ORIGIN, now: soon })]);
+		await Promise.all([sendRoundNotices({ origin: ORIGIN, now: soon }), sendRoundNotices({ origin: ORIGIN, now: soon })]);
 		expect(await flag()).toBe(true);
 		const en = await waitForEmail(admin.email);
 		const sv = await waitForEmail(second.email);
@@ -201,7 +201,7 @@ describe('a repeating round', () => {
 		expect(en.text).toContain('“Pulse” repeats');
 		expect(en.text).toContain(`/app/rounds/${b.id}`);
 		expect(sv.subject).toMatch(/^Er nästa SOS-enkätomgång öppnar/);
-		await sendRoundNotices(db(), { origin: ORIGIN, now: new Date(b.starts_at.getTime() - DAY) });
+		await sendRoundNotices({ origin: ORIGIN, now: new Date(b.starts_at.getTime() - DAY) });
 		await afterNextTick();
 		expect(emailsTo(admin.email)).toHaveLength(1);
 		expect(emailsTo(second.email)).toHaveLength(1);

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Database, Language } from '$lib/server/db/schema';
 import { recordAudit } from '$lib/server/audit/record';
-import { pickZone } from '$lib/components/rounds/time';
+import { pickZone } from '$lib/time/zone';
 import { successorSchedule } from '$lib/rounds/repeat';
 
 type RoundRecord = Selectable<Database['rounds']>;
@@ -11,9 +11,9 @@ const NAME_MAX = 120;
 const SEPARATOR = ' – ';
 
 /** The organization's time zone (from its country) and the language its first admin uses, for dates and names. */
-export async function organizationZoneAndLanguage(db: Db, organizationId: string): Promise<{ zone: string; language: Language }> {
-	const org = await db.selectFrom('organizations').select('country').where('id', '=', organizationId).executeTakeFirst();
-	const admin = await db
+export async function organizationZoneAndLanguage(organizationId: string, executor: Db = db()): Promise<{ zone: string; language: Language }> {
+	const org = await executor.selectFrom('organizations').select('country').where('id', '=', organizationId).executeTakeFirst();
+	const admin = await executor
 		.selectFrom('users')
 		.select('language')
 		.where('organization_id', '=', organizationId)
@@ -43,12 +43,12 @@ export function successorName(r: { name: string; repeatsFrom: string | null }, s
  * covers on the day it opens. At most one successor per round (a unique constraint): returns its id, or
  * null when the round does not repeat or already has one.
  */
-export async function createSuccessor(trx: Db, r: RoundRecord, now: Date): Promise<string | null> {
+export async function createSuccessor(r: RoundRecord, now: Date, executor: Db = db()): Promise<string | null> {
 	if (!r.repeat_months) return null;
-	const { zone, language } = await organizationZoneAndLanguage(trx, r.organization_id);
+	const { zone, language } = await organizationZoneAndLanguage(r.organization_id, executor);
 	const s = successorSchedule({ startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at, reminders: r.reminders }, r.repeat_months, zone, now);
 	const name = successorName({ name: r.name, repeatsFrom: r.repeats_from }, s.startsAt, language, zone);
-	const row = await trx
+	const row = await executor
 		.insertInto('rounds')
 		.values({
 			organization_id: r.organization_id,
@@ -71,12 +71,12 @@ export async function createSuccessor(trx: Db, r: RoundRecord, now: Date): Promi
 		.returning('id')
 		.executeTakeFirst();
 	if (!row) return null;
-	await recordAudit(trx, {
+	await recordAudit({
 		organizationId: r.organization_id,
 		actor: 'system',
 		action: 'round_repeated',
 		target: name,
 		details: { from: r.name, repeatMonths: r.repeat_months, startsAt: s.startsAt.toISOString() }
-	});
+	}, executor);
 	return row.id;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { hitRateLimit } from '$lib/server/auth/rate-limit';
 import { RateLimitedError } from '$lib/server/errors';
 import { openInvitation, type Invitation, type RateLimited, type TokenGuard } from './participant';
@@ -30,16 +30,16 @@ export const normalizeToken = (token: string) => (token.length <= 64 ? token.toL
  * times in the window, every lookup from it is refused — a right guess included, so the limit
  * cannot be used to tell a real token from a wrong one.
  */
-export async function resolveSurveyToken(db: Db, opts: { token: string; ip: string | null }): Promise<TokenResult> {
+export async function resolveSurveyToken(opts: { token: string; ip: string | null }, executor: Db = db()): Promise<TokenResult> {
 	const invitation = await openInvitation({ token: normalizeToken(opts.token), guard: tokenGuard(opts.ip) });
-	return invitation.state === 'unknown' ? countUnknownToken(db, opts.ip) : invitation;
+	return invitation.state === 'unknown' ? countUnknownToken(opts.ip, executor) : invitation;
 }
 
 /** Counts a wrong guess against the client: {state: 'unknown'}, or 'rate_limited' once it is one too many. */
-export async function countUnknownToken(db: Db, ip: string | null): Promise<{ state: 'unknown' } | RateLimited> {
+export async function countUnknownToken(ip: string | null, executor: Db = db()): Promise<{ state: 'unknown' } | RateLimited> {
 	const g = tokenGuard(ip);
 	try {
-		await hitRateLimit(db, g.key, g.limit, g.windowSeconds);
+		await hitRateLimit(g.key, g.limit, g.windowSeconds, executor);
 		return { state: 'unknown' };
 	} catch (err) {
 		if (err instanceof RateLimitedError) return { state: 'rate_limited', retryAfterSeconds: err.retryAfterSeconds };

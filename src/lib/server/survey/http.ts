@@ -1,5 +1,4 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
 import { clientIp } from '$lib/server/http/client-ip';
 import { isLocale, type Locale } from '$lib/i18n';
 import { resolveSurveyToken, SURVEY_COOKIE, SURVEY_COOKIE_DAYS, SURVEY_LANG_COOKIE, type TokenResult } from './access';
@@ -8,7 +7,7 @@ import { resolveSurveyToken, SURVEY_COOKIE, SURVEY_COOKIE_DAYS, SURVEY_LANG_COOK
 export async function surveyFromCookie(event: RequestEvent): Promise<TokenResult> {
 	const token = event.cookies.get(SURVEY_COOKIE);
 	if (!token) return { state: 'unknown' };
-	const result = await resolveSurveyToken(db(), { token, ip: clientIp(event) });
+	const result = await resolveSurveyToken({ token, ip: clientIp(event) });
 	if (result.state === 'unknown') event.cookies.delete(SURVEY_COOKIE, { path: '/s', secure: event.url.protocol === 'https:' });
 	return result;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/errors';
 import type { Answer } from '$lib/survey/scoring';
 import { cleanQuestionAnswer, type QuestionAnswer } from './answers';
@@ -50,7 +50,7 @@ export function patchStatements(statementKeys: string[], base: Answer[], patch: 
  * its round are share-locked while it runs, so a save cannot slip in after a submit or a close has
  * deleted the draft.
  */
-export async function saveDraft(db: Db, opts: { survey: SurveyContext; patch: AnswersPatch }): Promise<void> {
+export async function saveDraft(opts: { survey: SurveyContext; patch: AnswersPatch }, executor: Db = db()): Promise<void> {
 	const s = opts.survey;
 	const keys = s.model.statementKeys;
 	// Checks every entry before anything is written; the insert's array has only the patched answers.
@@ -67,5 +67,5 @@ export async function saveDraft(db: Db, opts: { survey: SurveyContext; patch: An
 			answers = (SELECT array_agg(CASE WHEN p.at IS NULL THEN a.v ELSE p.v END ORDER BY a.at)
 				FROM unnest(d.answers) WITH ORDINALITY AS a(v, at)
 				LEFT JOIN unnest(${positions}::int[], ${values}::smallint[]) AS p(at, v) ON p.at = a.at),
-			question_answers = d.question_answers || EXCLUDED.question_answers`.execute(db);
+			question_answers = d.question_answers || EXCLUDED.question_answers`.execute(executor);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { prepared, type Db } from '$lib/server/db';
+import { db, prepared, type Db } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
 import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { scoreResponse } from '$lib/survey/scoring';
@@ -24,7 +24,7 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
  * the draft, submit) takes over with the row it read. Either way a second submit of the same
  * invitation stores nothing.
  */
-export async function submitByToken(db: Db, opts: { token: string; ip: string | null; patch: AnswersPatch }): Promise<SubmitByToken> {
+export async function submitByToken(opts: { token: string; ip: string | null; patch: AnswersPatch }, executor: Db = db()): Promise<SubmitByToken> {
 	const hash = lookupHash(normalizeToken(opts.token));
 	const model = await latestModel();
 	const early = Object.keys(opts.patch.questions).length === 0 ? prebuild(model, opts.patch) : null;
@@ -58,9 +58,9 @@ export async function submitByToken(db: Db, opts: { token: string; ip: string | 
 
 	const invitation = await toInvitation(found);
 	if (invitation.state === 'submitted') return { submitted: true, alreadySubmitted: true };
-	if (invitation.state === 'unknown') return { refused: await countUnknownToken(db, opts.ip) };
+	if (invitation.state === 'unknown') return { refused: await countUnknownToken(opts.ip, executor) };
 	if (invitation.state !== 'open') return { refused: invitation };
-	return { submitted: true, ...(await submitSurvey(db, { survey: invitation.survey, patch: opts.patch })) };
+	return { submitted: true, ...(await submitSurvey({ survey: invitation.survey, patch: opts.patch }, executor)) };
 }
 
 /**

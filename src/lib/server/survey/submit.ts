@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { prepared, type Db } from '$lib/server/db';
+import { db, prepared, type Db } from '$lib/server/db';
 import { ConflictError } from '$lib/server/errors';
 import { scoreResponse } from '$lib/survey/scoring';
 import { sealCapacity, sealResponse } from '$lib/server/responses/seal';
@@ -26,7 +26,7 @@ export class SurveyClosedError extends ConflictError {
  * first, then finds it completed and stores nothing: `alreadySubmitted` is then true. The answers are
  * the draft as loaded plus the patch sent.
  */
-export async function submitSurvey(db: Db, opts: { survey: SurveyContext; patch?: AnswersPatch }): Promise<{ alreadySubmitted: boolean }> {
+export async function submitSurvey(opts: { survey: SurveyContext; patch?: AnswersPatch }, executor: Db = db()): Promise<{ alreadySubmitted: boolean }> {
 	const s = opts.survey;
 	const final = opts.patch ? applyPatch(s, opts.patch) : { answers: s.answers, questionAnswers: s.questionAnswers };
 	const sealed = sealResponse(
@@ -53,7 +53,7 @@ export async function submitSurvey(db: Db, opts: { survey: SurveyContext; patch?
 		SELECT (SELECT count(*) FROM ins)::int AS inserted`);
 	if (rows[0]?.inserted === 1) return { alreadySubmitted: false };
 	// Nothing written: either it was submitted already, or the round is no longer open.
-	const inv = await db
+	const inv = await executor
 		.selectFrom('invitations')
 		.select('completed')
 		.where('organization_id', '=', s.organizationId)

@@ -33,7 +33,7 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 	const round = await db()
 		.transaction()
 		.execute(async (trx) => {
-			const id = await insertPublishedRound(trx, model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(trx, opts.organizationId), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId });
+			const id = await insertPublishedRound(model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(opts.organizationId, trx), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId }, trx);
 			const rnd = seeded(opts.seed ?? 7);
 			const rows = [];
 			let n = 0;
@@ -46,7 +46,7 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 					}
 			}
 			for (let i = 0; i < rows.length; i += 500) await trx.insertInto('responses').values(rows.slice(i, i + 500)).execute();
-			await buildRoundResults(trx, { organizationId: opts.organizationId, roundId: id });
+			await buildRoundResults({ organizationId: opts.organizationId, roundId: id }, trx);
 			return { id };
 		});
 	return { roundId: round.id, unitIds: ids, model };

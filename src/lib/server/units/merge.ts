@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { fields, parse } from '$lib/server/validation';
@@ -15,10 +15,10 @@ export const mergeInput = z.strictObject({ intoId: fields.uuid });
  * to the other unit, it is deleted, and the lineage records that the other unit continues it — so the
  * merged unit's trend shows the history of both. Earlier rounds keep their own structure.
  */
-export async function mergeUnit(db: Db, opts: { organizationId: string; actor: Actor; unitId: string; input: unknown }): Promise<{ from: string; into: string }> {
+export async function mergeUnit(opts: { organizationId: string; actor: Actor; unitId: string; input: unknown }, executor: Db = db()): Promise<{ from: string; into: string }> {
 	const { intoId } = parse(mergeInput, opts.input);
-	return withTreeLock(db, opts.organizationId, async (trx) => {
-		const units = await listUnits(trx, { organizationId: opts.organizationId });
+	return withTreeLock(opts.organizationId, async (trx) => {
+		const units = await listUnits({ organizationId: opts.organizationId }, trx);
 		const from = units.find((u) => u.id === opts.unitId);
 		const into = units.find((u) => u.id === intoId);
 		if (!from) throw new NotFoundError('unit');
@@ -34,7 +34,7 @@ export async function mergeUnit(db: Db, opts: { organizationId: string; actor: A
 		await trx.updateTable('decisions').set({ unit_id: into.id }).where('organization_id', '=', org).where('unit_id', '=', from.id).execute();
 		await trx.insertInto('unit_lineage').values({ organization_id: org, unit_id: into.id, predecessor_id: from.id, predecessor_name: from.name }).onConflict((oc) => oc.doNothing()).execute();
 		await trx.deleteFrom('units').where('organization_id', '=', org).where('id', '=', from.id).execute();
-		await recordAudit(trx, { organizationId: org, actor: opts.actor.label, action: 'unit_merged', target: into.name, details: { merged: from.name } });
+		await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'unit_merged', target: into.name, details: { merged: from.name } }, trx);
 		return { from: from.name, into: into.name };
-	});
+	}, executor);
 }

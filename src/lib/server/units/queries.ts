@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 
 export interface UnitRow {
@@ -11,8 +11,8 @@ export interface UnitRow {
 	createdAt: Date;
 }
 
-export async function listUnits(db: Db, opts: { organizationId: string }): Promise<UnitRow[]> {
-	return db
+export async function listUnits(opts: { organizationId: string }, executor: Db = db()): Promise<UnitRow[]> {
+	return executor
 		.selectFrom('units as u')
 		.select([
 			'u.id',
@@ -27,14 +27,14 @@ export async function listUnits(db: Db, opts: { organizationId: string }): Promi
 		.execute();
 }
 
-export async function getUnit(db: Db, opts: { organizationId: string; unitId: string }): Promise<UnitRow> {
-	const all = await listUnits(db, opts);
+export async function getUnit(opts: { organizationId: string; unitId: string }, executor: Db = db()): Promise<UnitRow> {
+	const all = await listUnits(opts, executor);
 	const unit = all.find((u) => u.id === opts.unitId);
 	if (!unit) throw new NotFoundError('unit');
 	return unit;
 }
 
-export async function getLevelNames(db: Db, opts: { organizationId: string }): Promise<string[]> {
-	const org = await db.selectFrom('organizations').select('level_names').where('id', '=', opts.organizationId).executeTakeFirstOrThrow();
+export async function getLevelNames(opts: { organizationId: string }, executor: Db = db()): Promise<string[]> {
+	const org = await executor.selectFrom('organizations').select('level_names').where('id', '=', opts.organizationId).executeTakeFirstOrThrow();
 	return org.level_names;
 }

@@ -10,9 +10,9 @@ async function setup() {
 	const org = await createTestOrganization();
 	const actor = await createTestActor(org.id, 'admin');
 	const organizationId = org.id;
-	const unit = (name: string, parentId: string | null = null) => createUnit(db(), { organizationId, actor, input: { name, parentId } });
-	const user = (input: Record<string, unknown>) => createUser(db(), { organizationId, actor, input: { name: 'Person', email: uniqueEmail(), ...input } });
-	const update = (userId: string, input: Record<string, unknown>) => updateUser(db(), { organizationId, actor, userId, input });
+	const unit = (name: string, parentId: string | null = null) => createUnit({ organizationId, actor, input: { name, parentId } });
+	const user = (input: Record<string, unknown>) => createUser({ organizationId, actor, input: { name: 'Person', email: uniqueEmail(), ...input } });
+	const update = (userId: string, input: Record<string, unknown>) => updateUser({ organizationId, actor, userId, input });
 	return { org, actor, organizationId, unit, user, update };
 }
 
@@ -32,7 +32,7 @@ describe('users', () => {
 		const u = await user({ email: ` ${email.toUpperCase()} `, name: ' Anna ' });
 		expect(u).toMatchObject({ email: email.toLowerCase(), name: 'Anna', language: 'en', access: 'participant', unitId: null, jobRole: null, scopeUnitId: null });
 		await expect(user({ email })).rejects.toMatchObject({ code: 'email_taken' });
-		expect((await countUsers(db(), { organizationId })).total).toBe(2);
+		expect((await countUsers({ organizationId })).total).toBe(2);
 	});
 
 	it('creating the same email twice at once gives one user and one conflict', async () => {
@@ -41,7 +41,7 @@ describe('users', () => {
 		const results = await Promise.allSettled([user({ email }), user({ email }), user({ email })]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
-		expect((await listUsers(db(), { organizationId, search: email })).total).toBe(1);
+		expect((await listUsers({ organizationId, search: email })).total).toBe(1);
 	});
 
 	it('records every access change, with from, to and scope, and not other edits', async () => {
@@ -77,11 +77,11 @@ describe('users', () => {
 		const { organizationId, actor, update, user } = await setup();
 		const self = actor.membership!.userId;
 		await expect(update(self, { access: 'viewer', scopeUnitId: null })).rejects.toMatchObject({ code: 'last_admin' });
-		await expect(deleteUser(db(), { organizationId, actor, userId: self })).rejects.toMatchObject({ code: 'last_admin' });
+		await expect(deleteUser({ organizationId, actor, userId: self })).rejects.toMatchObject({ code: 'last_admin' });
 		const other = await user({ access: 'admin' });
-		await deleteUser(db(), { organizationId, actor, userId: self });
-		await expect(deleteUser(db(), { organizationId, actor, userId: other.id })).rejects.toMatchObject({ code: 'last_admin' });
-		expect((await countUsers(db(), { organizationId })).admins).toBe(1);
+		await deleteUser({ organizationId, actor, userId: self });
+		await expect(deleteUser({ organizationId, actor, userId: other.id })).rejects.toMatchObject({ code: 'last_admin' });
+		expect((await countUsers({ organizationId })).admins).toBe(1);
 	});
 
 	it('never leaves an organization without an admin, even when two admins are demoted or deleted at once', async () => {
@@ -92,12 +92,12 @@ describe('users', () => {
 			const results = await Promise.allSettled(
 				round % 2 === 0
 					? [update(first, { access: 'participant' }), update(second.id, { access: 'participant' })]
-					: [deleteUser(db(), { organizationId, actor, userId: first }), deleteUser(db(), { organizationId, actor, userId: second.id })]
+					: [deleteUser({ organizationId, actor, userId: first }), deleteUser({ organizationId, actor, userId: second.id })]
 			);
 			expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
 			const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
 			expect(rejected.reason).toMatchObject({ code: 'last_admin' });
-			expect((await countUsers(db(), { organizationId })).admins).toBe(1);
+			expect((await countUsers({ organizationId })).admins).toBe(1);
 		}
 	});
 
@@ -108,7 +108,7 @@ describe('users', () => {
 			const email = uniqueEmail('race');
 			const results = await Promise.allSettled([update(existing.id, { email }), user({ email })]);
 			for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
-			expect((await listUsers(db(), { organizationId, search: email })).total).toBe(1);
+			expect((await listUsers({ organizationId, search: email })).total).toBe(1);
 		}
 	});
 
@@ -117,11 +117,11 @@ describe('users', () => {
 		const theirs = await setup();
 		const t = await theirs.user({ name: 'Theirs' });
 		const tUnit = await theirs.unit('TheirUnit');
-		await expect(getUser(db(), { organizationId: mine.organizationId, userId: t.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getUser({ organizationId: mine.organizationId, userId: t.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(mine.update(t.id, { name: 'X' })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(deleteUser(db(), { organizationId: mine.organizationId, actor: mine.actor, userId: t.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteUser({ organizationId: mine.organizationId, actor: mine.actor, userId: t.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(mine.user({ unitId: tUnit.id })).rejects.toMatchObject({ details: [{ path: 'unitId', message: 'The unit does not exist.' }] });
-		expect((await getUser(db(), { organizationId: theirs.organizationId, userId: t.id })).name).toBe('Theirs');
+		expect((await getUser({ organizationId: theirs.organizationId, userId: t.id })).name).toBe('Theirs');
 	});
 
 	it('searches name and email literally, pages, and counts', async () => {
@@ -129,11 +129,11 @@ describe('users', () => {
 		await user({ name: 'Per 50% Off' });
 		await user({ name: 'Under_score' });
 		await user({ name: 'Plain' });
-		expect((await listUsers(db(), { organizationId, search: '%' })).users.map((u) => u.name)).toEqual(['Per 50% Off']);
-		expect((await listUsers(db(), { organizationId, search: '_' })).users.map((u) => u.name)).toEqual(['Under_score']);
-		expect((await listUsers(db(), { organizationId, search: '\\' })).total).toBe(0);
-		expect((await listUsers(db(), { organizationId, search: 'a\u0000' })).total).toBeGreaterThan(0);
-		const page = await listUsers(db(), { organizationId, limit: 2, offset: 2 });
+		expect((await listUsers({ organizationId, search: '%' })).users.map((u) => u.name)).toEqual(['Per 50% Off']);
+		expect((await listUsers({ organizationId, search: '_' })).users.map((u) => u.name)).toEqual(['Under_score']);
+		expect((await listUsers({ organizationId, search: '\\' })).total).toBe(0);
+		expect((await listUsers({ organizationId, search: 'a\u0000' })).total).toBeGreaterThan(0);
+		const page = await listUsers({ organizationId, limit: 2, offset: 2 });
 		expect(page.total).toBe(4);
 		expect(page.users).toHaveLength(2);
 	});

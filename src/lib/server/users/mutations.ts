@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { fields, parse } from '$lib/server/validation';
@@ -25,10 +25,10 @@ export const userInput = z.strictObject({
 });
 export const userPatch = z.strictObject(base).partial();
 
-async function assertUnits(db: Db, organizationId: string, ids: (string | null | undefined)[]) {
+async function assertUnits(organizationId: string, ids: (string | null | undefined)[], executor: Db = db()) {
 	for (const [i, id] of ids.entries()) {
 		if (!id) continue;
-		const u = await db.selectFrom('units').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+		const u = await executor.selectFrom('units').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 		const path = i === 0 ? 'unitId' : 'scopeUnitId';
 		if (!u) throw new ValidationError(`${path}: The unit does not exist.`, [{ path, message: 'The unit does not exist.' }]);
 	}
@@ -52,11 +52,11 @@ function emailTaken(email: string) {
 	return new ConflictError('email_taken', `Another user in this organization already has the email ${email}.`);
 }
 
-export async function createUser(db: Db, opts: { organizationId: string; actor: Actor; input: unknown }): Promise<UserRow> {
+export async function createUser(opts: { organizationId: string; actor: Actor; input: unknown }, executor: Db = db()): Promise<UserRow> {
 	const input = parse(userInput, opts.input);
-	await assertUnits(db, opts.organizationId, [input.unitId, input.scopeUnitId]);
+	await assertUnits(opts.organizationId, [input.unitId, input.scopeUnitId], executor);
 	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
-	const row = await db
+	const row = await executor
 		.insertInto('users')
 		.values({ organization_id: opts.organizationId, name: input.name, email: input.email, language: input.language, unit_id: input.unitId, job_role: input.jobRole, access: input.access, scope_unit_id: scope })
 		.onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
@@ -66,24 +66,24 @@ export async function createUser(db: Db, opts: { organizationId: string; actor: 
 			throw unitGone(err);
 		});
 	if (!row) throw emailTaken(input.email);
-	await recordAudit(db, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } });
-	return getUser(db, { organizationId: opts.organizationId, userId: row.id });
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } }, executor);
+	return getUser({ organizationId: opts.organizationId, userId: row.id }, executor);
 }
 
 /** Call inside a transaction: locks the admin rows, so that two demotions or deletions at once cannot both pass. */
-async function assertNotLastAdmin(db: Db, organizationId: string, userId: string) {
-	const admins = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').forUpdate().execute();
+async function assertNotLastAdmin(organizationId: string, userId: string, executor: Db = db()) {
+	const admins = await executor.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').forUpdate().execute();
 	if (admins.length === 1 && admins[0].id === userId)
 		throw new ConflictError('last_admin', 'This is the only admin of the organization. Make someone else an admin first.');
 }
 
-export async function updateUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string; input: unknown }): Promise<UserRow> {
+export async function updateUser(opts: { organizationId: string; actor: Actor; userId: string; input: unknown }, executor: Db = db()): Promise<UserRow> {
 	const input = parse(userPatch, opts.input);
-	return db.transaction().execute(async (trx) => {
-		const before = await getUser(trx, { organizationId: opts.organizationId, userId: opts.userId });
+	return executor.transaction().execute(async (trx) => {
+		const before = await getUser({ organizationId: opts.organizationId, userId: opts.userId }, trx);
 		const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
-		await assertUnits(trx, opts.organizationId, [next.unitId, next.scopeUnitId]);
-		if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(trx, opts.organizationId, before.id);
+		await assertUnits(opts.organizationId, [next.unitId, next.scopeUnitId], trx);
+		if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(opts.organizationId, before.id, trx);
 		const keptScope = input.scopeUnitId !== undefined ? input.scopeUnitId : before.access === 'viewer' ? before.scopeUnitId : null;
 		const scope = scopeFor(next.access, keptScope, next.unitId);
 		let res;
@@ -103,25 +103,25 @@ export async function updateUser(db: Db, opts: { organizationId: string; actor: 
 			throw unitGone(err);
 		}
 		if (Number(res.numUpdatedRows) === 0) throw emailTaken(next.email);
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email });
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email }, trx);
 		if (before.access !== next.access || before.scopeUnitId !== scope)
-			await recordAudit(trx, {
+			await recordAudit({
 				organizationId: opts.organizationId,
 				actor: opts.actor.label,
 				action: 'access_changed',
 				target: next.email,
 				details: { from: before.access, to: next.access, scopeUnitId: scope }
-			});
-		return getUser(trx, { organizationId: opts.organizationId, userId: before.id });
+			}, trx);
+		return getUser({ organizationId: opts.organizationId, userId: before.id }, trx);
 	});
 }
 
-export async function deleteUser(db: Db, opts: { organizationId: string; actor: Actor; userId: string }): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const user = await getUser(trx, opts);
-		if (user.access === 'admin') await assertNotLastAdmin(trx, opts.organizationId, user.id);
+export async function deleteUser(opts: { organizationId: string; actor: Actor; userId: string }, executor: Db = db()): Promise<void> {
+	await executor.transaction().execute(async (trx) => {
+		const user = await getUser(opts, trx);
+		if (user.access === 'admin') await assertNotLastAdmin(opts.organizationId, user.id, trx);
 		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
 		if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
-		await recordAudit(trx, { organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email });
+		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email }, trx);
 	});
 }

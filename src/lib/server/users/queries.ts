@@ -1,4 +1,4 @@
-import type { Db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import type { Access, JobRole, Language } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -39,8 +39,8 @@ export interface UserFilter {
 }
 
 /** A page of users, filtered, sorted by name, with the total count for paging. */
-export async function listUsers(db: Db, f: UserFilter): Promise<{ users: UserRow[]; total: number }> {
-	let q = db.selectFrom('users').where('organization_id', '=', f.organizationId);
+export async function listUsers(f: UserFilter, executor: Db = db()): Promise<{ users: UserRow[]; total: number }> {
+	let q = executor.selectFrom('users').where('organization_id', '=', f.organizationId);
 	// NUL cannot be stored (names refuse it) and makes PostgreSQL fail: it is simply not searched for.
 	const search = f.search?.replaceAll('\u0000', '');
 	if (search) {
@@ -56,15 +56,15 @@ export async function listUsers(db: Db, f: UserFilter): Promise<{ users: UserRow
 	return { users, total: Number(count.n) };
 }
 
-export async function getUser(db: Db, opts: { organizationId: string; userId: string }): Promise<UserRow> {
+export async function getUser(opts: { organizationId: string; userId: string }, executor: Db = db()): Promise<UserRow> {
 	if (!isUuid(opts.userId)) throw new NotFoundError('user');
-	const row = await db.selectFrom('users').select(columns).where('organization_id', '=', opts.organizationId).where('id', '=', opts.userId).executeTakeFirst();
+	const row = await executor.selectFrom('users').select(columns).where('organization_id', '=', opts.organizationId).where('id', '=', opts.userId).executeTakeFirst();
 	if (!row) throw new NotFoundError('user');
 	return row;
 }
 
-export async function countUsers(db: Db, opts: { organizationId: string }) {
-	const r = await db
+export async function countUsers(opts: { organizationId: string }, executor: Db = db()) {
+	const r = await executor
 		.selectFrom('users')
 		.select((eb) => [
 			eb.fn.countAll<number>().as('total'),

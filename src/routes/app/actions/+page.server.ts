@@ -1,5 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { listActions } from '$lib/server/actions/queries';
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		...(view === 'overdue' && { overdue: 'true' })
 	};
 	const [actions, units, owners, areas] = await forPage(() =>
-		Promise.all([listActions(db(), { actor, filter }), actionUnitOptions(db(), actor), currentOwners(db(), actor), areaOptions(event.locals.locale)])
+		Promise.all([listActions({ actor, filter }), actionUnitOptions(actor), currentOwners(actor), areaOptions(event.locals.locale)])
 	);
 	return {
 		view,

@@ -1,5 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { listAuditEvents } from '$lib/server/audit/list';
 
@@ -7,7 +6,7 @@ export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const before = event.url.searchParams.get('before');
 	const action = event.url.searchParams.get('action');
-	const page = await listAuditEvents(db(), {
+	const page = await listAuditEvents({
 		organizationId,
 		before: before && /^\d{1,18}$/.test(before) ? before : null,
 		action: action && /^[a-z_]{1,40}$/.test(action) ? action : null

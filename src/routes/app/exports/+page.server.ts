@@ -1,17 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { attempt, str } from '$lib/server/http/forms';
 import { requestExport } from '$lib/server/exports/request';
 import { listExports } from '$lib/server/exports/read';
 import { startExport } from '$lib/server/exports/background';
-import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** The signed-in member's exports of the last seven days. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
-	const exports = await listExports(db(), { actor });
+	const exports = await listExports({ actor });
 	return { exports, timeZone: pickZone(event.cookies.get(ZONE_COOKIE), null) };
 };
 
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		const made = await attempt(data, () =>
-			requestExport(db(), {
+			requestExport({
 				actor,
 				input: { format: str(data.get('format')), roundId: str(data.get('roundId')), unitId: str(data.get('unitId')), compare: str(data.get('compare')) || undefined, statistic: str(data.get('statistic')) || undefined, lang: event.locals.locale }
 			})

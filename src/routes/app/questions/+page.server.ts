@@ -1,5 +1,4 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { standardQuestions } from '$lib/server/models/registry';
@@ -11,7 +10,7 @@ import { questionFormInput } from './form';
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const lang = event.locals.locale;
-	const [own, library] = await Promise.all([listQuestions(db(), { organizationId, includeArchived: true }), standardQuestions()]);
+	const [own, library] = await Promise.all([listQuestions({ organizationId, includeArchived: true }), standardQuestions()]);
 	const present = (q: (typeof own)[number]) => ({
 		id: q.id,
 		en: summarize(q.definition, 'en'),
@@ -31,7 +30,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const q = await createQuestion(db(), { organizationId, actor, input: questionFormInput(data) });
+			const q = await createQuestion({ organizationId, actor, input: questionFormInput(data) });
 			return { done: 'created' as const, text: q.definition.en.text };
 		});
 	},
@@ -39,7 +38,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const q = await archiveQuestion(db(), { organizationId, actor, questionId: String(data.get('id') ?? '') });
+			const q = await archiveQuestion({ organizationId, actor, questionId: String(data.get('id') ?? '') });
 			return { done: 'archived' as const, text: q.definition.en.text };
 		});
 	}

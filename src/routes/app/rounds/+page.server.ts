@@ -1,12 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './zone.server';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
-	const [rounds, timeZone] = await Promise.all([listRounds(db(), { organizationId }), adminZone(event.cookies, organizationId)]);
+	const [rounds, timeZone] = await Promise.all([listRounds({ organizationId }), adminZone(event.cookies, organizationId)]);
 	return {
 		timeZone,
 		rounds: rounds.map((r) => ({

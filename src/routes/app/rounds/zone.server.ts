@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** The time zone the admin's round pages use: the browser's (cookie), else the organization country's, else UTC. */
 export async function adminZone(cookies: Cookies, organizationId: string): Promise<string> {

@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage, requireMemberPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { changePassword, hasPassword, WrongPasswordError } from '$lib/server/auth/change-password';
@@ -12,8 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const isAdmin = membership.access === 'admin';
 	return {
 		email: actor.email,
-		hasPassword: actor.accountId ? await hasPassword(db(), { accountId: actor.accountId }) : false,
-		tokens: isAdmin ? await listApiTokens(db(), { organizationId }) : null
+		hasPassword: actor.accountId ? await hasPassword({ accountId: actor.accountId }) : false,
+		tokens: isAdmin ? await listApiTokens({ organizationId }) : null
 	};
 };
 
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		try {
-			await changePassword(db(), { actor, current: String(data.get('current') ?? ''), password: String(data.get('password') ?? ''), keepSession: event.locals.sessionId });
+			await changePassword({ actor, current: String(data.get('current') ?? ''), password: String(data.get('password') ?? ''), keepSession: event.locals.sessionId });
 			return { passwordChanged: true };
 		} catch (err) {
 			if (err instanceof WrongPasswordError) return fail(400, { passwordError: 'settings.wrongPassword' as const });
@@ -36,7 +35,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const token = await createApiToken(db(), { organizationId, actor, input: { name: data.get('name') } });
+			const token = await createApiToken({ organizationId, actor, input: { name: data.get('name') } });
 			return { createdToken: token.secret, createdName: token.name };
 		});
 	},
@@ -44,7 +43,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await revokeApiToken(db(), { organizationId, actor, tokenId: String(data.get('id') ?? '') });
+			await revokeApiToken({ organizationId, actor, tokenId: String(data.get('id') ?? '') });
 			return { revoked: true };
 		});
 	}

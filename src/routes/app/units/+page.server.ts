@@ -1,5 +1,4 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt, nullable } from '$lib/server/http/forms';
 import { listUnits, getLevelNames } from '$lib/server/units/queries';
@@ -9,7 +8,7 @@ import { mergeUnit } from '$lib/server/units/merge';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
-	const [units, levelNames] = await Promise.all([listUnits(db(), { organizationId }), getLevelNames(db(), { organizationId })]);
+	const [units, levelNames] = await Promise.all([listUnits({ organizationId }), getLevelNames({ organizationId })]);
 	const rows = flattenTree(units).map((r) => ({ ...r.unit, depth: r.depth, path: r.path.join(' › '), level: levelName(levelNames, r.depth) }));
 	return { rows, levelNames };
 };
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const u = await createUnit(db(), { organizationId, actor, input: { name: data.get('name'), parentId: nullable(data.get('parentId')) } });
+			const u = await createUnit({ organizationId, actor, input: { name: data.get('name'), parentId: nullable(data.get('parentId')) } });
 			return { done: 'created' as const, name: u.name };
 		});
 	},
@@ -30,7 +29,7 @@ export const actions: Actions = {
 			const input: Record<string, unknown> = {};
 			if (data.has('name')) input.name = data.get('name');
 			if (data.has('parentId')) input.parentId = nullable(data.get('parentId'));
-			const u = await updateUnit(db(), { organizationId, actor, unitId: String(data.get('id') ?? ''), input });
+			const u = await updateUnit({ organizationId, actor, unitId: String(data.get('id') ?? ''), input });
 			return { done: 'updated' as const, name: u.name };
 		});
 	},
@@ -40,7 +39,7 @@ export const actions: Actions = {
 		return attempt(data, async () => {
 			const id = String(data.get('id') ?? '');
 			const name = String(data.get('name') ?? '');
-			await deleteUnit(db(), { organizationId, actor, unitId: id });
+			await deleteUnit({ organizationId, actor, unitId: id });
 			return { done: 'deleted' as const, name };
 		});
 	},
@@ -48,7 +47,7 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const m = await mergeUnit(db(), { organizationId, actor, unitId: String(data.get('id') ?? ''), input: { intoId: data.get('intoId') } });
+			const m = await mergeUnit({ organizationId, actor, unitId: String(data.get('id') ?? ''), input: { intoId: data.get('intoId') } });
 			return { done: 'merged' as const, name: m.from, into: m.into };
 		});
 	},
@@ -57,7 +56,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		return attempt(data, async () => {
 			const levelNames = data.getAll('level').map(String).filter((l) => l.trim() !== '');
-			await setLevelNames(db(), { organizationId, actor, input: { levelNames } });
+			await setLevelNames({ organizationId, actor, input: { levelNames } });
 			return { done: 'levels' as const, name: '' };
 		});
 	}

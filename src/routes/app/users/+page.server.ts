@@ -1,5 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { listUsers } from '$lib/server/users/queries';
 import { unitOptions } from '$lib/server/units/options';
@@ -22,8 +21,8 @@ export const load: PageServerLoad = async (event) => {
 	const access = accesses.find((a) => a === q.get('access'));
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(q.get('page') ?? '1', 10) || 1));
 	const [result, units] = await Promise.all([
-		listUsers(db(), { organizationId, search: search || undefined, unitId, access, limit: PAGE, offset: (page - 1) * PAGE }),
-		unitOptions(db(), { organizationId })
+		listUsers({ organizationId, search: search || undefined, unitId, access, limit: PAGE, offset: (page - 1) * PAGE }),
+		unitOptions({ organizationId })
 	]);
 	const unitLabel = new Map(units.map((u) => [u.id, u.label]));
 	return {

@@ -12,8 +12,8 @@ import { recordAudit } from '$lib/server/audit/record';
 export const load: PageServerLoad = async (event) => {
 	requireOperatorPage(event);
 	const [live, demo, organizations, models] = await Promise.all([
-		listBenchmarkVersions(db(), { population: 'live', limit: 30 }),
-		listBenchmarkVersions(db(), { population: 'demo', limit: 5 }),
+		listBenchmarkVersions({ population: 'live', limit: 30 }),
+		listBenchmarkVersions({ population: 'demo', limit: 5 }),
 		db().selectFrom('organizations').select(['id', 'name', 'is_demo as isDemo', 'benchmark_excluded as excluded']).where('is_demo', '=', false).orderBy('name').execute(),
 		shippedModels()
 	]);
@@ -23,8 +23,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	rebuild: async (event) => {
 		const actor = requireOperatorPage(event);
-		const n = await rebuildAllBenchmarks(db());
-		await recordAudit(db(), { organizationId: null, actor: actor.label, action: 'benchmark_rebuilt', details: { versions: n } });
+		const n = await rebuildAllBenchmarks();
+		await recordAudit({ organizationId: null, actor: actor.label, action: 'benchmark_rebuilt', details: { versions: n } });
 		return { rebuilt: n };
 	},
 	import: async (event) => {
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		return attempt(data, async () => {
 			const file = data.get('file');
 			if (!(file instanceof File) || file.size === 0) throw new ValidationError('file: Choose a CSV file.', [{ path: 'file', message: 'Choose a CSV file' }]);
-			const result = await importBenchmark(db(), { actor, input: { label: data.get('label'), model: data.get('model') }, csv: await file.text() });
+			const result = await importBenchmark({ actor, input: { label: data.get('label'), model: data.get('model') }, csv: await file.text() });
 			return { imported: String(data.get('label')), areas: result.areas };
 		});
 	},
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const actor = requireOperatorPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await setBenchmarkExclusion(db(), { actor, organizationId: String(data.get('organizationId') ?? ''), excluded: data.get('excluded') === 'true' });
+			await setBenchmarkExclusion({ actor, organizationId: String(data.get('organizationId') ?? ''), excluded: data.get('excluded') === 'true' });
 			return { excludedChanged: true };
 		});
 	}

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { clientIp } from '$lib/server/http/client-ip';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { setSurveyCookie } from '$lib/server/survey/http';
@@ -12,7 +11,7 @@ import { failSurvey } from '$lib/server/survey/errors';
  */
 export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'no-store' });
-	const result = await resolveSurveyToken(db(), { token: event.params.token, ip: clientIp(event) });
+	const result = await resolveSurveyToken({ token: event.params.token, ip: clientIp(event) });
 	if (result.state === 'unknown' || result.state === 'rate_limited') failSurvey(event, result);
 	setSurveyCookie(event, event.params.token.toLowerCase());
 	redirect(303, '/s');

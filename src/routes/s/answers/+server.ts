@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { parse } from '$lib/server/validation';
 import { surveyFromCookie } from '$lib/server/survey/http';
@@ -18,7 +17,7 @@ export const POST: RequestHandler = async (event) => {
 		const patch = parse(answersPatch, await readJson(event));
 		const result = await surveyFromCookie(event);
 		if (result.state !== 'open') return refusal(result);
-		await saveDraft(db(), { survey: result.survey, patch });
+		await saveDraft({ survey: result.survey, patch });
 		return json({ saved: true }, { headers: { 'cache-control': 'no-store' } });
 	} catch (err) {
 		return errorResponse(err);

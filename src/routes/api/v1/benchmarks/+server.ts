@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireMember } from '$lib/server/auth/policies';
 import { listBenchmarkVersions, populationOf } from '$lib/server/benchmarks/versions';
@@ -8,7 +7,7 @@ import { listBenchmarkVersions, populationOf } from '$lib/server/benchmarks/vers
 /** Published benchmark versions the caller's organization can be compared with (built by SOS, or imported), newest first. */
 export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireMember(actor);
-	const population = await populationOf(db(), organizationId);
-	const versions = await listBenchmarkVersions(db(), { population, published: true, limit: 50 });
+	const population = await populationOf(organizationId);
+	const versions = await listBenchmarkVersions({ population, published: true, limit: 50 });
 	return json({ versions: versions.map(({ published: _, ...v }) => v) });
 });

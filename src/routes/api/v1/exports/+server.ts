@@ -1,17 +1,16 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requestExport } from '$lib/server/exports/request';
 import { listExports } from '$lib/server/exports/read';
 import { startExport } from '$lib/server/exports/background';
 
 /** The caller's exports of the last seven days. */
-export const GET: RequestHandler = api(async (_event, actor) => json({ exports: await listExports(db(), { actor }) }));
+export const GET: RequestHandler = api(async (_event, actor) => json({ exports: await listExports({ actor }) }));
 
 /** Asks for a report export (pdf, pptx, xlsx, csv); 202 with its id: poll it, then fetch its file. */
 export const POST: RequestHandler = api(async (event, actor) => {
-	const e = await requestExport(db(), { actor, input: await readJson(event) });
+	const e = await requestExport({ actor, input: await readJson(event) });
 	startExport(e.id);
 	return json(e, { status: 202, headers: { location: `/api/v1/exports/${e.id}` } });
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { ValidationError } from '$lib/server/errors';
@@ -12,12 +11,12 @@ export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const archived = event.url.searchParams.get('archived');
 	if (archived !== null && archived !== 'true' && archived !== 'false') throw new ValidationError('archived: Must be true or false.', [{ path: 'archived', message: 'Must be true or false' }]);
-	const [own, standard] = await Promise.all([listQuestions(db(), { organizationId, includeArchived: archived === 'true' }), standardQuestions()]);
+	const [own, standard] = await Promise.all([listQuestions({ organizationId, includeArchived: archived === 'true' }), standardQuestions()]);
 	return json({ questions: own.map(presentQuestion), standard: standard.map(presentStandardQuestion) });
 });
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const q = await createQuestion(db(), { organizationId, actor, input: await readJson(event) });
+	const q = await createQuestion({ organizationId, actor, input: await readJson(event) });
 	return json(presentQuestion(q), { status: 201 });
 });

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { listResultRounds } from '$lib/server/results/list';
 
 /** The published rounds the caller may read, each with the unit the caller starts at. */
-export const GET: RequestHandler = api(async (_event, actor) => json({ rounds: await listResultRounds(db(), { actor }) }));
+export const GET: RequestHandler = api(async (_event, actor) => json({ rounds: await listResultRounds({ actor }) }));

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { listUnits } from '$lib/server/units/queries';
@@ -9,12 +8,12 @@ import { presentUnit } from '$lib/server/units/present';
 
 export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const units = await listUnits(db(), { organizationId });
+	const units = await listUnits({ organizationId });
 	return json({ units: units.map(presentUnit) });
 });
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const unit = await createUnit(db(), { organizationId, actor, input: await readJson(event) });
+	const unit = await createUnit({ organizationId, actor, input: await readJson(event) });
 	return json(presentUnit(unit), { status: 201 });
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { listUsers } from '$lib/server/users/queries';
@@ -12,12 +11,12 @@ import { userListQuery } from '$lib/server/users/list-query';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const q = parse(userListQuery, Object.fromEntries(event.url.searchParams));
-	const { users, total } = await listUsers(db(), { organizationId, search: q.q, unitId: q.unitId, access: q.access, limit: q.limit, offset: q.offset });
+	const { users, total } = await listUsers({ organizationId, search: q.q, unitId: q.unitId, access: q.access, limit: q.limit, offset: q.offset });
 	return json({ users: users.map(presentUser), total, limit: q.limit, offset: q.offset });
 });
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const user = await createUser(db(), { organizationId, actor, input: await readJson(event) });
+	const user = await createUser({ organizationId, actor, input: await readJson(event) });
 	return json(presentUser(user), { status: 201 });
 });

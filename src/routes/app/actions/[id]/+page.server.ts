@@ -8,13 +8,13 @@ import { getAction } from '$lib/server/actions/queries';
 import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ZONE_COOKIE, pickZone } from '$lib/components/rounds/time';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** One action: what, why, who, by when, its status and its dated notes; changed and noted here. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
-	const action = await forPage(() => getAction(db(), { actor, actionId: event.params.id }));
-	const [owners, areas] = await Promise.all([ownerOptions(db(), { actor, unitId: action.unit.id, keep: action.owner?.id }), areaOptions(event.locals.locale)]);
+	const action = await forPage(() => getAction({ actor, actionId: event.params.id }));
+	const [owners, areas] = await Promise.all([ownerOptions({ actor, unitId: action.unit.id, keep: action.owner?.id }), areaOptions(event.locals.locale)]);
 	const area = areas.find((a) => a.key === action.areaKey);
 	const round = action.roundId ? await db().selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', actor.membership!.organizationId).where('id', '=', action.roundId).executeTakeFirst() : undefined;
 	return {
@@ -34,7 +34,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await updateAction(db(), {
+			await updateAction({
 				actor,
 				actionId: event.params.id,
 				input: {
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await updateAction(db(), { actor, actionId: event.params.id, input: { status: str(data.get('status')) } });
+			await updateAction({ actor, actionId: event.params.id, input: { status: str(data.get('status')) } });
 			return { done: 'updated' as const };
 		});
 	},
@@ -60,14 +60,14 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await addActionNote(db(), { actor, actionId: event.params.id, input: { body: str(data.get('body')) ?? '' } });
+			await addActionNote({ actor, actionId: event.params.id, input: { body: str(data.get('body')) ?? '' } });
 			return { done: 'noted' as const };
 		});
 	},
 	remove: async (event) => {
 		const { actor } = requireMemberPage(event);
-		const action = await forPage(() => getAction(db(), { actor, actionId: event.params.id }));
-		await forPage(() => deleteAction(db(), { actor, actionId: action.id }));
+		const action = await forPage(() => getAction({ actor, actionId: event.params.id }));
+		await forPage(() => deleteAction({ actor, actionId: action.id }));
 		redirect(303, `/app/actions?unit=${action.unit.id}`);
 	}
 };

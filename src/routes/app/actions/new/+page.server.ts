@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { attempt, nullable, str } from '$lib/server/http/forms';
@@ -16,13 +15,13 @@ const key = (v: string | null) => (v && /^[a-z][a-z0-9_]{0,59}$/.test(v) ? v : n
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const q = event.url.searchParams;
-	const units = await forPage(() => actionUnitOptions(db(), actor));
+	const units = await forPage(() => actionUnitOptions(actor));
 	const unitId = units.find((u) => u.id === q.get('unit'))?.id ?? null;
 	const roundId = isUuid(q.get('round')) ? q.get('round') : null;
 	const [owners, areas, finding] = await Promise.all([
-		ownerOptions(db(), { actor, unitId }),
+		ownerOptions({ actor, unitId }),
 		areaOptions(event.locals.locale),
-		unitId && roundId ? findingFor(db(), { actor, roundId, unitId, areaKey: key(q.get('area')), statementKey: key(q.get('statement')), locale: event.locals.locale }) : null
+		unitId && roundId ? findingFor({ actor, roundId, unitId, areaKey: key(q.get('area')), statementKey: key(q.get('statement')), locale: event.locals.locale }) : null
 	]);
 	return { units, owners, areas, unitId, finding, back: q.get('back')?.startsWith('/app/') ? q.get('back') : null };
 };
@@ -32,7 +31,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		const created = await attempt(data, () =>
-			createAction(db(), {
+			createAction({
 				actor,
 				input: {
 					unitId: str(data.get('unitId')) ?? '',

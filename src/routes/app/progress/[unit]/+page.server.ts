@@ -1,5 +1,4 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { attempt, str } from '$lib/server/http/forms';
@@ -11,7 +10,7 @@ import { ORGANIZATION } from '$lib/results/view';
 /** A unit's progress over time: area scores per round, and the actions and decisions between rounds. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
-	const p = await forPage(() => unitProgress(db(), { actor, unitId: event.params.unit, locale: event.locals.locale }));
+	const p = await forPage(() => unitProgress({ actor, unitId: event.params.unit, locale: event.locals.locale }));
 	const areas = await areaOptions(event.locals.locale);
 	return {
 		trend: p.trend,
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await recordDecision(db(), { actor, input: { unitId: event.params.unit, decidedOn: str(data.get('decidedOn')) ?? '', title: str(data.get('title')) ?? '', reason: str(data.get('reason')) ?? '' } });
+			await recordDecision({ actor, input: { unitId: event.params.unit, decidedOn: str(data.get('decidedOn')) ?? '', title: str(data.get('title')) ?? '', reason: str(data.get('reason')) ?? '' } });
 			return { done: 'decided' as const };
 		});
 	},
@@ -35,7 +34,7 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await deleteDecision(db(), { actor, decisionId: str(data.get('id')) ?? '' });
+			await deleteDecision({ actor, decisionId: str(data.get('id')) ?? '' });
 			return { done: 'removed' as const };
 		});
 	}

@@ -10,7 +10,7 @@ import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { summarize } from '$lib/server/questions/present';
 import { getModel } from '$lib/server/models/registry';
 import { allowedActions } from '$lib/rounds/state';
-import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { fromLocalInput, isTimeZone, toLocalInput } from '$lib/time/zone';
 import { adminZone } from '../zone.server';
 import { setRoundRepeat } from '$lib/server/rounds/recurrence';
 import { unscheduleRound } from '$lib/server/rounds/unschedule';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	let rates;
 	try {
-		rates = await roundResponseRates(db(), { organizationId, roundId: event.params.id });
+		rates = await roundResponseRates({ organizationId, roundId: event.params.id });
 	} catch (err) {
 		if (err instanceof NotFoundError) error(404, 'Not found');
 		throw err;
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	const done = event.url.searchParams.get('done');
 	return {
 		timeZone,
-		repeat: await repeatInfo(db(), organizationId, r),
+		repeat: await repeatInfo(organizationId, r),
 		done: done === 'launched' || done === 'saved' ? done : null,
 		round: {
 			id: r.id,
@@ -77,7 +77,7 @@ function roundAction(action: 'launch' | 'close' | 'remind') {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		const fn = { launch: launchRound, close: closeRoundEarly, remind: remindNow }[action];
-		const result = await attempt(data, () => fn(db(), { organizationId, actor, roundId: event.params.id! }));
+		const result = await attempt(data, () => fn({ organizationId, actor, roundId: event.params.id! }));
 		if ('id' in result) {
 			await kickScheduler();
 			return { done: action };
@@ -93,13 +93,13 @@ export const actions: Actions = {
 	repeat: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => setRoundRepeat(db(), { organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
+		const result = await attempt(data, () => setRoundRepeat({ organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
 		return 'id' in result ? { done: 'repeat' as const } : result;
 	},
 	unschedule: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => unscheduleRound(db(), { organizationId, actor, roundId: event.params.id }));
+		const result = await attempt(data, () => unscheduleRound({ organizationId, actor, roundId: event.params.id }));
 		return 'id' in result ? { done: 'unschedule' as const } : result;
 	},
 	extend: async (event) => {
@@ -111,7 +111,7 @@ export const actions: Actions = {
 			const value = String(data.get('endsAt') ?? '');
 			const endsAt = fromLocalInput(value, zone);
 			if (!endsAt) throw new ValidationError('endsAt: Not a valid date and time', [{ path: 'endsAt', message: 'Not a valid date and time' }]);
-			return extendRound(db(), { organizationId, actor, roundId: event.params.id, input: { endsAt: endsAt.toISOString() } });
+			return extendRound({ organizationId, actor, roundId: event.params.id, input: { endsAt: endsAt.toISOString() } });
 		});
 		if ('id' in result) return { done: 'extend' as const };
 		return result;

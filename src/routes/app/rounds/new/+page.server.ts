@@ -13,7 +13,7 @@ import { createRound } from '$lib/server/rounds/create';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { defaultSchedule } from '$lib/rounds/state';
 import { NOTICE_DAYS } from '$lib/rounds/repeat';
-import { isTimeZone, toLocalInput } from '$lib/components/rounds/time';
+import { isTimeZone, toLocalInput } from '$lib/time/zone';
 import { adminZone } from '../zone.server';
 import { roundFormInput, roundFormValues, type RoundFormValues } from './form';
 
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const lang = event.locals.locale;
 	const [units, counts, timeZone, library, own] = await Promise.all([
-		listUnits(db(), { organizationId }),
+		listUnits({ organizationId }),
 		db()
 			.selectFrom('users')
 			.select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 			.execute(),
 		adminZone(event.cookies, organizationId),
 		standardQuestions(),
-		listQuestions(db(), { organizationId })
+		listQuestions({ organizationId })
 	]);
 	const own_ = new Map(counts.map((c) => [c.unit_id!, Number(c.n)]));
 	const tree = flattenTree(units);
@@ -109,7 +109,7 @@ export const actions: Actions = {
 		const sent = data.get('timeZone');
 		const zone = isTimeZone(sent) ? sent : await adminZone(event.cookies, organizationId);
 		const launch = data.get('intent') !== 'draft';
-		const result = await attempt(data, () => createRound(db(), { organizationId, actor, input: roundFormInput(values, zone, launch) }));
+		const result = await attempt(data, () => createRound({ organizationId, actor, input: roundFormInput(values, zone, launch) }));
 		if (!('id' in result)) return fail(result.status, { ...result.data, values, zone });
 		if (result.status !== 'draft') await kickScheduler();
 		redirect(303, `/app/rounds/${result.id}?done=${result.status === 'draft' ? 'saved' : 'launched'}`);

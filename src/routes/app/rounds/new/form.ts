@@ -1,5 +1,5 @@
 import { ValidationError } from '$lib/server/errors';
-import { fromLocalInput } from '$lib/components/rounds/time';
+import { fromLocalInput } from '$lib/time/zone';
 
 /** The new-round form as the page keeps it: plain strings, so it can be shown again exactly as sent. */
 export interface RoundFormValues {

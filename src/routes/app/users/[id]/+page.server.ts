@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { getUser } from '$lib/server/users/queries';
@@ -12,7 +11,7 @@ import { NotFoundError } from '$lib/server/errors';
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	try {
-		const [user, units] = await Promise.all([getUser(db(), { organizationId, userId: event.params.id }), unitOptions(db(), { organizationId })]);
+		const [user, units] = await Promise.all([getUser({ organizationId, userId: event.params.id }), unitOptions({ organizationId })]);
 		return { user, units };
 	} catch (err) {
 		if (err instanceof NotFoundError) error(404, 'Not found');
@@ -24,16 +23,16 @@ export const actions: Actions = {
 	update: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => updateUser(db(), { organizationId, actor, userId: event.params.id, input: userFormInput(data) }));
+		const result = await attempt(data, () => updateUser({ organizationId, actor, userId: event.params.id, input: userFormInput(data) }));
 		if ('email' in result) redirect(303, `/app/users?done=updated&email=${encodeURIComponent(result.email)}`);
 		return result;
 	},
 	delete: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const user = await getUser(db(), { organizationId, userId: event.params.id }).catch(() => null);
+		const user = await getUser({ organizationId, userId: event.params.id }).catch(() => null);
 		if (!user) error(404, 'Not found');
-		const result = await attempt(data, () => deleteUser(db(), { organizationId, actor, userId: user.id }));
+		const result = await attempt(data, () => deleteUser({ organizationId, actor, userId: user.id }));
 		if (result === undefined) redirect(303, `/app/users?done=deleted&email=${encodeURIComponent(user.email)}`);
 		return result;
 	}

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { getLevelNames } from '$lib/server/units/queries';
@@ -10,7 +9,7 @@ import { ValidationError } from '$lib/server/errors';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
-	return { levelNames: await getLevelNames(db(), { organizationId }) };
+	return { levelNames: await getLevelNames({ organizationId }) };
 };
 
 export const actions: Actions = {
@@ -24,7 +23,7 @@ export const actions: Actions = {
 		}
 		const result = await attempt(data, async () => {
 			if (!data.has('file')) throw new ValidationError('Choose an .xlsx or .csv file to upload.');
-			return previewUserImport(db(), { organizationId, actor, ...(await uploadedFile(data)) });
+			return previewUserImport({ organizationId, actor, ...(await uploadedFile(data)) });
 		});
 		if ('importId' in result) redirect(303, `/app/users/import/${result.importId}`);
 		return result;

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { createUser } from '$lib/server/users/mutations';
@@ -9,14 +8,14 @@ import { unitOptions } from '$lib/server/units/options';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
-	return { units: await unitOptions(db(), { organizationId }) };
+	return { units: await unitOptions({ organizationId }) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => createUser(db(), { organizationId, actor, input: userFormInput(data) }));
+		const result = await attempt(data, () => createUser({ organizationId, actor, input: userFormInput(data) }));
 		if ('email' in result) redirect(303, `/app/users?done=created&email=${encodeURIComponent(result.email)}`);
 		return result;
 	}

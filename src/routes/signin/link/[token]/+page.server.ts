@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { isLinkUsable, signInWithLink, InvalidLinkError } from '$lib/server/auth/email-links';
 import { createSession } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/http/authenticate';
@@ -8,13 +7,13 @@ import { clientIp } from '$lib/server/http/client-ip';
 
 // The link opens a confirm page and signing in is a POST, so mail scanners that fetch links
 // cannot use up the token.
-export const load: PageServerLoad = async ({ params }) => ({ usable: await isLinkUsable(db(), 'magic_link', params.token) });
+export const load: PageServerLoad = async ({ params }) => ({ usable: await isLinkUsable('magic_link', params.token) });
 
 export const actions: Actions = {
 	default: async (event) => {
 		try {
-			const r = await signInWithLink(db(), { token: event.params.token, ip: clientIp(event) });
-			const s = await createSession(db(), { accountId: r.accountId, organizationId: r.organizationId });
+			const r = await signInWithLink({ token: event.params.token, ip: clientIp(event) });
+			const s = await createSession({ accountId: r.accountId, organizationId: r.organizationId });
 			setSessionCookie(event, s.token, s.expiresAt);
 		} catch (err) {
 			if (err instanceof InvalidLinkError) return fail(400, { invalid: true });

@@ -1,15 +1,14 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { getAction } from '$lib/server/actions/queries';
 
-export const GET: RequestHandler = api(async (event, actor) => json(await getAction(db(), { actor, actionId: event.params.id })));
+export const GET: RequestHandler = api(async (event, actor) => json(await getAction({ actor, actionId: event.params.id })));
 
-export const PATCH: RequestHandler = api(async (event, actor) => json(await updateAction(db(), { actor, actionId: event.params.id, input: await readJson(event) })));
+export const PATCH: RequestHandler = api(async (event, actor) => json(await updateAction({ actor, actionId: event.params.id, input: await readJson(event) })));
 
 export const DELETE: RequestHandler = api(async (event, actor) => {
-	await deleteAction(db(), { actor, actionId: event.params.id });
+	await deleteAction({ actor, actionId: event.params.id });
 	return new Response(null, { status: 204 });
 });

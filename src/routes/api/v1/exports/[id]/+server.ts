@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { getExport } from '$lib/server/exports/read';
 
 /** An export's status and progress (only for the member who asked for it). */
-export const GET: RequestHandler = api(async (event, actor) => json(await getExport(db(), { actor, exportId: event.params.id })));
+export const GET: RequestHandler = api(async (event, actor) => json(await getExport({ actor, exportId: event.params.id })));

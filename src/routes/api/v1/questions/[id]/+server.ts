@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { archiveQuestion, getQuestion } from '$lib/server/questions/store';
@@ -8,12 +7,12 @@ import { presentQuestion } from '$lib/server/questions/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentQuestion(await getQuestion(db(), { organizationId, questionId: event.params.id })));
+	return json(presentQuestion(await getQuestion({ organizationId, questionId: event.params.id })));
 });
 
 /** Archives the question (rounds that include it keep their copy). */
 export const DELETE: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	await archiveQuestion(db(), { organizationId, actor, questionId: event.params.id });
+	await archiveQuestion({ organizationId, actor, questionId: event.params.id });
 	return new Response(null, { status: 204 });
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getRound } from '$lib/server/rounds/queries';
@@ -9,13 +8,13 @@ import { presentRound } from '../present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentRound(await getRound(db(), { organizationId, roundId: event.params.id })));
+	return json(presentRound(await getRound({ organizationId, roundId: event.params.id })));
 });
 
 /** Changes what can change on a round through the API: how often it repeats. */
 export const PATCH: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	// Another organization's or a malformed id is a 404 before the body is looked at.
-	await getRound(db(), { organizationId, roundId: event.params.id });
-	return json(presentRound(await setRoundRepeat(db(), { organizationId, actor, roundId: event.params.id, input: await readJson(event) })));
+	await getRound({ organizationId, roundId: event.params.id });
+	return json(presentRound(await setRoundRepeat({ organizationId, actor, roundId: event.params.id, input: await readJson(event) })));
 });

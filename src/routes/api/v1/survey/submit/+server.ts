@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { clientIp } from '$lib/server/http/client-ip';
 import { parse } from '$lib/server/validation';
@@ -31,7 +30,7 @@ export const POST: RequestHandler = async (event) => {
 		const auth = tokenOf(event.request, event.cookies.get(SURVEY_COOKIE), event.url.origin);
 		if ('refuse' in auth) return auth.refuse;
 		const patch = parse(answersPatch, await readJson(event));
-		const result = await submitByToken(db(), { token: auth.token, ip: clientIp(event), patch });
+		const result = await submitByToken({ token: auth.token, ip: clientIp(event), patch });
 		return 'refused' in result ? refusal(result.refused) : json(result);
 	} catch (err) {
 		return errorResponse(err);

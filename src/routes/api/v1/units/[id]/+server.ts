@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getUnit } from '$lib/server/units/queries';
@@ -9,17 +8,17 @@ import { presentUnit } from '$lib/server/units/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentUnit(await getUnit(db(), { organizationId, unitId: event.params.id })));
+	return json(presentUnit(await getUnit({ organizationId, unitId: event.params.id })));
 });
 
 export const PATCH: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	await updateUnit(db(), { organizationId, actor, unitId: event.params.id, input: await readJson(event) });
-	return json(presentUnit(await getUnit(db(), { organizationId, unitId: event.params.id })));
+	await updateUnit({ organizationId, actor, unitId: event.params.id, input: await readJson(event) });
+	return json(presentUnit(await getUnit({ organizationId, unitId: event.params.id })));
 });
 
 export const DELETE: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	await deleteUnit(db(), { organizationId, actor, unitId: event.params.id });
+	await deleteUnit({ organizationId, actor, unitId: event.params.id });
 	return new Response(null, { status: 204 });
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getUser } from '$lib/server/users/queries';
@@ -9,16 +8,16 @@ import { presentUser } from '$lib/server/users/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentUser(await getUser(db(), { organizationId, userId: event.params.id })));
+	return json(presentUser(await getUser({ organizationId, userId: event.params.id })));
 });
 
 export const PATCH: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentUser(await updateUser(db(), { organizationId, actor, userId: event.params.id, input: await readJson(event) })));
+	return json(presentUser(await updateUser({ organizationId, actor, userId: event.params.id, input: await readJson(event) })));
 });
 
 export const DELETE: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	await deleteUser(db(), { organizationId, actor, userId: event.params.id });
+	await deleteUser({ organizationId, actor, userId: event.params.id });
 	return new Response(null, { status: 204 });
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { previewUserImport } from '$lib/server/imports/preview';
@@ -17,6 +16,6 @@ export const POST: RequestHandler = api(async (event, actor) => {
 	} catch {
 		throw new ValidationError('The multipart body could not be read.');
 	}
-	const result = await previewUserImport(db(), { organizationId, actor, ...(await uploadedFile(data)) });
+	const result = await previewUserImport({ organizationId, actor, ...(await uploadedFile(data)) });
 	return json(result, { status: 201 });
 });

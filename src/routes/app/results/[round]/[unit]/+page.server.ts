@@ -1,5 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
@@ -12,8 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
-	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
-	const trend = await forPage(() => unitTrend(db(), { actor, unitId: event.params.unit, locale }));
-	const actions = await openActionsOf(db(), { actor, unitId: event.params.unit });
+	const results = await forPage(() => unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
+	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
+	const actions = await openActionsOf({ actor, unitId: event.params.unit });
 	return { results, trend, actions };
 };

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { getUserImport } from '$lib/server/imports/preview';
@@ -11,7 +10,7 @@ import { clientIp } from '$lib/server/http/client-ip';
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	try {
-		const imp = await getUserImport(db(), { organizationId, importId: event.params.id });
+		const imp = await getUserImport({ organizationId, importId: event.params.id });
 		return { imp: { ...imp, createdAt: imp.createdAt.toISOString(), appliedAt: imp.appliedAt?.toISOString() ?? null } };
 	} catch (err) {
 		if (err instanceof NotFoundError) error(404, 'Not found');
@@ -23,6 +22,6 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		return attempt(data, async () => ({ applied: await applyUserImport(db(), { organizationId, actor, importId: event.params.id, ip: clientIp(event) }) }));
+		return attempt(data, async () => ({ applied: await applyUserImport({ organizationId, actor, importId: event.params.id, ip: clientIp(event) }) }));
 	}
 };

@@ -1,5 +1,4 @@
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { getLevelNames } from '$lib/server/units/queries';
 import { buildUserTemplate } from '$lib/server/imports/template';
@@ -9,7 +8,7 @@ const types = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheet
 export const GET: RequestHandler = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const format = event.url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx';
-	const file = await buildUserTemplate({ format, levelNames: await getLevelNames(db(), { organizationId }) });
+	const file = await buildUserTemplate({ format, levelNames: await getLevelNames({ organizationId }) });
 	return new Response(new Uint8Array(file), {
 		headers: { 'content-type': types[format], 'content-disposition': `attachment; filename="sos-users-template.${format}"` }
 	});

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { addActionNote } from '$lib/server/actions/mutations';
 
 /** Adds a dated progress note; answers the action with all its notes. */
-export const POST: RequestHandler = api(async (event, actor) => json(await addActionNote(db(), { actor, actionId: event.params.id, input: await readJson(event) }), { status: 201 }));
+export const POST: RequestHandler = api(async (event, actor) => json(await addActionNote({ actor, actionId: event.params.id, input: await readJson(event) }), { status: 201 }));

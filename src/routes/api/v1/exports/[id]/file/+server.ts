@@ -1,8 +1,7 @@
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { exportFile } from '$lib/server/exports/read';
 import { fileResponse } from '$lib/server/exports/download';
 
 /** The finished file (404 until it is ready). */
-export const GET: RequestHandler = api(async (event, actor) => fileResponse(await exportFile(db(), { actor, exportId: event.params.id })));
+export const GET: RequestHandler = api(async (event, actor) => fileResponse(await exportFile({ actor, exportId: event.params.id })));

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { ValidationError } from '$lib/server/errors';
 import { resultsParams } from '$lib/server/results/api';
@@ -10,5 +9,5 @@ import { heatmap } from '$lib/server/results/heatmap';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { choice, locale, depth, unit: unitId } = resultsParams(event.url, actor);
 	if (!unitId) throw new ValidationError('unit: Name the unit, e.g. ?unit=<unit id> (or ?unit=organization).');
-	return json(await heatmap(db(), { actor, roundId: event.params.round, unitId, depth, locale, choice }));
+	return json(await heatmap({ actor, roundId: event.params.round, unitId, depth, locale, choice }));
 });

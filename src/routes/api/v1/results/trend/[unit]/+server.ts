@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { resultsParams } from '$lib/server/results/api';
 import { unitTrend } from '$lib/server/results/trend';
@@ -8,5 +7,5 @@ import { unitTrend } from '$lib/server/results/trend';
 /** A unit's area scores across the published rounds of the model, oldest first. */
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { locale } = resultsParams(event.url, actor);
-	return json(await unitTrend(db(), { actor, unitId: event.params.unit, locale }));
+	return json(await unitTrend({ actor, unitId: event.params.unit, locale }));
 });

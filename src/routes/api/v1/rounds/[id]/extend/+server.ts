@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getRound } from '$lib/server/rounds/queries';
@@ -10,7 +9,7 @@ import { presentRound } from '../../present';
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	// Another organization's or a malformed id is a 404 before the body is looked at.
-	await getRound(db(), { organizationId, roundId: event.params.id });
-	const round = await extendRound(db(), { organizationId, actor, roundId: event.params.id, input: await readJson(event) });
+	await getRound({ organizationId, roundId: event.params.id });
+	const round = await extendRound({ organizationId, actor, roundId: event.params.id, input: await readJson(event) });
 	return json(presentRound(round));
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { remindNow } from '$lib/server/rounds/manage';
@@ -9,7 +8,7 @@ import { presentRound } from '../../present';
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const round = await remindNow(db(), { organizationId, actor, roundId: event.params.id });
+	const round = await remindNow({ organizationId, actor, roundId: event.params.id });
 	await kickScheduler();
 	return json(presentRound(round));
 });

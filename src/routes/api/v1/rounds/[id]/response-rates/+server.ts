@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { roundResponseRates } from '$lib/server/rounds/rates';
@@ -8,5 +7,5 @@ import { presentRates } from '../../present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentRates(await roundResponseRates(db(), { organizationId, roundId: event.params.id })));
+	return json(presentRates(await roundResponseRates({ organizationId, roundId: event.params.id })));
 });

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getUnit } from '$lib/server/units/queries';
@@ -11,6 +10,6 @@ import { presentUnit } from '$lib/server/units/present';
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const input = await readJson(event);
-	await mergeUnit(db(), { organizationId, actor, unitId: event.params.id, input });
-	return json(presentUnit(await getUnit(db(), { organizationId, unitId: (input as { intoId: string }).intoId })));
+	await mergeUnit({ organizationId, actor, unitId: event.params.id, input });
+	return json(presentUnit(await getUnit({ organizationId, unitId: (input as { intoId: string }).intoId })));
 });

@@ -1,12 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getUserImport } from '$lib/server/imports/preview';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	const imp = await getUserImport(db(), { organizationId, importId: event.params.id });
+	const imp = await getUserImport({ organizationId, importId: event.params.id });
 	return json({ importId: imp.importId, fileName: imp.fileName, createdAt: imp.createdAt.toISOString(), appliedAt: imp.appliedAt?.toISOString() ?? null, preview: imp.preview });
 });

@@ -1,5 +1,4 @@
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getLevelNames } from '$lib/server/units/queries';
@@ -12,6 +11,6 @@ export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const format = event.url.searchParams.get('format') ?? 'xlsx';
 	if (format !== 'xlsx' && format !== 'csv') throw new ValidationError('format must be xlsx or csv.');
-	const file = await buildUserTemplate({ format, levelNames: await getLevelNames(db(), { organizationId }) });
+	const file = await buildUserTemplate({ format, levelNames: await getLevelNames({ organizationId }) });
 	return new Response(new Uint8Array(file), { headers: { 'content-type': types[format], 'content-disposition': `attachment; filename="sos-users-template.${format}"` } });
 });

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
-	const results = await forPage(() => unitResults(db(), { actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
+	const results = await forPage(() => unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const area = results.areas.find((a) => a.key === event.params.area);
 	if (!area) error(404, 'Not found');
 	const [modelId, version] = results.round.model.split(' ');

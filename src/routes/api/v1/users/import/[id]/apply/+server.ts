@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { applyUserImport } from '$lib/server/imports/apply';
@@ -8,5 +7,5 @@ import { clientIp } from '$lib/server/http/client-ip';
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(await applyUserImport(db(), { organizationId, actor, importId: event.params.id, ip: clientIp(event) }));
+	return json(await applyUserImport({ organizationId, actor, importId: event.params.id, ip: clientIp(event) }));
 });

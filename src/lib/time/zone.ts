@@ -3,25 +3,17 @@
  * instants (UTC); forms use `<input type="datetime-local">`, whose value ("2026-05-04T09:00") means a
  * wall-clock time in a named zone — the browser's when JavaScript runs, else a guess from the organization.
  */
+import { TZDate, tzOffset } from '@date-fns/tz';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
+/** The wall clock in `zone` at an instant. */
 function wallClock(zone: string, date: Date) {
-	let f = formats.get(zone);
-	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-		formats.set(zone, f);
-	}
-	const p: Record<string, number> = {};
-	for (const part of f.formatToParts(date)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-	return { y: p.year, m: p.month, d: p.day, h: p.hour === 24 ? 0 : p.hour, mi: p.minute, s: p.second };
+	const t = new TZDate(date.getTime(), zone);
+	return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate(), h: t.getHours(), mi: t.getMinutes() };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (Stockholm in summer: +2 h). */
 export function offsetMs(zone: string, date: Date): number {
-	const w = wallClock(zone, date);
-	const seconds = Math.floor(date.getTime() / 1000) * 1000;
-	return Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - seconds;
+	return tzOffset(zone, date) * 60_000 || 0;
 }
 
 export function isTimeZone(value: unknown): value is string {
@@ -52,13 +44,13 @@ export function fromLocalInput(value: string, zone: string): Date | null {
 	if (!m) return null;
 	const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-	const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-	if (new Date(guess).getUTCDate() !== d) return null; // 31 April and the like
-	// The offsets in force half a day before and after; DST changes are never closer together than that.
-	const before = offsetMs(zone, new Date(guess - 43_200_000));
-	const after = offsetMs(zone, new Date(guess + 43_200_000));
-	const fits = [before, after].map((o) => guess - o).filter((t) => offsetMs(zone, new Date(t)) === guess - t);
-	return new Date(fits.length ? Math.min(...fits) : guess - before);
+	if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null; // 31 April and the like
+	// TZDate moves a skipped time forward by the gap; for an ambiguous one it takes the later instant,
+	// so try the offset in force before the change (DST changes are never closer than half a day).
+	const t = new TZDate(y, mo - 1, d, h, mi, s, zone).getTime();
+	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+	const earlier = wall - offsetMs(zone, new Date(t - 43_200_000));
+	return new Date(earlier < t && offsetMs(zone, new Date(earlier)) === wall - earlier ? earlier : t);
 }
 
 /** The same wall-clock value moved from one zone to another (the instant stays the same). */
