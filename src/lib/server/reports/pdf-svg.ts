@@ -6,8 +6,8 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT, winAnsi, type Doc } from './pdf-layout';
 
 /**
- * svg-to-pdfkit knows no `paint-order`: the white halo a page paints under a value would be painted over
- * its glyphs, so the PDF leaves it out (its charts have no lines crossing those values at print size).
+ * svg-to-pdfkit knows no `paint-order`: the white halo a page paints under a value (trend values, radar
+ * rings) would be painted over its glyphs, so the PDF draws those texts without it.
  */
 const withoutHalo = (svg: string) => svg.replace(/ paint-order="stroke" stroke="#fff" stroke-width="[\d.]+"(?: stroke-linejoin="round")?/g, '');
 
