@@ -6,6 +6,8 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Test helpers (fixtures, fresh databases, report data) live outside src/, so that no server code can import them.
+		alias: { $tests: 'tests/support' },
 		// The same-origin check for form posts lives in hooks.server.ts, so that API calls with a bearer
 		// token (no cookies, so no CSRF risk) can upload files without an Origin header.
 		csrf: { trustedOrigins: ['*'] },

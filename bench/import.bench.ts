@@ -2,8 +2,8 @@ import { expect, inject, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { applyUserImport } from '$lib/server/imports/apply';
 import { previewUserImport } from '$lib/server/imports/preview';
-import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$lib/server/imports/testing';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$tests/import-files';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { sessionCookie } from '../tests/support/http';
 import { rssMb, startBenchServer } from './support/server';
 

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { latestModel } from '$lib/server/models/registry';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { insertPublishedRound } from '$lib/server/results/past-round';

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { invitationToken } from '$lib/server/rounds/links';
 import { getModel } from '$lib/server/models/registry';

@@ -84,7 +84,8 @@ function candidateFunctions(sf) {
 	for (const st of sf.statements) {
 		if (ts.isFunctionDeclaration(st) && st.body) out.push(st);
 		if (ts.isVariableStatement(st))
-			for (const d of st.declarationList.declarations) if (d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.push(d.initializer);
+			for (const d of st.declarationList.declarations)
+				if (d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.push(d.initializer);
 	}
 	return out;
 }
@@ -153,7 +154,9 @@ function ensureDbImport(checker, sf) {
 		}
 		// value import without db: add it first
 		const firstEl = nb.elements[0];
-		return firstEl ? [{ start: firstEl.getStart(sf), end: firstEl.getStart(sf), text: 'db, ' }] : [{ start: nb.getStart(sf) + 1, end: nb.getStart(sf) + 1, text: ' db ' }];
+		return firstEl
+			? [{ start: firstEl.getStart(sf), end: firstEl.getStart(sf), text: 'db, ' }]
+			: [{ start: nb.getStart(sf) + 1, end: nb.getStart(sf) + 1, text: ' db ' }];
 	}
 	if (typeOnly && typeOnly.importClause.namedBindings && ts.isNamedImports(typeOnly.importClause.namedBindings) && !typeOnly.importClause.name) {
 		// import type { Db } from '$lib/server/db'  ->  import { db, type Db } from '$lib/server/db'
@@ -309,7 +312,12 @@ function dropUnusedDbImports() {
 			if (ts.isImportDeclaration(node)) return;
 			if (ts.isIdentifier(node) && node.text === 'db') {
 				const p = node.parent;
-				const isName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node) || (ts.isPropertySignature(p) && p.name === node) || (ts.isParameter(p) && p.name === node) || (ts.isVariableDeclaration(p) && p.name === node);
+				const isName =
+					(ts.isPropertyAccessExpression(p) && p.name === node) ||
+					(ts.isPropertyAssignment(p) && p.name === node) ||
+					(ts.isPropertySignature(p) && p.name === node) ||
+					(ts.isParameter(p) && p.name === node) ||
+					(ts.isVariableDeclaration(p) && p.name === node);
 				if (!isName) used = true;
 			}
 			ts.forEachChild(node, visit);

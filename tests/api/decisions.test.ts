@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { call, sessionCookie } from '../support/http';
 
 /** The decision points API against the real server: who may do what, bad input, success. */

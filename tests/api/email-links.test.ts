@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { baseUrl, call } from '../support/http';
 import { emailsTo, linkIn, waitForEmail } from '../support/mailbox';
 import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, raw, sessionFrom, startExtraServer } from './helpers';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { MAX_ATTEMPTS, runPendingExports } from '$lib/server/exports/run';
 import { MAX_PENDING } from '$lib/server/exports/request';
 import { createApiToken } from '$lib/server/api-tokens/tokens';

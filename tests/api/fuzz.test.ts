@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedResponses } from '$lib/server/testing/stored-responses';
+import { storedResponses } from '$tests/stored-responses';
 import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call } from '../support/http';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { randomInt } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { hashPassword } from '$lib/server/auth/passwords';
 import type { Access } from '$lib/server/db/schema';
 import { baseUrl, sessionCookie } from '../support/http';

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { db } from '$lib/server/db';
-import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
-import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$lib/server/imports/testing';
+import { createTestActor, uniqueEmail } from '$tests/fixtures';
+import { HEADER, millionTinyRowsXlsx, userRow, xlsxBytes } from '$tests/import-files';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { auditActions, orgWithAdmin } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/sessions';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { sessionCookie } from '../support/http';
 import { getPage, postForm, raw } from './helpers';
 import { baseUrl } from '../support/http';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { MAX_ACTIVE_QUESTIONS } from '$lib/server/questions/store';
 import { call, sessionCookie } from '../support/http';
 import { getPage, orgWithAdmin, postForm } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { getPage, orgWithAdmin, raw } from './helpers';
 

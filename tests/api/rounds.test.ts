@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
-import { createTestActor, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { baseUrl, call, sessionCookie } from '../support/http';

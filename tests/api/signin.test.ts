@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { call } from '../support/http';
 import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, sessionFrom } from './helpers';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { invitationToken } from '$lib/server/rounds/links';
 import { getModel } from '$lib/server/models/registry';

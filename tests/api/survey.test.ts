@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { storedResponses } from '$lib/server/testing/stored-responses';
+import { storedResponses } from '$tests/stored-responses';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { TOKEN_GUESS_LIMIT } from '$lib/server/survey/access';
 import { raw } from './helpers';

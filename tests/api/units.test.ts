@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/sessions';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { call, sessionCookie } from '../support/http';
 import { orgWithAdmin } from './helpers';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scoreResponse, type Answer } from '$lib/survey/scoring';
 import { addResponse, distribution, emptyStats, statementMean, type GroupStats } from './stats';
 import { computePattern, decodePattern, encodePattern, ORGANIZATION, type UnitCounts } from './pattern';
-import { buildView, COMMENT_MIN, type RoundData, type Scope } from './view';
+import { buildView, COMMENT_MIN, commentThreshold, type RoundData, type Scope } from './view';
 import { leaks, reachableRemainders, type Kind } from './attack';
 import { ROLES, type GroupNode, type Role } from './suppression';
 
@@ -225,3 +225,11 @@ function rank(rows: number[][]): number {
 	}
 	return r;
 }
+
+describe('commentThreshold', () => {
+	it('is COMMENT_MIN, or k when the round asks for larger groups (what the page, the PDF and the deck state)', () => {
+		expect(commentThreshold(5)).toBe(COMMENT_MIN);
+		expect(commentThreshold(10)).toBe(10);
+		expect(commentThreshold(12)).toBe(12);
+	});
+});

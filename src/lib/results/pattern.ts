@@ -19,6 +19,9 @@ export const ORGANIZATION = 'organization';
 /** Free-text comments need groups of at least this many respondents (and at least k). */
 export const COMMENT_MIN = 10;
 
+/** The real threshold for showing comments in a round with minimum group size k: COMMENT_MIN, or k when larger. */
+export const commentThreshold = (k: number): number => Math.max(COMMENT_MIN, k);
+
 export interface UnitCounts {
 	respondents: number;
 	/** Respondents who gave a scored answer (1–5) per statement. */
@@ -67,7 +70,7 @@ export function computePattern(input: PatternInput): Pattern {
 	const statements = Array.from({ length: input.statements }, (_, i) => within(run((c) => c.statementN[i] ?? 0)));
 	const areas = input.areaStatements.map((list) => ({ all: half(list.map((i) => statements[i].all), unit.all), roles: half(list.map((i) => statements[i].roles), unit.roles) }));
 	const questions = Object.fromEntries(input.questionKeys.filter((q) => !input.textQuestionKeys.includes(q)).map((q) => [q, and(run((c) => c.questions[q]?.n ?? 0, input.k, false).all, unit.all)]));
-	const comments = and(run((c) => c.respondents, Math.max(COMMENT_MIN, input.k), false).all, unit.all);
+	const comments = and(run((c) => c.respondents, commentThreshold(input.k), false).all, unit.all);
 	return { units: tree.ids, unit, statements, areas, questions, comments };
 }
 

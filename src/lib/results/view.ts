@@ -8,7 +8,7 @@ import { addStats, areaScore, emptyStats, type GroupStats } from './stats';
 import { ORGANIZATION, type Pattern } from './pattern';
 import { ROLES, type Role, type Visibility } from './suppression';
 
-export { COMMENT_MIN } from './pattern';
+export { COMMENT_MIN, commentThreshold } from './pattern';
 export { ORGANIZATION };
 
 export interface TreeUnit {

@@ -66,7 +66,18 @@ describe('fromLocalInput', () => {
 	});
 
 	it('is null for what is not a real date and time', () => {
-		for (const v of ['', 'x', '2026-04-31T10:00', '2026-02-29T10:00', '2026-13-01T10:00', '2026-05-04T24:00', '2026-05-04T10:60', '1969-12-31T23:00', '2026-05-04 10:00']) expect(fromLocalInput(v, 'Europe/Stockholm')).toBeNull();
+		for (const v of [
+			'',
+			'x',
+			'2026-04-31T10:00',
+			'2026-02-29T10:00',
+			'2026-13-01T10:00',
+			'2026-05-04T24:00',
+			'2026-05-04T10:60',
+			'1969-12-31T23:00',
+			'2026-05-04 10:00'
+		])
+			expect(fromLocalInput(v, 'Europe/Stockholm')).toBeNull();
 		expect(fromLocalInput('2028-02-29T10:00', 'Europe/Stockholm')).not.toBeNull();
 	});
 });

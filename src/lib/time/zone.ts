@@ -93,9 +93,10 @@ export function pickZone(remembered: string | undefined | null, country: string 
 export const ZONE_COOKIE = 'sos_tz';
 
 export function formatInstant(date: Date | string, locale: string, zone: string, withTime = true): string {
-	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: zone } : { dateStyle: 'medium', timeZone: zone }).format(
-		typeof date === 'string' ? new Date(date) : date
-	);
+	return new Intl.DateTimeFormat(
+		locale === 'sv' ? 'sv-SE' : 'en-GB',
+		withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: zone } : { dateStyle: 'medium', timeZone: zone }
+	).format(typeof date === 'string' ? new Date(date) : date);
 }
 
 export function formatPercent(rate: number, locale: string): string {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { countUsers } from '$lib/server/users/queries';
+import { countUnits } from '$lib/server/units/queries';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './rounds/zone.server';
 import { listResultRounds } from '$lib/server/results/list';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers({ organizationId }),
-		db().selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
+		countUnits({ organizationId }),
 		listRounds({ organizationId }),
 		adminZone(event.cookies, organizationId)
 	]);
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		latest,
 		mine,
 		users,
-		unitCount: Number(units.n),
+		unitCount: units,
 		roundCount: rounds.length,
 		timeZone,
 		openRounds: rounds

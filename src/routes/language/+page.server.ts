@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
+import { saveLanguage } from '$lib/server/users/save-language';
 import { isLocale } from '$lib/i18n';
 import { LANGUAGE_COOKIE } from '$lib/server/http/locale';
 import { safeNext } from '$lib/server/http/guards';
@@ -15,11 +15,7 @@ export const actions: Actions = {
 		if (isLocale(language)) {
 			cookies.set(LANGUAGE_COOKIE, language, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 365 * 24 * 3600 });
 			const a = locals.actor;
-			if (a?.via === 'session') {
-				if (a.membership)
-					await db().updateTable('users').set({ language }).where('organization_id', '=', a.membership.organizationId).where('id', '=', a.membership.userId).execute();
-				if (a.accountId) await db().updateTable('accounts').set({ language }).where('id', '=', a.accountId).execute();
-			}
+			if (a?.via === 'session') await saveLanguage({ language, membership: a.membership, accountId: a.accountId });
 		}
 		redirect(303, safeNext(String(form.get('redirectTo') ?? '/')));
 	}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { ValidationError } from '$lib/server/errors';
 import { createAction, updateAction, addActionNote } from './mutations';
 import { getAction, listActions } from './queries';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { unitResults } from '$lib/server/results/unit-results';
 import { score } from '$lib/results/format';
 import { findingFor } from './finding';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '$lib/server/validation';
-import { ACTION_STATUSES } from '$lib/actions/status';
+import { ACTION_STATUSES } from '$lib/actions';
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31').refine((d) => {
 	const t = new Date(`${d}T00:00:00Z`);

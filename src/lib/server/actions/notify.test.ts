@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { emailsTo, waitForEmail } from '../../../../tests/support/mailbox';
 import { afterNextTick } from '../../../../tests/support/scheduler';
 import { createAction, updateAction } from './mutations';

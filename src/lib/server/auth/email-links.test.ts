@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { emailsTo, linkIn, waitForEmail } from '../../../../tests/support/mailbox';
 import { InvalidLinkError, isLinkUsable, requestEmailLink, resetPassword, signInWithLink } from './email-links';
 import { createSession, validateSession } from './sessions';

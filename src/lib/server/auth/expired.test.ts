@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { uniqueEmail } from '$lib/server/testing/fixtures';
+import { uniqueEmail } from '$tests/fixtures';
 import { afterNextTick } from '../../../../tests/support/scheduler';
 import { deleteExpiredOneTimeTokens, deleteExpiredRateLimits, deleteExpiredSessions } from './expired';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createSession, invalidateAccountSessions, invalidateSession, switchSessionOrganization, validateSession, SESSION_DAYS } from './sessions';
 import { hashToken } from './tokens';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomInt } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { RateLimitedError } from '$lib/server/errors';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { changePassword, WrongPasswordError } from './change-password';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearRateLimit, hitRateLimit } from './rate-limit';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { ValidationError } from '$lib/server/errors';
 import { rebuildBenchmark } from './build';
 import { importBenchmark, setBenchmarkExclusion } from './import';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { freshDatabase } from '$lib/server/testing/fresh-db';
+import { freshDatabase } from '$tests/fresh-db';
 import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { insertPublishedRound } from '$lib/server/results/past-round';
 import { rebuildBenchmark } from './build';

@@ -10,6 +10,7 @@ import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
 import { hashToken } from '$lib/server/auth/tokens';
 import { demoComments, generateResponse, seeded, teamProfile } from './generate';
 import { createDemoActions } from './demo-actions';
+import { eligibleUsers } from '$lib/server/rounds/eligible';
 import { benchmarkOrganizations } from './demo-data';
 
 const DAY = 86_400_000;
@@ -47,7 +48,7 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	await executor.updateTable('organizations').set({ benchmark_excluded: true }).where('id', '=', org).execute();
 	const tree = await freezeUnitTree(org, executor);
 	const teams = await executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
-	const people = await executor.selectFrom('users').select(['id', 'unit_id', 'job_role', 'email', 'language']).where('organization_id', '=', org).where('unit_id', 'is not', null).where('job_role', 'is not', null).orderBy('email').execute();
+	const people = await eligibleUsers(org, executor).select(['id', 'unit_id', 'job_role', 'email', 'language']).orderBy('email').execute();
 	const questions = await snapshotQuestions(org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })), executor);
 	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
 	const rounds = [

@@ -282,8 +282,8 @@ export interface UnitLineageTable {
 	recorded_at: Timestamp;
 }
 
-export type { ActionStatus } from '$lib/actions/status';
-import type { ActionStatus } from '$lib/actions/status';
+export type { ActionStatus } from '$lib/actions';
+import type { ActionStatus } from '$lib/actions';
 
 export interface ActionsTable {
 	organization_id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { deleteDecision, listDecisions, recordDecision } from './decisions';
 

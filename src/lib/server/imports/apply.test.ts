@@ -4,8 +4,8 @@ import { db } from '$lib/server/db';
 import { ConflictError, ValidationError } from '$lib/server/errors';
 import { applyUserImport } from './apply';
 import { getUserImport } from './preview';
-import { userRow } from './testing';
-import { audits, importRows, preview, setup, team, units, users } from './testing-db';
+import { userRow } from '$tests/import-files';
+import { audits, importRows, preview, setup, team, units, users } from '$tests/import-db';
 
 describe('applyUserImport', () => {
 	it('creates the units level by level and the users, and records the import', async () => {

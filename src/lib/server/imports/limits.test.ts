@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
 import { MAX_DATA_ROWS, parseUserFile } from './parse';
-import { csvBytes, HEADER, millionTinyRowsXlsx, plainXlsx, userRow } from './testing';
+import { csvBytes, HEADER, millionTinyRowsXlsx, plainXlsx, userRow } from '$tests/import-files';
 
 /** Runs `fn` and gives its result (or error) with the peak growth of this process's RSS meanwhile, in MB. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T | unknown; growthMb: number }> {

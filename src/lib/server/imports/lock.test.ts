@@ -5,8 +5,8 @@ import { ConflictError } from '$lib/server/errors';
 import { applyUserImport } from './apply';
 import { IMPORT_RUNNING_MESSAGE } from './lock';
 import { previewUserImport } from './preview';
-import { HEADER, userRow, xlsxBytes } from './testing';
-import { preview, setup, team, units, users, type TestContext } from './testing-db';
+import { HEADER, userRow, xlsxBytes } from '$tests/import-files';
+import { preview, setup, team, units, users, type TestContext } from '$tests/import-db';
 
 const importsOf = (organizationId: string) => db().selectFrom('user_imports').select(['id', 'applied_at']).where('organization_id', '=', organizationId).execute();
 

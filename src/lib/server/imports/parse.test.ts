@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
 import { parseUserFile } from './parse';
-import { csvBytes, HEADER, userRow, xlsxBytes } from './testing';
+import { csvBytes, HEADER, userRow, xlsxBytes } from '$tests/import-files';
 
 const anna = userRow({ name: 'Anna Lindqvist', email: 'anna@example.com', language: 'sv' });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
-import { createTestActor } from '$lib/server/testing/fixtures';
+import { createTestActor } from '$tests/fixtures';
 import { applyUserImport } from './apply';
 import { getUserImport } from './preview';
-import { preview, setup, team, units, users } from './testing-db';
+import { preview, setup, team, units, users } from '$tests/import-db';
 
 describe('previewUserImport', () => {
 	it('stores a preview and writes nothing to users or units', async () => {

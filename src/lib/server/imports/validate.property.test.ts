@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HEADER } from './testing';
+import { HEADER } from '$tests/import-files';
 import type { ExistingUser } from './types';
 import { validateUserRows } from './validate';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
-import { HEADER, userRow } from './testing';
+import { HEADER, userRow } from '$tests/import-files';
 import type { ExistingUser } from './types';
 import { DETAIL_LIMIT, validateUserRows } from './validate';
 

@@ -5,7 +5,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { isLinkUsable, resetPassword } from '$lib/server/auth/email-links';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { ValidationError } from '$lib/server/errors';
-import { uniqueEmail } from '$lib/server/testing/fixtures';
+import { uniqueEmail } from '$tests/fixtures';
 import { emailsTo, linkIn, waitForEmail } from '../../../../tests/support/mailbox';
 import { createOrganization, listOrganizations } from './create';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { round2 } from '$lib/results/colour';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { createAction } from '$lib/server/actions/mutations';
 import { recordDecision } from '$lib/server/decisions/decisions';
 import { unitProgress } from './progress';

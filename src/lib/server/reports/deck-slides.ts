@@ -2,7 +2,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import { chartColours } from '$lib/charts/colours';
 import { heatColour } from '$lib/charts/heat';
-import { COMMENT_MIN } from '$lib/results/view';
+import { commentThreshold } from '$lib/results/pattern';
 import type { ReportData } from './data';
 import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
 import { STATUSES, statusFill, type ReportText } from './report-text';
@@ -98,7 +98,7 @@ export function questionSlides(pptx: Deck, data: ReportData, txt: ReportText): v
 	if (qs.length === 0) return void note(slideWithTitle(pptx, t('results.questions.title'), t('results.questions.text')), t('report.questions.none'), BOX.y);
 	for (const q of qs) {
 		const mean = q.type !== 'text' && q.mean !== null ? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}` : '';
-		const intro = q.answered === null ? (q.type === 'text' ? t('results.questions.commentsHidden', { n: COMMENT_MIN }) : `–  ${txt.hidden}`) : t('results.questions.answered', { n: txt.count(q.answered) }) + mean;
+		const intro = q.answered === null ? (q.type === 'text' ? t('results.questions.commentsHidden', { n: commentThreshold(data.results.round.k) }) : `–  ${txt.hidden}`) : t('results.questions.answered', { n: txt.count(q.answered) }) + mean;
 		if (q.type === 'text') {
 			const comments = q.comments ?? [];
 			chunks(comments, 8).forEach((part, i) => {

@@ -5,7 +5,7 @@ import type { Locale } from '$lib/i18n';
 import { round2 } from '$lib/results/colour';
 import { score } from '$lib/results/format';
 import type { ReportData } from './data';
-import { ACTION_TITLE, publishedReport } from './fixture';
+import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
 
 let reports: Record<Locale, ReportData>;
@@ -118,4 +118,16 @@ describe('the PowerPoint deck', () => {
 		expect(first).toMatch(/^\d,\d\d$/);
 		expect(all).toContain(`<a:t>${first}</a:t>`);
 	});
+});
+
+describe('the deck of a round with k above the comment minimum', () => {
+	it('states the threshold the comments really need (k, not 10)', async () => {
+		const data = structuredClone(reports.en);
+		data.results.round.k = 12;
+		const q = data.results.questions.find((x) => x.type === 'text')!;
+		Object.assign(q, { answered: null, comments: undefined });
+		const { slides } = await open(await renderDeck(data));
+		expect(slides.join('\n')).toContain(xmlText('Comments are shown only for groups of at least 12 respondents.'));
+		expect(slides.join('\n')).not.toContain('at least 10 respondents');
+	}, 60_000);
 });

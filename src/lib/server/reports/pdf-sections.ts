@@ -1,6 +1,6 @@
 /** The PDF report's later sections: sub-units compared, trend, company questions and open actions. */
 import { chartColours } from '$lib/charts/colours';
-import { COMMENT_MIN } from '$lib/results/view';
+import { commentThreshold } from '$lib/results/pattern';
 import type { ReportData } from './data';
 import { distributionBar } from './pdf-charts';
 import { heatmap, trendCharts } from './pdf-grids';
@@ -58,7 +58,7 @@ export function questions(doc: Doc, data: ReportData, txt: ReportText): void {
 		ensure(doc, heightOf(doc, q.text, CONTENT_WIDTH, { size: SIZE.h3, font: 'bold' }) + 50);
 		subheading(doc, q.text, 30);
 		if (q.answered === null) {
-			paragraph(doc, q.type === 'text' ? t('results.questions.commentsHidden', { n: COMMENT_MIN }) : `–  ${txt.hidden}`, { size: SIZE.small, color: INK.muted, gap: 14 });
+			paragraph(doc, q.type === 'text' ? t('results.questions.commentsHidden', { n: commentThreshold(r.round.k) }) : `–  ${txt.hidden}`, { size: SIZE.small, color: INK.muted, gap: 14 });
 			continue;
 		}
 		const mean = q.type !== 'text' && q.mean !== null ? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}` : '';

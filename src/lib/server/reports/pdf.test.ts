@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import type { Locale } from '$lib/i18n';
 import { score, signed } from '$lib/results/format';
 import type { ReportData } from './data';
-import { ACTION_TITLE, publishedReport } from './fixture';
+import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderPdf } from './pdf';
 import { winAnsi } from './pdf-layout';
 
@@ -105,4 +105,16 @@ describe('the PDF report', () => {
 		expect(seen).toEqual([...seen].sort((a, b) => a - b));
 		expect(seen.at(-1)).toBe(1);
 	});
+});
+
+describe('the PDF report of a round with k above the comment minimum', () => {
+	it('states the threshold the comments really need (k, not 10)', async () => {
+		const data = structuredClone(reports.en);
+		data.results.round.k = 12;
+		const q = data.results.questions.find((x) => x.type === 'text')!;
+		Object.assign(q, { answered: null, comments: undefined });
+		const { text } = await textOf(await renderPdf(data));
+		expect(text).toContain('Comments are shown only for groups of at least 12 respondents.');
+		expect(text).not.toContain('at least 10 respondents');
+	}, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { invitationToken } from '$lib/server/rounds/links';

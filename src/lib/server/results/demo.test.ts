@@ -4,7 +4,7 @@ import type { Database } from '$lib/server/db/schema';
 import type { Actor } from '$lib/server/auth/actor';
 import { bootstrap } from '$lib/server/bootstrap/bootstrap';
 import { createDemoRound } from '$lib/server/bootstrap/demo-round';
-import { freshDatabase } from '$lib/server/testing/fresh-db';
+import { freshDatabase } from '$tests/fresh-db';
 import { ORGANIZATION } from '$lib/results/view';
 import { listPublishedRounds } from './rounds';
 import { unitResults } from './unit-results';

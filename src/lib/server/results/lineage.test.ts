@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from '$tests/fixtures';
+import { createPublishedRound } from '$tests/results';
 import { mergeUnit } from '$lib/server/units/merge';
 import { ConflictError } from '$lib/server/errors';
 import { unitTrend } from './trend';

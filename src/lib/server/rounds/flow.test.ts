@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
-import { storedResponses } from '$lib/server/testing/stored-responses';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
+import { storedResponses } from '$tests/stored-responses';
 import { createRound } from './create';
 import { advanceRound } from './advance';
 import { sendPendingEmails } from './emails';
 import { closeRoundEarly, extendRound, remindNow } from './manage';
-import { roundResponseRates } from './rates';
+import { roundResponseRates } from './response-rates';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { saveDraft } from '$lib/server/survey/save';
 import { submitSurvey } from '$lib/server/survey/submit';

@@ -5,17 +5,14 @@ import { listUnits } from '$lib/server/units/queries';
 import { subtreeIds } from '$lib/server/units/tree';
 import { ValidationError } from '$lib/server/errors';
 import { invitationTokenHash } from './links';
+import { eligibleUsers } from './eligible';
 import { sealIdentity } from '$lib/server/responses/seal';
 
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
 /** The people a round's participant choice covers: only those with a unit and a job role can be placed in results. */
 async function participantQuery(organizationId: string, p: Participants, executor: Db = db()) {
-	let q = executor
-		.selectFrom('users')
-		.where('organization_id', '=', organizationId)
-		.where('unit_id', 'is not', null)
-		.where('job_role', 'is not', null);
+	let q = eligibleUsers(organizationId, executor);
 	if (p.mode === 'units') {
 		const units = await listUnits({ organizationId }, executor);
 		const ids = new Set(p.unitIds.flatMap((id) => [...subtreeIds(units, id)]).filter((id) => units.some((u) => u.id === id)));

@@ -86,3 +86,8 @@ export async function getRound(opts: { organizationId: string; roundId: string }
 	if (!row) throw new NotFoundError('round');
 	return toRow(row);
 }
+
+/** A round's id and name, or undefined when the organization has no such round (e.g. an action's round, since deleted). */
+export async function findRoundName(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<{ id: string; name: string } | undefined> {
+	return executor.selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).executeTakeFirst();
+}

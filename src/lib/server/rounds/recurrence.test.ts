@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { ConflictError, ForbiddenError, ValidationError } from '$lib/server/errors';
 import { addMonths } from '$lib/rounds/repeat';
 import { createRound } from './create';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createUser } from '$lib/server/users/mutations';
 import { createUnit, deleteUnit, setLevelNames, updateUnit } from './mutations';
 import { getLevelNames, getUnit, listUnits } from './queries';

@@ -38,3 +38,16 @@ export async function getLevelNames(opts: { organizationId: string }, executor: 
 	const org = await executor.selectFrom('organizations').select('level_names').where('id', '=', opts.organizationId).executeTakeFirstOrThrow();
 	return org.level_names;
 }
+
+/** How many units the organization has. */
+export async function countUnits(opts: { organizationId: string }, executor: Db = db()): Promise<number> {
+	const row = await executor.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', opts.organizationId).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** The names of the given units, in the given order (units that no longer exist are left out). */
+export async function listUnitNames(opts: { organizationId: string; unitIds: string[] }, executor: Db = db()): Promise<string[]> {
+	const names = await executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', opts.organizationId).execute();
+	const byId = new Map(names.map((u) => [u.id, u.name]));
+	return opts.unitIds.map((id) => byId.get(id)).filter((n): n is string => !!n);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$lib/server/testing/fixtures';
+import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { createUnit } from '$lib/server/units/mutations';
 import { createUser, deleteUser, updateUser } from './mutations';
 import { countUsers, getUser, listUsers } from './queries';

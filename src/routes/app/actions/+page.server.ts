@@ -4,7 +4,7 @@ import { forPage } from '$lib/server/http/pages';
 import { listActions } from '$lib/server/actions/queries';
 import { actionUnitOptions, currentOwners } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ACTION_STATUSES } from '$lib/actions/status';
+import { ACTION_STATUSES } from '$lib/actions';
 import { isUuid } from '$lib/server/validation';
 
 const views = ['all', 'mine', 'overdue'] as const;

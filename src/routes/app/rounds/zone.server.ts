@@ -1,9 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
+import { organizationCountry } from '$lib/server/orgs/queries';
 import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** The time zone the admin's round pages use: the browser's (cookie), else the organization country's, else UTC. */
 export async function adminZone(cookies: Cookies, organizationId: string): Promise<string> {
-	const org = await db().selectFrom('organizations').select('country').where('id', '=', organizationId).executeTakeFirst();
-	return pickZone(cookies.get(ZONE_COOKIE), org?.country);
+	return pickZone(cookies.get(ZONE_COOKIE), await organizationCountry({ organizationId }));
 }

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
+import { listBenchmarkOrganizations } from '$lib/server/benchmarks/queries';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const [live, demo, organizations, models] = await Promise.all([
 		listBenchmarkVersions({ population: 'live', limit: 30 }),
 		listBenchmarkVersions({ population: 'demo', limit: 5 }),
-		db().selectFrom('organizations').select(['id', 'name', 'is_demo as isDemo', 'benchmark_excluded as excluded']).where('is_demo', '=', false).orderBy('name').execute(),
+		listBenchmarkOrganizations(),
 		shippedModels()
 	]);
 	return { versions: [...live, ...demo.map((v) => ({ ...v, demo: true }))], organizations, models: models.map((m) => `${m.id}@${m.version}`) };

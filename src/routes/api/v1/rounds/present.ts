@@ -1,6 +1,6 @@
 import { allowedActions } from '$lib/rounds/state';
 import type { RoundRow } from '$lib/server/rounds/queries';
-import type { roundResponseRates } from '$lib/server/rounds/rates';
+import type { roundResponseRates } from '$lib/server/rounds/response-rates';
 
 /**
  * The API shape of a round. The round's completed count and rate are left out (null) while fewer than

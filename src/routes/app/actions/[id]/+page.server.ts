@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { attempt, nullable, str } from '$lib/server/http/forms';
 import { getAction } from '$lib/server/actions/queries';
+import { findRoundName } from '$lib/server/rounds/queries';
 import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const action = await forPage(() => getAction({ actor, actionId: event.params.id }));
 	const [owners, areas] = await Promise.all([ownerOptions({ actor, unitId: action.unit.id, keep: action.owner?.id }), areaOptions(event.locals.locale)]);
 	const area = areas.find((a) => a.key === action.areaKey);
-	const round = action.roundId ? await db().selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', actor.membership!.organizationId).where('id', '=', action.roundId).executeTakeFirst() : undefined;
+	const round = action.roundId ? await findRoundName({ organizationId: actor.membership!.organizationId, roundId: action.roundId }) : undefined;
 	return {
 		action,
 		timeZone: pickZone(event.cookies.get(ZONE_COOKIE), null),

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { roundResponseRates } from '$lib/server/rounds/rates';
+import { roundResponseRates } from '$lib/server/rounds/response-rates';
 import { closeRoundEarly, extendRound, launchRound, remindNow } from '$lib/server/rounds/manage';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { summarize } from '$lib/server/questions/present';
@@ -16,6 +15,7 @@ import { setRoundRepeat } from '$lib/server/rounds/recurrence';
 import { unscheduleRound } from '$lib/server/rounds/unschedule';
 import { repeatFromForm } from '../new/form';
 import { repeatInfo } from '$lib/server/rounds/repeat-info';
+import { listUnitNames } from '$lib/server/units/queries';
 
 /** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
 async function modelName(id: string, version: string, locale: string): Promise<string> {
@@ -41,9 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	const p = r.participants as { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 	let unitNames: string[] = [];
 	if (p.mode === 'units') {
-		const names = await db().selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).execute();
-		const byId = new Map(names.map((u) => [u.id, u.name]));
-		unitNames = p.unitIds.map((id) => byId.get(id)).filter((n): n is string => !!n);
+		unitNames = await listUnitNames({ organizationId, unitIds: p.unitIds });
 	}
 	const done = event.url.searchParams.get('done');
 	return {

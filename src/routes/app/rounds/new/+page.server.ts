@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listUnits } from '$lib/server/units/queries';
@@ -10,6 +9,7 @@ import { QUESTION_TYPES } from '$lib/server/models/schema';
 import { listQuestions } from '$lib/server/questions/store';
 import { summarize } from '$lib/server/questions/present';
 import { createRound } from '$lib/server/rounds/create';
+import { eligibleCountsByUnit, listEligiblePeople } from '$lib/server/rounds/eligible';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { defaultSchedule } from '$lib/rounds/state';
 import { NOTICE_DAYS } from '$lib/rounds/repeat';
@@ -24,7 +24,7 @@ const MAX_PEOPLE_LISTED = 1000;
  * Default reminders: three, spread over the two weeks like the domain's defaults, but on whole days at
  * 09:00 local time — a reminder in the middle of the night is easily missed (days 4, 7 and 11).
  */
-function morningReminders(startsAt: string, zone: string): string[] {
+function morningReminders(startsAt: string): string[] {
 	const [y, m, d] = startsAt.slice(0, 10).split('-').map(Number);
 	return [4, 7, 11].map((days) => `${new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)}T09:00`);
 }
@@ -34,19 +34,12 @@ export const load: PageServerLoad = async (event) => {
 	const lang = event.locals.locale;
 	const [units, counts, timeZone, library, own] = await Promise.all([
 		listUnits({ organizationId }),
-		db()
-			.selectFrom('users')
-			.select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
-			.where('organization_id', '=', organizationId)
-			.where('unit_id', 'is not', null)
-			.where('job_role', 'is not', null)
-			.groupBy('unit_id')
-			.execute(),
+		eligibleCountsByUnit({ organizationId }),
 		adminZone(event.cookies, organizationId),
 		standardQuestions(),
 		listQuestions({ organizationId })
 	]);
-	const own_ = new Map(counts.map((c) => [c.unit_id!, Number(c.n)]));
+	const own_ = counts;
 	const tree = flattenTree(units);
 	// People per unit including everything below it (a unit includes its subtree when chosen).
 	const below = new Map<string, number>();
@@ -57,19 +50,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const eligible = [...own_.values()].reduce((a, b) => a + b, 0);
 	const paths = new Map(tree.map((r) => [r.unit.id, r.path.join(' › ')]));
-	const people =
-		eligible <= MAX_PEOPLE_LISTED
-			? (
-					await db()
-						.selectFrom('users')
-						.select(['id', 'name', 'unit_id'])
-						.where('organization_id', '=', organizationId)
-						.where('unit_id', 'is not', null)
-						.where('job_role', 'is not', null)
-						.orderBy('name')
-						.execute()
-				).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unit_id!) ?? '' }))
-			: null;
+	const people = eligible <= MAX_PEOPLE_LISTED ? (await listEligiblePeople({ organizationId })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' })) : null;
 	const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 	const s = defaultSchedule(start);
 	const startsAt = toLocalInput(s.startsAt, timeZone);
@@ -82,7 +63,7 @@ export const load: PageServerLoad = async (event) => {
 		startsAt,
 		endsAt: toLocalInput(s.endsAt, timeZone),
 		publishAt: toLocalInput(s.publishAt, timeZone),
-		reminders: morningReminders(startsAt, timeZone),
+		reminders: morningReminders(startsAt),
 		minGroupSize: '5',
 		repeat: ''
 	};

@@ -1,8 +1,8 @@
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { applyUserImport } from './apply';
-import { previewUserImport } from './preview';
-import { HEADER, userRow, xlsxBytes } from './testing';
+import { createTestActor, createTestOrganization } from './fixtures';
+import { applyUserImport } from '$lib/server/imports/apply';
+import { previewUserImport } from '$lib/server/imports/preview';
+import { HEADER, userRow, xlsxBytes } from './import-files';
 
 /** Helpers for the import integration tests (real PostgreSQL, a fresh organization per test). */
 

@@ -3,13 +3,13 @@
  * company questions, an imported benchmark and open actions, read back through reportData.
  */
 import type { Locale } from '$lib/i18n';
-import { createTestActor, createTestOrganization } from '$lib/server/testing/fixtures';
-import { createPublishedRound } from '$lib/server/testing/results';
+import { createTestActor, createTestOrganization } from './fixtures';
+import { createPublishedRound } from './results';
 import { importBenchmark } from '$lib/server/benchmarks/import';
 import { createAction } from '$lib/server/actions/mutations';
 import { latestModel, standardQuestions } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
-import { reportData, type ReportData } from './data';
+import { reportData, type ReportData } from '$lib/server/reports/data';
 
 const DAY = 86_400_000;
 const operator = { accountId: null, email: 'op@sos.example', isOperator: true, via: 'session' as const, label: 'op@sos.example', membership: null };

@@ -1,0 +1,25 @@
+import { db, type Db } from '$lib/server/db';
+
+/**
+ * The eligible-participant rule, in one place: a person can be invited to a round only with a unit and a
+ * job role, since results are placed by both. Every query that chooses or counts possible participants
+ * starts from this one.
+ */
+export function eligibleUsers(organizationId: string, executor: Db = db()) {
+	return executor.selectFrom('users').where('organization_id', '=', organizationId).where('unit_id', 'is not', null).where('job_role', 'is not', null);
+}
+
+/** How many eligible people each unit has directly (not counting the units below it). */
+export async function eligibleCountsByUnit(opts: { organizationId: string }, executor: Db = db()): Promise<Map<string, number>> {
+	const rows = await eligibleUsers(opts.organizationId, executor)
+		.select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+		.groupBy('unit_id')
+		.execute();
+	return new Map(rows.map((c) => [c.unit_id!, Number(c.n)]));
+}
+
+/** The eligible people by name, with their unit. */
+export async function listEligiblePeople(opts: { organizationId: string }, executor: Db = db()): Promise<{ id: string; name: string; unitId: string }[]> {
+	const rows = await eligibleUsers(opts.organizationId, executor).select(['id', 'name', 'unit_id']).orderBy('name').execute();
+	return rows.map((p) => ({ id: p.id, name: p.name, unitId: p.unit_id! }));
+}
