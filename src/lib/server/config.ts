@@ -3,6 +3,7 @@ import path from 'node:path';
 
 const schema = z.object({
 	DATABASE_URL: z.string().url().optional(),
+	DATABASE_READ_URL: z.string().url().optional(),
 	SOS_DATA_DIR: z.string().min(1).default('./data'),
 	SOS_DEMO: z.enum(['on', 'off']).default('on'),
 	SMTP_URL: z.string().url().optional(),

@@ -20,12 +20,16 @@ interface Pending {
 	kind: 'assigned' | 'due';
 }
 
+/** An open action whose owner is to get an email: just assigned, or due in a few days and not yet reminded. */
+const due = (today: string) => sql<boolean>`a.status IN ('planned', 'in_progress') AND (a.assignment_pending
+	OR (NOT a.due_reminder_sent AND a.due_on <= ${today}::date + ${DUE_REMINDER_DAYS}::int AND a.due_on >= ${today}::date))`;
+
 /**
  * Sends one pending owner email, if any: "assigned to you" first, then "due in a few days" for open
  * actions. The flag is cleared in the transaction holding the action's row lock, so several instances
  * can sweep at once without sending anything twice.
  */
-async function sendOne(origin: string, today: string, executor: Db = db()): Promise<boolean> {
+async function sendOne(organizationId: string, origin: string, today: string, executor: Db = db()): Promise<boolean> {
 	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT a.organization_id, a.id, a.title, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, COALESCE(c.name, a.created_by) AS created_by,
@@ -36,8 +40,7 @@ async function sendOne(origin: string, today: string, executor: Db = db()): Prom
 			JOIN units u ON u.organization_id = a.organization_id AND u.id = a.unit_id
 			JOIN organizations o ON o.id = a.organization_id
 			LEFT JOIN users c ON c.organization_id = a.organization_id AND c.email = a.created_by
-			WHERE a.status IN ('planned', 'in_progress') AND (a.assignment_pending
-				OR (NOT a.due_reminder_sent AND a.due_on <= ${today}::date + ${DUE_REMINDER_DAYS}::int AND a.due_on >= ${today}::date))
+			WHERE a.organization_id = ${organizationId} AND ${due(today)}
 			ORDER BY a.assignment_pending DESC, a.due_on
 			LIMIT 1
 			FOR UPDATE OF a SKIP LOCKED`.execute(trx);
@@ -56,10 +59,17 @@ async function sendOne(origin: string, today: string, executor: Db = db()): Prom
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** The scheduler's sweep of owner emails; returns how many were sent. */
-export async function sendActionEmails(opts: { origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
+/** Organizations with an owner email to send (the jobs' fan-out: one emails job each). */
+export async function organizationsWithActionEmails(now = new Date(), executor: Db = db()): Promise<string[]> {
+	const today = now.toISOString().slice(0, 10);
+	const rows = await sql<{ organization_id: string }>`SELECT DISTINCT a.organization_id FROM actions a WHERE ${due(today)}`.execute(executor);
+	return rows.rows.map((r) => r.organization_id);
+}
+
+/** One organization's sweep of owner emails (its emails job); returns how many were sent. */
+export async function sendActionEmails(opts: { organizationId: string; origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
 	const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
 	let sent = 0;
-	while (sent < (opts.max ?? 200) && (await sendOne(opts.origin, today, executor))) sent++;
+	while (sent < (opts.max ?? 200) && (await sendOne(opts.organizationId, opts.origin, today, executor))) sent++;
 	return sent;
 }

@@ -157,11 +157,18 @@ async function earlierVersions(opts: { modelId: string; modelVersion: string; po
 	return [...out.values()];
 }
 
+/** A benchmark to build: one model version and population. */
+export interface BenchmarkKey {
+	modelId: string;
+	modelVersion: string;
+	population: Population;
+}
+
 /**
- * Rebuilds every benchmark a round has closed for since it was last built (the scheduler's tick: the
- * job that runs whenever a round closes). Returns how many versions were built.
+ * Every benchmark a round has closed for since it was last built (the jobs' fan-out: one benchmarks job
+ * each, run whenever a round closes). Reads across organizations, as the benchmark does.
  */
-export async function rebuildDueBenchmarks(now = new Date(), executor: Db = db()): Promise<number> {
+export async function dueBenchmarks(executor: Db = db()): Promise<BenchmarkKey[]> {
 	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
 		WITH closed AS (
 			SELECT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population, max(r.closed_at) AS last_closed
@@ -174,8 +181,23 @@ export async function rebuildDueBenchmarks(now = new Date(), executor: Db = db()
 			SELECT max(v.built_at) FROM benchmark_versions v
 			WHERE v.model_id = c.model_id AND v.model_version = c.model_version AND v.source = 'sos' AND v.population = c.population
 		), '-infinity')`.execute(executor);
-	for (const r of rows) await rebuildBenchmark({ modelId: r.model_id, modelVersion: r.model_version, population: r.population, now }, executor);
-	return rows.length;
+	return rows.map((r) => ({ modelId: r.model_id, modelVersion: r.model_version, population: r.population }));
+}
+
+/**
+ * Rebuilds one benchmark if a round has closed for it since its last build (its benchmarks job). An
+ * advisory lock held by a transaction for the build's length keeps two instances from building the same
+ * benchmark at once: the second finds it locked and leaves it (or, once built, no longer due). True when it built.
+ */
+export async function rebuildBenchmarkIfDue(key: BenchmarkKey, now = new Date(), executor: Db = db()): Promise<boolean> {
+	const name = `sos-benchmark:${key.modelId}:${key.modelVersion}:${key.population}`;
+	return executor.transaction().execute(async (lock) => {
+		const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS ok`.execute(lock);
+		if (!got.rows[0].ok) return false;
+		const due = (await dueBenchmarks(executor)).some((d) => d.modelId === key.modelId && d.modelVersion === key.modelVersion && d.population === key.population);
+		if (due) await rebuildBenchmark({ ...key, now }, executor);
+		return due;
+	});
 }
 
 /** Rebuilds the benchmark of every model version and population with closed rounds (the operator's "rebuild now", and after an exclusion). */

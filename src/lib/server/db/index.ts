@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { NotFoundError } from '$lib/server/errors';
 
 // bigint counts come back as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -9,6 +10,8 @@ pg.types.setTypeParser(1082, (v) => v);
 
 let pool: pg.Pool | null = null;
 let kysely: Kysely<Database> | null = null;
+let readPool: pg.Pool | null = null;
+let readKysely: Kysely<Database> | null = null;
 
 function databaseUrl(): string {
 	const url = process.env.DATABASE_URL;
@@ -16,28 +19,71 @@ function databaseUrl(): string {
 	return url;
 }
 
+function newPool(connectionString: string, label: string): pg.Pool {
+	// A database that does not answer at all fails a request after 10 s (a 503), instead of holding it forever.
+	const p = new pg.Pool({ connectionString, max: 20, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+	// A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
+	p.on('error', (err) => console.error(`[${label}] idle client error:`, err.message));
+	// So must one on a client that is checked out (e.g. inside a transaction) but between queries.
+	p.on('connect', (client) => client.on('error', (err) => console.error(`[${label}] client error:`, err.message)));
+	return p;
+}
+
 export function getPool(): pg.Pool {
-	if (!pool) {
-		// A database that does not answer at all fails a request after 10 s (a 503), instead of holding it forever.
-		pool = new pg.Pool({ connectionString: databaseUrl(), max: 20, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
-		// A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
-		pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-		// So must one on a client that is checked out (e.g. inside a transaction) but between queries.
-		pool.on('connect', (client) => client.on('error', (err) => console.error('[db] client error:', err.message)));
-	}
+	pool ??= newPool(databaseUrl(), 'db');
 	return pool;
 }
 
+/** The primary: every write, and every read that must see what was just written. */
 export function db(): Kysely<Database> {
 	if (!kysely) kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: getPool() }) });
 	return kysely;
 }
 
+/**
+ * Where published results are read from: a streaming replica when DATABASE_READ_URL is set (its own
+ * pool), else the primary. A replica lags the primary by a moment, so only reads that may be that
+ * moment old use it — see docs/scale-out.md for which do and which stay on the primary.
+ */
+export function readDb(): Kysely<Database> {
+	const url = process.env.DATABASE_READ_URL;
+	if (!url) return db();
+	readPool ??= newPool(url, 'db read');
+	readKysely ??= new Kysely<Database>({ dialect: new PostgresDialect({ pool: readPool }) });
+	return readKysely;
+}
+
+/** The executor itself, or the primary when it is the replica (for the rare write on a read path). */
+export function writable(executor: Db): Db {
+	return executor === readKysely && readKysely !== null ? db() : executor;
+}
+
+/**
+ * Runs a read on `executor`; when that is the replica and it finds nothing (a NotFoundError, or what
+ * `missing` says is nothing), reads once more on the primary. A replica replays the primary's history
+ * in order, a moment late: what it shows is consistent but may lack the newest commit — say, a round
+ * published a second ago whose link the reader just followed.
+ */
+export async function readFresh<T>(executor: Db, read: (executor: Db) => Promise<T>, missing: (result: T) => boolean = () => false): Promise<T> {
+	if (executor !== readKysely || readKysely === null) return read(executor);
+	try {
+		const result = await read(executor);
+		if (!missing(result)) return result;
+	} catch (err) {
+		if (!(err instanceof NotFoundError)) throw err;
+	}
+	return read(db());
+}
+
 export async function closeDb(): Promise<void> {
 	const k = kysely;
+	const r = readKysely;
 	kysely = null;
 	pool = null;
+	readKysely = null;
+	readPool = null;
 	if (k) await k.destroy();
+	if (r) await r.destroy();
 }
 
 export type Db = Kysely<Database>;

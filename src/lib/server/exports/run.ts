@@ -83,11 +83,8 @@ export async function runExport(opts: { exportId: string; origin: string }, exec
 	return true;
 }
 
-/**
- * The scheduler's sweep: removes expired files, gives up exports that died too often, and makes those
- * left queued (their process stopped before starting them) or whose heartbeat stopped.
- */
-export async function runPendingExports(opts: { origin: string }, executor: Db = db()): Promise<number> {
+/** Housekeeping: removes expired files and gives up exports that died too often. */
+export async function expireExports(executor: Db = db()): Promise<void> {
 	await executor.deleteFrom('report_exports').where('expires_at', '<', new Date()).execute();
 	await executor
 		.updateTable('report_exports')
@@ -96,14 +93,27 @@ export async function runPendingExports(opts: { origin: string }, executor: Db =
 		.where('heartbeat_at', '<', stale())
 		.where('attempts', '>=', MAX_ATTEMPTS)
 		.execute();
+}
+
+/** Exports left queued (their process stopped before starting them) or whose heartbeat stopped (the jobs' fan-out: one exports job each). */
+export async function dueExports(executor: Db = db()): Promise<{ organizationId: string; exportId: string }[]> {
 	const due = await executor
 		.selectFrom('report_exports')
-		.select('id')
+		.select(['organization_id', 'id'])
 		.where((w) => w.or([w.and([w('status', '=', 'queued'), w('created_at', '<', new Date(Date.now() - 30_000))]), w.and([w('status', '=', 'running'), w('heartbeat_at', '<', stale())])]))
 		.orderBy('created_at')
 		.limit(20)
 		.execute();
+	return due.map((r) => ({ organizationId: r.organization_id, exportId: r.id }));
+}
+
+/**
+ * The whole sweep in one call, as the housekeeping and exports jobs do it between them: removes expired
+ * files, gives up exports that died too often, and makes those left queued or whose heartbeat stopped.
+ */
+export async function runPendingExports(opts: { origin: string }, executor: Db = db()): Promise<number> {
+	await expireExports(executor);
 	let done = 0;
-	for (const { id } of due) if (await runExport({ exportId: id, origin: opts.origin }, executor)) done++;
+	for (const { exportId } of await dueExports(executor)) if (await runExport({ exportId, origin: opts.origin }, executor)) done++;
 	return done;
 }

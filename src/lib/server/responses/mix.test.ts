@@ -74,12 +74,12 @@ describe('what the database keeps of a response', () => {
 		// Four of them: fewer than k, so they wait.
 		for (const [n, s] of surveys.slice(0, 4).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
 		expect(await mixPendingResponses({ organizationId: org.id, roundId: round.id, minimum: 5 })).toBe(0);
-		await mixDueRounds();
+		await mixDueRounds({ organizationId: org.id });
 		expect(await pendingOf()).toHaveLength(4);
 		expect(await storage(org.id, round.id)).toEqual([]);
 		// Three more (seven pending, at least k): the scheduler's mix moves all seven.
 		for (const [n, s] of surveys.slice(4, 7).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n + 4) });
-		await mixDueRounds();
+		await mixDueRounds({ organizationId: org.id });
 		expect(await pendingOf()).toEqual([]);
 		const rows = await storage(org.id, round.id);
 		expect(rows.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -87,7 +87,7 @@ describe('what the database keeps of a response', () => {
 		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
 		// The rest: the next five are mixed together, apart from the first seven.
 		for (const [n, s] of surveys.slice(7).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n + 7) });
-		await mixDueRounds();
+		await mixDueRounds({ organizationId: org.id });
 		const all = await storage(org.id, round.id);
 		expect(all.map((r) => submitterOf(r.answers)).sort((a, b) => a - b)).toEqual(surveys.map((_, n) => n));
 		expect(new Set(all.map((r) => r.xmin)).size).toBe(2);
@@ -97,7 +97,7 @@ describe('what the database keeps of a response', () => {
 	it('at close: pending and earlier mixed answers are rewritten together, all sharing one transaction id, and counted exactly', async () => {
 		const { org, admin, round, surveys } = await openRound(14, 5);
 		for (const [n, s] of surveys.slice(0, 6).entries()) await submitSurvey({ survey: s, patch: answersOf(s, n) });
-		await mixDueRounds();
+		await mixDueRounds({ organizationId: org.id });
 		// 20 at once for one invitation: still one answer.
 		const twenty = await Promise.all(Array.from({ length: 20 }, () => submitSurvey({ survey: surveys[6], patch: answersOf(surveys[6], 6) })));
 		expect(twenty.filter((r) => !r.alreadySubmitted)).toHaveLength(1);

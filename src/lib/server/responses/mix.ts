@@ -58,18 +58,27 @@ export async function mixRoundAtClose(opts: { organizationId: string; roundId: s
 	return Number(moved.numAffectedRows ?? 0);
 }
 
-/** The scheduler's part: every open round with at least k pending responses is mixed (a round that fails is logged and left pending); then the pending table is vacuumed. */
-export async function mixDueRounds(executor: Db = db()): Promise<number> {
+/** Organizations with an open round holding at least k pending responses (the jobs' fan-out: one rounds job each). */
+export async function organizationsWithRoundsToMix(executor: Db = db()): Promise<string[]> {
+	const due = await sql<{ organization_id: string }>`
+		SELECT DISTINCT r.organization_id FROM rounds r
+		WHERE r.status = 'open'
+			AND (SELECT count(*) FROM pending_responses p WHERE p.organization_id = r.organization_id AND p.round_id = r.id) >= r.min_group_size`.execute(executor);
+	return due.rows.map((r) => r.organization_id);
+}
+
+/** One organization's part of the mixing (its rounds job): every open round with at least k pending responses is mixed (a round that fails is logged and left pending); then the pending table is vacuumed. */
+export async function mixDueRounds(opts: { organizationId: string }, executor: Db = db()): Promise<number> {
 	const due = await sql<{ organization_id: string; id: string; min_group_size: number }>`
 		SELECT r.organization_id, r.id, r.min_group_size FROM rounds r
-		WHERE r.status = 'open'
+		WHERE r.organization_id = ${opts.organizationId} AND r.status = 'open'
 			AND (SELECT count(*) FROM pending_responses p WHERE p.organization_id = r.organization_id AND p.round_id = r.id) >= r.min_group_size`.execute(executor);
 	let mixed = 0;
 	for (const r of due.rows) {
 		try {
 			mixed += await mixPendingResponses({ organizationId: r.organization_id, roundId: r.id, minimum: r.min_group_size }, executor);
 		} catch (err) {
-			// The round's answers stay pending (nothing is lost); the rest of the tick goes on.
+			// The round's answers stay pending (nothing is lost); the organization's other work goes on.
 			console.error(`[responses] round ${r.id} could not be mixed:`, err instanceof Error ? err.message : err);
 		}
 	}

@@ -122,13 +122,20 @@ export async function freezeUnitTree(organizationId: string, executor: Db = db()
 	return JSON.stringify(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
 }
 
-/** Rounds that closed before results were built (e.g. by an older version): built now, one by one. */
-export async function buildMissingResults(executor: Db = db()): Promise<number> {
-	const missing = await sql<{ organization_id: string; id: string }>`
-		SELECT r.organization_id, r.id FROM rounds r
-		WHERE r.status IN ('closed', 'published')
-			AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
-		LIMIT 20`.execute(executor);
+const missingResults = (organizationId: string | null, executor: Db = db()) => sql<{ organization_id: string; id: string }>`
+	SELECT r.organization_id, r.id FROM rounds r
+	WHERE r.status IN ('closed', 'published') AND (${organizationId}::uuid IS NULL OR r.organization_id = ${organizationId}::uuid)
+		AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
+	LIMIT 20`.execute(executor);
+
+/** Organizations with a round that closed before results were built (the jobs' fan-out: one rounds job each). */
+export async function organizationsMissingResults(executor: Db = db()): Promise<string[]> {
+	return [...new Set((await missingResults(null, executor)).rows.map((r) => r.organization_id))];
+}
+
+/** One organization's rounds that closed before results were built (e.g. by an older version): built now, one by one. */
+export async function buildMissingResults(opts: { organizationId: string }, executor: Db = db()): Promise<number> {
+	const missing = await missingResults(opts.organizationId, executor);
 	for (const r of missing.rows)
 		await executor.transaction().execute(async (trx) => {
 			await trx.selectFrom('rounds').select('id').where('organization_id', '=', r.organization_id).where('id', '=', r.id).forUpdate().execute();

@@ -1,4 +1,4 @@
-import { db, type Db } from '$lib/server/db';
+import { readDb, readFresh, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
@@ -34,8 +34,14 @@ export function subunitRow(view: RoundView, id: string, model: CompiledModel, bm
 	};
 }
 
-/** Units × areas for a unit and its sub-units down to `depth` levels, with the same protection as every figure. */
-export async function heatmap(opts: { actor: Actor; roundId: string; unitId: string; depth: number; locale: Locale; choice: Comparison }, executor: Db = db()) {
+type HeatmapOptions = { actor: Actor; roundId: string; unitId: string; depth: number; locale: Locale; choice: Comparison };
+
+/** Units × areas for a unit and its sub-units down to `depth` levels, with the same protection as every figure (replica first, as unitResults). */
+export async function heatmap(opts: HeatmapOptions, executor: Db = readDb()) {
+	return readFresh(executor, (e) => readHeatmap(opts, e));
+}
+
+async function readHeatmap(opts: HeatmapOptions, executor: Db) {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
 	const { data, model } = await loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, opts.depth) }, executor);

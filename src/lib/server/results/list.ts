@@ -1,4 +1,4 @@
-import { db, type Db } from '$lib/server/db';
+import { readDb, readFresh, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { buildView } from '$lib/results/view';
 import { resultsAccess } from './scope';
@@ -16,9 +16,16 @@ export interface RoundListItem {
 
 /**
  * The published rounds a viewer can read, newest first, each with where the viewer starts. `roundId`
- * or `limit` narrow the list before any round's figures are read.
+ * or `limit` narrow the list before any round's figures are read. Read from the replica when there is
+ * one; a round asked for by id that it does not have yet is read from the primary.
  */
-export async function listResultRounds(opts: { actor: Actor; roundId?: string; limit?: number }, executor: Db = db()): Promise<RoundListItem[]> {
+export async function listResultRounds(opts: ListOptions, executor: Db = readDb()): Promise<RoundListItem[]> {
+	return readFresh(executor, (e) => readRounds(opts, e), (rounds) => !!opts.roundId && rounds.length === 0);
+}
+
+type ListOptions = { actor: Actor; roundId?: string; limit?: number };
+
+async function readRounds(opts: ListOptions, executor: Db): Promise<RoundListItem[]> {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => !opts.roundId || r.id === opts.roundId).slice(0, opts.limit);
 	return Promise.all(

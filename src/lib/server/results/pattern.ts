@@ -1,4 +1,4 @@
-import { db, type Db } from '$lib/server/db';
+import { db, writable, type Db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
 import type { CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
@@ -34,7 +34,9 @@ export function patternOf(model: CompiledModel, source: PatternSource): Pattern 
 export async function storedPattern(opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }, executor: Db = db()): Promise<Pattern> {
 	if (opts.stored) return decodePattern(opts.stored);
 	const made = opts.make();
-	const row = await executor
+	// A write on a read path: on the primary even when the results are read from a replica.
+	const primary = writable(executor);
+	const row = await primary
 		.updateTable('round_results')
 		.set({ disclosure: JSON.stringify(encodePattern(made)) })
 		.where('organization_id', '=', opts.organizationId)
@@ -43,6 +45,6 @@ export async function storedPattern(opts: { organizationId: string; roundId: str
 		.returning('round_id')
 		.executeTakeFirst();
 	if (row) return made;
-	const again = await executor.selectFrom('round_results').select('disclosure').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).executeTakeFirstOrThrow();
+	const again = await primary.selectFrom('round_results').select('disclosure').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).executeTakeFirstOrThrow();
 	return decodePattern(again.disclosure!);
 }

@@ -1,4 +1,4 @@
-import { db, type Db } from '$lib/server/db';
+import { readDb, readFresh, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -29,9 +29,17 @@ export interface Trend {
 /**
  * A unit's scores per area across the published rounds of one model, oldest first. A unit keeps its
  * history when renamed or moved (same unit), and a merged unit takes over the history of the units
- * recorded as merged into it: their figures are added up where each of them may be shown.
+ * recorded as merged into it: their figures are added up where each of them may be shown. Read from the
+ * replica when there is one; a round published a moment ago may be missing from it until it catches up
+ * (a unit it does not know yet is read from the primary).
  */
-export async function unitTrend(opts: { actor: Actor; unitId: string; locale: Locale; modelId?: string }, executor: Db = db()): Promise<Trend> {
+export async function unitTrend(opts: TrendOptions, executor: Db = readDb()): Promise<Trend> {
+	return readFresh(executor, (e) => readTrend(opts, e));
+}
+
+type TrendOptions = { actor: Actor; unitId: string; locale: Locale; modelId?: string };
+
+async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const modelId = opts.modelId ?? (await latestModel()).structure.id;
 	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => r.modelId === modelId).reverse();

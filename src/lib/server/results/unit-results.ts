@@ -1,4 +1,4 @@
-import { db, type Db } from '$lib/server/db';
+import { readDb, readFresh, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
@@ -52,8 +52,18 @@ export interface UnitResults {
 	questions: QuestionResult[];
 }
 
-/** Everything a viewer may see of one unit in one published round; every figure already suppressed. */
-export async function unitResults(opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison }, executor: Db = db()): Promise<UnitResults> {
+type UnitResultsOptions = { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison };
+
+/**
+ * Everything a viewer may see of one unit in one published round; every figure already suppressed.
+ * Read from the replica when there is one (published results do not change); a round it does not
+ * have yet is read from the primary.
+ */
+export async function unitResults(opts: UnitResultsOptions, executor: Db = readDb()): Promise<UnitResults> {
+	return readFresh(executor, (e) => readUnitResults(opts, e));
+}
+
+async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<UnitResults> {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const round = await getPublishedRound({ organizationId, roundId: opts.roundId }, executor);
 	const model = await getModel(round.modelId, round.modelVersion);

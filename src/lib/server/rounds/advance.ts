@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { db, type Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
@@ -63,20 +63,25 @@ export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db
 	return transitions(r.status, target).includes('closed');
 }
 
-/** Every round whose dates or reminders are due, across organizations (the scheduler's tick). */
-export async function advanceDueRounds(now = new Date(), executor: Db = db()): Promise<number> {
-	const due = await executor
-		.selectFrom('rounds')
-		.select(['organization_id', 'id'])
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('status', '=', 'scheduled'), eb('starts_at', '<=', now)]),
-				eb.and([eb('status', '=', 'open'), eb('ends_at', '<=', now)]),
-				eb.and([eb('status', '=', 'closed'), eb('publish_at', '<=', now)]),
-				eb.and([eb('status', '=', 'open'), sql<boolean>`(SELECT count(*) FROM unnest(reminders) d WHERE d <= ${now}) > reminders_done`])
-			])
-		)
-		.execute();
+/** A round whose dates or reminders are due at `now`. */
+const isDue = (now: Date) => (eb: ExpressionBuilder<Database, 'rounds'>) =>
+	eb.or([
+		eb.and([eb('status', '=', 'scheduled'), eb('starts_at', '<=', now)]),
+		eb.and([eb('status', '=', 'open'), eb('ends_at', '<=', now)]),
+		eb.and([eb('status', '=', 'closed'), eb('publish_at', '<=', now)]),
+		eb.and([eb('status', '=', 'open'), sql<boolean>`(SELECT count(*) FROM unnest(reminders) d WHERE d <= ${now}) > reminders_done`])
+	]);
+
+/** Organizations with a round whose dates or reminders are due (the jobs' fan-out: one rounds job each). */
+export async function organizationsWithDueRounds(now = new Date(), executor: Db = db()): Promise<string[]> {
+	const rows = await executor.selectFrom('rounds').select('organization_id').distinct().where(isDue(now)).execute();
+	return rows.map((r) => r.organization_id);
+}
+
+/** Every round of one organization whose dates or reminders are due (its rounds job); returns how many were advanced. */
+export async function advanceDueRounds(opts: { organizationId: string; now?: Date }, executor: Db = db()): Promise<number> {
+	const now = opts.now ?? new Date();
+	const due = await executor.selectFrom('rounds').select(['organization_id', 'id']).where('organization_id', '=', opts.organizationId).where(isDue(now)).execute();
 	let advanced = 0;
 	for (const r of due)
 		try {

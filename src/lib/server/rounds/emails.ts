@@ -22,7 +22,7 @@ interface Pending {
  * the invitation's row lock. A participant submitting meanwhile waits for that lock, so nobody who has
  * submitted is reminded, and SKIP LOCKED lets several instances sweep without sending anything twice.
  */
-async function sendOne(origin: string, executor: Db = db()): Promise<boolean> {
+async function sendOne(organizationId: string, origin: string, executor: Db = db()): Promise<boolean> {
 	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT i.organization_id, i.round_id, i.id, i.email, i.language, i.invitation_sent,
@@ -30,7 +30,7 @@ async function sendOne(origin: string, executor: Db = db()): Promise<boolean> {
 			FROM invitations i
 			JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
 			JOIN organizations o ON o.id = i.organization_id
-			WHERE r.status = 'open' AND NOT i.completed
+			WHERE i.organization_id = ${organizationId} AND r.status = 'open' AND NOT i.completed
 				AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done)
 			ORDER BY i.invitation_sent, r.starts_at
 			LIMIT 1
@@ -53,12 +53,21 @@ async function sendOne(origin: string, executor: Db = db()): Promise<boolean> {
 	});
 }
 
-/** Sends pending invitation and reminder emails with a few in parallel; returns how many were sent. */
-export async function sendPendingEmails(opts: { origin: string; max?: number; concurrency?: number }, executor: Db = db()): Promise<number> {
+/** Organizations with an invitation or reminder to send (the jobs' fan-out: one emails job each). */
+export async function organizationsWithPendingEmails(executor: Db = db()): Promise<string[]> {
+	const rows = await sql<{ organization_id: string }>`
+		SELECT DISTINCT i.organization_id FROM invitations i
+		JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
+		WHERE r.status = 'open' AND NOT i.completed AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done)`.execute(executor);
+	return rows.rows.map((r) => r.organization_id);
+}
+
+/** Sends one organization's pending invitation and reminder emails with a few in parallel; returns how many were sent. */
+export async function sendPendingEmails(opts: { organizationId: string; origin: string; max?: number; concurrency?: number }, executor: Db = db()): Promise<number> {
 	const max = opts.max ?? 500;
 	let sent = 0;
 	const worker = async () => {
-		while (sent < max && (await sendOne(opts.origin, executor))) sent++;
+		while (sent < max && (await sendOne(opts.organizationId, opts.origin, executor))) sent++;
 	};
 	await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
 	return sent;

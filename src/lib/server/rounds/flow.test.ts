@@ -54,7 +54,7 @@ describe('a survey round', () => {
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Spring 2027', minGroupSize: 5 } });
 		expect(round.status).toBe('open');
 		expect(round.invited).toBe(7); // the admin has no unit/role and is not invited
-		await sendPendingEmails({ origin: ORIGIN });
+		await sendPendingEmails({ organizationId: org.id, origin: ORIGIN });
 		const en = await waitForEmail(people[0].email);
 		const sv = await waitForEmail(people[1].email);
 		expect(en.subject).toContain('Your SOS survey');
@@ -91,7 +91,7 @@ describe('a survey round', () => {
 	it('stores exactly one response when the same invitation is submitted 20 times at once', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
 		await createRound({ organizationId: org.id, actor: admin, input: { name: 'Parallel' } });
-		await sendPendingEmails({ origin: ORIGIN });
+		await sendPendingEmails({ organizationId: org.id, origin: ORIGIN });
 		const s = await openFor(people[3].email);
 		const results = await Promise.all(Array.from({ length: 20 }, () => submitSurvey({ survey: s })));
 		expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
@@ -101,11 +101,11 @@ describe('a survey round', () => {
 	it('reminds only those who have not submitted, once per reminder, and never sends twice in parallel sweeps', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Reminders' } });
-		await Promise.all([sendPendingEmails({ origin: ORIGIN }), sendPendingEmails({ origin: ORIGIN })]);
+		await Promise.all([sendPendingEmails({ organizationId: org.id, origin: ORIGIN }), sendPendingEmails({ organizationId: org.id, origin: ORIGIN })]);
 		const done = await openFor(people[1].email);
 		await submitSurvey({ survey: done });
 		await remindNow({ organizationId: org.id, actor: admin, roundId: round.id });
-		await Promise.all([sendPendingEmails({ origin: ORIGIN }), sendPendingEmails({ origin: ORIGIN })]);
+		await Promise.all([sendPendingEmails({ organizationId: org.id, origin: ORIGIN }), sendPendingEmails({ organizationId: org.id, origin: ORIGIN })]);
 		await waitForEmail(people[2].email, 2);
 		// Our sweeps are awaited; the test server's scheduler has had its turn too.
 		await afterNextTick();
@@ -119,7 +119,7 @@ describe('a survey round', () => {
 	it('closes by its dates (or early), deletes drafts, refuses late submits, and publishes', async () => {
 		const { org, admin, people } = await orgWithTeam(5);
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Dates' } });
-		await sendPendingEmails({ origin: ORIGIN });
+		await sendPendingEmails({ organizationId: org.id, origin: ORIGIN });
 		const s = await openFor(people[0].email);
 		await saveDraft({ survey: s, patch: { answers: { [s.model.statementKeys[0]]: 5 }, questions: {} } });
 		const later = new Date(round.endsAt.getTime() + 7 * 86_400_000);
@@ -144,7 +144,7 @@ describe('a survey round', () => {
 			.values(Array.from({ length: 5 }, (_, i) => ({ organization_id: org.id, name: `Big ${i}`, email: uniqueEmail(`big${i}`), language: 'en' as const, unit_id: big.id, job_role: 'sales_person' as const, access: 'participant' as const })))
 			.execute();
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
-		await sendPendingEmails({ origin: ORIGIN });
+		await sendPendingEmails({ organizationId: org.id, origin: ORIGIN });
 		await submitSurvey({ survey: await openFor(people[0].email) });
 		const rates = await roundResponseRates({ organizationId: org.id, roundId: round.id });
 		const byId = new Map(rates.rows.map((r) => [r.unitId, r]));

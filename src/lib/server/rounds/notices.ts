@@ -23,7 +23,7 @@ interface Due {
  * before, or at once when it opens sooner). The flag is set in the transaction that holds the round's
  * row lock while the emails go out, and SKIP LOCKED lets several instances sweep without telling twice.
  */
-async function noticeOne(origin: string, now: Date, executor: Db = db()): Promise<boolean> {
+async function noticeOne(organizationId: string, origin: string, now: Date, executor: Db = db()): Promise<boolean> {
 	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Due>`
 			SELECT r.organization_id, r.id, r.name, r.starts_at, r.ends_at, r.repeat_months,
@@ -31,7 +31,7 @@ async function noticeOne(origin: string, now: Date, executor: Db = db()): Promis
 			FROM rounds r
 			JOIN organizations o ON o.id = r.organization_id
 			LEFT JOIN rounds p ON p.organization_id = r.organization_id AND p.id = r.repeats_from
-			WHERE r.status = 'scheduled' AND r.repeats_from IS NOT NULL AND NOT r.notice_sent AND r.starts_at <= ${noticeDueBy(now)}
+			WHERE r.organization_id = ${organizationId} AND r.status = 'scheduled' AND r.repeats_from IS NOT NULL AND NOT r.notice_sent AND r.starts_at <= ${noticeDueBy(now)}
 			ORDER BY r.starts_at
 			LIMIT 1
 			FOR UPDATE OF r SKIP LOCKED`.execute(trx);
@@ -54,10 +54,24 @@ async function noticeOne(origin: string, now: Date, executor: Db = db()): Promis
 	});
 }
 
-/** Sends every due notice of an upcoming repeated round (the scheduler's tick); returns how many rounds were announced. */
-export async function sendRoundNotices(opts: { origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
+/** Organizations with a due notice of an upcoming repeated round (the jobs' fan-out: one emails job each). */
+export async function organizationsWithDueNotices(now = new Date(), executor: Db = db()): Promise<string[]> {
+	const rows = await executor
+		.selectFrom('rounds')
+		.select('organization_id')
+		.distinct()
+		.where('status', '=', 'scheduled')
+		.where('repeats_from', 'is not', null)
+		.where('notice_sent', '=', false)
+		.where('starts_at', '<=', noticeDueBy(now))
+		.execute();
+	return rows.map((r) => r.organization_id);
+}
+
+/** Sends every due notice of one organization's upcoming repeated rounds (its emails job); returns how many rounds were announced. */
+export async function sendRoundNotices(opts: { organizationId: string; origin: string; now?: Date; max?: number }, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
 	let sent = 0;
-	while (sent < (opts.max ?? 100) && (await noticeOne(opts.origin, now, executor))) sent++;
+	while (sent < (opts.max ?? 100) && (await noticeOne(opts.organizationId, opts.origin, now, executor))) sent++;
 	return sent;
 }

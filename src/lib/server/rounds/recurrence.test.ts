@@ -188,10 +188,10 @@ describe('a repeating round', () => {
 		const [b] = await successorsOf(org.id, a.id);
 		const flag = async () => (await db().selectFrom('rounds').select('notice_sent').where('organization_id', '=', org.id).where('id', '=', b.id).executeTakeFirstOrThrow()).notice_sent;
 
-		await sendRoundNotices({ origin: ORIGIN, now: new Date(b.starts_at.getTime() - 20 * DAY) });
+		await sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: new Date(b.starts_at.getTime() - 20 * DAY) });
 		expect(await flag()).toBe(false);
 		const soon = new Date(b.starts_at.getTime() - 13 * DAY);
-		await Promise.all([sendRoundNotices({ origin: ORIGIN, now: soon }), sendRoundNotices({ origin: ORIGIN, now: soon })]);
+		await Promise.all([sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon }), sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon })]);
 		expect(await flag()).toBe(true);
 		const en = await waitForEmail(admin.email);
 		const sv = await waitForEmail(second.email);
@@ -201,7 +201,7 @@ describe('a repeating round', () => {
 		expect(en.text).toContain('“Pulse” repeats');
 		expect(en.text).toContain(`/app/rounds/${b.id}`);
 		expect(sv.subject).toMatch(/^Er nästa SOS-enkätomgång öppnar/);
-		await sendRoundNotices({ origin: ORIGIN, now: new Date(b.starts_at.getTime() - DAY) });
+		await sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: new Date(b.starts_at.getTime() - DAY) });
 		await afterNextTick();
 		expect(emailsTo(admin.email)).toHaveLength(1);
 		expect(emailsTo(second.email)).toHaveLength(1);
