@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { baseUrl, call } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { orgWithAdmin } from './helpers';
 
 type Doc = {
@@ -79,12 +81,33 @@ describe('/api/v1/openapi.json', () => {
 		expect(s.UserPatch.required ?? []).toEqual([]);
 
 		const { cookie } = await orgWithAdmin();
-		const unit = (await call('POST', '/api/v1/units', { cookie, json: { name: 'Doc' } })).data;
+		const api = apiClient(baseUrl(), { cookie });
+		const unit = (await api.POST('/units', { body: { name: 'Doc' } })).data!;
 		expect(Object.keys(unit).sort()).toEqual(Object.keys(s.Unit.properties!).sort());
-		const user = (await call('GET', '/api/v1/users', { cookie })).data;
+		const user = (await api.GET('/users')).data!;
 		expect(Object.keys(user).sort()).toEqual(Object.keys(s.UserList.properties!).sort());
 		expect(Object.keys(user.users[0]).sort()).toEqual(Object.keys(s.User.properties!).sort());
 		// Applying a preview that has row errors is a 400 (see the import tests): documented as such.
 		expect(doc.paths['/users/import/{id}/apply'].post.responses).toHaveProperty('400');
+	});
+
+	it('is the checked-in src/lib/api-client/openapi.json, and every JSON answer is a named, closed output schema', async () => {
+		const doc = (await call('GET', '/api/v1/openapi.json')).data as Doc;
+		const checkedIn = JSON.parse(readFileSync('src/lib/api-client/openapi.json', 'utf8'));
+		expect({ ...doc, servers: checkedIn.servers }).toEqual(checkedIn);
+		for (const [path, item] of Object.entries(doc.paths)) {
+			for (const method of Object.keys(item).filter((k) => METHODS.includes(k))) {
+				for (const [status, response] of Object.entries(item[method].responses ?? {}) as [
+					string,
+					{ content?: Record<string, { schema?: { $ref?: string } }> }
+				][]) {
+					const schema = response.content?.['application/json']?.schema;
+					if (!status.startsWith('2') || !schema) continue;
+					const name = schema.$ref?.replace('#/components/schemas/', '');
+					expect(name, `${method} ${path} ${status}`).toBeDefined();
+					expect(doc.components.schemas[name!].additionalProperties, name).toBe(false);
+				}
+			}
+		}
 	});
 });

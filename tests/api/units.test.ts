@@ -3,15 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createSession } from '$lib/server/auth/sessions';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
-import { call, sessionCookie } from '../support/http';
+import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { orgWithAdmin } from './helpers';
 
 const isoDate = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 
+const as = (cookie: string) => apiClient(baseUrl(), { cookie });
+
 async function unit(cookie: string, name: string, parentId: string | null = null) {
-	const r = await call('POST', '/api/v1/units', { cookie, json: { name, parentId } });
-	expect(r.status).toBe(201);
-	return r.data as { id: string; name: string; parentId: string | null };
+	const r = await as(cookie).POST('/units', { body: { name, parentId } });
+	expect(r.response.status).toBe(201);
+	return r.data!;
 }
 
 describe('/api/v1/units', () => {
@@ -37,40 +40,44 @@ describe('/api/v1/units', () => {
 	it('lets an admin create and list units; a viewer gets 403', async () => {
 		const org = await createTestOrganization();
 		const admin = await sessionCookie(await createTestActor(org.id, 'admin'));
-		const created = await call('POST', '/api/v1/units', { cookie: admin, json: { name: 'North' } });
-		expect(created.status).toBe(201);
+		const created = await as(admin).POST('/units', { body: { name: 'North' } });
+		expect(created.response.status).toBe(201);
 		expect(created.data).toEqual({ id: expect.any(String), name: 'North', parentId: null, userCount: 0, childCount: 0, createdAt: isoDate });
-		const list = await call('GET', '/api/v1/units', { cookie: admin });
-		expect(list.status).toBe(200);
-		expect(list.data.units.map((u: { name: string }) => u.name)).toEqual(['North']);
+		const list = await as(admin).GET('/units');
+		expect(list.response.status).toBe(200);
+		expect(list.data!.units.map((u) => u.name)).toEqual(['North']);
 		const viewer = await sessionCookie(await createTestActor(org.id, 'viewer'));
 		for (const [method, path, json] of [
 			['GET', '/api/v1/units', undefined],
 			['POST', '/api/v1/units', { name: 'South' }],
-			['GET', `/api/v1/units/${created.data.id}`, undefined],
-			['PATCH', `/api/v1/units/${created.data.id}`, { name: 'Renamed' }],
-			['DELETE', `/api/v1/units/${created.data.id}`, undefined]
+			['GET', `/api/v1/units/${created.data!.id}`, undefined],
+			['PATCH', `/api/v1/units/${created.data!.id}`, { name: 'Renamed' }],
+			['DELETE', `/api/v1/units/${created.data!.id}`, undefined]
 		] as const) {
 			const r = await call(method, path, { cookie: viewer, json });
 			expect(r.status, `${method} ${path}`).toBe(403);
 			expect(r.data.error.code).toBe('forbidden');
 		}
-		const after = await call('GET', `/api/v1/units/${created.data.id}`, { cookie: admin });
-		expect(after.data.name).toBe('North');
+		const after = await as(admin).GET('/units/{id}', { params: { path: { id: created.data!.id } } });
+		expect(after.data!.name).toBe('North');
 	});
 
 	it('the SOS operator, who is in no organization, gets 403', async () => {
-		const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
+		const acc = await db()
+			.insertInto('accounts')
+			.values({ email: uniqueEmail('operator'), is_operator: true })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const s = await createSession({ accountId: acc.id, organizationId: null });
-		const r = await call('GET', '/api/v1/units', { cookie: `sos_session=${s.token}` });
-		expect(r.status).toBe(403);
-		expect(r.data.error.code).toBe('forbidden');
+		const r = await as(`sos_session=${s.token}`).GET('/units');
+		expect(r.response.status).toBe(403);
+		expect(r.error!.error.code).toBe('forbidden');
 	});
 
 	it('a participant has no session at all (401)', async () => {
 		const org = await createTestOrganization();
 		const participant = await sessionCookie(await createTestActor(org.id, 'participant'));
-		expect((await call('GET', '/api/v1/units', { cookie: participant })).status).toBe(401);
+		expect((await as(participant).GET('/units')).response.status).toBe(401);
 	});
 
 	it('builds a tree and reports children and user counts', async () => {
@@ -78,10 +85,10 @@ describe('/api/v1/units', () => {
 		const area = await unit(cookie, 'Area');
 		const region = await unit(cookie, 'Region', area.id);
 		await unit(cookie, 'Team', region.id);
-		const u = await call('POST', '/api/v1/users', { cookie, json: { name: 'P', email: `p-${randomUUID()}@example.test`, unitId: region.id } });
-		expect(u.status).toBe(201);
-		const got = await call('GET', `/api/v1/units/${region.id}`, { cookie });
-		expect(got.status).toBe(200);
+		const u = await as(cookie).POST('/users', { body: { name: 'P', email: `p-${randomUUID()}@example.test`, unitId: region.id } });
+		expect(u.response.status).toBe(201);
+		const got = await as(cookie).GET('/units/{id}', { params: { path: { id: region.id } } });
+		expect(got.response.status).toBe(200);
 		expect(got.data).toEqual({ id: region.id, name: 'Region', parentId: area.id, userCount: 1, childCount: 1, createdAt: isoDate });
 	});
 
@@ -90,12 +97,13 @@ describe('/api/v1/units', () => {
 		const a = await unit(cookie, 'A');
 		const b = await unit(cookie, 'B');
 		const child = await unit(cookie, 'Child', a.id);
-		const moved = await call('PATCH', `/api/v1/units/${child.id}`, { cookie, json: { name: 'Moved', parentId: b.id } });
-		expect(moved.status).toBe(200);
+		const path = (id: string) => ({ params: { path: { id } } });
+		const moved = await as(cookie).PATCH('/units/{id}', { ...path(child.id), body: { name: 'Moved', parentId: b.id } });
+		expect(moved.response.status).toBe(200);
 		expect(moved.data).toMatchObject({ id: child.id, name: 'Moved', parentId: b.id });
-		const root = await call('PATCH', `/api/v1/units/${child.id}`, { cookie, json: { parentId: null } });
+		const root = await as(cookie).PATCH('/units/{id}', { ...path(child.id), body: { parentId: null } });
 		expect(root.data).toMatchObject({ name: 'Moved', parentId: null });
-		expect((await call('GET', `/api/v1/units/${a.id}`, { cookie })).data.childCount).toBe(0);
+		expect((await as(cookie).GET('/units/{id}', path(a.id))).data!.childCount).toBe(0);
 	});
 
 	it('refuses (409) moving a unit under itself or its own descendant', async () => {
@@ -104,52 +112,54 @@ describe('/api/v1/units', () => {
 		const b = await unit(cookie, 'B', a.id);
 		const c = await unit(cookie, 'C', b.id);
 		for (const target of [a.id, c.id]) {
-			const r = await call('PATCH', `/api/v1/units/${a.id}`, { cookie, json: { parentId: target } });
-			expect(r.status).toBe(409);
-			expect(r.data.error.code).toBe('unit_move_cycle');
-			expect(r.data.error.message).toMatch(/cannot be moved under itself/);
+			const r = await as(cookie).PATCH('/units/{id}', { params: { path: { id: a.id } }, body: { parentId: target } });
+			expect(r.response.status).toBe(409);
+			expect(r.error!.error.code).toBe('unit_move_cycle');
+			expect(r.error!.error.message).toMatch(/cannot be moved under itself/);
 		}
-		expect((await call('GET', `/api/v1/units/${a.id}`, { cookie })).data.parentId).toBeNull();
+		expect((await as(cookie).GET('/units/{id}', { params: { path: { id: a.id } } })).data!.parentId).toBeNull();
 	});
 
 	it('refuses (409) a duplicate sibling name, case-insensitively, on create, rename and move', async () => {
 		const { cookie } = await orgWithAdmin();
 		const parent = await unit(cookie, 'Parent');
 		await unit(cookie, 'North', parent.id);
-		const dup = await call('POST', '/api/v1/units', { cookie, json: { name: ' north ', parentId: parent.id } });
-		expect(dup.status).toBe(409);
-		expect(dup.data.error.code).toBe('unit_name_taken');
-		expect(dup.data.error.message).toContain('north');
+		const dup = await as(cookie).POST('/units', { body: { name: ' north ', parentId: parent.id } });
+		expect(dup.response.status).toBe(409);
+		expect(dup.error!.error.code).toBe('unit_name_taken');
+		expect(dup.error!.error.message).toContain('north');
 		// The same name elsewhere in the tree is fine.
 		const elsewhere = await unit(cookie, 'North');
 		const south = await unit(cookie, 'South', parent.id);
-		expect((await call('PATCH', `/api/v1/units/${south.id}`, { cookie, json: { name: 'NORTH' } })).status).toBe(409);
-		expect((await call('PATCH', `/api/v1/units/${elsewhere.id}`, { cookie, json: { parentId: parent.id } })).status).toBe(409);
+		expect((await as(cookie).PATCH('/units/{id}', { params: { path: { id: south.id } }, body: { name: 'NORTH' } })).response.status).toBe(409);
+		expect((await as(cookie).PATCH('/units/{id}', { params: { path: { id: elsewhere.id } }, body: { parentId: parent.id } })).response.status).toBe(409);
 	});
 
 	it('deletes an empty unit (204) and refuses (409) one with sub-units, users or viewers', async () => {
 		const { org, cookie } = await orgWithAdmin();
 		const a = await unit(cookie, 'A');
 		const b = await unit(cookie, 'B', a.id);
-		const withChildren = await call('DELETE', `/api/v1/units/${a.id}`, { cookie });
-		expect(withChildren.status).toBe(409);
-		expect(withChildren.data.error.code).toBe('unit_has_children');
-		const user = await call('POST', '/api/v1/users', { cookie, json: { name: 'U', email: `u-${randomUUID()}@example.test`, unitId: b.id } });
-		const withUsers = await call('DELETE', `/api/v1/units/${b.id}`, { cookie });
-		expect(withUsers.status).toBe(409);
-		expect(withUsers.data.error.code).toBe('unit_has_users');
-		expect(withUsers.data.error.message).toContain('1 user');
+		const api = as(cookie);
+		const path = (id: string) => ({ params: { path: { id } } });
+		const withChildren = await api.DELETE('/units/{id}', path(a.id));
+		expect(withChildren.response.status).toBe(409);
+		expect(withChildren.error!.error.code).toBe('unit_has_children');
+		const user = await api.POST('/users', { body: { name: 'U', email: `u-${randomUUID()}@example.test`, unitId: b.id } });
+		const withUsers = await api.DELETE('/units/{id}', path(b.id));
+		expect(withUsers.response.status).toBe(409);
+		expect(withUsers.error!.error.code).toBe('unit_has_users');
+		expect(withUsers.error!.error.message).toContain('1 user');
 		// Move the user away; a viewer scoped to the unit still blocks it.
-		await call('PATCH', `/api/v1/users/${user.data.id}`, { cookie, json: { unitId: null } });
+		await api.PATCH('/users/{id}', { ...path(user.data!.id), body: { unitId: null } });
 		await createTestActor(org.id, 'viewer', b.id);
-		const withViewers = await call('DELETE', `/api/v1/units/${b.id}`, { cookie });
-		expect(withViewers.status).toBe(409);
-		expect(withViewers.data.error.code).toBe('unit_has_viewers');
+		const withViewers = await api.DELETE('/units/{id}', path(b.id));
+		expect(withViewers.response.status).toBe(409);
+		expect(withViewers.error!.error.code).toBe('unit_has_viewers');
 		const c = await unit(cookie, 'C', a.id);
-		const del = await call('DELETE', `/api/v1/units/${c.id}`, { cookie });
-		expect(del.status).toBe(204);
-		expect(del.data).toBeNull();
-		expect((await call('GET', `/api/v1/units/${c.id}`, { cookie })).status).toBe(404);
+		const del = await api.DELETE('/units/{id}', path(c.id));
+		expect(del.response.status).toBe(204);
+		expect(await del.response.text()).toBe('');
+		expect((await api.GET('/units/{id}', path(c.id))).response.status).toBe(404);
 	});
 
 	it("answers 404 for another organization's unit and for malformed ids, and changes nothing", async () => {
@@ -168,14 +178,14 @@ describe('/api/v1/units', () => {
 			}
 		}
 		// Nor can a foreign unit be used as a parent.
-		const asParent = await call('POST', '/api/v1/units', { cookie: mine.cookie, json: { name: 'X', parentId: foreign.id } });
-		expect(asParent.status).toBe(400);
-		expect(asParent.data.error.message).toMatch(/parent unit does not exist/);
+		const asParent = await as(mine.cookie).POST('/units', { body: { name: 'X', parentId: foreign.id } });
+		expect(asParent.response.status).toBe(400);
+		expect(asParent.error!.error.message).toMatch(/parent unit does not exist/);
 		const mineUnit = await unit(mine.cookie, 'Mine');
-		const moveUnder = await call('PATCH', `/api/v1/units/${mineUnit.id}`, { cookie: mine.cookie, json: { parentId: foreign.id } });
-		expect(moveUnder.status).toBe(400);
-		expect((await call('GET', `/api/v1/units/${foreign.id}`, { cookie: theirs.cookie })).data).toMatchObject({ name: 'Theirs', childCount: 0 });
-		expect((await call('GET', '/api/v1/units', { cookie: mine.cookie })).data.units.map((u: { name: string }) => u.name)).toEqual(['Mine']);
+		const moveUnder = await as(mine.cookie).PATCH('/units/{id}', { params: { path: { id: mineUnit.id } }, body: { parentId: foreign.id } });
+		expect(moveUnder.response.status).toBe(400);
+		expect((await as(theirs.cookie).GET('/units/{id}', { params: { path: { id: foreign.id } } })).data).toMatchObject({ name: 'Theirs', childCount: 0 });
+		expect((await as(mine.cookie).GET('/units')).data!.units.map((u) => u.name)).toEqual(['Mine']);
 	});
 
 	it('answers 400 with a clear message for bad input', async () => {
@@ -202,9 +212,9 @@ describe('/api/v1/units', () => {
 		}
 		const ok = await unit(cookie, 'x'.repeat(120));
 		expect(ok.name).toHaveLength(120);
-		const patch = await call('PATCH', `/api/v1/units/${ok.id}`, { cookie, json: { name: 'y'.repeat(121) } });
-		expect(patch.status).toBe(400);
-		expect(patch.data.error.details).toEqual([{ path: 'name', message: 'At most 120 characters' }]);
+		const patch = await as(cookie).PATCH('/units/{id}', { params: { path: { id: ok.id } }, body: { name: 'y'.repeat(121) } });
+		expect(patch.response.status).toBe(400);
+		expect(patch.error!.error.details).toEqual([{ path: 'name', message: 'At most 120 characters' }]);
 		const unknown = await call('PATCH', `/api/v1/units/${ok.id}`, { cookie, json: { id: randomUUID() } });
 		expect(unknown.status).toBe(400);
 		expect(unknown.data.error.message).toMatch(/Unknown field\(s\): id/);
@@ -237,20 +247,20 @@ describe('/api/v1/units', () => {
 			'{{constructor.constructor("x")()}}'
 		];
 		for (const name of names) {
-			const r = await call('POST', '/api/v1/units', { cookie, json: { name } });
-			expect(r.status, name).toBe(201);
-			expect(r.data.name).toBe(name);
-			expect((await call('GET', `/api/v1/units/${r.data.id}`, { cookie })).data.name).toBe(name);
+			const r = await as(cookie).POST('/units', { body: { name } });
+			expect(r.response.status, name).toBe(201);
+			expect(r.data!.name).toBe(name);
+			expect((await as(cookie).GET('/units/{id}', { params: { path: { id: r.data!.id } } })).data!.name).toBe(name);
 		}
-		expect(new Set((await call('GET', '/api/v1/units', { cookie })).data.units.map((u: { name: string }) => u.name))).toEqual(new Set(names));
+		expect(new Set((await as(cookie).GET('/units')).data!.units.map((u) => u.name))).toEqual(new Set(names));
 	});
 
 	it('refuses control characters in names with a 400, never a 5xx', async () => {
 		const { cookie } = await orgWithAdmin();
 		for (const name of ['a\u0000b', 'tab\there', 'line\nbreak', '\u0007bell']) {
-			const r = await call('POST', '/api/v1/units', { cookie, json: { name } });
-			expect(r.status, JSON.stringify(name)).toBe(400);
-			expect(r.data.error.message).toMatch(/name: /);
+			const r = await as(cookie).POST('/units', { body: { name } });
+			expect(r.response.status, JSON.stringify(name)).toBe(400);
+			expect(r.error!.error.message).toMatch(/name: /);
 		}
 	});
 });

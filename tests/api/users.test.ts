@@ -2,21 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createTestActor, uniqueEmail } from '$tests/fixtures';
-import { call, sessionCookie } from '../support/http';
+import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
+import type { components } from '$lib/api-client/schema';
 import { auditActions, orgWithAdmin } from './helpers';
 
 const isoDate = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 
+const as = (cookie: string) => apiClient(baseUrl(), { cookie });
+const user = (id: string) => ({ params: { path: { id } } });
+type UserInput = Partial<components['schemas']['UserInput']>;
+
 async function newUnit(cookie: string, name: string, parentId: string | null = null): Promise<string> {
-	const r = await call('POST', '/api/v1/units', { cookie, json: { name, parentId } });
-	expect(r.status).toBe(201);
-	return r.data.id;
+	const r = await as(cookie).POST('/units', { body: { name, parentId } });
+	expect(r.response.status).toBe(201);
+	return r.data!.id;
 }
 
-async function newUser(cookie: string, json: Record<string, unknown>) {
-	const r = await call('POST', '/api/v1/users', { cookie, json: { name: 'Someone', email: uniqueEmail(), ...json } });
-	expect(r.status, JSON.stringify(r.data)).toBe(201);
-	return r.data as { id: string; email: string; access: string; scopeUnitId: string | null; unitId: string | null };
+async function newUser(cookie: string, input: UserInput) {
+	const r = await as(cookie).POST('/users', { body: { name: 'Someone', email: uniqueEmail(), ...input } });
+	expect(r.response.status, JSON.stringify(r.error)).toBe(201);
+	return r.data!;
 }
 
 describe('/api/v1/users', () => {
@@ -57,8 +63,8 @@ describe('/api/v1/users', () => {
 	it('creates a user with defaults and returns the full shape', async () => {
 		const { cookie, org } = await orgWithAdmin();
 		const email = uniqueEmail('Mixed.Case');
-		const r = await call('POST', '/api/v1/users', { cookie, json: { name: '  Anna Berg ', email: `  ${email.toUpperCase()} ` } });
-		expect(r.status).toBe(201);
+		const r = await as(cookie).POST('/users', { body: { name: '  Anna Berg ', email: `  ${email.toUpperCase()} ` } });
+		expect(r.response.status).toBe(201);
 		expect(r.data).toEqual({
 			id: expect.any(String),
 			name: 'Anna Berg',
@@ -71,8 +77,8 @@ describe('/api/v1/users', () => {
 			createdAt: isoDate,
 			updatedAt: isoDate
 		});
-		const got = await call('GET', `/api/v1/users/${r.data.id}`, { cookie });
-		expect(got.status).toBe(200);
+		const got = await as(cookie).GET('/users/{id}', user(r.data!.id));
+		expect(got.response.status).toBe(200);
 		expect(got.data).toEqual(r.data);
 		expect((await auditActions(org.id)).some((e) => e.action === 'user_created' && e.target === email.toLowerCase())).toBe(true);
 	});
@@ -85,9 +91,9 @@ describe('/api/v1/users', () => {
 		expect(v1).toMatchObject({ access: 'viewer', unitId: team, scopeUnitId: team, jobRole: 'sales_manager', language: 'sv' });
 		const v2 = await newUser(cookie, { access: 'viewer', unitId: team, scopeUnitId: area });
 		expect(v2.scopeUnitId).toBe(area);
-		const noScope = await call('POST', '/api/v1/users', { cookie, json: { name: 'V', email: uniqueEmail(), access: 'viewer' } });
-		expect(noScope.status).toBe(400);
-		expect(noScope.data.error.details).toEqual([{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }]);
+		const noScope = await as(cookie).POST('/users', { body: { name: 'V', email: uniqueEmail(), access: 'viewer' } });
+		expect(noScope.response.status).toBe(400);
+		expect(noScope.error!.error.details).toEqual([{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }]);
 		// A scope on a participant means nothing and is not kept.
 		const p = await newUser(cookie, { access: 'participant', scopeUnitId: area });
 		expect(p.scopeUnitId).toBeNull();
@@ -96,28 +102,30 @@ describe('/api/v1/users', () => {
 	it('answers 409 for a duplicate email (case-insensitive) on create and update', async () => {
 		const { cookie } = await orgWithAdmin();
 		const a = await newUser(cookie, {});
-		const dup = await call('POST', '/api/v1/users', { cookie, json: { name: 'Dup', email: a.email.toUpperCase() } });
-		expect(dup.status).toBe(409);
-		expect(dup.data.error.code).toBe('email_taken');
-		expect(dup.data.error.message).toContain(a.email);
+		const api = as(cookie);
+		const dup = await api.POST('/users', { body: { name: 'Dup', email: a.email.toUpperCase() } });
+		expect(dup.response.status).toBe(409);
+		expect(dup.error!.error.code).toBe('email_taken');
+		expect(dup.error!.error.message).toContain(a.email);
 		const b = await newUser(cookie, {});
-		const clash = await call('PATCH', `/api/v1/users/${b.id}`, { cookie, json: { email: a.email } });
-		expect(clash.status).toBe(409);
-		expect(clash.data.error.code).toBe('email_taken');
-		expect((await call('GET', `/api/v1/users/${b.id}`, { cookie })).data.email).toBe(b.email);
+		const clash = await api.PATCH('/users/{id}', { ...user(b.id), body: { email: a.email } });
+		expect(clash.response.status).toBe(409);
+		expect(clash.error!.error.code).toBe('email_taken');
+		expect((await api.GET('/users/{id}', user(b.id))).data!.email).toBe(b.email);
 		// The same email in another organization is a different person record: allowed.
 		const other = await orgWithAdmin();
-		expect((await call('POST', '/api/v1/users', { cookie: other.cookie, json: { name: 'Same', email: a.email } })).status).toBe(201);
+		expect((await as(other.cookie).POST('/users', { body: { name: 'Same', email: a.email } })).response.status).toBe(201);
 	});
 
 	it('updates a user and records access changes in the audit log', async () => {
 		const { cookie, org } = await orgWithAdmin();
 		const unit = await newUnit(cookie, 'Sales');
 		const u = await newUser(cookie, { unitId: unit });
-		const r = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { name: 'New Name', access: 'viewer', jobRole: 'sales_manager' } });
-		expect(r.status).toBe(200);
+		const api = as(cookie);
+		const r = await api.PATCH('/users/{id}', { ...user(u.id), body: { name: 'New Name', access: 'viewer', jobRole: 'sales_manager' } });
+		expect(r.response.status).toBe(200);
 		expect(r.data).toMatchObject({ id: u.id, name: 'New Name', access: 'viewer', scopeUnitId: unit, jobRole: 'sales_manager', unitId: unit });
-		const back = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { access: 'participant' } });
+		const back = await api.PATCH('/users/{id}', { ...user(u.id), body: { access: 'participant' } });
 		expect(back.data).toMatchObject({ access: 'participant', scopeUnitId: null });
 		const changes = (await auditActions(org.id)).filter((e) => e.action === 'access_changed' && e.target === u.email);
 		expect(changes.map((e) => e.details)).toEqual([
@@ -125,23 +133,24 @@ describe('/api/v1/users', () => {
 			{ from: 'viewer', to: 'participant', scopeUnitId: null }
 		]);
 		// A name-only change is not an access change.
-		await call('PATCH', `/api/v1/users/${u.id}`, { cookie, json: { name: 'Again' } });
+		await api.PATCH('/users/{id}', { ...user(u.id), body: { name: 'Again' } });
 		expect((await auditActions(org.id)).filter((e) => e.action === 'access_changed' && e.target === u.email)).toHaveLength(2);
 	});
 
 	it('refuses (409) to demote or delete the last admin, and allows it once there is another', async () => {
 		const { cookie, admin } = await orgWithAdmin();
 		const id = admin.membership!.userId;
-		const demote = await call('PATCH', `/api/v1/users/${id}`, { cookie, json: { access: 'participant' } });
-		expect(demote.status).toBe(409);
-		expect(demote.data.error.code).toBe('last_admin');
-		const del = await call('DELETE', `/api/v1/users/${id}`, { cookie });
-		expect(del.status).toBe(409);
-		expect(del.data.error.code).toBe('last_admin');
+		const api = as(cookie);
+		const demote = await api.PATCH('/users/{id}', { ...user(id), body: { access: 'participant' } });
+		expect(demote.response.status).toBe(409);
+		expect(demote.error!.error.code).toBe('last_admin');
+		const del = await api.DELETE('/users/{id}', user(id));
+		expect(del.response.status).toBe(409);
+		expect(del.error!.error.code).toBe('last_admin');
 		const second = await newUser(cookie, { access: 'admin' });
-		const ok = await call('DELETE', `/api/v1/users/${second.id}`, { cookie });
-		expect(ok.status).toBe(204);
-		expect((await call('GET', `/api/v1/users/${second.id}`, { cookie })).status).toBe(404);
+		const ok = await api.DELETE('/users/{id}', user(second.id));
+		expect(ok.response.status).toBe(204);
+		expect((await api.GET('/users/{id}', user(second.id))).response.status).toBe(404);
 	});
 
 	it("answers 404 for another organization's users and malformed ids, and changes nothing", async () => {
@@ -159,19 +168,19 @@ describe('/api/v1/users', () => {
 				expect(r.data.error.code).toBe('not_found');
 			}
 		}
-		expect((await call('GET', `/api/v1/users/${foreign.id}`, { cookie: theirs.cookie })).data.name).toBe('Theirs');
+		expect((await as(theirs.cookie).GET('/users/{id}', user(foreign.id))).data!.name).toBe('Theirs');
 		// Another organization's unit cannot be assigned.
 		const foreignUnit = await newUnit(theirs.cookie, 'TheirUnit');
-		const assign = await call('POST', '/api/v1/users', { cookie: mine.cookie, json: { name: 'X', email: uniqueEmail(), unitId: foreignUnit } });
-		expect(assign.status).toBe(400);
-		expect(assign.data.error.details).toEqual([{ path: 'unitId', message: 'The unit does not exist.' }]);
+		const assign = await as(mine.cookie).POST('/users', { body: { name: 'X', email: uniqueEmail(), unitId: foreignUnit } });
+		expect(assign.response.status).toBe(400);
+		expect(assign.error!.error.details).toEqual([{ path: 'unitId', message: 'The unit does not exist.' }]);
 		const mineUser = await newUser(mine.cookie, {});
-		const scope = await call('PATCH', `/api/v1/users/${mineUser.id}`, { cookie: mine.cookie, json: { access: 'viewer', scopeUnitId: foreignUnit } });
-		expect(scope.status).toBe(400);
+		const scope = await as(mine.cookie).PATCH('/users/{id}', { ...user(mineUser.id), body: { access: 'viewer', scopeUnitId: foreignUnit } });
+		expect(scope.response.status).toBe(400);
 		// The list is scoped to the caller's organization.
-		const list = await call('GET', '/api/v1/users', { cookie: mine.cookie });
-		expect(list.data.users.map((u: { id: string }) => u.id).sort()).toEqual([mine.admin.membership!.userId, mineUser.id].sort());
-		expect(list.data.total).toBe(2);
+		const list = (await as(mine.cookie).GET('/users')).data!;
+		expect(list.users.map((u) => u.id).sort()).toEqual([mine.admin.membership!.userId, mineUser.id].sort());
+		expect(list.total).toBe(2);
 	});
 
 	it('answers 400 with a clear message for bad input', async () => {
@@ -206,7 +215,11 @@ describe('/api/v1/users', () => {
 		const badJson = await call('PATCH', `/api/v1/users/${u.id}`, { cookie, body: "{'name': 1}", headers: { 'content-type': 'application/json' } });
 		expect(badJson.status).toBe(400);
 		expect(badJson.data.error.message).toBe('The body is not valid JSON.');
-		const form = await call('POST', '/api/v1/users', { cookie, body: 'name=X&email=x%40example.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const form = await call('POST', '/api/v1/users', {
+			cookie,
+			body: 'name=X&email=x%40example.test',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+		});
 		expect(form.status).toBe(400);
 		expect(form.data.error.message).toMatch(/Content-Type: application\/json/);
 		const big = await call('POST', '/api/v1/users', { cookie, json: { name: 'x'.repeat(400 * 1024), email: uniqueEmail() } });

@@ -7,8 +7,8 @@ import Radar from './Radar.svelte';
 import GapChart from './GapChart.svelte';
 import TrendChart from './TrendChart.svelte';
 import Distribution from './Distribution.svelte';
-import { heatColour } from './Heat';
-import { chartColours, contrast, wrapLabel } from './colours';
+import { heatColour } from '$lib/charts/heat';
+import { chartColours, contrast, wrapLabel } from '$lib/charts/colours';
 
 /** Server-rendered markup; with CHARTS_PNG_DIR set, also kept for an HTML preview page (see end). */
 const rendered: { name: string; file: string; body: string }[] = [];
@@ -195,6 +195,22 @@ describe('Distribution', () => {
 		const zero = ssr(Distribution, { label: 'None', segments: scale.map((s) => ({ ...s, count: 0 })) }, 'Distribution zeros', 'Distribution');
 		expect(zero).toContain('class="track"');
 		expect(zero).not.toContain('class="segment"');
+	});
+});
+
+describe('escaping', () => {
+	it('draws a name with markup as text in every chart', () => {
+		const evil = '<script>alert(1)</script>';
+		const pages = [
+			ssr(Radar, { label: evil, axes: [evil, 'B', 'C'], series: [{ name: evil, values: [3, 3, 3], kind: 'unit' }] }),
+			ssr(GapChart, { label: evil, rows: [{ name: evil, a: 3, b: 4 }], aName: evil, bName: 'b', gapLabel: evil }),
+			ssr(TrendChart, { label: evil, points: [{ x: evil, value: 3 }], valueName: evil }),
+			ssr(Distribution, { label: evil, segments: [{ key: 'a', label: evil, count: 1 }] })
+		];
+		for (const html of pages) {
+			expect(html).not.toContain('<script>');
+			expect(html).toContain('&lt;script');
+		}
 	});
 });
 

@@ -10,7 +10,8 @@ import { actionFilter } from './input';
 import { actionScope, unitList } from './policy';
 
 const OPEN = sql<boolean>`a.status IN ('planned', 'in_progress')`;
-const OVERDUE = sql<boolean>`a.due_on < current_date AND ${OPEN}`;
+// Without a due date an action is not overdue (false, not NULL).
+const OVERDUE = sql<boolean>`coalesce(a.due_on < current_date, false) AND ${OPEN}`;
 
 export interface ActionView {
 	id: string;

@@ -1,3 +1,4 @@
+import type { OutputName } from './outputs';
 import { z } from 'zod';
 import { decisionInput } from '$lib/server/decisions/input';
 import { exportInput } from '$lib/server/exports/input';
@@ -5,7 +6,7 @@ import { exportInput } from '$lib/server/exports/input';
 /** The follow-up part of the OpenAPI document: decision points and report exports. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
+const ok = (name: OutputName) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
@@ -14,7 +15,8 @@ export function followUpPaths() {
 		'/decisions': {
 			get: {
 				summary: 'Decision points of a unit',
-				description: 'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).',
+				description:
+					'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).',
 				operationId: 'listDecisions',
 				parameters: [{ name: 'unitId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } }],
 				responses: { ...ok('DecisionList'), ...errors(400, 401, 403) }
@@ -28,7 +30,11 @@ export function followUpPaths() {
 		},
 		'/decisions/{id}': {
 			parameters: [id],
-			delete: { summary: 'Delete a decision recorded by mistake', operationId: 'deleteDecision', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } }
+			delete: {
+				summary: 'Delete a decision recorded by mistake',
+				operationId: 'deleteDecision',
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
+			}
 		},
 		'/exports': {
 			get: { summary: 'The caller’s exports of the last seven days', operationId: 'listExports', responses: { ...ok('ExportList'), ...errors(401) } },
@@ -43,45 +49,35 @@ export function followUpPaths() {
 		},
 		'/exports/{id}': {
 			parameters: [id],
-			get: { summary: 'An export’s status and progress', description: 'Only for the caller who asked for it (404 for anyone else).', operationId: 'getExport', responses: { ...ok('Export'), ...errors(401, 404) } }
+			get: {
+				summary: 'An export’s status and progress',
+				description: 'Only for the caller who asked for it (404 for anyone else).',
+				operationId: 'getExport',
+				responses: { ...ok('Export'), ...errors(401, 404) }
+			}
 		},
 		'/exports/{id}/file': {
 			parameters: [id],
 			get: {
 				summary: 'The export’s file',
 				operationId: 'exportFile',
-				responses: { '200': { description: 'The file, as an attachment', content: { 'application/pdf': {}, 'application/vnd.openxmlformats-officedocument.presentationml.presentation': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {}, 'text/csv': {} } }, ...errors(401, 404) }
+				responses: {
+					'200': {
+						description: 'The file, as an attachment',
+						content: {
+							'application/pdf': {},
+							'application/vnd.openxmlformats-officedocument.presentationml.presentation': {},
+							'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+							'text/csv': {}
+						}
+					},
+					...errors(401, 404)
+				}
 			}
 		}
 	};
 }
 
 export function followUpSchemas() {
-	const decision = { type: 'object', properties: { id: { type: 'string' }, unit: { type: 'object' }, decidedOn: { type: 'string', format: 'date' }, title: { type: 'string' }, reason: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } };
-	const exp = {
-		type: 'object',
-		properties: {
-			id: { type: 'string' },
-			format: { enum: ['pdf', 'pptx', 'xlsx', 'csv'] },
-			status: { enum: ['queued', 'running', 'ready', 'failed'] },
-			progress: { type: 'number', minimum: 0, maximum: 1 },
-			roundId: { type: 'string' },
-			roundName: { type: 'string' },
-			unitId: { type: 'string', description: 'A unit id, or `organization`.' },
-			unitName: { type: 'string' },
-			filename: { type: ['string', 'null'] },
-			emailWhenReady: { type: 'boolean' },
-			error: { type: ['string', 'null'] },
-			createdAt: { type: 'string', format: 'date-time' },
-			expiresAt: { type: 'string', format: 'date-time' }
-		}
-	};
-	return {
-		Decision: decision,
-		DecisionList: { type: 'object', properties: { decisions: { type: 'array', items: ref('Decision') } } },
-		DecisionInput: schema(decisionInput),
-		Export: exp,
-		ExportList: { type: 'object', properties: { exports: { type: 'array', items: ref('Export') } } },
-		ExportInput: schema(exportInput)
-	};
+	return { DecisionInput: schema(decisionInput), ExportInput: schema(exportInput) };
 }

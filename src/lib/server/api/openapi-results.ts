@@ -1,22 +1,32 @@
+import type { OutputName } from './outputs';
 import { z } from 'zod';
 import { actionInput, actionPatch, noteInput } from '$lib/server/actions/input';
 
 /** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, actions, benchmark versions. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ok = (name: string) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
+const ok = (name: OutputName) => ({ '200': { description: 'OK', content: { 'application/json': { schema: ref(name) } } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
-const num = { type: ['number', 'null'] };
-const status = { enum: ['green', 'yellow', 'red', 'neutral', null], description: 'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.' };
-const figure = { score: num, benchmark: num, difference: num, status };
 const round = { name: 'round', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const unitPath = { name: 'unit', in: 'path', required: true, schema: { type: 'string' }, description: 'A unit id, or `organization` for the whole organization (admins).' };
+const unitPath = {
+	name: 'unit',
+	in: 'path',
+	required: true,
+	schema: { type: 'string' },
+	description: 'A unit id, or `organization` for the whole organization (admins).'
+};
 const query = [
-	{ name: 'compare', in: 'query', schema: { type: 'string', default: 'all' }, description: '`all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`.' },
+	{
+		name: 'compare',
+		in: 'query',
+		schema: { type: 'string', default: 'all' },
+		description: '`all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`.'
+	},
 	{ name: 'statistic', in: 'query', schema: { enum: ['mean', 'median', 'p75', 'p90'], default: 'mean' } },
 	{ name: 'lang', in: 'query', schema: { enum: ['en', 'sv'] }, description: 'Language of area, statement and question texts (default: the caller’s).' }
 ];
-const hidden = 'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
+const hidden =
+	'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
 
 export function resultPaths() {
 	return {
@@ -33,8 +43,18 @@ export function resultPaths() {
 			}
 		},
 		'/results/{round}/heatmap': {
-			parameters: [round, { name: 'unit', in: 'query', required: true, schema: { type: 'string' } }, { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10, default: 1 } }, ...query],
-			get: { summary: 'Units × areas for a unit and its sub-units', description: hidden, operationId: 'resultsHeatmap', responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) } }
+			parameters: [
+				round,
+				{ name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
+				{ name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10, default: 1 } },
+				...query
+			],
+			get: {
+				summary: 'Units × areas for a unit and its sub-units',
+				description: hidden,
+				operationId: 'resultsHeatmap',
+				responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) }
+			}
 		},
 		'/results/trend/{unit}': {
 			parameters: [unitPath, query[2]],
@@ -48,13 +68,15 @@ export function resultPaths() {
 		'/actions': {
 			get: {
 				summary: 'Action plans',
-				description: 'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
+				description:
+					'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
 				operationId: 'listActions',
 				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }
 			},
 			post: {
 				summary: 'Create an action',
-				description: 'What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.',
+				description:
+					'What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.',
 				operationId: 'createAction',
 				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionInput') } } },
 				responses: { '201': { description: 'Created', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) }
@@ -63,54 +85,38 @@ export function resultPaths() {
 		'/actions/{id}': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
 			get: { summary: 'An action with its notes', operationId: 'getAction', responses: { ...ok('Action'), ...errors(401, 403, 404) } },
-			patch: { summary: 'Change an action', operationId: 'updateAction', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } }, responses: { ...ok('Action'), ...errors(400, 401, 403, 404) } },
-			delete: { summary: 'Delete an action planned by mistake (with its notes)', operationId: 'deleteAction', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } }
+			patch: {
+				summary: 'Change an action',
+				operationId: 'updateAction',
+				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionPatch') } } },
+				responses: { ...ok('Action'), ...errors(400, 401, 403, 404) }
+			},
+			delete: {
+				summary: 'Delete an action planned by mistake (with its notes)',
+				operationId: 'deleteAction',
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
+			}
 		},
 		'/actions/{id}/notes': {
 			parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-			post: { summary: 'Add a progress note', operationId: 'addActionNote', requestBody: { required: true, content: { 'application/json': { schema: ref('ActionNote') } } }, responses: { '201': { description: 'Added', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) } }
+			post: {
+				summary: 'Add a progress note',
+				operationId: 'addActionNote',
+				requestBody: { required: true, content: { 'application/json': { schema: ref('ActionNote') } } },
+				responses: { '201': { description: 'Added', content: { 'application/json': { schema: ref('Action') } } }, ...errors(400, 401, 403, 404) }
+			}
 		},
 		'/benchmarks': {
-			get: { summary: 'Benchmark versions', description: 'Versions built by SOS whenever rounds close, and sources the operator imported.', operationId: 'listBenchmarks', responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) } }
+			get: {
+				summary: 'Benchmark versions',
+				description: 'Versions built by SOS whenever rounds close, and sources the operator imported.',
+				operationId: 'listBenchmarks',
+				responses: { ...ok('BenchmarkVersionList'), ...errors(401, 403) }
+			}
 		}
 	};
 }
 
 export function resultSchemas() {
-	const area = { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, rank: { type: ['integer', 'null'] }, ...figure } };
-	return {
-		ResultRoundList: {
-			type: 'object',
-			properties: {
-				rounds: {
-					type: 'array',
-					items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, closedAt: { type: 'string', format: 'date-time' }, isGenerated: { type: 'boolean' }, startUnit: { type: ['object', 'null'] }, respondents: { type: ['integer', 'null'] } } }
-				}
-			}
-		},
-		UnitResults: {
-			type: 'object',
-			properties: {
-				round: { type: 'object' },
-				unit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, respondents: { type: ['integer', 'null'] }, path: { type: 'array' } } },
-				benchmark: { type: 'object', description: 'What the figures are compared with: label, source, organizations and respondents behind it, and the choices available.' },
-				high: { type: 'number', description: 'The model’s high value (3.7 in SOS 1.0).' },
-				areas: { type: 'array', items: area },
-				statements: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, area: { type: 'string' }, text: { type: 'string' }, distribution: { type: ['array', 'null'], description: 'Answers "don’t know", 1, 2, 3, 4, 5.' }, ...figure } } },
-				strengths: { type: 'array', items: { type: 'string' } },
-				improvements: { type: 'array', items: { type: 'object' } },
-				gap: { type: ['object', 'null'] },
-				subunits: { type: 'array', items: { type: 'object' } },
-				questions: { type: 'array', items: { type: 'object' } }
-			}
-		},
-		Heatmap: { type: 'object', properties: { round: { type: 'object' }, areas: { type: 'array' }, rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, depth: { type: 'integer' }, respondents: { type: ['integer', 'null'] }, areas: { type: 'array' } } } } } },
-		Trend: { type: 'object', properties: { unit: { type: 'object' }, areas: { type: 'array' }, rounds: { type: 'array' } } },
-		Action: { type: 'object', properties: { id: { type: 'string' }, unit: { type: 'object' }, roundId: { type: ['string', 'null'] }, areaKey: { type: ['string', 'null'] }, statementKey: { type: ['string', 'null'] }, title: { type: 'string' }, reason: { type: 'string' }, owner: { type: ['object', 'null'] }, dueOn: { type: ['string', 'null'], format: 'date' }, overdue: { type: 'boolean' }, status: { enum: ['planned', 'in_progress', 'done', 'dropped'] }, notes: { type: 'array' } } },
-		ActionList: { type: 'object', properties: { actions: { type: 'array', items: ref('Action') } } },
-		ActionInput: schema(actionInput),
-		ActionPatch: schema(actionPatch),
-		ActionNote: schema(noteInput),
-		BenchmarkVersionList: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, modelId: { type: 'string' }, modelVersion: { type: 'string' }, source: { enum: ['sos', 'import'] }, label: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, organizations: { type: 'integer' }, respondents: { type: 'integer' } } } } } }
-	};
+	return { ActionInput: schema(actionInput), ActionPatch: schema(actionPatch), ActionNote: schema(noteInput) };
 }

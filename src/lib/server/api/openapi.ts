@@ -7,54 +7,21 @@ import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
+import { outputJsonSchemas, type OutputName } from './outputs';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const ok = (name: string, status = '200', description = 'OK') => ({ [status]: { description, content: { 'application/json': { schema: ref(name) } } } });
-const errors = (...codes: number[]) =>
-	Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
+const ok = (name: OutputName, status = '200', description = 'OK') => ({ [status]: { description, content: { 'application/json': { schema: ref(name) } } } });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 
-const unit = {
-	type: 'object',
-	properties: {
-		id: { type: 'string', format: 'uuid' },
-		parentId: { type: ['string', 'null'], format: 'uuid' },
-		name: { type: 'string' },
-		userCount: { type: 'integer' },
-		childCount: { type: 'integer' },
-		createdAt: { type: 'string', format: 'date-time' }
-	}
-};
-const user = {
-	type: 'object',
-	properties: {
-		id: { type: 'string', format: 'uuid' },
-		name: { type: 'string' },
-		email: { type: 'string', format: 'email' },
-		language: { enum: ['en', 'sv'] },
-		unitId: { type: ['string', 'null'], format: 'uuid' },
-		jobRole: { enum: ['sales_person', 'sales_manager', null] },
-		access: { enum: ['participant', 'viewer', 'admin'] },
-		scopeUnitId: { type: ['string', 'null'], format: 'uuid', description: 'For viewers: the unit whose subtree they may see.' },
-		createdAt: { type: 'string', format: 'date-time' },
-		updatedAt: { type: 'string', format: 'date-time' }
-	}
-};
-const error = {
-	type: 'object',
-	properties: {
-		error: {
-			type: 'object',
-			properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
-			required: ['code', 'message']
-		}
-	}
-};
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
-/** The OpenAPI 3.1 document for /api/v1; request bodies come straight from the zod schemas the API validates with. */
+/**
+ * The OpenAPI 3.1 document for /api/v1. Request bodies come straight from the zod schemas the API validates
+ * with, responses from the zod output schemas every answer is parsed through (reply()).
+ */
 export function openApiDocument(serverUrl: string) {
 	return {
 		openapi: '3.1.0',
@@ -69,19 +36,35 @@ export function openApiDocument(serverUrl: string) {
 		paths: {
 			'/units': {
 				get: { summary: 'List units', operationId: 'listUnits', responses: { ...ok('UnitList'), ...errors(401, 403) } },
-				post: { summary: 'Create a unit', operationId: 'createUnit', requestBody: body('UnitInput'), responses: { ...ok('Unit', '201', 'Created'), ...errors(400, 401, 403, 409) } }
+				post: {
+					summary: 'Create a unit',
+					operationId: 'createUnit',
+					requestBody: body('UnitInput'),
+					responses: { ...ok('Unit', '201', 'Created'), ...errors(400, 401, 403, 409) }
+				}
 			},
 			'/units/{id}': {
 				parameters: idParam,
 				get: { summary: 'Get a unit', operationId: 'getUnit', responses: { ...ok('Unit'), ...errors(401, 403, 404) } },
-				patch: { summary: 'Rename or move a unit', operationId: 'updateUnit', requestBody: body('UnitPatch'), responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) } },
-				delete: { summary: 'Delete an empty unit', description: 'Refused with 409 while the unit has users, viewers or sub-units.', operationId: 'deleteUnit', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
+				patch: {
+					summary: 'Rename or move a unit',
+					operationId: 'updateUnit',
+					requestBody: body('UnitPatch'),
+					responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) }
+				},
+				delete: {
+					summary: 'Delete an empty unit',
+					description: 'Refused with 409 while the unit has users, viewers or sub-units.',
+					operationId: 'deleteUnit',
+					responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) }
+				}
 			},
 			'/units/{id}/merge': {
 				parameters: idParam,
 				post: {
 					summary: 'Merge a unit into another',
-					description: 'Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.',
+					description:
+						'Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.',
 					operationId: 'mergeUnit',
 					requestBody: body('UnitMerge'),
 					responses: { ...ok('Unit'), ...errors(400, 401, 403, 404, 409) }
@@ -100,12 +83,22 @@ export function openApiDocument(serverUrl: string) {
 					],
 					responses: { ...ok('UserList'), ...errors(400, 401, 403) }
 				},
-				post: { summary: 'Create a user', operationId: 'createUser', requestBody: body('UserInput'), responses: { ...ok('User', '201', 'Created'), ...errors(400, 401, 403, 409) } }
+				post: {
+					summary: 'Create a user',
+					operationId: 'createUser',
+					requestBody: body('UserInput'),
+					responses: { ...ok('User', '201', 'Created'), ...errors(400, 401, 403, 409) }
+				}
 			},
 			'/users/{id}': {
 				parameters: idParam,
 				get: { summary: 'Get a user', operationId: 'getUser', responses: { ...ok('User'), ...errors(401, 403, 404) } },
-				patch: { summary: 'Update a user', operationId: 'updateUser', requestBody: body('UserPatch'), responses: { ...ok('User'), ...errors(400, 401, 403, 404, 409) } },
+				patch: {
+					summary: 'Update a user',
+					operationId: 'updateUser',
+					requestBody: body('UserPatch'),
+					responses: { ...ok('User'), ...errors(400, 401, 403, 404, 409) }
+				},
 				delete: { summary: 'Delete a user', operationId: 'deleteUser', responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) } }
 			},
 			...importPaths(),
@@ -118,7 +111,7 @@ export function openApiDocument(serverUrl: string) {
 					security: [{ invitation: [] }],
 					requestBody: body('SurveyAnswers'),
 					responses: {
-						'200': { description: 'Submitted', content: { 'application/json': { schema: { type: 'object', properties: { submitted: { type: 'boolean' }, alreadySubmitted: { type: 'boolean' } } } } } },
+						...ok('SurveySubmitted', '200', 'Submitted'),
 						...errors(400, 401, 404, 409)
 					}
 				}
@@ -135,57 +128,51 @@ export function openApiDocument(serverUrl: string) {
 				invitation: { type: 'http', scheme: 'bearer', description: 'A participant’s invitation token: the last part of the survey link /s/<token>.' }
 			},
 			schemas: {
-				Unit: unit,
-				UnitList: { type: 'object', properties: { units: { type: 'array', items: ref('Unit') } } },
+				...outputJsonSchemas(),
 				UnitInput: schema(unitInput),
 				UnitPatch: schema(unitPatch),
 				UnitMerge: schema(mergeInput),
-				User: user,
-				UserList: { type: 'object', properties: { users: { type: 'array', items: ref('User') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
 				UserInput: schema(userInput),
 				UserPatch: schema(userPatch),
-				ImportPreview: importPreviewSchema,
 				SurveyAnswers: schema(answersPatch),
-				...roundSchemas(),
-				...questionSchemas(),
+				RoundInput: schema(roundInput),
+				RoundExtend: schema(extendInput),
+				RoundPatch: schema(repeatInput),
+				QuestionInput: schema(questionInput),
 				...resultSchemas(),
-				...followUpSchemas(),
-				Error: error
+				...followUpSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),
 				E401: errorResponse('Not signed in and no valid API token.'),
 				E403: errorResponse('Signed in, but not allowed (admins only), or a cross-site request.'),
 				E404: errorResponse('No such resource in your organization.'),
-				E409: errorResponse('Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action).')
+				E409: errorResponse(
+					'Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action).'
+				)
 			}
 		}
 	};
 }
-
-const importPreviewSchema = {
-	type: 'object',
-	description: 'What applying the file would do. Nothing is written until the import is applied.',
-	properties: {
-		importId: { type: 'string', format: 'uuid' },
-		preview: { type: 'object', description: 'Counts (rows, creates, updates, unchanged, errors, newUnits) and the rows with their errors.' }
-	}
-};
 
 function importPaths() {
 	return {
 		'/users/import': {
 			post: {
 				summary: 'Preview a user import',
-				description: 'Upload an .xlsx or .csv file (multipart/form-data, field `file`, at most 10 MB). Returns a preview with every row’s errors; nothing is written.',
+				description:
+					'Upload an .xlsx or .csv file (multipart/form-data, field `file`, at most 10 MB). Returns a preview with every row’s errors; nothing is written.',
 				operationId: 'previewUserImport',
-				requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+				requestBody: {
+					required: true,
+					content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } }
+				},
 				responses: { ...ok('ImportPreview', '201', 'Preview created'), ...errors(400, 401, 403) }
 			}
 		},
 		'/users/import/{id}': {
 			parameters: idParam,
-			get: { summary: 'Get an import preview', operationId: 'getUserImport', responses: { ...ok('ImportPreview'), ...errors(401, 403, 404) } }
+			get: { summary: 'Get an import preview', operationId: 'getUserImport', responses: { ...ok('UserImport'), ...errors(401, 403, 404) } }
 		},
 		'/users/import/{id}/apply': {
 			parameters: idParam,
@@ -194,7 +181,7 @@ function importPaths() {
 				description:
 					'All or nothing: refused with 400 when the preview has row errors, and with 409 when it was already applied, is more than an hour old, or the users changed since so that rows now have errors.',
 				operationId: 'applyUserImport',
-				responses: { '200': { description: 'Applied; counts of created and updated users and new units.' }, ...errors(400, 401, 403, 404, 409) }
+				responses: { ...ok('ImportApplied', '200', 'Applied; counts of created and updated users and new units.'), ...errors(400, 401, 403, 404, 409) }
 			}
 		},
 		'/users/import/template': {
@@ -208,120 +195,16 @@ function importPaths() {
 	};
 }
 
-const isoDate = { type: 'string', format: 'date-time' };
-const texts = {
-	type: 'object',
-	properties: {
-		text: { type: 'string' },
-		options: { type: ['array', 'null'], items: { type: 'string' }, description: 'Single and multiple choice: the options, in order.' },
-		scaleLabels: { type: ['object', 'null'], description: 'Scale questions: labels of some points of the 1–5 scale (at least 1 and 5).', additionalProperties: { type: 'string' } },
-		unit: { type: ['string', 'null'], description: 'Number questions: the unit shown after the field, e.g. %.' }
-	}
-};
-
-function roundSchemas() {
-	return {
-		Round: {
-			type: 'object',
-			properties: {
-				id: { type: 'string', format: 'uuid' },
-				name: { type: 'string' },
-				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
-				model: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'string' } } },
-				startsAt: isoDate,
-				endsAt: isoDate,
-				publishAt: isoDate,
-				reminders: { type: 'array', items: isoDate, description: 'When reminders go (went) out to those who have not answered.' },
-				remindersSent: { type: 'integer', description: 'How many of the reminders have gone out.' },
-				minGroupSize: { type: 'integer', minimum: 3, maximum: 10, description: 'k: no figure rests on fewer than k people.' },
-				participants: { type: 'object', description: '{"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]}' },
-				questions: { type: 'array', description: 'The company-specific questions as frozen into the round.', items: { type: 'object', properties: { key: { type: 'string' }, type: { enum: ['scale', 'single', 'multi', 'text', 'number'] }, en: texts, sv: texts, min: { type: ['number', 'null'] }, max: { type: ['number', 'null'] } } } },
-				invited: { type: 'integer' },
-				completed: { type: ['integer', 'null'], description: 'null while fewer than minGroupSize are invited.' },
-				responseRate: { type: ['number', 'null'], description: 'completed ÷ invited (0–1); null while fewer than minGroupSize are invited.' },
-				actions: { type: 'array', items: { enum: ['launch', 'close', 'extend', 'remind'] }, description: 'What the round’s status allows now.' },
-				repeatMonths: { enum: [3, 6, 12, null], description: 'How often the round repeats (months); null when it does not. When a repeating round opens, its successor is created as a scheduled round with the same settings and every date moved on by the interval.' },
-				repeatsFrom: { type: ['string', 'null'], format: 'uuid', description: 'The round this one was created from by its repeat.' },
-				nextRoundId: { type: ['string', 'null'], format: 'uuid', description: 'The round created from this one by its repeat, once it exists.' },
-				createdBy: { type: 'string', description: '`system` for a round created by a repeat.' },
-				createdAt: isoDate
-			}
-		},
-		RoundList: { type: 'object', properties: { rounds: { type: 'array', items: ref('Round') } } },
-		RoundInput: schema(roundInput),
-		RoundExtend: schema(extendInput),
-		RoundPatch: schema(repeatInput),
-		ResponseRates: {
-			type: 'object',
-			description: 'Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out.',
-			properties: {
-				roundId: { type: 'string', format: 'uuid' },
-				status: { enum: ['draft', 'scheduled', 'open', 'closed', 'published'] },
-				minGroupSize: { type: 'integer' },
-				total: { type: 'object', properties: { invited: { type: 'integer' }, completed: { type: ['integer', 'null'] }, rate: { type: ['number', 'null'] }, hidden: { type: 'boolean' } } },
-				units: {
-					type: 'array',
-					description: 'In tree order (depth-first, siblings by name).',
-					items: {
-						type: 'object',
-						properties: {
-							unitId: { type: 'string', format: 'uuid' },
-							name: { type: 'string' },
-							depth: { type: 'integer' },
-							invited: { type: ['integer', 'null'] },
-							completed: { type: ['integer', 'null'] },
-							rate: { type: ['number', 'null'] },
-							hidden: { type: 'boolean' },
-							hiddenReason: { enum: ['fewer_than_k', 'protects_smaller_group', null] }
-						}
-					}
-				}
-			}
-		}
-	};
-}
-
-function questionSchemas() {
-	const common = {
-		type: { enum: ['scale', 'single', 'multi', 'text', 'number'] },
-		en: texts,
-		sv: texts,
-		min: { type: ['number', 'null'] },
-		max: { type: ['number', 'null'] }
-	};
-	return {
-		Question: {
-			type: 'object',
-			properties: {
-				id: { type: 'string', format: 'uuid' },
-				source: { const: 'organization' },
-				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'organization' }, id: { type: 'string', format: 'uuid' } } },
-				...common,
-				createdAt: isoDate,
-				archivedAt: { type: ['string', 'null'], format: 'date-time' }
-			}
-		},
-		StandardQuestion: {
-			type: 'object',
-			properties: {
-				key: { type: 'string' },
-				source: { const: 'standard' },
-				ref: { type: 'object', description: 'Put this in a round’s `questions` to include the question.', properties: { source: { const: 'standard' }, key: { type: 'string' } } },
-				...common
-			}
-		},
-		QuestionList: {
-			type: 'object',
-			properties: { questions: { type: 'array', items: ref('Question') }, standard: { type: 'array', items: ref('StandardQuestion') } }
-		},
-		QuestionInput: schema(questionInput)
-	};
-}
-
 function roundPaths() {
 	const action = (summary: string, operationId: string, description: string, extra: Record<string, unknown> = {}) => ({
 		parameters: idParam,
-		post: { summary, operationId, description, ...extra, responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) } }
+		post: {
+			summary,
+			operationId,
+			description,
+			...extra,
+			responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) }
+		}
 	});
 	return {
 		'/rounds': {
@@ -347,10 +230,27 @@ function roundPaths() {
 				responses: { ...ok('Round'), ...errors(400, 401, 403, 404, 409) }
 			}
 		},
-		'/rounds/{id}/launch': action('Launch a draft round', 'launchRound', 'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'),
-		'/rounds/{id}/close': action('Close a round early', 'closeRound', 'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'),
-		'/rounds/{id}/extend': action('Extend a round', 'extendRound', 'Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.', { requestBody: body('RoundExtend') }),
-		'/rounds/{id}/remind': action('Send a reminder now', 'remindRound', 'Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.'),
+		'/rounds/{id}/launch': action(
+			'Launch a draft round',
+			'launchRound',
+			'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'
+		),
+		'/rounds/{id}/close': action(
+			'Close a round early',
+			'closeRound',
+			'Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.'
+		),
+		'/rounds/{id}/extend': action(
+			'Extend a round',
+			'extendRound',
+			'Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.',
+			{ requestBody: body('RoundExtend') }
+		),
+		'/rounds/{id}/remind': action(
+			'Send a reminder now',
+			'remindRound',
+			'Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.'
+		),
 		'/rounds/{id}/response-rates': {
 			parameters: idParam,
 			get: { summary: 'Live response rates per unit', operationId: 'roundResponseRates', responses: { ...ok('ResponseRates'), ...errors(401, 403, 404) } }
@@ -365,12 +265,20 @@ function questionPaths() {
 				summary: 'List company-specific questions',
 				description: 'The organization’s own questions and the standard library. Each has a `ref` to put in a round’s `questions`.',
 				operationId: 'listQuestions',
-				parameters: [{ name: 'archived', in: 'query', schema: { enum: ['true', 'false'], default: 'false' }, description: 'Include archived questions of the organization' }],
+				parameters: [
+					{
+						name: 'archived',
+						in: 'query',
+						schema: { enum: ['true', 'false'], default: 'false' },
+						description: 'Include archived questions of the organization'
+					}
+				],
 				responses: { ...ok('QuestionList'), ...errors(400, 401, 403) }
 			},
 			post: {
 				summary: 'Add a question of the organization',
-				description: 'English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.',
+				description:
+					'English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.',
 				operationId: 'createQuestion',
 				requestBody: body('QuestionInput'),
 				responses: { ...ok('Question', '201', 'Created'), ...errors(400, 401, 403, 409) }

@@ -1,4 +1,6 @@
-import { json, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import { reply } from './reply';
+import { errorOutput } from './output';
 import { DomainError, RateLimitedError, ValidationError, statusOf } from '$lib/server/errors';
 import { assertText, nestingDepth } from '$lib/server/validation';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
@@ -9,7 +11,7 @@ const MAX_JSON_BYTES = 256 * 1024;
 export const MAX_JSON_DEPTH = 32;
 
 export function apiError(status: number, code: string, message: string, details?: unknown) {
-	return json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+	return reply(errorOutput, { error: { code, message, ...(details ? { details: details as { path: string; message: string }[] } : {}) } }, { status });
 }
 
 /**

@@ -3,7 +3,7 @@
  * (a gap, never a zero) and '–' with its reason in the table beside it.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
 import type { ReportData } from './data';
 import { BOX, FONT, INK, cell, chartSeries, chunks, continued, headerRow, heatCell, hex, note, slideWithTitle, statusCell, type Deck, type Row } from './deck-style';
 import { shown, statusFill, type ReportText } from './report-text';

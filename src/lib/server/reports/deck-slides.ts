@@ -1,6 +1,7 @@
 /** The deck's text slides: cover, summary with the colour legend, findings with advice, questions and actions. */
 import type PptxGenJS from 'pptxgenjs';
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
+import { heatColour } from '$lib/charts/heat';
 import { commentThreshold } from '$lib/results/pattern';
 import type { ReportData } from './data';
 import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
@@ -48,7 +49,7 @@ export function summarySlide(pptx: Deck, data: ReportData, txt: ReportText): voi
 	slide.addText(t('report.summary.improvements'), { x: 6.83, y: 1.2, w: 6, h: 0.4, fontFace: FONT, fontSize: 16, bold: true, color: INK.text });
 	slide.addText(list(r.improvements.map((i) => i.key)), { ...body, x: 6.83, y: 1.65, w: 6, h: 2 });
 
-	slide.addShape(pptx.ShapeType.rect, { x: BOX.x, y: 4.0, w: BOX.w, h: 2.75, fill: { color: 'F3F4F6' }, line: { type: 'none' } });
+	slide.addShape(pptx.ShapeType.rect, { x: BOX.x, y: 4.0, w: BOX.w, h: 2.75, fill: { color: hex(chartColours.track) }, line: { type: 'none' } });
 	slide.addText(t('report.legend.title'), { x: 0.75, y: 4.1, w: 11.8, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK.text });
 	const high = txt.score(r.high);
 	const legend: Runs = STATUSES.flatMap((s) => [
@@ -80,7 +81,7 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 		slide.addText(imp.summary, { ...body, x: BOX.x, y: BOX.y, w: 5.9, h: 2.2, fit: 'shrink' });
 		const lowest: Runs = imp.lowestStatements.flatMap((key) => {
 			const s = r.statements.find((x) => x.key === key)!;
-			return [{ text: `${txt.score(s.score)}  `, options: { bold: true, color: '7F1D1D' } }, { text: s.text, options: { breakLine: true } }];
+			return [{ text: `${txt.score(s.score)}  `, options: { bold: true, color: hex(heatColour('red').color) } }, { text: s.text, options: { breakLine: true } }];
 		});
 		if (lowest.length) {
 			slide.addText(t('results.improvements.lowest'), { x: BOX.x, y: 3.8, w: 5.9, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
@@ -130,7 +131,7 @@ export function actionSlides(pptx: Deck, data: ReportData, txt: ReportText): voi
 				{ text: [{ text: a.title, options: { bold: true, breakLine: true } }, { text: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – '), options: { fontSize: 10, color: INK.muted } }], options: cell('').options },
 				cell(a.unit.name),
 				a.owner ? cell(a.owner.name) : cell(t('actions.noOwner'), { color: INK.muted }),
-				a.dueOn ? cell(txt.day(a.dueOn), { color: a.overdue ? 'B91C1C' : INK.text, bold: a.overdue }) : cell(t('actions.noDue'), { color: INK.muted }),
+				a.dueOn ? cell(txt.day(a.dueOn), { color: a.overdue ? hex(chartColours.status.red.fill) : INK.text, bold: a.overdue }) : cell(t('actions.noDue'), { color: INK.muted }),
 				cell(txt.actionStatus(a))
 			])
 		];

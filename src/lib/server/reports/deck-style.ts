@@ -1,8 +1,8 @@
 /** The deck's slide frame, type sizes and table cells, shared by all its slides. */
 import type PptxGenJS from 'pptxgenjs';
 import type { Status } from '$lib/results/colour';
-import { chartColours } from '$lib/components/charts/colours';
-import { heatColour } from '$lib/components/charts/Heat';
+import { chartColours } from '$lib/charts/colours';
+import { heatColour } from '$lib/charts/heat';
 import type { ReportText } from './report-text';
 import { safeText } from './safe-cell';
 
@@ -19,7 +19,7 @@ export const BOX = { x: 0.5, y: 1.45, w: 12.33, h: 5.4 };
 /** pptxgenjs wants colours without the '#'. */
 export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 
-export const INK = { text: hex(chartColours.text), muted: hex(chartColours.muted), line: 'D1D5DB' };
+export const INK = { text: hex(chartColours.text), muted: hex(chartColours.muted), line: hex(chartColours.rule) };
 
 /**
  * A chart's series as PowerPoint stores them: its names and category labels also go into the workbook

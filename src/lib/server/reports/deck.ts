@@ -8,7 +8,7 @@ import { areaSlides, gapSlide, heatmapSlides, trendSlide } from './deck-charts';
 import { actionSlides, coverSlide, findingSlides, questionSlides, summarySlide } from './deck-slides';
 import { MASTER, hex, type Deck } from './deck-style';
 import { progress, reportText, type ReportText } from './report-text';
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
 
 type Slides = (pptx: Deck, data: ReportData, txt: ReportText) => void;
 
@@ -28,7 +28,7 @@ export async function renderDeck(data: ReportData, opts: { onProgress?: (fractio
 		background: { color: 'FFFFFF' },
 		objects: [
 			{ rect: { x: 0, y: 0, w: '100%', h: 0.08, fill: { color: hex(chartColours.unit) } } },
-			{ line: { x: 0.5, y: 7.0, w: 12.33, h: 0, line: { color: 'D1D5DB', width: 0.75 } } },
+			{ line: { x: 0.5, y: 7.0, w: 12.33, h: 0, line: { color: hex(chartColours.rule), width: 0.75 } } },
 			{ text: { text: txt.footer, options: { x: 0.5, y: 7.05, w: 10.5, h: 0.3, fontSize: 9, color: hex(chartColours.muted), fit: 'shrink' } } }
 		],
 		slideNumber: { x: 12.2, y: 7.05, w: 0.65, h: 0.3, fontSize: 9, color: hex(chartColours.muted), align: 'right' }

@@ -18,7 +18,7 @@ import { round2 } from '$lib/results/colour';
 import { COMMENT_MIN } from '$lib/results/view';
 import { shownDifference, statusOf } from '$lib/results/colour';
 import { score, signed } from '$lib/results/format';
-import { formatNumber } from '$lib/components/charts/colours';
+import { formatNumber } from '$lib/charts/colours';
 import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createPublishedRound } from '$tests/results';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';

@@ -1,18 +1,22 @@
 /**
- * The PDF report's charts, drawn as vector shapes on the 1–5 scale. Each prints its figures beside the
- * marks (formatted as given), so nothing has to be read off the axis and colour never stands alone.
+ * Where the PDF report places its charts: the same SVGs the results pages show (src/lib/charts), drawn
+ * with svg-to-pdfkit. Each prints its figures beside or in the marks (formatted as given), so nothing has
+ * to be read off the axis and colour never stands alone.
  */
 import type { Status } from '$lib/results/colour';
-import { chartColours, clampScore } from '$lib/components/charts/colours';
+import { chartColours, clampScore } from '$lib/charts/colours';
+import { distributionBars, distributionSvg } from '$lib/charts/distribution';
+import { gapKeySvg, gapSvg, type GapRow } from '$lib/charts/gap';
+import { scoreBarSvg } from '$lib/charts/score-bar';
+import { trendSvg, type TrendPoint } from '$lib/charts/trend';
 import { CONTENT_WIDTH, INK, LEFT, RIGHT, SIZE, ensure, fitLine, heightOf, statusMark, textAt, type Doc } from './pdf-layout';
-import { statusFill, type ReportText } from './report-text';
+import { drawSvg } from './pdf-svg';
+import type { ReportText } from './report-text';
 
-/** x of a score on a 1–5 axis from x0 to x1. */
-const scaleX = (v: number, x0: number, x1: number) => x0 + ((clampScore(v) - 1) / 4) * (x1 - x0);
-
+/** The 1–5 scale under the score bars (x of a score as in scoreBarSvg, whose track is inset by 5). */
 function axis(doc: Doc, x0: number, x1: number, y0: number, y1: number): void {
 	for (let v = 1; v <= 5; v++) {
-		const x = scaleX(v, x0, x1);
+		const x = x0 + 5 + ((clampScore(v) - 1) / 4) * (x1 - x0 - 10);
 		doc.moveTo(x, y0).lineTo(x, y1).lineWidth(0.5).strokeColor(chartColours.grid).stroke();
 		textAt(doc, String(v), x - 10, y1 + 3, 20, { size: SIZE.tiny, color: INK.muted, align: 'center' });
 	}
@@ -25,7 +29,7 @@ export interface BarRow {
 	status: Status | null;
 }
 
-/** Horizontal bars per area in their status colour, with the benchmark as a black mark across the bar. */
+/** One score bar per area (scoreBarSvg, as in the page's table), its name left, its status and score right. */
 export function scoreBars(doc: Doc, rows: BarRow[], txt: ReportText): void {
 	const labelW = 175;
 	const valueW = 92;
@@ -36,79 +40,57 @@ export function scoreBars(doc: Doc, rows: BarRow[], txt: ReportText): void {
 	const top = doc.y;
 	axis(doc, x0, x1, top, top + rows.length * rowH);
 	rows.forEach((r, i) => {
-		const y = top + i * rowH;
-		const mid = y + rowH / 2;
+		const mid = top + i * rowH + rowH / 2;
 		textAt(doc, r.label, LEFT, mid - heightOf(doc, r.label, labelW - 8, { size: SIZE.small, lines: 2 }) / 2, labelW - 8, { size: SIZE.small, lines: 2 });
-		doc.rect(x0, mid - 6, x1 - x0, 12).fillColor(chartColours.track).fill();
-		if (r.score === null) {
-			textAt(doc, `–  ${txt.hidden}`, x0 + 6, mid - 4, x1 - x0 - 12, { size: SIZE.tiny, color: INK.muted });
-		} else {
-			doc.rect(x0, mid - 6, scaleX(r.score, x0, x1) - x0, 12).fillColor(statusFill(r.status)).fill();
+		drawSvg(doc, scoreBarSvg({ score: r.score, benchmark: r.benchmark, status: r.status, width: x1 - x0 }), x0, mid - 12, x1 - x0);
+		if (r.score === null) textAt(doc, `–  ${txt.hidden}`, x0 + 10, mid - 4, x1 - x0 - 20, { size: SIZE.tiny, color: INK.muted });
+		else {
 			statusMark(doc, r.status, x1 + 8, mid);
 			textAt(doc, txt.score(r.score), x1 + 15, mid - 4.5, valueW - 15, { size: SIZE.small, font: 'bold' });
 		}
-		if (r.benchmark !== null) {
-			const bx = scaleX(r.benchmark, x0, x1);
-			doc.rect(bx - 1.2, mid - 9, 2.4, 18).fillColor(chartColours.benchmark).fill();
-		}
 	});
 	doc.y = top + rows.length * rowH + 18;
 }
 
-/** Sales people (circle) and sales managers (diamond) per area on one 1–5 line, joined by the gap. */
-export function gapDumbbells(doc: Doc, rows: { label: string; people: number | null; managers: number | null }[]): void {
-	const labelW = 175;
-	const x0 = LEFT + labelW;
-	const x1 = RIGHT - 10;
-	const rowH = 20;
-	ensure(doc, rows.length * rowH + 20);
-	const top = doc.y;
-	axis(doc, x0, x1, top, top + rows.length * rowH);
-	rows.forEach((r, i) => {
-		const mid = top + i * rowH + rowH / 2;
-		textAt(doc, fitLine(doc, r.label, labelW - 8, { size: SIZE.small }), LEFT, mid - 4.5, labelW - 8, { size: SIZE.small });
-		if (r.people === null || r.managers === null) return;
-		const p = scaleX(r.people, x0, x1);
-		const m = scaleX(r.managers, x0, x1);
-		doc.moveTo(p, mid).lineTo(m, mid).lineWidth(2).strokeColor('#9ca3af').stroke();
-		doc.circle(p, mid, 4).fillColor(chartColours.unit).fill();
-		doc.polygon([m, mid - 5], [m + 5, mid], [m, mid + 5], [m - 5, mid]).fillColor(chartColours.second).fill();
-	});
-	doc.y = top + rows.length * rowH + 18;
-}
-
-/** The two series' keys of the dumbbell chart. */
-export function gapLegend(doc: Doc, people: string, managers: string): void {
+/** The perception gap as on the page (gapSvg): its two keys, then the dumbbells with the gap per area. */
+export function gapChart(doc: Doc, rows: GapRow[], names: { a: string; b: string; gap: string; label: string }, txt: ReportText): void {
 	const y = doc.y;
-	doc.circle(LEFT + 4, y + 4, 4).fillColor(chartColours.unit).fill();
-	textAt(doc, people, LEFT + 12, y, 150, { size: SIZE.small });
-	const x = LEFT + 20 + doc.widthOfString(people);
-	doc.polygon([x + 4, y - 1], [x + 9, y + 4], [x + 4, y + 9], [x - 1, y + 4]).fillColor(chartColours.second).fill();
-	textAt(doc, managers, x + 13, y, 150, { size: SIZE.small });
+	drawSvg(doc, gapKeySvg('a'), LEFT, y, 9);
+	textAt(doc, names.a, LEFT + 13, y, 150, { size: SIZE.small });
+	const x = LEFT + 24 + doc.widthOfString(names.a);
+	drawSvg(doc, gapKeySvg('b'), x, y - 0.5, 10);
+	textAt(doc, names.b, x + 14, y, 150, { size: SIZE.small });
 	doc.y = y + 16;
+	const svg = gapSvg({ label: names.label, rows, gapLabel: names.gap, locale: txt.locale });
+	ensure(doc, (CONTENT_WIDTH * (30 + rows.length * 34)) / 720 + 10);
+	doc.y += drawSvg(doc, svg, LEFT, doc.y, CONTENT_WIDTH) + 12;
 }
 
-/** Answer counts as one stacked bar, with a legend of label and count below. */
-export function distributionBar(doc: Doc, options: { label: string; count: number }[], scale: boolean, txt: ReportText): void {
-	const total = options.reduce((n, o) => n + o.count, 0);
-	const colourOf = (i: number) => (scale ? chartColours.diverging[String(i + 1)] : chartColours.categorical[i % chartColours.categorical.length]);
-	ensure(doc, 30 + options.length * 12);
+/**
+ * Answer counts as the page's stacked bar (distributionSvg), with a legend of label and count below. The
+ * percentages are left out of the bar, as before: the exports print counts, the figures the page's data holds.
+ */
+export function distributionBar(doc: Doc, label: string, options: { label: string; count: number }[], scale: boolean, txt: ReportText): void {
+	const segments = options.map((o, i) => ({ key: scale ? String(i + 1) : `o${i}`, label: o.label, count: o.count }));
+	const colours = distributionBars(segments).map((b) => b.colour);
+	ensure(doc, 40 + options.length * 12);
 	const y = doc.y;
-	let x = LEFT;
-	options.forEach((o, i) => {
-		const w = total > 0 ? (o.count / total) * CONTENT_WIDTH : 0;
-		if (w > 0) doc.rect(x, y, w, 12).fillColor(colourOf(i)).fill();
-		x += w;
-	});
-	doc.rect(LEFT, y, CONTENT_WIDTH, 12).lineWidth(0.4).strokeColor(INK.line).stroke();
+	const barH = drawSvg(doc, distributionSvg({ label, segments, id: 'q', locale: txt.locale, width: 720, shares: false }), LEFT, y, CONTENT_WIDTH);
 	const colW = CONTENT_WIDTH / 2;
-	const legendTop = y + 18;
+	const legendTop = y + barH + 6;
 	options.forEach((o, i) => {
 		const cx = LEFT + (i % 2) * colW;
 		const cy = legendTop + Math.floor(i / 2) * 12;
-		doc.rect(cx, cy + 1, 7, 7).fillColor(colourOf(i)).fill();
+		doc.rect(cx, cy + 1, 7, 7).fillColor(colours[i]).fill();
 		doc.rect(cx, cy + 1, 7, 7).lineWidth(0.3).strokeColor(INK.muted).stroke();
 		textAt(doc, fitLine(doc, `${o.label}: ${txt.count(o.count)}`, colW - 16, { size: SIZE.small }), cx + 11, cy, colW - 16, { size: SIZE.small });
 	});
 	doc.y = legendTop + Math.ceil(options.length / 2) * 12 + 6;
+}
+
+/** One area's trend as on the page (trendSvg, narrow drawing) in a box of `w` at (x, y), its name above. */
+export function trendChart(doc: Doc, x: number, y: number, w: number, h: number, name: string, label: string, points: TrendPoint[], txt: ReportText): void {
+	doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(INK.line).stroke();
+	textAt(doc, fitLine(doc, name, w - 12, { size: SIZE.small, font: 'bold' }), x + 6, y + 5, w - 12, { size: SIZE.small, font: 'bold' });
+	drawSvg(doc, trendSvg({ label, points, height: 170, locale: txt.locale }, 'narrow'), x + 3, y + 16, w - 6);
 }

@@ -1,5 +1,5 @@
 /** The first page of the PDF report: what it covers, how to read it, and its findings in brief. */
-import { chartColours } from '$lib/components/charts/colours';
+import { chartColours } from '$lib/charts/colours';
 import type { AreaResult } from '$lib/server/results/unit-results';
 import type { ReportData } from './data';
 import { CONTENT_WIDTH, FONT, INK, LEFT, PAGE, SIZE, fitLine, paragraph, statusMark, subheading, textAt, type Doc } from './pdf-layout';

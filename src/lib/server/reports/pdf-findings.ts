@@ -1,6 +1,7 @@
 /** The PDF report's sections on the nine areas: scores, strengths, improvement areas and the perception gap. */
+import { heatColour } from '$lib/charts/heat';
 import type { UnitResults } from '$lib/server/results/unit-results';
-import { scoreBars, gapDumbbells, gapLegend } from './pdf-charts';
+import { gapChart, scoreBars } from './pdf-charts';
 import { CONTENT_WIDTH, INK, LEFT, SIZE, bullet, ensure, heading, heightOf, paragraph, statusMark, textAt, type Doc } from './pdf-layout';
 import { table, type Column } from './pdf-tables';
 import { statusFill, type ReportText } from './report-text';
@@ -74,7 +75,7 @@ function statementLine(doc: Doc, s: UnitResults['statements'][number], txt: Repo
 	const w = CONTENT_WIDTH - CARD_INDENT - 36;
 	ensure(doc, heightOf(doc, s.text, w) + 4);
 	const y = doc.y;
-	textAt(doc, txt.score(s.score), LEFT + CARD_INDENT, y, 30, { size: SIZE.body, font: 'bold', color: '#7f1d1d' });
+	textAt(doc, txt.score(s.score), LEFT + CARD_INDENT, y, 30, { size: SIZE.body, font: 'bold', color: heatColour('red').color });
 	doc.y = y + textAt(doc, s.text, LEFT + CARD_INDENT + 36, y, w) + 4;
 }
 
@@ -87,9 +88,9 @@ export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {
 	}
 	const gap = r.gap;
 	paragraph(doc, t('results.gap.counts', { people: txt.count(gap.salesPeople), managers: txt.count(gap.salesManagers) }), { size: SIZE.small, font: 'bold' });
-	gapLegend(doc, t('results.gap.salesPeople'), t('results.gap.salesManagers'));
 	const rows = gap.areas.map((g) => ({ ...g, name: txt.areaName(g.key) }));
-	gapDumbbells(doc, rows.map((g) => ({ label: g.name, people: g.salesPeople, managers: g.salesManagers })));
+	const names = { a: t('results.gap.salesPeople'), b: t('results.gap.salesManagers'), gap: t('results.gap.gap'), label: t('results.gap.label') };
+	gapChart(doc, rows.map((g) => ({ name: g.name, a: g.salesPeople, b: g.salesManagers })), names, txt);
 	table(doc, [
 		{ header: t('results.col.area'), width: 235, cell: (g) => ({ text: g.name, bold: true }) },
 		{ header: t('results.gap.salesPeople'), width: 90, align: 'right', cell: (g) => txt.score(g.salesPeople) },

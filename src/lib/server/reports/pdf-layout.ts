@@ -3,6 +3,7 @@
  * every string goes through `winAnsi` on its way into the document (user text included).
  */
 import type { Status } from '$lib/results/colour';
+import { chartColours } from '$lib/charts/colours';
 import { statusFill } from './report-text';
 
 export type Doc = PDFKit.PDFDocument;
@@ -14,7 +15,7 @@ export const RIGHT = PAGE.width - PAGE.margin;
 export const BOTTOM = PAGE.height - PAGE.bottom;
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
 export const SIZE = { h1: 22, h2: 15, h3: 11, body: 9.5, small: 8, tiny: 7 };
-export const INK = { text: '#111827', muted: '#4b5563', line: '#d1d5db', faint: '#f3f4f6' };
+export const INK = { text: chartColours.text, muted: chartColours.muted, line: chartColours.rule, faint: chartColours.track };
 
 // The characters of Windows-1252 beyond Latin-1 that the standard fonts can print.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');

@@ -1,4 +1,5 @@
 /** The PDF report's later sections: sub-units compared, trend, company questions and open actions. */
+import { chartColours } from '$lib/charts/colours';
 import { commentThreshold } from '$lib/results/pattern';
 import type { ReportData } from './data';
 import { distributionBar } from './pdf-charts';
@@ -62,7 +63,7 @@ export function questions(doc: Doc, data: ReportData, txt: ReportText): void {
 		}
 		const mean = q.type !== 'text' && q.mean !== null ? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}` : '';
 		paragraph(doc, t('results.questions.answered', { n: txt.count(q.answered) }) + mean, { size: SIZE.small, color: INK.muted });
-		if ((q.type === 'scale' || q.type === 'single' || q.type === 'multi') && q.options) distributionBar(doc, q.options, q.type === 'scale', txt);
+		if ((q.type === 'scale' || q.type === 'single' || q.type === 'multi') && q.options) distributionBar(doc, q.text, q.options, q.type === 'scale', txt);
 		if (q.type === 'text') {
 			if (!q.comments?.length) paragraph(doc, t('results.questions.noComments'), { size: SIZE.small, color: INK.muted });
 			else {
@@ -83,7 +84,7 @@ export function actions(doc: Doc, data: ReportData, txt: ReportText): void {
 		{ header: t('report.actions.col.action'), width: 195, cell: (a) => ({ text: a.title, bold: true, sub: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – ') || undefined }) },
 		{ header: t('results.col.unit'), width: 85, cell: (a) => a.unit.name },
 		{ header: t('report.actions.col.owner'), width: 85, cell: (a) => a.owner?.name ?? { text: t('actions.noOwner'), color: INK.muted } },
-		{ header: t('report.actions.col.due'), width: 60, cell: (a) => (a.dueOn ? { text: txt.day(a.dueOn), color: a.overdue ? '#b91c1c' : INK.text, bold: a.overdue } : { text: t('actions.noDue'), color: INK.muted }) },
+		{ header: t('report.actions.col.due'), width: 60, cell: (a) => (a.dueOn ? { text: txt.day(a.dueOn), color: a.overdue ? chartColours.status.red.fill : INK.text, bold: a.overdue } : { text: t('actions.noDue'), color: INK.muted }) },
 		{ header: t('results.col.status'), width: CONTENT_WIDTH - 425, cell: (a) => txt.actionStatus(a) }
 	];
 	table(doc, columns, data.actions);

@@ -5,8 +5,8 @@
 import { translator, type Translate } from '$lib/i18n';
 import type { Status } from '$lib/results/colour';
 import { round2 } from '$lib/results/colour';
-import { count, formatDay, score, signed } from '$lib/results/format';
-import { chartColours } from '$lib/components/charts/colours';
+import { count, formatDay, formatMonth, score, signed } from '$lib/results/format';
+import { chartColours } from '$lib/charts/colours';
 import type { ActionView } from '$lib/server/actions/queries';
 import type { ReportData } from './data';
 
@@ -16,12 +16,15 @@ export const statusFill = (s: Status | null) => chartColours.status[s ?? 'neutra
 
 export interface ReportText {
 	t: Translate;
+	locale: ReportData['locale'];
 	/** A score or benchmark, 2 decimals in the locale; '–' when hidden. */
 	score: (v: number | null) => string;
 	/** A difference as given (+0.25 / −0.40); '–' when hidden. */
 	signed: (v: number | null) => string;
 	count: (v: number | null) => string;
 	day: (d: Date | string | null) => string;
+	/** A round's month on a trend axis, as the page writes it ("Mar 2026"). */
+	month: (d: Date | string) => string;
 	status: (s: Status | null) => string;
 	areaName: (key: string) => string;
 	statementText: (key: string) => string;
@@ -42,10 +45,12 @@ export function reportText(data: ReportData): ReportText {
 	const k = r.round.k;
 	return {
 		t,
+		locale,
 		score: (v) => score(v, locale),
 		signed: (v) => signed(v, locale),
 		count: (v) => (v === null ? '–' : count(v, locale)),
 		day: (d) => (d === null ? '–' : formatDay(d, locale)),
+		month: (d) => formatMonth(d, locale),
 		status: (s) => (s === null ? t('results.suppressedShort') : t(`results.status.${s}`)),
 		areaName: (key) => areas.get(key) ?? key,
 		statementText: (key) => statements.get(key) ?? key,

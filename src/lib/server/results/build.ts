@@ -122,20 +122,22 @@ export async function freezeUnitTree(organizationId: string, executor: Db = db()
 	return JSON.stringify(units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })));
 }
 
-const missingResults = (organizationId: string | null, executor: Db = db()) => sql<{ organization_id: string; id: string }>`
-	SELECT r.organization_id, r.id FROM rounds r
-	WHERE r.status IN ('closed', 'published') AND (${organizationId}::uuid IS NULL OR r.organization_id = ${organizationId}::uuid)
-		AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
-	LIMIT 20`.execute(executor);
-
 /** Organizations with a round that closed before results were built (the jobs' fan-out: one rounds job each). */
 export async function organizationsMissingResults(executor: Db = db()): Promise<string[]> {
-	return [...new Set((await missingResults(null, executor)).rows.map((r) => r.organization_id))];
+	const rows = await sql<{ organization_id: string }>`
+		SELECT DISTINCT r.organization_id FROM rounds r
+		WHERE r.status IN ('closed', 'published')
+			AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)`.execute(executor);
+	return rows.rows.map((r) => r.organization_id);
 }
 
 /** One organization's rounds that closed before results were built (e.g. by an older version): built now, one by one. */
 export async function buildMissingResults(opts: { organizationId: string }, executor: Db = db()): Promise<number> {
-	const missing = await missingResults(opts.organizationId, executor);
+	const missing = await sql<{ organization_id: string; id: string }>`
+		SELECT r.organization_id, r.id FROM rounds r
+		WHERE r.organization_id = ${opts.organizationId} AND r.status IN ('closed', 'published')
+			AND NOT EXISTS (SELECT 1 FROM round_results x WHERE x.organization_id = r.organization_id AND x.round_id = r.id)
+		LIMIT 20`.execute(executor);
 	for (const r of missing.rows)
 		await executor.transaction().execute(async (trx) => {
 			await trx.selectFrom('rounds').select('id').where('organization_id', '=', r.organization_id).where('id', '=', r.id).forUpdate().execute();

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { api } from '$lib/server/http/api';
 import { requireMember } from '$lib/server/auth/policies';
 import { listBenchmarkVersions, populationOf } from '$lib/server/benchmarks/versions';
@@ -9,5 +10,5 @@ export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireMember(actor);
 	const population = await populationOf(organizationId);
 	const versions = await listBenchmarkVersions({ population, published: true, limit: 50 });
-	return json({ versions: versions.map(({ published: _, ...v }) => v) });
+	return reply(benchmarkVersionListOutput, { versions: versions.map(({ published: _, ...v }) => v) });
 });

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
 import { api, readJson } from '$lib/server/http/api';
 import { ValidationError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
@@ -9,7 +10,9 @@ import { listDecisions, recordDecision } from '$lib/server/decisions/decisions';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const unitId = event.url.searchParams.get('unitId');
 	if (!isUuid(unitId)) throw new ValidationError('unitId: Give the unit whose decisions to list.', [{ path: 'unitId', message: 'Not a valid id' }]);
-	return json({ decisions: await listDecisions({ actor, unitIds: [unitId] }) });
+	return reply(decisionListOutput, { decisions: await listDecisions({ actor, unitIds: [unitId] }) });
 });
 
-export const POST: RequestHandler = api(async (event, actor) => json(await recordDecision({ actor, input: await readJson(event) }), { status: 201 }));
+export const POST: RequestHandler = api(async (event, actor) =>
+	reply(decisionOutput, await recordDecision({ actor, input: await readJson(event) }), { status: 201 })
+);

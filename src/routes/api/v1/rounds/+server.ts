@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { roundListOutput, roundOutput } from '$lib/server/rounds/output';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { listRounds } from '$lib/server/rounds/queries';
@@ -10,12 +11,12 @@ import { presentRound } from './present';
 export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const rounds = await listRounds({ organizationId });
-	return json({ rounds: rounds.map(presentRound) });
+	return reply(roundListOutput, { rounds: rounds.map(presentRound) });
 });
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const round = await createRound({ organizationId, actor, input: await readJson(event) });
 	if (round.status !== 'draft') await kickScheduler();
-	return json(presentRound(round), { status: 201 });
+	return reply(roundOutput, presentRound(round), { status: 201 });
 });

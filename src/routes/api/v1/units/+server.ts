@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { unitListOutput, unitOutput } from '$lib/server/units/output';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { listUnits } from '$lib/server/units/queries';
@@ -9,11 +10,11 @@ import { presentUnit } from '$lib/server/units/present';
 export const GET: RequestHandler = api(async (_event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const units = await listUnits({ organizationId });
-	return json({ units: units.map(presentUnit) });
+	return reply(unitListOutput, { units: units.map(presentUnit) });
 });
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const unit = await createUnit({ organizationId, actor, input: await readJson(event) });
-	return json(presentUnit(unit), { status: 201 });
+	return reply(unitOutput, presentUnit(unit), { status: 201 });
 });

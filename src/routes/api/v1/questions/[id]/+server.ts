@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { questionOutput } from '$lib/server/questions/output';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { archiveQuestion, getQuestion } from '$lib/server/questions/store';
@@ -7,7 +8,7 @@ import { presentQuestion } from '$lib/server/questions/present';
 
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(presentQuestion(await getQuestion({ organizationId, questionId: event.params.id })));
+	return reply(questionOutput, presentQuestion(await getQuestion({ organizationId, questionId: event.params.id })));
 });
 
 /** Archives the question (rounds that include it keep their copy). */

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { surveySubmittedOutput } from '$lib/server/survey/output';
 import { apiError, discardBody, errorResponse, readJson } from '$lib/server/http/api';
 import { clientIp } from '$lib/server/http/client-ip';
 import { parse } from '$lib/server/validation';
@@ -31,7 +32,7 @@ export const POST: RequestHandler = async (event) => {
 		if ('refuse' in auth) return auth.refuse;
 		const patch = parse(answersPatch, await readJson(event));
 		const result = await submitByToken({ token: auth.token, ip: clientIp(event), patch });
-		return 'refused' in result ? refusal(result.refused) : json(result);
+		return 'refused' in result ? refusal(result.refused) : reply(surveySubmittedOutput, result);
 	} catch (err) {
 		return errorResponse(err);
 	} finally {

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { importPreviewOutput } from '$lib/server/imports/output';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { previewUserImport } from '$lib/server/imports/preview';
@@ -17,5 +18,5 @@ export const POST: RequestHandler = api(async (event, actor) => {
 		throw new ValidationError('The multipart body could not be read.');
 	}
 	const result = await previewUserImport({ organizationId, actor, ...(await uploadedFile(data)) });
-	return json(result, { status: 201 });
+	return reply(importPreviewOutput, result, { status: 201 });
 });

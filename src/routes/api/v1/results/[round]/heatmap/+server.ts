@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { heatmapOutput } from '$lib/server/results/output';
 import { api } from '$lib/server/http/api';
 import { ValidationError } from '$lib/server/errors';
 import { resultsParams } from '$lib/server/results/api';
@@ -9,5 +10,5 @@ import { heatmap } from '$lib/server/results/heatmap';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const { choice, locale, depth, unit: unitId } = resultsParams(event.url, actor);
 	if (!unitId) throw new ValidationError('unit: Name the unit, e.g. ?unit=<unit id> (or ?unit=organization).');
-	return json(await heatmap({ actor, roundId: event.params.round, unitId, depth, locale, choice }));
+	return reply(heatmapOutput, await heatmap({ actor, roundId: event.params.round, unitId, depth, locale, choice }));
 });

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { roundOutput } from '$lib/server/rounds/output';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { launchRound } from '$lib/server/rounds/manage';
@@ -10,5 +11,5 @@ export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const round = await launchRound({ organizationId, actor, roundId: event.params.id });
 	await kickScheduler();
-	return json(presentRound(round));
+	return reply(roundOutput, presentRound(round));
 });

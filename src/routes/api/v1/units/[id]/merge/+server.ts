@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { unitOutput } from '$lib/server/units/output';
 import { api, readJson } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { getUnit } from '$lib/server/units/queries';
@@ -11,5 +12,5 @@ export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
 	const input = await readJson(event);
 	await mergeUnit({ organizationId, actor, unitId: event.params.id, input });
-	return json(presentUnit(await getUnit({ organizationId, unitId: (input as { intoId: string }).intoId })));
+	return reply(unitOutput, presentUnit(await getUnit({ organizationId, unitId: (input as { intoId: string }).intoId })));
 });

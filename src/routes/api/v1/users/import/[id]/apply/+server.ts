@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { reply } from '$lib/server/http/reply';
+import { importAppliedOutput } from '$lib/server/imports/output';
 import { api } from '$lib/server/http/api';
 import { requireAdmin } from '$lib/server/auth/policies';
 import { applyUserImport } from '$lib/server/imports/apply';
@@ -7,5 +8,5 @@ import { clientIp } from '$lib/server/http/client-ip';
 
 export const POST: RequestHandler = api(async (event, actor) => {
 	const { organizationId } = requireAdmin(actor);
-	return json(await applyUserImport({ organizationId, actor, importId: event.params.id, ip: clientIp(event) }));
+	return reply(importAppliedOutput, await applyUserImport({ organizationId, actor, importId: event.params.id, ip: clientIp(event) }));
 });

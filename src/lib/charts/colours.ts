@@ -22,6 +22,8 @@ export const chartColours = {
 	second: '#7c3aed',
 	grid: '#e5e7eb',
 	track: '#f3f4f6',
+	/** Rules and borders of tables in the exports. */
+	rule: '#d1d5db',
 	/** Axis labels and other secondary text (7.6:1 on white). */
 	muted: '#4b5563',
 	text: '#111827',

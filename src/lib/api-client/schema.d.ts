@@ -1,0 +1,2827 @@
+// Written by `npm run openapi` from openapi.json; do not edit.
+
+export interface paths {
+    "/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List units */
+        get: operations["listUnits"];
+        put?: never;
+        /** Create a unit */
+        post: operations["createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a unit */
+        get: operations["getUnit"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an empty unit
+         * @description Refused with 409 while the unit has users, viewers or sub-units.
+         */
+        delete: operations["deleteUnit"];
+        options?: never;
+        head?: never;
+        /** Rename or move a unit */
+        patch: operations["updateUnit"];
+        trace?: never;
+    };
+    "/units/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a unit into another
+         * @description Its sub-units, people and the viewers scoped to it move to `intoId`, it is deleted, and `intoId` takes over its history in trends. 409 when merging into itself or one of its sub-units, or when both have a sub-unit of the same name.
+         */
+        post: operations["mergeUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /** Delete a user */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /** Update a user */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a user import
+         * @description Upload an .xlsx or .csv file (multipart/form-data, field `file`, at most 10 MB). Returns a preview with every row’s errors; nothing is written.
+         */
+        post: operations["previewUserImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get an import preview */
+        get: operations["getUserImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/import/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an import
+         * @description All or nothing: refused with 400 when the preview has row errors, and with 409 when it was already applied, is more than an hour old, or the users changed since so that rows now have errors.
+         */
+        post: operations["applyUserImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the import template */
+        get: operations["userImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a participant’s survey
+         * @description Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.
+         */
+        post: operations["submitSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List survey rounds */
+        get: operations["listRounds"];
+        put?: never;
+        /**
+         * Create a survey round
+         * @description With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.
+         */
+        post: operations["createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a survey round */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change how often a round repeats
+         * @description `repeatMonths`: 3, 6, 12 or null (does not repeat). The change applies to the round’s successor too while that has not opened, so null on the current round means no further round is created. An open round that starts repeating gets its successor at once. 400 for any other value or when the round is open longer than the interval; 409 when the round has closed.
+         */
+        patch: operations["updateRound"];
+        trace?: never;
+    };
+    "/rounds/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Launch a draft round
+         * @description Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.
+         */
+        post: operations["launchRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a round early
+         * @description Closes an open round now: nobody can answer any more and unfinished answers are deleted. Results are published at the publishing date (now, if that was the end). 409 unless the round is open.
+         */
+        post: operations["closeRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a round
+         * @description Moves the end of a scheduled or open round later (and the publishing date with it when it was the end or would come first). 409 when the round is not scheduled or open, or the new end is not later than the current one.
+         */
+        post: operations["extendRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a reminder now
+         * @description Emails a reminder now to everyone invited who has not answered; nobody who has answered gets it. 409 unless the round is open, or when a reminder went out less than an hour ago.
+         */
+        post: operations["remindRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{id}/response-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Live response rates per unit */
+        get: operations["roundResponseRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List company-specific questions
+         * @description The organization’s own questions and the standard library. Each has a `ref` to put in a round’s `questions`.
+         */
+        get: operations["listQuestions"];
+        put?: never;
+        /**
+         * Add a question of the organization
+         * @description English is required; Swedish texts left out fall back to the English ones. Single and multiple choice need options; number questions need min and max.
+         */
+        post: operations["createQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a question of the organization */
+        get: operations["getQuestion"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a question
+         * @description New rounds can no longer include it; rounds that did keep their own copy. 409 when it is already archived.
+         */
+        delete: operations["archiveQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published rounds the caller may read */
+        get: operations["listResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/results/{round}/units/{unit}": {
+        parameters: {
+            query?: {
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+                /** @description A unit id, or `organization` for the whole organization (admins). */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A unit’s results in a published round
+         * @description Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; the sales people vs. sales managers gap; sub-units; company questions. Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see. Viewers see only their subtree (404 elsewhere).
+         */
+        get: operations["unitResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/results/{round}/heatmap": {
+        parameters: {
+            query: {
+                unit: string;
+                depth?: number;
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Units × areas for a unit and its sub-units
+         * @description Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.
+         */
+        get: operations["resultsHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/results/trend/{unit}": {
+        parameters: {
+            query?: {
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                /** @description A unit id, or `organization` for the whole organization (admins). */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A unit’s area scores across rounds
+         * @description Published rounds of the current model, oldest first. A renamed or moved unit keeps its history; a unit that others were merged into shows their figures added up. Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.
+         */
+        get: operations["resultsTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Action plans
+         * @description Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.
+         */
+        get: operations["listActions"];
+        put?: never;
+        /**
+         * Create an action
+         * @description What will be done (title), why (reason: the finding it answers), owner (a user of the organization), due date, status, for a unit the caller may act on, optionally tied to a round and an area or statement.
+         */
+        post: operations["createAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** An action with its notes */
+        get: operations["getAction"];
+        put?: never;
+        post?: never;
+        /** Delete an action planned by mistake (with its notes) */
+        delete: operations["deleteAction"];
+        options?: never;
+        head?: never;
+        /** Change an action */
+        patch: operations["updateAction"];
+        trace?: never;
+    };
+    "/actions/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a progress note */
+        post: operations["addActionNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/benchmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Benchmark versions
+         * @description Versions built by SOS whenever rounds close, and sources the operator imported.
+         */
+        get: operations["listBenchmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decision points of a unit
+         * @description Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).
+         */
+        get: operations["listDecisions"];
+        put?: never;
+        /** Record a decision */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a decision recorded by mistake */
+        delete: operations["deleteDecision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s exports of the last seven days */
+        get: operations["listExports"];
+        put?: never;
+        /**
+         * Export a unit’s report
+         * @description PDF report, PowerPoint deck (native charts), Excel workbook or CSV of one unit (or `organization`) in a published round, made in the background with the same figures and anonymity rules as the results endpoint. Answers 202 with the export; poll it until `status` is `ready`, then fetch its file. Audit-logged. Spreadsheet cells that start with = + - @, a tab or a carriage return are prefixed with an apostrophe.
+         */
+        post: operations["requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An export’s status and progress
+         * @description Only for the caller who asked for it (404 for anyone else).
+         */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The export’s file */
+        get: operations["exportFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Unit: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            name: string;
+            userCount: number;
+            childCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UnitList: {
+            units: components["schemas"]["Unit"][];
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            language: "en" | "sv";
+            unitId: string | null;
+            jobRole: ("sales_person" | "sales_manager") | null;
+            /** @enum {string} */
+            access: "participant" | "viewer" | "admin";
+            /** @description For viewers: the unit whose subtree they may see. */
+            scopeUnitId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UserList: {
+            users: components["schemas"]["User"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /** @description What applying the file would do. Nothing is written until the import is applied. */
+        ImportPreview: {
+            /** Format: uuid */
+            importId: string;
+            /** @description Counts (rows, creates, updates, unchanged, errors, newUnits) and the rows with their errors. */
+            preview: {
+                /** @description The organization’s level names the file was checked against. */
+                levels: string[];
+                /** @description File-level remarks, e.g. unknown columns that were ignored. */
+                warnings: string[];
+                counts: {
+                    rows: number;
+                    creates: number;
+                    updates: number;
+                    unchanged: number;
+                    errors: number;
+                    newUnits: number;
+                };
+                /** @description Units that applying would create, each as its path from the top (at most 1000). */
+                newUnits: string[][];
+                /** @description The first 1000 rows with errors and the first 1000 other rows that create, update or carry a note. */
+                rows: {
+                    rowNumber: number;
+                    email: string;
+                    name: string;
+                    /** @enum {string} */
+                    action: "create" | "update" | "unchanged";
+                    errors: string[];
+                    notes: string[];
+                    changes: string[];
+                }[];
+                omitted: {
+                    errorRows: number;
+                    otherRows: number;
+                    newUnits: number;
+                };
+            };
+        };
+        UserImport: {
+            /** Format: uuid */
+            importId: string;
+            fileName: string;
+            /** Format: date-time */
+            createdAt: string;
+            appliedAt: string | null;
+            /** @description Counts (rows, creates, updates, unchanged, errors, newUnits) and the rows with their errors. */
+            preview: {
+                /** @description The organization’s level names the file was checked against. */
+                levels: string[];
+                /** @description File-level remarks, e.g. unknown columns that were ignored. */
+                warnings: string[];
+                counts: {
+                    rows: number;
+                    creates: number;
+                    updates: number;
+                    unchanged: number;
+                    errors: number;
+                    newUnits: number;
+                };
+                /** @description Units that applying would create, each as its path from the top (at most 1000). */
+                newUnits: string[][];
+                /** @description The first 1000 rows with errors and the first 1000 other rows that create, update or carry a note. */
+                rows: {
+                    rowNumber: number;
+                    email: string;
+                    name: string;
+                    /** @enum {string} */
+                    action: "create" | "update" | "unchanged";
+                    errors: string[];
+                    notes: string[];
+                    changes: string[];
+                }[];
+                omitted: {
+                    errorRows: number;
+                    otherRows: number;
+                    newUnits: number;
+                };
+            };
+        };
+        /** @description Counts of the rows applied: created and updated users, unchanged rows, new units. */
+        ImportApplied: {
+            rows: number;
+            creates: number;
+            updates: number;
+            unchanged: number;
+            errors: number;
+            newUnits: number;
+            /** @description Existing users whose access or viewer scope changed. */
+            accessChanged: number;
+        };
+        SurveySubmitted: {
+            submitted: boolean;
+            alreadySubmitted: boolean;
+        };
+        Round: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed" | "published";
+            model: {
+                id: string;
+                version: string;
+            };
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            publishAt: string;
+            /** @description When reminders go (went) out to those who have not answered. */
+            reminders: string[];
+            /** @description How many of the reminders have gone out. */
+            remindersSent: number;
+            /** @description k: no figure rests on fewer than k people. */
+            minGroupSize: number;
+            /** @description {"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]} */
+            participants: {
+                /** @constant */
+                mode: "all";
+            } | {
+                /** @constant */
+                mode: "units";
+                unitIds: string[];
+            } | {
+                /** @constant */
+                mode: "users";
+                userIds: string[];
+            };
+            /** @description The company-specific questions as frozen into the round. */
+            questions: {
+                key: string;
+                /** @enum {string} */
+                type: "scale" | "single" | "multi" | "text" | "number";
+                en: {
+                    text: string;
+                    /** @description Single and multiple choice: the options, in order. */
+                    options?: string[] | null;
+                    /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                    scaleLabels?: {
+                        [key: string]: string;
+                    } | null;
+                    /** @description Number questions: the unit shown after the field, e.g. %. */
+                    unit?: string | null;
+                };
+                sv: {
+                    text: string;
+                    /** @description Single and multiple choice: the options, in order. */
+                    options?: string[] | null;
+                    /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                    scaleLabels?: {
+                        [key: string]: string;
+                    } | null;
+                    /** @description Number questions: the unit shown after the field, e.g. %. */
+                    unit?: string | null;
+                };
+                min: number | null;
+                max: number | null;
+            }[];
+            invited: number;
+            /** @description null while fewer than minGroupSize are invited. */
+            completed: number | null;
+            /** @description completed ÷ invited (0–1); null while fewer than minGroupSize are invited. */
+            responseRate: number | null;
+            /** @description What the round’s status allows now. */
+            actions: ("launch" | "close" | "extend" | "remind")[];
+            /** @description How often the round repeats (months); null when it does not. When a repeating round opens, its successor is created as a scheduled round with the same settings and every date moved on by the interval. */
+            repeatMonths: 3 | 6 | 12 | null;
+            /** @description The round this one was created from by its repeat. */
+            repeatsFrom: string | null;
+            /** @description The round created from this one by its repeat, once it exists. */
+            nextRoundId: string | null;
+            /** @description `system` for a round created by a repeat. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RoundList: {
+            rounds: components["schemas"]["Round"][];
+        };
+        /** @description Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out. */
+        ResponseRates: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed" | "published";
+            minGroupSize: number;
+            total: {
+                invited: number;
+                completed: number | null;
+                rate: number | null;
+                hidden: boolean;
+            };
+            /** @description In tree order (depth-first, siblings by name). */
+            units: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                depth: number;
+                invited: number | null;
+                completed: number | null;
+                rate: number | null;
+                hidden: boolean;
+                hiddenReason: ("fewer_than_k" | "protects_smaller_group") | null;
+            }[];
+        };
+        Question: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            source: "organization";
+            /** @description Put this in a round’s `questions` to include the question. */
+            ref: {
+                /** @constant */
+                source: "organization";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            type: "scale" | "single" | "multi" | "text" | "number";
+            en: {
+                text: string;
+                /** @description Single and multiple choice: the options, in order. */
+                options: string[] | null;
+                /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                scaleLabels: {
+                    [key: string]: string;
+                } | null;
+                /** @description Number questions: the unit shown after the field, e.g. %. */
+                unit: string | null;
+            };
+            sv: {
+                text: string;
+                /** @description Single and multiple choice: the options, in order. */
+                options: string[] | null;
+                /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                scaleLabels: {
+                    [key: string]: string;
+                } | null;
+                /** @description Number questions: the unit shown after the field, e.g. %. */
+                unit: string | null;
+            };
+            min: number | null;
+            max: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            archivedAt: string | null;
+        };
+        StandardQuestion: {
+            key: string;
+            /** @constant */
+            source: "standard";
+            /** @description Put this in a round’s `questions` to include the question. */
+            ref: {
+                /** @constant */
+                source: "standard";
+                key: string;
+            };
+            /** @enum {string} */
+            type: "scale" | "single" | "multi" | "text" | "number";
+            en: {
+                text: string;
+                /** @description Single and multiple choice: the options, in order. */
+                options: string[] | null;
+                /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                scaleLabels: {
+                    [key: string]: string;
+                } | null;
+                /** @description Number questions: the unit shown after the field, e.g. %. */
+                unit: string | null;
+            };
+            sv: {
+                text: string;
+                /** @description Single and multiple choice: the options, in order. */
+                options: string[] | null;
+                /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                scaleLabels: {
+                    [key: string]: string;
+                } | null;
+                /** @description Number questions: the unit shown after the field, e.g. %. */
+                unit: string | null;
+            };
+            min: number | null;
+            max: number | null;
+        };
+        QuestionList: {
+            questions: components["schemas"]["Question"][];
+            standard: components["schemas"]["StandardQuestion"][];
+        };
+        ResultRoundList: {
+            rounds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                closedAt: string | null;
+                isGenerated: boolean;
+                /** @description The unit the caller starts at (their own, or the whole organization). */
+                startUnit: {
+                    id: string;
+                    name: string;
+                } | null;
+                respondents: number | null;
+            }[];
+        };
+        UnitResults: {
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                model: string;
+                k: number;
+                closedAt: string | null;
+                publishedAt: string | null;
+                isGenerated: boolean;
+                respondents: number | null;
+            };
+            unit: {
+                id: string;
+                name: string;
+                isOrganization: boolean;
+                path: {
+                    id: string;
+                    name: string;
+                }[];
+                respondents: number | null;
+            };
+            /** @description What the figures are compared with: label, source, organizations and respondents behind it, and the choices available. */
+            benchmark: {
+                compare: string;
+                /** @enum {string} */
+                statistic: "mean" | "median" | "p75" | "p90";
+                /** @description Why the comparison’s figures are not shown, when they are withheld. */
+                withheld: ("overlap" | "versions") | null;
+                segments: {
+                    /** @enum {string} */
+                    key: "all" | "industry" | "size_band" | "country" | "sales_model";
+                    value: string | null;
+                }[];
+                imported: {
+                    /** Format: uuid */
+                    id: string;
+                    label: string;
+                }[];
+                label: string | null;
+                source: ("sos" | "import") | null;
+                builtAt: string | null;
+                organizations: number;
+                respondents: number;
+            };
+            /** @description The model’s high value (3.7 in SOS 1.0). */
+            high: number;
+            areas: {
+                key: string;
+                name: string;
+                rank: number | null;
+                score: number | null;
+                benchmark: number | null;
+                difference: number | null;
+                /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                status: ("green" | "yellow" | "red" | "neutral") | null;
+            }[];
+            /** @description Each area’s description, in the reader’s language. */
+            descriptions: {
+                [key: string]: string;
+            };
+            statements: {
+                key: string;
+                area: string;
+                text: string;
+                advice: string | null;
+                /** @description Answers "don’t know", 1, 2, 3, 4, 5. */
+                distribution: number[] | null;
+                score: number | null;
+                benchmark: number | null;
+                difference: number | null;
+                /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                status: ("green" | "yellow" | "red" | "neutral") | null;
+            }[];
+            strengths: string[];
+            improvements: {
+                key: string;
+                summary: string;
+                actions: string[];
+                lowestStatements: string[];
+            }[];
+            gap: {
+                salesPeople: number;
+                salesManagers: number;
+                areas: {
+                    key: string;
+                    salesPeople: number | null;
+                    salesManagers: number | null;
+                    gap: number | null;
+                }[];
+            } | null;
+            subunits: {
+                id: string;
+                name: string;
+                respondents: number | null;
+                areas: {
+                    score: number | null;
+                    /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                    status: ("green" | "yellow" | "red" | "neutral") | null;
+                }[];
+            }[];
+            questions: ({
+                key: string;
+                text: string;
+                /** @description Respondents who answered; null where the figures are hidden. */
+                answered: number | null;
+                /** @enum {string} */
+                type: "scale" | "single" | "multi";
+                options: {
+                    label: string;
+                    count: number;
+                }[] | null;
+                mean: number | null;
+            } | {
+                key: string;
+                text: string;
+                /** @description Respondents who answered; null where the figures are hidden. */
+                answered: number | null;
+                /** @constant */
+                type: "number";
+                mean: number | null;
+                unit: string | null;
+            } | {
+                key: string;
+                text: string;
+                /** @description Respondents who answered; null where the figures are hidden. */
+                answered: number | null;
+                /** @constant */
+                type: "text";
+                /** @description Only for groups of at least ten respondents, in random order. */
+                comments: string[] | null;
+            })[];
+        };
+        Heatmap: {
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                k: number;
+            };
+            areas: {
+                key: string;
+                name: string;
+            }[];
+            rows: {
+                id: string;
+                name: string;
+                parentId: string | null;
+                depth: number;
+                respondents: number | null;
+                areas: {
+                    score: number | null;
+                    /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                    status: ("green" | "yellow" | "red" | "neutral") | null;
+                }[];
+            }[];
+        };
+        Trend: {
+            unit: {
+                id: string;
+                name: string;
+            };
+            areas: {
+                key: string;
+                name: string;
+            }[];
+            rounds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                closedAt: string | null;
+                respondents: number | null;
+                /** @description The units of that round that make up this unit’s history there (itself, or the units merged into it). */
+                from: string[];
+                areas: {
+                    key: string;
+                    score: number | null;
+                    benchmark: number | null;
+                    /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                    status: ("green" | "yellow" | "red" | "neutral") | null;
+                }[];
+            }[];
+        };
+        Action: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                id: string;
+                name: string;
+            };
+            roundId: string | null;
+            areaKey: string | null;
+            statementKey: string | null;
+            title: string;
+            reason: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            dueOn: string | null;
+            overdue: boolean;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done" | "dropped";
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            notes: {
+                /** Format: uuid */
+                id: string;
+                body: string;
+                author: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        ActionList: {
+            actions: components["schemas"]["Action"][];
+        };
+        BenchmarkVersionList: {
+            versions: {
+                /** Format: uuid */
+                id: string;
+                modelId: string;
+                modelVersion: string;
+                /** @enum {string} */
+                source: "sos" | "import";
+                label: string;
+                /** Format: date-time */
+                builtAt: string;
+                organizations: number;
+                respondents: number;
+            }[];
+        };
+        Decision: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                id: string;
+                name: string;
+            };
+            /** Format: date */
+            decidedOn: string;
+            title: string;
+            reason: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DecisionList: {
+            decisions: components["schemas"]["Decision"][];
+        };
+        Export: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            format: "pdf" | "pptx" | "xlsx" | "csv";
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @description A unit id, or `organization`. */
+            unitId: string;
+            unitName: string;
+            filename: string | null;
+            emailWhenReady: boolean;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ExportList: {
+            exports: components["schemas"]["Export"][];
+        };
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details?: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        UnitInput: {
+            name: string;
+            parentId?: string | null;
+        };
+        UnitPatch: {
+            name?: string;
+            parentId?: string | null;
+        };
+        UnitMerge: {
+            /** Format: uuid */
+            intoId: string;
+        };
+        UserInput: {
+            name: string;
+            email: string;
+            /**
+             * @default en
+             * @enum {string}
+             */
+            language?: "en" | "sv";
+            /** @default null */
+            unitId?: string | null;
+            /** @default null */
+            jobRole?: ("sales_person" | "sales_manager") | null;
+            /**
+             * @default participant
+             * @enum {string}
+             */
+            access?: "participant" | "viewer" | "admin";
+            /** @default null */
+            scopeUnitId?: string | null;
+        };
+        UserPatch: {
+            name?: string;
+            email?: string;
+            /** @enum {string} */
+            language?: "en" | "sv";
+            unitId?: string | null;
+            jobRole?: ("sales_person" | "sales_manager") | null;
+            /** @enum {string} */
+            access?: "participant" | "viewer" | "admin";
+            scopeUnitId?: string | null;
+        };
+        SurveyAnswers: {
+            /** @default {} */
+            answers?: unknown;
+            /** @default {} */
+            questions?: unknown;
+        };
+        RoundInput: {
+            name: string;
+            model?: {
+                id: string;
+                version: string;
+            };
+            /**
+             * @default {
+             *       "mode": "all"
+             *     }
+             */
+            participants?: {
+                /** @constant */
+                mode: "all";
+            } | {
+                /** @constant */
+                mode: "units";
+                unitIds: string[];
+            } | {
+                /** @constant */
+                mode: "users";
+                userIds: string[];
+            };
+            /** @default [] */
+            questions?: ({
+                /** @constant */
+                source: "standard";
+                key: string;
+            } | {
+                /** @constant */
+                source: "organization";
+                /** Format: uuid */
+                id: string;
+            })[];
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /** Format: date-time */
+            publishAt?: string;
+            reminders?: string[];
+            /** @default 5 */
+            minGroupSize?: number;
+            /** @default true */
+            launch?: boolean;
+            /** @default null */
+            repeatMonths?: (3 | 6 | 12) | null;
+        };
+        RoundExtend: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            publishAt?: string;
+        };
+        RoundPatch: {
+            repeatMonths: (3 | 6 | 12) | null;
+        };
+        QuestionInput: {
+            /** @enum {string} */
+            type: "scale" | "single" | "multi" | "text" | "number";
+            en: {
+                text: string;
+                options?: string[];
+                scaleLabels?: {
+                    1: string;
+                    2?: string;
+                    3?: string;
+                    4?: string;
+                    5: string;
+                };
+                unit?: string;
+            };
+            sv?: {
+                text?: string;
+                options?: string[];
+                scaleLabels?: {
+                    1: string;
+                    2?: string;
+                    3?: string;
+                    4?: string;
+                    5: string;
+                };
+                unit?: string;
+            };
+            min?: number;
+            max?: number;
+        };
+        ActionInput: {
+            /** Format: uuid */
+            unitId: string;
+            title: string;
+            /** @default  */
+            reason?: string;
+            /** @default null */
+            ownerId?: string | null;
+            /** @default null */
+            dueOn?: string | null;
+            /** @default null */
+            roundId?: string | null;
+            /** @default null */
+            areaKey?: string | null;
+            /** @default null */
+            statementKey?: string | null;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            status?: "planned" | "in_progress" | "done" | "dropped";
+        };
+        ActionPatch: {
+            title?: string;
+            reason?: string;
+            ownerId?: string | null;
+            dueOn?: string | null;
+            /** @enum {string} */
+            status?: "planned" | "in_progress" | "done" | "dropped";
+        };
+        ActionNote: {
+            body: string;
+        };
+        DecisionInput: {
+            /** Format: uuid */
+            unitId: string;
+            decidedOn: string;
+            title: string;
+            /** @default  */
+            reason?: string;
+        };
+        ExportInput: {
+            /** @default all */
+            compare?: ("all" | "industry" | "size_band" | "country" | "sales_model") | string;
+            /**
+             * @default mean
+             * @enum {string}
+             */
+            statistic?: "mean" | "median" | "p75" | "p90";
+            /** @enum {string} */
+            format: "pdf" | "pptx" | "xlsx" | "csv";
+            /** Format: uuid */
+            roundId: string;
+            unitId: string | "organization";
+            /** @enum {string} */
+            lang?: "en" | "sv";
+            /** @default false */
+            emailWhenReady?: boolean;
+        };
+    };
+    responses: {
+        /** @description Invalid input: the message and details say which field and why. */
+        E400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not signed in and no valid API token. */
+        E401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Signed in, but not allowed (admins only), or a cross-site request. */
+        E403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such resource in your organization. */
+        E404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Conflicts with the current state (e.g. a duplicate email, a unit that is not empty, or a round whose status does not allow the action). */
+        E409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    mergeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitMerge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Search in name and email */
+                q?: string;
+                unitId?: string;
+                access?: "participant" | "viewer" | "admin";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    previewUserImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Preview created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getUserImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImport"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    applyUserImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Applied; counts of created and updated users and new units. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportApplied"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    userImportTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    submitSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswers"];
+            };
+        };
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySubmitted"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    updateRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    launchRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    closeRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    extendRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundExtend"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    remindRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    roundResponseRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseRates"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: {
+                /** @description Include archived questions of the organization */
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+        };
+    };
+    getQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    archiveQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultRoundList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    unitResults: {
+        parameters: {
+            query?: {
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+                /** @description A unit id, or `organization` for the whole organization (admins). */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResults"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    resultsHeatmap: {
+        parameters: {
+            query: {
+                unit: string;
+                depth?: number;
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Heatmap"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    resultsTrend: {
+        parameters: {
+            query?: {
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                /** @description A unit id, or `organization` for the whole organization (admins). */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trend"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    updateAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    addActionNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionNote"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listBenchmarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkVersionList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listDecisions: {
+        parameters: {
+            query: {
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportList"];
+                };
+            };
+            401: components["responses"]["E401"];
+        };
+    };
+    requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    exportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+}

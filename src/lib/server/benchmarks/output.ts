@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { id, int, timestamp } from '$lib/server/http/output-fields';
+
+export const benchmarkVersionListOutput = z.strictObject({
+	versions: z.array(
+		z.strictObject({
+			id,
+			modelId: z.string(),
+			modelVersion: z.string(),
+			source: z.enum(['sos', 'import']),
+			label: z.string(),
+			builtAt: timestamp,
+			organizations: int,
+			respondents: int
+		})
+	)
+});

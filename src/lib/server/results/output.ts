@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { SEGMENT_FIELDS } from '$lib/benchmarks/math';
+import { id, int, named, timestamp } from '$lib/server/http/output-fields';
+
+/** A figure is null wherever it would rest on fewer than k respondents or let a smaller group be worked out. */
+const num = z.number().nullable();
+const count = int.nullable();
+const status = z
+	.enum(['green', 'yellow', 'red', 'neutral'])
+	.nullable()
+	.describe(
+		'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.'
+	);
+const figure = { score: num, benchmark: num, difference: num, status };
+const areaName = z.strictObject({ key: z.string(), name: z.string() });
+const cell = z.strictObject({ score: num, status });
+/** A unit id, or `organization` for the whole organization. */
+const unitKey = z.string();
+
+export const resultRoundListOutput = z.strictObject({
+	rounds: z.array(
+		z.strictObject({
+			id,
+			name: z.string(),
+			closedAt: timestamp.nullable(),
+			isGenerated: z.boolean(),
+			startUnit: named.nullable().describe('The unit the caller starts at (their own, or the whole organization).'),
+			respondents: count
+		})
+	)
+});
+
+const questionBase = { key: z.string(), text: z.string(), answered: count.describe('Respondents who answered; null where the figures are hidden.') };
+const questionResult = z.discriminatedUnion('type', [
+	z.strictObject({
+		...questionBase,
+		type: z.enum(['scale', 'single', 'multi']),
+		options: z.array(z.strictObject({ label: z.string(), count: int })).nullable(),
+		mean: num
+	}),
+	z.strictObject({ ...questionBase, type: z.literal('number'), mean: num, unit: z.string().nullable() }),
+	z.strictObject({
+		...questionBase,
+		type: z.literal('text'),
+		comments: z.array(z.string()).nullable().describe('Only for groups of at least ten respondents, in random order.')
+	})
+]);
+
+export const unitResultsOutput = z.strictObject({
+	round: z.strictObject({
+		id,
+		name: z.string(),
+		model: z.string(),
+		k: int,
+		closedAt: timestamp.nullable(),
+		publishedAt: timestamp.nullable(),
+		isGenerated: z.boolean(),
+		respondents: count
+	}),
+	unit: z.strictObject({ id: unitKey, name: z.string(), isOrganization: z.boolean(), path: z.array(named), respondents: count }),
+	benchmark: z
+		.strictObject({
+			compare: z.string(),
+			statistic: z.enum(['mean', 'median', 'p75', 'p90']),
+			withheld: z.enum(['overlap', 'versions']).nullable().describe('Why the comparison’s figures are not shown, when they are withheld.'),
+			segments: z.array(z.strictObject({ key: z.enum(['all', ...SEGMENT_FIELDS]), value: z.string().nullable() })),
+			imported: z.array(z.strictObject({ id, label: z.string() })),
+			label: z.string().nullable(),
+			source: z.enum(['sos', 'import']).nullable(),
+			builtAt: timestamp.nullable(),
+			organizations: int,
+			respondents: int
+		})
+		.describe('What the figures are compared with: label, source, organizations and respondents behind it, and the choices available.'),
+	high: z.number().describe('The model’s high value (3.7 in SOS 1.0).'),
+	areas: z.array(z.strictObject({ key: z.string(), name: z.string(), rank: int.nullable(), ...figure })),
+	descriptions: z.record(z.string(), z.string()).describe('Each area’s description, in the reader’s language.'),
+	statements: z.array(
+		z.strictObject({
+			key: z.string(),
+			area: z.string(),
+			text: z.string(),
+			advice: z.string().nullable(),
+			distribution: z.array(int).nullable().describe('Answers "don’t know", 1, 2, 3, 4, 5.'),
+			...figure
+		})
+	),
+	strengths: z.array(z.string()),
+	improvements: z.array(z.strictObject({ key: z.string(), summary: z.string(), actions: z.array(z.string()), lowestStatements: z.array(z.string()) })),
+	gap: z
+		.strictObject({
+			salesPeople: int,
+			salesManagers: int,
+			areas: z.array(z.strictObject({ key: z.string(), salesPeople: num, salesManagers: num, gap: num }))
+		})
+		.nullable(),
+	subunits: z.array(z.strictObject({ id: unitKey, name: z.string(), respondents: count, areas: z.array(cell) })),
+	questions: z.array(questionResult)
+});
+
+export const heatmapOutput = z.strictObject({
+	round: z.strictObject({ id, name: z.string(), k: int }),
+	areas: z.array(areaName),
+	rows: z.array(z.strictObject({ id: unitKey, name: z.string(), parentId: z.string().nullable(), depth: int, respondents: count, areas: z.array(cell) }))
+});
+
+export const trendOutput = z.strictObject({
+	unit: named,
+	areas: z.array(areaName),
+	rounds: z.array(
+		z.strictObject({
+			id,
+			name: z.string(),
+			closedAt: timestamp.nullable(),
+			respondents: count,
+			from: z.array(z.string()).describe('The units of that round that make up this unit’s history there (itself, or the units merged into it).'),
+			areas: z.array(z.strictObject({ key: z.string(), score: num, benchmark: num, status }))
+		})
+	)
+});
