@@ -17,12 +17,29 @@ const routeBoundary = {
 
 /** Server code never depends on UI components; shared logic lives in $lib/<domain>. */
 const serverBoundary = {
-	patterns: [{ group: ['$lib/components', '$lib/components/*', '**/components/*'], message: 'Server code must not import UI components: move the shared logic to $lib/<domain>.' }]
+	patterns: [
+		{
+			group: ['$lib/components', '$lib/components/*', '**/components/*'],
+			message: 'Server code must not import UI components: move the shared logic to $lib/<domain>.'
+		}
+	]
 };
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'screenshots/', 'static/', 'src/lib/paraglide/', 'src/lib/api-client/', 'src/lib/server/db/generated.ts']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'playwright-report/',
+			'screenshots/',
+			'static/',
+			'src/lib/paraglide/',
+			'src/lib/api-client/',
+			'src/lib/server/db/generated.ts'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

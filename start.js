@@ -105,6 +105,9 @@ server.listen(port, process.env.HOST || '0.0.0.0', () => {
 		lines.push('Sign in with your account. Forgot the password? Use "Forgot password" on the sign-in page.');
 	}
 	if (!process.env.ORIGIN && !['127.0.0.1', 'localhost', '::1'].includes(process.env.HOST ?? ''))
-		lines.push('', `Note: emailed links point to ${url}. Set ORIGIN to the public URL (e.g. https://sos.example.com) when others reach SOS at another address.`);
+		lines.push(
+			'',
+			`Note: emailed links point to ${url}. Set ORIGIN to the public URL (e.g. https://sos.example.com) when others reach SOS at another address.`
+		);
 	console.log('\n' + lines.join('\n') + '\n');
 });

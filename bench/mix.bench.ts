@@ -15,15 +15,37 @@ async function submitSealed(r: Round, from: number, n: number) {
 	const rows = invs.map((inv, i) => {
 		const byKey = answersFor(keys, from + i);
 		const answers = keys.map((k) => byKey[k]);
-		const sealed = sealResponse({ unitId: inv.unit_id, jobRole: inv.job_role, answers, areaScores: scoreResponse(answers, r.model.shape), questionAnswers: {} }, { organizationId: r.org.id, roundId: r.round.id, capacity });
+		const sealed = sealResponse(
+			{ unitId: inv.unit_id, jobRole: inv.job_role, answers, areaScores: scoreResponse(answers, r.model.shape), questionAnswers: {} },
+			{ organizationId: r.org.id, roundId: r.round.id, capacity }
+		);
 		return { organization_id: r.org.id, round_id: r.round.id, sealed };
 	});
-	for (let i = 0; i < rows.length; i += 1000) await db().insertInto('pending_responses').values(rows.slice(i, i + 1000)).execute();
-	await db().updateTable('invitations').set({ completed: true }).where('organization_id', '=', r.org.id).where('id', 'in', invs.map((i) => i.id)).execute();
+	for (let i = 0; i < rows.length; i += 1000)
+		await db()
+			.insertInto('pending_responses')
+			.values(rows.slice(i, i + 1000))
+			.execute();
+	await db()
+		.updateTable('invitations')
+		.set({ completed: true })
+		.where('organization_id', '=', r.org.id)
+		.where(
+			'id',
+			'in',
+			invs.map((i) => i.id)
+		)
+		.execute();
 }
 
 const count = (r: Round, table: 'responses' | 'pending_responses') =>
-	db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', r.org.id).where('round_id', '=', r.round.id).executeTakeFirstOrThrow().then((x) => Number(x.n));
+	db()
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('organization_id', '=', r.org.id)
+		.where('round_id', '=', r.round.id)
+		.executeTakeFirstOrThrow()
+		.then((x) => Number(x.n));
 
 /**
  * The mixer's cost: one scheduler mix of 1,500 pending answers of a round (open, shuffle, insert, delete,
@@ -47,10 +69,12 @@ it('measures the mixer: 1,500 pending answers, and the close-time rewrite of 10,
 	expect(await mixPendingResponses({ organizationId: big.org.id, roundId: big.round.id, minimum: 5 })).toBe(8500);
 	await submitSealed(big, 8500, 1500);
 	t0 = performance.now();
-	const moved = await db().transaction().execute(async (trx) => {
-		await trx.selectFrom('rounds').select('id').where('organization_id', '=', big.org.id).where('id', '=', big.round.id).forUpdate().execute();
-		return mixRoundAtClose({ organizationId: big.org.id, roundId: big.round.id }, trx);
-	});
+	const moved = await db()
+		.transaction()
+		.execute(async (trx) => {
+			await trx.selectFrom('rounds').select('id').where('organization_id', '=', big.org.id).where('id', '=', big.round.id).forUpdate().execute();
+			return mixRoundAtClose({ organizationId: big.org.id, roundId: big.round.id }, trx);
+		});
 	const rewriteMs = performance.now() - t0;
 	t0 = performance.now();
 	await vacuumMixed();
@@ -60,5 +84,7 @@ it('measures the mixer: 1,500 pending answers, and the close-time rewrite of 10,
 	expect(await count(big, 'pending_responses')).toBe(0);
 
 	console.log(`mixer: 1,500 pending answers of a round mixed in ${mixMs.toFixed(0)} ms (+ ${vacuumPendingMs.toFixed(0)} ms vacuum of the pending table)`);
-	console.log(`mixer at close: 10,000 responses of a round (1,500 pending) rewritten in one random order in ${rewriteMs.toFixed(0)} ms (+ ${vacuumMs.toFixed(0)} ms vacuum of responses and pending)`);
+	console.log(
+		`mixer at close: 10,000 responses of a round (1,500 pending) rewritten in one random order in ${rewriteMs.toFixed(0)} ms (+ ${vacuumMs.toFixed(0)} ms vacuum of responses and pending)`
+	);
 }, 300_000);

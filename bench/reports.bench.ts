@@ -43,7 +43,13 @@ it('measures the reports of the largest demo unit', async () => {
 	const membership = (await findMembership({ email: 'admin@demo.example', organizationId: org.id }, db))!;
 	const admin: Actor = { accountId: null, email: 'admin@demo.example', isOperator: false, membership, via: 'session', label: 'admin@demo.example' };
 	const round = await db.selectFrom('rounds').select('id').where('organization_id', '=', org.id).where('name', 'like', '%autumn%').executeTakeFirstOrThrow();
-	const opts = { actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en' as const, choice: { compare: 'all' as const, statistic: 'mean' as const } };
+	const opts = {
+		actor: admin,
+		roundId: round.id,
+		unitId: ORGANIZATION,
+		locale: 'en' as const,
+		choice: { compare: 'all' as const, statistic: 'mean' as const }
+	};
 	const data = await reportData(opts, db);
 	expect(data.results.unit.respondents).toBeGreaterThan(20);
 	const dataMs = await time(10, () => reportData(opts, db));
@@ -53,5 +59,7 @@ it('measures the reports of the largest demo unit', async () => {
 		const ms = await time(5, async () => (bytes = (await renderReport(format, data)).length));
 		line.push(`${format} ${ms.toFixed(0)} ms (${Math.round(bytes / 1024)} KB)`);
 	}
-	console.log(`reports of the largest demo unit (the demo organization, ${data.results.unit.respondents} respondents): data ${dataMs.toFixed(1)} ms; ${line.join('; ')}`);
+	console.log(
+		`reports of the largest demo unit (the demo organization, ${data.results.unit.respondents} respondents): data ${dataMs.toFixed(1)} ms; ${line.join('; ')}`
+	);
 }, 300_000);

@@ -23,7 +23,14 @@ const PER_ORGANIZATION = 1000;
 /** A published round of `organizationId` over its units with `n` generated responses spread over `unitIds` (in SQL: a million rows take seconds, not minutes). */
 async function roundWithResponses(organizationId: string, unitIds: string[], n: number): Promise<string> {
 	const model = await latestModel();
-	const round = { id: await insertPublishedRound(model, { organizationId, name: 'Bench round', closedAt: new Date(Date.now() - 86_400_000), tree: await freezeUnitTree(organizationId) }) };
+	const round = {
+		id: await insertPublishedRound(model, {
+			organizationId,
+			name: 'Bench round',
+			closedAt: new Date(Date.now() - 86_400_000),
+			tree: await freezeUnitTree(organizationId)
+		})
+	};
 	await sql`
 		INSERT INTO responses (organization_id, round_id, unit_id, job_role, answers, area_scores)
 		SELECT ${organizationId}::uuid, ${round.id}::uuid, (${unitIds}::uuid[])[1 + g % ${unitIds.length}],
@@ -55,14 +62,22 @@ it('measures the results data of a large organization, alone and among a million
 	const regions: string[] = [];
 	const teams: string[] = [];
 	for (let r = 0; r < REGIONS; r++) {
-		const region = (await db().insertInto('units').values({ organization_id: org.id, name: `Region ${r + 1}` }).returning('id').executeTakeFirstOrThrow()).id;
+		const region = (
+			await db()
+				.insertInto('units')
+				.values({ organization_id: org.id, name: `Region ${r + 1}` })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 		regions.push(region);
 		const rows = Array.from({ length: TEAMS_PER_REGION }, (_, t) => ({ organization_id: org.id, name: `Team ${r + 1}.${t + 1}`, parent_id: region }));
 		teams.push(...(await db().insertInto('units').values(rows).returning('id').execute()).map((u) => u.id));
 	}
 	const roundId = await roundWithResponses(org.id, teams, RESPONDENTS);
 	let t0 = performance.now();
-	await db().transaction().execute((trx) => buildRoundResults({ organizationId: org.id, roundId }, trx));
+	await db()
+		.transaction()
+		.execute((trx) => buildRoundResults({ organizationId: org.id, roundId }, trx));
 	const buildMs = performance.now() - t0;
 
 	const choice = { compare: 'all' as const, statistic: 'mean' as const };
@@ -76,14 +91,24 @@ it('measures the results data of a large organization, alone and among a million
 	t0 = performance.now();
 	const others: { org: string; round: string }[] = [];
 	for (let i = 0; i < ORGANIZATIONS; i++) {
-		const o = await db().insertInto('organizations').values({ name: `Bench org ${i}`, industry: 'manufacturing', country: 'SE', size_band: '200-999', sales_model: 'field' }).returning('id').executeTakeFirstOrThrow();
+		const o = await db()
+			.insertInto('organizations')
+			.values({ name: `Bench org ${i}`, industry: 'manufacturing', country: 'SE', size_band: '200-999', sales_model: 'field' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const unit = (await db().insertInto('units').values({ organization_id: o.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow()).id;
 		others.push({ org: o.id, round: await roundWithResponses(o.id, [unit], PER_ORGANIZATION) });
 	}
 	const fillMs = performance.now() - t0;
 	t0 = performance.now();
 	for (let i = 0; i < others.length; i += 4)
-		await Promise.all(others.slice(i, i + 4).map((o) => db().transaction().execute((trx) => buildRoundResults({ organizationId: o.org, roundId: o.round }, trx))));
+		await Promise.all(
+			others.slice(i, i + 4).map((o) =>
+				db()
+					.transaction()
+					.execute((trx) => buildRoundResults({ organizationId: o.org, roundId: o.round }, trx))
+			)
+		);
 	const othersBuildMs = performance.now() - t0;
 	await sql`ANALYZE`.execute(db());
 	t0 = performance.now();
@@ -91,7 +116,10 @@ it('measures the results data of a large organization, alone and among a million
 	const rebuildMs = performance.now() - t0;
 	await db().updateTable('rounds').set({ benchmark_version_id: version }).where('organization_id', '=', org.id).where('id', '=', roundId).execute();
 
-	const total = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = await db()
+		.selectFrom('responses')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	const crowded = await timeIt(30, page);
 	const crowdedRegion = await timeIt(30, region);
 	const crowdedTrend = await timeIt(30, () => unitTrend({ actor: admin, unitId: ORGANIZATION, locale: 'en' }));
@@ -100,9 +128,15 @@ it('measures the results data of a large organization, alone and among a million
 	expect(r.areas.every((a) => a.benchmark !== null)).toBe(true);
 
 	const f = (x: number) => x.toFixed(1);
-	console.log(`results data, whole organization (10,000 respondents, 200 units), ${Number(total.n).toLocaleString('en')} responses in the database: p50 ${f(crowded.p50)} ms, p95 ${f(crowded.p95)} ms (budget ≤ 50 ms); alone p50 ${f(alone.p50)} ms → ratio ${(crowded.p50 / alone.p50).toFixed(2)} (budget ≤ 1.2)`);
-	console.log(`results data, one region: p50 ${f(crowdedRegion.p50)} ms (alone ${f(aloneRegion.p50)} ms, ratio ${(crowdedRegion.p50 / aloneRegion.p50).toFixed(2)}); trend: p50 ${f(crowdedTrend.p50)} ms (alone ${f(aloneTrend.p50)} ms)`);
-	console.log(`results built at close for 10,000 responses: ${f(buildMs)} ms; for ${ORGANIZATIONS} rounds of ${PER_ORGANIZATION}: ${(othersBuildMs / 1000).toFixed(1)} s (generating them: ${(fillMs / 1000).toFixed(1)} s)`);
+	console.log(
+		`results data, whole organization (10,000 respondents, 200 units), ${Number(total.n).toLocaleString('en')} responses in the database: p50 ${f(crowded.p50)} ms, p95 ${f(crowded.p95)} ms (budget ≤ 50 ms); alone p50 ${f(alone.p50)} ms → ratio ${(crowded.p50 / alone.p50).toFixed(2)} (budget ≤ 1.2)`
+	);
+	console.log(
+		`results data, one region: p50 ${f(crowdedRegion.p50)} ms (alone ${f(aloneRegion.p50)} ms, ratio ${(crowdedRegion.p50 / aloneRegion.p50).toFixed(2)}); trend: p50 ${f(crowdedTrend.p50)} ms (alone ${f(aloneTrend.p50)} ms)`
+	);
+	console.log(
+		`results built at close for 10,000 responses: ${f(buildMs)} ms; for ${ORGANIZATIONS} rounds of ${PER_ORGANIZATION}: ${(othersBuildMs / 1000).toFixed(1)} s (generating them: ${(fillMs / 1000).toFixed(1)} s)`
+	);
 	console.log(`benchmark rebuild over ${ORGANIZATIONS + 1} organizations: ${f(rebuildMs)} ms`);
 
 	// The reports of the same organization (10 regions in its heatmap): data, then each file.

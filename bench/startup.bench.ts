@@ -22,7 +22,9 @@ it('measures the restart time on an existing data directory', async () => {
 			await run.stop();
 		}
 		const median = [...times].sort((a, b) => a - b)[1];
-		console.log(`start on an existing data directory until the first page: median ${(median / 1000).toFixed(2)} s of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} (budget 3 s)`);
+		console.log(
+			`start on an existing data directory until the first page: median ${(median / 1000).toFixed(2)} s of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} (budget 3 s)`
+		);
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}

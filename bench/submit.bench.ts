@@ -113,17 +113,26 @@ it('measures survey submission throughput, latency and memory', async () => {
 
 	// Stored = still pending (sealed) + already mixed into responses.
 	const count = (table: 'responses' | 'pending_responses') =>
-		db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', measured.org.id).executeTakeFirstOrThrow().then((r) => Number(r.n));
+		db()
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('organization_id', '=', measured.org.id)
+			.executeTakeFirstOrThrow()
+			.then((r) => Number(r.n));
 	const stored = { n: (await count('responses')) + (await count('pending_responses')) };
 	const ok = result['2xx'];
 	const httpPerSecond = ok / seconds;
 	const rawPerSecond = SUBMISSIONS / rawSeconds;
 	const errors = result.non2xx + result.errors + result.timeouts;
-	console.log(`submissions: HTTP ${httpPerSecond.toFixed(0)}/s ÷ raw pg ${rawPerSecond.toFixed(0)}/s = ${(httpPerSecond / rawPerSecond).toFixed(2)} (budget ≥ 0.5), ${CONCURRENCY} concurrent`);
+	console.log(
+		`submissions: HTTP ${httpPerSecond.toFixed(0)}/s ÷ raw pg ${rawPerSecond.toFixed(0)}/s = ${(httpPerSecond / rawPerSecond).toFixed(2)} (budget ≥ 0.5), ${CONCURRENCY} concurrent`
+	);
 	console.log(
 		`submit latency, ${CONCURRENCY} concurrent participants at a steady ${STEADY_RATE}/s: p50 ${percentile(paced.latencies, 50).toFixed(1)} ms, p99 ${percentile(paced.latencies, 99).toFixed(1)} ms (budget ≤ 50 ms), errors ${paced.errors} (budget 0)`
 	);
-	console.log(`submit latency, ${CONCURRENCY} connections submitting back to back (saturated): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors}`);
+	console.log(
+		`submit latency, ${CONCURRENCY} connections submitting back to back (saturated): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors}`
+	);
 	console.log(`server RSS under the submit load: peak ${peakRss.toFixed(0)} MB (budget ≤ 200 MB, PostgreSQL not counted)`);
 	console.log(`stored responses ${Number(stored.n)} = acknowledged submissions ${ok}`);
 	expect(Number(stored.n)).toBe(ok);

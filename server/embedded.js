@@ -90,7 +90,9 @@ export async function startEmbedded({ dataDir, log = () => {} }) {
 	if (existsSync(lockFile)) {
 		const pid = Number(readFileSync(lockFile, 'utf8'));
 		if (pid && pid !== process.pid && alive(pid))
-			throw new DataDirInUseError(`The data directory ${dataDir} is already in use by another SOS (process ${pid}). Stop it first, or set SOS_DATA_DIR to another directory.`);
+			throw new DataDirInUseError(
+				`The data directory ${dataDir} is already in use by another SOS (process ${pid}). Stop it first, or set SOS_DATA_DIR to another directory.`
+			);
 	}
 	writeFileSync(lockFile, String(process.pid));
 

@@ -26,7 +26,9 @@ export const init: ServerInit = async () => {
 	if (credentials.length > 0 && cfg.SOS_DEMO === 'on') await createDemoRound();
 	// The scheduler starts beside the server rather than before it, so pages are served at once.
 	if (process.env.SOS_SCHEDULER !== 'off')
-		void startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 }).catch((err) => console.error('[jobs] the scheduler did not start:', err));
+		void startScheduler({ intervalSeconds: Number(process.env.SOS_TICK_SECONDS) || 15 }).catch((err) =>
+			console.error('[jobs] the scheduler did not start:', err)
+		);
 	// start.js prints the credentials and calls shutdown on SIGINT/SIGTERM.
 	(globalThis as { __sosStartup?: unknown }).__sosStartup = {
 		credentials,
@@ -114,7 +116,13 @@ const apiJsonErrors: Handle = async ({ event, resolve }) => {
 	void response.body?.cancel();
 	const s = response.status;
 	const message =
-		s === 404 ? 'There is no such API path.' : s === 405 ? `${event.request.method} is not allowed here.` : s >= 500 ? 'Something went wrong on our side. Please try again.' : 'The request could not be handled.';
+		s === 404
+			? 'There is no such API path.'
+			: s === 405
+				? `${event.request.method} is not allowed here.`
+				: s >= 500
+					? 'Something went wrong on our side. Please try again.'
+					: 'The request could not be handled.';
 	const json = apiError(s, API_CODES[s] ?? (s >= 500 ? 'internal' : 'bad_request'), message);
 	const allow = response.headers.get('allow');
 	if (allow) json.headers.set('allow', allow);

@@ -10,7 +10,15 @@ export async function openRoundWith(people: number, teams = 20) {
 	const admin = await createTestActor(org.id, 'admin');
 	const unitIds: string[] = [];
 	for (let t = 0; t < teams; t++)
-		unitIds.push((await db().insertInto('units').values({ organization_id: org.id, name: `Team ${t}` }).returning('id').executeTakeFirstOrThrow()).id);
+		unitIds.push(
+			(
+				await db()
+					.insertInto('units')
+					.values({ organization_id: org.id, name: `Team ${t}` })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id
+		);
 	const rows = Array.from({ length: people }, (_, i) => ({
 		organization_id: org.id,
 		name: `Person ${i}`,
@@ -20,7 +28,11 @@ export async function openRoundWith(people: number, teams = 20) {
 		job_role: (i % 8 === 0 ? 'sales_manager' : 'sales_person') as 'sales_manager' | 'sales_person',
 		access: 'participant' as const
 	}));
-	for (let i = 0; i < rows.length; i += 1000) await db().insertInto('users').values(rows.slice(i, i + 1000)).execute();
+	for (let i = 0; i < rows.length; i += 1000)
+		await db()
+			.insertInto('users')
+			.values(rows.slice(i, i + 1000))
+			.execute();
 	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Bench round' } });
 	const invitations = await db()
 		.selectFrom('invitations')

@@ -82,7 +82,10 @@ describe('API tokens', () => {
 	it('still accepts a token issued before routing keys (sos_<secret>), looked up by its hash alone', async () => {
 		const { org } = await orgWithAdmin();
 		const secret = `sos_${generateToken(32)}`;
-		await db().insertInto('api_tokens').values({ organization_id: org.id, name: 'Old', token_hash: hashToken(secret), created_by: 'test' }).execute();
+		await db()
+			.insertInto('api_tokens')
+			.values({ organization_id: org.id, name: 'Old', token_hash: hashToken(secret), created_by: 'test' })
+			.execute();
 		const r = await bearer('GET', '/api/v1/units', secret);
 		expect(r.status).toBe(200);
 		expect((await listApiTokens({ organizationId: org.id }))[0].lastUsedAt).toBeInstanceOf(Date);

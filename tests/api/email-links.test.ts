@@ -70,7 +70,12 @@ describe('sign-in by email link', () => {
 		await postForm('/forgot', { email: m.email });
 		const resetPath = pathOf(linkIn(await waitForEmail(m.email)));
 		const token = resetPath.split('/').pop()!;
-		for (const path of [`/signin/link/${token}`, '/signin/link/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "/signin/link/'%20OR%201=1--", `/signin/link/${'a'.repeat(2000)}`]) {
+		for (const path of [
+			`/signin/link/${token}`,
+			'/signin/link/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+			"/signin/link/'%20OR%201=1--",
+			`/signin/link/${'a'.repeat(2000)}`
+		]) {
 			const page = await getPage(path);
 			expect(page.status, path.slice(0, 60)).toBe(200);
 			expect(page.text).toContain(INVALID);

@@ -13,7 +13,10 @@ import { emailsTo, waitForEmail } from '../support/mailbox';
 /** Report exports over the API against the real server: asked for, made in the background, fetched only by the asker. */
 async function setup() {
 	const org = await createTestOrganization();
-	const tree = { units: { Region: null, 'Team A': 'Region', 'Team B': 'Region' }, respondents: { 'Team A': { sales_person: 6, sales_manager: 1 }, 'Team B': { sales_person: 6 } } };
+	const tree = {
+		units: { Region: null, 'Team A': 'Region', 'Team B': 'Region' },
+		respondents: { 'Team A': { sales_person: 6, sales_manager: 1 }, 'Team B': { sales_person: 6 } }
+	};
 	const round = await createPublishedRound({ organizationId: org.id, tree, seed: 21 });
 	const teamA = round.unitIds['Team A'];
 	const viewer = await createTestActor(org.id, 'viewer', teamA);
@@ -21,7 +24,8 @@ async function setup() {
 	return { org, round, teamA, teamB: round.unitIds['Team B'], viewer, cookie: await sessionCookie(viewer), adminCookie: await sessionCookie(admin) };
 }
 
-const exportsOf = (organizationId: string) => db().selectFrom('report_exports').select(['id', 'status', 'requested_by', 'format']).where('organization_id', '=', organizationId).execute();
+const exportsOf = (organizationId: string) =>
+	db().selectFrom('report_exports').select(['id', 'status', 'requested_by', 'format']).where('organization_id', '=', organizationId).execute();
 
 /** Polls an export until it is ready (or failed), for at most 30 s. */
 async function untilReady(id: string, cookie: string) {
@@ -37,7 +41,13 @@ async function untilReady(id: string, cookie: string) {
 
 async function download(id: string, cookie?: string) {
 	const res = await fetch(`${baseUrl()}/api/v1/exports/${id}/file`, { headers: cookie ? { cookie } : {} });
-	return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), cache: res.headers.get('cache-control'), body: Buffer.from(await res.arrayBuffer()) };
+	return {
+		status: res.status,
+		type: res.headers.get('content-type'),
+		disposition: res.headers.get('content-disposition'),
+		cache: res.headers.get('cache-control'),
+		body: Buffer.from(await res.arrayBuffer())
+	};
 }
 
 const MAGIC: Record<string, { type: RegExp; starts: Buffer }> = {
@@ -51,7 +61,18 @@ describe('exports API', () => {
 	it('refuses a requester more exports at once than MAX_PENDING, and nothing is stored for the refused one', async () => {
 		const s = await setup();
 		for (let i = 0; i < MAX_PENDING; i++)
-			await db().insertInto('report_exports').values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'pdf', round_id: s.round.roundId, unit_key: s.teamA, status: 'running', heartbeat_at: new Date() }).execute();
+			await db()
+				.insertInto('report_exports')
+				.values({
+					organization_id: s.org.id,
+					requested_by: s.viewer.email,
+					format: 'pdf',
+					round_id: s.round.roundId,
+					unit_key: s.teamA,
+					status: 'running',
+					heartbeat_at: new Date()
+				})
+				.execute();
 		const refused = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } });
 		expect(refused.status).toBe(409);
 		expect(refused.data.error.code).toBe('too_many_exports');
@@ -62,7 +83,21 @@ describe('exports API', () => {
 		const s = await setup();
 		const old = new Date(Date.now() - 10 * 60_000);
 		const row = (status: 'running', attempts: number) =>
-			db().insertInto('report_exports').values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamA, status, attempts, started_at: old, heartbeat_at: old }).returning('id').executeTakeFirstOrThrow();
+			db()
+				.insertInto('report_exports')
+				.values({
+					organization_id: s.org.id,
+					requested_by: s.viewer.email,
+					format: 'csv',
+					round_id: s.round.roundId,
+					unit_key: s.teamA,
+					status,
+					attempts,
+					started_at: old,
+					heartbeat_at: old
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
 		const stalled = await row('running', 1);
 		const dead = await row('running', MAX_ATTEMPTS);
 		await runPendingExports({ origin: baseUrl() });
@@ -70,7 +105,13 @@ describe('exports API', () => {
 		expect(await after(stalled.id)).toEqual({ status: 'ready', attempts: 2 });
 		expect(await after(dead.id)).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS });
 		// The stalled maker, had it woken up, holds an older claim: its writes no longer match the row.
-		const late = await db().updateTable('report_exports').set({ status: 'failed' }).where('id', '=', stalled.id).where('status', '=', 'running').where('attempts', '=', 1).executeTakeFirst();
+		const late = await db()
+			.updateTable('report_exports')
+			.set({ status: 'failed' })
+			.where('id', '=', stalled.id)
+			.where('status', '=', 'running')
+			.where('attempts', '=', 1)
+			.executeTakeFirst();
 		expect(late.numUpdatedRows).toBe(0n);
 	});
 
@@ -99,7 +140,11 @@ describe('exports API', () => {
 		expect(status).toBe('ready');
 		const file = await fetch(`${baseUrl()}/api/v1/exports/${asked.data.id}/file`, { headers: { authorization: `Bearer ${secret}` } });
 		expect(file.status).toBe(200);
-		expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+		expect(
+			Buffer.from(await file.arrayBuffer())
+				.subarray(0, 2)
+				.toString()
+		).toBe('PK');
 		expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { token: other })).status).toBe(404);
 	});
 
@@ -110,7 +155,10 @@ describe('exports API', () => {
 		// would have come too.
 		const plain = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
 		await untilReady(plain.data.id, s.cookie);
-		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true } });
+		const asked = await call('POST', '/api/v1/exports', {
+			cookie: s.cookie,
+			json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true }
+		});
 		expect(asked.status).toBe(202);
 		await untilReady(asked.data.id, s.cookie);
 		const mail = await waitForEmail(s.viewer.email);
@@ -144,7 +192,7 @@ describe('exports API', () => {
 		// Audit-logged, with the unit, the round and the format.
 		const audit = (await auditActions(s.org.id)).filter((e) => e.action === 'report_exported');
 		expect(audit).toHaveLength(4);
-		expect(audit[0]).toMatchObject({ actor: s.viewer.email, target: expect.stringContaining('Team A · Round ') , details: { format: 'pdf' } });
+		expect(audit[0]).toMatchObject({ actor: s.viewer.email, target: expect.stringContaining('Team A · Round '), details: { format: 'pdf' } });
 	});
 
 	it('is for the member who asked only: another member, even an admin of the organization, gets 404 for it and its file', async () => {
@@ -169,10 +217,15 @@ describe('exports API', () => {
 		const other = await setup();
 		const before = (await exportsOf(s.org.id)).length;
 		// Outside the viewer's subtree (a sibling team, the region above, the organization).
-		for (const unitId of [s.teamB, s.round.unitIds['Region'], 'organization']) expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId } })).status, unitId).toBe(404);
+		for (const unitId of [s.teamB, s.round.unitIds['Region'], 'organization'])
+			expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId } })).status, unitId).toBe(404);
 		// Another organization's round or unit.
-		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: other.round.roundId, unitId: s.teamA } })).status).toBe(404);
-		expect((await call('POST', '/api/v1/exports', { cookie: s.adminCookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: other.teamA } })).status).toBe(404);
+		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: other.round.roundId, unitId: s.teamA } })).status).toBe(
+			404
+		);
+		expect(
+			(await call('POST', '/api/v1/exports', { cookie: s.adminCookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: other.teamA } })).status
+		).toBe(404);
 		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: randomUUID(), unitId: s.teamA } })).status).toBe(404);
 		// Bad input.
 		const bad = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'docx', roundId: s.round.roundId, unitId: s.teamA } });
@@ -182,7 +235,9 @@ describe('exports API', () => {
 		const noRound = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: 'latest', unitId: s.teamA } });
 		expect(noRound.status).toBe(400);
 		expect(noRound.data.error.message).toMatch(/roundId/);
-		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, pages: 3 } })).status).toBe(400);
+		expect(
+			(await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, pages: 3 } })).status
+		).toBe(400);
 		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, body: 'format=pdf', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
 		// Signed out.
 		expect((await call('POST', '/api/v1/exports', { json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } })).status).toBe(401);
@@ -190,7 +245,15 @@ describe('exports API', () => {
 		expect((await call('GET', `/api/v1/exports/${randomUUID()}`)).status).toBe(401);
 		expect((await download(randomUUID())).status).toBe(401);
 		// A cookie-authenticated request from another site.
-		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+		expect(
+			(
+				await call('POST', '/api/v1/exports', {
+					cookie: s.cookie,
+					json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA },
+					headers: { origin: 'https://evil.example' }
+				})
+			).status
+		).toBe(403);
 		expect(await exportsOf(s.org.id)).toHaveLength(before);
 		expect((await auditActions(s.org.id)).filter((e) => e.action === 'report_exported')).toEqual([]);
 	});
@@ -199,7 +262,15 @@ describe('exports API', () => {
 		const s = await setup();
 		const row = await db()
 			.insertInto('report_exports')
-			.values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'xlsx', round_id: s.round.roundId, unit_key: s.teamA, options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }), created_at: new Date(Date.now() - 60_000) })
+			.values({
+				organization_id: s.org.id,
+				requested_by: s.viewer.email,
+				format: 'xlsx',
+				round_id: s.round.roundId,
+				unit_key: s.teamA,
+				options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }),
+				created_at: new Date(Date.now() - 60_000)
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		// The test server's scheduler runs the same sweep every few seconds; whichever claims the row makes it, once.
@@ -220,7 +291,15 @@ describe('exports API', () => {
 		const s = await setup();
 		const row = await db()
 			.insertInto('report_exports')
-			.values({ organization_id: s.org.id, requested_by: s.viewer.email, format: 'csv', round_id: s.round.roundId, unit_key: s.teamB, options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }), created_at: new Date(Date.now() - 60_000) })
+			.values({
+				organization_id: s.org.id,
+				requested_by: s.viewer.email,
+				format: 'csv',
+				round_id: s.round.roundId,
+				unit_key: s.teamB,
+				options: JSON.stringify({ compare: 'all', statistic: 'mean', locale: 'en' }),
+				created_at: new Date(Date.now() - 60_000)
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await runPendingExports({ origin: baseUrl() });

@@ -92,7 +92,22 @@ const HOSTILE_VALUES: unknown[] = [
 	Array.from({ length: 5000 }, (_, i) => i)
 ];
 // Raw (already encoded) path segments: malformed percent-encoding, NUL, traversal, odd Unicode.
-const RAW_SEGMENTS = ['%E0%A4%A', '%ZZ', '%', '%00', '%ED%A0%80', '%C0%AF', '..%2F..%2Fetc', '%2e%2e', '%E2%80%AE', 'a'.repeat(3000), '%20', '-1', '1e309', "'%20OR%201=1"];
+const RAW_SEGMENTS = [
+	'%E0%A4%A',
+	'%ZZ',
+	'%',
+	'%00',
+	'%ED%A0%80',
+	'%C0%AF',
+	'..%2F..%2Fetc',
+	'%2e%2e',
+	'%E2%80%AE',
+	'a'.repeat(3000),
+	'%20',
+	'-1',
+	'1e309',
+	"'%20OR%201=1"
+];
 
 function resolve(doc: Doc, s: Schema | undefined): Schema {
 	let x = s ?? {};
@@ -110,7 +125,15 @@ function sample(doc: Doc, s: Schema | undefined, ids: string[], depth = 0): unkn
 	const type = Array.isArray(x.type) ? x.type.find((t) => t !== 'null') : x.type;
 	switch (type) {
 		case 'string':
-			return x.format === 'uuid' ? ids[0] : x.format === 'email' ? 'fuzz@example.com' : x.format === 'date' ? '2030-01-15' : x.format === 'date-time' ? '2030-01-15T10:00:00Z' : 'Fuzz';
+			return x.format === 'uuid'
+				? ids[0]
+				: x.format === 'email'
+					? 'fuzz@example.com'
+					: x.format === 'date'
+						? '2030-01-15'
+						: x.format === 'date-time'
+							? '2030-01-15T10:00:00Z'
+							: 'Fuzz';
 		case 'integer':
 		case 'number':
 			return x.minimum ?? 1;
@@ -176,7 +199,10 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 		// Real things to point at, so that requests get past "not found" into the domain code.
 		const unit = await call('POST', '/api/v1/units', { token: secret, json: { name: 'Fuzz unit' } });
 		const other = await call('POST', '/api/v1/units', { token: secret, json: { name: 'Fuzz other', parentId: unit.data.id } });
-		const user = await call('POST', '/api/v1/users', { token: secret, json: { name: 'Fuzz person', email: 'fuzz-person@example.com', unitId: unit.data.id, jobRole: 'sales_person', access: 'participant', language: 'en' } });
+		const user = await call('POST', '/api/v1/users', {
+			token: secret,
+			json: { name: 'Fuzz person', email: 'fuzz-person@example.com', unitId: unit.data.id, jobRole: 'sales_person', access: 'participant', language: 'en' }
+		});
 		const round = await call('POST', '/api/v1/rounds', { token: secret, json: { name: 'Fuzz round' } });
 		const question = await call('POST', '/api/v1/questions', { token: secret, json: { type: 'text', en: { text: 'Fuzz?' }, sv: { text: 'Fuzz?' } } });
 		const idsFor = (path: string, name: string): string[] => {
@@ -223,9 +249,19 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 				for (const q of query) {
 					for (const v of pick(HOSTILE_VALUES, 7)) {
 						const rest = validQuery.filter((x) => !x.startsWith(`${q.name}=`));
-						probes.push({ method: M, path: `${fill(valid)}?${[...rest, `${q.name}=${safeEncode(typeof v === 'string' ? v : JSON.stringify(v))}`].join('&')}`, body: bodyText, label: `${label} query ${q.name}` });
+						probes.push({
+							method: M,
+							path: `${fill(valid)}?${[...rest, `${q.name}=${safeEncode(typeof v === 'string' ? v : JSON.stringify(v))}`].join('&')}`,
+							body: bodyText,
+							label: `${label} query ${q.name}`
+						});
 					}
-					probes.push({ method: M, path: `${base}${base.includes('?') ? '&' : '?'}${q.name}=a&${q.name}=b&${q.name}[]=c`, body: bodyText, label: `${label} query ${q.name} repeated` });
+					probes.push({
+						method: M,
+						path: `${base}${base.includes('?') ? '&' : '?'}${q.name}=a&${q.name}=b&${q.name}[]=c`,
+						body: bodyText,
+						label: `${label} query ${q.name} repeated`
+					});
 				}
 				for (const extra of ['zzz=%00', '__proto__[x]=1', 'limit=%E0%A4%A', `${'k'.repeat(2000)}=1`]) {
 					probes.push({ method: M, path: `${base}${base.includes('?') ? '&' : '?'}${extra}`, body: bodyText, label: `${label} query extra` });
@@ -234,9 +270,16 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 				if (M !== 'GET') {
 					if (goodBody !== undefined) {
 						for (const at of leaves(goodBody)) {
-							for (const v of pick(HOSTILE_VALUES, 5)) probes.push({ method: M, path: base, body: JSON.stringify(withValue(goodBody, at, v)), label: `${label} body ${at.join('.')}` });
+							for (const v of pick(HOSTILE_VALUES, 5))
+								probes.push({ method: M, path: base, body: JSON.stringify(withValue(goodBody, at, v)), label: `${label} body ${at.join('.')}` });
 						}
-						if (goodBody && typeof goodBody === 'object') probes.push({ method: M, path: base, body: JSON.stringify({ ...(goodBody as object), unknownField: 1, ['\ud800']: 2 }), label: `${label} body unknown field` });
+						if (goodBody && typeof goodBody === 'object')
+							probes.push({
+								method: M,
+								path: base,
+								body: JSON.stringify({ ...(goodBody as object), unknownField: 1, ['\ud800']: 2 }),
+								label: `${label} body unknown field`
+							});
 					}
 					for (const v of pick(HOSTILE_VALUES, 8)) probes.push({ method: M, path: base, body: JSON.stringify(v), label: `${label} whole body` });
 					probes.push({ method: M, path: base, body: '{"a":'.repeat(3000) + '1' + '}'.repeat(3000), label: `${label} deep body` });
@@ -252,9 +295,27 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 		await drafter.open(survey.tokens[HOSTILE_STRINGS.length]);
 		const participant: Probe[] = [];
 		HOSTILE_STRINGS.forEach((v, i) => {
-			const bodies = [{ questions: { std_one_change: v } }, { questions: { std_customer_time_share: v } }, { answers: { [survey.keys[0]]: v } }, { answers: { [v]: 1 } }];
-			for (const body of bodies) participant.push({ method: 'POST', path: '/s/answers', body: JSON.stringify(body), headers: { cookie: drafter.cookie(), origin: baseUrl() }, label: 'POST /s/answers' });
-			participant.push({ method: 'POST', path: '/api/v1/survey/submit', body: JSON.stringify({ ...bodies[0], answers: { [survey.keys[1]]: 3 } }), headers: { authorization: `Bearer ${survey.tokens[i]}` }, label: 'POST /survey/submit (invitation)' });
+			const bodies = [
+				{ questions: { std_one_change: v } },
+				{ questions: { std_customer_time_share: v } },
+				{ answers: { [survey.keys[0]]: v } },
+				{ answers: { [v]: 1 } }
+			];
+			for (const body of bodies)
+				participant.push({
+					method: 'POST',
+					path: '/s/answers',
+					body: JSON.stringify(body),
+					headers: { cookie: drafter.cookie(), origin: baseUrl() },
+					label: 'POST /s/answers'
+				});
+			participant.push({
+				method: 'POST',
+				path: '/api/v1/survey/submit',
+				body: JSON.stringify({ ...bodies[0], answers: { [survey.keys[1]]: 3 } }),
+				headers: { authorization: `Bearer ${survey.tokens[i]}` },
+				label: 'POST /survey/submit (invitation)'
+			});
 		});
 
 		const failures: string[] = [];
@@ -267,7 +328,8 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 			}
 			const r = await raw(p.method, p.path, { headers, body: p.body });
 			sent++;
-			if (r.status >= 500) failures.push(`${r.status} ${p.label}: ${p.method} ${p.path.slice(0, 120)} ${p.body?.slice(0, 120) ?? ''} → ${r.text.slice(0, 200)}`);
+			if (r.status >= 500)
+				failures.push(`${r.status} ${p.label}: ${p.method} ${p.path.slice(0, 120)} ${p.body?.slice(0, 120) ?? ''} → ${r.text.slice(0, 200)}`);
 			// 431: Node's HTTP server refuses an over-long address before the app sees it.
 			else if (r.status >= 400 && r.status !== 431) {
 				let code: unknown;
@@ -276,17 +338,20 @@ describe('the API fuzz walk over the OpenAPI document', () => {
 				} catch {
 					code = undefined;
 				}
-				if (!String(r.headers['content-type']).startsWith('application/json') || typeof code !== 'string') failures.push(`non-JSON ${r.status} ${p.label}: ${p.method} ${p.path.slice(0, 120)} → ${r.text.slice(0, 120)}`);
+				if (!String(r.headers['content-type']).startsWith('application/json') || typeof code !== 'string')
+					failures.push(`non-JSON ${r.status} ${p.label}: ${p.method} ${p.path.slice(0, 120)} → ${r.text.slice(0, 120)}`);
 			}
 		};
 		// A few at a time: enough to finish in seconds, few enough not to starve the other test files.
 		const queue = [...probes, ...participant];
-		await Promise.all(Array.from({ length: 4 }, async () => {
-			for (let p = queue.shift(); p; p = queue.shift()) await send(p);
-		}));
+		await Promise.all(
+			Array.from({ length: 4 }, async () => {
+				for (let p = queue.shift(); p; p = queue.shift()) await send(p);
+			})
+		);
 		const seconds = (Date.now() - started) / 1000;
 		console.log(`fuzz walk: ${sent} requests over ${Object.keys(doc.paths).length} paths in ${seconds.toFixed(1)} s, ${failures.length} failures`);
-		if (failures.length) console.log(failures.join("\n"));
+		if (failures.length) console.log(failures.join('\n'));
 		expect(failures).toEqual([]);
 		expect(sent).toBeGreaterThan(1000);
 		// No lone surrogate or NUL was stored (SQL metacharacters are stored as the text they are).

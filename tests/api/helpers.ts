@@ -26,22 +26,19 @@ export function raw(
 	const url = new URL(baseUrl());
 	if (opts.port) url.port = opts.port;
 	return new Promise((resolve, reject) => {
-		const req = http.request(
-			{ host: url.hostname, port: url.port, method, path, headers: opts.headers ?? {}, localAddress: opts.ip },
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						setCookies: res.headers['set-cookie'] ?? [],
-						text: Buffer.concat(chunks).toString('utf8'),
-						location: (res.headers.location as string | undefined) ?? null
-					})
-				);
-			}
-		);
+		const req = http.request({ host: url.hostname, port: url.port, method, path, headers: opts.headers ?? {}, localAddress: opts.ip }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? 0,
+					headers: res.headers,
+					setCookies: res.headers['set-cookie'] ?? [],
+					text: Buffer.concat(chunks).toString('utf8'),
+					location: (res.headers.location as string | undefined) ?? null
+				})
+			);
+		});
 		req.on('error', reject);
 		if (opts.body !== undefined) req.write(opts.body);
 		req.end();
@@ -60,7 +57,11 @@ export function postForm(
 	opts: { cookie?: string; origin?: string | null; ip?: string; headers?: Record<string, string> } = {}
 ): Promise<RawResponse> {
 	// A browser asks for HTML; without it SvelteKit answers a form action as JSON (as for use:enhance).
-	const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', ...(opts.headers ?? {}) };
+	const headers: Record<string, string> = {
+		'content-type': 'application/x-www-form-urlencoded',
+		accept: 'text/html,application/xhtml+xml',
+		...(opts.headers ?? {})
+	};
 	const origin = opts.origin === undefined ? baseUrl() : opts.origin;
 	if (origin !== null) headers.origin = origin;
 	if (opts.cookie) headers.cookie = opts.cookie;
@@ -91,7 +92,10 @@ export async function orgWithAdmin() {
 /** A member with an account that can sign in with `password`. */
 export async function memberWithPassword(organizationId: string, access: Access, password: string) {
 	const actor = await createTestActor(organizationId, access);
-	await db().insertInto('accounts').values({ email: actor.email, password_hash: await hashPassword(password) }).execute();
+	await db()
+		.insertInto('accounts')
+		.values({ email: actor.email, password_hash: await hashPassword(password) })
+		.execute();
 	return actor;
 }
 
@@ -127,7 +131,16 @@ export async function startExtraServer(env: Record<string, string>): Promise<{ u
 	});
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'sos-extra-'));
 	const child = spawn(process.execPath, ['start.js'], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: inject('smtpUrl'), SOS_DATA_DIR: dataDir, SOS_DEMO: 'off', HOST: '127.0.0.1', PORT: String(port), ...env },
+		env: {
+			...process.env,
+			DATABASE_URL: inject('databaseUrl'),
+			SMTP_URL: inject('smtpUrl'),
+			SOS_DATA_DIR: dataDir,
+			SOS_DEMO: 'off',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

@@ -108,9 +108,17 @@ describe('/api/v1/users/import', () => {
 
 	it('reports row errors in the preview and refuses to apply such a file, writing nothing', async () => {
 		const { cookie } = await orgWithAdmin();
-		const r = await upload(csv([userRow({ name: 'Ok', email: uniqueEmail() }), userRow({ name: 'Bad', email: 'not-an-email' }), userRow({ name: '', email: uniqueEmail(), language: 'xx' })]), 'bad.csv', {
-			cookie
-		});
+		const r = await upload(
+			csv([
+				userRow({ name: 'Ok', email: uniqueEmail() }),
+				userRow({ name: 'Bad', email: 'not-an-email' }),
+				userRow({ name: '', email: uniqueEmail(), language: 'xx' })
+			]),
+			'bad.csv',
+			{
+				cookie
+			}
+		);
 		expect(r.status).toBe(201);
 		expect(r.data.preview.counts.errors).toBe(2);
 		const bad = r.data.preview.rows.filter((row: { errors: string[] }) => row.errors.length > 0);
@@ -182,7 +190,11 @@ describe('/api/v1/users/import', () => {
 	it('keeps file names and cells with markup or odd characters as data', async () => {
 		const { cookie } = await orgWithAdmin();
 		const email = uniqueEmail();
-		const r = await upload(csv([userRow({ name: '<img src=x onerror=alert(1)>', email, units: ['=HYPERLINK("x")', "Team'; DROP TABLE units;--", 'Ω'] })]), '<script>.csv', { cookie });
+		const r = await upload(
+			csv([userRow({ name: '<img src=x onerror=alert(1)>', email, units: ['=HYPERLINK("x")', "Team'; DROP TABLE units;--", 'Ω'] })]),
+			'<script>.csv',
+			{ cookie }
+		);
 		expect(r.status).toBe(201);
 		const again = await call('GET', `/api/v1/users/import/${r.data.importId}`, { cookie });
 		expect(again.data.fileName).toBe('<script>.csv');

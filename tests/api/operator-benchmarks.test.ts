@@ -7,7 +7,11 @@ import { getPage, postForm, raw } from './helpers';
 import { baseUrl } from '../support/http';
 
 async function operatorCookie() {
-	const acc = await db().insertInto('accounts').values({ email: uniqueEmail('operator'), is_operator: true }).returning('id').executeTakeFirstOrThrow();
+	const acc = await db()
+		.insertInto('accounts')
+		.values({ email: uniqueEmail('operator'), is_operator: true })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return `sos_session=${(await createSession({ accountId: acc.id, organizationId: null })).token}`;
 }
 
@@ -28,7 +32,9 @@ describe('the operator’s benchmark page', () => {
 		expect((await postForm('/operator/benchmarks?/rebuild', {}, { cookie })).status).toBe(200);
 		const org = await createTestOrganization();
 		expect((await postForm('/operator/benchmarks?/exclude', { organizationId: org.id, excluded: 'true' }, { cookie })).status).toBe(200);
-		expect((await db().selectFrom('organizations').select('benchmark_excluded').where('id', '=', org.id).executeTakeFirstOrThrow()).benchmark_excluded).toBe(true);
+		expect((await db().selectFrom('organizations').select('benchmark_excluded').where('id', '=', org.id).executeTakeFirstOrThrow()).benchmark_excluded).toBe(
+			true
+		);
 		expect((await postForm('/operator/benchmarks?/exclude', { organizationId: 'nope', excluded: 'true' }, { cookie })).status).toBe(400);
 		const boundary = 'x-sos-boundary';
 		const body = [
@@ -37,7 +43,10 @@ describe('the operator’s benchmark page', () => {
 			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\nContent-Type: text/csv\r\n\r\narea,mean,organizations,respondents\nplanets,3,5,50`,
 			`--${boundary}--\r\n`
 		].join('\r\n');
-		const r = await raw('POST', '/operator/benchmarks?/import', { headers: { cookie, origin: baseUrl(), accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+		const r = await raw('POST', '/operator/benchmarks?/import', {
+			headers: { cookie, origin: baseUrl(), accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` },
+			body
+		});
 		expect(r.status).toBe(400);
 		expect(r.text).toContain('not an area');
 	});

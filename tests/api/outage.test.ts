@@ -77,7 +77,11 @@ describe('a database outage', () => {
 		expect(save.headers['retry-after']).toBeDefined();
 		expect(save.data.error.code).toBe('unavailable');
 
-		const form = await c.form('/s?/save&p=1', [['page', '1'], [`a_${keys[2]}`, '5'], ['go', '2']]);
+		const form = await c.form('/s?/save&p=1', [
+			['page', '1'],
+			[`a_${keys[2]}`, '5'],
+			['go', '2']
+		]);
 		expect(form.status).toBe(503);
 		expect(form.headers['retry-after']).toBeDefined();
 		expect(form.text).toContain('The survey is briefly unavailable');

@@ -20,7 +20,17 @@ async function orgWithPeople() {
 	const unit = await db().insertInto('units').values({ organization_id: o.org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
 	await db()
 		.insertInto('users')
-		.values(Array.from({ length: 5 }, (_, i) => ({ organization_id: o.org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: unit.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+		.values(
+			Array.from({ length: 5 }, (_, i) => ({
+				organization_id: o.org.id,
+				name: `P${i}`,
+				email: uniqueEmail(`p${i}`),
+				language: 'en' as const,
+				unit_id: unit.id,
+				job_role: 'sales_person' as const,
+				access: 'participant' as const
+			}))
+		)
 		.execute();
 	return o;
 }
@@ -72,7 +82,11 @@ describe('/api/v1/questions: access', () => {
 describe('POST /api/v1/questions', () => {
 	it('adds each type; Swedish falls back to English where it is left out', async () => {
 		const { cookie } = await orgWithAdmin();
-		const scale = await addQuestion(cookie, { type: 'scale', en: { text: 'How strong is our brand?', scaleLabels: { '1': 'Very weak', '5': 'Very strong' } }, sv: { text: 'Hur starkt är vårt varumärke?' } });
+		const scale = await addQuestion(cookie, {
+			type: 'scale',
+			en: { text: 'How strong is our brand?', scaleLabels: { '1': 'Very weak', '5': 'Very strong' } },
+			sv: { text: 'Hur starkt är vårt varumärke?' }
+		});
 		expect(scale).toEqual({
 			id: expect.any(String),
 			source: 'organization',
@@ -87,7 +101,11 @@ describe('POST /api/v1/questions', () => {
 		});
 		const single = await addQuestion(cookie, { type: 'single', en: { text: 'Main channel?', options: ['Field', 'Phone', 'Web'] } });
 		expect(single.sv).toEqual({ text: 'Main channel?', options: ['Field', 'Phone', 'Web'], scaleLabels: null, unit: null });
-		const multi = await addQuestion(cookie, { type: 'multi', en: { text: 'Tools you use?', options: ['CRM', 'Excel'] }, sv: { options: ['CRM', 'Excel-ark'] } });
+		const multi = await addQuestion(cookie, {
+			type: 'multi',
+			en: { text: 'Tools you use?', options: ['CRM', 'Excel'] },
+			sv: { options: ['CRM', 'Excel-ark'] }
+		});
 		expect(multi.sv.options).toEqual(['CRM', 'Excel-ark']);
 		const number = await addQuestion(cookie, { type: 'number', en: { text: 'Calls per day?', unit: 'calls' }, sv: { unit: 'samtal' }, min: 0, max: 200 });
 		expect(number).toMatchObject({ min: 0, max: 200, en: { unit: 'calls' }, sv: { unit: 'samtal', text: 'Calls per day?' } });
@@ -133,7 +151,10 @@ describe('POST /api/v1/questions', () => {
 			const r = await call('POST', '/api/v1/questions', { cookie, json });
 			expect(r.status, what).toBe(400);
 			expect(r.data.error.code, what).toBe('validation_failed');
-			expect(r.data.error.details.map((d: { path: string }) => d.path), what).toContain(path);
+			expect(
+				r.data.error.details.map((d: { path: string }) => d.path),
+				what
+			).toContain(path);
 		}
 		expect((await call('GET', '/api/v1/questions', { cookie })).data.questions).toEqual([]);
 		expect((await call('GET', '/api/v1/questions?archived=maybe', { cookie })).status).toBe(400);
@@ -143,7 +164,12 @@ describe('POST /api/v1/questions', () => {
 		const { org, cookie } = await orgWithAdmin();
 		await db()
 			.insertInto('org_questions')
-			.values(Array.from({ length: MAX_ACTIVE_QUESTIONS }, () => ({ organization_id: org.id, definition: JSON.stringify({ key: 'org_x', type: 'text', en: { text: 'X' }, sv: { text: 'X' } }) })))
+			.values(
+				Array.from({ length: MAX_ACTIVE_QUESTIONS }, () => ({
+					organization_id: org.id,
+					definition: JSON.stringify({ key: 'org_x', type: 'text', en: { text: 'X' }, sv: { text: 'X' } })
+				}))
+			)
 			.execute();
 		const r = await call('POST', '/api/v1/questions', { cookie, json: { type: 'text', en: { text: 'One more' } } });
 		expect(r.status).toBe(409);
@@ -154,10 +180,21 @@ describe('POST /api/v1/questions', () => {
 describe('DELETE /api/v1/questions/{id} (archive)', () => {
 	it('archives: new rounds can no longer include it, rounds that did keep their copy', async () => {
 		const { cookie } = await orgWithPeople();
-		const q = await addQuestion(cookie, { type: 'single', en: { text: 'Main channel?', options: ['Field', 'Phone'] }, sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] } });
-		const round = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'With own', questions: [q.ref, { source: 'standard', key: 'price_pressure' }] } });
+		const q = await addQuestion(cookie, {
+			type: 'single',
+			en: { text: 'Main channel?', options: ['Field', 'Phone'] },
+			sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] }
+		});
+		const round = await call('POST', '/api/v1/rounds', {
+			cookie,
+			json: { name: 'With own', questions: [q.ref, { source: 'standard', key: 'price_pressure' }] }
+		});
 		expect(round.status).toBe(201);
-		expect(round.data.questions[0]).toMatchObject({ key: `org_${q.id.replace(/-/g, '')}`, type: 'single', sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] } });
+		expect(round.data.questions[0]).toMatchObject({
+			key: `org_${q.id.replace(/-/g, '')}`,
+			type: 'single',
+			sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] }
+		});
 
 		const del = await call('DELETE', `/api/v1/questions/${q.id}`, { cookie });
 		expect(del.status).toBe(204);
@@ -195,12 +232,27 @@ describe('/app/questions (page and form actions)', () => {
 		expect(bad.text).toContain('At least two options');
 		expect(bad.text).toContain('value="Pick one"');
 
-		const ok = await postForm('/app/questions?/create', { type: 'single', enText: '<script>alert(1)</script> Channel?', svText: '', enOptions: 'Field\r\nPhone\r\n\r\n', svOptions: 'Fält\nTelefon', enLow: 'ignored for this type' }, { cookie });
+		const ok = await postForm(
+			'/app/questions?/create',
+			{
+				type: 'single',
+				enText: '<script>alert(1)</script> Channel?',
+				svText: '',
+				enOptions: 'Field\r\nPhone\r\n\r\n',
+				svOptions: 'Fält\nTelefon',
+				enLow: 'ignored for this type'
+			},
+			{ cookie }
+		);
 		expect(ok.status).toBe(200);
 		const list = await call('GET', '/api/v1/questions', { cookie });
 		expect(list.data.questions).toHaveLength(1);
 		const q = list.data.questions[0];
-		expect(q).toMatchObject({ type: 'single', en: { options: ['Field', 'Phone'], scaleLabels: null }, sv: { text: '<script>alert(1)</script> Channel?', options: ['Fält', 'Telefon'] } });
+		expect(q).toMatchObject({
+			type: 'single',
+			en: { options: ['Field', 'Phone'], scaleLabels: null },
+			sv: { text: '<script>alert(1)</script> Channel?', options: ['Fält', 'Telefon'] }
+		});
 		const page = await getPage('/app/questions', { cookie });
 		expect(page.status).toBe(200);
 		expect(page.text).toContain('&lt;script>alert(1)&lt;/script> Channel?');

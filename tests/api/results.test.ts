@@ -133,12 +133,18 @@ async function collect(cookie: string) {
 /** The true counts behind the figures, per unit and role, from the stored results (what the attacker wants to isolate). */
 async function truth() {
 	const rows = await db().selectFrom('round_aggregates').selectAll().where('organization_id', '=', org.id).where('round_id', '=', roundId).execute();
-	const tops = Object.entries(tree.units).filter(([, p]) => p === null).map(([n]) => n);
+	const tops = Object.entries(tree.units)
+		.filter(([, p]) => p === null)
+		.map(([n]) => n);
 	return (count: (r: (typeof rows)[number]) => number): GroupNode[] => [
 		{ id: 'organization', parentId: null, own: { sales_person: 0, sales_manager: 0 } },
 		...Object.entries(tree.units).map(([name, parent]) => {
 			const own = (role: Role) => rows.filter((r) => r.unit_id === units[name] && r.job_role === role).reduce((s, r) => s + count(r), 0);
-			return { id: units[name], parentId: parent ? units[parent] : tops.includes(name) ? 'organization' : null, own: { sales_person: own('sales_person'), sales_manager: own('sales_manager') } };
+			return {
+				id: units[name],
+				parentId: parent ? units[parent] : tops.includes(name) ? 'organization' : null,
+				own: { sales_person: own('sales_person'), sales_manager: own('sales_manager') }
+			};
 		})
 	];
 }
@@ -173,9 +179,19 @@ describe('an attacker with the results API', () => {
 					if (roles.has(n.id)) for (const r of ['sales_person', 'sales_manager'] as const) expect(total(r)).toBeGreaterThanOrEqual(5);
 				}
 			};
-			attack(nodes((r) => r.respondents), shown.respondents, shown.roles);
+			attack(
+				nodes((r) => r.respondents),
+				shown.respondents,
+				shown.roles
+			);
 			// Statements rest on those who answered them; an area's score is worked out from its shown statements.
-			for (const [m, s] of shown.metric) if (m >= 9) attack(nodes((r) => r.statement_n[m - 9]), s.all, s.roles);
+			for (const [m, s] of shown.metric)
+				if (m >= 9)
+					attack(
+						nodes((r) => r.statement_n[m - 9]),
+						s.all,
+						s.roles
+					);
 			// Something is shown at all, and the small team and the region's own manager are protected.
 			expect(shown.respondents.has(units.North)).toBe(true);
 			expect(shown.respondents.has(units['Team C'])).toBe(false);

@@ -13,7 +13,17 @@ async function orgWithTeam() {
 	const team = await db().insertInto('units').values({ organization_id: o.org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
 	await db()
 		.insertInto('users')
-		.values(Array.from({ length: 5 }, (_, i) => ({ organization_id: o.org.id, name: `P ${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+		.values(
+			Array.from({ length: 5 }, (_, i) => ({
+				organization_id: o.org.id,
+				name: `P ${i}`,
+				email: uniqueEmail(`p${i}`),
+				language: 'en' as const,
+				unit_id: team.id,
+				job_role: 'sales_person' as const,
+				access: 'participant' as const
+			}))
+		)
 		.execute();
 	return o;
 }
@@ -67,7 +77,8 @@ describe('repeatMonths in /api/v1/rounds', () => {
 		const viewer = await sessionCookie(await createTestActor(a.org.id, 'viewer'));
 		expect((await call('PATCH', `/api/v1/rounds/${round.id}`, { cookie: viewer, json: { repeatMonths: 3 } })).status).toBe(403);
 		const b = await orgWithAdmin();
-		for (const id of [round.id, randomUUID(), 'nope']) expect((await call('PATCH', `/api/v1/rounds/${id}`, { cookie: b.cookie, json: { repeatMonths: 3 } })).status).toBe(404);
+		for (const id of [round.id, randomUUID(), 'nope'])
+			expect((await call('PATCH', `/api/v1/rounds/${id}`, { cookie: b.cookie, json: { repeatMonths: 3 } })).status).toBe(404);
 		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie: a.cookie })).data.repeatMonths).toBeNull();
 	});
 
@@ -88,7 +99,19 @@ describe('the repeat on the round pages (without JavaScript)', () => {
 		const form = await getPage('/app/rounds/new', { cookie });
 		expect(form.text).toContain('Every 6 months');
 		const start = new Date(Date.now() + DAY).toISOString().slice(0, 16);
-		const res = await postFields('/app/rounds/new', [['name', 'Form repeat'], ['mode', 'all'], ['startsAt', start], ['minGroupSize', '5'], ['repeat', '6'], ['timeZone', 'UTC'], ['intent', 'launch']], cookie);
+		const res = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'Form repeat'],
+				['mode', 'all'],
+				['startsAt', start],
+				['minGroupSize', '5'],
+				['repeat', '6'],
+				['timeZone', 'UTC'],
+				['intent', 'launch']
+			],
+			cookie
+		);
 		expect(res.status).toBe(303);
 		const id = /^\/app\/rounds\/([0-9a-f-]{36})/.exec(res.location ?? '')![1];
 		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.repeatMonths).toBe(6);
@@ -96,7 +119,18 @@ describe('the repeat on the round pages (without JavaScript)', () => {
 		expect(page.text).toContain('Repeats every 6 months');
 		expect(page.text).toContain('The next round is created when this one opens');
 
-		const bad = await postFields('/app/rounds/new', [['name', 'Bad'], ['mode', 'all'], ['minGroupSize', '5'], ['repeat', '5'], ['timeZone', 'UTC'], ['intent', 'draft']], cookie);
+		const bad = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'Bad'],
+				['mode', 'all'],
+				['minGroupSize', '5'],
+				['repeat', '5'],
+				['timeZone', 'UTC'],
+				['intent', 'draft']
+			],
+			cookie
+		);
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain('Must be 3, 6, 12 or null');
 

@@ -51,7 +51,11 @@ async function orgWithTree(sizes: { north?: number; south?: number; solo?: numbe
 	const south = await unit('South', area);
 	const solo = await unit('Solo');
 	const people: Record<string, string[]> = { north: [], south: [], solo: [] };
-	for (const [key, unitId] of [['north', north], ['south', south], ['solo', solo]] as const) {
+	for (const [key, unitId] of [
+		['north', north],
+		['south', south],
+		['solo', solo]
+	] as const) {
 		const n = sizes[key] ?? 0;
 		if (n === 0) continue;
 		const rows = Array.from({ length: n }, (_, i) => ({
@@ -180,7 +184,16 @@ describe('POST /api/v1/rounds: validation', () => {
 			['an unknown standard question', { questions: [{ source: 'standard', key: 'no_such_question' }] }, 'questions'],
 			['a malformed question key', { questions: [{ source: 'standard', key: 'Bad Key' }] }, 'questions.0.key'],
 			['another organization’s question', { questions: [{ source: 'organization', id: otherQuestion.data.id }] }, 'questions'],
-			['the same question twice', { questions: [{ source: 'standard', key: 'price_pressure' }, { source: 'standard', key: 'price_pressure' }] }, 'questions'],
+			[
+				'the same question twice',
+				{
+					questions: [
+						{ source: 'standard', key: 'price_pressure' },
+						{ source: 'standard', key: 'price_pressure' }
+					]
+				},
+				'questions'
+			],
 			['an end before the start', { startsAt: iso(10 * DAY), endsAt: iso(5 * DAY) }, 'endsAt'],
 			['an end equal to the start', { startsAt: iso(10 * DAY), endsAt: iso(10 * DAY) }, 'endsAt'],
 			['publishing before the end', { endsAt: iso(10 * DAY), publishAt: iso(9 * DAY) }, 'publishAt'],
@@ -194,7 +207,10 @@ describe('POST /api/v1/rounds: validation', () => {
 			const r = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Spring', ...json } });
 			expect(r.status, what).toBe(400);
 			expect(r.data.error.code, what).toBe('validation_failed');
-			expect(r.data.error.details.map((d: { path: string }) => d.path), what).toContain(path);
+			expect(
+				r.data.error.details.map((d: { path: string }) => d.path),
+				what
+			).toContain(path);
 		}
 		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds).toEqual([]);
 	});
@@ -301,7 +317,13 @@ describe('/api/v1/rounds: life cycle', () => {
 	it('extends an open round: bad dates are 400, an earlier end is 409', async () => {
 		const { cookie } = await orgWithTree({ north: 5 });
 		const round = await createRound(cookie, {});
-		for (const json of [{}, { endsAt: 'tomorrow' }, { endsAt: '2030-01-01' }, { endsAt: iso(30 * DAY), extra: true }, { endsAt: iso(30 * DAY), publishAt: 'x' }]) {
+		for (const json of [
+			{},
+			{ endsAt: 'tomorrow' },
+			{ endsAt: '2030-01-01' },
+			{ endsAt: iso(30 * DAY), extra: true },
+			{ endsAt: iso(30 * DAY), publishAt: 'x' }
+		]) {
 			const r = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json });
 			expect(r.status, JSON.stringify(json)).toBe(400);
 		}
@@ -359,7 +381,12 @@ describe('/api/v1/rounds: life cycle', () => {
 		expect(['closed', 'published']).toContain(closed.data.status);
 		expect(closed.data.actions).toEqual([]);
 		expect(Date.parse(closed.data.endsAt)).toBeLessThanOrEqual(Date.now());
-		for (const [action, json] of [['close', undefined], ['remind', undefined], ['launch', undefined], ['extend', { endsAt: iso(30 * DAY) }]] as const) {
+		for (const [action, json] of [
+			['close', undefined],
+			['remind', undefined],
+			['launch', undefined],
+			['extend', { endsAt: iso(30 * DAY) }]
+		] as const) {
 			const r = await call('POST', `/api/v1/rounds/${round.id}/${action}`, { cookie, json });
 			expect(r.status, action).toBe(409);
 		}
@@ -380,7 +407,16 @@ describe('GET /api/v1/rounds/{id}/response-rates', () => {
 		const byId = Object.fromEntries(r.data.units.map((u: { unitId: string }) => [u.unitId, u]));
 		expect(r.data.units.map((u: { name: string; depth: number }) => `${u.depth}:${u.name}`)).toEqual(['0:Area', '1:North', '1:South', '0:Solo']);
 		expect(byId[units.north]).toMatchObject({ invited: 6, completed: 1, hidden: false, hiddenReason: null });
-		expect(byId[units.solo]).toEqual({ unitId: units.solo, name: 'Solo', depth: 0, invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'fewer_than_k' });
+		expect(byId[units.solo]).toEqual({
+			unitId: units.solo,
+			name: 'Solo',
+			depth: 0,
+			invited: null,
+			completed: null,
+			rate: null,
+			hidden: true,
+			hiddenReason: 'fewer_than_k'
+		});
 		// Total 13 − Area 11 would leave Solo's 2 people (and that one of them answered): Area is hidden too,
 		// and so is South, since total − North − South would leave them just the same.
 		expect(byId[units.area]).toMatchObject({ invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' });
@@ -480,7 +516,18 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		const b = await orgWithTree({ north: 5 });
 		for (const id of [round.id, randomUUID(), 'nope']) expect((await getPage(`/app/rounds/${id}`, { cookie: b.cookie })).status).toBe(404);
 		for (const action of ['launch', 'close', 'remind']) expect((await postFields(`/app/rounds/${round.id}?/${action}`, [], b.cookie)).status, action).toBe(404);
-		expect((await postFields(`/app/rounds/${round.id}?/extend`, [['endsAt', '2031-01-01T10:00'], ['timeZone', 'UTC']], b.cookie)).status).toBe(404);
+		expect(
+			(
+				await postFields(
+					`/app/rounds/${round.id}?/extend`,
+					[
+						['endsAt', '2031-01-01T10:00'],
+						['timeZone', 'UTC']
+					],
+					b.cookie
+				)
+			).status
+		).toBe(404);
 		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie: a.cookie })).data.status).toBe('draft');
 	});
 
@@ -523,7 +570,17 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		expect(page.status).toBe(200);
 		expect(page.text).toContain('Form round');
 
-		const draft = await postFields('/app/rounds/new', [['name', 'Later'], ['mode', 'all'], ['minGroupSize', '5'], ['timeZone', 'UTC'], ['intent', 'draft']], cookie);
+		const draft = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'Later'],
+				['mode', 'all'],
+				['minGroupSize', '5'],
+				['timeZone', 'UTC'],
+				['intent', 'draft']
+			],
+			cookie
+		);
 		expect(draft.status).toBe(303);
 		expect(draft.location).toMatch(/\?done=saved$/);
 	});
@@ -549,13 +606,45 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		expect(res.text).toContain('Please correct the highlighted fields.');
 		expect(res.text).toContain('value="Kept &lt;b>name&lt;/b>"');
 		expect(res.text).toContain('aria-invalid="true"');
-		const k = await postFields('/app/rounds/new', [['name', 'K'], ['mode', 'all'], ['minGroupSize', '11'], ['timeZone', 'UTC'], ['intent', 'launch']], cookie);
+		const k = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'K'],
+				['mode', 'all'],
+				['minGroupSize', '11'],
+				['timeZone', 'UTC'],
+				['intent', 'launch']
+			],
+			cookie
+		);
 		expect(k.status).toBe(400);
 		expect(k.text).toContain('At most 10');
-		const dates = await postFields('/app/rounds/new', [['name', 'D'], ['mode', 'all'], ['startsAt', '2030-06-10T09:00'], ['endsAt', '2030-06-01T09:00'], ['minGroupSize', '5'], ['timeZone', 'UTC'], ['intent', 'launch']], cookie);
+		const dates = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'D'],
+				['mode', 'all'],
+				['startsAt', '2030-06-10T09:00'],
+				['endsAt', '2030-06-01T09:00'],
+				['minGroupSize', '5'],
+				['timeZone', 'UTC'],
+				['intent', 'launch']
+			],
+			cookie
+		);
 		expect(dates.status).toBe(400);
 		expect(dates.text).toContain('The end must be after the start.');
-		const units = await postFields('/app/rounds/new', [['name', 'U'], ['mode', 'units'], ['minGroupSize', '5'], ['timeZone', 'UTC'], ['intent', 'launch']], cookie);
+		const units = await postFields(
+			'/app/rounds/new',
+			[
+				['name', 'U'],
+				['mode', 'units'],
+				['minGroupSize', '5'],
+				['timeZone', 'UTC'],
+				['intent', 'launch']
+			],
+			cookie
+		);
 		expect(units.status).toBe(400);
 		expect(units.text).toContain('Pick at least one unit');
 		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds).toEqual([]);
@@ -567,10 +656,28 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		expect((await postFields(`/app/rounds/${round.id}?/remind`, [], cookie)).status).toBe(409);
 		expect((await postFields(`/app/rounds/${round.id}?/launch`, [], cookie)).status).toBe(200);
 		expect((await postFields(`/app/rounds/${round.id}?/remind`, [], cookie)).status).toBe(200);
-		const bad = await postFields(`/app/rounds/${round.id}?/extend`, [['endsAt', 'soon'], ['timeZone', 'UTC']], cookie);
+		const bad = await postFields(
+			`/app/rounds/${round.id}?/extend`,
+			[
+				['endsAt', 'soon'],
+				['timeZone', 'UTC']
+			],
+			cookie
+		);
 		expect(bad.status).toBe(400);
 		expect(bad.text).toContain('Not a valid date and time');
-		expect((await postFields(`/app/rounds/${round.id}?/extend`, [['endsAt', '2031-03-01T12:00'], ['timeZone', 'Europe/Stockholm']], cookie)).status).toBe(200);
+		expect(
+			(
+				await postFields(
+					`/app/rounds/${round.id}?/extend`,
+					[
+						['endsAt', '2031-03-01T12:00'],
+						['timeZone', 'Europe/Stockholm']
+					],
+					cookie
+				)
+			).status
+		).toBe(200);
 		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).data.endsAt).toBe('2031-03-01T11:00:00.000Z');
 		expect((await postFields(`/app/rounds/${round.id}?/close`, [], cookie)).status).toBe(200);
 		expect(['closed', 'published']).toContain((await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).data.status);
@@ -581,7 +688,15 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 describe('the OpenAPI document', () => {
 	it('describes the rounds endpoints, their request schemas and the shapes they return', async () => {
 		const doc = (await call('GET', '/api/v1/openapi.json')).data;
-		for (const path of ['/rounds', '/rounds/{id}', '/rounds/{id}/launch', '/rounds/{id}/close', '/rounds/{id}/extend', '/rounds/{id}/remind', '/rounds/{id}/response-rates'])
+		for (const path of [
+			'/rounds',
+			'/rounds/{id}',
+			'/rounds/{id}/launch',
+			'/rounds/{id}/close',
+			'/rounds/{id}/extend',
+			'/rounds/{id}/remind',
+			'/rounds/{id}/response-rates'
+		])
 			expect(Object.keys(doc.paths), path).toContain(path);
 		const s = doc.components.schemas;
 		expect(s.RoundInput.additionalProperties).toBe(false);

@@ -35,7 +35,15 @@ describe('password sign-in', () => {
 		const org = await createTestOrganization();
 		const m = await memberWithPassword(org.id, 'admin', PASSWORD);
 		expect((await signIn(m.email, PASSWORD, { next: '/app/users?q=a' })).location).toBe('/app/users?q=a');
-		for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '\\\\evil.example', 'javascript:alert(1)']) {
+		for (const next of [
+			'//evil.example',
+			'https://evil.example',
+			'/\\evil.example',
+			'/\t/evil.example',
+			'/\n/evil.example',
+			'\\\\evil.example',
+			'javascript:alert(1)'
+		]) {
 			const r = await signIn(m.email, PASSWORD, { next });
 			expect(r.status, JSON.stringify(next)).toBe(303);
 			expect(r.location, JSON.stringify(next)).toBe('/');
@@ -63,7 +71,10 @@ describe('password sign-in', () => {
 	it('refuses a participant-only person (same answer as a wrong password), even with the right password', async () => {
 		const org = await createTestOrganization();
 		const p = await createTestActor(org.id, 'participant');
-		await db().insertInto('accounts').values({ email: p.email, password_hash: await hashPassword(PASSWORD) }).execute();
+		await db()
+			.insertInto('accounts')
+			.values({ email: p.email, password_hash: await hashPassword(PASSWORD) })
+			.execute();
 		const r = await signIn(p.email, PASSWORD);
 		expect(r.status).toBe(400);
 		expect(r.text).toContain(FAILED);

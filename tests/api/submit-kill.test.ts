@@ -27,7 +27,16 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
 			s.close(() => resolve(p));
 		});
 	});
-	const full: Record<string, string | undefined> = { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: inject('smtpUrl'), SOS_DATA_DIR: dataDir, SOS_DEMO: 'off', HOST: '127.0.0.1', PORT: String(port), ...env };
+	const full: Record<string, string | undefined> = {
+		...process.env,
+		DATABASE_URL: inject('databaseUrl'),
+		SMTP_URL: inject('smtpUrl'),
+		SOS_DATA_DIR: dataDir,
+		SOS_DEMO: 'off',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		...env
+	};
 	delete full.SOS_RESPONSE_KEY;
 	const child = spawn(process.execPath, ['start.js'], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
 	let out = '';
@@ -47,7 +56,11 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
 }
 
 const submit = (url: string, token: string, answers: Record<string, number>) =>
-	fetch(`${url}/api/v1/survey/submit`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ answers, questions: {} }) });
+	fetch(`${url}/api/v1/survey/submit`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+		body: JSON.stringify({ answers, questions: {} })
+	});
 
 describe.skipIf(!baseUrl())('submits and kill -9', () => {
 	it('keeps every acknowledged submit (sealed, then mixed by the scheduler after the restart and at close), none twice; the key file survives the restart', async () => {
@@ -57,7 +70,17 @@ describe.skipIf(!baseUrl())('submits and kill -9', () => {
 		const n = 40;
 		await db()
 			.insertInto('users')
-			.values(Array.from({ length: n }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+			.values(
+				Array.from({ length: n }, (_, i) => ({
+					organization_id: org.id,
+					name: `P${i}`,
+					email: uniqueEmail(`p${i}`),
+					language: 'en' as const,
+					unit_id: team.id,
+					job_role: 'sales_person' as const,
+					access: 'participant' as const
+				}))
+			)
 			.execute();
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Killed', minGroupSize: 5 } });
 		const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).execute();
@@ -86,7 +109,9 @@ describe.skipIf(!baseUrl())('submits and kill -9', () => {
 		const second = await startServer({ SOS_TICK_SECONDS: '1' });
 		try {
 			expect(readFileSync(path.join(dataDir, 'keys', 'response.key'))).toEqual(keyFile);
-			const again = await Promise.all(tokens.map((t, i) => submit(second.url, t, answersOf(i)).then(async (r) => ({ i, status: r.status, body: await r.json() }))));
+			const again = await Promise.all(
+				tokens.map((t, i) => submit(second.url, t, answersOf(i)).then(async (r) => ({ i, status: r.status, body: await r.json() })))
+			);
 			for (const a of again) expect(a.status, JSON.stringify(a.body)).toBe(200);
 			// What was acknowledged before the kill was stored: the retry finds it submitted.
 			for (const a of again) if (acknowledged.has(a.i)) expect(a.body.alreadySubmitted).toBe(true);

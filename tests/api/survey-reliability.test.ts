@@ -45,14 +45,22 @@ describe('odd text', () => {
 		await c.open(tokens[0]);
 		for (const text of ['a\ud800b', 'tail \udfff', 'nul\u0000here']) {
 			for (const path of ['/s/answers', '/api/v1/survey/submit']) {
-				const r = await c.json(path, { questions: { std_one_change: text } }, path.startsWith('/api') ? { authorization: `Bearer ${tokens[0]}`, origin: '' } : {});
+				const r = await c.json(
+					path,
+					{ questions: { std_one_change: text } },
+					path.startsWith('/api') ? { authorization: `Bearer ${tokens[0]}`, origin: '' } : {}
+				);
 				expect(r.status, `${path} ${JSON.stringify(text)}`).toBe(400);
 				expect(r.data.error.code).toBe('validation_failed');
 				expect(r.data.error.message).toContain('questions.std_one_change');
 			}
 		}
 		// The form (no JavaScript) refuses NUL the same way.
-		const form = await c.form('/s?/save&p=questions', [['page', 'questions'], ['q_std_one_change', 'nul\u0000here'], ['go', 'review']]);
+		const form = await c.form('/s?/save&p=questions', [
+			['page', 'questions'],
+			['q_std_one_change', 'nul\u0000here'],
+			['go', 'review']
+		]);
 		expect(form.status).toBe(400);
 		expect(form.text).toContain('q_std_one_change');
 		expect(await draftOf(org.id)).toBeUndefined();
@@ -66,7 +74,11 @@ describe('odd text', () => {
 		const bad = await call('POST', '/api/v1/units', { cookie, json: { name: 'North \ud800' } });
 		expect(bad.status).toBe(400);
 		expect(bad.data.error.message).toContain('name');
-		const nested = await call('POST', '/api/v1/units', { cookie, body: '{"name":"x","pad":{"deep":["\\udc00"]}}', headers: { 'content-type': 'application/json' } });
+		const nested = await call('POST', '/api/v1/units', {
+			cookie,
+			body: '{"name":"x","pad":{"deep":["\\udc00"]}}',
+			headers: { 'content-type': 'application/json' }
+		});
 		expect(nested.status).toBe(400);
 		expect(nested.data.error.message).toContain('pad.deep.0');
 		const nul = await call('PATCH', '/api/v1/units/00000000-0000-0000-0000-000000000000', { cookie, json: { name: 'a\u0000b' } });
@@ -122,7 +134,12 @@ describe('dead survey links', () => {
 		};
 		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		await lookAlike('closed');
-		await db().updateTable('rounds').set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 2000), publish_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
+		await db()
+			.updateTable('rounds')
+			.set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 2000), publish_at: new Date(Date.now() - 1000) })
+			.where('organization_id', '=', org.id)
+			.where('id', '=', round.id)
+			.execute();
 		await advanceRound({ organizationId: org.id, roundId: round.id });
 		const status = await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow();
 		expect(status.status).toBe('published');
@@ -134,7 +151,12 @@ describe('dead survey links', () => {
 		const answered = surveyClient();
 		await answered.open(tokens[0]);
 		expect((await answered.form('/s?/submit', [])).location).toBe('/s/thanks');
-		await db().updateTable('rounds').set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 1000) }).where('organization_id', '=', org.id).where('id', '=', round.id).execute();
+		await db()
+			.updateTable('rounds')
+			.set({ starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() - 1000) })
+			.where('organization_id', '=', org.id)
+			.where('id', '=', round.id)
+			.execute();
 		const pages = [];
 		for (const token of tokens) {
 			const c = surveyClient();

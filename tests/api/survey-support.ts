@@ -27,7 +27,13 @@ export async function openRound(opts: { people?: number; questions?: string[]; l
 		actor: admin,
 		input: { name: 'Autumn pulse', questions: (opts.questions ?? []).map((key) => ({ source: 'standard', key })) }
 	});
-	const invitations = await db().selectFrom('invitations').select(['id', 'email']).where('organization_id', '=', org.id).where('round_id', '=', r.id).orderBy('email').execute();
+	const invitations = await db()
+		.selectFrom('invitations')
+		.select(['id', 'email'])
+		.where('organization_id', '=', org.id)
+		.where('round_id', '=', r.id)
+		.orderBy('email')
+		.execute();
 	const tokens = await Promise.all(invitations.map((i) => invitationToken({ organizationId: org.id, invitationId: i.id })));
 	const model = await getModel(r.modelId, r.modelVersion);
 	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model };
@@ -78,7 +84,13 @@ export function surveyClient(server?: string) {
 				})
 			),
 		json: async (path: string, body: unknown, extra: Record<string, string> = {}) =>
-			parsed(await raw('POST', path, { headers: headers({ 'content-type': 'application/json', origin, ...extra }), body: typeof body === 'string' ? body : JSON.stringify(body), ip })),
+			parsed(
+				await raw('POST', path, {
+					headers: headers({ 'content-type': 'application/json', origin, ...extra }),
+					body: typeof body === 'string' ? body : JSON.stringify(body),
+					ip
+				})
+			),
 		/** Opens the emailed link, as a browser would: the token is exchanged for a cookie. */
 		open: async (token: string) => {
 			const res = remember(await raw('GET', `/s/${token}`, { headers: headers({ accept: 'text/html' }), ip }));

@@ -99,7 +99,11 @@ describe('survey link', () => {
 		// The thank-you page is only for someone who has submitted.
 		expect((await client().get('/s/thanks')).location).toBe('/s');
 
-		for (const [page, r] of [[notOpen, later], [closedPage, closed], [submitted, done]] as const) {
+		for (const [page, r] of [
+			[notOpen, later],
+			[closedPage, closed],
+			[submitted, done]
+		] as const) {
 			expect(page.text).toContain(r.org.name);
 			expect(page.text).not.toContain('Autumn pulse');
 			expect(page.text).not.toContain('Secret Person');
@@ -134,7 +138,13 @@ describe('answering', () => {
 		const phone = client();
 		await phone.open(tokens[1]);
 		// Page 1, no JavaScript: Next posts the page and moves on.
-		const next = await phone.form('/s?/save&p=1', [['page', '1'], [`a_${keys[0]}`, '4'], [`a_${keys[1]}`, '0'], [`a_${keys[2]}`, '5'], ['go', '2']]);
+		const next = await phone.form('/s?/save&p=1', [
+			['page', '1'],
+			[`a_${keys[0]}`, '4'],
+			[`a_${keys[1]}`, '0'],
+			[`a_${keys[2]}`, '5'],
+			['go', '2']
+		]);
 		expect(next.status).toBe(303);
 		expect(next.location).toBe('/s?p=2');
 		// Page 2 with the script: one answer at a time.
@@ -143,7 +153,11 @@ describe('answering', () => {
 		expect(saved.data).toEqual({ saved: true });
 		expect((await draftOf(org.id))!.answers.slice(0, 10)).toEqual([4, 0, 5, null, null, null, null, null, null, 2]);
 		// Back also saves.
-		const back = await phone.form('/s?/save&p=2', [['page', '2'], [`a_${keys[10]}`, '3'], ['go', '1']]);
+		const back = await phone.form('/s?/save&p=2', [
+			['page', '2'],
+			[`a_${keys[10]}`, '3'],
+			['go', '1']
+		]);
 		expect(back.location).toBe('/s?p=1');
 
 		// Another device, the same link: the answers are there, and the survey continues where it stopped.
@@ -192,12 +206,30 @@ describe('answering', () => {
 		expect(bad.text).toContain('Enter a number from 0 to 100.');
 		expect(bad.text).toContain('value="250"');
 		expect(bad.text).not.toContain('<b>time</b>');
-		expect((await draftOf(org.id))!.question_answers).toEqual({ std_demand_outlook: 4, std_biggest_obstacle: 2, std_buying_behaviour_trends: [0, 3], std_one_change: 'More <b>time</b> with customers' });
+		expect((await draftOf(org.id))!.question_answers).toEqual({
+			std_demand_outlook: 4,
+			std_biggest_obstacle: 2,
+			std_buying_behaviour_trends: [0, 3],
+			std_one_change: 'More <b>time</b> with customers'
+		});
 
-		const good = await c.form('/s?/save&p=questions', [['page', 'questions'], [keys[0], '4'], [keys[1], '2'], [keys[3], '35,5'], [keys[4], ''], ['go', 'review']]);
+		const good = await c.form('/s?/save&p=questions', [
+			['page', 'questions'],
+			[keys[0], '4'],
+			[keys[1], '2'],
+			[keys[3], '35,5'],
+			[keys[4], ''],
+			['go', 'review']
+		]);
 		expect(good.location).toBe('/s?p=review');
 		// Unticked boxes and an emptied text clear those answers.
-		expect((await draftOf(org.id))!.question_answers).toEqual({ std_demand_outlook: 4, std_biggest_obstacle: 2, std_buying_behaviour_trends: null, std_customer_time_share: 35.5, std_one_change: null });
+		expect((await draftOf(org.id))!.question_answers).toEqual({
+			std_demand_outlook: 4,
+			std_biggest_obstacle: 2,
+			std_buying_behaviour_trends: null,
+			std_customer_time_share: 35.5,
+			std_one_change: null
+		});
 		const review = await c.get('/s?p=review');
 		expect(review.text).toContain('3 of 5 answered');
 		expect(review.text).toContain('You have left 75 statements unanswered');
@@ -242,7 +274,11 @@ describe('answering', () => {
 		expect(sv.text).toContain('<html lang="sv">');
 		expect(sv.text).toContain('Område 1 av 9');
 		expect(sv.text).toContain('Så arbetar vi inte alls');
-		const switched = await c.form('/s?/save&p=1', [['page', '1'], [`a_${keys[0]}`, '2'], ['lang', 'en']]);
+		const switched = await c.form('/s?/save&p=1', [
+			['page', '1'],
+			[`a_${keys[0]}`, '2'],
+			['lang', 'en']
+		]);
 		expect(switched.location).toBe('/s?p=1');
 		const en = await c.get('/s?p=1');
 		expect(en.text).toContain('<html lang="en">');
@@ -250,7 +286,14 @@ describe('answering', () => {
 		expect(checked(en.text, `a_${keys[0]}`)).toBe('2');
 		expect((await draftOf(org.id))!.answers[0]).toBe(2);
 		// The switch on pages without answers returns to a survey page only.
-		expect((await c.form('/s?/language', [['lang', 'sv'], ['back', 'https://evil.example/']])).location).toBe('/s');
+		expect(
+			(
+				await c.form('/s?/language', [
+					['lang', 'sv'],
+					['back', 'https://evil.example/']
+				])
+			).location
+		).toBe('/s');
 	});
 });
 
@@ -290,7 +333,11 @@ describe('refusing bad input', () => {
 		expect(await draftOf(other.org.id)).toBeUndefined();
 
 		// A tampered form is refused with a message, nothing saved.
-		const form = await c.form('/s?/save&p=1', [['page', '1'], [`a_${keys[1]}`, '9'], ['go', '2']]);
+		const form = await c.form('/s?/save&p=1', [
+			['page', '1'],
+			[`a_${keys[1]}`, '9'],
+			['go', '2']
+		]);
 		expect(form.status).toBe(400);
 		expect(form.text).toContain('could not be saved');
 		expect((await draftOf(org.id))!.answers[1]).toBeNull();
@@ -302,9 +349,20 @@ describe('refusing bad input', () => {
 		await c.open(tokens[0]);
 		const json = await c.json('/s/answers', { answers: { [keys[0]]: 3 } }, { origin: 'https://evil.example' });
 		expect(json.status).toBe(403);
-		const noOrigin = await raw('POST', '/s/answers', { headers: { cookie: c.cookie(), 'content-type': 'application/json' }, body: JSON.stringify({ answers: { [keys[0]]: 3 } }), ip: c.ip });
+		const noOrigin = await raw('POST', '/s/answers', {
+			headers: { cookie: c.cookie(), 'content-type': 'application/json' },
+			body: JSON.stringify({ answers: { [keys[0]]: 3 } }),
+			ip: c.ip
+		});
 		expect(noOrigin.status).toBe(403);
-		const form = await c.form('/s?/save&p=1', [['page', '1'], [`a_${keys[0]}`, '3']], 'https://evil.example');
+		const form = await c.form(
+			'/s?/save&p=1',
+			[
+				['page', '1'],
+				[`a_${keys[0]}`, '3']
+			],
+			'https://evil.example'
+		);
 		expect(form.status).toBe(403);
 		const submit = await c.form('/s?/submit', [], 'https://evil.example');
 		expect(submit.status).toBe(403);
@@ -318,7 +376,9 @@ describe('POST /api/v1/survey/submit', () => {
 		const { tokens, keys, org } = await round();
 		const c = client();
 		const body = { answers: { [keys[0]]: 5, [keys[1]]: 4 } };
-		const results = await Promise.all(Array.from({ length: 20 }, () => c.json('/api/v1/survey/submit', body, { authorization: `Bearer ${tokens[2]}`, origin: '' })));
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () => c.json('/api/v1/survey/submit', body, { authorization: `Bearer ${tokens[2]}`, origin: '' }))
+		);
 		for (const r of results) {
 			expect(r.status).toBe(200);
 			expect(r.data.submitted).toBe(true);
@@ -336,7 +396,8 @@ describe('POST /api/v1/survey/submit', () => {
 		const c = client();
 		await c.open(tokens[0]);
 		await c.json('/s/answers', { answers: { [keys[0]]: 2 } });
-		const api = (token: string | null, body: unknown = {}) => c.json('/api/v1/survey/submit', body, token === null ? { origin: '' } : { authorization: `Bearer ${token}`, origin: '' });
+		const api = (token: string | null, body: unknown = {}) =>
+			c.json('/api/v1/survey/submit', body, token === null ? { origin: '' } : { authorization: `Bearer ${token}`, origin: '' });
 		const none = await raw('POST', '/api/v1/survey/submit', { headers: { 'content-type': 'application/json' }, body: '{}', ip: c.ip });
 		expect(none.status).toBe(401);
 		expect((await api('x'.repeat(32))).status).toBe(404);

@@ -22,7 +22,17 @@ describe('two app instances on one database', () => {
 			const emails = Array.from({ length: 12 }, (_, i) => uniqueEmail(`twice${i}`));
 			await db()
 				.insertInto('users')
-				.values(emails.map((email, i) => ({ organization_id: org.id, name: `P${i}`, email, language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+				.values(
+					emails.map((email, i) => ({
+						organization_id: org.id,
+						name: `P${i}`,
+						email,
+						language: 'en' as const,
+						unit_id: team.id,
+						job_role: 'sales_person' as const,
+						access: 'participant' as const
+					}))
+				)
 				.execute();
 			// Both servers' schedulers sweep the same pending invitations.
 			const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Twice?' } });

@@ -19,7 +19,10 @@ async function download(page: Page, format: string): Promise<Buffer> {
 	return readFileSync((await file.path())!);
 }
 
-test('a regional manager plans two actions, records a decision and takes the PDF and the deck to the meeting; the team lead sees only their own', async ({ page, browser }) => {
+test('a regional manager plans two actions, records a decision and takes the PDF and the deck to the meeting; the team lead sees only their own', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	await signInByLink(page, regional.email);
 	await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Results', exact: true }).click();
@@ -70,7 +73,12 @@ test('a regional manager plans two actions, records a decision and takes the PDF
 	await page.getByRole('button', { name: 'Record a decision' }).last().click();
 	await expect(page.getByText('The decision was recorded.')).toBeVisible();
 	await expect(page.getByText('Team leads coach in the field every Friday').first()).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'Territory management' }).or(page.getByRole('rowheader', { name: 'Territory management' })).first()).toBeVisible();
+	await expect(
+		page
+			.getByRole('cell', { name: 'Territory management' })
+			.or(page.getByRole('rowheader', { name: 'Territory management' }))
+			.first()
+	).toBeVisible();
 	await expectAccessible(page);
 	await shoot(page, 'progress-desktop');
 

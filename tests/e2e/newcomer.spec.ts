@@ -68,7 +68,12 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 	expect((await download).suggestedFilename()).toBe('sos-users-template.xlsx');
 
 	const header = 'name,email,language,business_area,region,team,job_role,user_type';
-	const bad = [header, 'Cecilia Ek,cecilia@acme,en,Nordics,Stockholm,,sales_person,participant', 'Dan Holm,dan@acme.example,de,Nordics,Oslo,,sales_person,participant', 'Eva Lund,dan@acme.example,en,Nordics,,Team X,sales_manager,viewer'].join('\n');
+	const bad = [
+		header,
+		'Cecilia Ek,cecilia@acme,en,Nordics,Stockholm,,sales_person,participant',
+		'Dan Holm,dan@acme.example,de,Nordics,Oslo,,sales_person,participant',
+		'Eva Lund,dan@acme.example,en,Nordics,,Team X,sales_manager,viewer'
+	].join('\n');
 	await page.getByLabel(/File/).setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
 	await page.getByRole('button', { name: 'Upload and preview' }).click();
 	await expect(page.getByRole('heading', { name: 'Preview of people.csv' })).toBeVisible();
@@ -78,7 +83,13 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 	await expectAccessible(page);
 	await shoot(page, 'import-errors');
 
-	const good = [header, 'Cecilia Ek,cecilia@acme.example,en,Nordics,Stockholm,,sales_person,participant', 'Dan Holm,dan@acme.example,sv,Nordics,Oslo,,sales_person,participant', 'Eva Lund,eva@acme.example,en,Nordics,Oslo,,sales_manager,viewer', 'Bo Berg,bo@acme.example,en,Nordics,Stockholm,,sales_person,participant'].join('\n');
+	const good = [
+		header,
+		'Cecilia Ek,cecilia@acme.example,en,Nordics,Stockholm,,sales_person,participant',
+		'Dan Holm,dan@acme.example,sv,Nordics,Oslo,,sales_person,participant',
+		'Eva Lund,eva@acme.example,en,Nordics,Oslo,,sales_manager,viewer',
+		'Bo Berg,bo@acme.example,en,Nordics,Stockholm,,sales_person,participant'
+	].join('\n');
 	await page.getByRole('link', { name: 'Upload another file' }).click();
 	await page.getByLabel(/File/).setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
 	await page.getByRole('button', { name: 'Upload and preview' }).click();
@@ -112,8 +123,14 @@ test('the demo admin signs in with the printed password on a phone and switches 
 	await expectAccessible(page);
 	await shoot(page, `demo-users-${test.info().project.name}`);
 	await page.goto('/app/settings');
-	await page.getByRole('button', { name: /Svenska/ }).first().click();
+	await page
+		.getByRole('button', { name: /Svenska/ })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { name: 'Inställningar' })).toBeVisible();
-	await page.getByRole('button', { name: /English/ }).first().click();
+	await page
+		.getByRole('button', { name: /English/ })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 });

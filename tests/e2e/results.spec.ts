@@ -37,7 +37,12 @@ test('a regional manager reads the demo results, drills into a team and cannot r
 	await expect(page.getByRole('heading', { name: 'Nordics', level: 1 })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Scores by area' })).toBeVisible();
 	await expect(page.getByText(/Benchmark: \d+ other organizations/)).toBeVisible();
-	await expect(page.getByText(/At or above benchmark|Below benchmark|High/).filter({ visible: true }).first()).toBeVisible();
+	await expect(
+		page
+			.getByText(/At or above benchmark|Below benchmark|High/)
+			.filter({ visible: true })
+			.first()
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Improvement areas' })).toBeVisible();
 	await expect(page.getByRole('img', { name: /Scores of Nordics in the nine areas/ }).first()).toBeAttached();
 	await expectAccessible(page);

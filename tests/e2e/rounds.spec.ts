@@ -7,7 +7,11 @@ import { credential, expectAccessible, shoot, signIn, state } from './support';
 function mails(subject: RegExp): string[] {
 	const dir = state().outbox;
 	return readdirSync(dir)
-		.map((f) => readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+		.map((f) =>
+			readFileSync(path.join(dir, f), 'utf8')
+				.replace(/=\r?\n/g, '')
+				.replace(/=3D/g, '=')
+		)
 		.filter((raw) => subject.test(/^Subject: (.+)$/m.exec(raw)?.[1] ?? ''));
 }
 

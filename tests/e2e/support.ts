@@ -40,7 +40,9 @@ export function latestEmailTo(to: string, about?: RegExp): string {
 	const dir = state().outbox;
 	const files = readdirSync(dir).sort().reverse();
 	for (const f of files) {
-		const raw = readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		const raw = readFileSync(path.join(dir, f), 'utf8')
+			.replace(/=\r?\n/g, '')
+			.replace(/=3D/g, '=');
 		if (raw.toLowerCase().includes(`to: ${to.toLowerCase()}`) && (!about || about.test(raw))) return raw;
 	}
 	throw new Error(`no email to ${to} in the outbox`);

@@ -14,7 +14,9 @@ function surveyLinks(): string[] {
 	const byPerson = new Map<string, string>();
 	if (!existsSync(dir)) return [];
 	for (const f of readdirSync(dir).sort()) {
-		const raw = readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		const raw = readFileSync(path.join(dir, f), 'utf8')
+			.replace(/=\r?\n/g, '')
+			.replace(/=3D/g, '=');
 		const to = /^To: (.+)$/m.exec(raw)?.[1].trim();
 		const link = /https?:\/\/[^\s"<]+\/s\/[a-z2-7]{58}/.exec(raw)?.[0];
 		if (to && link && !byPerson.has(to)) byPerson.set(to, new URL(link).pathname);
@@ -44,7 +46,10 @@ async function answerArea(page: Page, opts: { skip?: number[]; waitForSave?: boo
 	for (let i = 0; i < n; i++) {
 		if (opts.skip?.includes(i)) continue;
 		const label = i === 2 ? 'Don’t know' : SCALE[(i * 3) % 5];
-		await statements.nth(i).getByRole('radio', { name: label === 'Don’t know' ? /Don.t know/ : label, exact: label !== 'Don’t know' }).check();
+		await statements
+			.nth(i)
+			.getByRole('radio', { name: label === 'Don’t know' ? /Don.t know/ : label, exact: label !== 'Don’t know' })
+			.check();
 		if (opts.waitForSave) await expect(page.getByRole('status')).toHaveText('Saved');
 	}
 	return n;
@@ -138,8 +143,14 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('A few more questions');
 		await expectAccessibleNoScript(page, browser);
 		await shot(page, 'questions-nojs');
-		await page.getByRole('group', { name: /demand from your customers/ }).getByRole('radio', { name: /^4/ }).check();
-		await page.getByRole('group', { name: /biggest obstacle/ }).getByRole('radio', { name: 'Competitors' }).check();
+		await page
+			.getByRole('group', { name: /demand from your customers/ })
+			.getByRole('radio', { name: /^4/ })
+			.check();
+		await page
+			.getByRole('group', { name: /biggest obstacle/ })
+			.getByRole('radio', { name: 'Competitors' })
+			.check();
 		await page.getByLabel(/change one thing/).fill('More time with customers, less <b>reporting</b>.');
 		await page.getByRole('button', { name: 'Review and submit' }).click();
 
@@ -190,12 +201,23 @@ test.describe('with JavaScript', () => {
 		await expectArea(page, 1);
 		const statements = page.locator('fieldset.sv-st');
 		// No waiting for "Saved" between answers, and none before leaving.
-		for (let i = 0; i < 8; i++) await statements.nth(i).getByRole('radio', { name: SCALE[i % 5], exact: true }).check();
+		for (let i = 0; i < 8; i++)
+			await statements
+				.nth(i)
+				.getByRole('radio', { name: SCALE[i % 5], exact: true })
+				.check();
 		await page.goto('about:blank');
 		await page.context().close();
 
 		const use = test.info().project.use;
-		const context = await browser.newContext({ viewport: use.viewport, userAgent: use.userAgent, deviceScaleFactor: use.deviceScaleFactor, isMobile: use.isMobile, hasTouch: use.hasTouch, baseURL: use.baseURL });
+		const context = await browser.newContext({
+			viewport: use.viewport,
+			userAgent: use.userAgent,
+			deviceScaleFactor: use.deviceScaleFactor,
+			isMobile: use.isMobile,
+			hasTouch: use.hasTouch,
+			baseURL: use.baseURL
+		});
 		const again = await context.newPage();
 		await expect(async () => {
 			await again.goto(link);
@@ -227,7 +249,14 @@ test.describe('with JavaScript', () => {
 		await page.context().close();
 
 		const use = test.info().project.use;
-		const context = await browser.newContext({ viewport: use.viewport, userAgent: use.userAgent, deviceScaleFactor: use.deviceScaleFactor, isMobile: use.isMobile, hasTouch: use.hasTouch, baseURL: use.baseURL });
+		const context = await browser.newContext({
+			viewport: use.viewport,
+			userAgent: use.userAgent,
+			deviceScaleFactor: use.deviceScaleFactor,
+			isMobile: use.isMobile,
+			hasTouch: use.hasTouch,
+			baseURL: use.baseURL
+		});
 		const again = await context.newPage();
 		await again.goto(link);
 		await expectArea(again, 2);
@@ -254,7 +283,10 @@ test.describe('with JavaScript', () => {
 			await again.getByRole('button', { name: 'Next' }).click();
 		}
 		await expect(again.getByRole('heading', { level: 1 })).toHaveText('A few more questions');
-		await again.getByRole('group', { name: /biggest obstacle/ }).getByRole('radio', { name: 'Our prices' }).check();
+		await again
+			.getByRole('group', { name: /biggest obstacle/ })
+			.getByRole('radio', { name: 'Our prices' })
+			.check();
 		await expect(again.getByRole('status')).toHaveText('Saved');
 		await again.getByLabel(/change one thing/).fill('Fewer internal meetings');
 		await expect(again.getByRole('status')).toHaveText('Saved');

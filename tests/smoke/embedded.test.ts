@@ -25,7 +25,11 @@ describe('npm start on the embedded database', () => {
 		let invitations: string[] = [];
 		for (let i = 0; i < 150 && invitations.length < 30; i++) {
 			await new Promise((r) => setTimeout(r, 200));
-			invitations = existsSync(outbox) ? readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8')).filter((m) => m.includes('/s/')) : [];
+			invitations = existsSync(outbox)
+				? readdirSync(outbox)
+						.map((f) => readFileSync(path.join(outbox, f), 'utf8'))
+						.filter((m) => m.includes('/s/'))
+				: [];
 		}
 		expect(invitations.length).toBeGreaterThanOrEqual(30);
 

@@ -19,7 +19,11 @@ export async function sessionCookie(actor: Actor, password?: string): Promise<st
 }
 
 /** fetch against the test server; JSON bodies get the right content type and a same-origin Origin header. */
-export async function call(method: string, path: string, opts: { cookie?: string; token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) {
+export async function call(
+	method: string,
+	path: string,
+	opts: { cookie?: string; token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}
+) {
 	const headers: Record<string, string> = { origin: baseUrl(), ...(opts.headers ?? {}) };
 	if (opts.cookie) headers.cookie = opts.cookie;
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -29,7 +29,17 @@ export const users = (organizationId: string) =>
 	db()
 		.selectFrom('users')
 		.leftJoin('units', (j) => j.onRef('units.organization_id', '=', 'users.organization_id').onRef('units.id', '=', 'users.unit_id'))
-		.select(['users.id', 'users.email', 'users.name', 'users.language', 'users.job_role', 'users.access', 'users.scope_unit_id', 'users.unit_id', 'units.name as unit'])
+		.select([
+			'users.id',
+			'users.email',
+			'users.name',
+			'users.language',
+			'users.job_role',
+			'users.access',
+			'users.scope_unit_id',
+			'users.unit_id',
+			'units.name as unit'
+		])
 		.where('users.organization_id', '=', organizationId)
 		.orderBy('users.email')
 		.execute();
@@ -45,4 +55,3 @@ export const team = [
 	userRow({ name: 'Bo Ek', email: 'bo@example.com', units: ['Nordics', 'Stockholm', 'Team South'], jobRole: 'sales manager' }),
 	userRow({ name: 'Maria Berg', email: 'maria@example.com', units: ['Nordics', 'Stockholm', ''], jobRole: '', userType: 'viewer' })
 ];
-

@@ -19,14 +19,7 @@ export function csvBytes(text: string, opts: { bom?: boolean } = {}): Uint8Array
 }
 
 /** A user row in the default three-level layout. */
-export function userRow(p: {
-	name: string;
-	email: string;
-	language?: string;
-	units?: string[];
-	jobRole?: string;
-	userType?: string;
-}): string[] {
+export function userRow(p: { name: string; email: string; language?: string; units?: string[]; jobRole?: string; userType?: string }): string[] {
 	const units = p.units ?? ['Nordics', 'Stockholm', 'Team North'];
 	return [p.name, p.email, p.language ?? 'en', units[0] ?? '', units[1] ?? '', units[2] ?? '', p.jobRole ?? 'sales_person', p.userType ?? 'participant'];
 }
@@ -123,7 +116,12 @@ export function plainXlsx(opts: { rows: number; strings: Iterable<string>; cell:
 				`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
 			]
 		},
-		{ name: '_rels/.rels', pieces: [`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`] },
+		{
+			name: '_rels/.rels',
+			pieces: [
+				`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+			]
+		},
 		{ name: 'xl/workbook.xml', pieces: [`${XML}<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Users" sheetId="1" r:id="rId1"/></sheets></workbook>`] },
 		{
 			name: 'xl/_rels/workbook.xml.rels',

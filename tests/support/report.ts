@@ -20,13 +20,29 @@ export const ACTION_TITLE = 'Give every customer one named owner';
 export async function publishedReport(locales: Locale[]): Promise<Record<Locale, ReportData>> {
 	const model = await latestModel();
 	const csv = ['area,mean,organizations,respondents', ...model.shape.areas.map((a, i) => `${a.key},${(3 + (i % 4) * 0.17).toFixed(2)},14,920`)].join('\n');
-	const benchmark = await importBenchmark({ actor: operator, input: { label: `Nordic sales study ${Date.now()}`, model: `${model.structure.id}@${model.structure.version}` }, csv });
+	const benchmark = await importBenchmark({
+		actor: operator,
+		input: { label: `Nordic sales study ${Date.now()}`, model: `${model.structure.id}@${model.structure.version}` },
+		csv
+	});
 	const org = await createTestOrganization();
 	const library = await standardQuestions();
 	const questions: RoundQuestion[] = QUESTIONS.map((key) => ({ ...library.find((q) => q.key === key)!, key: `std_${key}` }));
 	const tree = {
-		units: { 'Region Nord & Öst': null, 'Team Åre': 'Region Nord & Öst', 'Team Södra Skåne med ett mycket långt namn som måste brytas': 'Region Nord & Öst', 'Team Väst': 'Region Nord & Öst', 'Team Liten': 'Region Nord & Öst' },
-		respondents: { 'Region Nord & Öst': { sales_manager: 2 }, 'Team Åre': { sales_person: 7, sales_manager: 2 }, 'Team Södra Skåne med ett mycket långt namn som måste brytas': { sales_person: 6, sales_manager: 2 }, 'Team Väst': { sales_person: 8 }, 'Team Liten': { sales_person: 2 } }
+		units: {
+			'Region Nord & Öst': null,
+			'Team Åre': 'Region Nord & Öst',
+			'Team Södra Skåne med ett mycket långt namn som måste brytas': 'Region Nord & Öst',
+			'Team Väst': 'Region Nord & Öst',
+			'Team Liten': 'Region Nord & Öst'
+		},
+		respondents: {
+			'Region Nord & Öst': { sales_manager: 2 },
+			'Team Åre': { sales_person: 7, sales_manager: 2 },
+			'Team Södra Skåne med ett mycket långt namn som måste brytas': { sales_person: 6, sales_manager: 2 },
+			'Team Väst': { sales_person: 8 },
+			'Team Liten': { sales_person: 2 }
+		}
 	};
 	const first = await createPublishedRound({ organizationId: org.id, tree, closedAt: new Date(Date.now() - 200 * DAY), seed: 3 });
 	const second = await createPublishedRound({
@@ -36,14 +52,36 @@ export async function publishedReport(locales: Locale[]): Promise<Record<Locale,
 		closedAt: new Date(Date.now() - DAY),
 		seed: 11,
 		questions,
-		questionAnswers: (i) => ({ std_demand_outlook: 1 + (i % 5), std_biggest_obstacle: i % 4, std_customer_time_share: 20 + (i % 7) * 5, std_one_change: `Fewer internal meetings, more time with customers (${i})` })
+		questionAnswers: (i) => ({
+			std_demand_outlook: 1 + (i % 5),
+			std_biggest_obstacle: i % 4,
+			std_customer_time_share: 20 + (i % 7) * 5,
+			std_one_change: `Fewer internal meetings, more time with customers (${i})`
+		})
 	});
 	const region = first.unitIds['Region Nord & Öst'];
 	const admin = await createTestActor(org.id, 'admin');
-	await createAction({ actor: admin, input: { unitId: region, title: ACTION_TITLE, reason: 'Territory management is among our lowest areas', areaKey: model.shape.areas[0].key, ownerId: admin.membership!.userId, dueOn: '2020-01-31' } });
+	await createAction({
+		actor: admin,
+		input: {
+			unitId: region,
+			title: ACTION_TITLE,
+			reason: 'Territory management is among our lowest areas',
+			areaKey: model.shape.areas[0].key,
+			ownerId: admin.membership!.userId,
+			dueOn: '2020-01-31'
+		}
+	});
 	await createAction({ actor: admin, input: { unitId: first.unitIds['Team Åre'], title: 'Weekly forecast review in every team meeting' } });
 	const out = {} as Record<Locale, ReportData>;
 	for (const locale of locales)
-		out[locale] = await reportData({ actor: admin, roundId: second.roundId, unitId: region, locale, choice: { compare: `import:${benchmark.id}`, statistic: 'mean' }, now: new Date('2026-03-02T10:00:00Z') });
+		out[locale] = await reportData({
+			actor: admin,
+			roundId: second.roundId,
+			unitId: region,
+			locale,
+			choice: { compare: `import:${benchmark.id}`, statistic: 'mean' },
+			now: new Date('2026-03-02T10:00:00Z')
+		});
 	return out;
 }

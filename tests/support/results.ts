@@ -17,7 +17,17 @@ export interface TreeSpec {
  * An organization's units and a published round over them with generated responses, its results built
  * as closing builds them. For results tests; the round's benchmark is `benchmarkVersionId` (none by default).
  */
-export async function createPublishedRound(opts: { organizationId: string; tree: TreeSpec; k?: number; seed?: number; questions?: RoundQuestion[]; questionAnswers?: (i: number) => Record<string, unknown>; closedAt?: Date; benchmarkVersionId?: string | null; existingUnits?: Record<string, string> }) {
+export async function createPublishedRound(opts: {
+	organizationId: string;
+	tree: TreeSpec;
+	k?: number;
+	seed?: number;
+	questions?: RoundQuestion[];
+	questionAnswers?: (i: number) => Record<string, unknown>;
+	closedAt?: Date;
+	benchmarkVersionId?: string | null;
+	existingUnits?: Record<string, string>;
+}) {
 	const model = await latestModel();
 	const ids: Record<string, string> = { ...opts.existingUnits };
 	const pending = Object.entries(opts.tree.units).filter(([name]) => !ids[name]);
@@ -25,7 +35,13 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 		const i = pending.findIndex(([, parent]) => parent === null || ids[parent]);
 		if (i < 0) throw new Error('tree spec has a unit whose parent is missing');
 		const [[name, parent]] = pending.splice(i, 1);
-		ids[name] = (await db().insertInto('units').values({ organization_id: opts.organizationId, name, parent_id: parent ? ids[parent] : null }).returning('id').executeTakeFirstOrThrow()).id;
+		ids[name] = (
+			await db()
+				.insertInto('units')
+				.values({ organization_id: opts.organizationId, name, parent_id: parent ? ids[parent] : null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	}
 	const closedAt = opts.closedAt ?? new Date(Date.now() - 86_400_000);
 	// Round, responses and results in one transaction: the test server's scheduler (which builds missing
@@ -33,7 +49,19 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 	const round = await db()
 		.transaction()
 		.execute(async (trx) => {
-			const id = await insertPublishedRound(model, { organizationId: opts.organizationId, name: `Round ${closedAt.toISOString().slice(0, 10)}`, closedAt, tree: await freezeUnitTree(opts.organizationId, trx), questions: opts.questions, k: opts.k, benchmarkVersionId: opts.benchmarkVersionId }, trx);
+			const id = await insertPublishedRound(
+				model,
+				{
+					organizationId: opts.organizationId,
+					name: `Round ${closedAt.toISOString().slice(0, 10)}`,
+					closedAt,
+					tree: await freezeUnitTree(opts.organizationId, trx),
+					questions: opts.questions,
+					k: opts.k,
+					benchmarkVersionId: opts.benchmarkVersionId
+				},
+				trx
+			);
 			const rnd = seeded(opts.seed ?? 7);
 			const rows = [];
 			let n = 0;
@@ -42,10 +70,22 @@ export async function createPublishedRound(opts: { organizationId: string; tree:
 				for (const role of ['sales_person', 'sales_manager'] as const)
 					for (let i = 0; i < (roles[role] ?? 0); i++) {
 						const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
-						rows.push({ organization_id: opts.organizationId, round_id: id, unit_id: ids[unit], job_role: role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(opts.questionAnswers?.(n++) ?? {}) });
+						rows.push({
+							organization_id: opts.organizationId,
+							round_id: id,
+							unit_id: ids[unit],
+							job_role: role,
+							answers: r.answers as number[],
+							area_scores: r.areaScores,
+							question_answers: JSON.stringify(opts.questionAnswers?.(n++) ?? {})
+						});
 					}
 			}
-			for (let i = 0; i < rows.length; i += 500) await trx.insertInto('responses').values(rows.slice(i, i + 500)).execute();
+			for (let i = 0; i < rows.length; i += 500)
+				await trx
+					.insertInto('responses')
+					.values(rows.slice(i, i + 500))
+					.execute();
 			await buildRoundResults({ organizationId: opts.organizationId, roundId: id }, trx);
 			return { id };
 		});

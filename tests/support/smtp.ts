@@ -19,7 +19,10 @@ export async function startSmtpServer(dir: string): Promise<{ url: string; close
 				const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
 				const file = path.join(dir, `${Date.now()}-${process.pid}-${n++}.json`);
 				// Written whole, then renamed: a reader in another process never sees half a message.
-				writeFileSync(`${file}.tmp`, JSON.stringify({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' }));
+				writeFileSync(
+					`${file}.tmp`,
+					JSON.stringify({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' })
+				);
 				renameSync(`${file}.tmp`, file);
 				callback();
 			});

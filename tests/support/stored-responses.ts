@@ -13,7 +13,16 @@ export async function storedResponses(organizationId: string) {
 		...mixed,
 		...pending.map((p) => {
 			const r = openResponse(p.sealed, { organizationId, roundId: p.round_id });
-			return { organization_id: organizationId, round_id: p.round_id, id: p.id, unit_id: r.unitId, job_role: r.jobRole, answers: r.answers as number[], area_scores: r.areaScores, question_answers: r.questionAnswers as unknown };
+			return {
+				organization_id: organizationId,
+				round_id: p.round_id,
+				id: p.id,
+				unit_id: r.unitId,
+				job_role: r.jobRole,
+				answers: r.answers as number[],
+				area_scores: r.areaScores,
+				question_answers: r.questionAnswers as unknown
+			};
 		})
 	];
 }

@@ -25,7 +25,11 @@ export interface Own {
 }
 
 /** The benchmark for one metric without `own` (null when too few others, or the statistic is unknown). */
-export function benchmarkValue(stats: MetricStats | undefined, statistic: Statistic, own: Own | null): { value: number; organizations: number; respondents: number } | null {
+export function benchmarkValue(
+	stats: MetricStats | undefined,
+	statistic: Statistic,
+	own: Own | null
+): { value: number; organizations: number; respondents: number } | null {
 	if (!stats) return null;
 	const mine = own && own.mean !== null ? own : null;
 	const organizations = stats.organizations - (mine ? 1 : 0);

@@ -32,8 +32,22 @@ interface World {
 const world: fc.Arbitrary<World> = fc
 	.record({
 		orgs: fc.array(fc.tuple(fc.nat(2), fc.nat(2), fc.nat(1), fc.nat(2)), { minLength: 4, maxLength: 36 }),
-		steps: fc.array(fc.array(fc.tuple(fc.nat(40), fc.constantFrom('join', 'leave', 'renew', 'renew'), fc.array(fc.boolean(), { minLength: METRICS, maxLength: METRICS })), { maxLength: 14 }), { minLength: 1, maxLength: 6 }),
-		start: fc.array(fc.tuple(fc.boolean(), fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: METRICS, maxLength: METRICS })), { minLength: 36, maxLength: 36 })
+		steps: fc.array(
+			fc.array(fc.tuple(fc.nat(40), fc.constantFrom('join', 'leave', 'renew', 'renew'), fc.array(fc.boolean(), { minLength: METRICS, maxLength: METRICS })), {
+				maxLength: 14
+			}),
+			{ minLength: 1, maxLength: 6 }
+		),
+		start: fc.array(
+			fc.tuple(
+				fc.boolean(),
+				fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), {
+					minLength: METRICS,
+					maxLength: METRICS
+				})
+			),
+			{ minLength: 36, maxLength: 36 }
+		)
 	})
 	.map(({ orgs, steps, start }) => {
 		const list: Org[] = orgs.map((a, i) => ({ id: `o${i}`, segments: a.map((v, f) => `${FIELDS[f]}:${v}`) }));
@@ -59,12 +73,22 @@ const world: fc.Arbitrary<World> = fc
 function publish(w: World) {
 	const published: (EarlierVersion & { members: Member[]; values: Map<string, number[]> })[] = [];
 	for (const build of w.builds) {
-		const members: Member[] = w.orgs.filter((o) => build.has(o.id)).map((o) => ({ organization: o.id, round: String(build.get(o.id)!.round), segments: o.segments, has: build.get(o.id)!.has }));
+		const members: Member[] = w.orgs
+			.filter((o) => build.has(o.id))
+			.map((o) => ({ organization: o.id, round: String(build.get(o.id)!.round), segments: o.segments, has: build.get(o.id)!.has }));
 		const d = decideVersion(members, METRICS, published);
 		if (!d.published) continue;
 		const shown = new Map([...d.withheld].map(([s, w]) => [s, w.map((x) => x === null)]));
 		// Each contribution's means: organization and round decide them (irregular, so that no mean is by chance the mean of others).
-		const values = new Map(members.map((m) => [m.organization, Array.from({ length: METRICS }, (_, k) => 1 + 4 * frac(Math.sin(Number(m.organization.slice(1)) * 12.9898 + Number(m.round) * 78.233 + k * 37.719) * 43758.5453))]));
+		const values = new Map(
+			members.map((m) => [
+				m.organization,
+				Array.from(
+					{ length: METRICS },
+					(_, k) => 1 + 4 * frac(Math.sin(Number(m.organization.slice(1)) * 12.9898 + Number(m.round) * 78.233 + k * 37.719) * 43758.5453)
+				)
+			])
+		);
 		published.push({ members, shown, values });
 	}
 	return published;
@@ -79,7 +103,11 @@ function visible(published: ReturnType<typeof publish>, viewer: Org) {
 		for (const segment of ['all', ...viewer.segments])
 			for (let metric = 0; metric < METRICS; metric++) {
 				if (!v.shown.get(segment)?.[metric]) continue;
-				const others = new Map(v.members.filter((m) => m.organization !== viewer.id && m.has[metric] && (segment === 'all' || m.segments.includes(segment))).map((m) => [m.organization, m.round ?? '']));
+				const others = new Map(
+					v.members
+						.filter((m) => m.organization !== viewer.id && m.has[metric] && (segment === 'all' || m.segments.includes(segment)))
+						.map((m) => [m.organization, m.round ?? ''])
+				);
 				// The reader shows a mean only with five others.
 				if (others.size >= MIN_ORGANIZATIONS) out.push({ version, segment, metric, others });
 			}
@@ -112,7 +140,8 @@ describe('the benchmark, everything one organization can see', () => {
 								const pattern = family.map((f) => (f.others.has(m.organization) ? 1 : 0)).join('');
 								if (pattern.includes('1')) cells.set(pattern, (cells.get(pattern) ?? 0) + 1);
 							}
-							for (const [pattern, n] of cells) expect(n, `version ${version}, metric ${metric}, cell ${pattern} of ${family.map((f) => f.segment)}`).toBeGreaterThanOrEqual(MIN_ORGANIZATIONS);
+							for (const [pattern, n] of cells)
+								expect(n, `version ${version}, metric ${metric}, cell ${pattern} of ${family.map((f) => f.segment)}`).toBeGreaterThanOrEqual(MIN_ORGANIZATIONS);
 						}
 					// Any two populations, of one version or two: the same, or five organizations apart.
 					for (let i = 0; i < seen.length; i++)
@@ -127,12 +156,21 @@ describe('the benchmark, everything one organization can see', () => {
 						const own = v.values.get(viewer.id)?.[f.metric] ?? null;
 						const inPopulation = [...v.members].filter((m) => m.has[f.metric] && (f.segment === 'all' || m.segments.includes(f.segment)));
 						const means = inPopulation.map((m) => v.values.get(m.organization)![f.metric]);
-						const stats = { organizations: means.length, respondents: means.length * 10, meanSum: means.reduce((a, b) => a + b, 0), sortedMeans: [...means].sort((a, b) => a - b) };
+						const stats = {
+							organizations: means.length,
+							respondents: means.length * 10,
+							meanSum: means.reduce((a, b) => a + b, 0),
+							sortedMeans: [...means].sort((a, b) => a - b)
+						};
 						const mine = inPopulation.some((m) => m.organization === viewer.id) ? { mean: own, respondents: 10 } : null;
 						for (const statistic of STATISTICS.filter((s) => s !== 'mean')) {
 							const b = benchmarkValue(stats, statistic, mine);
 							if (f.others.size < MIN_FOR_PERCENTILES) expect(b).toBeNull();
-							else expect(means.some((x) => Math.abs(x - b!.value) < 1e-9), `${statistic} ${b!.value} is someone’s mean`).toBe(false);
+							else
+								expect(
+									means.some((x) => Math.abs(x - b!.value) < 1e-9),
+									`${statistic} ${b!.value} is someone’s mean`
+								).toBe(false);
 						}
 					}
 				}
@@ -159,7 +197,12 @@ describe('the benchmark, everything one organization can see', () => {
 	it('still shows segments that are far enough apart (the rule does not simply hide everything)', () => {
 		// Largest first: country 1 (18) and 0 (6), then industry (cells of 6, 6 and 12); size would
 		// split them into cells of three.
-		const orgs = Array.from({ length: 24 }, (_, i) => ({ organization: `o${i}`, round: 'r', segments: [`industry:${i % 2}`, `size:${i < 12 ? 0 : 1}`, `country:${i % 4 === 0 ? 0 : 1}`], has: [true] }));
+		const orgs = Array.from({ length: 24 }, (_, i) => ({
+			organization: `o${i}`,
+			round: 'r',
+			segments: [`industry:${i % 2}`, `size:${i < 12 ? 0 : 1}`, `country:${i % 4 === 0 ? 0 : 1}`],
+			has: [true]
+		}));
 		const d = decideVersion(orgs, 1, []);
 		expect(d.published).toBe(true);
 		for (const s of ['all', 'country:0', 'country:1', 'industry:0', 'industry:1']) expect(d.withheld.get(s), s).toEqual([null]);

@@ -75,7 +75,10 @@ const population = (segment: readonly Member[] | undefined, metric: number) => (
 export function decideVersion(members: readonly Member[], metrics: number, earlier: readonly EarlierVersion[]): Decision {
 	const published = earlier.every((e) => difference(members, e.members) >= MIN_DIFFERENCE);
 	const segments = bySegment(members);
-	const order = ['all', ...[...segments.keys()].filter((s) => s !== 'all').sort((a, b) => segments.get(b)!.length - segments.get(a)!.length || (a < b ? -1 : 1))];
+	const order = [
+		'all',
+		...[...segments.keys()].filter((s) => s !== 'all').sort((a, b) => segments.get(b)!.length - segments.get(a)!.length || (a < b ? -1 : 1))
+	];
 	const withheld = new Map(order.map((s) => [s, Array<Withheld | null>(metrics).fill(null)]));
 	const before = earlier.map((e) => ({ members: e.members, segments: bySegment(e.members), shown: e.shown }));
 	const index = new Map(members.map((m, i) => [m.organization, i]));
@@ -85,7 +88,10 @@ export function decideVersion(members: readonly Member[], metrics: number, earli
 	const decided = new Map<string, Map<string, Withheld>>();
 
 	for (let metric = 0; metric < metrics; metric++) {
-		const key = [missing(members, metric), ...before.map((e) => `${missing(e.members, metric)}:${[...e.shown].filter(([, on]) => on[metric]).map(([t]) => t)}`)].join('|');
+		const key = [
+			missing(members, metric),
+			...before.map((e) => `${missing(e.members, metric)}:${[...e.shown].filter(([, on]) => on[metric]).map(([t]) => t)}`)
+		].join('|');
 		const reasons = decided.get(key) ?? decided.set(key, decideMetric(metric)).get(key)!;
 		for (const [s, why] of reasons) withheld.get(s)![metric] = why;
 	}

@@ -41,7 +41,9 @@ export const clampScore = (v: number) => Math.min(5, Math.max(1, v));
 /** A number with fixed decimals in the report's locale ('sv' writes 3,45). */
 export function formatNumber(value: number, locale = 'en', digits = 2): string {
 	// Two decimals are rounded as score() and round2 round them (see format.ts).
-	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits === 2 ? round2(value) : value);
+	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+		digits === 2 ? round2(value) : value
+	);
 }
 
 /** A share (0..1) as a whole percentage ("34%", "34 %" in Swedish). */

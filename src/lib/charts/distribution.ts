@@ -38,14 +38,35 @@ export function distributionSvg({ label, segments, id, locale = 'en', shares = t
 	const pattern = el(
 		'pattern',
 		{ id: `${id}-dk`, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' },
-		el('rect', { width: 6, height: 6, fill: chartColours.dontKnow }) + el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: chartColours.dontKnowHatch, 'stroke-width': 2 })
+		el('rect', { width: 6, height: 6, fill: chartColours.dontKnow }) +
+			el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: chartColours.dontKnowHatch, 'stroke-width': 2 })
 	);
 	let body = el('defs', {}, pattern) + el('rect', { class: 'track', x: 0, y: 0, width: '100%', height: 30, rx: 3, fill: chartColours.track });
 	for (const b of bars) {
 		if (b.pct <= 0) continue;
-		body += el('rect', { class: 'segment', x: `${b.start}%`, y: 0, width: `${b.pct}%`, height: 30, fill: b.key === 'dk' ? `url(#${id}-dk)` : b.colour, stroke: '#fff', 'stroke-width': 1 });
+		body += el('rect', {
+			class: 'segment',
+			x: `${b.start}%`,
+			y: 0,
+			width: `${b.pct}%`,
+			height: 30,
+			fill: b.key === 'dk' ? `url(#${id}-dk)` : b.colour,
+			stroke: '#fff',
+			'stroke-width': 1
+		});
 		if (shares && b.pct >= 8)
-			body += text({ class: b.pct < 15 ? 'tight' : undefined, x: `${b.start + b.pct / 2}%`, y: 20, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 600, fill: b.key === 'dk' ? chartColours.text : textOn(b.colour) }, formatShare(b.share, locale));
+			body += text(
+				{
+					class: b.pct < 15 ? 'tight' : undefined,
+					x: `${b.start + b.pct / 2}%`,
+					y: 20,
+					'text-anchor': 'middle',
+					'font-size': 13,
+					'font-weight': 600,
+					fill: b.key === 'dk' ? chartColours.text : textOn(b.colour)
+				},
+				formatShare(b.share, locale)
+			);
 	}
 	const size = width ? { viewBox: `0 0 ${width} 30`, width } : { width: '100%' };
 	return el('svg', { xmlns: 'http://www.w3.org/2000/svg', ...size, height: 30, role: 'img', 'aria-label': label }, named(label) + body);

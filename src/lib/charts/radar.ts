@@ -23,7 +23,10 @@ export const radarKeyed = (axes: string[]) => axes.length > 8 || axes.some((a) =
 
 function layout(axes: string[], w: number, font: number, perLine: number, maxLines: number, maxR: number, keyed = false) {
 	const n = Math.max(axes.length, 1);
-	const gap = font * 0.8, lineH = font * 1.2, m = 4, cx = w / 2;
+	const gap = font * 0.8,
+		lineH = font * 1.2,
+		m = 4,
+		cx = w / 2;
 	const angle = (i: number) => -Math.PI / 2 + (i * 2 * Math.PI) / n;
 	const wrapped = axes.map((a, i) => (keyed ? { lines: [radarLetter(i)], truncated: false } : wrapLabel(a, perLine, maxLines)));
 	let R = Math.min(maxR, cx - m - gap - font);
@@ -34,8 +37,11 @@ function layout(axes: string[], w: number, font: number, perLine: number, maxLin
 	});
 	R = Math.max(R, 30);
 	const labels = wrapped.map((wr, i) => {
-		const c = Math.cos(angle(i)), s = Math.sin(angle(i)), k = wr.lines.length;
-		const x = cx + c * (R + gap), y = s * (R + gap);
+		const c = Math.cos(angle(i)),
+			s = Math.sin(angle(i)),
+			k = wr.lines.length;
+		const x = cx + c * (R + gap),
+			y = s * (R + gap);
 		const anchor = Math.abs(c) < 0.15 ? 'middle' : c > 0 ? 'start' : 'end';
 		const first = s > 0.15 ? y + font * 0.85 : s < -0.15 ? y - (k - 1) * lineH - font * 0.25 : y - ((k - 1) * lineH) / 2 + font * 0.35;
 		return { ...wr, full: axes[i], x, first, anchor, top: first - font, bottom: first + (k - 1) * lineH + font * 0.3 };
@@ -63,20 +69,44 @@ export function radarSvg({ label, axes, series, size = 520 }: RadarInput, drawin
 	for (const s of series) {
 		const st = radarStyle[s.kind] ?? radarStyle.other;
 		const points = axes.map((_, i) => L.point(i, s.values[i] ?? null).join(',')).join(' ');
-		body += el('polygon', { class: `series series-${s.kind}`, points, fill: st.fill, 'fill-opacity': st.opacity, stroke: st.stroke, 'stroke-width': 2.25, 'stroke-dasharray': st.dash, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' });
+		body += el('polygon', {
+			class: `series series-${s.kind}`,
+			points,
+			fill: st.fill,
+			'fill-opacity': st.opacity,
+			stroke: st.stroke,
+			'stroke-width': 2.25,
+			'stroke-dasharray': st.dash,
+			'stroke-linejoin': 'round',
+			'stroke-linecap': 'round'
+		});
 		if (s.kind === 'unit')
 			axes.forEach((_, i) => {
 				const [px, py] = L.point(i, s.values[i] ?? null);
 				body += el('circle', { class: 'dot', cx: px, cy: py, r: 3, fill: chartColours.unit });
 			});
 	}
-	const rings = [1, 2, 3, 4, 5].map((v) => text({ x: L.cx + 4, y: -(L.R * v) / 5 + L.font * 0.35, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 3 }, v)).join('');
+	const rings = [1, 2, 3, 4, 5]
+		.map((v) => text({ x: L.cx + 4, y: -(L.R * v) / 5 + L.font * 0.35, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 3 }, v))
+		.join('');
 	body += el('g', { class: 'rings', 'font-size': L.font, fill: chartColours.muted }, rings);
 	const names = L.labels.map((l) => {
 		const lines = l.lines.map((line, j) => el('tspan', { x: l.x, dy: j === 0 ? 0 : L.lineH }, esc(line))).join('');
-		return el('text', { x: l.x, y: l.first, 'text-anchor': l.anchor, 'font-weight': L.keyed ? 700 : undefined }, (l.truncated ? el('title', {}, esc(l.full)) : '') + lines);
+		return el(
+			'text',
+			{ x: l.x, y: l.first, 'text-anchor': l.anchor, 'font-weight': L.keyed ? 700 : undefined },
+			(l.truncated ? el('title', {}, esc(l.full)) : '') + lines
+		);
 	});
 	body += el('g', { class: 'axis-labels', 'font-size': L.font, fill: chartColours.text }, names.join(''));
-	const root = { class: drawing, xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 ${L.minY} ${L.w} ${L.h}`, width: '100%', role: 'img', 'aria-label': label, style: drawing === 'wide' ? `max-width: ${size}px` : undefined };
+	const root = {
+		class: drawing,
+		xmlns: 'http://www.w3.org/2000/svg',
+		viewBox: `0 ${L.minY} ${L.w} ${L.h}`,
+		width: '100%',
+		role: 'img',
+		'aria-label': label,
+		style: drawing === 'wide' ? `max-width: ${size}px` : undefined
+	};
 	return el('svg', root, named(label) + body);
 }

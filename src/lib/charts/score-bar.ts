@@ -14,7 +14,8 @@ export interface ScoreBarInput {
  * written beside it.
  */
 export function scoreBarSvg({ score, benchmark, status, width = 220 }: ScoreBarInput): string {
-	const h = 20, pad = 5;
+	const h = 20,
+		pad = 5;
 	const x = (v: number) => pad + ((clampScore(v) - 1) / 4) * (width - 2 * pad);
 	const fill = (chartColours.status[status ?? 'neutral'] ?? chartColours.status.neutral).fill;
 	const hasScore = score !== null && Number.isFinite(score);
@@ -27,5 +28,9 @@ export function scoreBarSvg({ score, benchmark, status, width = 220 }: ScoreBarI
 		body += el('line', { class: 'benchmark', x1: bx, x2: bx, y1: 4.5, y2: h, stroke: chartColours.benchmark, 'stroke-width': 2 });
 		body += el('path', { d: `M${bx - 4},0 L${bx + 4},0 L${bx},5 Z`, fill: chartColours.benchmark });
 	}
-	return el('svg', { class: 'score-bar', xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${h}`, width, height: h, 'aria-hidden': 'true', focusable: 'false' }, body);
+	return el(
+		'svg',
+		{ class: 'score-bar', xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${h}`, width, height: h, 'aria-hidden': 'true', focusable: 'false' },
+		body
+	);
 }

@@ -18,7 +18,8 @@ export function attrs(a: Attrs): string {
 }
 
 /** An element; `children` is markup (already escaped), so pass text through `esc`. */
-export const el = (tag: string, a: Attrs = {}, children?: string) => (children === undefined ? `<${tag}${attrs(a)} />` : `<${tag}${attrs(a)}>${children}</${tag}>`);
+export const el = (tag: string, a: Attrs = {}, children?: string) =>
+	children === undefined ? `<${tag}${attrs(a)} />` : `<${tag}${attrs(a)}>${children}</${tag}>`;
 
 /** A `<text>` element with escaped content. */
 export const text = (a: Attrs, content: string | number) => el('text', a, esc(content));

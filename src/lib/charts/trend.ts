@@ -10,16 +10,23 @@ export interface TrendInput {
 }
 
 function layout(points: TrendPoint[], height: number, locale: string, w: number, pad: number) {
-	const font = 13, lineH = 15, n = points.length, left = 30, right = 8, top = font + 16;
+	const font = 13,
+		lineH = 15,
+		n = points.length,
+		left = 30,
+		right = 8,
+		top = font + 16;
 	// The first and last round labels are centred on their points: keep them inside the drawing.
 	const edge = Math.max(pad, ...points.map((p) => textWidth(p.x, font) / 2 + 2));
-	const xa = left + edge, xb = w - right - edge;
+	const xa = left + edge,
+		xb = w - right - edge;
 	const spacing = n > 1 ? (xb - xa) / (n - 1) : xb - xa;
 	const twoLine = points.some((p) => p.x.includes(' ') && textWidth(p.x, font) > spacing - 8);
 	const lines = points.map((p) => (twoLine && p.x.includes(' ') ? [p.x.slice(0, p.x.indexOf(' ')), p.x.slice(p.x.indexOf(' ') + 1)] : [p.x]));
 	const widest = Math.max(textWidth(formatNumber(4.44, locale), font), ...lines.flat().map((l) => textWidth(l, font)));
 	const step = n > 1 ? Math.max(1, Math.ceil((widest + 8) / spacing)) : 1;
-	const bottom = (twoLine ? 2 : 1) * lineH + 12, yb = height - bottom;
+	const bottom = (twoLine ? 2 : 1) * lineH + 12,
+		yb = height - bottom;
 	const x = (i: number) => (n === 1 ? (xa + xb) / 2 : xa + i * spacing);
 	const y = (v: number) => top + ((5 - clampScore(v)) / 4) * (yb - top);
 	const show = (i: number) => (n - 1 - i) % step === 0;
@@ -39,17 +46,35 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 	const L = drawing === 'wide' ? layout(points, height, locale, 720, 24) : layout(points, height, locale, 320, 16);
 	/** A value label goes below its dot in a valley (both neighbours higher), where lines would cross it above. */
 	const below = (i: number) => {
-		const v = points[i].value, prev = points[i - 1]?.value, next = points[i + 1]?.value;
+		const v = points[i].value,
+			prev = points[i - 1]?.value,
+			next = points[i + 1]?.value;
 		return v !== null && v > 1.6 && prev != null && next != null && prev > v && next > v;
 	};
 	let grid = '';
-	for (const v of [1, 2, 3, 4, 5]) grid += el('line', { x1: L.left, x2: L.w, y1: L.y(v), y2: L.y(v), stroke: chartColours.grid }) + text({ x: L.left - 8, y: L.y(v) + 4.5, 'text-anchor': 'end', fill: chartColours.muted }, v);
+	for (const v of [1, 2, 3, 4, 5])
+		grid +=
+			el('line', { x1: L.left, x2: L.w, y1: L.y(v), y2: L.y(v), stroke: chartColours.grid }) +
+			text({ x: L.left - 8, y: L.y(v) + 4.5, 'text-anchor': 'end', fill: chartColours.muted }, v);
 	let body = el('g', { class: 'grid' }, grid);
 	for (const run of runs(points.map((p) => p.benchmark))) {
-		if (run.length > 1) body += el('path', { class: 'benchmark', d: L.path(run), fill: 'none', stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
-		else body += el('line', { class: 'benchmark', x1: L.x(run[0][0]) - 8, x2: L.x(run[0][0]) + 8, y1: L.y(run[0][1]), y2: L.y(run[0][1]), stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '4 3' });
+		if (run.length > 1)
+			body += el('path', { class: 'benchmark', d: L.path(run), fill: 'none', stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
+		else
+			body += el('line', {
+				class: 'benchmark',
+				x1: L.x(run[0][0]) - 8,
+				x2: L.x(run[0][0]) + 8,
+				y1: L.y(run[0][1]),
+				y2: L.y(run[0][1]),
+				stroke: chartColours.benchmark,
+				'stroke-width': 2,
+				'stroke-dasharray': '4 3'
+			});
 	}
-	for (const run of runs(points.map((p) => p.value))) if (run.length > 1) body += el('path', { class: 'series', d: L.path(run), fill: 'none', stroke: chartColours.unit, 'stroke-width': 2.5, 'stroke-linejoin': 'round' });
+	for (const run of runs(points.map((p) => p.value)))
+		if (run.length > 1)
+			body += el('path', { class: 'series', d: L.path(run), fill: 'none', stroke: chartColours.unit, 'stroke-width': 2.5, 'stroke-linejoin': 'round' });
 	points.forEach((p, i) => {
 		if (p.value !== null && Number.isFinite(p.value)) {
 			body += el('circle', { class: 'dot', cx: L.x(i), cy: L.y(p.value), r: 4, fill: chartColours.unit, stroke: '#fff', 'stroke-width': 1.5 });
@@ -58,9 +83,22 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 				body += text({ ...at, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 4, 'stroke-linejoin': 'round' }, formatNumber(p.value, locale));
 			}
 		}
-		if (L.show(i)) body += el('text', { class: 'x-label', x: L.x(i), y: L.yb + 18, 'text-anchor': 'middle', fill: chartColours.muted }, L.lines[i].map((line, j) => el('tspan', { x: L.x(i), dy: j ? L.lineH : 0 }, esc(line))).join(''));
+		if (L.show(i))
+			body += el(
+				'text',
+				{ class: 'x-label', x: L.x(i), y: L.yb + 18, 'text-anchor': 'middle', fill: chartColours.muted },
+				L.lines[i].map((line, j) => el('tspan', { x: L.x(i), dy: j ? L.lineH : 0 }, esc(line))).join('')
+			);
 	});
-	const root = { class: drawing, xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${L.w} ${height}`, width: '100%', role: 'img', 'aria-label': label, 'font-size': L.font };
+	const root = {
+		class: drawing,
+		xmlns: 'http://www.w3.org/2000/svg',
+		viewBox: `0 0 ${L.w} ${height}`,
+		width: '100%',
+		role: 'img',
+		'aria-label': label,
+		'font-size': L.font
+	};
 	return el('svg', root, named(label) + body);
 }
 
@@ -70,6 +108,7 @@ export const trendKeySvg = (which: 'value' | 'benchmark') =>
 		'svg',
 		{ xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 30 12', width: 30, height: 12, 'aria-hidden': 'true', focusable: 'false' },
 		which === 'value'
-			? el('line', { x1: 2, y1: 6, x2: 28, y2: 6, stroke: chartColours.unit, 'stroke-width': 2.5 }) + el('circle', { cx: 15, cy: 6, r: 3.5, fill: chartColours.unit })
+			? el('line', { x1: 2, y1: 6, x2: 28, y2: 6, stroke: chartColours.unit, 'stroke-width': 2.5 }) +
+					el('circle', { cx: 15, cy: 6, r: 3.5, fill: chartColours.unit })
 			: el('line', { x1: 2, y1: 6, x2: 28, y2: 6, stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '6 4' })
 	);

@@ -37,7 +37,8 @@ export function reachableRemainders(nodes: readonly GroupNode[], shown: (id: str
 	};
 	const found: { group: string; rest: number }[] = [];
 	for (const n of nodes)
-		for (const kind of ['all', 'sales_person', 'sales_manager'] as Kind[]) if (isShown(n.id, kind)) for (const rest of reach(n.id, kind, true)) found.push({ group: `${n.id}/${kind}`, rest });
+		for (const kind of ['all', 'sales_person', 'sales_manager'] as Kind[])
+			if (isShown(n.id, kind)) for (const rest of reach(n.id, kind, true)) found.push({ group: `${n.id}/${kind}`, rest });
 	return found;
 }
 

@@ -9,7 +9,8 @@ const tag = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
  * while round2 gives 2.42, so the page would show a figure other than the one its colour and
  * difference were decided on (and than the one a chart holds).
  */
-export const score = (v: number | null, locale: Locale) => (v === null ? '–' : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(v)));
+export const score = (v: number | null, locale: Locale) =>
+	v === null ? '–' : new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(v));
 
 /** A signed difference, e.g. +0.25 / −0.40. */
 export const signed = (v: number | null, locale: Locale) => (v === null ? '–' : (v > 0 ? '+' : v < 0 ? '−' : '±') + score(Math.abs(v), locale));

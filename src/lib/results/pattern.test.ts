@@ -7,7 +7,13 @@ import { buildView, COMMENT_MIN, commentThreshold, type RoundData, type Scope } 
 import { leaks, reachableRemainders, type Kind } from './attack';
 import { ROLES, type GroupNode, type Role } from './suppression';
 
-const SHAPE = { areas: [{ key: 'a', statements: [0, 1, 2] }, { key: 'b', statements: [3, 4] }], statementCount: 5 };
+const SHAPE = {
+	areas: [
+		{ key: 'a', statements: [0, 1, 2] },
+		{ key: 'b', statements: [3, 4] }
+	],
+	statementCount: 5
+};
 const AREAS = SHAPE.areas.length;
 
 interface Person {
@@ -25,7 +31,10 @@ const orgArb = fc
 				unit: fc.nat(),
 				manager: fc.boolean(),
 				// Answers 1–5, and "don't know" (0) often enough to matter.
-				answers: fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }), { minLength: 5, maxLength: 5 })
+				answers: fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }), {
+					minLength: 5,
+					maxLength: 5
+				})
 			}),
 			{ minLength: 0, maxLength: 45 }
 		),
@@ -41,7 +50,7 @@ const orgArb = fc
 
 function subtreeOf(tree: { id: string; parentId: string | null }[], top: string): Set<string> {
 	const ids = new Set([top]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const u of tree) if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) grew = ids.add(u.id) !== null;
 	}
@@ -88,7 +97,11 @@ function nodesOf(data: RoundData, count: (s: GroupStats) => number): GroupNode[]
 	const own = (id: string, role: Role) => data.aggregates.filter((a) => a.unitId === id && a.role === role).reduce((n, a) => n + count(a.stats), 0);
 	return [
 		{ id: ORGANIZATION, parentId: null, own: { sales_person: 0, sales_manager: 0 } },
-		...data.tree.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANIZATION, own: { sales_person: own(u.id, 'sales_person'), sales_manager: own(u.id, 'sales_manager') } }))
+		...data.tree.map((u) => ({
+			id: u.id,
+			parentId: u.parentId ?? ORGANIZATION,
+			own: { sales_person: own(u.id, 'sales_person'), sales_manager: own(u.id, 'sales_manager') }
+		}))
 	];
 }
 
@@ -98,14 +111,29 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
 				const data = roundOf(tree, persons, k);
 				const views = scopes.map((s) => buildView(data, s, 'Org'));
-				const union = (pick: (v: ReturnType<typeof buildView>, id: string, kind: Kind) => boolean) => (id: string, kind: Kind) => views.some((v) => v.canOpen(id) && pick(v, id, kind));
+				const union = (pick: (v: ReturnType<typeof buildView>, id: string, kind: Kind) => boolean) => (id: string, kind: Kind) =>
+					views.some((v) => v.canOpen(id) && pick(v, id, kind));
 				const check = (count: (s: GroupStats) => number, shown: (id: string, kind: Kind) => boolean, what: string, min = k) => {
 					const found = leaks(reachableRemainders(nodesOf(data, count), shown), min);
 					if (found.length) throw new Error(`${what}: ${found[0].group} leaves ${found[0].rest}`);
 				};
-				check((s) => s.respondents, union((v, id, kind) => (kind === 'all' ? v.unit(id).all : v.unit(id).roles)), 'respondents');
-				for (let i = 0; i < 5; i++) check((s) => s.statementN[i], union((v, id, kind) => (kind === 'all' ? v.metric(id, AREAS + i).all : v.metric(id, AREAS + i).roles)), `statement ${i}`);
-				check((s) => s.respondents, union((v, id, kind) => kind === 'all' && v.comments(id)), 'comments', Math.max(COMMENT_MIN, k));
+				check(
+					(s) => s.respondents,
+					union((v, id, kind) => (kind === 'all' ? v.unit(id).all : v.unit(id).roles)),
+					'respondents'
+				);
+				for (let i = 0; i < 5; i++)
+					check(
+						(s) => s.statementN[i],
+						union((v, id, kind) => (kind === 'all' ? v.metric(id, AREAS + i).all : v.metric(id, AREAS + i).roles)),
+						`statement ${i}`
+					);
+				check(
+					(s) => s.respondents,
+					union((v, id, kind) => kind === 'all' && v.comments(id)),
+					'comments',
+					Math.max(COMMENT_MIN, k)
+				);
 				// Every view is inside the pattern: what the admin sees, nobody sees more of.
 				const admin = views[0];
 				for (const v of views.slice(1))
@@ -131,7 +159,8 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 				for (let st = 0; st < 5; st++) {
 					const answered = persons.filter((p) => (p.answers[st] ?? 0) >= 1);
 					const rows: number[][] = [];
-					const group = (ids: string[], role: 'all' | Role) => rows.push(answered.map((p) => (ids.some((id) => inUnit(p, id)) && (role === 'all' || p.role === role) ? 1 : 0)));
+					const group = (ids: string[], role: 'all' | Role) =>
+						rows.push(answered.map((p) => (ids.some((id) => inUnit(p, id)) && (role === 'all' || p.role === role) ? 1 : 0)));
 					for (const v of views)
 						for (const id of v.units.keys()) {
 							const m = v.metric(id, AREAS + st);
@@ -142,13 +171,22 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 					for (const [a, b] of merges) {
 						const x = tree[a % tree.length].id;
 						const y = tree[b % tree.length].id;
-						if (x !== y && !inUnitId(views[0], x, y) && !inUnitId(views[0], y, x) && views.some((v) => v.metric(x, AREAS + st).all && v.metric(y, AREAS + st).all)) group([x, y], 'all');
+						if (
+							x !== y &&
+							!inUnitId(views[0], x, y) &&
+							!inUnitId(views[0], y, x) &&
+							views.some((v) => v.metric(x, AREAS + st).all && v.metric(y, AREAS + st).all)
+						)
+							group([x, y], 'all');
 					}
 					if (rows.length === 0) continue;
 					const full = rank(rows);
 					for (let i = 0; i < answered.length; i++) {
 						if (rank(rows.map((r) => r.filter((_, c) => c !== i))) < full) throw new Error(`statement ${st}: person ${i} isolated`);
-						if (k > 2) for (let j = i + 1; j < answered.length; j++) if (rank(rows.map((r) => r.filter((_, c) => c !== i && c !== j))) < full) throw new Error(`statement ${st}: persons ${i}, ${j} isolated ${JSON.stringify(rows)} ${full}`);
+						if (k > 2)
+							for (let j = i + 1; j < answered.length; j++)
+								if (rank(rows.map((r) => r.filter((_, c) => c !== i && c !== j))) < full)
+									throw new Error(`statement ${st}: persons ${i}, ${j} isolated ${JSON.stringify(rows)} ${full}`);
 					}
 				}
 			}),
@@ -167,7 +205,13 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 				if (mates.length === 0) return;
 				const q = mates[b % mates.length];
 				const before = scopes.map((s) => figuresOf(roundOf(tree, persons, k), s));
-				const swapped = persons.map((x) => (x === p ? { ...x, answers: x.answers.with(statement, q.answers[statement]) } : x === q ? { ...x, answers: x.answers.with(statement, p.answers[statement]) } : x));
+				const swapped = persons.map((x) =>
+					x === p
+						? { ...x, answers: x.answers.with(statement, q.answers[statement]) }
+						: x === q
+							? { ...x, answers: x.answers.with(statement, p.answers[statement]) }
+							: x
+				);
 				const after = scopes.map((s) => figuresOf(roundOf(tree, swapped, k), s));
 				expect(after).toEqual(before);
 			}),
@@ -182,7 +226,10 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 			{ id: 'r', parentId: null, name: 'Region' },
 			{ id: 't', parentId: 'r', name: 'Team' }
 		];
-		const persons: Person[] = [{ unit: 'r', role: 'sales_manager', answers: [5, 5, 5, 5, 5] }, ...Array.from({ length: 6 }, () => ({ unit: 't', role: 'sales_person' as Role, answers: [2, 2, 2, 2, 2] }))];
+		const persons: Person[] = [
+			{ unit: 'r', role: 'sales_manager', answers: [5, 5, 5, 5, 5] },
+			...Array.from({ length: 6 }, () => ({ unit: 't', role: 'sales_person' as Role, answers: [2, 2, 2, 2, 2] }))
+		];
 		const data = roundOf(tree, persons, 5);
 		const region = buildView(data, { all: false, unitIds: new Set(['r', 't']) }, 'Org');
 		const team = buildView(data, { all: false, unitIds: new Set(['t']) }, 'Org');

@@ -68,8 +68,19 @@ export function computePattern(input: PatternInput): Pattern {
 	const unit = run((c) => c.respondents);
 	const within = (s: Shown): Shown => ({ all: and(s.all, unit.all), roles: and(s.roles, unit.roles) });
 	const statements = Array.from({ length: input.statements }, (_, i) => within(run((c) => c.statementN[i] ?? 0)));
-	const areas = input.areaStatements.map((list) => ({ all: half(list.map((i) => statements[i].all), unit.all), roles: half(list.map((i) => statements[i].roles), unit.roles) }));
-	const questions = Object.fromEntries(input.questionKeys.filter((q) => !input.textQuestionKeys.includes(q)).map((q) => [q, and(run((c) => c.questions[q]?.n ?? 0, input.k, false).all, unit.all)]));
+	const areas = input.areaStatements.map((list) => ({
+		all: half(
+			list.map((i) => statements[i].all),
+			unit.all
+		),
+		roles: half(
+			list.map((i) => statements[i].roles),
+			unit.roles
+		)
+	}));
+	const questions = Object.fromEntries(
+		input.questionKeys.filter((q) => !input.textQuestionKeys.includes(q)).map((q) => [q, and(run((c) => c.questions[q]?.n ?? 0, input.k, false).all, unit.all)])
+	);
 	const comments = and(run((c) => c.respondents, commentThreshold(input.k), false).all, unit.all);
 	return { units: tree.ids, unit, statements, areas, questions, comments };
 }

@@ -25,5 +25,8 @@ export function strengthsAndImprovements<T extends Rankable>(areas: readonly T[]
 
 /** The `count` lowest-scoring items (e.g. statements inside an improvement area), lowest first. */
 export function lowest<T extends { score: number | null }>(items: readonly T[], count = 2): T[] {
-	return items.filter((i) => i.score !== null).sort((a, b) => a.score! - b.score!).slice(0, count);
+	return items
+		.filter((i) => i.score !== null)
+		.sort((a, b) => a.score! - b.score!)
+		.slice(0, count);
 }

@@ -71,7 +71,8 @@ export function addResponse(s: GroupStats, r: ResponseLike, questions: readonly 
 	for (const q of questions) {
 		const value = r.questionAnswers[q.key];
 		if (value === null || value === undefined || value === '') continue;
-		const t = (s.questions[q.key] ??= q.type === 'number' || q.type === 'text' ? { n: 0 } : { n: 0, counts: Array(q.type === 'scale' ? 5 : q.options).fill(0) });
+		const t = (s.questions[q.key] ??=
+			q.type === 'number' || q.type === 'text' ? { n: 0 } : { n: 0, counts: Array(q.type === 'scale' ? 5 : q.options).fill(0) });
 		if (!tally(t, q, value)) continue;
 		t.n++;
 	}

@@ -5,7 +5,11 @@ import { leaks, reachableRemainders, type Kind } from './attack';
 
 const node = (id: string, parentId: string | null, sp: number, sm = 0): GroupNode => ({ id, parentId, own: { sales_person: sp, sales_manager: sm } });
 const all = (nodes: GroupNode[]) => new Set(nodes.map((n) => n.id));
-const shownAll = (v: Map<string, Visibility>) => [...v].filter(([, x]) => x.all).map(([id]) => id).sort();
+const shownAll = (v: Map<string, Visibility>) =>
+	[...v]
+		.filter(([, x]) => x.all)
+		.map(([id]) => id)
+		.sort();
 
 describe('suppress: the rules by example', () => {
 	it('shows groups of at least k and hides smaller ones', () => {

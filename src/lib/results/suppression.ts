@@ -66,7 +66,14 @@ export function treeOf(nodes: readonly { id: string; parentId: string | null }[]
 }
 
 /** The rule on an index tree: `sp[i]`/`sm[i]` are unit i's own respondents per role. Returns per unit: all, roles. */
-export function suppressOnTree(tree: Tree, sp: ArrayLike<number>, sm: ArrayLike<number>, visible: ArrayLike<boolean>, k: number, roles = true): { all: Uint8Array; roles: Uint8Array } {
+export function suppressOnTree(
+	tree: Tree,
+	sp: ArrayLike<number>,
+	sm: ArrayLike<number>,
+	visible: ArrayLike<boolean>,
+	k: number,
+	roles = true
+): { all: Uint8Array; roles: Uint8Array } {
 	const n = tree.ids.length;
 	const tsp = new Float64Array(n);
 	const tsm = new Float64Array(n);

@@ -68,7 +68,9 @@ export interface RoundView {
 const HIDDEN: Visibility = { all: false, roles: false };
 
 export function buildView(data: RoundData, scope: Scope, organizationName: string): RoundView {
-	const tree: TreeUnit[] = scope.all ? [{ id: ORGANIZATION, parentId: null, name: organizationName }, ...data.tree.map((u) => ({ ...u, parentId: u.parentId ?? ORGANIZATION }))] : data.tree;
+	const tree: TreeUnit[] = scope.all
+		? [{ id: ORGANIZATION, parentId: null, name: organizationName }, ...data.tree.map((u) => ({ ...u, parentId: u.parentId ?? ORGANIZATION }))]
+		: data.tree;
 	const units = new Map(tree.map((u) => [u.id, u]));
 	const children = new Map<string, TreeUnit[]>();
 	for (const u of tree) if (u.parentId && units.has(u.parentId)) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
@@ -79,7 +81,8 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 	const EMPTY = emptyStats(dims);
 	// One aggregate per unit and role (a unit deleted before the round opened cannot hold responses).
 	const own = new Map<string, Record<Role, GroupStats>>();
-	for (const a of data.aggregates) if (units.has(a.unitId)) (own.get(a.unitId) ?? own.set(a.unitId, { sales_person: EMPTY, sales_manager: EMPTY }).get(a.unitId)!)[a.role] = a.stats;
+	for (const a of data.aggregates)
+		if (units.has(a.unitId)) (own.get(a.unitId) ?? own.set(a.unitId, { sales_person: EMPTY, sales_manager: EMPTY }).get(a.unitId)!)[a.role] = a.stats;
 	/** A unit and everything below it. */
 	const subtree = (id: string): string[] => {
 		const out: string[] = [];
@@ -100,17 +103,19 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 		} else if (data.totals) {
 			const loaded = data.totals.get(id);
 			if (!loaded) throw new Error(`The figures of unit ${id} were not loaded`);
-			for (const r of ROLES) if (loaded[r]) {
-				t[r] = loaded[r];
-				addStats(t.all, loaded[r]);
-			}
+			for (const r of ROLES)
+				if (loaded[r]) {
+					t[r] = loaded[r];
+					addStats(t.all, loaded[r]);
+				}
 		} else {
 			for (const x of subtree(id)) {
 				const part = own.get(x);
-				if (part) for (const r of ROLES) {
-					addStats(t[r], part[r]);
-					addStats(t.all, part[r]);
-				}
+				if (part)
+					for (const r of ROLES) {
+						addStats(t[r], part[r]);
+						addStats(t.all, part[r]);
+					}
 			}
 		}
 		totals.set(id, t);

@@ -19,9 +19,7 @@ let cached: Config | null = null;
 /** Reads and validates the environment once; fails fast with a message naming the bad variable. */
 export function config(): Config {
 	if (cached) return cached;
-	const env = Object.fromEntries(
-		Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')
-	);
+	const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
 	const parsed = schema.safeParse(env);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

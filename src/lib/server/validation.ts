@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from './errors';
 
 // Line breaks and other control characters (NUL would even make PostgreSQL fail), as the import refuses them too.
-// eslint-disable-next-line no-control-regex
+
 export const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 export const noControl = 'Must not contain line breaks or other control characters';
 
@@ -84,10 +84,7 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 		path: i.path.join('.') || '(body)',
 		message: i.code === 'unrecognized_keys' ? `Unknown field(s): ${i.keys.join(', ')}` : i.message
 	}));
-	throw new ValidationError(
-		details.map((d) => (d.path === '(body)' ? d.message : `${d.path}: ${d.message}`)).join('; '),
-		details
-	);
+	throw new ValidationError(details.map((d) => (d.path === '(body)' ? d.message : `${d.path}: ${d.message}`)).join('; '), details);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,15 +2,36 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { answersProblem, areaScore, scoreResponse, type ModelShape } from './scoring';
 
-const shape: ModelShape = { areas: [{ key: 'a', statements: [0, 1, 2] }, { key: 'b', statements: [3, 4] }], statementCount: 5 };
+const shape: ModelShape = {
+	areas: [
+		{ key: 'a', statements: [0, 1, 2] },
+		{ key: 'b', statements: [3, 4] }
+	],
+	statementCount: 5
+};
 
 describe('scoreResponse', () => {
 	it.each([
-		[[5, 4, 3, 2, 2], [4, 2]],
-		[[5, 0, 3, 1, null], [4, 1]], // don't know (0) and unanswered (null) are left out
-		[[0, 0, 0, 5, 4], [null, 4.5]], // an area with only "don't know" has no score
-		[[null, null, null, null, null], [null, null]],
-		[[1, 1, 2, 5, 5], [4 / 3, 5]]
+		[
+			[5, 4, 3, 2, 2],
+			[4, 2]
+		],
+		[
+			[5, 0, 3, 1, null],
+			[4, 1]
+		], // don't know (0) and unanswered (null) are left out
+		[
+			[0, 0, 0, 5, 4],
+			[null, 4.5]
+		], // an area with only "don't know" has no score
+		[
+			[null, null, null, null, null],
+			[null, null]
+		],
+		[
+			[1, 1, 2, 5, 5],
+			[4 / 3, 5]
+		]
 	])('%j → %j', (answers, expected) => {
 		expect(scoreResponse(answers, shape)).toEqual(expected);
 	});

@@ -30,6 +30,13 @@ export const load: PageServerLoad = async (event) => {
 		timeZone,
 		openRounds: rounds
 			.filter((r) => r.status === 'open')
-			.map((r) => ({ id: r.id, name: r.name, endsAt: r.endsAt.toISOString(), k: r.minGroupSize, invited: r.invited, completed: r.invited >= r.minGroupSize ? r.completed : null }))
+			.map((r) => ({
+				id: r.id,
+				name: r.name,
+				endsAt: r.endsAt.toISOString(),
+				k: r.minGroupSize,
+				invited: r.invited,
+				completed: r.invited >= r.minGroupSize ? r.completed : null
+			}))
 	};
 };

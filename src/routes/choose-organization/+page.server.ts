@@ -19,7 +19,14 @@ export const actions: Actions = {
 		const ok = (await listMemberships(actor.email)).some((m) => m.organizationId === id);
 		if (!ok || !event.locals.sessionId) return fail(404, { error: true });
 		await switchSessionOrganization(event.locals.sessionId, id);
-		await recordAudit({ organizationId: id, actor: actor.email, action: 'sign_in', target: actor.email, ip: clientIp(event), details: { method: 'organization_chosen' } });
+		await recordAudit({
+			organizationId: id,
+			actor: actor.email,
+			action: 'sign_in',
+			target: actor.email,
+			ip: clientIp(event),
+			details: { method: 'organization_chosen' }
+		});
 		redirect(303, '/app');
 	}
 };

@@ -35,7 +35,11 @@ export const load: PageServerLoad = async (event) => {
 	const at = keys.indexOf(key);
 	const done = progress(s);
 	const view =
-		key === 'review' ? reviewPage(s, locale) : key === 'questions' ? questionsPage(s, locale) : areaPage(s, locale, Number(key), translator(locale)('survey.dontKnow'));
+		key === 'review'
+			? reviewPage(s, locale)
+			: key === 'questions'
+				? questionsPage(s, locale)
+				: areaPage(s, locale, Number(key), translator(locale)('survey.dontKnow'));
 	return {
 		state: 'open' as const,
 		locale,

@@ -13,7 +13,13 @@ export const actions: Actions = {
 		if (locals.sessionId) {
 			await invalidateSession(locals.sessionId);
 			if (locals.actor?.membership)
-				await recordAudit({ organizationId: locals.actor.membership.organizationId, actor: locals.actor.label, action: 'sign_out', target: locals.actor.email, ip: clientIp(event) });
+				await recordAudit({
+					organizationId: locals.actor.membership.organizationId,
+					actor: locals.actor.label,
+					action: 'sign_out',
+					target: locals.actor.email,
+					ip: clientIp(event)
+				});
 		}
 		clearSessionCookie(event);
 		redirect(303, '/signin?signed-out');

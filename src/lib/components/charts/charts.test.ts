@@ -23,7 +23,16 @@ const cls = (name: string) => new RegExp(`class="${name}[ "]`, 'g');
 /** Markup of the svg with class `cls` (wide/narrow drawings). */
 const svgOf = (html: string, cls: string) => html.match(new RegExp(`<svg class="${cls}[^"]*"[\\s\\S]*?</svg>`))?.[0] ?? '';
 
-const areas = ['Strategy', 'Pipeline management and forecasting discipline', 'Coaching', 'Recruitment & onboarding', 'Key account management', 'Sales meetings', 'Targets', 'Compensation & incentives'];
+const areas = [
+	'Strategy',
+	'Pipeline management and forecasting discipline',
+	'Coaching',
+	'Recruitment & onboarding',
+	'Key account management',
+	'Sales meetings',
+	'Targets',
+	'Compensation & incentives'
+];
 
 describe('ScoreBar', () => {
 	it('draws track, gridlines, bar and benchmark tick, hidden from assistive technology', () => {
@@ -74,7 +83,7 @@ describe('Radar', () => {
 			expect(count(svg, cls('dot'))).toBe(8);
 			expect(count(svg, /<polygon/g)).toBe(5 + 3); // rings + series
 		}
-		expect(count(html.match(/<ul class="legend[\s\S]*?<\/ul>/)?.[0] ?? "", /<li[ >]/g)).toBe(3);
+		expect(count(html.match(/<ul class="legend[\s\S]*?<\/ul>/)?.[0] ?? '', /<li[ >]/g)).toBe(3);
 	});
 	it('wraps long axis labels into at most 2 lines, keeps the full text, letters the narrow axes when names do not fit', () => {
 		const html = ssr(Radar, { label: 'x', axes: areas, series });
@@ -96,10 +105,27 @@ describe('Radar', () => {
 		expect(short).not.toContain('class="keys');
 	});
 	it('works for 3 and 12 axes and all-null values', () => {
-		const three = ssr(Radar, { label: 'x', axes: ['A', 'B', 'C'], series: [{ name: 'U', values: [null, null, null], kind: 'unit' }] }, 'Radar 3 axes null', 'Radar');
+		const three = ssr(
+			Radar,
+			{ label: 'x', axes: ['A', 'B', 'C'], series: [{ name: 'U', values: [null, null, null], kind: 'unit' }] },
+			'Radar 3 axes null',
+			'Radar'
+		);
 		expect(count(svgOf(three, 'wide'), cls('dot'))).toBe(3);
 		const twelve = Array.from({ length: 12 }, (_, i) => `Area number ${i + 1} with a long name`);
-		ssr(Radar, { label: 'x', axes: twelve, series: [{ name: 'U', values: twelve.map((_, i) => 1 + (i % 5)), kind: 'unit' }, { name: 'B', values: twelve.map(() => 3), kind: 'benchmark' }] }, 'Radar 12 axes', 'Radar');
+		ssr(
+			Radar,
+			{
+				label: 'x',
+				axes: twelve,
+				series: [
+					{ name: 'U', values: twelve.map((_, i) => 1 + (i % 5)), kind: 'unit' },
+					{ name: 'B', values: twelve.map(() => 3), kind: 'benchmark' }
+				]
+			},
+			'Radar 12 axes',
+			'Radar'
+		);
 	});
 });
 
@@ -111,7 +137,12 @@ describe('GapChart', () => {
 		{ name: 'Targets', a: 3.5, b: 3.5 }
 	];
 	it('draws a circle and a diamond per complete row, signed gaps, dashes for missing', () => {
-		const html = ssr(GapChart, { label: 'Perception gap', rows, aName: 'Salespeople', bName: 'Sales managers', gapLabel: 'Gap', caption: 'Gap = managers − salespeople' }, 'GapChart', 'GapChart');
+		const html = ssr(
+			GapChart,
+			{ label: 'Perception gap', rows, aName: 'Salespeople', bName: 'Sales managers', gapLabel: 'Gap', caption: 'Gap = managers − salespeople' },
+			'GapChart',
+			'GapChart'
+		);
 		expect(html).toContain('aria-label="Perception gap"');
 		for (const drawing of ['wide', 'narrow']) {
 			const svg = svgOf(html, drawing);
@@ -132,7 +163,20 @@ describe('GapChart', () => {
 });
 
 describe('TrendChart', () => {
-	const rounds = ['Mar 2024', 'Sep 2024', 'Mar 2025', 'Sep 2025', 'Mar 2026', 'Sep 2026', 'Mar 2027', 'Sep 2027', 'Mar 2028', 'Sep 2028', 'Mar 2029', 'Sep 2029'];
+	const rounds = [
+		'Mar 2024',
+		'Sep 2024',
+		'Mar 2025',
+		'Sep 2025',
+		'Mar 2026',
+		'Sep 2026',
+		'Mar 2027',
+		'Sep 2027',
+		'Mar 2028',
+		'Sep 2028',
+		'Mar 2029',
+		'Sep 2029'
+	];
 	it('draws dots with values, a dashed benchmark, breaks at nulls', () => {
 		const points = [
 			{ x: 'Mar 2025', value: 3.1, benchmark: 3.3 },
@@ -141,7 +185,12 @@ describe('TrendChart', () => {
 			{ x: 'Sep 2026', value: 3.9, benchmark: 3.4 },
 			{ x: 'Mar 2027', value: 4.05, benchmark: 3.5 }
 		];
-		const html = ssr(TrendChart, { label: 'Coaching over time', points, valueName: 'North region', benchmarkName: 'Benchmark' }, 'TrendChart 5 with gap', 'TrendChart');
+		const html = ssr(
+			TrendChart,
+			{ label: 'Coaching over time', points, valueName: 'North region', benchmarkName: 'Benchmark' },
+			'TrendChart 5 with gap',
+			'TrendChart'
+		);
 		expect(html).toContain('aria-label="Coaching over time"');
 		const wide = svgOf(html, 'wide');
 		expect(count(wide, cls('dot'))).toBe(4);
@@ -153,7 +202,12 @@ describe('TrendChart', () => {
 	it('works for one point and for twelve (thinning labels in the narrow drawing)', () => {
 		const one = ssr(TrendChart, { label: 'x', points: [{ x: 'Mar 2026', value: 3.2 }] }, 'TrendChart 1', 'TrendChart');
 		expect(count(svgOf(one, 'wide'), cls('dot'))).toBe(1);
-		const html = ssr(TrendChart, { label: 'x', points: rounds.map((x, i) => ({ x, value: 2 + (i % 4) * 0.7, benchmark: 3.2 })) }, 'TrendChart 12', 'TrendChart');
+		const html = ssr(
+			TrendChart,
+			{ label: 'x', points: rounds.map((x, i) => ({ x, value: 2 + (i % 4) * 0.7, benchmark: 3.2 })) },
+			'TrendChart 12',
+			'TrendChart'
+		);
 		expect(count(svgOf(html, 'wide'), cls('value'))).toBe(12);
 		const narrow = svgOf(html, 'narrow');
 		expect(count(narrow, cls('dot'))).toBe(12);
@@ -189,7 +243,16 @@ describe('Distribution', () => {
 		// The id comes from $props.id(), unique per instance within one page render.
 		const id = ssr(Distribution, { label: 'a', segments: scale }).match(/<pattern id="([^"]+)"/)?.[1];
 		expect(id).toMatch(/^s\d+-dk$/);
-		const cats = ssr(Distribution, { label: 'Channels', segments: ['Phone', 'Email', 'Visit', 'Video', 'Other'].map((label, i) => ({ key: label.toLowerCase(), label, count: [14, 9, 6, 3, 1][i] })), locale: 'sv' }, 'Distribution categorical', 'Distribution');
+		const cats = ssr(
+			Distribution,
+			{
+				label: 'Channels',
+				segments: ['Phone', 'Email', 'Visit', 'Video', 'Other'].map((label, i) => ({ key: label.toLowerCase(), label, count: [14, 9, 6, 3, 1][i] })),
+				locale: 'sv'
+			},
+			'Distribution categorical',
+			'Distribution'
+		);
 		expect(cats).toContain(chartColours.categorical[1]);
 		expect(cats).toMatch(/42\s%/); // sv-SE: no-break space
 		const zero = ssr(Distribution, { label: 'None', segments: scale.map((s) => ({ ...s, count: 0 })) }, 'Distribution zeros', 'Distribution');

@@ -8,7 +8,8 @@ import { getAction, listActions } from './queries';
 async function orgWithRegions() {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
-	const unit = async (name: string, parent: string | null = null) => (await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
+	const unit = async (name: string, parent: string | null = null) =>
+		(await db().insertInto('units').values({ organization_id: org.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
 	const north = await unit('North');
 	const teamA = await unit('Team A', north);
 	const south = await unit('South');
@@ -22,9 +23,23 @@ describe('action plans', () => {
 		const { admin, regional, teamA, lead } = await orgWithRegions();
 		const a = await createAction({
 			actor: regional,
-			input: { unitId: teamA, title: 'Give every customer one owner', reason: 'Territory management is our lowest area', areaKey: 'territory', ownerId: lead.membership!.userId, dueOn: '2020-01-31' }
+			input: {
+				unitId: teamA,
+				title: 'Give every customer one owner',
+				reason: 'Territory management is our lowest area',
+				areaKey: 'territory',
+				ownerId: lead.membership!.userId,
+				dueOn: '2020-01-31'
+			}
 		});
-		expect(a).toMatchObject({ title: 'Give every customer one owner', status: 'planned', overdue: true, owner: { name: 'Test viewer' }, unit: { name: 'Team A' }, areaKey: 'territory' });
+		expect(a).toMatchObject({
+			title: 'Give every customer one owner',
+			status: 'planned',
+			overdue: true,
+			owner: { name: 'Test viewer' },
+			unit: { name: 'Team A' },
+			areaKey: 'territory'
+		});
 		const b = await updateAction({ actor: lead, actionId: a.id, input: { status: 'in_progress' } });
 		expect(b.status).toBe('in_progress');
 		const c = await addActionNote({ actor: lead, actionId: a.id, input: { body: 'Customer list exported; 40 without owner.' } });
@@ -54,14 +69,47 @@ describe('action plans', () => {
 	it('refuses bad input with the field named, and stores nothing', async () => {
 		const { admin, teamA } = await orgWithRegions();
 		const other = await orgWithRegions();
-		const bad = async (input: Record<string, unknown>) => (await createAction({ actor: admin, input: { unitId: teamA, title: 'X', ...input } }).catch((e) => e)) as ValidationError;
+		const bad = async (input: Record<string, unknown>) =>
+			(await createAction({ actor: admin, input: { unitId: teamA, title: 'X', ...input } }).catch((e) => e)) as ValidationError;
 		expect((await bad({ title: '' })).message).toMatch(/title/);
 		expect((await bad({ dueOn: '31/01/2027' })).message).toMatch(/dueOn/);
 		expect((await bad({ dueOn: '2027-02-30' })).message).toMatch(/dueOn/);
 		expect((await bad({ ownerId: other.lead.membership!.userId })).message).toMatch(/ownerId/);
 		// Nor may a viewer make anyone of the organization the owner: a participant of another region is refused.
-		const southPerson = (await db().insertInto('users').values({ organization_id: admin.membership!.organizationId, name: 'South seller', email: `south-${Date.now()}@example.test`, language: 'en', access: 'participant', unit_id: (await db().selectFrom('units').select('id').where('organization_id', '=', admin.membership!.organizationId).where('name', '=', 'South').executeTakeFirstOrThrow()).id, job_role: 'sales_person' }).returning('id').executeTakeFirstOrThrow()).id;
-		const regional = await createTestActor(admin.membership!.organizationId, 'viewer', (await db().selectFrom('units').select('id').where('organization_id', '=', admin.membership!.organizationId).where('name', '=', 'North').executeTakeFirstOrThrow()).id);
+		const southPerson = (
+			await db()
+				.insertInto('users')
+				.values({
+					organization_id: admin.membership!.organizationId,
+					name: 'South seller',
+					email: `south-${Date.now()}@example.test`,
+					language: 'en',
+					access: 'participant',
+					unit_id: (
+						await db()
+							.selectFrom('units')
+							.select('id')
+							.where('organization_id', '=', admin.membership!.organizationId)
+							.where('name', '=', 'South')
+							.executeTakeFirstOrThrow()
+					).id,
+					job_role: 'sales_person'
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const regional = await createTestActor(
+			admin.membership!.organizationId,
+			'viewer',
+			(
+				await db()
+					.selectFrom('units')
+					.select('id')
+					.where('organization_id', '=', admin.membership!.organizationId)
+					.where('name', '=', 'North')
+					.executeTakeFirstOrThrow()
+			).id
+		);
 		const refused = (await createAction({ actor: regional, input: { unitId: teamA, title: 'X', ownerId: southPerson } }).catch((e) => e)) as ValidationError;
 		expect(refused.message).toMatch(/ownerId/);
 		expect((await bad({ status: 'finished' })).message).toMatch(/status/);

@@ -8,7 +8,10 @@ import { findingFor } from './finding';
 async function setup() {
 	const org = await createTestOrganization();
 	// Team B is too small to show; Team C is hidden with it, so that the region minus Team A is not Team B.
-	const tree = { units: { Region: null, 'Team A': 'Region', 'Team B': 'Region', 'Team C': 'Region' }, respondents: { 'Team A': { sales_person: 6 }, 'Team B': { sales_person: 2 }, 'Team C': { sales_person: 5 } } };
+	const tree = {
+		units: { Region: null, 'Team A': 'Region', 'Team B': 'Region', 'Team C': 'Region' },
+		respondents: { 'Team A': { sales_person: 6 }, 'Team B': { sales_person: 2 }, 'Team C': { sales_person: 5 } }
+	};
 	const round = await createPublishedRound({ organizationId: org.id, tree, seed: 5 });
 	return { round, admin: await createTestActor(org.id, 'admin'), lead: await createTestActor(org.id, 'viewer', round.unitIds['Team A']) };
 }

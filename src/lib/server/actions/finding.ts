@@ -19,8 +19,14 @@ export interface Finding {
  * The finding an action answers, written out from the figures the same viewer sees on the report
  * (a hidden figure is not named). Null when the round, unit, area or statement is not theirs to see.
  */
-export async function findingFor(opts: { actor: Actor; roundId: string; unitId: string; areaKey: string | null; statementKey: string | null; locale: Locale }, executor: Db = db()): Promise<Finding | null> {
-	const r = await unitResults({ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } }, executor).catch(() => null);
+export async function findingFor(
+	opts: { actor: Actor; roundId: string; unitId: string; areaKey: string | null; statementKey: string | null; locale: Locale },
+	executor: Db = db()
+): Promise<Finding | null> {
+	const r = await unitResults(
+		{ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, locale: opts.locale, choice: { compare: 'all', statistic: 'mean' } },
+		executor
+	).catch(() => null);
 	if (!r) return null;
 	const t = translator(opts.locale);
 	const st = opts.statementKey ? r.statements.find((s) => s.key === opts.statementKey) : undefined;

@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { fields } from '$lib/server/validation';
 import { ACTION_STATUSES } from '$lib/actions';
 
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31').refine((d) => {
-	const t = new Date(`${d}T00:00:00Z`);
-	return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}, 'Not a real date');
-export const prose = (max: number) => z.string().trim().max(max, `At most ${max} characters`).regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
+export const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31')
+	.refine((d) => {
+		const t = new Date(`${d}T00:00:00Z`);
+		return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+	}, 'Not a real date');
+export const prose = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, `At most ${max} characters`)
+		.regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
 const status = z.enum(ACTION_STATUSES, { message: `Must be one of ${ACTION_STATUSES.join(', ')}` });
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Not an area or statement of the model');
 

@@ -12,7 +12,9 @@ import { mayOwn } from './options';
 async function assertOwner(actor: Actor, unitId: string, ownerId: string | null | undefined, executor: Db = db()) {
 	if (!ownerId) return;
 	if (!(await mayOwn({ actor, unitId, ownerId }, executor)))
-		throw new ValidationError('ownerId: The owner must be one of the unit’s people, a viewer or an admin of your organization.', [{ path: 'ownerId', message: 'Not someone who can own this action' }]);
+		throw new ValidationError('ownerId: The owner must be one of the unit’s people, a viewer or an admin of your organization.', [
+			{ path: 'ownerId', message: 'Not someone who can own this action' }
+		]);
 }
 
 /** Whether setting this owner tells them by email: not when one makes oneself the owner. */
@@ -71,7 +73,10 @@ export async function updateAction(opts: { actor: Actor; actionId: string; input
 		.where('organization_id', '=', org)
 		.where('id', '=', current.id)
 		.execute();
-	await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'action_updated', target: patch.title ?? current.title, details: { status: patch.status } }, executor);
+	await recordAudit(
+		{ organizationId: org, actor: opts.actor.label, action: 'action_updated', target: patch.title ?? current.title, details: { status: patch.status } },
+		executor
+	);
 	return getAction({ actor: opts.actor, actionId: current.id }, executor);
 }
 
@@ -79,7 +84,10 @@ export async function updateAction(opts: { actor: Actor; actionId: string; input
 export async function addActionNote(opts: { actor: Actor; actionId: string; input: unknown }, executor: Db = db()): Promise<ActionView> {
 	const { body } = parse(noteInput, opts.input);
 	const action = await getAction({ actor: opts.actor, actionId: opts.actionId }, executor);
-	await executor.insertInto('action_notes').values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name }).execute();
+	await executor
+		.insertInto('action_notes')
+		.values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name })
+		.execute();
 	return getAction({ actor: opts.actor, actionId: action.id }, executor);
 }
 

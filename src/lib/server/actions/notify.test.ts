@@ -21,7 +21,8 @@ const settle = () => afterNextTick();
 
 async function org() {
 	const o = await createTestOrganization();
-	const unit = (await db().insertInto('units').values({ organization_id: o.id, name: 'Team Nord', parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+	const unit = (await db().insertInto('units').values({ organization_id: o.id, name: 'Team Nord', parent_id: null }).returning('id').executeTakeFirstOrThrow())
+		.id;
 	const manager = await createTestActor(o.id, 'viewer', unit);
 	const lead = await createTestActor(o.id, 'viewer', unit);
 	return { o, unit, manager, lead };
@@ -49,7 +50,10 @@ describe('action owner emails', () => {
 		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Own action', ownerId: manager.membership!.userId } });
 		const b = await createAction({ actor: manager, input: { unitId: unit, title: 'Taken over later' } });
 		await updateAction({ actor: lead, actionId: b.id, input: { ownerId: lead.membership!.userId } });
-		expect((await db().selectFrom('actions').select('assignment_pending').where('id', 'in', [a.id, b.id]).execute()).map((r) => r.assignment_pending)).toEqual([false, false]);
+		expect((await db().selectFrom('actions').select('assignment_pending').where('id', 'in', [a.id, b.id]).execute()).map((r) => r.assignment_pending)).toEqual([
+			false,
+			false
+		]);
 		await sweep(o.id, new Date().toISOString().slice(0, 10));
 		await settle();
 		expect(emailsTo(manager.email)).toHaveLength(0);
@@ -93,7 +97,10 @@ describe('action owner emails', () => {
 
 	it('remind again after the due date is changed', async () => {
 		const { o, unit, manager } = await org();
-		const a = await createAction({ actor: manager, input: { unitId: unit, title: 'Moved deadline', ownerId: manager.membership!.userId, dueOn: '2093-09-05' } });
+		const a = await createAction({
+			actor: manager,
+			input: { unitId: unit, title: 'Moved deadline', ownerId: manager.membership!.userId, dueOn: '2093-09-05' }
+		});
 		await sweep(o.id, '2093-09-03');
 		expect(emailsTo(manager.email)).toHaveLength(1);
 		await updateAction({ actor: manager, actionId: a.id, input: { dueOn: '2093-10-01' } });

@@ -46,7 +46,14 @@ async function sendOne(organizationId: string, origin: string, today: string, ex
 			FOR UPDATE OF a SKIP LOCKED`.execute(trx);
 		const p = rows.rows[0];
 		if (!p) return false;
-		const mail = { link: `${origin}/app/actions/${p.id}`, title: p.title, unit: p.unit_name, organization: p.organization_name, dueOn: p.due_on, by: p.created_by };
+		const mail = {
+			link: `${origin}/app/actions/${p.id}`,
+			title: p.title,
+			unit: p.unit_name,
+			organization: p.organization_name,
+			dueOn: p.due_on,
+			by: p.created_by
+		};
 		const built = p.kind === 'assigned' ? actionAssignedEmail(p.language, mail) : actionDueEmail(p.language, { ...mail, dueOn: p.due_on! });
 		await sendEmail({ to: p.email, ...built, link: mail.link });
 		// The assignment email names the due date, so a due date already close needs no second email.

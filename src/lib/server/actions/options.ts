@@ -28,7 +28,12 @@ export async function ownerOptions(opts: { actor: Actor; unitId: string | null; 
 	const rows = await (await owners(scope, opts.unitId, executor)).orderBy('name').limit(1000).execute();
 	const out = rows.map((r) => ({ id: r.id, label: r.name }));
 	if (opts.keep && !out.some((o) => o.id === opts.keep)) {
-		const kept = await executor.selectFrom('users').select(['id', 'name']).where('organization_id', '=', scope.organizationId).where('id', '=', opts.keep).executeTakeFirst();
+		const kept = await executor
+			.selectFrom('users')
+			.select(['id', 'name'])
+			.where('organization_id', '=', scope.organizationId)
+			.where('id', '=', opts.keep)
+			.executeTakeFirst();
 		if (kept) out.unshift({ id: kept.id, label: kept.name });
 	}
 	return out;

@@ -72,7 +72,9 @@ export async function authenticateApiToken(secret: string, executor: Db = db()):
 		.where('api_tokens.token_hash', '=', key.hash)
 		.where('api_tokens.revoked_at', 'is', null);
 	if (key.organizationId) q = q.where('api_tokens.organization_id', '=', key.organizationId);
-	const row = await q.returning(['api_tokens.id', 'api_tokens.name', 'api_tokens.organization_id', 'organizations.name as orgName', 'organizations.is_demo']).executeTakeFirst();
+	const row = await q
+		.returning(['api_tokens.id', 'api_tokens.name', 'api_tokens.organization_id', 'organizations.name as orgName', 'organizations.is_demo'])
+		.executeTakeFirst();
 	if (!row) return null;
 	const label = `API token “${row.name}”`;
 	return {

@@ -7,7 +7,8 @@ export interface AuditPage {
 
 /** Newest first, 50 a page, keyset-paginated by id. */
 export async function listAuditEvents(
-	opts: { organizationId: string; before?: string | null; action?: string | null; limit?: number }, executor: Db = db()
+	opts: { organizationId: string; before?: string | null; action?: string | null; limit?: number },
+	executor: Db = db()
 ): Promise<AuditPage> {
 	const limit = opts.limit ?? 50;
 	let q = executor

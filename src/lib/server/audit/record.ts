@@ -65,5 +65,9 @@ export async function recordAudit(e: AuditInput, executor: Db = db()): Promise<v
 		ip: e.ip ?? null
 	};
 	if (e.organizationId === null) await executor.insertInto('global_audit_events').values(event).execute();
-	else await executor.insertInto('audit_events').values({ organization_id: e.organizationId, ...event }).execute();
+	else
+		await executor
+			.insertInto('audit_events')
+			.values({ organization_id: e.organizationId, ...event })
+			.execute();
 }

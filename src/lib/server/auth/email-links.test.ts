@@ -15,7 +15,9 @@ const ORIGIN = 'https://sos.example.test';
 const tokenOf = (link: string) => link.split('/').pop()!;
 
 async function request(kind: 'magic_link' | 'password_reset', email: string) {
-	await (await requestEmailLink({ kind, email, origin: ORIGIN, ip: null })).sent;
+	await (
+		await requestEmailLink({ kind, email, origin: ORIGIN, ip: null })
+	).sent;
 }
 
 describe('email links', () => {
@@ -57,7 +59,11 @@ describe('email links', () => {
 		const m = await createTestActor(org.id, 'admin');
 		await request('magic_link', m.email);
 		const token = tokenOf(linkIn(await waitForEmail(m.email)));
-		await db().updateTable('one_time_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', hashToken(token)).execute();
+		await db()
+			.updateTable('one_time_tokens')
+			.set({ expires_at: new Date(Date.now() - 1000) })
+			.where('id', '=', hashToken(token))
+			.execute();
 		expect(await isLinkUsable('magic_link', token)).toBe(false);
 		const expired = await signInWithLink({ token, ip: null }).catch((e) => e);
 		const unknown = await signInWithLink({ token: 'a'.repeat(32), ip: null }).catch((e) => e);
@@ -101,8 +107,16 @@ describe('email links', () => {
 		for (let i = 0; i < 5; i++) await request('password_reset', m.email);
 		const refused = await requestEmailLink({ kind: 'password_reset', email: m.email, origin: ORIGIN, ip: '10.9.8.7' }).catch((e) => e);
 		expect(refused).toBeInstanceOf(RateLimitedError);
-		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').execute();
-		expect(logged).toEqual([{ action: 'sign_in_limited', ip: '10.9.8.7', details: expect.objectContaining({ kind: 'password_reset', limit: 'link:email', refused: 1 }) }]);
+		const logged = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'ip', 'details'])
+			.where('organization_id', '=', org.id)
+			.where('target', '=', m.email)
+			.where('action', '=', 'sign_in_limited')
+			.execute();
+		expect(logged).toEqual([
+			{ action: 'sign_in_limited', ip: '10.9.8.7', details: expect.objectContaining({ kind: 'password_reset', limit: 'link:email', refused: 1 }) }
+		]);
 	});
 
 	it('a reset sets the password, ends every session and works once', async () => {

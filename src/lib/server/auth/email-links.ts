@@ -24,7 +24,10 @@ export class InvalidLinkError extends DomainError {
  * Emails a one-time link if the address may sign in. The caller always shows the same answer,
  * so the response never reveals whether an account exists.
  */
-export async function requestEmailLink(opts: { kind: Kind; email: string; origin: string; ip: string | null }, executor: Db = db()): Promise<{ sent: Promise<void> }> {
+export async function requestEmailLink(
+	opts: { kind: Kind; email: string; origin: string; ip: string | null },
+	executor: Db = db()
+): Promise<{ sent: Promise<void> }> {
 	const email = opts.email.trim().toLowerCase();
 	try {
 		await hitRateLimit(`link:email:${email}`, 5, 900, executor);
@@ -85,14 +88,21 @@ export async function isLinkUsable(kind: Kind, token: string, executor: Db = db(
 export async function signInWithLink(opts: { token: string; ip: string | null }, executor: Db = db()) {
 	const { accountId, email } = await consume('magic_link', opts.token, executor);
 	const memberships = await listMemberships(email, executor);
-	await auditAccountEvent({ email, action: 'sign_in', organizationIds: memberships.map((m) => m.organizationId), ip: opts.ip, details: { method: 'email_link' } }, executor);
+	await auditAccountEvent(
+		{ email, action: 'sign_in', organizationIds: memberships.map((m) => m.organizationId), ip: opts.ip, details: { method: 'email_link' } },
+		executor
+	);
 	await executor.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', accountId).execute();
 	return { accountId, organizationId: memberships.length === 1 ? memberships[0].organizationId : null };
 }
 
 export async function resetPassword(opts: { token: string; password: string; ip: string | null }, executor: Db = db()) {
 	const { accountId, email } = await consume('password_reset', opts.token, executor);
-	await executor.updateTable('accounts').set({ password_hash: await hashPassword(opts.password) }).where('id', '=', accountId).execute();
+	await executor
+		.updateTable('accounts')
+		.set({ password_hash: await hashPassword(opts.password) })
+		.where('id', '=', accountId)
+		.execute();
 	await invalidateAccountSessions(accountId, executor);
 	await executor.deleteFrom('one_time_tokens').where('account_id', '=', accountId).where('used_at', 'is', null).execute();
 	const memberships = await listMemberships(email, executor);

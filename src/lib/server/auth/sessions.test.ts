@@ -27,7 +27,13 @@ describe('sessions', () => {
 		expect(s.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_DAYS - 1) * DAY);
 		expect(await db().selectFrom('sessions').select('id').where('id', '=', s.token).executeTakeFirst()).toBeUndefined();
 		const v = await validateSession(s.token);
-		expect(v?.actor).toMatchObject({ accountId, email: actor.email, via: 'session', isOperator: false, membership: { organizationId: org.id, access: 'admin', userId: actor.membership!.userId } });
+		expect(v?.actor).toMatchObject({
+			accountId,
+			email: actor.email,
+			via: 'session',
+			isOperator: false,
+			membership: { organizationId: org.id, access: 'admin', userId: actor.membership!.userId }
+		});
 		expect(v?.renewedUntil).toBeNull();
 		expect(await validateSession(s.token + 'x')).toBeNull();
 		expect(await validateSession('')).toBeNull();
@@ -39,7 +45,9 @@ describe('sessions', () => {
 		await setExpiry(old.token, new Date(Date.now() + 5 * DAY));
 		const renewed = await validateSession(old.token);
 		expect(renewed?.renewedUntil?.getTime()).toBeGreaterThan(Date.now() + (SESSION_DAYS - 1) * DAY);
-		expect((await db().selectFrom('sessions').select('expires_at').where('id', '=', hashToken(old.token)).executeTakeFirstOrThrow()).expires_at.getTime()).toBe(renewed!.renewedUntil!.getTime());
+		expect((await db().selectFrom('sessions').select('expires_at').where('id', '=', hashToken(old.token)).executeTakeFirstOrThrow()).expires_at.getTime()).toBe(
+			renewed!.renewedUntil!.getTime()
+		);
 
 		const dead = await createSession({ accountId, organizationId: org.id });
 		await setExpiry(dead.token, new Date(Date.now() - 1000));

@@ -8,7 +8,8 @@ export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'sos_session';
 
 export async function createSession(
-	opts: { accountId: string; organizationId: string | null }, executor: Db = db()
+	opts: { accountId: string; organizationId: string | null },
+	executor: Db = db()
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
@@ -42,9 +43,7 @@ export async function validateSession(token: string, executor: Db = db()): Promi
 		renewedUntil = new Date(Date.now() + SESSION_DAYS * DAY);
 		await executor.updateTable('sessions').set({ expires_at: renewedUntil }).where('id', '=', id).execute();
 	}
-	const membership: Membership | null = row.organization_id
-		? await findMembership({ email: row.email, organizationId: row.organization_id }, executor)
-		: null;
+	const membership: Membership | null = row.organization_id ? await findMembership({ email: row.email, organizationId: row.organization_id }, executor) : null;
 	// No organization chosen yet (someone in several chooses after signing in) is fine while they still
 	// have access somewhere; a session whose organization membership is gone is over.
 	if (!membership && !row.is_operator && (row.organization_id || !(await maySignIn(row.email, executor)))) return null;

@@ -12,14 +12,29 @@ const PASSWORD = 'a fine long password';
 const ip = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
 
 async function withPassword(email: string, password = PASSWORD, isOperator = false) {
-	return (await db().insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).returning('id').executeTakeFirstOrThrow()).id;
+	return (
+		await db()
+			.insertInto('accounts')
+			.values({ email, password_hash: await hashPassword(password), is_operator: isOperator })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 }
 
 /** An organization's audit events for a target, or (organizationId null) those of no organization, kept in global_audit_events. */
 const events = async (organizationId: string | null, target: string) =>
 	organizationId
-		? db().selectFrom('audit_events').select(['action', 'organization_id', 'ip']).where('organization_id', '=', organizationId).where('target', '=', target).orderBy('id').execute()
-		: (await db().selectFrom('global_audit_events').select(['action', 'ip']).where('target', '=', target).orderBy('id').execute()).map((e) => ({ ...e, organization_id: null }));
+		? db()
+				.selectFrom('audit_events')
+				.select(['action', 'organization_id', 'ip'])
+				.where('organization_id', '=', organizationId)
+				.where('target', '=', target)
+				.orderBy('id')
+				.execute()
+		: (await db().selectFrom('global_audit_events').select(['action', 'ip']).where('target', '=', target).orderBy('id').execute()).map((e) => ({
+				...e,
+				organization_id: null
+			}));
 
 describe('signInWithPassword', () => {
 	it('signs a member in to their one organization and logs it there', async () => {
@@ -39,7 +54,10 @@ describe('signInWithPassword', () => {
 		const b = await createTestOrganization();
 		const m = await createTestActor(a.id, 'admin');
 		await db().insertInto('users').values({ organization_id: b.id, name: 'Same person', email: m.email, language: 'en', access: 'viewer' }).execute();
-		await db().insertInto('users').values({ organization_id: (await createTestOrganization()).id, name: 'Only answers', email: m.email, language: 'en', access: 'participant' }).execute();
+		await db()
+			.insertInto('users')
+			.values({ organization_id: (await createTestOrganization()).id, name: 'Only answers', email: m.email, language: 'en', access: 'participant' })
+			.execute();
 		await withPassword(m.email);
 		const r = await signInWithPassword({ email: m.email, password: PASSWORD, ip: null });
 		expect(r).toMatchObject({ organizationId: null, organizationCount: 2 });
@@ -87,7 +105,8 @@ describe('signInWithPassword', () => {
 		const m = await createTestActor(org.id, 'admin');
 		await withPassword(m.email);
 		const stranger = ip();
-		for (let i = 0; i < 10; i++) await expect(signInWithPassword({ email: m.email, password: 'nope', ip: stranger })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		for (let i = 0; i < 10; i++)
+			await expect(signInWithPassword({ email: m.email, password: 'nope', ip: stranger })).rejects.toBeInstanceOf(InvalidCredentialsError);
 		// The stranger is refused, even with the right password.
 		const limited = await signInWithPassword({ email: m.email, password: PASSWORD, ip: stranger }).catch((e) => e);
 		expect(limited).toBeInstanceOf(RateLimitedError);
@@ -106,9 +125,12 @@ describe('signInWithPassword', () => {
 		// That sign-in (from an address still new then) and 99 failures from ten others: the account's cap
 		// of 100 attempts from addresses it has not signed in from.
 		const strangers = Array.from({ length: 10 }, ip);
-		await Promise.all(strangers.map(async (at, n) => {
-			for (let i = 0; i < (n === 0 ? 9 : 10); i++) await expect(signInWithPassword({ email: m.email, password: 'nope', ip: at })).rejects.toBeInstanceOf(InvalidCredentialsError);
-		}));
+		await Promise.all(
+			strangers.map(async (at, n) => {
+				for (let i = 0; i < (n === 0 ? 9 : 10); i++)
+					await expect(signInWithPassword({ email: m.email, password: 'nope', ip: at })).rejects.toBeInstanceOf(InvalidCredentialsError);
+			})
+		);
 		await expect(signInWithPassword({ email: m.email, password: PASSWORD, ip: ip() })).rejects.toBeInstanceOf(RateLimitedError);
 		expect(await signInWithPassword({ email: m.email, password: PASSWORD, ip: home })).toMatchObject({ organizationId: org.id });
 	}, 60_000);
@@ -116,7 +138,8 @@ describe('signInWithPassword', () => {
 	it('limits 50 attempts per address in 15 minutes, on any accounts', async () => {
 		const org = await createTestOrganization();
 		const shared = ip();
-		for (let i = 0; i < 50; i++) await expect(signInWithPassword({ email: uniqueEmail(), password: 'x', ip: shared })).rejects.toBeInstanceOf(InvalidCredentialsError);
+		for (let i = 0; i < 50; i++)
+			await expect(signInWithPassword({ email: uniqueEmail(), password: 'x', ip: shared })).rejects.toBeInstanceOf(InvalidCredentialsError);
 		const other = await createTestActor(org.id, 'admin');
 		await withPassword(other.email);
 		await expect(signInWithPassword({ email: other.email, password: PASSWORD, ip: shared })).rejects.toBeInstanceOf(RateLimitedError);
@@ -130,7 +153,14 @@ describe('signInWithPassword', () => {
 		const at = ip();
 		for (let i = 0; i < 10; i++) await signInWithPassword({ email: m.email, password: 'nope', ip: at }).catch(() => {});
 		for (let i = 0; i < 5; i++) await expect(signInWithPassword({ email: m.email, password: PASSWORD, ip: at })).rejects.toBeInstanceOf(RateLimitedError);
-		const logged = await db().selectFrom('audit_events').select(['action', 'ip', 'details']).where('organization_id', '=', org.id).where('target', '=', m.email).where('action', '=', 'sign_in_limited').orderBy('id').execute();
+		const logged = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'ip', 'details'])
+			.where('organization_id', '=', org.id)
+			.where('target', '=', m.email)
+			.where('action', '=', 'sign_in_limited')
+			.orderBy('id')
+			.execute();
 		// The 1st, 2nd and 4th refusal: a flood of refusals is logged sparsely, with its count.
 		expect(logged.map((e) => [e.ip, (e.details as { limit: string; refused: number }).limit, (e.details as { refused: number }).refused])).toEqual([
 			[at, 'signin:pair', 1],
@@ -142,7 +172,9 @@ describe('signInWithPassword', () => {
 		await db().insertInto('users').values({ organization_id: b.id, name: 'Same person', email: m.email, language: 'en', access: 'viewer' }).execute();
 		const there = ip();
 		for (let i = 0; i < 11; i++) await signInWithPassword({ email: m.email, password: 'nope', ip: there }).catch(() => {});
-		expect((await events(null, m.email)).filter((e) => e.action === 'sign_in_limited')).toEqual([{ action: 'sign_in_limited', organization_id: null, ip: there }]);
+		expect((await events(null, m.email)).filter((e) => e.action === 'sign_in_limited')).toEqual([
+			{ action: 'sign_in_limited', organization_id: null, ip: there }
+		]);
 		expect((await events(b.id, m.email)).map((e) => e.action)).toEqual([]);
 		expect((await events(org.id, m.email)).filter((e) => e.ip === there)).toEqual([]);
 	});
@@ -153,7 +185,11 @@ describe('hitRateLimit', () => {
 		const key = `test:${uniqueEmail()}`;
 		for (let i = 0; i < 3; i++) await hitRateLimit(key, 3, 60);
 		await expect(hitRateLimit(key, 3, 60)).rejects.toBeInstanceOf(RateLimitedError);
-		await db().updateTable('rate_limits').set({ window_start: new Date(Date.now() - 61_000) }).where('key', '=', key).execute();
+		await db()
+			.updateTable('rate_limits')
+			.set({ window_start: new Date(Date.now() - 61_000) })
+			.where('key', '=', key)
+			.execute();
 		await hitRateLimit(key, 3, 60);
 		await hitRateLimit(key, 3, 60);
 		await clearRateLimit(key);

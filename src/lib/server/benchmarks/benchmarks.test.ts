@@ -20,7 +20,9 @@ describe('the benchmark', () => {
 		await createPublishedRound({ organizationId: small.id, tree: { units: { S: null }, respondents: { S: { sales_person: 3 } } }, k: 5 });
 		await setBenchmarkExclusion({ actor: operator, organizationId: excluded.id, excluded: true });
 		const version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
-		const ids = (await db().selectFrom('benchmark_contributions').select('organization_id').where('version_id', '=', version).execute()).map((c) => c.organization_id);
+		const ids = (await db().selectFrom('benchmark_contributions').select('organization_id').where('version_id', '=', version).execute()).map(
+			(c) => c.organization_id
+		);
 		expect(ids).not.toContain(excluded.id);
 		expect(ids).not.toContain(small.id);
 	});
@@ -29,10 +31,22 @@ describe('the benchmark', () => {
 		const org = await createTestOrganization();
 		const old = await createPublishedRound({ organizationId: org.id, tree: spec(6), closedAt: new Date(Date.now() - 25 * 30 * 86_400_000) });
 		let version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
-		expect(await db().selectFrom('benchmark_contributions').select('organization_id').where('version_id', '=', version).where('organization_id', '=', org.id).execute()).toEqual([]);
+		expect(
+			await db()
+				.selectFrom('benchmark_contributions')
+				.select('organization_id')
+				.where('version_id', '=', version)
+				.where('organization_id', '=', org.id)
+				.execute()
+		).toEqual([]);
 		await createPublishedRound({ organizationId: org.id, tree: spec(9), existingUnits: old.unitIds, seed: 3 });
 		version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
-		const mine = await db().selectFrom('benchmark_contributions').select('respondents').where('version_id', '=', version).where('organization_id', '=', org.id).execute();
+		const mine = await db()
+			.selectFrom('benchmark_contributions')
+			.select('respondents')
+			.where('version_id', '=', version)
+			.where('organization_id', '=', org.id)
+			.execute();
 		expect(mine).toEqual([{ respondents: 11 }]);
 	});
 });
@@ -41,15 +55,27 @@ describe('an imported benchmark', () => {
 	const csv = (rows: string[]) => ['area,mean,organizations,respondents', ...rows].join('\n');
 
 	it('is refused as a whole, with every bad row named, and nothing stored', async () => {
-		const before = await db().selectFrom('benchmark_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-		const err = await importBenchmark({ actor: operator, input: { label: 'Broken', model: 'sos@1.0' }, csv: csv(['territory,3.4,20,900', 'planets,3,10,100', 'targets,7,10,100', 'forecasting,3.1,0,10', 'territory,3.5,20,900']) }).catch((e) => e);
+		const before = await db()
+			.selectFrom('benchmark_versions')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		const err = await importBenchmark({
+			actor: operator,
+			input: { label: 'Broken', model: 'sos@1.0' },
+			csv: csv(['territory,3.4,20,900', 'planets,3,10,100', 'targets,7,10,100', 'forecasting,3.1,0,10', 'territory,3.5,20,900'])
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.details.map((d: { path: string }) => d.path)).toEqual(['row 3', 'row 4', 'row 5', 'row 6']);
 		expect(err.message).toMatch(/4 rows must be corrected/);
 		await expect(importBenchmark({ actor: operator, input: { label: 'x', model: 'sos@1.0' }, csv: 'name;value\n1;2' })).rejects.toThrow(/column names/);
-		await expect(importBenchmark({ actor: operator, input: { label: 'x', model: 'sos@9.9' }, csv: csv(['territory,3,5,50']) })).rejects.toThrow(/no such model/);
+		await expect(importBenchmark({ actor: operator, input: { label: 'x', model: 'sos@9.9' }, csv: csv(['territory,3,5,50']) })).rejects.toThrow(
+			/no such model/
+		);
 		await expect(importBenchmark({ actor: operator, input: { label: '', model: 'sos@1.0' }, csv: csv(['territory,3,5,50']) })).rejects.toThrow(/label/);
-		const after = await db().selectFrom('benchmark_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const after = await db()
+			.selectFrom('benchmark_versions')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(after.n)).toBe(Number(before.n));
 	});
 

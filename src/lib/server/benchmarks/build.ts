@@ -31,7 +31,10 @@ interface Contribution {
  * for it) and, per segment and metric, the count, the sum and the sorted organization means, or why
  * the figure is withheld.
  */
-export async function rebuildBenchmark(opts: { modelId: string; modelVersion: string; population: Population; now?: Date }, executor: Db = db()): Promise<string> {
+export async function rebuildBenchmark(
+	opts: { modelId: string; modelVersion: string; population: Population; now?: Date },
+	executor: Db = db()
+): Promise<string> {
 	const now = opts.now ?? new Date();
 	const model = await getModel(opts.modelId, opts.modelVersion);
 	const { rows } = await sql<Contribution>`
@@ -64,7 +67,10 @@ export async function rebuildBenchmark(opts: { modelId: string; modelVersion: st
 	});
 	const stats = [...bySegment].flatMap(([segment, contributors]) =>
 		Array.from({ length: metrics }, (_, metric) => {
-			const values = contributors.map((c) => ({ mean: metricOf(c, metric), respondents: c.respondents })).filter((v) => v.mean !== null) as { mean: number; respondents: number }[];
+			const values = contributors.map((c) => ({ mean: metricOf(c, metric), respondents: c.respondents })).filter((v) => v.mean !== null) as {
+				mean: number;
+				respondents: number;
+			}[];
 			const withheld = decision.withheld.get(segment)?.[metric] ?? null;
 			return {
 				segment,
@@ -95,10 +101,26 @@ export async function rebuildBenchmark(opts: { modelId: string; modelVersion: st
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const contributions = rows.map((c, i) => ({ version_id: version.id, organization_id: c.organization_id, round_id: c.round_id, segments: [...members[i].segments], respondents: c.respondents, area_means: c.area_means, statement_means: c.statement_means }));
-		for (let i = 0; i < contributions.length; i += 1000) await trx.insertInto('benchmark_contributions').values(contributions.slice(i, i + 1000)).execute();
+		const contributions = rows.map((c, i) => ({
+			version_id: version.id,
+			organization_id: c.organization_id,
+			round_id: c.round_id,
+			segments: [...members[i].segments],
+			respondents: c.respondents,
+			area_means: c.area_means,
+			statement_means: c.statement_means
+		}));
+		for (let i = 0; i < contributions.length; i += 1000)
+			await trx
+				.insertInto('benchmark_contributions')
+				.values(contributions.slice(i, i + 1000))
+				.execute();
 		const statRows = stats.map((s) => ({ version_id: version.id, ...s }));
-		for (let i = 0; i < statRows.length; i += 1000) await trx.insertInto('benchmark_stats').values(statRows.slice(i, i + 1000)).execute();
+		for (let i = 0; i < statRows.length; i += 1000)
+			await trx
+				.insertInto('benchmark_stats')
+				.values(statRows.slice(i, i + 1000))
+				.execute();
 		return version.id;
 	});
 }
@@ -112,8 +134,16 @@ async function keepFiguresWithK(rows: Contribution[], executor: Db = db()): Prom
 	const counts = await executor
 		.selectFrom('round_aggregates')
 		.select(['organization_id', 'area_n', 'statement_n'])
-		.where('organization_id', 'in', rows.map((c) => c.organization_id))
-		.where('round_id', 'in', rows.map((c) => c.round_id))
+		.where(
+			'organization_id',
+			'in',
+			rows.map((c) => c.organization_id)
+		)
+		.where(
+			'round_id',
+			'in',
+			rows.map((c) => c.round_id)
+		)
 		.execute();
 	const answered = new Map<string, { area: number[]; statement: number[] }>();
 	for (const a of counts) {
@@ -129,7 +159,11 @@ async function keepFiguresWithK(rows: Contribution[], executor: Db = db()): Prom
 }
 
 /** Every earlier published version of the same model version and population: its contributions and what it showed. */
-async function earlierVersions(opts: { modelId: string; modelVersion: string; population: Population }, metrics: number, executor: Db = db()): Promise<EarlierVersion[]> {
+async function earlierVersions(
+	opts: { modelId: string; modelVersion: string; population: Population },
+	metrics: number,
+	executor: Db = db()
+): Promise<EarlierVersion[]> {
 	const versions = await executor
 		.selectFrom('benchmark_versions')
 		.select('id')
@@ -142,13 +176,22 @@ async function earlierVersions(opts: { modelId: string; modelVersion: string; po
 	if (versions.length === 0) return [];
 	const ids = versions.map((v) => v.id);
 	const [contributions, stats] = await Promise.all([
-		executor.selectFrom('benchmark_contributions').select(['version_id', 'organization_id', 'round_id', 'segments', 'area_means', 'statement_means']).where('version_id', 'in', ids).execute(),
+		executor
+			.selectFrom('benchmark_contributions')
+			.select(['version_id', 'organization_id', 'round_id', 'segments', 'area_means', 'statement_means'])
+			.where('version_id', 'in', ids)
+			.execute(),
 		executor.selectFrom('benchmark_stats').select(['version_id', 'segment', 'metric']).where('version_id', 'in', ids).where('withheld', 'is', null).execute()
 	]);
 	const out = new Map(ids.map((id) => [id, { members: [] as Member[], shown: new Map<string, boolean[]>() }]));
 	for (const c of contributions) {
 		const means = [...c.area_means, ...c.statement_means];
-		out.get(c.version_id)!.members.push({ organization: c.organization_id, round: c.round_id, segments: c.segments, has: Array.from({ length: metrics }, (_, m) => means[m] !== null && means[m] !== undefined) });
+		out.get(c.version_id)!.members.push({
+			organization: c.organization_id,
+			round: c.round_id,
+			segments: c.segments,
+			has: Array.from({ length: metrics }, (_, m) => means[m] !== null && means[m] !== undefined)
+		});
 	}
 	for (const s of stats) {
 		const shown = out.get(s.version_id)!.shown;
@@ -194,7 +237,9 @@ export async function rebuildBenchmarkIfDue(key: BenchmarkKey, now = new Date(),
 	return executor.transaction().execute(async (lock) => {
 		const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS ok`.execute(lock);
 		if (!got.rows[0].ok) return false;
-		const due = (await dueBenchmarks(executor)).some((d) => d.modelId === key.modelId && d.modelVersion === key.modelVersion && d.population === key.population);
+		const due = (await dueBenchmarks(executor)).some(
+			(d) => d.modelId === key.modelId && d.modelVersion === key.modelVersion && d.population === key.population
+		);
 		if (due) await rebuildBenchmark({ ...key, now }, executor);
 		return due;
 	});

@@ -41,10 +41,21 @@ async function organization(o: { mean: number; industry?: string; respondents?: 
 	const respondents = o.respondents ?? 8;
 	const org = await db
 		.insertInto('organizations')
-		.values({ name: `Org ${o.mean} ${Math.random()}`, industry: o.industry ?? 'manufacturing', country: 'SE', size_band: '50-199', sales_model: 'field', level_names: ['Team'] })
+		.values({
+			name: `Org ${o.mean} ${Math.random()}`,
+			industry: o.industry ?? 'manufacturing',
+			country: 'SE',
+			size_band: '50-199',
+			sales_model: 'field',
+			level_names: ['Team']
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const roundId = await insertPublishedRound(model, { organizationId: org.id, name: 'Round', closedAt: new Date(Date.now() - day-- * 86_400_000), tree: '[]', k: o.k ?? 5 }, db);
+	const roundId = await insertPublishedRound(
+		model,
+		{ organizationId: org.id, name: 'Round', closedAt: new Date(Date.now() - day-- * 86_400_000), tree: '[]', k: o.k ?? 5 },
+		db
+	);
 	const n = (metric: number) => o.answered?.[metric] ?? respondents;
 	await db
 		.insertInto('round_aggregates')
@@ -117,7 +128,9 @@ describe('the benchmark an organization sees', () => {
 		expect((await listBenchmarkVersions({ population: 'live', published: true }, db)).map((v) => v.id)).not.toContain(keptBack);
 		expect((await listBenchmarkVersions({ population: 'live' }, db)).find((v) => v.id === keptBack)?.published).toBe(false);
 		seen.push(await latestBenchmarkVersion({ organizationId: me.id, modelId: model.structure.id, modelVersion: model.structure.version }, db));
-		const [first, second] = await Promise.all(seen.map((v) => benchmarkFor({ versionId: v!, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db)));
+		const [first, second] = await Promise.all(
+			seen.map((v) => benchmarkFor({ versionId: v!, organizationId: me.id, segment: 'all', statistic: 'mean', ...metrics() }, db))
+		);
 		const a = first!.values[0]!;
 		const b = second!.values[0]!;
 		expect(close(7 * b - 6 * a, late.mean), `7 × ${b} − 6 × ${a}`).toBe(false);
@@ -162,7 +175,12 @@ describe('the benchmark an organization sees', () => {
 		// Seven respondents, k = 5, but one answered statement 0 and four area 1 (the rest: "don't know").
 		const sparse = await organization({ mean: 4.75, respondents: 7, answered: { [areas]: 1, 1: 4 } });
 		const version = await rebuild();
-		const mine = await db.selectFrom('benchmark_contributions').selectAll().where('version_id', '=', version).where('organization_id', '=', sparse.id).executeTakeFirstOrThrow();
+		const mine = await db
+			.selectFrom('benchmark_contributions')
+			.selectAll()
+			.where('version_id', '=', version)
+			.where('organization_id', '=', sparse.id)
+			.executeTakeFirstOrThrow();
 		expect(mine.statement_means[0]).toBeNull();
 		expect(mine.area_means[1]).toBeNull();
 		expect(mine.area_means[0]).toBe(4.75);

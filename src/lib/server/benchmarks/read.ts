@@ -21,7 +21,10 @@ export interface Benchmark {
  * metric shown only with at least five other organizations (percentiles: ten), in one segment and
  * statistic, and never a figure the build withheld (see $lib/benchmarks/publish).
  */
-export async function benchmarkFor(opts: { versionId: string; organizationId: string; segment: string; statistic: Statistic; metrics: number; areas: number }, executor: Db = db()): Promise<Benchmark | null> {
+export async function benchmarkFor(
+	opts: { versionId: string; organizationId: string; segment: string; statistic: Statistic; metrics: number; areas: number },
+	executor: Db = db()
+): Promise<Benchmark | null> {
 	const version = await getBenchmarkVersion(opts.versionId, executor);
 	if (!version) return null;
 	const [own, stats] = await Promise.all([
@@ -50,7 +53,12 @@ export async function benchmarkFor(opts: { versionId: string; organizationId: st
 			return null;
 		}
 		const b = benchmarkValue(
-			s && { organizations: s.organizations, respondents: s.respondents, meanSum: s.mean_sum, sortedMeans: ('sorted_means' in s ? s.sorted_means : null) as number[] | null },
+			s && {
+				organizations: s.organizations,
+				respondents: s.respondents,
+				meanSum: s.mean_sum,
+				sortedMeans: ('sorted_means' in s ? s.sorted_means : null) as number[] | null
+			},
 			opts.statistic,
 			ownMeans && own ? { mean: ownMeans[m] ?? null, respondents: own.respondents } : null
 		);

@@ -9,7 +9,10 @@ export async function populationOf(organizationId: string, executor: Db = db()):
 }
 
 /** The newest benchmark SOS published for a model version and the organization's population, or null (the one a round pins). */
-export async function latestBenchmarkVersion(opts: { organizationId: string; modelId: string; modelVersion: string }, executor: Db = db()): Promise<string | null> {
+export async function latestBenchmarkVersion(
+	opts: { organizationId: string; modelId: string; modelVersion: string },
+	executor: Db = db()
+): Promise<string | null> {
 	const population = await populationOf(opts.organizationId, executor);
 	const v = await executor
 		.selectFrom('benchmark_versions')
@@ -38,16 +41,32 @@ export interface BenchmarkVersion {
 	published: boolean;
 }
 
-const columns = ['id', 'model_id as modelId', 'model_version as modelVersion', 'source', 'label', 'built_at as builtAt', 'organizations', 'respondents', 'published'] as const;
+const columns = [
+	'id',
+	'model_id as modelId',
+	'model_version as modelVersion',
+	'source',
+	'label',
+	'built_at as builtAt',
+	'organizations',
+	'respondents',
+	'published'
+] as const;
 
 /** Benchmark versions of one population, newest first (imported sources are the operator's and live); `published` only those organizations may see. */
-export function listBenchmarkVersions(opts: { population: Population; modelId?: string; modelVersion?: string; source?: 'sos' | 'import'; published?: boolean; limit?: number }, executor: Db = db()): Promise<BenchmarkVersion[]> {
+export function listBenchmarkVersions(
+	opts: { population: Population; modelId?: string; modelVersion?: string; source?: 'sos' | 'import'; published?: boolean; limit?: number },
+	executor: Db = db()
+): Promise<BenchmarkVersion[]> {
 	let q = executor.selectFrom('benchmark_versions').select(columns).where('population', '=', opts.population);
 	if (opts.source) q = q.where('source', '=', opts.source);
 	if (opts.published) q = q.where('published', '=', true);
 	if (opts.modelId) q = q.where('model_id', '=', opts.modelId);
 	if (opts.modelVersion) q = q.where('model_version', '=', opts.modelVersion);
-	return q.orderBy('built_at', 'desc').limit(opts.limit ?? 100).execute();
+	return q
+		.orderBy('built_at', 'desc')
+		.limit(opts.limit ?? 100)
+		.execute();
 }
 
 export function getBenchmarkVersion(id: string, executor: Db = db()): Promise<BenchmarkVersion | undefined> {

@@ -103,8 +103,12 @@ describe('bootstrap', () => {
 		}
 
 		// The printed credentials work.
-		expect(await signInWithPassword({ email: 'admin@demo.example', password: credentials[0].password, ip: null }, db)).toMatchObject({ organizationId: org.id });
-		expect(await signInWithPassword({ email: 'operator@sos.example', password: credentials[1].password, ip: null }, db)).toMatchObject({ organizationId: null });
+		expect(await signInWithPassword({ email: 'admin@demo.example', password: credentials[0].password, ip: null }, db)).toMatchObject({
+			organizationId: org.id
+		});
+		expect(await signInWithPassword({ email: 'operator@sos.example', password: credentials[1].password, ip: null }, db)).toMatchObject({
+			organizationId: null
+		});
 
 		// A restart finds a non-empty database and does nothing.
 		const before = await counts(db);

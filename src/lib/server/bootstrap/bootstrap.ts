@@ -23,7 +23,10 @@ function generatePassword(): string {
 
 async function createAccount(email: string, isOperator: boolean, executor: Db = db()): Promise<string> {
 	const password = generatePassword();
-	await executor.insertInto('accounts').values({ email, password_hash: await hashPassword(password), is_operator: isOperator }).execute();
+	await executor
+		.insertInto('accounts')
+		.values({ email, password_hash: await hashPassword(password), is_operator: isOperator })
+		.execute();
 	return password;
 }
 
@@ -31,7 +34,15 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 	const d = demoOrganization;
 	const org = await executor
 		.insertInto('organizations')
-		.values({ name: d.name, industry: d.industry, country: d.country, size_band: d.sizeBand, sales_model: d.salesModel, level_names: [...d.levelNames], is_demo: true })
+		.values({
+			name: d.name,
+			industry: d.industry,
+			country: d.country,
+			size_band: d.sizeBand,
+			sales_model: d.salesModel,
+			level_names: [...d.levelNames],
+			is_demo: true
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const addUnit = async (name: string, parentId: string | null) =>
@@ -52,7 +63,18 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 	}
 	await executor
 		.insertInto('users')
-		.values(people.map((p) => ({ organization_id: org.id, name: p.name, email: p.email, language: 'en' as const, unit_id: p.unit, job_role: p.role, access: p.access, scope_unit_id: p.access === 'viewer' ? p.unit : null })))
+		.values(
+			people.map((p) => ({
+				organization_id: org.id,
+				name: p.name,
+				email: p.email,
+				language: 'en' as const,
+				unit_id: p.unit,
+				job_role: p.role,
+				access: p.access,
+				scope_unit_id: p.access === 'viewer' ? p.unit : null
+			}))
+		)
 		.execute();
 	const admin = { name: 'Demo Admin', email: 'admin@demo.example' };
 	await executor.insertInto('users').values({ organization_id: org.id, name: admin.name, email: admin.email, language: 'en', access: 'admin' }).execute();

@@ -10,7 +10,7 @@ export const demoOrganization = {
 
 export const demoTree: Record<string, Record<string, string[]>> = {
 	'Industrial Equipment': {
-		'Nordics': ['Stockholm', 'Gothenburg'],
+		Nordics: ['Stockholm', 'Gothenburg'],
 		'Central Europe': ['Hamburg', 'Munich']
 	},
 	'Service & Aftermarket': {
@@ -18,7 +18,32 @@ export const demoTree: Record<string, Record<string, string[]>> = {
 	}
 };
 
-const first = ['Anna', 'Erik', 'Maria', 'Lars', 'Sofia', 'Johan', 'Emma', 'Karl', 'Sara', 'Nils', 'Ida', 'Oskar', 'Elin', 'Magnus', 'Julia', 'Henrik', 'Lena', 'Peter', 'Frida', 'Mats', 'Klara', 'Jonas', 'Astrid', 'Viktor'];
+const first = [
+	'Anna',
+	'Erik',
+	'Maria',
+	'Lars',
+	'Sofia',
+	'Johan',
+	'Emma',
+	'Karl',
+	'Sara',
+	'Nils',
+	'Ida',
+	'Oskar',
+	'Elin',
+	'Magnus',
+	'Julia',
+	'Henrik',
+	'Lena',
+	'Peter',
+	'Frida',
+	'Mats',
+	'Klara',
+	'Jonas',
+	'Astrid',
+	'Viktor'
+];
 const last = ['Lindqvist', 'Berg', 'Nyström', 'Holm', 'Wikström', 'Sandberg', 'Ekström', 'Falk', 'Lund', 'Dahl', 'Strand', 'Ahlberg', 'Hedlund', 'Moberg'];
 
 /** Deterministic names: the i-th demo person. */
@@ -44,4 +69,7 @@ const groups: { industry: Industry; country: string; sizeBand: string; salesMode
 	{ industry: 'it_software', country: 'NO', sizeBand: '200-999', salesModel: 'key_account' },
 	{ industry: 'professional_services', country: 'DK', sizeBand: '1-49', salesModel: 'new_business', joinsLater: true }
 ];
-export const benchmarkOrganizations: { industry: Industry; country: string; sizeBand: string; salesModel: string; joinsLater?: boolean }[] = Array.from({ length: 30 }, (_, i) => groups[Math.floor(i / 6)]);
+export const benchmarkOrganizations: { industry: Industry; country: string; sizeBand: string; salesModel: string; joinsLater?: boolean }[] = Array.from(
+	{ length: 30 },
+	(_, i) => groups[Math.floor(i / 6)]
+);

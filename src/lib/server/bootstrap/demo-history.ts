@@ -29,16 +29,39 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	for (const [i, b] of benchmarkOrganizations.entries()) {
 		const org = await executor
 			.insertInto('organizations')
-			.values({ name: `Benchmark organization ${String(i + 1).padStart(2, '0')} (generated)`, industry: b.industry, country: b.country, size_band: b.sizeBand, sales_model: b.salesModel, level_names: ['Team'], is_demo: true })
+			.values({
+				name: `Benchmark organization ${String(i + 1).padStart(2, '0')} (generated)`,
+				industry: b.industry,
+				country: b.country,
+				size_band: b.sizeBand,
+				sales_model: b.salesModel,
+				level_names: ['Team'],
+				is_demo: true
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const unit = await executor.insertInto('units').values({ organization_id: org.id, name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
-		const round = await insertPublishedRound(model, { organizationId: org.id, name: 'Sales management survey (generated)', closedAt: new Date(now.getTime() - (b.joinsLater ? 100 + i : 250 + ((i * 97) % 300)) * DAY), tree: await freezeUnitTree(org.id, executor), generated: true }, executor);
+		const round = await insertPublishedRound(
+			model,
+			{
+				organizationId: org.id,
+				name: 'Sales management survey (generated)',
+				closedAt: new Date(now.getTime() - (b.joinsLater ? 100 + i : 250 + ((i * 97) % 300)) * DAY),
+				tree: await freezeUnitTree(org.id, executor),
+				generated: true
+			},
+			executor
+		);
 		const profile = teamProfile(rnd, model.shape.areas.length, 2.7 + rnd() * 1.0);
 		const people = 12 + Math.floor(rnd() * 40);
 		const rows = Array.from({ length: people }, (_, p) => {
 			const role: JobRole = p % 7 === 0 ? 'sales_manager' : 'sales_person';
-			return { unit_id: unit.id, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.3 : 0 }), questionAnswers: {} };
+			return {
+				unit_id: unit.id,
+				job_role: role,
+				...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.3 : 0 }),
+				questionAnswers: {}
+			};
 		});
 		await storeResponses(org.id, round, rows, executor);
 	}
@@ -49,7 +72,11 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	const tree = await freezeUnitTree(org, executor);
 	const teams = await executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
 	const people = await eligibleUsers(org, executor).select(['id', 'unit_id', 'job_role', 'email', 'language']).orderBy('email').execute();
-	const questions = await snapshotQuestions(org, QUESTIONS.map((key) => ({ source: 'standard' as const, key })), executor);
+	const questions = await snapshotQuestions(
+		org,
+		QUESTIONS.map((key) => ({ source: 'standard' as const, key })),
+		executor
+	);
 	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
@@ -59,7 +86,11 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		// Benchmark as it stood when the round was published; the round is compared with it for good.
 		await rebuildBenchmark({ modelId: model.structure.id, modelVersion: model.structure.version, population: 'demo', now: r.closedAt }, executor);
 		const version = await latestBenchmarkVersion({ organizationId: org, modelId: model.structure.id, modelVersion: model.structure.version }, executor);
-		const round = await insertPublishedRound(model, { organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version }, executor);
+		const round = await insertPublishedRound(
+			model,
+			{ organizationId: org, name: r.name, closedAt: r.closedAt, questions, tree, generated: true, benchmarkVersionId: version },
+			executor
+		);
 		// Nine in ten answer, and every team keeps at least five respondents (so the demo shows team results).
 		const seenInUnit = new Map<string, number>();
 		const answering = people.filter((p) => {
@@ -74,13 +105,35 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 			const base = levels.get(p.unit_id!)!;
 			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (rnd() - 0.5) * 0.2);
 			const role = p.job_role as JobRole;
-			const questionAnswers: Record<string, unknown> = { std_demand_outlook: 1 + Math.floor(rnd() * 5), std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)] };
+			const questionAnswers: Record<string, unknown> = {
+				std_demand_outlook: 1 + Math.floor(rnd() * 5),
+				std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)]
+			};
 			if (rnd() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
-			return { unit_id: p.unit_id!, job_role: role, ...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }), questionAnswers };
+			return {
+				unit_id: p.unit_id!,
+				job_role: role,
+				...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }),
+				questionAnswers
+			};
 		});
 		await executor
 			.insertInto('invitations')
-			.values(people.map((p) => ({ organization_id: org, round_id: round, user_id: p.id, unit_id: p.unit_id!, job_role: p.job_role!, email: p.email, language: p.language, token_hash: hashToken(randomBytes(20).toString('hex')), invitation_sent: true, reminders_sent: 2, completed: answering.includes(p) })))
+			.values(
+				people.map((p) => ({
+					organization_id: org,
+					round_id: round,
+					user_id: p.id,
+					unit_id: p.unit_id!,
+					job_role: p.job_role!,
+					email: p.email,
+					language: p.language,
+					token_hash: hashToken(randomBytes(20).toString('hex')),
+					invitation_sent: true,
+					reminders_sent: 2,
+					completed: answering.includes(p)
+				}))
+			)
 			.execute();
 		await storeResponses(org, round, rows, executor);
 	}
@@ -91,11 +144,26 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	await createDemoActions({ organizationId: org, weakest, springClosed: rounds[0].closedAt, now }, executor);
 }
 
-async function storeResponses(organizationId: string, roundId: string, rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[], executor: Db = db()) {
+async function storeResponses(
+	organizationId: string,
+	roundId: string,
+	rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[],
+	executor: Db = db()
+) {
 	if (rows.length)
 		await executor
 			.insertInto('responses')
-			.values(rows.map((r) => ({ organization_id: organizationId, round_id: roundId, unit_id: r.unit_id, job_role: r.job_role, answers: r.answers as number[], area_scores: r.areaScores, question_answers: JSON.stringify(r.questionAnswers) })))
+			.values(
+				rows.map((r) => ({
+					organization_id: organizationId,
+					round_id: roundId,
+					unit_id: r.unit_id,
+					job_role: r.job_role,
+					answers: r.answers as number[],
+					area_scores: r.areaScores,
+					question_answers: JSON.stringify(r.questionAnswers)
+				}))
+			)
 			.execute();
 	await buildRoundResults({ organizationId, roundId }, executor);
 }

@@ -13,16 +13,19 @@ export async function createDemoRound(executor: Db = db()): Promise<void> {
 	if (!org) return;
 	await createDemoHistory({ organizationId: org.id }, executor);
 	const system: Actor = { accountId: null, email: '', isOperator: false, via: 'session', label: 'system', membership: null };
-	await createRound({
-		organizationId: org.id,
-		actor: system,
-		input: {
-			name: 'Sales management survey (demo)',
-			questions: [
-				{ source: 'standard', key: 'demand_outlook' },
-				{ source: 'standard', key: 'biggest_obstacle' },
-				{ source: 'standard', key: 'one_change' }
-			]
-		}
-	}, executor);
+	await createRound(
+		{
+			organizationId: org.id,
+			actor: system,
+			input: {
+				name: 'Sales management survey (demo)',
+				questions: [
+					{ source: 'standard', key: 'demand_outlook' },
+					{ source: 'standard', key: 'biggest_obstacle' },
+					{ source: 'standard', key: 'one_change' }
+				]
+			}
+		},
+		executor
+	);
 }

@@ -30,7 +30,12 @@ export interface GeneratedResponse {
 	areaScores: (number | null)[];
 }
 
-export function generateResponse(rnd: () => number, shape: ModelShape, profile: number[], opts: { optimism?: number; dontKnow?: number } = {}): GeneratedResponse {
+export function generateResponse(
+	rnd: () => number,
+	shape: ModelShape,
+	profile: number[],
+	opts: { optimism?: number; dontKnow?: number } = {}
+): GeneratedResponse {
 	const answers: (number | null)[] = Array(shape.statementCount).fill(null);
 	const personal = gauss(rnd) * 0.35 + (opts.optimism ?? 0);
 	shape.areas.forEach((area, ai) => {

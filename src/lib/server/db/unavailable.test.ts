@@ -6,7 +6,10 @@ describe('isDatabaseUnavailable', () => {
 	it('knows a refused connection from pg itself', async () => {
 		// Nothing listens on port 1: pg reports the refusal as it does in production.
 		const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 });
-		const err = await client.connect().then(() => null, (e: unknown) => e);
+		const err = await client.connect().then(
+			() => null,
+			(e: unknown) => e
+		);
 		expect(isDatabaseUnavailable(err)).toBe(true);
 	});
 

@@ -8,22 +8,48 @@ import { deleteDecision, listDecisions, recordDecision } from './decisions';
 /** A region with two teams, a team lead of Team A, a regional manager and an admin. */
 async function org() {
 	const o = await createTestOrganization();
-	const unit = async (name: string, parent: string | null = null) => (await db().insertInto('units').values({ organization_id: o.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
+	const unit = async (name: string, parent: string | null = null) =>
+		(await db().insertInto('units').values({ organization_id: o.id, name, parent_id: parent }).returning('id').executeTakeFirstOrThrow()).id;
 	const north = await unit('North');
 	const teamA = await unit('Team A', north);
 	const teamB = await unit('Team B', north);
 	const south = await unit('South');
-	return { o, north, teamA, teamB, south, lead: await createTestActor(o.id, 'viewer', teamA), regional: await createTestActor(o.id, 'viewer', north), admin: await createTestActor(o.id, 'admin') };
+	return {
+		o,
+		north,
+		teamA,
+		teamB,
+		south,
+		lead: await createTestActor(o.id, 'viewer', teamA),
+		regional: await createTestActor(o.id, 'viewer', north),
+		admin: await createTestActor(o.id, 'admin')
+	};
 }
 
-const audit = (organizationId: string) => db().selectFrom('audit_events').select(['action', 'target']).where('organization_id', '=', organizationId).where('action', 'like', 'decision_%').orderBy('id').execute();
+const audit = (organizationId: string) =>
+	db()
+		.selectFrom('audit_events')
+		.select(['action', 'target'])
+		.where('organization_id', '=', organizationId)
+		.where('action', 'like', 'decision_%')
+		.orderBy('id')
+		.execute();
 
 describe('decision points', () => {
 	it('are recorded for a unit, listed oldest first with the recorder named, and deleted (audit-logged)', async () => {
 		const { o, teamA, lead, regional } = await org();
-		const later = await recordDecision({ actor: regional, input: { unitId: teamA, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest' } });
+		const later = await recordDecision({
+			actor: regional,
+			input: { unitId: teamA, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest' }
+		});
 		const earlier = await recordDecision({ actor: lead, input: { unitId: teamA, decidedOn: '2026-01-15', title: 'Weekly pipeline meeting' } });
-		expect(later).toMatchObject({ unit: { id: teamA, name: 'Team A' }, decidedOn: '2026-05-02', title: 'New commission plan', reason: 'Compensation scored lowest', createdBy: 'Test viewer' });
+		expect(later).toMatchObject({
+			unit: { id: teamA, name: 'Team A' },
+			decidedOn: '2026-05-02',
+			title: 'New commission plan',
+			reason: 'Compensation scored lowest',
+			createdBy: 'Test viewer'
+		});
 		expect(earlier.reason).toBe('');
 		const listed = await listDecisions({ actor: lead, unitIds: [teamA] });
 		expect(listed.map((d) => [d.decidedOn, d.title])).toEqual([
@@ -47,8 +73,12 @@ describe('decision points', () => {
 		const southDecision = await recordDecision({ actor: admin, input: { unitId: south, decidedOn: '2026-02-03', title: 'South decision' } });
 		// Recording for a unit outside one's subtree: not found (outsiders learn nothing), nothing stored.
 		await expect(recordDecision({ actor: lead, input: { unitId: teamB, decidedOn: '2026-03-01', title: 'Not mine' } })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision({ actor: lead, input: { unitId: north, decidedOn: '2026-03-01', title: 'Not mine either' } })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision({ actor: regional, input: { unitId: south, decidedOn: '2026-03-01', title: 'Other region' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: lead, input: { unitId: north, decidedOn: '2026-03-01', title: 'Not mine either' } })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(recordDecision({ actor: regional, input: { unitId: south, decidedOn: '2026-03-01', title: 'Other region' } })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		// Listing other units' decisions is not found; one's own list is unaffected by the others.
 		await expect(listDecisions({ actor: lead, unitIds: [teamB] })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(listDecisions({ actor: lead, unitIds: [north, teamB, teamA] })).rejects.toBeInstanceOf(NotFoundError);
@@ -65,7 +95,9 @@ describe('decision points', () => {
 		const other = await org();
 		await expect(listDecisions({ actor: other.admin, unitIds: [north, teamB, south] })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(deleteDecision({ actor: other.admin, decisionId: southDecision.id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(recordDecision({ actor: other.admin, input: { unitId: south, decidedOn: '2026-03-01', title: 'Cross-org' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(recordDecision({ actor: other.admin, input: { unitId: south, decidedOn: '2026-03-01', title: 'Cross-org' } })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		// Participants do not work with decisions at all.
 		const participant = await createTestActor(admin.membership!.organizationId, 'participant', teamA);
 		await expect(listDecisions({ actor: participant, unitIds: [teamA] })).rejects.toThrow(/Only viewers and admins/);

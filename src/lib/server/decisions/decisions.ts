@@ -42,11 +42,18 @@ export async function recordDecision(opts: { actor: Actor; input: unknown }, exe
 	await assertUnits(scope, [input.unitId], executor);
 	const row = await executor
 		.insertInto('decisions')
-		.values({ organization_id: scope.organizationId, unit_id: input.unitId, decided_on: input.decidedOn, title: input.title, reason: input.reason, created_by: opts.actor.label })
+		.values({
+			organization_id: scope.organizationId,
+			unit_id: input.unitId,
+			decided_on: input.decidedOn,
+			title: input.title,
+			reason: input.reason,
+			created_by: opts.actor.label
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await recordAudit({ organizationId: scope.organizationId, actor: opts.actor.label, action: 'decision_recorded', target: input.title }, executor);
-	return present((await base(scope.organizationId, executor).where('d.id', '=', row.id).executeTakeFirstOrThrow()));
+	return present(await base(scope.organizationId, executor).where('d.id', '=', row.id).executeTakeFirstOrThrow());
 }
 
 /** Decisions of units the actor may act on, oldest first (404 for a unit outside their subtree or organization). */

@@ -10,7 +10,8 @@ interface ActionMail {
 	by: string;
 }
 
-const day = (locale: Locale, d: string) => new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+const day = (locale: Locale, d: string) =>
+	new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
 /** To the owner, when an action is assigned to them. */
 export function actionAssignedEmail(locale: Locale, m: ActionMail) {

@@ -16,7 +16,11 @@ export function invitationEmail(locale: Locale, m: SurveyMail) {
 		subject: t('email.invite.subject', { organization: m.organization }),
 		...layout({
 			heading: t('email.invite.heading', { round: m.round }),
-			paragraphs: [t('email.invite.body1', { organization: m.organization }), t('email.invite.body2', { date: day(locale, m.endsAt) }), t('email.invite.anonymous')],
+			paragraphs: [
+				t('email.invite.body1', { organization: m.organization }),
+				t('email.invite.body2', { date: day(locale, m.endsAt) }),
+				t('email.invite.anonymous')
+			],
 			button: t('email.invite.button'),
 			link: m.link,
 			footer: t('email.invite.personal')

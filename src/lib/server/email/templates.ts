@@ -1,7 +1,6 @@
 import { translator, type Locale } from '$lib/i18n';
 
-const escape = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One plain layout for every email: a heading, paragraphs, one button, and the link spelled out. */
 export function layout(o: { heading: string; paragraphs: string[]; button: string; link: string; footer: string }) {

@@ -25,7 +25,20 @@ export interface ExportView {
 	expiresAt: Date;
 }
 
-const columns = ['e.id', 'e.format', 'e.status', 'e.progress', 'e.round_id', 'e.unit_key', 'e.filename', 'e.email_when_ready', 'e.error', 'e.created_at', 'e.expires_at', 'r.name as round_name'] as const;
+const columns = [
+	'e.id',
+	'e.format',
+	'e.status',
+	'e.progress',
+	'e.round_id',
+	'e.unit_key',
+	'e.filename',
+	'e.email_when_ready',
+	'e.error',
+	'e.created_at',
+	'e.expires_at',
+	'r.name as round_name'
+] as const;
 
 function mine(actor: Actor, executor: Db = db()) {
 	const m = actor.membership;
@@ -40,7 +53,21 @@ function mine(actor: Actor, executor: Db = db()) {
 		.where('e.expires_at', '>', new Date());
 }
 
-const present = (r: { round_name: string; unit_name: string; id: string; format: ExportFormat; status: ExportStatus; progress: number; round_id: string; unit_key: string; filename: string | null; email_when_ready: boolean; error: string | null; created_at: Date; expires_at: Date }): ExportView => ({
+const present = (r: {
+	round_name: string;
+	unit_name: string;
+	id: string;
+	format: ExportFormat;
+	status: ExportStatus;
+	progress: number;
+	round_id: string;
+	unit_key: string;
+	filename: string | null;
+	email_when_ready: boolean;
+	error: string | null;
+	created_at: Date;
+	expires_at: Date;
+}): ExportView => ({
 	id: r.id,
 	format: r.format,
 	status: r.status,
@@ -75,7 +102,11 @@ export async function listExports(opts: { actor: Actor }, executor: Db = db()): 
 /** The finished file of an export of the caller's. */
 export async function exportFile(opts: { actor: Actor; exportId: string }, executor: Db = db()): Promise<{ body: Buffer; filename: string; type: string }> {
 	if (!isUuid(opts.exportId)) throw new NotFoundError('export');
-	const row = await mine(opts.actor, executor).select(['e.format', 'e.file', 'e.filename', 'e.unit_key']).where('e.id', '=', opts.exportId).where('e.status', '=', 'ready').executeTakeFirst();
+	const row = await mine(opts.actor, executor)
+		.select(['e.format', 'e.file', 'e.filename', 'e.unit_key'])
+		.where('e.id', '=', opts.exportId)
+		.where('e.status', '=', 'ready')
+		.executeTakeFirst();
 	if (!row?.file || !row.filename) throw new NotFoundError('export file');
 	await assertStillVisible(opts.actor, row.unit_key, executor);
 	return { body: row.file, filename: row.filename, type: FILE_TYPES[row.format].type };

@@ -25,8 +25,15 @@ export async function requestExport(opts: { actor: Actor; input: unknown }, exec
 	const checked = await unitResults({ actor: opts.actor, roundId: input.roundId, unitId: input.unitId, locale, choice }, executor);
 	const org = m!.organizationId;
 	const by = requesterKey(opts.actor);
-	const pending = await executor.selectFrom('report_exports').select((eb) => eb.fn.countAll<string>().as('n')).where('organization_id', '=', org).where('requested_by', '=', by).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
-	if (Number(pending.n) >= MAX_PENDING) throw new ConflictError('too_many_exports', `You have ${MAX_PENDING} exports being made already. Wait until one of them is ready.`);
+	const pending = await executor
+		.selectFrom('report_exports')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('organization_id', '=', org)
+		.where('requested_by', '=', by)
+		.where('status', 'in', ['queued', 'running'])
+		.executeTakeFirstOrThrow();
+	if (Number(pending.n) >= MAX_PENDING)
+		throw new ConflictError('too_many_exports', `You have ${MAX_PENDING} exports being made already. Wait until one of them is ready.`);
 	const row = await executor
 		.insertInto('report_exports')
 		.values({
@@ -40,13 +47,28 @@ export async function requestExport(opts: { actor: Actor; input: unknown }, exec
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'report_exported', target: `${checked.unit.name} · ${checked.round.name}`, details: { format: input.format } }, executor);
+	await recordAudit(
+		{
+			organizationId: org,
+			actor: opts.actor.label,
+			action: 'report_exported',
+			target: `${checked.unit.name} · ${checked.round.name}`,
+			details: { format: input.format }
+		},
+		executor
+	);
 	return getExport({ actor: opts.actor, exportId: row.id }, executor);
 }
 
 /** Asks for the link by email when the export is ready (if it is ready already, the page offers the download). */
 export async function emailWhenReady(opts: { actor: Actor; exportId: string }, executor: Db = db()): Promise<ExportView> {
 	const e = await getExport(opts, executor);
-	await executor.updateTable('report_exports').set({ email_when_ready: true }).where('organization_id', '=', opts.actor.membership!.organizationId).where('id', '=', e.id).where('status', 'in', ['queued', 'running']).execute();
+	await executor
+		.updateTable('report_exports')
+		.set({ email_when_ready: true })
+		.where('organization_id', '=', opts.actor.membership!.organizationId)
+		.where('id', '=', e.id)
+		.where('status', 'in', ['queued', 'running'])
+		.execute();
 	return getExport(opts, executor);
 }

@@ -28,7 +28,16 @@ export async function currentRequester(organizationId: string, key: string, exec
 			.executeTakeFirst();
 		if (!row) return null;
 		const label = `API token “${row.name}”`;
-		const membership = { organizationId, organizationName: row.orgName, isDemo: row.is_demo, userId: row.id, name: label, access: 'admin' as const, scopeUnitId: null, language: 'en' as const };
+		const membership = {
+			organizationId,
+			organizationName: row.orgName,
+			isDemo: row.is_demo,
+			userId: row.id,
+			name: label,
+			access: 'admin' as const,
+			scopeUnitId: null,
+			language: 'en' as const
+		};
 		return { accountId: null, email: '', isOperator: false, via: 'api_token', label, membership };
 	}
 	const membership = await findMembership({ email: key, organizationId }, executor);

@@ -34,7 +34,13 @@ export function renderReport(format: ExportFormat, data: ReportData, onProgress:
 /** A failure the requester may read as it is (never figures); anything else gets a plain sentence. */
 class ExportRefused extends Error {}
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'report';
+const slug = (s: string) =>
+	s
+		.normalize('NFKD')
+		.replace(/[^\w\s-]/g, '')
+		.trim()
+		.replace(/\s+/g, '-')
+		.slice(0, 60) || 'report';
 const stale = () => new Date(Date.now() - STALE_MINUTES * 60_000);
 
 /**
@@ -54,7 +60,14 @@ export async function runExport(opts: { exportId: string; origin: string }, exec
 		.executeTakeFirst();
 	if (!job) return false;
 	const update = async (patch: Updateable<ReportExportsTable>) => {
-		const r = await executor.updateTable('report_exports').set(patch).where('organization_id', '=', job.organization_id).where('id', '=', job.id).where('status', '=', 'running').where('attempts', '=', job.attempts).executeTakeFirst();
+		const r = await executor
+			.updateTable('report_exports')
+			.set(patch)
+			.where('organization_id', '=', job.organization_id)
+			.where('id', '=', job.id)
+			.where('status', '=', 'running')
+			.where('attempts', '=', job.attempts)
+			.executeTakeFirst();
 		return r.numUpdatedRows > 0n;
 	};
 	try {
@@ -72,9 +85,22 @@ export async function runExport(opts: { exportId: string; origin: string }, exec
 		if (body.length > MAX_BYTES) throw new ExportRefused('The report is too large to be made as one file. Export a smaller unit.');
 		const filename = `${slug(`SOS ${data.results.unit.name} ${data.results.round.name}`)}.${FILE_TYPES[job.format].extension}`;
 		if (!(await update({ status: 'ready', progress: 1, file: body, filename, finished_at: new Date(), error: null }))) return true; // taken over meanwhile
-		const wanted = await executor.selectFrom('report_exports').select('email_when_ready').where('organization_id', '=', job.organization_id).where('id', '=', job.id).executeTakeFirst();
+		const wanted = await executor
+			.selectFrom('report_exports')
+			.select('email_when_ready')
+			.where('organization_id', '=', job.organization_id)
+			.where('id', '=', job.id)
+			.executeTakeFirst();
 		if (wanted?.email_when_ready && actor.via === 'session')
-			await sendEmail({ to: actor.email, ...exportReadyEmail(locale, { link: `${opts.origin}/app/exports/${job.id}`, unit: data.results.unit.name, round: data.results.round.name, format: job.format.toUpperCase() }) });
+			await sendEmail({
+				to: actor.email,
+				...exportReadyEmail(locale, {
+					link: `${opts.origin}/app/exports/${job.id}`,
+					unit: data.results.unit.name,
+					round: data.results.round.name,
+					format: job.format.toUpperCase()
+				})
+			});
 	} catch (err) {
 		console.error(`[exports] ${job.id} failed:`, err instanceof Error ? err.message : err);
 		const reason = err instanceof ExportRefused ? err.message : 'The report could not be made. Try again, or ask your admin.';
@@ -100,7 +126,12 @@ export async function dueExports(executor: Db = db()): Promise<{ organizationId:
 	const due = await executor
 		.selectFrom('report_exports')
 		.select(['organization_id', 'id'])
-		.where((w) => w.or([w.and([w('status', '=', 'queued'), w('created_at', '<', new Date(Date.now() - 30_000))]), w.and([w('status', '=', 'running'), w('heartbeat_at', '<', stale())])]))
+		.where((w) =>
+			w.or([
+				w.and([w('status', '=', 'queued'), w('created_at', '<', new Date(Date.now() - 30_000))]),
+				w.and([w('status', '=', 'running'), w('heartbeat_at', '<', stale())])
+			])
+		)
 		.orderBy('created_at')
 		.limit(20)
 		.execute();

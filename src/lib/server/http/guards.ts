@@ -32,7 +32,6 @@ export function requireOperatorPage(event: Pick<RequestEvent, 'locals' | 'url'>)
  * "//evil") and read "\" as "/", and a line break cannot even go into a Location header.
  */
 export function safeNext(next: string | null): string {
-	// eslint-disable-next-line no-control-regex
 	if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/';
 	// Re-serialized, so that non-ASCII characters are percent-encoded as a header needs them.
 	const url = new URL(next, 'http://sos.invalid');

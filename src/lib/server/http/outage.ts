@@ -14,7 +14,10 @@ function unavailablePage(event: RequestEvent): Response {
 	const t = translator(locale);
 	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(t('error.unavailable.title'))} · SOS</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1f2933"><h1 style="font-size:1.4rem">${escape(t('error.unavailable.title'))}</h1><p>${escape(t('error.unavailable.body'))}</p></body></html>`;
-	return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' } });
+	return new Response(html, {
+		status: 503,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
+	});
 }
 
 /**

@@ -17,9 +17,21 @@ describe('applyUserImport', () => {
 		const stockholm = u.find((x) => x.name === 'Stockholm');
 		expect(nordics?.parent_id).toBeNull();
 		expect(stockholm?.parent_id).toBe(nordics?.id);
-		expect(u.filter((x) => x.parent_id === stockholm?.id).map((x) => x.name).sort()).toEqual(['Team North', 'Team South']);
+		expect(
+			u
+				.filter((x) => x.parent_id === stockholm?.id)
+				.map((x) => x.name)
+				.sort()
+		).toEqual(['Team North', 'Team South']);
 		const byEmail = new Map((await users(ctx.organizationId)).map((x) => [x.email, x]));
-		expect(byEmail.get('anna@example.com')).toMatchObject({ name: 'Anna Lindqvist', language: 'sv', job_role: 'sales_person', access: 'participant', unit: 'Team North', scope_unit_id: null });
+		expect(byEmail.get('anna@example.com')).toMatchObject({
+			name: 'Anna Lindqvist',
+			language: 'sv',
+			job_role: 'sales_person',
+			access: 'participant',
+			unit: 'Team North',
+			scope_unit_id: null
+		});
 		expect(byEmail.get('bo@example.com')).toMatchObject({ job_role: 'sales_manager', unit: 'Team South' });
 		expect(byEmail.get('maria@example.com')).toMatchObject({ access: 'viewer', job_role: null, unit: 'Stockholm', scope_unit_id: stockholm?.id });
 		const applied = await audits(ctx.organizationId, 'import_applied');
@@ -68,7 +80,10 @@ describe('applyUserImport', () => {
 		const ctx = await setup();
 		await importRows(ctx, team);
 		const before = await users(ctx.organizationId);
-		const rows = [userRow({ name: 'New Person', email: 'new@example.com', units: ['Baltics', 'Riga', 'Team 1'] }), userRow({ name: 'Bad', email: 'bad@', language: 'de' })];
+		const rows = [
+			userRow({ name: 'New Person', email: 'new@example.com', units: ['Baltics', 'Riga', 'Team 1'] }),
+			userRow({ name: 'Bad', email: 'bad@', language: 'de' })
+		];
 		const { importId, preview: p } = await preview(ctx, rows);
 		expect(p.counts).toMatchObject({ rows: 2, errors: 1 });
 		expect(p.rows.find((r) => r.rowNumber === 3)?.errors).toEqual(["Email 'bad@' is not a valid address", "Language 'de' is not supported (use en or sv)"]);
@@ -125,9 +140,16 @@ describe('applyUserImport', () => {
 	it('re-checks against the current data and refuses when the data changed into an error', async () => {
 		const ctx = await setup();
 		await importRows(ctx, team);
-		const { importId } = await preview(ctx, [userRow({ name: 'Maria B', email: 'maria@example.com', units: ['Nordics', 'Stockholm', ''], jobRole: '', userType: '' })]);
+		const { importId } = await preview(ctx, [
+			userRow({ name: 'Maria B', email: 'maria@example.com', units: ['Nordics', 'Stockholm', ''], jobRole: '', userType: '' })
+		]);
 		// Meanwhile Maria becomes a participant without a job role: the blank job_role is now an error.
-		await db().updateTable('users').set({ access: 'participant', scope_unit_id: null }).where('organization_id', '=', ctx.organizationId).where('email', '=', 'maria@example.com').execute();
+		await db()
+			.updateTable('users')
+			.set({ access: 'participant', scope_unit_id: null })
+			.where('organization_id', '=', ctx.organizationId)
+			.where('email', '=', 'maria@example.com')
+			.execute();
 		const err = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 		expect(err).toMatchObject({ code: 'import_outdated' });
 		expect((err as Error).message).toMatch(/1 row of the file now has errors/);

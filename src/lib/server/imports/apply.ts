@@ -42,32 +42,51 @@ function revalidate(file: ParsedUserFile, state: Awaited<ReturnType<typeof loadI
 async function applyLocked(opts: { organizationId: string; importId: string; actor: Actor; ip: string | null }, executor: Db = db()): Promise<AppliedCounts> {
 	const { organizationId, importId } = opts;
 	// One import at a time per organization: while another preview or apply runs, this one is refused.
-	return withImportLock(organizationId, async (trx) => {
-		const row = await trx
-			.selectFrom('user_imports')
-			.select(['applied_at', 'error_count', 'file_name', sql<boolean>`created_at < now() - interval '1 hour'`.as('expired'), sql<ParsedUserFile>`preview -> 'file'`.as('file')])
-			.where('organization_id', '=', organizationId)
-			.where('id', '=', importId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!row) throw new NotFoundError('import');
-		if (row.applied_at) throw new ConflictError('import_already_applied', 'This import has already been applied.');
-		if (row.error_count > 0) {
-			throw new ValidationError(`The file has ${plural(row.error_count, 'row')} with errors. Fix them and upload the file again; nothing was imported.`);
-		}
-		if (row.expired) throw new ConflictError('import_expired', 'This preview is more than an hour old. Upload the file again to see what it would change now.');
+	return withImportLock(
+		organizationId,
+		async (trx) => {
+			const row = await trx
+				.selectFrom('user_imports')
+				.select([
+					'applied_at',
+					'error_count',
+					'file_name',
+					sql<boolean>`created_at < now() - interval '1 hour'`.as('expired'),
+					sql<ParsedUserFile>`preview -> 'file'`.as('file')
+				])
+				.where('organization_id', '=', organizationId)
+				.where('id', '=', importId)
+				.forUpdate()
+				.executeTakeFirst();
+			if (!row) throw new NotFoundError('import');
+			if (row.applied_at) throw new ConflictError('import_already_applied', 'This import has already been applied.');
+			if (row.error_count > 0) {
+				throw new ValidationError(`The file has ${plural(row.error_count, 'row')} with errors. Fix them and upload the file again; nothing was imported.`);
+			}
+			if (row.expired)
+				throw new ConflictError('import_expired', 'This preview is more than an hour old. Upload the file again to see what it would change now.');
 
-		const state = await loadImportState({ organizationId }, trx);
-		const { preview, records } = revalidate(row.file, state);
-		const newUnits = await createMissingUnits(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
-		const changed = records.filter((r) => r.action !== 'unchanged');
-		const written = await upsertUsers(trx, { organizationId, records: changed, unitIdByKey: state.unitIdByKey });
-		const accessChanged = await recordAccessChanges(trx, { organizationId, actor: opts.actor.label, ip: opts.ip, importId, written });
-		await trx.updateTable('user_imports').set({ applied_at: sql`now()` }).where('organization_id', '=', organizationId).where('id', '=', importId).execute();
-		const counts: AppliedCounts = { ...preview.counts, newUnits, accessChanged };
-		await recordAudit({ organizationId, actor: opts.actor.label, action: 'import_applied', target: row.file_name, details: { importId, ...counts }, ip: opts.ip }, trx);
-		return counts;
-	}, executor);
+			const state = await loadImportState({ organizationId }, trx);
+			const { preview, records } = revalidate(row.file, state);
+			const newUnits = await createMissingUnits(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
+			const changed = records.filter((r) => r.action !== 'unchanged');
+			const written = await upsertUsers(trx, { organizationId, records: changed, unitIdByKey: state.unitIdByKey });
+			const accessChanged = await recordAccessChanges(trx, { organizationId, actor: opts.actor.label, ip: opts.ip, importId, written });
+			await trx
+				.updateTable('user_imports')
+				.set({ applied_at: sql`now()` })
+				.where('organization_id', '=', organizationId)
+				.where('id', '=', importId)
+				.execute();
+			const counts: AppliedCounts = { ...preview.counts, newUnits, accessChanged };
+			await recordAudit(
+				{ organizationId, actor: opts.actor.label, action: 'import_applied', target: row.file_name, details: { importId, ...counts }, ip: opts.ip },
+				trx
+			);
+			return counts;
+		},
+		executor
+	);
 }
 
 /**
@@ -77,7 +96,8 @@ async function applyLocked(opts: { organizationId: string; importId: string; act
  * (ConflictError `import_running`) while another preview or apply of the organization runs.
  */
 export async function applyUserImport(
-	opts: { organizationId: string; importId: string; actor: Actor; ip?: string | null }, executor: Db = db()
+	opts: { organizationId: string; importId: string; actor: Actor; ip?: string | null },
+	executor: Db = db()
 ): Promise<AppliedCounts> {
 	if (!fields.uuid.safeParse(opts.organizationId).success || !fields.uuid.safeParse(opts.importId).success) {
 		throw new NotFoundError('import');

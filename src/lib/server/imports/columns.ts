@@ -72,10 +72,7 @@ export function resolveColumns(opts: { header: readonly string[]; levels: readon
 		}
 		found.set(key, index);
 	});
-	const missing = [
-		...FIXED.filter((f) => f.required && !found.has(f.field)).map((f) => f.field),
-		...levelSlugs.filter((_, i) => !found.has(`level:${i}`))
-	];
+	const missing = [...FIXED.filter((f) => f.required && !found.has(f.field)).map((f) => f.field), ...levelSlugs.filter((_, i) => !found.has(`level:${i}`))];
 	if (missing.length > 0) {
 		const list = missing.map((m) => `'${m}'`).join(', ');
 		throw new ValidationError(

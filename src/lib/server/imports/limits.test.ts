@@ -48,7 +48,13 @@ describe('parseUserFile: files past the limits are refused early, in bounded mem
 	}, 120_000);
 
 	it('refuses a shared-strings table past its cap, and more filled cells than a user list has', async () => {
-		const manyStrings = plainXlsx({ rows: 2, strings: (function* () { for (let i = 0; i < 600_000; i++) yield `s${i}`; })(), cell: (_r, c) => c });
+		const manyStrings = plainXlsx({
+			rows: 2,
+			strings: (function* () {
+				for (let i = 0; i < 600_000; i++) yield `s${i}`;
+			})(),
+			cell: (_r, c) => c
+		});
 		const big = await parseUserFile({ fileName: 'strings.xlsx', bytes: manyStrings }).catch((e: unknown) => e);
 		expect(big).toBeInstanceOf(ValidationError);
 		expect((big as Error).message).toMatch(/text table \(shared strings\) is larger than 10 MB/);
@@ -64,6 +70,8 @@ describe('parseUserFile: files past the limits are refused early, in bounded mem
 		const gap = await parseUserFile({ fileName: 'u.csv', bytes: csvBytes(`name,email\nA,a@example.com\n${'\n'.repeat(1000)}B,b@example.com\n`) });
 		expect(gap.rows).toHaveLength(1002);
 		expect(gap.rows[1001]).toEqual(['B', 'b@example.com']);
-		await expect(parseUserFile({ fileName: 'u.csv', bytes: csvBytes(`name,email\n${'\n'.repeat(1_048_576)}B,b@example.com\n`) })).rejects.toThrow(/past line 1,048,576/);
+		await expect(parseUserFile({ fileName: 'u.csv', bytes: csvBytes(`name,email\n${'\n'.repeat(1_048_576)}B,b@example.com\n`) })).rejects.toThrow(
+			/past line 1,048,576/
+		);
 	}, 120_000);
 });

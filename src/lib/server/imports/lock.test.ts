@@ -8,7 +8,8 @@ import { previewUserImport } from './preview';
 import { HEADER, userRow, xlsxBytes } from '$tests/import-files';
 import { preview, setup, team, units, users, type TestContext } from '$tests/import-db';
 
-const importsOf = (organizationId: string) => db().selectFrom('user_imports').select(['id', 'applied_at']).where('organization_id', '=', organizationId).execute();
+const importsOf = (organizationId: string) =>
+	db().selectFrom('user_imports').select(['id', 'applied_at']).where('organization_id', '=', organizationId).execute();
 
 /** Holds the organization's import lock from another connection (an import running elsewhere) until `release()`. */
 async function holdImportLock(organizationId: string): Promise<{ release: () => Promise<void> }> {
@@ -32,7 +33,11 @@ async function holdImportLock(organizationId: string): Promise<{ release: () => 
 	};
 }
 
-const bigFile = (n: number) => xlsxBytes([HEADER, ...Array.from({ length: n }, (_, i) => userRow({ name: `P ${i}`, email: `p${i}@example.com`, units: ['A', `R ${i % 7}`, `T ${i % 40}`] }))]);
+const bigFile = (n: number) =>
+	xlsxBytes([
+		HEADER,
+		...Array.from({ length: n }, (_, i) => userRow({ name: `P ${i}`, email: `p${i}@example.com`, units: ['A', `R ${i % 7}`, `T ${i % 40}`] }))
+	]);
 
 describe('one import at a time per organization', () => {
 	it('refuses a preview and an apply while another import of the organization runs, writing nothing, and lets them through after', async () => {
@@ -77,10 +82,17 @@ describe('one import at a time per organization', () => {
 		const reading = previewUserImport({ organizationId: ctx.organizationId, actor: ctx.actor, fileName: 'users.xlsx', bytes });
 		// Wait until the preview holds the lock (it is visible in pg_locks), then apply.
 		await expect
-			.poll(async () => {
-				const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = (hashtextextended(${`user_import:${ctx.organizationId}`}, 0) & 4294967295)::bigint::oid`.execute(db());
-				return rows[0].n;
-			}, { interval: 5, timeout: 10_000 })
+			.poll(
+				async () => {
+					const { rows } = await sql<{
+						n: number;
+					}>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = (hashtextextended(${`user_import:${ctx.organizationId}`}, 0) & 4294967295)::bigint::oid`.execute(
+						db()
+					);
+					return rows[0].n;
+				},
+				{ interval: 5, timeout: 10_000 }
+			)
 			.toBe(1);
 		const applied = await applyUserImport({ organizationId: ctx.organizationId, importId, actor: ctx.actor }).catch((e: unknown) => e);
 		await reading;

@@ -13,7 +13,9 @@ export const IMPORT_RUNNING_MESSAGE = 'An import is already running for this org
  */
 export async function withImportLock<T>(organizationId: string, fn: (trx: Transaction<Database>) => Promise<T>, executor: Db = db()): Promise<T> {
 	return executor.transaction().execute(async (trx) => {
-		const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`user_import:${organizationId}`}, 0)) AS locked`.execute(trx);
+		const { rows } = await sql<{
+			locked: boolean;
+		}>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`user_import:${organizationId}`}, 0)) AS locked`.execute(trx);
 		if (!rows[0]?.locked) throw new ConflictError('import_running', IMPORT_RUNNING_MESSAGE);
 		return fn(trx);
 	});

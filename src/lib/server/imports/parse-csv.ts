@@ -132,7 +132,8 @@ export async function readCsvCells(bytes: Uint8Array, limits: CsvLimits): Promis
 		if (++record % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
 		if (cells.every((c) => c.trim() === '')) continue;
 		if (++nonBlank > limits.maxRows) limits.tooManyRows();
-		if (record > MAX_ROW_NUMBER) throw new ValidationError(`The file has users past line ${MAX_ROW_NUMBER.toLocaleString('en-US')}; remove the empty lines above them.`);
+		if (record > MAX_ROW_NUMBER)
+			throw new ValidationError(`The file has users past line ${MAX_ROW_NUMBER.toLocaleString('en-US')}; remove the empty lines above them.`);
 		while (cells[cells.length - 1].trim() === '') cells.pop();
 		if ((cellCount += cells.length) > limits.maxCells) limits.tooManyCells();
 		while (out.length < record - 1) out.push(EMPTY);

@@ -51,7 +51,10 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
 
 describe('parseUserFile: xlsx', () => {
 	it('reads header and rows as trimmed strings', async () => {
-		const bytes = await xlsxBytes([HEADER, ['  Anna Lindqvist ', ' anna@example.com', 'sv', 'Nordics', 'Stockholm', 'Team North', 'sales_person', 'participant']]);
+		const bytes = await xlsxBytes([
+			HEADER,
+			['  Anna Lindqvist ', ' anna@example.com', 'sv', 'Nordics', 'Stockholm', 'Team North', 'sales_person', 'participant']
+		]);
 		const parsed = await parseUserFile({ fileName: 'Users.XLSX', bytes });
 		expect(parsed.header).toEqual(HEADER);
 		expect(parsed.rows).toEqual([anna]);
@@ -126,7 +129,10 @@ describe('parseUserFile: xlsx', () => {
 
 describe('parseUserFile: csv', () => {
 	it('detects comma and semicolon delimiters, strips the BOM and reads UTF-8', async () => {
-		const comma = await parseUserFile({ fileName: 'u.csv', bytes: csvBytes(`${HEADER.join(',')}\r\nÅsa Öberg,asa@example.com,sv,"Nordics, East",Malmö,Team Ä,säljare,deltagare\r\n`, { bom: true }) });
+		const comma = await parseUserFile({
+			fileName: 'u.csv',
+			bytes: csvBytes(`${HEADER.join(',')}\r\nÅsa Öberg,asa@example.com,sv,"Nordics, East",Malmö,Team Ä,säljare,deltagare\r\n`, { bom: true })
+		});
 		expect(comma.header[0]).toBe('name');
 		expect(comma.rows[0]).toEqual(['Åsa Öberg', 'asa@example.com', 'sv', 'Nordics, East', 'Malmö', 'Team Ä', 'säljare', 'deltagare']);
 		const semi = await parseUserFile({ fileName: 'u.csv', bytes: csvBytes(`${HEADER.join(';')}\n${anna.join(';')}\n`) });

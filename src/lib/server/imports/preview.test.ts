@@ -28,4 +28,3 @@ describe('previewUserImport', () => {
 		await expect(preview({ ...a, actor: b.actor }, team)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
-

@@ -32,29 +32,34 @@ export interface UserImportRecord {
  * (ConflictError `import_running`) before the file is read.
  */
 export async function previewUserImport(
-	opts: { organizationId: string; actor: Actor; fileName: string; bytes: Uint8Array }, executor: Db = db()
+	opts: { organizationId: string; actor: Actor; fileName: string; bytes: Uint8Array },
+	executor: Db = db()
 ): Promise<{ importId: string; preview: ImportPreview }> {
 	const organizationId = parse(fields.uuid, opts.organizationId);
 	assertMayImportUsers(opts.actor, organizationId);
-	return withImportLock(organizationId, async (trx) => {
-		const file = await parseUserFile({ fileName: opts.fileName, bytes: opts.bytes });
-		const state = await loadImportState({ organizationId }, trx);
-		const { preview } = validateUserRows({ header: file.header, rows: file.rows, ...state });
-		const stored: StoredImport = { preview, file };
-		const row = await trx
-			.insertInto('user_imports')
-			.values({
-				organization_id: organizationId,
-				file_name: opts.fileName.slice(0, 255),
-				created_by: opts.actor.label.slice(0, 320),
-				row_count: preview.counts.rows,
-				error_count: preview.counts.errors,
-				preview: JSON.stringify(stored)
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return { importId: row.id, preview };
-	}, executor);
+	return withImportLock(
+		organizationId,
+		async (trx) => {
+			const file = await parseUserFile({ fileName: opts.fileName, bytes: opts.bytes });
+			const state = await loadImportState({ organizationId }, trx);
+			const { preview } = validateUserRows({ header: file.header, rows: file.rows, ...state });
+			const stored: StoredImport = { preview, file };
+			const row = await trx
+				.insertInto('user_imports')
+				.values({
+					organization_id: organizationId,
+					file_name: opts.fileName.slice(0, 255),
+					created_by: opts.actor.label.slice(0, 320),
+					row_count: preview.counts.rows,
+					error_count: preview.counts.errors,
+					preview: JSON.stringify(stored)
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return { importId: row.id, preview };
+		},
+		executor
+	);
 }
 
 /** A stored import preview of this organization, or NotFoundError. */

@@ -51,7 +51,13 @@ describe('buildUserTemplate', () => {
 			if (format === 'xlsx') await wb.xlsx.load(bytes as unknown as ArrayBuffer);
 			const cells: string[] = [];
 			if (format === 'xlsx') wb.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => cells.push(String(c.value)))));
-			else cells.push(...bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|,/));
+			else
+				cells.push(
+					...bytes
+						.toString('utf8')
+						.replace(/^\uFEFF/, '')
+						.split(/\r\n|,/)
+				);
 			expect(cells.length).toBeGreaterThan(20);
 			for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r]/);
 		}

@@ -41,8 +41,11 @@ function instructions(levelNames: readonly string[]): string[][] {
 			col,
 			`${levelNames[i]}: the unit's name.${i === 0 ? ' Required.' : ` Leave blank if the person belongs to the ${levelNames[i - 1]} itself; if it is filled in, every level above it must be too.`} Units that do not exist yet are created.`
 		]),
-		['job_role', 'sales_person or sales_manager (also: säljare, säljchef). Required for participants; blank keeps an existing user\'s job role.'],
-		['user_type', 'participant (answers surveys) or viewer (also answers, and sees results for their unit). Blank: participant for new users, unchanged for existing users. Admins stay admins.'],
+		['job_role', "sales_person or sales_manager (also: säljare, säljchef). Required for participants; blank keeps an existing user's job role."],
+		[
+			'user_type',
+			'participant (answers surveys) or viewer (also answers, and sees results for their unit). Blank: participant for new users, unchanged for existing users. Admins stay admins.'
+		],
 		['', ''],
 		['', 'Column names are not case-sensitive; the order does not matter; extra columns are ignored.'],
 		['', 'Users who are not in the file are left as they are. Nothing is imported until you confirm the preview, and a file with errors imports nothing.'],

@@ -33,7 +33,6 @@ export function clip(value: string, max = MAX_TEXT_LENGTH): string {
 	return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function hasControlCharacter(value: string): boolean {

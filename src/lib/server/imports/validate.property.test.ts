@@ -9,7 +9,10 @@ const LEVELS = ['Business area', 'Region', 'Team'];
 describe('validateUserRows: properties', () => {
 	const cell = (values: string[]) => fc.constantFrom(...values);
 	const rowArb = fc.tuple(
-		fc.oneof(fc.string({ maxLength: 130 }).map((s) => s.trim()), cell(['Anna', 'Bo Ek', 'Åsa Öberg', '<b>x</b>'])),
+		fc.oneof(
+			fc.string({ maxLength: 130 }).map((s) => s.trim()),
+			cell(['Anna', 'Bo Ek', 'Åsa Öberg', '<b>x</b>'])
+		),
 		cell(['a@example.com', 'B@example.com', 'b@example.com', 'c@example.com', 'not-an-email', '', 'd@example.com', 'e@example.com']),
 		cell(['', 'en', 'sv', 'Svenska', 'English', 'de']),
 		cell(['', 'Nordics', 'nordics', 'Baltics']),
@@ -30,7 +33,15 @@ describe('validateUserRows: properties', () => {
 				const written = new Map<string, ExistingUser>(
 					first.records.map((r, i) => [
 						r.email,
-						{ id: String(i), name: r.name, language: r.language, unitPath: r.unitPath, jobRole: r.jobRole, access: r.access, scopeUnitPath: r.access === 'viewer' ? r.unitPath : null }
+						{
+							id: String(i),
+							name: r.name,
+							language: r.language,
+							unitPath: r.unitPath,
+							jobRole: r.jobRole,
+							access: r.access,
+							scopeUnitPath: r.access === 'viewer' ? r.unitPath : null
+						}
 					])
 				);
 				const again = validateUserRows({ header: HEADER, rows, levels: LEVELS, existingUsers: written, existingUnitPaths: first.preview.newUnits });

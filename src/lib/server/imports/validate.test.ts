@@ -87,7 +87,13 @@ describe('validateUserRows: row errors', () => {
 		const header = ['E-mail', 'NAME', 'Team', 'Business Area', 'REGION', 'Job role', 'User type', 'Language'];
 		const row = ['a@example.com', 'Anna', 'Team North', 'Nordics', 'Stockholm', 'sales_person', 'viewer', 'sv'];
 		const { records } = run([row], { header });
-		expect(records[0]).toMatchObject({ email: 'a@example.com', name: 'Anna', unitPath: ['Nordics', 'Stockholm', 'Team North'], access: 'viewer', language: 'sv' });
+		expect(records[0]).toMatchObject({
+			email: 'a@example.com',
+			name: 'Anna',
+			unitPath: ['Nordics', 'Stockholm', 'Team North'],
+			access: 'viewer',
+			language: 'sv'
+		});
 	});
 });
 
@@ -100,10 +106,22 @@ describe('validateUserRows: accepted values', () => {
 	it.each(['sales_manager', 'Sales Manager', 'manager', 'Säljchef'])('job role %s → sales_manager', (v) => {
 		expect(one({ ...p, jobRole: v }).jobRole).toBe('sales_manager');
 	});
-	it.each([['participant', 'participant'], ['Deltagare', 'participant'], ['VIEWER', 'viewer'], ['läsare', 'viewer']])('user type %s → %s', (v, want) => {
+	it.each([
+		['participant', 'participant'],
+		['Deltagare', 'participant'],
+		['VIEWER', 'viewer'],
+		['läsare', 'viewer']
+	])('user type %s → %s', (v, want) => {
 		expect(one({ ...p, userType: v }).access).toBe(want);
 	});
-	it.each([['en', 'en'], ['English', 'en'], ['sv', 'sv'], ['Svenska', 'sv'], ['swedish', 'sv'], ['', 'en']])('language %s → %s', (v, want) => {
+	it.each([
+		['en', 'en'],
+		['English', 'en'],
+		['sv', 'sv'],
+		['Svenska', 'sv'],
+		['swedish', 'sv'],
+		['', 'en']
+	])('language %s → %s', (v, want) => {
 		expect(one({ ...p, language: v }).language).toBe(want);
 	});
 	it('lowercases emails and allows blank trailing levels', () => {
@@ -127,7 +145,10 @@ describe('validateUserRows: against existing data', () => {
 			{ users: { 'anna@example.com': anna } }
 		);
 		expect(preview.counts).toEqual({ rows: 2, creates: 1, updates: 0, unchanged: 1, errors: 0, newUnits: 2 });
-		expect(preview.newUnits).toEqual([['Nordics', 'Oslo'], ['Nordics', 'Oslo', 'Team West']]);
+		expect(preview.newUnits).toEqual([
+			['Nordics', 'Oslo'],
+			['Nordics', 'Oslo', 'Team West']
+		]);
 		expect(preview.rows.map((r) => r.action)).toEqual(['create']);
 	});
 

@@ -36,9 +36,7 @@ export function xlsxReadingStream(archive: CheckedXlsx): Readable {
 	const byName = new Map(archive.entries.map((e) => [e.name, e]));
 	const rels = byName.get('xl/_rels/workbook.xml.rels');
 	if (!rels) throw new ValidationError('The file is not a readable Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx, or export it as CSV.');
-	const sheets = archive.entries
-		.filter((e) => SHEET.test(e.name))
-		.sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
+	const sheets = archive.entries.filter((e) => SHEET.test(e.name)).sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
 	const styles = byName.get('xl/styles.xml');
 	const part = (e: ZipEntry) => ({ name: e.name, entry: e, data: entryData(archive.buf, e) });
 	const emptyTable = { flags: 0, method: 0, crc: 0, compressedSize: EMPTY_SHARED_STRINGS.length, size: EMPTY_SHARED_STRINGS.length };

@@ -55,7 +55,12 @@ describe('createOrganization', () => {
 		await resetPassword({ token, password: 'my own password', ip: null });
 		expect(await signInWithPassword({ email: i.admin.email, password: 'my own password', ip: null })).toMatchObject({ organizationId: org.id });
 
-		const audit = await db().selectFrom('audit_events').select(['action', 'actor', 'target', 'details']).where('organization_id', '=', org.id).orderBy('id').execute();
+		const audit = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'actor', 'target', 'details'])
+			.where('organization_id', '=', org.id)
+			.orderBy('id')
+			.execute();
 		expect(audit.slice(0, 2)).toEqual([
 			{ action: 'organization_created', actor: 'operator@sos.example', target: i.name, details: {} },
 			{ action: 'access_changed', actor: 'operator@sos.example', target: i.admin.email, details: { to: 'admin' } }

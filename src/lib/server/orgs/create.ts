@@ -11,7 +11,11 @@ import { sendEmail } from '$lib/server/email/send';
 export const organizationInput = z.strictObject({
 	name: fields.name,
 	industry: z.enum(industries, { message: 'Pick an industry from the list' }),
-	country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. SE'),
+	country: z
+		.string()
+		.trim()
+		.toUpperCase()
+		.regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. SE'),
 	sizeBand: z.enum(sizeBands, { message: 'Pick a company size from the list' }),
 	salesModel: z.enum(salesModels, { message: 'Pick a sales model from the list' }),
 	admin: z.strictObject({ name: fields.name, email: fields.email, language: fields.language.default('en') })

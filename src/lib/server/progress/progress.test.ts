@@ -16,7 +16,13 @@ async function twoRounds() {
 	const org = await createTestOrganization();
 	const tree = { units: { Region: null, 'Team Öst': 'Region' }, respondents: { 'Team Öst': { sales_person: 7, sales_manager: 2 } } };
 	const first = await createPublishedRound({ organizationId: org.id, tree, closedAt: daysAgo(200), seed: 5 });
-	const second = await createPublishedRound({ organizationId: org.id, tree: { units: {}, respondents: tree.respondents }, existingUnits: first.unitIds, closedAt: daysAgo(20), seed: 9 });
+	const second = await createPublishedRound({
+		organizationId: org.id,
+		tree: { units: {}, respondents: tree.respondents },
+		existingUnits: first.unitIds,
+		closedAt: daysAgo(20),
+		seed: 9
+	});
 	const team = first.unitIds['Team Öst'];
 	const lead = await createTestActor(org.id, 'viewer', team);
 	return { org, team, lead, first, second, areas: first.model.shape.areas.map((a) => a.key) };
@@ -28,7 +34,11 @@ describe('progress of a unit', () => {
 		const area = areas[2];
 		const between = await createAction({ actor: lead, input: { unitId: team, title: 'Fix the forecast meeting', areaKey: area } });
 		// Planned 100 days ago: after the first round closed, before the second.
-		await db().updateTable('actions').set({ created_at: daysAgo(100) }).where('id', '=', between.id).execute();
+		await db()
+			.updateTable('actions')
+			.set({ created_at: daysAgo(100) })
+			.where('id', '=', between.id)
+			.execute();
 		const decision = await recordDecision({ actor: lead, input: { unitId: team, decidedOn: isoDay(daysAgo(90)), title: 'Hire a sales coach' } });
 		const since = await createAction({ actor: lead, input: { unitId: team, title: 'Follow up the coaching', areaKey: area } });
 

@@ -8,8 +8,7 @@ import { QUESTION_TYPES, standardQuestionSchema, type StandardQuestion } from '$
  * may be left out (or partly out) and then falls back to the English text. It is stored in the shape of
  * the operator's standard library (`standardQuestionSchema`), so a round snapshots it as it is.
  */
-const line = (max: number) =>
-	z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).regex(NO_CONTROL, noControl);
+const line = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).regex(NO_CONTROL, noControl);
 
 const scaleLabels = z.strictObject({
 	'1': line(80),

@@ -13,7 +13,10 @@ export function renderCsv(data: ReportData): Buffer {
 	const lines = [['table', 'row', 'column', 'value'].join(',')];
 	for (const table of reportTables(data)) {
 		for (const row of table.rows) {
-			const label = table.labels.map((i) => row[i]).filter((v) => v !== null).join(' – ');
+			const label = table.labels
+				.map((i) => row[i])
+				.filter((v) => v !== null)
+				.join(' – ');
 			row.forEach((v, i) => {
 				if (v !== null && !table.labels.includes(i)) lines.push([table.name, label, table.columns[i], v].map(cell).join(','));
 			});

@@ -21,7 +21,10 @@ export interface ReportData {
 	actions: ActionView[];
 }
 
-export async function reportData(opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date }, executor: Db = db()): Promise<ReportData> {
+export async function reportData(
+	opts: { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; now?: Date },
+	executor: Db = db()
+): Promise<ReportData> {
 	const results = await unitResults(opts, executor);
 	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] }, executor);
 	const actions = await openActionsOf({ actor: opts.actor, unitId: opts.unitId }, executor);

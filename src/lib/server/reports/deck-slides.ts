@@ -14,7 +14,17 @@ export function coverSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const { t } = txt;
 	const r = data.results;
 	const slide = pptx.addSlide({ masterName: MASTER });
-	slide.addText(txt.title.toUpperCase(), { x: 0.6, y: 0.7, w: 12, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: hex(chartColours.unit), charSpacing: 2 });
+	slide.addText(txt.title.toUpperCase(), {
+		x: 0.6,
+		y: 0.7,
+		w: 12,
+		h: 0.4,
+		fontFace: FONT,
+		fontSize: 14,
+		bold: true,
+		color: hex(chartColours.unit),
+		charSpacing: 2
+	});
 	slide.addText(r.unit.name, { x: 0.6, y: 1.15, w: 12, h: 1.1, fontFace: FONT, fontSize: 40, bold: true, color: INK.text, fit: 'shrink', valign: 'top' });
 	slide.addText(`${data.organization} · ${r.round.name}`, { x: 0.6, y: 2.3, w: 12, h: 0.5, fontFace: FONT, fontSize: 20, color: INK.muted, fit: 'shrink' });
 	const facts: [string, string][] = [
@@ -24,7 +34,10 @@ export function coverSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 		[t('report.facts.model'), r.round.model],
 		[t('report.facts.benchmark'), txt.benchmark]
 	];
-	slide.addTable(facts.map(([label, value]) => [cell(label, { bold: true, color: INK.muted }), cell(value)]), { x: 0.6, y: 3.3, w: 9, colW: [2.6, 6.4], fontFace: FONT, rowH: 0.4 });
+	slide.addTable(
+		facts.map(([label, value]) => [cell(label, { bold: true, color: INK.muted }), cell(value)]),
+		{ x: 0.6, y: 3.3, w: 9, colW: [2.6, 6.4], fontFace: FONT, rowH: 0.4 }
+	);
 	const demo = r.round.isGenerated ? `${t('results.generated')}: ${t('results.generatedNote')} · ` : '';
 	note(slide, demo + t('report.generatedAt', { date: txt.day(data.generatedAt) }), 6.4);
 }
@@ -57,7 +70,17 @@ export function summarySlide(pptx: Deck, data: ReportData, txt: ReportText): voi
 		{ text: ` – ${t(`report.legend.${s}`, { high })}`, options: { breakLine: true } }
 	]);
 	slide.addText(legend, { ...body, fontSize: 13, x: 0.75, y: 4.5, w: 11.8, h: 1.6 });
-	slide.addText(`${t('report.legend.marker')} ${txt.hiddenNote}`, { x: 0.75, y: 6.15, w: 11.8, h: 0.5, fontFace: FONT, fontSize: 11, color: INK.muted, valign: 'top', fit: 'shrink' });
+	slide.addText(`${t('report.legend.marker')} ${txt.hiddenNote}`, {
+		x: 0.75,
+		y: 6.15,
+		w: 11.8,
+		h: 0.5,
+		fontFace: FONT,
+		fontSize: 11,
+		color: INK.muted,
+		valign: 'top',
+		fit: 'shrink'
+	});
 }
 
 export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): void {
@@ -81,14 +104,20 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 		slide.addText(imp.summary, { ...body, x: BOX.x, y: BOX.y, w: 5.9, h: 2.2, fit: 'shrink' });
 		const lowest: Runs = imp.lowestStatements.flatMap((key) => {
 			const s = r.statements.find((x) => x.key === key)!;
-			return [{ text: `${txt.score(s.score)}  `, options: { bold: true, color: hex(heatColour('red').color) } }, { text: s.text, options: { breakLine: true } }];
+			return [
+				{ text: `${txt.score(s.score)}  `, options: { bold: true, color: hex(heatColour('red').color) } },
+				{ text: s.text, options: { breakLine: true } }
+			];
 		});
 		if (lowest.length) {
 			slide.addText(t('results.improvements.lowest'), { x: BOX.x, y: 3.8, w: 5.9, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
 			slide.addText(lowest, { ...body, fontSize: 12, x: BOX.x, y: 4.2, w: 5.9, h: 2.5, fit: 'shrink' });
 		}
 		slide.addText(t('results.improvements.actions'), { x: 6.83, y: BOX.y, w: 6, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
-		slide.addText(imp.actions.map((a) => ({ text: a, options: { bullet: true, breakLine: true } })), { ...body, fontSize: 12, x: 6.83, y: BOX.y + 0.45, w: 6, h: 4.9, fit: 'shrink' });
+		slide.addText(
+			imp.actions.map((a) => ({ text: a, options: { bullet: true, breakLine: true } })),
+			{ ...body, fontSize: 12, x: 6.83, y: BOX.y + 0.45, w: 6, h: 4.9, fit: 'shrink' }
+		);
 	}
 }
 
@@ -97,14 +126,26 @@ export function questionSlides(pptx: Deck, data: ReportData, txt: ReportText): v
 	const qs = data.results.questions;
 	if (qs.length === 0) return void note(slideWithTitle(pptx, t('results.questions.title'), t('results.questions.text')), t('report.questions.none'), BOX.y);
 	for (const q of qs) {
-		const mean = q.type !== 'text' && q.mean !== null ? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}` : '';
-		const intro = q.answered === null ? (q.type === 'text' ? t('results.questions.commentsHidden', { n: commentThreshold(data.results.round.k) }) : `–  ${txt.hidden}`) : t('results.questions.answered', { n: txt.count(q.answered) }) + mean;
+		const mean =
+			q.type !== 'text' && q.mean !== null
+				? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}`
+				: '';
+		const intro =
+			q.answered === null
+				? q.type === 'text'
+					? t('results.questions.commentsHidden', { n: commentThreshold(data.results.round.k) })
+					: `–  ${txt.hidden}`
+				: t('results.questions.answered', { n: txt.count(q.answered) }) + mean;
 		if (q.type === 'text') {
 			const comments = q.comments ?? [];
 			chunks(comments, 8).forEach((part, i) => {
 				const slide = slideWithTitle(pptx, continued(txt, q.text, i), intro);
 				if (q.comments !== null && comments.length === 0) note(slide, t('results.questions.noComments'), BOX.y);
-				if (part.length) slide.addText(part.map((c) => ({ text: `“${c}”`, options: { breakLine: true, paraSpaceAfter: 8 } })), { ...body, fontSize: 13, x: BOX.x, y: BOX.y, w: BOX.w, h: BOX.h, fit: 'shrink' });
+				if (part.length)
+					slide.addText(
+						part.map((c) => ({ text: `“${c}”`, options: { breakLine: true, paraSpaceAfter: 8 } })),
+						{ ...body, fontSize: 13, x: BOX.x, y: BOX.y, w: BOX.w, h: BOX.h, fit: 'shrink' }
+					);
 			});
 			continue;
 		}
@@ -113,9 +154,24 @@ export function questionSlides(pptx: Deck, data: ReportData, txt: ReportText): v
 			const colours = q.type === 'scale' ? ['1', '2', '3', '4', '5'].map((k) => hex(chartColours.diverging[k])) : chartColours.categorical.map(hex);
 			// A horizontal bar chart draws its first category at the bottom: reversed, the options read top down.
 			const options = [...q.options].reverse();
-			slide.addChart(pptx.ChartType.bar, chartSeries([{ name: t('report.questions.answers'), labels: options.map((o) => o.label), values: options.map((o) => o.count) }]), {
-				x: BOX.x, y: BOX.y, w: BOX.w, h: 5.0, barDir: 'bar', chartColors: colours.slice(0, q.options.length).reverse(), showValue: true, dataLabelFormatCode: '0', showLegend: false, catAxisLabelFontSize: 11, valAxisLabelFontSize: 10, valGridLine: { color: hex(chartColours.grid), size: 0.5 }
-			});
+			slide.addChart(
+				pptx.ChartType.bar,
+				chartSeries([{ name: t('report.questions.answers'), labels: options.map((o) => o.label), values: options.map((o) => o.count) }]),
+				{
+					x: BOX.x,
+					y: BOX.y,
+					w: BOX.w,
+					h: 5.0,
+					barDir: 'bar',
+					chartColors: colours.slice(0, q.options.length).reverse(),
+					showValue: true,
+					dataLabelFormatCode: '0',
+					showLegend: false,
+					catAxisLabelFontSize: 11,
+					valAxisLabelFontSize: 10,
+					valGridLine: { color: hex(chartColours.grid), size: 0.5 }
+				}
+			);
 		}
 	}
 }
@@ -128,10 +184,18 @@ export function actionSlides(pptx: Deck, data: ReportData, txt: ReportText): voi
 		const rows: Row[] = [
 			headerRow([t('report.actions.col.action'), t('results.col.unit'), t('report.actions.col.owner'), t('report.actions.col.due'), t('results.col.status')]),
 			...part.map((a) => [
-				{ text: [{ text: a.title, options: { bold: true, breakLine: true } }, { text: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – '), options: { fontSize: 10, color: INK.muted } }], options: cell('').options },
+				{
+					text: [
+						{ text: a.title, options: { bold: true, breakLine: true } },
+						{ text: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – '), options: { fontSize: 10, color: INK.muted } }
+					],
+					options: cell('').options
+				},
 				cell(a.unit.name),
 				a.owner ? cell(a.owner.name) : cell(t('actions.noOwner'), { color: INK.muted }),
-				a.dueOn ? cell(txt.day(a.dueOn), { color: a.overdue ? hex(chartColours.status.red.fill) : INK.text, bold: a.overdue }) : cell(t('actions.noDue'), { color: INK.muted }),
+				a.dueOn
+					? cell(txt.day(a.dueOn), { color: a.overdue ? hex(chartColours.status.red.fill) : INK.text, bold: a.overdue })
+					: cell(t('actions.noDue'), { color: INK.muted }),
 				cell(txt.actionStatus(a))
 			])
 		];

@@ -45,24 +45,52 @@ export function note(slide: Slide, text: string, y = 6.55): void {
 }
 
 export function headerRow(labels: string[], align: ('left' | 'right' | 'center')[] = []): Row {
-	return labels.map((text, i) => ({ text, options: { bold: true, color: INK.muted, fontSize: 10, align: align[i] ?? 'left', border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: INK.text }, { type: 'none' }] } }));
+	return labels.map((text, i) => ({
+		text,
+		options: {
+			bold: true,
+			color: INK.muted,
+			fontSize: 10,
+			align: align[i] ?? 'left',
+			border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: INK.text }, { type: 'none' }]
+		}
+	}));
 }
 
 export function cell(text: string, opts: PptxGenJS.TableCellProps = {}): Cell {
-	return { text, options: { fontSize: 10, color: INK.text, valign: 'middle', border: [{ type: 'none' }, { type: 'none' }, { pt: 0.5, color: INK.line }, { type: 'none' }], ...opts } };
+	return {
+		text,
+		options: {
+			fontSize: 10,
+			color: INK.text,
+			valign: 'middle',
+			border: [{ type: 'none' }, { type: 'none' }, { pt: 0.5, color: INK.line }, { type: 'none' }],
+			...opts
+		}
+	};
 }
 
 /** A status as its shape in colour and its word. */
 export function statusCell(status: Status | null, txt: ReportText): Cell {
 	if (status === null) return cell(txt.status(null), { color: INK.muted });
-	return { text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status) }], options: cell('').options };
+	return {
+		text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status) }],
+		options: cell('').options
+	};
 }
 
 /** A heatmap cell: light status colour with the score printed in it. */
 export function heatCell(score: string, status: Status | null, hidden: boolean): Cell {
 	const c = heatColour(hidden ? 'suppressed' : (status ?? 'neutral'));
 	const mark = status && !hidden ? `${SHAPE[status]} ` : '';
-	return cell(mark + score, { fill: { color: hex(c.background) }, color: hex(c.color), bold: !hidden, align: 'center', fontSize: 10, border: { pt: 1.5, color: 'FFFFFF' } });
+	return cell(mark + score, {
+		fill: { color: hex(c.background) },
+		color: hex(c.color),
+		bold: !hidden,
+		align: 'center',
+		fontSize: 10,
+		border: { pt: 1.5, color: 'FFFFFF' }
+	});
 }
 
 /** Splits rows into slides' worth. */

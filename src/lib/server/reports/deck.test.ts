@@ -17,7 +17,13 @@ const chartValues = (xml: string) => [...xml.matchAll(/<c:v>(-?\d+(?:\.\d+)?)<\/
 
 async function open(deck: Buffer) {
 	const zip = await JSZip.loadAsync(deck);
-	const read = (pattern: RegExp) => Promise.all(Object.keys(zip.files).filter((f) => pattern.test(f)).sort().map((f) => zip.file(f)!.async('string')));
+	const read = (pattern: RegExp) =>
+		Promise.all(
+			Object.keys(zip.files)
+				.filter((f) => pattern.test(f))
+				.sort()
+				.map((f) => zip.file(f)!.async('string'))
+		);
 	return { charts: await read(/^ppt\/charts\/chart\d+\.xml$/), slides: await read(/^ppt\/slides\/slide\d+\.xml$/) };
 }
 
@@ -62,7 +68,12 @@ describe('the PowerPoint deck', () => {
 	it('holds no figure the results page does not show, and shows a hidden one as – with its reason', () => {
 		const data = reports.en;
 		const r = data.results;
-		const figures = [r.high, ...r.areas.flatMap((a) => [a.score, a.benchmark]), ...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []), ...data.trend.rounds.flatMap((x) => x.areas.map((a) => a.score))];
+		const figures = [
+			r.high,
+			...r.areas.flatMap((a) => [a.score, a.benchmark]),
+			...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []),
+			...data.trend.rounds.flatMap((x) => x.areas.map((a) => a.score))
+		];
 		const counts = r.questions.flatMap((q) => ('options' in q ? (q.options ?? []).map((o) => o.count) : []));
 		const allowed = new Set([...figures.filter((v): v is number => v !== null).map(round2), ...counts]);
 		// Scale points without a label of their own ("2") are category names, not figures.
@@ -81,11 +92,15 @@ describe('the PowerPoint deck', () => {
 			...data,
 			results: {
 				...r,
-				unit: { ...r.unit, name: '+cmd|\' /C calc\'!A0' },
+				unit: { ...r.unit, name: "+cmd|' /C calc'!A0" },
 				areas: r.areas.map((a) => ({ ...a, name: evil(a.name) })),
 				questions: r.questions.map((q) => ('options' in q && q.options ? { ...q, options: q.options.map((o) => ({ ...o, label: `@${o.label}` })) } : q))
 			},
-			trend: { ...data.trend, areas: data.trend.areas.map((a) => ({ ...a, name: `-${a.name}` })), rounds: data.trend.rounds.map((x) => ({ ...x, name: `\t${x.name}` })) }
+			trend: {
+				...data.trend,
+				areas: data.trend.areas.map((a) => ({ ...a, name: `-${a.name}` })),
+				rounds: data.trend.rounds.map((x) => ({ ...x, name: `\t${x.name}` }))
+			}
 		};
 		const zip = await JSZip.loadAsync(await renderDeck(hostile));
 		const books = Object.keys(zip.files).filter((f) => /^ppt\/embeddings\/.*\.xlsx$/.test(f));
@@ -98,7 +113,13 @@ describe('the PowerPoint deck', () => {
 				texts.push(...[...xml.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1]), ...[...xml.matchAll(/ name="([^"]*)"/g)].map((m) => m[1]));
 			}
 		}
-		const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+		const unescape = (s: string) =>
+			s
+				.replace(/&quot;/g, '"')
+				.replace(/&apos;/g, "'")
+				.replace(/&lt;/g, '<')
+				.replace(/&gt;/g, '>')
+				.replace(/&amp;/g, '&');
 		const all = texts.map(unescape);
 		// The hostile names are there, as text: each behind an apostrophe.
 		expect(all).toContain(`'${evil(r.areas[0].name)}`);

@@ -51,7 +51,8 @@ function pageFigures(data: unknown): Page {
 			// A label that is only a number (the scale point "2") is a number shown; a text with digits is words.
 			if (/^\d+$/.test(v.trim())) numbers.add(Number(v));
 			else if (/\d/.test(v) && /\p{L}/u.test(v)) texts.add(v);
-		} else if (v instanceof Date) return; // dates are ignored in the exports (see `withoutDates`)
+		} else if (v instanceof Date)
+			return; // dates are ignored in the exports (see `withoutDates`)
 		else if (Array.isArray(v)) v.forEach(walk);
 		else if (v && typeof v === 'object') Object.values(v).forEach(walk);
 	};
@@ -93,19 +94,36 @@ async function pdfText(pdf: Buffer) {
 	return text;
 }
 
-const unxml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unxml = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 
 async function deckParts(deck: Buffer) {
 	const zip = await JSZip.loadAsync(deck);
-	const read = (re: RegExp) => Promise.all(Object.keys(zip.files).filter((f) => re.test(f)).sort().map((f) => zip.file(f)!.async('string')));
+	const read = (re: RegExp) =>
+		Promise.all(
+			Object.keys(zip.files)
+				.filter((f) => re.test(f))
+				.sort()
+				.map((f) => zip.file(f)!.async('string'))
+		);
 	const charts = await read(/^ppt\/charts\/chart\d+\.xml$/);
 	const slides = await read(/^ppt\/slides\/slide\d+\.xml$/);
 	// Chart values are the numbers in the series' <c:val> (the <c:cat> holds the category names, e.g. "1"…"5");
 	// an empty <c:v></c:v> is a point without a value (a hidden figure), not a 0.
-	const values = charts.flatMap((c) => [...c.matchAll(/<c:val>([\s\S]*?)<\/c:val>/g)].flatMap((m) => [...m[1].matchAll(/<c:v>([^<]+)<\/c:v>/g)].map((v) => Number(v[1]))));
+	const values = charts.flatMap((c) =>
+		[...c.matchAll(/<c:val>([\s\S]*?)<\/c:val>/g)].flatMap((m) => [...m[1].matchAll(/<c:v>([^<]+)<\/c:v>/g)].map((v) => Number(v[1])))
+	);
 	// Slide text: the runs of each paragraph joined, paragraphs apart. The slide-number field (layout, like
 	// a PDF's page number) is left out.
-	const text = slides.map((s) => s.replace(/<a:fld [^>]*type="slidenum"[^>]*>[\s\S]*?<\/a:fld>/g, '')).map((s) => [...s.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => [...p[1].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unxml(t[1])).join('')).join(' \n ')).join(' \n ');
+	const text = slides
+		.map((s) => s.replace(/<a:fld [^>]*type="slidenum"[^>]*>[\s\S]*?<\/a:fld>/g, ''))
+		.map((s) => [...s.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => [...p[1].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unxml(t[1])).join('')).join(' \n '))
+		.join(' \n ');
 	return { values, text };
 }
 
@@ -131,64 +149,74 @@ let latest = '';
  */
 async function checkExports(c: Case, opts: { compare: string; latest: string; truth: Map<string, number[]>; tiny?: string; many: number }): Promise<number> {
 	let secretsChecked = 0;
-		// The page, exactly as src/routes/app/results/[round]/[unit]/+page.server.ts loads it.
-		const choice = comparisonFrom(new URL(`http://sos.test/app/results/${c.roundId}/${c.unitId}?compare=${opts.compare}`));
-		const results = await unitResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
-		const trend = await unitTrend({ actor: c.actor, unitId: c.unitId, locale: 'en' });
-		const actions = await openActionsOf({ actor: c.actor, unitId: c.unitId });
-		const page = pageFigures({ results, trend, actions });
-		// Enough figures for the comparison to mean something, where the unit's own figures are shown at all.
-		const many = results.areas.some((a) => a.score !== null) ? opts.many : 0;
-		if (many) expect(page.numbers.size, c.name).toBeGreaterThan(many);
+	// The page, exactly as src/routes/app/results/[round]/[unit]/+page.server.ts loads it.
+	const choice = comparisonFrom(new URL(`http://sos.test/app/results/${c.roundId}/${c.unitId}?compare=${opts.compare}`));
+	const results = await unitResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
+	const trend = await unitTrend({ actor: c.actor, unitId: c.unitId, locale: 'en' });
+	const actions = await openActionsOf({ actor: c.actor, unitId: c.unitId });
+	const page = pageFigures({ results, trend, actions });
+	// Enough figures for the comparison to mean something, where the unit's own figures are shown at all.
+	const many = results.areas.some((a) => a.score !== null) ? opts.many : 0;
+	if (many) expect(page.numbers.size, c.name).toBeGreaterThan(many);
 
-		const data = await reportData({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice, now: DAY_NOW });
-		const [csv, xlsx, pdf, deck] = await Promise.all([renderCsv(data), renderXlsx(data), renderPdf(data), renderDeck(data)]);
+	const data = await reportData({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice, now: DAY_NOW });
+	const [csv, xlsx, pdf, deck] = await Promise.all([renderCsv(data), renderXlsx(data), renderPdf(data), renderDeck(data)]);
 
-		// CSV: every value that is a number.
-		const csvNumbers = (parse(csv, { bom: true }) as string[][]).slice(1).map((r) => r[3]).filter((v) => /^-?\d+(\.\d+)?$/.test(v)).map(Number);
-		expect(csvNumbers.length, c.name).toBeGreaterThanOrEqual(many);
-		expect(notOnPage(csvNumbers, page), `${c.name}: CSV`).toEqual([]);
+	// CSV: every value that is a number.
+	const csvNumbers = (parse(csv, { bom: true }) as string[][])
+		.slice(1)
+		.map((r) => r[3])
+		.filter((v) => /^-?\d+(\.\d+)?$/.test(v))
+		.map(Number);
+	expect(csvNumbers.length, c.name).toBeGreaterThanOrEqual(many);
+	expect(notOnPage(csvNumbers, page), `${c.name}: CSV`).toEqual([]);
 
-		// Excel: every number cell, on every sheet (the cover sheet's respondents too).
-		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-		const xlsxNumbers: number[] = [];
-		wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && xlsxNumbers.push(cell.value))));
-		expect(xlsxNumbers.length, c.name).toBeGreaterThanOrEqual(many);
-		expect(notOnPage(xlsxNumbers, page), `${c.name}: Excel`).toEqual([]);
-		// Excel text cells hold no figures either (a figure is a number cell or nothing).
-		const xlsxTexts: string[] = [];
-		wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && xlsxTexts.push(cell.value.replace(/^'/, '')))));
-		expect(notOnPage(numbersIn(withoutIgnored(xlsxTexts.join(' \n '), page)), page), `${c.name}: Excel text`).toEqual([]);
+	// Excel: every number cell, on every sheet (the cover sheet's respondents too).
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+	const xlsxNumbers: number[] = [];
+	wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && xlsxNumbers.push(cell.value))));
+	expect(xlsxNumbers.length, c.name).toBeGreaterThanOrEqual(many);
+	expect(notOnPage(xlsxNumbers, page), `${c.name}: Excel`).toEqual([]);
+	// Excel text cells hold no figures either (a figure is a number cell or nothing).
+	const xlsxTexts: string[] = [];
+	wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && xlsxTexts.push(cell.value.replace(/^'/, '')))));
+	expect(notOnPage(numbersIn(withoutIgnored(xlsxTexts.join(' \n '), page)), page), `${c.name}: Excel text`).toEqual([]);
 
-		// PDF: every number in its text (the standard fonts print WinAnsi, so the page's texts are looked for as printed).
-		const pdfNumbers = numbersIn(withoutIgnored(await pdfText(pdf), page, winAnsi));
-		expect(pdfNumbers.length, c.name).toBeGreaterThanOrEqual(many);
-		expect(notOnPage(pdfNumbers, page), `${c.name}: PDF`).toEqual([]);
+	// PDF: every number in its text (the standard fonts print WinAnsi, so the page's texts are looked for as printed).
+	const pdfNumbers = numbersIn(withoutIgnored(await pdfText(pdf), page, winAnsi));
+	expect(pdfNumbers.length, c.name).toBeGreaterThanOrEqual(many);
+	expect(notOnPage(pdfNumbers, page), `${c.name}: PDF`).toEqual([]);
 
-		// PowerPoint: every chart value and every number in the slides' text.
-		const parts = await deckParts(deck);
-		if (many) expect(parts.values.length, c.name).toBeGreaterThan(9);
-		expect(notOnPage(parts.values, page), `${c.name}: chart values`).toEqual([]);
-		expect(notOnPage(numbersIn(withoutIgnored(parts.text, page)), page), `${c.name}: slide text`).toEqual([]);
+	// PowerPoint: every chart value and every number in the slides' text.
+	const parts = await deckParts(deck);
+	if (many) expect(parts.values.length, c.name).toBeGreaterThan(9);
+	expect(notOnPage(parts.values, page), `${c.name}: chart values`).toEqual([]);
+	expect(notOnPage(numbersIn(withoutIgnored(parts.text, page)), page), `${c.name}: slide text`).toEqual([]);
 
-		// A figure hidden on the page is in none of the exports: the true scores of every team shown
-		// without figures (the too-small one, and one hidden so that it cannot be worked out by difference).
-		if (c.roundId === opts.latest) {
-			const hiddenTeams = [...results.subunits.filter((s) => s.areas.every((a) => a.score === null)).map((s) => s.id), ...(results.areas.every((a) => a.score === null) ? [c.unitId] : [])];
-			if (opts.tiny && results.subunits.some((s) => s.id === opts.tiny)) {
-				expect(hiddenTeams, c.name).toContain(opts.tiny);
-				expect(results.subunits.find((s) => s.id === opts.tiny)!.respondents).toBeNull();
-			}
-			const everywhere = new Set([...csvNumbers, ...xlsxNumbers, ...pdfNumbers, ...parts.values].map((n) => Math.abs(round2(n))));
-			for (const id of hiddenTeams) {
-				// (A team without respondents has no true scores to leak.)
-				const secret = (opts.truth.get(id) ?? []).filter((v) => !page.numbers.has(v));
-				if (id === opts.tiny) expect(secret.length, c.name).toBeGreaterThan(0);
-				expect(secret.filter((v) => everywhere.has(v)), c.name).toEqual([]);
-				if (secret.length) secretsChecked++;
-			}
+	// A figure hidden on the page is in none of the exports: the true scores of every team shown
+	// without figures (the too-small one, and one hidden so that it cannot be worked out by difference).
+	if (c.roundId === opts.latest) {
+		const hiddenTeams = [
+			...results.subunits.filter((s) => s.areas.every((a) => a.score === null)).map((s) => s.id),
+			...(results.areas.every((a) => a.score === null) ? [c.unitId] : [])
+		];
+		if (opts.tiny && results.subunits.some((s) => s.id === opts.tiny)) {
+			expect(hiddenTeams, c.name).toContain(opts.tiny);
+			expect(results.subunits.find((s) => s.id === opts.tiny)!.respondents).toBeNull();
 		}
+		const everywhere = new Set([...csvNumbers, ...xlsxNumbers, ...pdfNumbers, ...parts.values].map((n) => Math.abs(round2(n))));
+		for (const id of hiddenTeams) {
+			// (A team without respondents has no true scores to leak.)
+			const secret = (opts.truth.get(id) ?? []).filter((v) => !page.numbers.has(v));
+			if (id === opts.tiny) expect(secret.length, c.name).toBeGreaterThan(0);
+			expect(
+				secret.filter((v) => everywhere.has(v)),
+				c.name
+			).toEqual([]);
+			if (secret.length) secretsChecked++;
+		}
+	}
 	return secretsChecked;
 }
 
@@ -202,7 +230,10 @@ beforeAll(async () => {
 	const admin = await createTestActor(org, 'admin');
 	const regional = await createTestActor(org, 'viewer', region);
 	const lead = await createTestActor(org, 'viewer', unit('Team Åre'));
-	await createAction({ actor: lead, input: { unitId: unit('Team Åre'), title: 'Ten customer visits a week', reason: 'Only 3.10 in the last round', dueOn: '2026-06-30' } });
+	await createAction({
+		actor: lead,
+		input: { unitId: unit('Team Åre'), title: 'Ten customer visits a week', reason: 'Only 3.10 in the last round', dueOn: '2026-06-30' }
+	});
 	const [first, second] = base.trend.rounds.map((r) => r.id);
 	cases = [
 		{ name: 'an admin, the whole organization', actor: admin, unitId: 'organization', roundId: second },
@@ -214,13 +245,21 @@ beforeAll(async () => {
 	];
 	// What each team's area scores really are in the latest round (the mean of its respondents' area
 	// means), whether or not they may be shown.
-	const rows = await db().selectFrom('responses').select(['unit_id', 'area_scores']).where('organization_id', '=', org).where('round_id', '=', second).execute();
+	const rows = await db()
+		.selectFrom('responses')
+		.select(['unit_id', 'area_scores'])
+		.where('organization_id', '=', org)
+		.where('round_id', '=', second)
+		.execute();
 	for (const team of base.results.subunits) {
 		const mine = rows.filter((r) => r.unit_id === team.id);
-		truth.set(team.id, mine[0].area_scores.map((_, i) => {
-			const v = mine.map((r) => r.area_scores[i]).filter((x): x is number => x !== null);
-			return round2(v.reduce((sum, x) => sum + x, 0) / v.length);
-		}));
+		truth.set(
+			team.id,
+			mine[0].area_scores.map((_, i) => {
+				const v = mine.map((r) => r.area_scores[i]).filter((x): x is number => x !== null);
+				return round2(v.reduce((sum, x) => sum + x, 0) / v.length);
+			})
+		);
 	}
 	latest = second;
 	expect(truth.get(tinyId)).toHaveLength(9);
@@ -240,7 +279,12 @@ describe('every number in every export is one the same viewer may see on the pag
 		// a regional manager or a team lead.
 		const team = fc.record({ sales_person: fc.integer({ min: 0, max: 9 }), sales_manager: fc.integer({ min: 0, max: 3 }) });
 		const region = fc.record({ own: fc.integer({ min: 0, max: 2 }), teams: fc.array(team, { minLength: 1, maxLength: 4 }) });
-		const spec = fc.record({ regions: fc.array(region, { minLength: 1, maxLength: 2 }), viewer: fc.constantFrom('admin-org', 'admin-region', 'regional', 'lead'), pick: fc.nat(), seed: fc.integer({ min: 1, max: 10_000 }) });
+		const spec = fc.record({
+			regions: fc.array(region, { minLength: 1, maxLength: 2 }),
+			viewer: fc.constantFrom('admin-org', 'admin-region', 'regional', 'lead'),
+			pick: fc.nat(),
+			seed: fc.integer({ min: 1, max: 10_000 })
+		});
 		let checked = 0;
 		let hiddenSeen = 0;
 		await fc.assert(
@@ -261,23 +305,36 @@ describe('every number in every export is one the same viewer may see on the pag
 				const teamNames = Object.keys(units).filter((n) => units[n] !== null);
 				const regionId = round.unitIds[regionNames[pick % regionNames.length]];
 				const teamId = round.unitIds[teamNames[pick % teamNames.length]];
-				const actor = viewer.startsWith('admin') ? await createTestActor(org.id, 'admin') : await createTestActor(org.id, 'viewer', viewer === 'regional' ? regionId : teamId);
+				const actor = viewer.startsWith('admin')
+					? await createTestActor(org.id, 'admin')
+					: await createTestActor(org.id, 'viewer', viewer === 'regional' ? regionId : teamId);
 				const unitId = viewer === 'admin-org' ? 'organization' : viewer === 'lead' ? teamId : regionId;
 				await createAction({ actor, input: { unitId: unitId === 'organization' ? regionId : unitId, title: 'Weekly pipeline review', dueOn: '2026-05-31' } });
 				// True area means of every team (teams have no units below them).
-				const rows = await db().selectFrom('responses').select(['unit_id', 'area_scores']).where('organization_id', '=', org.id).where('round_id', '=', round.roundId).execute();
+				const rows = await db()
+					.selectFrom('responses')
+					.select(['unit_id', 'area_scores'])
+					.where('organization_id', '=', org.id)
+					.where('round_id', '=', round.roundId)
+					.execute();
 				const truthHere = new Map<string, number[]>();
 				for (const name of teamNames) {
 					const mine = rows.filter((r) => r.unit_id === round.unitIds[name]);
 					if (!mine.length) continue;
-					truthHere.set(round.unitIds[name], mine[0].area_scores.map((_, i) => {
-						const v = mine.map((r) => r.area_scores[i]).filter((x): x is number => x !== null);
-						return round2(v.reduce((sum, x) => sum + x, 0) / v.length);
-					}));
+					truthHere.set(
+						round.unitIds[name],
+						mine[0].area_scores.map((_, i) => {
+							const v = mine.map((r) => r.area_scores[i]).filter((x): x is number => x !== null);
+							return round2(v.reduce((sum, x) => sum + x, 0) / v.length);
+						})
+					);
 				}
 				const c: Case = { name: `${viewer} ${JSON.stringify(regions)}`, actor, unitId, roundId: round.roundId };
 				// A unit the viewer may not open at all (a team too small to show is not opened) is a 404, as on the page.
-				const open = await unitResults({ actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }).then(() => true, () => false);
+				const open = await unitResults({ actor, roundId: round.roundId, unitId, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }).then(
+					() => true,
+					() => false
+				);
 				if (!open) return;
 				hiddenSeen += await checkExports(c, { compare: 'all', latest: round.roundId, truth: truthHere, many: 0 });
 				checked++;

@@ -81,8 +81,15 @@ export function distributionBar(doc: Doc, label: string, options: { label: strin
 	options.forEach((o, i) => {
 		const cx = LEFT + (i % 2) * colW;
 		const cy = legendTop + Math.floor(i / 2) * 12;
-		doc.rect(cx, cy + 1, 7, 7).fillColor(colours[i]).fill();
-		doc.rect(cx, cy + 1, 7, 7).lineWidth(0.3).strokeColor(INK.muted).stroke();
+		doc
+			.rect(cx, cy + 1, 7, 7)
+			.fillColor(colours[i])
+			.fill();
+		doc
+			.rect(cx, cy + 1, 7, 7)
+			.lineWidth(0.3)
+			.strokeColor(INK.muted)
+			.stroke();
 		textAt(doc, fitLine(doc, `${o.label}: ${txt.count(o.count)}`, colW - 16, { size: SIZE.small }), cx + 11, cy, colW - 16, { size: SIZE.small });
 	});
 	doc.y = legendTop + Math.ceil(options.length / 2) * 12 + 6;

@@ -31,7 +31,13 @@ export function cover(doc: Doc, data: ReportData, txt: ReportText): void {
 	paragraph(doc, t('report.generatedAt', { date: txt.day(data.generatedAt) }), { size: SIZE.small, color: INK.muted, gap: 16 });
 
 	legend(doc, data, txt);
-	summary(doc, r.areas, r.strengths, r.improvements.map((i) => i.key), txt);
+	summary(
+		doc,
+		r.areas,
+		r.strengths,
+		r.improvements.map((i) => i.key),
+		txt
+	);
 }
 
 function factRow(doc: Doc, label: string, value: string): void {
@@ -55,7 +61,11 @@ function legend(doc: Doc, data: ReportData, txt: ReportText): void {
 		textAt(doc, txt.status(s), LEFT + 30, y, 150, { size: SIZE.small, font: 'bold', color: chartColours.status[s].fill });
 		textAt(doc, t(`report.legend.${s}`, { high }), LEFT + 185, y, CONTENT_WIDTH - 200, { size: SIZE.small });
 	});
-	textAt(doc, `${t('report.legend.marker')} ${txt.hiddenNote}`, LEFT + 12, top + 30 + STATUSES.length * rowH + 1, CONTENT_WIDTH - 24, { size: SIZE.tiny, color: INK.muted, lines: 2 });
+	textAt(doc, `${t('report.legend.marker')} ${txt.hiddenNote}`, LEFT + 12, top + 30 + STATUSES.length * rowH + 1, CONTENT_WIDTH - 24, {
+		size: SIZE.tiny,
+		color: INK.muted,
+		lines: 2
+	});
 	doc.y = top + boxH + 18;
 }
 
@@ -69,7 +79,12 @@ function summary(doc: Doc, areas: AreaResult[], strengths: string[], improvement
 		if (keys.length === 0) textAt(doc, txt.t('report.strengths.none'), x, y, colW, { size: SIZE.small, color: INK.muted });
 		for (const key of keys) {
 			const a = areas.find((x) => x.key === key)!;
-			doc.moveTo(x, y - 2).lineTo(x + colW, y - 2).lineWidth(0.4).strokeColor(INK.line).stroke();
+			doc
+				.moveTo(x, y - 2)
+				.lineTo(x + colW, y - 2)
+				.lineWidth(0.4)
+				.strokeColor(INK.line)
+				.stroke();
 			statusMark(doc, a.status, x + 5, y + 6);
 			textAt(doc, fitLine(doc, a.name, colW - 70, { size: SIZE.body }), x + 14, y + 1, colW - 70, { size: SIZE.body });
 			textAt(doc, txt.score(a.score), x + colW - 50, y + 1, 50, { size: SIZE.body, font: 'bold', align: 'right' });
@@ -77,7 +92,10 @@ function summary(doc: Doc, areas: AreaResult[], strengths: string[], improvement
 		}
 		return y;
 	};
-	const end = Math.max(column(LEFT, txt.t('report.summary.strengths'), strengths), column(LEFT + colW + 20, txt.t('report.summary.improvements'), improvements));
+	const end = Math.max(
+		column(LEFT, txt.t('report.summary.strengths'), strengths),
+		column(LEFT + colW + 20, txt.t('report.summary.improvements'), improvements)
+	);
 	doc.y = end + 6;
 	doc.font(FONT.regular);
 }

@@ -12,14 +12,22 @@ export function areaScores(doc: Doc, r: UnitResults, txt: ReportText): void {
 	const { t } = txt;
 	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}` });
 	const ranked = [...r.areas].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
-	scoreBars(doc, ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status })), txt);
+	scoreBars(
+		doc,
+		ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status })),
+		txt
+	);
 	const columns: Column<Area>[] = [
 		{ header: t('results.col.rank'), width: 34, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
 		{ header: t('results.col.area'), width: 175, cell: (a) => ({ text: a.name, bold: true }) },
 		{ header: t('results.col.score'), width: 52, align: 'right', cell: (a) => ({ text: txt.score(a.score), bold: true }) },
 		{ header: t('results.col.benchmark'), width: 62, align: 'right', cell: (a) => txt.score(a.benchmark) },
 		{ header: t('results.col.difference'), width: 58, align: 'right', cell: (a) => txt.signed(a.difference) },
-		{ header: t('results.col.status'), width: CONTENT_WIDTH - 381, cell: (a) => ({ text: txt.status(a.status), status: a.status, color: a.status ? INK.text : INK.muted }) }
+		{
+			header: t('results.col.status'),
+			width: CONTENT_WIDTH - 381,
+			cell: (a) => ({ text: txt.status(a.status), status: a.status, color: a.status ? INK.text : INK.muted })
+		}
 	];
 	table(doc, columns, ranked);
 	if (r.areas.some((a) => a.score === null || a.benchmark === null)) paragraph(doc, txt.hiddenNote, { size: SIZE.small, color: INK.muted });
@@ -38,7 +46,12 @@ export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
 		areaCard(doc, area(imp.key), imp.summary, txt);
 		if (imp.lowestStatements.length) {
 			label(doc, t('results.improvements.lowest'));
-			for (const key of imp.lowestStatements) statementLine(doc, r.statements.find((s) => s.key === key)!, txt);
+			for (const key of imp.lowestStatements)
+				statementLine(
+					doc,
+					r.statements.find((s) => s.key === key)!,
+					txt
+				);
 		}
 		label(doc, t('results.improvements.actions'));
 		for (const action of imp.actions) bullet(doc, action, { indent: CARD_INDENT });
@@ -90,12 +103,22 @@ export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {
 	paragraph(doc, t('results.gap.counts', { people: txt.count(gap.salesPeople), managers: txt.count(gap.salesManagers) }), { size: SIZE.small, font: 'bold' });
 	const rows = gap.areas.map((g) => ({ ...g, name: txt.areaName(g.key) }));
 	const names = { a: t('results.gap.salesPeople'), b: t('results.gap.salesManagers'), gap: t('results.gap.gap'), label: t('results.gap.label') };
-	gapChart(doc, rows.map((g) => ({ name: g.name, a: g.salesPeople, b: g.salesManagers })), names, txt);
-	table(doc, [
-		{ header: t('results.col.area'), width: 235, cell: (g) => ({ text: g.name, bold: true }) },
-		{ header: t('results.gap.salesPeople'), width: 90, align: 'right', cell: (g) => txt.score(g.salesPeople) },
-		{ header: t('results.gap.salesManagers'), width: 90, align: 'right', cell: (g) => txt.score(g.salesManagers) },
-		{ header: t('results.gap.gap'), width: CONTENT_WIDTH - 415, align: 'right', cell: (g) => ({ text: txt.signed(g.gap), bold: true }) }
-	], rows);
-	if (rows.some((g) => g.gap === null)) paragraph(doc, `${txt.hiddenNote} ${t('results.gap.hidden', { k: r.round.k })}`, { size: SIZE.small, color: INK.muted });
+	gapChart(
+		doc,
+		rows.map((g) => ({ name: g.name, a: g.salesPeople, b: g.salesManagers })),
+		names,
+		txt
+	);
+	table(
+		doc,
+		[
+			{ header: t('results.col.area'), width: 235, cell: (g) => ({ text: g.name, bold: true }) },
+			{ header: t('results.gap.salesPeople'), width: 90, align: 'right', cell: (g) => txt.score(g.salesPeople) },
+			{ header: t('results.gap.salesManagers'), width: 90, align: 'right', cell: (g) => txt.score(g.salesManagers) },
+			{ header: t('results.gap.gap'), width: CONTENT_WIDTH - 415, align: 'right', cell: (g) => ({ text: txt.signed(g.gap), bold: true }) }
+		],
+		rows
+	);
+	if (rows.some((g) => g.gap === null))
+		paragraph(doc, `${txt.hiddenNote} ${t('results.gap.hidden', { k: r.round.k })}`, { size: SIZE.small, color: INK.muted });
 }

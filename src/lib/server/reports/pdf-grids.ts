@@ -19,7 +19,10 @@ export function heatmap(doc: Doc, areas: { key: string; name: string }[], rows: 
 	const header = () => {
 		const y = doc.y;
 		textAt(doc, txt.t('results.col.unit'), LEFT, y + HEADER_H - 10, NAME_W, { size: SIZE.tiny, font: 'bold', color: INK.muted });
-		const columns = [{ name: txt.t('results.col.respondents'), x: LEFT + NAME_W + COUNT_W - 12 }, ...areas.map((a, i) => ({ name: a.name, x: LEFT + NAME_W + COUNT_W + i * cellW + cellW / 2 - 8 }))];
+		const columns = [
+			{ name: txt.t('results.col.respondents'), x: LEFT + NAME_W + COUNT_W - 12 },
+			...areas.map((a, i) => ({ name: a.name, x: LEFT + NAME_W + COUNT_W + i * cellW + cellW / 2 - 8 }))
+		];
 		for (const { name, x } of columns) {
 			doc.save().rotate(-90, { origin: [x, y + HEADER_H] });
 			textAt(doc, name, x, y + HEADER_H, HEADER_H - 6, { size: SIZE.tiny, font: 'bold', color: INK.muted, lines: 2 });
@@ -39,10 +42,23 @@ export function heatmap(doc: Doc, areas: { key: string; name: string }[], rows: 
 		row.areas.forEach((cell, i) => {
 			const x = LEFT + NAME_W + COUNT_W + i * cellW;
 			const c = heatColour(cell.score === null ? 'suppressed' : (cell.status ?? 'neutral'));
-			doc.rect(x + 1, y + 1, cellW - 2, ROW_H - 2).fillColor(c.background).fill();
-			if (cell.score === null) doc.rect(x + 1.5, y + 1.5, cellW - 3, ROW_H - 3).lineWidth(0.5).strokeColor(INK.line).stroke();
+			doc
+				.rect(x + 1, y + 1, cellW - 2, ROW_H - 2)
+				.fillColor(c.background)
+				.fill();
+			if (cell.score === null)
+				doc
+					.rect(x + 1.5, y + 1.5, cellW - 3, ROW_H - 3)
+					.lineWidth(0.5)
+					.strokeColor(INK.line)
+					.stroke();
 			statusMark(doc, cell.status, x + 7, y + ROW_H / 2, 2.8);
-			textAt(doc, txt.score(cell.score), x + 10, y + 6, cellW - 12, { size: SIZE.small, font: cell.score === null ? 'regular' : 'bold', color: c.color, align: 'center' });
+			textAt(doc, txt.score(cell.score), x + 10, y + 6, cellW - 12, {
+				size: SIZE.small,
+				font: cell.score === null ? 'regular' : 'bold',
+				color: c.color,
+				align: 'center'
+			});
 		});
 		doc.y = y + ROW_H;
 	}

@@ -19,7 +19,18 @@ export const INK = { text: chartColours.text, muted: chartColours.muted, line: c
 
 // The characters of Windows-1252 beyond Latin-1 that the standard fonts can print.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '\u2212': '-', '\u2010': '-', '\u2011': '-', '≥': '>=', '≤': '<=', '\u2009': ' ', '\u202f': '\u00a0', '→': '->', '←': '<-', '\t': ' ' };
+const REPLACEMENTS: Record<string, string> = {
+	'\u2212': '-',
+	'\u2010': '-',
+	'\u2011': '-',
+	'≥': '>=',
+	'≤': '<=',
+	'\u2009': ' ',
+	'\u202f': '\u00a0',
+	'→': '->',
+	'←': '<-',
+	'\t': ' '
+};
 
 /** The text with every character the standard fonts cannot show replaced (by a look-alike, or '?'). */
 export function winAnsi(text: string): string {
@@ -41,11 +52,21 @@ export interface TextStyle {
 }
 
 export function style(doc: Doc, s: TextStyle = {}): Doc {
-	return doc.font(FONT[s.font ?? 'regular']).fontSize(s.size ?? SIZE.body).fillColor(s.color ?? INK.text);
+	return doc
+		.font(FONT[s.font ?? 'regular'])
+		.fontSize(s.size ?? SIZE.body)
+		.fillColor(s.color ?? INK.text);
 }
 
 /** Text in a box at (x, y), wrapped to `width`; returns the height it took. */
-export function textAt(doc: Doc, text: string, x: number, y: number, width: number, s: TextStyle & { align?: 'left' | 'right' | 'center'; lines?: number } = {}): number {
+export function textAt(
+	doc: Doc,
+	text: string,
+	x: number,
+	y: number,
+	width: number,
+	s: TextStyle & { align?: 'left' | 'right' | 'center'; lines?: number } = {}
+): number {
 	const height = heightOf(doc, text, width, s);
 	doc.text(winAnsi(text), x, y, { width, align: s.align ?? 'left', height: s.lines ? height + 1 : undefined, ellipsis: s.lines ? '…' : undefined });
 	return height;
@@ -78,7 +99,12 @@ export function heading(doc: Doc, title: string, opts: { newPage?: boolean; intr
 	else ensure(doc, 40 + (opts.keep ?? 80));
 	const y = doc.y;
 	doc.y = y + textAt(doc, title, LEFT, y, CONTENT_WIDTH, { size: SIZE.h2, font: 'bold' }) + 4;
-	doc.moveTo(LEFT, doc.y).lineTo(LEFT + 36, doc.y).lineWidth(2).strokeColor(INK.text).stroke();
+	doc
+		.moveTo(LEFT, doc.y)
+		.lineTo(LEFT + 36, doc.y)
+		.lineWidth(2)
+		.strokeColor(INK.text)
+		.stroke();
 	doc.y += 8;
 	if (opts.intro) paragraph(doc, opts.intro, { color: INK.muted });
 }
@@ -102,7 +128,10 @@ export function bullet(doc: Doc, text: string, s: TextStyle & { indent?: number 
 	const width = CONTENT_WIDTH - indent - 12;
 	ensure(doc, Math.min(heightOf(doc, text, width, s), 40));
 	const y = doc.y;
-	doc.circle(LEFT + indent + 3, y + 4.5, 1.6).fillColor(s.color ?? INK.text).fill();
+	doc
+		.circle(LEFT + indent + 3, y + 4.5, 1.6)
+		.fillColor(s.color ?? INK.text)
+		.fill();
 	doc.y = y + textAt(doc, text, LEFT + indent + 12, y, width, s) + 3;
 }
 
@@ -114,9 +143,26 @@ export function statusMark(doc: Doc, status: Status | null, x: number, y: number
 	if (status === null) return;
 	const c = statusFill(status);
 	doc.save();
-	if (status === 'green') doc.polygon([x - r, y + r * 0.8], [x + r, y + r * 0.8], [x, y - r]).fillColor(c).fill();
-	else if (status === 'red') doc.polygon([x - r, y - r * 0.8], [x + r, y - r * 0.8], [x, y + r]).fillColor(c).fill();
-	else if (status === 'yellow') doc.circle(x, y, r * 0.85).fillColor(c).fill();
-	else doc.circle(x, y, r * 0.8).lineWidth(1.2).strokeColor(c).stroke();
+	if (status === 'green')
+		doc
+			.polygon([x - r, y + r * 0.8], [x + r, y + r * 0.8], [x, y - r])
+			.fillColor(c)
+			.fill();
+	else if (status === 'red')
+		doc
+			.polygon([x - r, y - r * 0.8], [x + r, y - r * 0.8], [x, y + r])
+			.fillColor(c)
+			.fill();
+	else if (status === 'yellow')
+		doc
+			.circle(x, y, r * 0.85)
+			.fillColor(c)
+			.fill();
+	else
+		doc
+			.circle(x, y, r * 0.8)
+			.lineWidth(1.2)
+			.strokeColor(c)
+			.stroke();
 	doc.restore();
 }

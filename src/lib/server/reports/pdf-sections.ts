@@ -58,10 +58,17 @@ export function questions(doc: Doc, data: ReportData, txt: ReportText): void {
 		ensure(doc, heightOf(doc, q.text, CONTENT_WIDTH, { size: SIZE.h3, font: 'bold' }) + 50);
 		subheading(doc, q.text, 30);
 		if (q.answered === null) {
-			paragraph(doc, q.type === 'text' ? t('results.questions.commentsHidden', { n: commentThreshold(r.round.k) }) : `–  ${txt.hidden}`, { size: SIZE.small, color: INK.muted, gap: 14 });
+			paragraph(doc, q.type === 'text' ? t('results.questions.commentsHidden', { n: commentThreshold(r.round.k) }) : `–  ${txt.hidden}`, {
+				size: SIZE.small,
+				color: INK.muted,
+				gap: 14
+			});
 			continue;
 		}
-		const mean = q.type !== 'text' && q.mean !== null ? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}` : '';
+		const mean =
+			q.type !== 'text' && q.mean !== null
+				? ` · ${t('results.questions.mean', { value: txt.score(q.mean) + (q.type === 'number' && q.unit ? ` ${q.unit}` : '') })}`
+				: '';
 		paragraph(doc, t('results.questions.answered', { n: txt.count(q.answered) }) + mean, { size: SIZE.small, color: INK.muted });
 		if ((q.type === 'scale' || q.type === 'single' || q.type === 'multi') && q.options) distributionBar(doc, q.text, q.options, q.type === 'scale', txt);
 		if (q.type === 'text') {
@@ -81,10 +88,21 @@ export function actions(doc: Doc, data: ReportData, txt: ReportText): void {
 	if (data.actions.length === 0) return paragraph(doc, t('report.actions.none'), { color: INK.muted });
 	type Action = ReportData['actions'][number];
 	const columns: Column<Action>[] = [
-		{ header: t('report.actions.col.action'), width: 195, cell: (a) => ({ text: a.title, bold: true, sub: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – ') || undefined }) },
+		{
+			header: t('report.actions.col.action'),
+			width: 195,
+			cell: (a) => ({ text: a.title, bold: true, sub: [a.areaKey ? txt.areaName(a.areaKey) : '', a.reason].filter(Boolean).join(' – ') || undefined })
+		},
 		{ header: t('results.col.unit'), width: 85, cell: (a) => a.unit.name },
 		{ header: t('report.actions.col.owner'), width: 85, cell: (a) => a.owner?.name ?? { text: t('actions.noOwner'), color: INK.muted } },
-		{ header: t('report.actions.col.due'), width: 60, cell: (a) => (a.dueOn ? { text: txt.day(a.dueOn), color: a.overdue ? chartColours.status.red.fill : INK.text, bold: a.overdue } : { text: t('actions.noDue'), color: INK.muted }) },
+		{
+			header: t('report.actions.col.due'),
+			width: 60,
+			cell: (a) =>
+				a.dueOn
+					? { text: txt.day(a.dueOn), color: a.overdue ? chartColours.status.red.fill : INK.text, bold: a.overdue }
+					: { text: t('actions.noDue'), color: INK.muted }
+		},
 		{ header: t('results.col.status'), width: CONTENT_WIDTH - 425, cell: (a) => txt.actionStatus(a) }
 	];
 	table(doc, columns, data.actions);

@@ -15,7 +15,8 @@ const withoutHalo = (svg: string) => svg.replace(/ paint-order="stroke" stroke="
 export function svgSize(svg: string): { width: number; height: number } {
 	const box = /viewBox="[-\d.e]+ [-\d.e]+ ([\d.e]+) ([\d.e]+)"/.exec(svg);
 	if (box) return { width: Number(box[1]), height: Number(box[2]) };
-	const w = /<svg[^>]* width="([\d.]+)"/.exec(svg), h = /<svg[^>]* height="([\d.]+)"/.exec(svg);
+	const w = /<svg[^>]* width="([\d.]+)"/.exec(svg),
+		h = /<svg[^>]* height="([\d.]+)"/.exec(svg);
 	return { width: Number(w?.[1] ?? 100), height: Number(h?.[1] ?? 100) };
 }
 

@@ -32,7 +32,8 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: T[], opts: { size
 	const size = opts.size ?? SIZE.small;
 	const textStyle = (c: Cell): TextStyle => ({ size, font: c.bold ? 'bold' : 'regular', color: c.color ?? INK.text });
 	const inner = (col: Column<T>, c: Cell) => col.width - 2 * PAD.x - (c.status ? MARK : 0);
-	const cellHeight = (col: Column<T>, c: Cell) => heightOf(doc, c.text, inner(col, c), textStyle(c)) + (c.sub ? heightOf(doc, c.sub, inner(col, c), { size: size - 1 }) + 1 : 0);
+	const cellHeight = (col: Column<T>, c: Cell) =>
+		heightOf(doc, c.text, inner(col, c), textStyle(c)) + (c.sub ? heightOf(doc, c.sub, inner(col, c), { size: size - 1 }) + 1 : 0);
 
 	const header = () => {
 		const h = Math.max(...columns.map((col) => heightOf(doc, col.header, col.width - 2 * PAD.x, { size, font: 'bold' }))) + 2 * PAD.y;
@@ -42,7 +43,12 @@ export function table<T>(doc: Doc, columns: Column<T>[], rows: T[], opts: { size
 			textAt(doc, col.header, x + PAD.x, y + PAD.y, col.width - 2 * PAD.x, { size, font: 'bold', color: INK.muted, align: col.align });
 			x += col.width;
 		}
-		doc.moveTo(LEFT, y + h).lineTo(x, y + h).lineWidth(0.8).strokeColor(INK.text).stroke();
+		doc
+			.moveTo(LEFT, y + h)
+			.lineTo(x, y + h)
+			.lineWidth(0.8)
+			.strokeColor(INK.text)
+			.stroke();
 		doc.y = y + h;
 	};
 
@@ -75,6 +81,11 @@ function drawRow<T>(doc: Doc, columns: Column<T>[], cells: Cell[], h: number, si
 		if (c.sub) textAt(doc, c.sub, tx, y + PAD.y + th + 1, width, { size: size - 1, color: INK.muted, align: col.align });
 		x += col.width;
 	});
-	doc.moveTo(LEFT, y + h).lineTo(x, y + h).lineWidth(0.4).strokeColor(INK.line).stroke();
+	doc
+		.moveTo(LEFT, y + h)
+		.lineTo(x, y + h)
+		.lineWidth(0.4)
+		.strokeColor(INK.line)
+		.stroke();
 	doc.y = y + h;
 }

@@ -32,7 +32,12 @@ export async function renderPdf(data: ReportData, opts: { onProgress?: (fraction
 		bufferPages: true,
 		lang: data.locale === 'sv' ? 'sv-SE' : 'en-GB',
 		displayTitle: true,
-		info: { Title: winAnsi(`${txt.title} – ${data.results.unit.name} – ${data.results.round.name}`), Author: winAnsi(data.organization), Creator: 'SOS', CreationDate: data.generatedAt }
+		info: {
+			Title: winAnsi(`${txt.title} – ${data.results.unit.name} – ${data.results.round.name}`),
+			Author: winAnsi(data.organization),
+			Creator: 'SOS',
+			CreationDate: data.generatedAt
+		}
 	});
 	const done = collect(doc);
 	cover(doc, data, txt);
@@ -66,11 +71,21 @@ function pageFurniture(doc: Doc, txt: ReportText): void {
 		const bottom = doc.page.margins.bottom;
 		doc.page.margins.bottom = 0;
 		const footerY = PAGE.height - 40;
-		doc.moveTo(LEFT, footerY - 8).lineTo(RIGHT, footerY - 8).lineWidth(0.4).strokeColor(INK.line).stroke();
+		doc
+			.moveTo(LEFT, footerY - 8)
+			.lineTo(RIGHT, footerY - 8)
+			.lineWidth(0.4)
+			.strokeColor(INK.line)
+			.stroke();
 		const pageLabel = txt.t('report.page', { page: i + 1, pages: count });
 		textAt(doc, fitLine(doc, txt.footer, CONTENT_WIDTH - 90, { size: SIZE.tiny }), LEFT, footerY, CONTENT_WIDTH - 90, { size: SIZE.tiny, color: INK.muted });
 		textAt(doc, pageLabel, RIGHT - 90, footerY, 90, { size: SIZE.tiny, color: INK.muted, align: 'right' });
-		if (i > start) textAt(doc, fitLine(doc, txt.title, CONTENT_WIDTH, { size: SIZE.tiny, font: 'bold' }), LEFT, 32, CONTENT_WIDTH, { size: SIZE.tiny, font: 'bold', color: INK.muted });
+		if (i > start)
+			textAt(doc, fitLine(doc, txt.title, CONTENT_WIDTH, { size: SIZE.tiny, font: 'bold' }), LEFT, 32, CONTENT_WIDTH, {
+				size: SIZE.tiny,
+				font: 'bold',
+				color: INK.muted
+			});
 		doc.page.margins.bottom = bottom;
 	}
 }

@@ -25,7 +25,9 @@ let book: ExcelJS.Workbook;
 /** Every cell of the workbook with its sheet, row and column. */
 function cells(wb: ExcelJS.Workbook) {
 	const out: { sheet: string; row: number; col: number; cell: ExcelJS.Cell }[] = [];
-	wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => out.push({ sheet: ws.name, row: r, col: c, cell }))));
+	wb.eachSheet((ws) =>
+		ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => out.push({ sheet: ws.name, row: r, col: c, cell })))
+	);
 	return out;
 }
 
@@ -46,11 +48,19 @@ beforeAll(async () => {
 	const hostileAdmin: Actor = { ...admin, membership: { ...admin.membership!, organizationName: '=cmd|" /C calc"!A0' } };
 	await db().updateTable('users').set({ name: '@owner' }).where('id', '=', admin.membership!.userId).execute();
 	for (const name of HOSTILE_UNITS) {
-		const unit = (await db().insertInto('units').values({ organization_id: org.organization_id, name, parent_id: region }).returning('id').executeTakeFirstOrThrow()).id;
+		const unit = (
+			await db().insertInto('units').values({ organization_id: org.organization_id, name, parent_id: region }).returning('id').executeTakeFirstOrThrow()
+		).id;
 		await createAction({ actor: admin, input: { unitId: unit, title: `Plan for ${name.trim()}`, reason: '-1+1', ownerId: admin.membership!.userId } });
 	}
 	await createAction({ actor: admin, input: { unitId: region, title: HOSTILE_TITLE, reason: '+SUM(A1:A9)' } });
-	data = await reportData({ actor: hostileAdmin, roundId: base.results.round.id, unitId: region, locale: 'en', choice: { compare: base.results.benchmark.compare, statistic: 'mean' } });
+	data = await reportData({
+		actor: hostileAdmin,
+		roundId: base.results.round.id,
+		unitId: region,
+		locale: 'en',
+		choice: { compare: base.results.benchmark.compare, statistic: 'mean' }
+	});
 	const csv = renderCsv(data);
 	expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 	csvRows = parse(csv, { bom: true, relax_column_count: false }) as string[][];
@@ -100,7 +110,11 @@ describe('the CSV and Excel exports', () => {
 		expect(csvRows.filter((row) => row[0] === table.name && row[1] === shown.name).length).toBe(1 + data.results.areas.length);
 		// Every value in the CSV is a value: no empty cells stand in for hidden figures.
 		// Hidden figures leave no line at all: no figure column of the CSV is empty.
-		const figureColumns = new Set(reportTables(data).filter((t) => t.key !== 'actions').flatMap((t) => t.columns.filter((_, i) => !t.labels.includes(i)).map((c) => `${t.name}|${c}`)));
+		const figureColumns = new Set(
+			reportTables(data)
+				.filter((t) => t.key !== 'actions')
+				.flatMap((t) => t.columns.filter((_, i) => !t.labels.includes(i)).map((c) => `${t.name}|${c}`))
+		);
 		expect(csvRows.slice(1).filter((row) => figureColumns.has(`${row[0]}|${row[2]}`) && row[3] === '')).toEqual([]);
 	});
 
@@ -139,7 +153,11 @@ describe('the CSV and Excel exports', () => {
 		expect(all.filter(({ cell }) => cell.type === ExcelJS.ValueType.Formula || cell.formula)).toEqual([]);
 		const texts = all.filter(({ cell }) => cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.RichText);
 		// Read back through XML, a carriage return comes out as a line feed: that counts as dangerous too.
-		expect(texts.filter(({ cell }) => /^[=+\-@\t\r\n]/.test(String(cell.text))).map(({ sheet, row, col, cell }) => `${sheet}!${row}:${col} ${JSON.stringify(cell.text)}`)).toEqual([]);
+		expect(
+			texts
+				.filter(({ cell }) => /^[=+\-@\t\r\n]/.test(String(cell.text)))
+				.map(({ sheet, row, col, cell }) => `${sheet}!${row}:${col} ${JSON.stringify(cell.text)}`)
+		).toEqual([]);
 		const strings = texts.map(({ cell }) => String(cell.text));
 		expect(strings).toContain(`'${HOSTILE_TITLE}`);
 		for (const name of HOSTILE_UNITS) expect(strings).toContain(`'${name}`.replace('\r', '\n'));

@@ -37,8 +37,29 @@ export function reportTables(data: ReportData): Table[] {
 			key: 'statements',
 			labels: [0, 1],
 			name: t('report.sheet.statements'),
-			columns: [area, t('report.sheet.statement'), t('results.col.score'), t('results.col.benchmark'), t('results.col.difference'), t('results.col.status'), t('results.area.dontKnow'), '1', '2', '3', '4', '5'],
-			rows: r.statements.map((s) => [txt.areaName(s.area), s.text, s.score, s.benchmark, s.difference, status(s.status), ...(s.distribution ?? [null, null, null, null, null, null])])
+			columns: [
+				area,
+				t('report.sheet.statement'),
+				t('results.col.score'),
+				t('results.col.benchmark'),
+				t('results.col.difference'),
+				t('results.col.status'),
+				t('results.area.dontKnow'),
+				'1',
+				'2',
+				'3',
+				'4',
+				'5'
+			],
+			rows: r.statements.map((s) => [
+				txt.areaName(s.area),
+				s.text,
+				s.score,
+				s.benchmark,
+				s.difference,
+				status(s.status),
+				...(s.distribution ?? [null, null, null, null, null, null])
+			])
 		}
 	];
 	if (r.gap)
@@ -83,7 +104,15 @@ export function reportTables(data: ReportData): Table[] {
 		labels: [0],
 		name: t('report.sheet.actions'),
 		columns: [t('actions.what'), t('actions.unit'), area, t('actions.owner'), t('actions.due'), t('actions.status'), t('actions.why')],
-		rows: data.actions.map((a) => [a.title, a.unit.name, a.areaKey ? txt.areaName(a.areaKey) : null, a.owner?.name ?? null, a.dueOn, txt.actionStatus(a), a.reason])
+		rows: data.actions.map((a) => [
+			a.title,
+			a.unit.name,
+			a.areaKey ? txt.areaName(a.areaKey) : null,
+			a.owner?.name ?? null,
+			a.dueOn,
+			txt.actionStatus(a),
+			a.reason
+		])
 	});
 	// Figures as the page shows them: two decimals (counts are whole numbers and stay as they are).
 	for (const table of tables) table.rows = table.rows.map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? round2(v) : v)));

@@ -5,7 +5,11 @@ import { safeText } from './safe-cell';
 import { reportText } from './report-text';
 
 const sheetName = (name: string, used: Set<string>) => {
-	let base = name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'Sheet';
+	let base =
+		name
+			.replace(/[\\/?*[\]:]/g, ' ')
+			.slice(0, 31)
+			.trim() || 'Sheet';
 	for (let i = 2; used.has(base); i++) base = `${base.slice(0, 28)} ${i}`;
 	used.add(base);
 	return base;
@@ -40,7 +44,10 @@ export async function renderXlsx(data: ReportData): Promise<Buffer> {
 }
 
 function addTable(ws: ExcelJS.Worksheet, table: Table): void {
-	ws.columns = table.columns.map((c, i) => ({ header: safeText(c), width: Math.min(60, Math.max(10, c.length + 2, ...table.rows.map((r) => String(r[i] ?? '').length + 2))) }));
+	ws.columns = table.columns.map((c, i) => ({
+		header: safeText(c),
+		width: Math.min(60, Math.max(10, c.length + 2, ...table.rows.map((r) => String(r[i] ?? '').length + 2)))
+	}));
 	for (const row of table.rows) ws.addRow(row.map(value));
 	ws.getRow(1).font = { bold: true };
 	ws.views = [{ state: 'frozen', ySplit: 1 }];

@@ -21,9 +21,23 @@ async function openRound(people: number, k = 5, questions: string[] = []) {
 	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
 	await db()
 		.insertInto('users')
-		.values(Array.from({ length: people }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+		.values(
+			Array.from({ length: people }, (_, i) => ({
+				organization_id: org.id,
+				name: `P${i}`,
+				email: uniqueEmail(`p${i}`),
+				language: 'en' as const,
+				unit_id: team.id,
+				job_role: 'sales_person' as const,
+				access: 'participant' as const
+			}))
+		)
 		.execute();
-	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Mixing', minGroupSize: k, questions: questions.map((key) => ({ source: 'standard', key })) } });
+	const round = await createRound({
+		organizationId: org.id,
+		actor: admin,
+		input: { name: 'Mixing', minGroupSize: k, questions: questions.map((key) => ({ source: 'standard', key })) }
+	});
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(
 		invitations.map(async (i) => {
@@ -38,8 +52,11 @@ async function openRound(people: number, k = 5, questions: string[] = []) {
 type Survey = Awaited<ReturnType<typeof openRound>>['surveys'][number];
 
 /** Submitter `n`'s answers: the first statement carries n (1…5), the second n's tens, so each response says who it was in the test. */
-const answersOf = (s: Survey, n: number) => ({ answers: { [s.model.statementKeys[0]]: 1 + (n % 5), [s.model.statementKeys[1]]: 1 + Math.floor(n / 5) }, questions: {} });
-const submitterOf = (answers: (number | null)[]) => (answers[0]! - 1) + 5 * (answers[1]! - 1);
+const answersOf = (s: Survey, n: number) => ({
+	answers: { [s.model.statementKeys[0]]: 1 + (n % 5), [s.model.statementKeys[1]]: 1 + Math.floor(n / 5) },
+	questions: {}
+});
+const submitterOf = (answers: (number | null)[]) => answers[0]! - 1 + 5 * (answers[1]! - 1);
 
 /** Per response of the round: its transaction id, its physical position and how many of the organization's invitations share that id. */
 async function storage(organizationId: string, roundId: string) {
@@ -111,7 +128,12 @@ describe('what the database keeps of a response', () => {
 		expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
 		expect(rows.filter((r) => r.linked > 0)).toEqual([]);
 		expect(await db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute()).toEqual([]);
-		const results = await db().selectFrom('round_results').select('respondents').where('organization_id', '=', org.id).where('round_id', '=', round.id).executeTakeFirstOrThrow();
+		const results = await db()
+			.selectFrom('round_results')
+			.select('respondents')
+			.where('organization_id', '=', org.id)
+			.where('round_id', '=', round.id)
+			.executeTakeFirstOrThrow();
 		expect(results.respondents).toBe(9);
 		// Both tables were vacuumed after the close committed: the old row versions (with their transaction ids) are gone.
 		const vacuumed = await sql<{ relname: string; last_vacuum: Date | null }>`
@@ -123,7 +145,10 @@ describe('what the database keeps of a response', () => {
 		const { org, round, surveys } = await openRound(3, 5, ['one_change', 'demand_outlook']);
 		const comment = 'Fewer meetings, more customers — Zebrafinch-7391';
 		const s0 = surveys[0];
-		await submitSurvey({ survey: s0, patch: { answers: Object.fromEntries(s0.model.statementKeys.map((k) => [k, 4])), questions: { std_one_change: comment, std_demand_outlook: 5 } } });
+		await submitSurvey({
+			survey: s0,
+			patch: { answers: Object.fromEntries(s0.model.statementKeys.map((k) => [k, 4])), questions: { std_one_change: comment, std_demand_outlook: 5 } }
+		});
 		await submitSurvey({ survey: surveys[1], patch: { answers: {}, questions: {} } });
 		await submitSurvey({ survey: surveys[2], patch: { answers: { [s0.model.statementKeys[0]]: 2 }, questions: { std_one_change: 'x'.repeat(2000) } } });
 		const rows = await db().selectFrom('pending_responses').selectAll().where('organization_id', '=', org.id).execute();
@@ -161,16 +186,27 @@ describe('what the database keeps of a response', () => {
 		const tokens = await Promise.all(surveys.map((s) => invitationToken({ organizationId: s.organizationId, invitationId: s.invitationId })));
 		const full = (s: Survey) => Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)]));
 		await saveDraft({ survey: surveys[2], patch: { answers: { [surveys[2].model.statementKeys[0]]: 3 }, questions: {} } });
-		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
+		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({
+			submitted: true,
+			alreadySubmitted: false
+		});
 		await submitSurvey({ survey: surveys[1], patch: answersOf(surveys[1], 1) });
 		expect(await submitByToken({ token: tokens[2], ip: null, patch: { answers: {}, questions: {} } })).toEqual({ submitted: true, alreadySubmitted: false });
-		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({ submitted: true, alreadySubmitted: true });
+		expect(await submitByToken({ token: tokens[0], ip: null, patch: { answers: full(surveys[0]), questions: {} } })).toEqual({
+			submitted: true,
+			alreadySubmitted: true
+		});
 
 		const rows = await db().selectFrom('pending_responses').select('sealed').where('organization_id', '=', org.id).execute();
 		expect(rows).toHaveLength(3);
 		expect(new Set(rows.map((r) => r.sealed.length)).size).toBe(1);
 		// The first went in one statement: its identity part is the one sealed at launch.
-		const launched = await db().selectFrom('invitations').select('sealed_identity').where('organization_id', '=', org.id).where('id', '=', surveys[0].invitationId).executeTakeFirstOrThrow();
+		const launched = await db()
+			.selectFrom('invitations')
+			.select('sealed_identity')
+			.where('organization_id', '=', org.id)
+			.where('id', '=', surveys[0].invitationId)
+			.executeTakeFirstOrThrow();
 		expect(rows.filter((r) => r.sealed.subarray(0, IDENTITY_BYTES).equals(launched.sealed_identity!))).toHaveLength(1);
 		const opened = rows.map((r) => openResponse(r.sealed, { organizationId: org.id, roundId: round.id }));
 		expect(opened.map((o) => o.answers[0]).sort()).toEqual([1, 2, 3]);
@@ -188,7 +224,9 @@ describe('what the database keeps of a response', () => {
 		await expect(closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id })).rejects.toThrow(/cannot be opened/);
 		expect(await db().selectFrom('pending_responses').select('id').where('organization_id', '=', org.id).execute()).toHaveLength(7);
 		expect(await storage(org.id, round.id)).toEqual([]);
-		expect((await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow()).status).toBe('open');
+		expect(
+			(await db().selectFrom('rounds').select('status').where('organization_id', '=', org.id).where('id', '=', round.id).executeTakeFirstOrThrow()).status
+		).toBe('open');
 		// The broken row goes, so that the test server's ticks do not keep trying this round.
 		await db().deleteFrom('pending_responses').where('organization_id', '=', org.id).where('sealed', '=', broken).execute();
 	});

@@ -22,7 +22,8 @@ export async function mixPendingResponses(opts: { organizationId: string; roundI
 	try {
 		return await executor.transaction().execute(async (trx) => {
 			// A share lock like a submit's: closing (which locks for update) waits for the mix, or the mix skips a round being closed.
-			const open = await sql`SELECT 1 FROM rounds WHERE organization_id = ${organizationId} AND id = ${roundId} AND status = 'open' FOR SHARE SKIP LOCKED`.execute(trx);
+			const open =
+				await sql`SELECT 1 FROM rounds WHERE organization_id = ${organizationId} AND id = ${roundId} AND status = 'open' FOR SHARE SKIP LOCKED`.execute(trx);
 			if (open.rows.length === 0) return 0;
 			const taken = await takePending(opts, trx);
 			if (taken.length < Math.max(1, opts.minimum)) throw new TooFew();
@@ -103,7 +104,12 @@ export async function vacuumMixed(tables: ('pending_responses' | 'responses')[] 
 
 /** Deletes and opens every pending response of the round (rows committed when the statement starts). */
 async function takePending(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<ResponsePayload[]> {
-	const rows = await executor.deleteFrom('pending_responses').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).returning('sealed').execute();
+	const rows = await executor
+		.deleteFrom('pending_responses')
+		.where('organization_id', '=', opts.organizationId)
+		.where('round_id', '=', opts.roundId)
+		.returning('sealed')
+		.execute();
 	return rows.map((r) => openResponse(r.sealed, opts));
 }
 
@@ -150,7 +156,9 @@ export async function checkResponseKey(executor: Db = db()): Promise<boolean> {
 		openIdentity(found.sealed_identity, { organizationId: found.organization_id, roundId: found.round_id });
 		return true;
 	} catch {
-		console.error('[responses] THE RESPONSE KEY DIFFERS from the one open rounds were sealed with: set the same SOS_RESPONSE_KEY (or key file) on every instance, or their answers cannot be mixed and their rounds cannot close.');
+		console.error(
+			'[responses] THE RESPONSE KEY DIFFERS from the one open rounds were sealed with: set the same SOS_RESPONSE_KEY (or key file) on every instance, or their answers cannot be mixed and their rounds cannot close.'
+		);
 		return false;
 	}
 }

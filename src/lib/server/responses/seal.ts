@@ -43,7 +43,9 @@ function open(sealed: Buffer, opts: { organizationId: string; roundId: string })
 	try {
 		return Buffer.concat([decipher.update(sealed.subarray(1 + IV, sealed.length - TAG)), decipher.final()]);
 	} catch {
-		throw new Error('a pending response cannot be opened with this response key (SOS_RESPONSE_KEY or <data dir>/keys/response.key must be the key it was sealed with)');
+		throw new Error(
+			'a pending response cannot be opened with this response key (SOS_RESPONSE_KEY or <data dir>/keys/response.key must be the key it was sealed with)'
+		);
 	}
 }
 
@@ -77,7 +79,9 @@ export function sealIdentity(p: { unitId: string; jobRole: JobRole }, opts: { or
  */
 export function sealAnswers(p: Omit<ResponsePayload, 'unitId' | 'jobRole'>, opts: { capacity: number }): Buffer {
 	// Texts as UTF-16 in base64: a fixed worst case per character, whatever the character.
-	const q = Object.fromEntries(Object.entries(p.questionAnswers).map(([k, v]) => [k, typeof v === 'string' ? { t: Buffer.from(v, 'utf16le').toString('base64') } : v]));
+	const q = Object.fromEntries(
+		Object.entries(p.questionAnswers).map(([k, v]) => [k, typeof v === 'string' ? { t: Buffer.from(v, 'utf16le').toString('base64') } : v])
+	);
 	return seal(padded({ a: p.answers, s: p.areaScores, q }, opts.capacity), ANSWERS);
 }
 
@@ -101,7 +105,9 @@ export function openResponse(sealed: Buffer, opts: { organizationId: string; rou
 		jobRole: who.r,
 		answers: o.a,
 		areaScores: o.s,
-		questionAnswers: Object.fromEntries(Object.entries(o.q as Record<string, unknown>).map(([k, v]) => [k, isText(v) ? Buffer.from(v.t, 'base64').toString('utf16le') : (v as QuestionAnswer)]))
+		questionAnswers: Object.fromEntries(
+			Object.entries(o.q as Record<string, unknown>).map(([k, v]) => [k, isText(v) ? Buffer.from(v.t, 'base64').toString('utf16le') : (v as QuestionAnswer)])
+		)
 	};
 }
 

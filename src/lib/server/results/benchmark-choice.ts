@@ -35,9 +35,16 @@ export interface BenchmarkChoice {
  * the round was published (so its report never changes), in the chosen segment and statistic, or an
  * imported source of the same model version (means only).
  */
-export async function chooseBenchmark(opts: { organizationId: string; round: PublishedRound; metrics: number; areas: number; choice: Comparison }, executor: Db = db()): Promise<BenchmarkChoice> {
+export async function chooseBenchmark(
+	opts: { organizationId: string; round: PublishedRound; metrics: number; areas: number; choice: Comparison },
+	executor: Db = db()
+): Promise<BenchmarkChoice> {
 	const [org, versions] = await Promise.all([
-		executor.selectFrom('organizations').select([...SEGMENT_FIELDS, 'is_demo']).where('id', '=', opts.organizationId).executeTakeFirstOrThrow(),
+		executor
+			.selectFrom('organizations')
+			.select([...SEGMENT_FIELDS, 'is_demo'])
+			.where('id', '=', opts.organizationId)
+			.executeTakeFirstOrThrow(),
 		listBenchmarkVersions({ population: 'live', modelId: opts.round.modelId, modelVersion: opts.round.modelVersion, source: 'import' }, executor)
 	]);
 	// Imported sources describe customers: demo organizations are compared only among themselves.
@@ -51,6 +58,15 @@ export async function chooseBenchmark(opts: { organizationId: string; round: Pub
 		versionId = imported.find((v) => `import:${v.id}` === compare)?.id ?? null;
 		stat = 'mean';
 	} else if (compare !== 'all') segment = segmentKey(compare as SegmentField, org[compare as SegmentField]);
-	const benchmark = versionId ? await benchmarkFor({ versionId, organizationId: opts.organizationId, segment, statistic: stat, metrics: opts.metrics, areas: opts.areas }, executor) : null;
-	return { benchmark, compare, statistic: stat, withheld: benchmark?.withheld ?? null, segments, imported: imported.map((v) => ({ id: v.id, label: v.label })) };
+	const benchmark = versionId
+		? await benchmarkFor({ versionId, organizationId: opts.organizationId, segment, statistic: stat, metrics: opts.metrics, areas: opts.areas }, executor)
+		: null;
+	return {
+		benchmark,
+		compare,
+		statistic: stat,
+		withheld: benchmark?.withheld ?? null,
+		segments,
+		imported: imported.map((v) => ({ id: v.id, label: v.label }))
+	};
 }

@@ -23,9 +23,19 @@ export const questionShapes = (questions: readonly RoundQuestion[]): QuestionSha
  */
 export async function buildRoundResults(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<{ respondents: number } | null> {
 	const { organizationId, roundId } = opts;
-	const done = await executor.selectFrom('round_results').select('respondents').where('organization_id', '=', organizationId).where('round_id', '=', roundId).executeTakeFirst();
+	const done = await executor
+		.selectFrom('round_results')
+		.select('respondents')
+		.where('organization_id', '=', organizationId)
+		.where('round_id', '=', roundId)
+		.executeTakeFirst();
 	if (done) return null;
-	const round = await executor.selectFrom('rounds').select(['model_id', 'model_version', 'questions', 'unit_tree', 'min_group_size']).where('organization_id', '=', organizationId).where('id', '=', roundId).executeTakeFirstOrThrow();
+	const round = await executor
+		.selectFrom('rounds')
+		.select(['model_id', 'model_version', 'questions', 'unit_tree', 'min_group_size'])
+		.where('organization_id', '=', organizationId)
+		.where('id', '=', roundId)
+		.executeTakeFirstOrThrow();
 	const model = await getModel(round.model_id, round.model_version);
 	const questions = (round.questions ?? []) as RoundQuestion[];
 	const shapes = questionShapes(questions);
@@ -34,7 +44,7 @@ export async function buildRoundResults(opts: { organizationId: string; roundId:
 
 	const groups = new Map<string, { unitId: string; role: JobRole; stats: GroupStats }>();
 	const comments: { question_key: string; unit_id: string; body: string }[] = [];
-	for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+	for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
 		const rows = await executor
 			.selectFrom('responses')
 			.select(['id', 'unit_id', 'job_role', 'answers', 'area_scores', 'question_answers'])
@@ -71,19 +81,36 @@ export async function buildRoundResults(opts: { organizationId: string; roundId:
 		questions: JSON.stringify(s.questions)
 	});
 	const aggregates = [...groups.values()].map(row);
-	for (let i = 0; i < aggregates.length; i += 500) await executor.insertInto('round_aggregates').values(aggregates.slice(i, i + 500)).execute();
+	for (let i = 0; i < aggregates.length; i += 500)
+		await executor
+			.insertInto('round_aggregates')
+			.values(aggregates.slice(i, i + 500))
+			.execute();
 	const totals = subtreeTotals(round.unit_tree ?? [], groups, dims).map(row);
-	for (let i = 0; i < totals.length; i += 500) await executor.insertInto('round_totals').values(totals.slice(i, i + 500)).execute();
+	for (let i = 0; i < totals.length; i += 500)
+		await executor
+			.insertInto('round_totals')
+			.values(totals.slice(i, i + 500))
+			.execute();
 	// A random order (Fisher–Yates with a cryptographic generator): nothing about the order says who or when.
 	for (let i = comments.length - 1; i > 0; i--) {
 		const j = randomInt(i + 1);
 		[comments[i], comments[j]] = [comments[j], comments[i]];
 	}
 	const commentRows = comments.map((c, position) => ({ organization_id: organizationId, round_id: roundId, position, ...c }));
-	for (let i = 0; i < commentRows.length; i += 1000) await executor.insertInto('round_comments').values(commentRows.slice(i, i + 1000)).execute();
+	for (let i = 0; i < commentRows.length; i += 1000)
+		await executor
+			.insertInto('round_comments')
+			.values(commentRows.slice(i, i + 1000))
+			.execute();
 	// What may ever be shown, decided now for the whole organization; the round's own means (what the
 	// benchmark takes) are the organization's figures as that pattern shows them.
-	const pattern = patternOf(model, { k: round.min_group_size, tree: round.unit_tree ?? [], questions, counts: [...groups.values()].map((g) => ({ unitId: g.unitId, role: g.role, counts: g.stats })) });
+	const pattern = patternOf(model, {
+		k: round.min_group_size,
+		tree: round.unit_tree ?? [],
+		questions,
+		counts: [...groups.values()].map((g) => ({ unitId: g.unitId, role: g.role, counts: g.stats }))
+	});
 	const top = pattern.units.indexOf(ORGANIZATION);
 	const statementShown = (i: number) => !!pattern.statements[i].all[top];
 	await executor
@@ -101,7 +128,11 @@ export async function buildRoundResults(opts: { organizationId: string; roundId:
 }
 
 /** Each unit's figures over its whole subtree of the frozen tree, per job role (units without responses below them are left out). */
-function subtreeTotals(tree: FrozenUnit[], groups: Map<string, { unitId: string; role: JobRole; stats: GroupStats }>, dims: { areaCount: number; statementCount: number }) {
+function subtreeTotals(
+	tree: FrozenUnit[],
+	groups: Map<string, { unitId: string; role: JobRole; stats: GroupStats }>,
+	dims: { areaCount: number; statementCount: number }
+) {
 	const parent = new Map(tree.map((u) => [u.id, u.parentId]));
 	const out = new Map<string, GroupStats>();
 	for (const g of groups.values()) {

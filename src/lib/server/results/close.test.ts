@@ -15,7 +15,17 @@ async function openRound(people: number) {
 	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
 	await db()
 		.insertInto('users')
-		.values(Array.from({ length: people }, (_, i) => ({ organization_id: org.id, name: `P${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+		.values(
+			Array.from({ length: people }, (_, i) => ({
+				organization_id: org.id,
+				name: `P${i}`,
+				email: uniqueEmail(`p${i}`),
+				language: 'en' as const,
+				unit_id: team.id,
+				job_role: 'sales_person' as const,
+				access: 'participant' as const
+			}))
+		)
 		.execute();
 	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Close race' } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
@@ -34,13 +44,23 @@ describe('closing a round', () => {
 		const { org, admin, round, surveys } = await openRound(12);
 		const answers = (s: (typeof surveys)[number]) => ({ answers: Object.fromEntries(s.model.statementKeys.map((k, i) => [k, 1 + (i % 5)])), questions: {} });
 		// Half submit just before the close, half just after it started.
-		const submit = (s: (typeof surveys)[number], delay: number) => new Promise((r) => setTimeout(r, delay)).then(() => submitSurvey({ survey: s, patch: answers(s) }));
+		const submit = (s: (typeof surveys)[number], delay: number) =>
+			new Promise((r) => setTimeout(r, delay)).then(() => submitSurvey({ survey: s, patch: answers(s) }));
 		const close = closeRoundEarly({ organizationId: org.id, actor: admin, roundId: round.id });
 		const outcomes = await Promise.allSettled([...surveys.map((s, i) => submit(s, i < 6 ? 0 : 15 + i)), close]);
-		const stored = await db().selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+		const stored = await db()
+			.selectFrom('responses')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('organization_id', '=', org.id)
+			.executeTakeFirstOrThrow();
 		const accepted = outcomes.slice(0, -1).filter((o) => o.status === 'fulfilled').length;
 		expect(Number(stored.n)).toBe(accepted);
-		const results = await db().selectFrom('round_results').select('respondents').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
+		const results = await db()
+			.selectFrom('round_results')
+			.select('respondents')
+			.where('organization_id', '=', org.id)
+			.where('round_id', '=', round.id)
+			.execute();
 		expect(results).toEqual([{ respondents: accepted }]);
 		// Refused submits were refused because the round had closed, and they left nothing behind.
 		for (const o of outcomes.slice(0, -1)) if (o.status === 'rejected') expect(String(o.reason)).toMatch(/closed/);

@@ -20,7 +20,16 @@ const actorFor = async (access: 'admin' | 'viewer', scopeUnitId: string | null =
 	isOperator: false,
 	via: 'session',
 	label: 'test',
-	membership: { organizationId: orgId, organizationName: 'Nordwind Industrial (demo)', isDemo: true, userId: crypto.randomUUID(), name: 'T', access, scopeUnitId, language: 'en' }
+	membership: {
+		organizationId: orgId,
+		organizationName: 'Nordwind Industrial (demo)',
+		isDemo: true,
+		userId: crypto.randomUUID(),
+		name: 'T',
+		access,
+		scopeUnitId,
+		language: 'en'
+	}
 });
 
 beforeAll(async () => {
@@ -65,7 +74,11 @@ describe('the demo organization on first start', () => {
 		const [round] = await listPublishedRounds({ organizationId: orgId }, db);
 		const r = await unitResults({ actor: viewer, roundId: round.id, unitId: nordics.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db);
 		expect(r.subunits.map((s) => s.name)).toEqual(['Gothenburg', 'Stockholm']);
-		await expect(unitResults({ actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)).rejects.toThrow(/not found/);
-		await expect(unitResults({ actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)).rejects.toThrow(/not found/);
+		await expect(
+			unitResults({ actor: viewer, roundId: round.id, unitId: munich.id, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)
+		).rejects.toThrow(/not found/);
+		await expect(
+			unitResults({ actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)
+		).rejects.toThrow(/not found/);
 	});
 });

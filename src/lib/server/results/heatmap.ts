@@ -20,7 +20,13 @@ export interface HeatmapRow {
 }
 
 /** One unit's row of a heatmap: its respondents and area scores where they may be shown. */
-export function subunitRow(view: RoundView, id: string, model: CompiledModel, bm: (m: number) => number | null, high: number): Omit<HeatmapRow, 'parentId' | 'depth'> {
+export function subunitRow(
+	view: RoundView,
+	id: string,
+	model: CompiledModel,
+	bm: (m: number) => number | null,
+	high: number
+): Omit<HeatmapRow, 'parentId' | 'depth'> {
 	const s = view.stats(id).all;
 	const shown = view.unit(id).all;
 	return {

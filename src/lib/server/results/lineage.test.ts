@@ -21,7 +21,13 @@ describe('a unit’s history across reorganizations', () => {
 		// West is renamed, then East is merged into it.
 		await db().updateTable('units').set({ name: 'West & East' }).where('organization_id', '=', org.id).where('id', '=', West).execute();
 		await mergeUnit({ organizationId: org.id, actor: admin, unitId: East, input: { intoId: West } });
-		await createPublishedRound({ organizationId: org.id, tree: { units: {}, respondents: { 'West & East': { sales_person: 12 } } }, existingUnits: { 'West & East': West, Region }, closedAt: new Date(Date.now() - DAY), seed: 9 });
+		await createPublishedRound({
+			organizationId: org.id,
+			tree: { units: {}, respondents: { 'West & East': { sales_person: 12 } } },
+			existingUnits: { 'West & East': West, Region },
+			closedAt: new Date(Date.now() - DAY),
+			seed: 9
+		});
 
 		const viewer = await createTestActor(org.id, 'viewer', West);
 		const trend = await unitTrend({ actor: viewer, unitId: West, locale: 'en' });
@@ -36,7 +42,10 @@ describe('a unit’s history across reorganizations', () => {
 	it('is not combined where one of the merged units was too small to show', async () => {
 		const org = await createTestOrganization();
 		const admin = await createTestActor(org.id, 'admin');
-		const r = await createPublishedRound({ organizationId: org.id, tree: { units: { Big: null, Tiny: null }, respondents: { Big: { sales_person: 8 }, Tiny: { sales_person: 2 } } } });
+		const r = await createPublishedRound({
+			organizationId: org.id,
+			tree: { units: { Big: null, Tiny: null }, respondents: { Big: { sales_person: 8 }, Tiny: { sales_person: 2 } } }
+		});
 		await mergeUnit({ organizationId: org.id, actor: admin, unitId: r.unitIds.Tiny, input: { intoId: r.unitIds.Big } });
 		const trend = await unitTrend({ actor: admin, unitId: r.unitIds.Big, locale: 'en' });
 		// Big + Tiny would show Tiny's 2 respondents as the difference from Big's own figures elsewhere.

@@ -20,7 +20,11 @@ export interface RoundListItem {
  * one; a round asked for by id that it does not have yet is read from the primary.
  */
 export async function listResultRounds(opts: ListOptions, executor: Db = readDb()): Promise<RoundListItem[]> {
-	return readFresh(executor, (e) => readRounds(opts, e), (rounds) => !!opts.roundId && rounds.length === 0);
+	return readFresh(
+		executor,
+		(e) => readRounds(opts, e),
+		(rounds) => !!opts.roundId && rounds.length === 0
+	);
 }
 
 type ListOptions = { actor: Actor; roundId?: string; limit?: number };

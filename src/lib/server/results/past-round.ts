@@ -11,7 +11,17 @@ const DAY = 86_400_000;
  */
 export async function insertPublishedRound(
 	model: CompiledModel,
-	r: { organizationId: string; name: string; closedAt: Date; tree: string; questions?: RoundQuestion[]; k?: number; generated?: boolean; benchmarkVersionId?: string | null }, executor: Db = db()
+	r: {
+		organizationId: string;
+		name: string;
+		closedAt: Date;
+		tree: string;
+		questions?: RoundQuestion[];
+		k?: number;
+		generated?: boolean;
+		benchmarkVersionId?: string | null;
+	},
+	executor: Db = db()
 ): Promise<string> {
 	const startsAt = new Date(r.closedAt.getTime() - 14 * DAY);
 	const row = await executor

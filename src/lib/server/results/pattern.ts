@@ -31,7 +31,10 @@ export function patternOf(model: CompiledModel, source: PatternSource): Pattern 
  * The stored pattern of a round, or — for a round whose results were built before patterns were
  * stored — the pattern worked out now and stored, once: a stored pattern is never replaced.
  */
-export async function storedPattern(opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern }, executor: Db = db()): Promise<Pattern> {
+export async function storedPattern(
+	opts: { organizationId: string; roundId: string; stored: StoredPattern | null; make: () => Pattern },
+	executor: Db = db()
+): Promise<Pattern> {
 	if (opts.stored) return decodePattern(opts.stored);
 	const made = opts.make();
 	// A write on a read path: on the primary even when the results are read from a replica.
@@ -45,6 +48,11 @@ export async function storedPattern(opts: { organizationId: string; roundId: str
 		.returning('round_id')
 		.executeTakeFirst();
 	if (row) return made;
-	const again = await primary.selectFrom('round_results').select('disclosure').where('organization_id', '=', opts.organizationId).where('round_id', '=', opts.roundId).executeTakeFirstOrThrow();
+	const again = await primary
+		.selectFrom('round_results')
+		.select('disclosure')
+		.where('organization_id', '=', opts.organizationId)
+		.where('round_id', '=', opts.roundId)
+		.executeTakeFirstOrThrow();
 	return decodePattern(again.disclosure!);
 }

@@ -23,11 +23,21 @@ export type QuestionResult = {
  * (with the same protection as every figure); free-text comments only for groups of at least ten
  * respondents, in the random order they were stored in, without dates, never split further.
  */
-export async function questionResults(opts: { organizationId: string; round: PublishedRound; view: RoundView; unitId: string; locale: Locale }, executor: Db = db()): Promise<QuestionResult[]> {
+export async function questionResults(
+	opts: { organizationId: string; round: PublishedRound; view: RoundView; unitId: string; locale: Locale },
+	executor: Db = db()
+): Promise<QuestionResult[]> {
 	const { view, unitId: u } = opts;
 	const stats = view.stats(u).all;
 	const texts = opts.round.questions.filter((q) => q.type === 'text');
-	const comments = texts.length && view.comments(u) ? await commentsOf(opts, view.subtree(u).filter((id) => id !== ORGANIZATION), executor) : new Map<string, string[]>();
+	const comments =
+		texts.length && view.comments(u)
+			? await commentsOf(
+					opts,
+					view.subtree(u).filter((id) => id !== ORGANIZATION),
+					executor
+				)
+			: new Map<string, string[]>();
 	return opts.round.questions.map((q): QuestionResult => {
 		const t = q[opts.locale] ?? q.en;
 		const shown = q.type === 'text' ? view.comments(u) : view.question(u, q.key);
@@ -35,10 +45,24 @@ export async function questionResults(opts: { organizationId: string; round: Pub
 		const base = { key: q.key, text: t.text, answered: shown ? (tally?.n ?? 0) : null };
 		if (q.type === 'text') return { ...base, type: 'text', comments: shown ? (comments.get(q.key) ?? []) : null };
 		if (q.type === 'number') return { ...base, type: 'number', unit: t.unit ?? null, mean: shown && tally ? shownFigure(mean(tally.sum ?? 0, tally.n)) : null };
-		const labels = q.type === 'scale' ? [1, 2, 3, 4, 5].map((v) => (t.scaleLabels?.[String(v) as '1'] ? `${v} – ${t.scaleLabels[String(v) as '1']}` : String(v))) : (t.options ?? []);
+		const labels =
+			q.type === 'scale'
+				? [1, 2, 3, 4, 5].map((v) => (t.scaleLabels?.[String(v) as '1'] ? `${v} – ${t.scaleLabels[String(v) as '1']}` : String(v)))
+				: (t.options ?? []);
 		const counts = tally?.counts ?? labels.map(() => 0);
-		const scaleMean = q.type === 'scale' && tally ? mean(counts.reduce((s, c, i) => s + c * (i + 1), 0), tally.n) : null;
-		return { ...base, type: q.type, options: shown ? labels.map((label, i) => ({ label, count: counts[i] ?? 0 })) : null, mean: shown ? shownFigure(scaleMean) : null };
+		const scaleMean =
+			q.type === 'scale' && tally
+				? mean(
+						counts.reduce((s, c, i) => s + c * (i + 1), 0),
+						tally.n
+					)
+				: null;
+		return {
+			...base,
+			type: q.type,
+			options: shown ? labels.map((label, i) => ({ label, count: counts[i] ?? 0 })) : null,
+			mean: shown ? shownFigure(scaleMean) : null
+		};
 	});
 }
 

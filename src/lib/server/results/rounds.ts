@@ -76,9 +76,14 @@ export async function getPublishedRound(opts: { organizationId: string; roundId:
  * needs, for the whole tree) and the whole-subtree figures of the units `totalsFor` names (what a page
  * shows) — a few rows, however large the organization. ORGANIZATION stands for the top units.
  */
-export async function loadRoundData(opts: { organizationId: string; round: PublishedRound; totalsFor: string[] }, executor: Db = db()): Promise<{ data: RoundData; model: CompiledModel }> {
+export async function loadRoundData(
+	opts: { organizationId: string; round: PublishedRound; totalsFor: string[] },
+	executor: Db = db()
+): Promise<{ data: RoundData; model: CompiledModel }> {
 	const model = await getModel(opts.round.modelId, opts.round.modelVersion);
-	const wanted = new Set(opts.totalsFor.flatMap((id) => (id === ORGANIZATION ? opts.round.tree.filter((u) => !u.parentId).map((u) => u.id) : [id])).filter(isUuid));
+	const wanted = new Set(
+		opts.totalsFor.flatMap((id) => (id === ORGANIZATION ? opts.round.tree.filter((u) => !u.parentId).map((u) => u.id) : [id])).filter(isUuid)
+	);
 	// Arrays come as one JSON value per row: parsed natively, many times faster than array literals.
 	const [counts, totals, units] = await Promise.all([
 		executor
@@ -90,7 +95,13 @@ export async function loadRoundData(opts: { organizationId: string; round: Publi
 		wanted.size
 			? executor
 					.selectFrom('round_totals')
-					.select(['unit_id', 'job_role', 'respondents', 'questions', sql<[number[], number[], number[], number[], number[]]>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist)`.as('arrays')])
+					.select([
+						'unit_id',
+						'job_role',
+						'respondents',
+						'questions',
+						sql<[number[], number[], number[], number[], number[]]>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist)`.as('arrays')
+					])
 					.where('organization_id', '=', opts.organizationId)
 					.where('round_id', '=', opts.round.id)
 					.where('unit_id', 'in', [...wanted])
@@ -110,16 +121,33 @@ export async function loadRoundData(opts: { organizationId: string; round: Publi
 	const byUnit = new Map<string, Partial<Record<JobRole, GroupStats>>>();
 	for (const t of totals) {
 		const [areaN, areaSum, statementN, statementSum, statementDist] = t.arrays;
-		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = { respondents: t.respondents, areaN, areaSum, statementN, statementSum, statementDist, questions: t.questions as Record<string, QuestionTally> };
+		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = {
+			respondents: t.respondents,
+			areaN,
+			areaSum,
+			statementN,
+			statementSum,
+			statementDist,
+			questions: t.questions as Record<string, QuestionTally>
+		};
 	}
 	const unitTotals = new Map([...wanted].map((id) => [id, byUnit.get(id) ?? {}]));
 	const { round } = opts;
-	const pattern = await storedPattern({
-		organizationId: opts.organizationId,
-		roundId: round.id,
-		stored: round.disclosure,
-		make: () => patternOf(model, { k: round.k, tree: round.tree, questions: round.questions, counts: aggregates.map((a) => ({ unitId: a.unitId, role: a.role, counts: a.stats })) })
-	}, executor);
+	const pattern = await storedPattern(
+		{
+			organizationId: opts.organizationId,
+			roundId: round.id,
+			stored: round.disclosure,
+			make: () =>
+				patternOf(model, {
+					k: round.k,
+					tree: round.tree,
+					questions: round.questions,
+					counts: aggregates.map((a) => ({ unitId: a.unitId, role: a.role, counts: a.stats }))
+				})
+		},
+		executor
+	);
 	// The structure as surveyed, under today's names (a renamed unit is the same unit).
 	const names = new Map(units.map((u) => [u.id, u.name]));
 	const tree = opts.round.tree.map((u) => ({ ...u, name: names.get(u.id) ?? u.name }));

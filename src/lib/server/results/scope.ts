@@ -30,7 +30,7 @@ export async function resultsAccess(actor: Actor, executor: Db = db()): Promise<
 export async function withPredecessors(organizationId: string, ids: Set<string>, executor: Db = db()): Promise<Set<string>> {
 	const lineage = await executor.selectFrom('unit_lineage').select(['unit_id', 'predecessor_id']).where('organization_id', '=', organizationId).execute();
 	const out = new Set(ids);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const l of lineage) if (out.has(l.unit_id) && !out.has(l.predecessor_id)) grew = !!out.add(l.predecessor_id);
 	}

@@ -46,7 +46,9 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	const history = await withPredecessors(organizationId, new Set([opts.unitId]), executor);
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
 	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
-	const current = isOrganization ? null : await executor.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
+	const current = isOrganization
+		? null
+		: await executor.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', opts.unitId).executeTakeFirst();
 	const name = isOrganization ? (opts.actor.membership?.organizationName ?? '') : current?.name;
 	if (!name) throw new NotFoundError('unit');
 
@@ -56,10 +58,16 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	for (const round of rounds) {
 		const { data, model: m } = await loadRoundData({ organizationId, round, totalsFor: [...history] }, executor);
 		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
-		const members = topMost(view, [...history].filter((id) => view.canOpen(id)));
+		const members = topMost(
+			view,
+			[...history].filter((id) => view.canOpen(id))
+		);
 		if (members.length === 0) continue;
 		const bm = round.benchmarkVersionId
-			? await benchmarkFor({ versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas }, executor)
+			? await benchmarkFor(
+					{ versionId: round.benchmarkVersionId, organizationId, segment: 'all', statistic: 'mean', metrics: data.areas + data.statements, areas: data.areas },
+					executor
+				)
 			: null;
 		const sum = emptyStats({ areaCount: data.areas, statementCount: data.statements });
 		for (const id of members) addStats(sum, view.stats(id).all);

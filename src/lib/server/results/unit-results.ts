@@ -37,9 +37,24 @@ export interface StatementResult extends Figure {
 }
 
 export interface UnitResults {
-	round: { id: string; name: string; model: string; k: number; closedAt: Date | null; publishedAt: Date | null; isGenerated: boolean; respondents: number | null };
+	round: {
+		id: string;
+		name: string;
+		model: string;
+		k: number;
+		closedAt: Date | null;
+		publishedAt: Date | null;
+		isGenerated: boolean;
+		respondents: number | null;
+	};
 	unit: { id: string; name: string; isOrganization: boolean; path: { id: string; name: string }[]; respondents: number | null };
-	benchmark: Omit<BenchmarkChoice, 'benchmark'> & { label: string | null; source: 'sos' | 'import' | null; builtAt: Date | null; organizations: number; respondents: number };
+	benchmark: Omit<BenchmarkChoice, 'benchmark'> & {
+		label: string | null;
+		source: 'sos' | 'import' | null;
+		builtAt: Date | null;
+		organizations: number;
+		respondents: number;
+	};
 	high: number;
 	areas: AreaResult[];
 	/** Each area's description, in the reader's language. */
@@ -47,7 +62,11 @@ export interface UnitResults {
 	statements: StatementResult[];
 	strengths: string[];
 	improvements: { key: string; summary: string; actions: string[]; lowestStatements: string[] }[];
-	gap: { salesPeople: number; salesManagers: number; areas: { key: string; salesPeople: number | null; salesManagers: number | null; gap: number | null }[] } | null;
+	gap: {
+		salesPeople: number;
+		salesManagers: number;
+		areas: { key: string; salesPeople: number | null; salesManagers: number | null; gap: number | null }[];
+	} | null;
 	subunits: { id: string; name: string; respondents: number | null; areas: { score: number | null; status: Status | null }[] }[];
 	questions: QuestionResult[];
 }
@@ -90,14 +109,29 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 		a.statements.map((si) => {
 			const key = model.statementKeys[si];
 			const shown = view.metric(u, data.areas + si).all;
-			return { key, area: model.shape.areas[ai].key, text: text.statement(a.key, key).text, advice: text.statement(a.key, key).advice ?? null, distribution: shown ? distribution(s, si) : null, ...figure(shown ? statementMean(s, si) : null, data.areas + si) };
+			return {
+				key,
+				area: model.shape.areas[ai].key,
+				text: text.statement(a.key, key).text,
+				advice: text.statement(a.key, key).advice ?? null,
+				distribution: shown ? distribution(s, si) : null,
+				...figure(shown ? statementMean(s, si) : null, data.areas + si)
+			};
 		})
 	);
 	const { strengths, improvements } = strengthsAndImprovements(areas);
 	const unit = view.units.get(u)!;
 	return {
 		round: roundInfo(round, view),
-		unit: { id: u, name: unit.name, isOrganization: u === ORGANIZATION, path: pathTo(view, u, view.canOpen).slice(0, -1).map(({ id, name }) => ({ id, name })), respondents: view.unit(u).all ? s.respondents : null },
+		unit: {
+			id: u,
+			name: unit.name,
+			isOrganization: u === ORGANIZATION,
+			path: pathTo(view, u, view.canOpen)
+				.slice(0, -1)
+				.map(({ id, name }) => ({ id, name })),
+			respondents: view.unit(u).all ? s.respondents : null
+		},
 		benchmark: {
 			...choices,
 			label: chosen?.version.label ?? null,

@@ -52,7 +52,10 @@ export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db
 		}
 		if (step === 'published') {
 			patch.published_at = now;
-			patch.benchmark_version_id = await latestBenchmarkVersion({ organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version }, executor);
+			patch.benchmark_version_id = await latestBenchmarkVersion(
+				{ organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version },
+				executor
+			);
 		}
 	}
 	if (target !== r.status) patch.status = target;
@@ -81,7 +84,12 @@ export async function organizationsWithDueRounds(now = new Date(), executor: Db 
 /** Every round of one organization whose dates or reminders are due (its rounds job); returns how many were advanced. */
 export async function advanceDueRounds(opts: { organizationId: string; now?: Date }, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
-	const due = await executor.selectFrom('rounds').select(['organization_id', 'id']).where('organization_id', '=', opts.organizationId).where(isDue(now)).execute();
+	const due = await executor
+		.selectFrom('rounds')
+		.select(['organization_id', 'id'])
+		.where('organization_id', '=', opts.organizationId)
+		.where(isDue(now))
+		.execute();
 	let advanced = 0;
 	for (const r of due)
 		try {

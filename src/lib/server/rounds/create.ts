@@ -52,7 +52,10 @@ export async function createRound(opts: { organizationId: string; actor: Actor; 
 	const problems = scheduleProblems(schedule);
 	if (input.launch && endsAt <= now) problems.endsAt ??= 'The end must be in the future.';
 	if (Object.keys(problems).length)
-		throw new ValidationError(Object.values(problems).join(' '), Object.entries(problems).map(([path, message]) => ({ path, message })));
+		throw new ValidationError(
+			Object.values(problems).join(' '),
+			Object.entries(problems).map(([path, message]) => ({ path, message }))
+		);
 	await checkRepeat({ organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt }, executor);
 	const invitable = await checkParticipants({ organizationId: opts.organizationId, participants: input.participants }, executor);
 	if (input.launch && invitable === 0)
@@ -80,7 +83,16 @@ export async function createRound(opts: { organizationId: string; actor: Actor; 
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_created', target: input.name, details: { minGroupSize: input.minGroupSize, launched: input.launch, repeatMonths: input.repeatMonths } }, executor);
+	await recordAudit(
+		{
+			organizationId: opts.organizationId,
+			actor: opts.actor.label,
+			action: 'round_created',
+			target: input.name,
+			details: { minGroupSize: input.minGroupSize, launched: input.launch, repeatMonths: input.repeatMonths }
+		},
+		executor
+	);
 	if (input.launch) await advanceRound({ organizationId: opts.organizationId, roundId: row.id, now, wait: true }, executor);
 	return getRound({ organizationId: opts.organizationId, roundId: row.id }, executor);
 }

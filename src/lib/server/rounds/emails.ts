@@ -63,7 +63,10 @@ export async function organizationsWithPendingEmails(executor: Db = db()): Promi
 }
 
 /** Sends one organization's pending invitation and reminder emails with a few in parallel; returns how many were sent. */
-export async function sendPendingEmails(opts: { organizationId: string; origin: string; max?: number; concurrency?: number }, executor: Db = db()): Promise<number> {
+export async function sendPendingEmails(
+	opts: { organizationId: string; origin: string; max?: number; concurrency?: number },
+	executor: Db = db()
+): Promise<number> {
 	const max = opts.max ?? 500;
 	let sent = 0;
 	const worker = async () => {

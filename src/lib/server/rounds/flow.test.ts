@@ -83,7 +83,16 @@ describe('a survey round', () => {
 		expect(responses[0].answers.slice(0, 3)).toEqual([4, 0, 2]);
 		expect(responses[0].area_scores[0]).toBe(3);
 		// Nothing on the response row points at a person or a moment.
-		expect(Object.keys(responses[0]).sort()).toEqual(['answers', 'area_scores', 'id', 'job_role', 'organization_id', 'question_answers', 'round_id', 'unit_id']);
+		expect(Object.keys(responses[0]).sort()).toEqual([
+			'answers',
+			'area_scores',
+			'id',
+			'job_role',
+			'organization_id',
+			'question_answers',
+			'round_id',
+			'unit_id'
+		]);
 		expect(await db().selectFrom('drafts').select('invitation_id').where('organization_id', '=', org.id).execute()).toEqual([]);
 		expect((await resolveSurveyToken({ token: tokenFrom((await waitForEmail(people[2].email)).text), ip: null })).state).toBe('submitted');
 	});
@@ -138,10 +147,31 @@ describe('a survey round', () => {
 		const { org, admin, people, team, area } = await orgWithTeam(5);
 		const small = await db().insertInto('units').values({ organization_id: org.id, name: 'Small' }).returning('id').executeTakeFirstOrThrow();
 		const big = await db().insertInto('units').values({ organization_id: org.id, name: 'Big' }).returning('id').executeTakeFirstOrThrow();
-		await db().insertInto('users').values({ organization_id: org.id, name: 'Solo', email: uniqueEmail('solo'), language: 'en', unit_id: small.id, job_role: 'sales_person', access: 'participant' }).execute();
 		await db()
 			.insertInto('users')
-			.values(Array.from({ length: 5 }, (_, i) => ({ organization_id: org.id, name: `Big ${i}`, email: uniqueEmail(`big${i}`), language: 'en' as const, unit_id: big.id, job_role: 'sales_person' as const, access: 'participant' as const })))
+			.values({
+				organization_id: org.id,
+				name: 'Solo',
+				email: uniqueEmail('solo'),
+				language: 'en',
+				unit_id: small.id,
+				job_role: 'sales_person',
+				access: 'participant'
+			})
+			.execute();
+		await db()
+			.insertInto('users')
+			.values(
+				Array.from({ length: 5 }, (_, i) => ({
+					organization_id: org.id,
+					name: `Big ${i}`,
+					email: uniqueEmail(`big${i}`),
+					language: 'en' as const,
+					unit_id: big.id,
+					job_role: 'sales_person' as const,
+					access: 'participant' as const
+				}))
+			)
 			.execute();
 		const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Rates', minGroupSize: 5 } });
 		await sendPendingEmails({ organizationId: org.id, origin: ORIGIN });

@@ -34,7 +34,10 @@ export async function checkParticipants(opts: { organizationId: string; particip
 	if (p.mode === 'units') {
 		const known = new Set((await listUnits(opts, executor)).map((u) => u.id));
 		const i = p.unitIds.findIndex((id) => !known.has(id));
-		if (i >= 0) throw new ValidationError('participants.unitIds: There is no such unit in your organization.', [{ path: `participants.unitIds.${i}`, message: 'There is no such unit in your organization' }]);
+		if (i >= 0)
+			throw new ValidationError('participants.unitIds: There is no such unit in your organization.', [
+				{ path: `participants.unitIds.${i}`, message: 'There is no such unit in your organization' }
+			]);
 	} else if (p.mode === 'users') {
 		const rows = await executor
 			.selectFrom('users')
@@ -44,7 +47,10 @@ export async function checkParticipants(opts: { organizationId: string; particip
 			.execute();
 		const found = new Set(rows.map((r) => r.id));
 		const i = p.userIds.findIndex((id) => !found.has(id));
-		if (i >= 0) throw new ValidationError('participants.userIds: There is no such person in your organization.', [{ path: `participants.userIds.${i}`, message: 'There is no such person in your organization' }]);
+		if (i >= 0)
+			throw new ValidationError('participants.userIds: There is no such person in your organization.', [
+				{ path: `participants.userIds.${i}`, message: 'There is no such person in your organization' }
+			]);
 	}
 	return countInvitable(opts, executor);
 }

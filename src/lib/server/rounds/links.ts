@@ -26,7 +26,9 @@ export function linkSecret(executor: Db = db()): Promise<string> {
  * that invitation and reminder emails carry the same link while the database keeps only its hash.
  */
 export async function invitationSecret(invitationId: string, executor: Db = db()): Promise<string> {
-	const mac = createHmac('sha256', await linkSecret(executor)).update(`invitation:${invitationId}`).digest();
+	const mac = createHmac('sha256', await linkSecret(executor))
+		.update(`invitation:${invitationId}`)
+		.digest();
 	return encodeBase32LowerCaseNoPadding(mac.subarray(0, 20));
 }
 

@@ -46,7 +46,16 @@ async function noticeOne(organizationId: string, origin: string, now: Date, exec
 		const link = `${origin}/app/rounds/${d.id}`;
 		const zone = pickZone(null, d.country);
 		for (const a of admins) {
-			const mail = roundNoticeEmail(a.language as Language, { link, round: d.name, previous: d.previous, organization: d.organization_name, startsAt: d.starts_at, endsAt: d.ends_at, repeatMonths: d.repeat_months, zone });
+			const mail = roundNoticeEmail(a.language as Language, {
+				link,
+				round: d.name,
+				previous: d.previous,
+				organization: d.organization_name,
+				startsAt: d.starts_at,
+				endsAt: d.ends_at,
+				repeatMonths: d.repeat_months,
+				zone
+			});
 			await sendEmail({ to: a.email, ...mail, link });
 		}
 		await trx.updateTable('rounds').set({ notice_sent: true }).where('organization_id', '=', d.organization_id).where('id', '=', d.id).execute();

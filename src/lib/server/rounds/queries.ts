@@ -72,7 +72,12 @@ export function roundColumns(executor: Db = db()) {
 }
 
 function toRow(r: Record<string, unknown>): RoundRow {
-	return { ...(r as unknown as RoundRow), invited: Number(r.invited ?? 0), completed: Number(r.completed ?? 0), questions: (r.questions ?? []) as RoundQuestion[] };
+	return {
+		...(r as unknown as RoundRow),
+		invited: Number(r.invited ?? 0),
+		completed: Number(r.completed ?? 0),
+		questions: (r.questions ?? []) as RoundQuestion[]
+	};
 }
 
 export async function listRounds(opts: { organizationId: string }, executor: Db = db()): Promise<RoundRow[]> {
@@ -89,5 +94,10 @@ export async function getRound(opts: { organizationId: string; roundId: string }
 
 /** A round's id and name, or undefined when the organization has no such round (e.g. an action's round, since deleted). */
 export async function findRoundName(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<{ id: string; name: string } | undefined> {
-	return executor.selectFrom('rounds').select(['id', 'name']).where('organization_id', '=', opts.organizationId).where('id', '=', opts.roundId).executeTakeFirst();
+	return executor
+		.selectFrom('rounds')
+		.select(['id', 'name'])
+		.where('organization_id', '=', opts.organizationId)
+		.where('id', '=', opts.roundId)
+		.executeTakeFirst();
 }

@@ -15,7 +15,8 @@ export async function snapshotQuestions(organizationId: string, refs: z.infer<ty
 	for (const ref of refs) {
 		if (ref.source === 'standard') {
 			const q = library.find((s) => s.key === ref.key);
-			if (!q) throw new ValidationError(`questions: There is no standard question "${ref.key}".`, [{ path: 'questions', message: `Unknown question ${ref.key}` }]);
+			if (!q)
+				throw new ValidationError(`questions: There is no standard question "${ref.key}".`, [{ path: 'questions', message: `Unknown question ${ref.key}` }]);
 			out.push({ ...q, key: `std_${q.key}` });
 		} else {
 			const row = await executor
@@ -25,10 +26,12 @@ export async function snapshotQuestions(organizationId: string, refs: z.infer<ty
 				.where('id', '=', ref.id)
 				.where('archived_at', 'is', null)
 				.executeTakeFirst();
-			if (!row) throw new ValidationError('questions: One of the organization’s questions no longer exists.', [{ path: 'questions', message: 'Unknown question' }]);
+			if (!row)
+				throw new ValidationError('questions: One of the organization’s questions no longer exists.', [{ path: 'questions', message: 'Unknown question' }]);
 			out.push({ ...(row.definition as StandardQuestion), key: `org_${row.id.replace(/-/g, '')}` });
 		}
 	}
-	if (new Set(out.map((q) => q.key)).size !== out.length) throw new ValidationError('questions: The same question is picked twice.', [{ path: 'questions', message: 'The same question is picked twice' }]);
+	if (new Set(out.map((q) => q.key)).size !== out.length)
+		throw new ValidationError('questions: The same question is picked twice.', [{ path: 'questions', message: 'The same question is picked twice' }]);
 	return out;
 }

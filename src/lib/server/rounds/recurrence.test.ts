@@ -25,7 +25,15 @@ async function setup() {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
 	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
-	const person = (i: number) => ({ organization_id: org.id, name: `Person ${i}`, email: uniqueEmail(`p${i}`), language: 'en' as const, unit_id: team.id, job_role: 'sales_person' as const, access: 'participant' as const });
+	const person = (i: number) => ({
+		organization_id: org.id,
+		name: `Person ${i}`,
+		email: uniqueEmail(`p${i}`),
+		language: 'en' as const,
+		unit_id: team.id,
+		job_role: 'sales_person' as const,
+		access: 'participant' as const
+	});
 	await db().insertInto('users').values([1, 2, 3, 4, 5].map(person)).execute();
 	const start = new Date(Math.floor((Date.now() + DAY) / 60_000) * 60_000);
 	const input = {
@@ -46,7 +54,9 @@ async function setup() {
 const successorsOf = (organizationId: string, roundId: string) =>
 	db().selectFrom('rounds').selectAll().where('organization_id', '=', organizationId).where('repeats_from', '=', roundId).execute();
 const invitedEmails = async (organizationId: string, roundId: string) =>
-	(await db().selectFrom('invitations').select('email').where('organization_id', '=', organizationId).where('round_id', '=', roundId).execute()).map((i) => i.email).sort();
+	(await db().selectFrom('invitations').select('email').where('organization_id', '=', organizationId).where('round_id', '=', roundId).execute())
+		.map((i) => i.email)
+		.sort();
 const after = (d: Date) => new Date(d.getTime() + 60_000);
 
 describe('a repeating round', () => {
@@ -56,8 +66,17 @@ describe('a repeating round', () => {
 		expect(draft.repeatMonths).toBeNull();
 		expect((await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: 6 } })).repeatMonths).toBe(6);
 		expect((await setRoundRepeat({ organizationId: org.id, actor: admin, roundId: draft.id, input: { repeatMonths: null } })).repeatMonths).toBeNull();
-		const audit = await db().selectFrom('audit_events').select(['action', 'details']).where('organization_id', '=', org.id).where('action', '=', 'round_repeat_changed').orderBy('id').execute();
-		expect(audit.map((a) => a.details)).toEqual([{ repeatMonths: 6, before: null }, { repeatMonths: null, before: 6 }]);
+		const audit = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'details'])
+			.where('organization_id', '=', org.id)
+			.where('action', '=', 'round_repeat_changed')
+			.orderBy('id')
+			.execute();
+		expect(audit.map((a) => a.details)).toEqual([
+			{ repeatMonths: 6, before: null },
+			{ repeatMonths: null, before: 6 }
+		]);
 	});
 
 	it('refuses a repeat other than 3, 6 or 12, naming the field, and one the round is longer than', async () => {
@@ -67,7 +86,9 @@ describe('a repeating round', () => {
 		await expect(bad).rejects.toBeInstanceOf(ValidationError);
 		await expect(bad).rejects.toMatchObject({ details: [{ path: 'repeatMonths' }] });
 		await expect(create({ repeatMonths: '3' })).rejects.toMatchObject({ details: [{ path: 'repeatMonths' }] });
-		await expect(create({ repeatMonths: 3, endsAt: new Date(Date.now() + 100 * DAY).toISOString(), publishAt: undefined, reminders: [] })).rejects.toMatchObject({
+		await expect(
+			create({ repeatMonths: 3, endsAt: new Date(Date.now() + 100 * DAY).toISOString(), publishAt: undefined, reminders: [] })
+		).rejects.toMatchObject({
 			details: [{ path: 'repeatMonths', message: expect.stringMatching(/within 3 months/) }]
 		});
 	});
@@ -76,7 +97,9 @@ describe('a repeating round', () => {
 		const { org, create } = await setup();
 		const round = await create();
 		const viewer = await createTestActor(org.id, 'viewer');
-		await expect(setRoundRepeat({ organizationId: org.id, actor: viewer, roundId: round.id, input: { repeatMonths: null } })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(setRoundRepeat({ organizationId: org.id, actor: viewer, roundId: round.id, input: { repeatMonths: null } })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		const other = await createTestOrganization();
 		const outsider = await createTestActor(other.id, 'admin');
 		await expect(setRoundRepeat({ organizationId: org.id, actor: outsider, roundId: round.id, input: { repeatMonths: null } })).rejects.toThrow(/not found/);
@@ -120,7 +143,12 @@ describe('a repeating round', () => {
 		expect(sameDistance(a.endsAt, b.endsAt) && sameDistance(a.publishAt, b.publishAt)).toBe(true);
 		expect(b.reminders).toHaveLength(2);
 		b.reminders.forEach((d, i) => expect(sameDistance(a.reminders[i], d), d.toISOString()).toBe(true));
-		const audit = await db().selectFrom('audit_events').select(['action', 'actor', 'target']).where('organization_id', '=', org.id).where('action', '=', 'round_repeated').execute();
+		const audit = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'actor', 'target'])
+			.where('organization_id', '=', org.id)
+			.where('action', '=', 'round_repeated')
+			.execute();
 		expect(audit).toEqual([{ action: 'round_repeated', actor: 'system', target: b.name }]);
 	});
 
@@ -186,12 +214,17 @@ describe('a repeating round', () => {
 		const a = await create();
 		await advanceRound({ organizationId: org.id, roundId: a.id, now: after(start) });
 		const [b] = await successorsOf(org.id, a.id);
-		const flag = async () => (await db().selectFrom('rounds').select('notice_sent').where('organization_id', '=', org.id).where('id', '=', b.id).executeTakeFirstOrThrow()).notice_sent;
+		const flag = async () =>
+			(await db().selectFrom('rounds').select('notice_sent').where('organization_id', '=', org.id).where('id', '=', b.id).executeTakeFirstOrThrow())
+				.notice_sent;
 
 		await sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: new Date(b.starts_at.getTime() - 20 * DAY) });
 		expect(await flag()).toBe(false);
 		const soon = new Date(b.starts_at.getTime() - 13 * DAY);
-		await Promise.all([sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon }), sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon })]);
+		await Promise.all([
+			sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon }),
+			sendRoundNotices({ organizationId: org.id, origin: ORIGIN, now: soon })
+		]);
 		expect(await flag()).toBe(true);
 		const en = await waitForEmail(admin.email);
 		const sv = await waitForEmail(second.email);

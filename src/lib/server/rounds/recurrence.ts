@@ -12,7 +12,10 @@ import { createSuccessor, organizationZoneAndLanguage } from './successor';
 type Opts = { organizationId: string; actor: Actor; roundId: string; input: unknown; now?: Date };
 
 /** Refuses a repeat the round's dates cannot carry: the round must close before its successor opens. */
-export async function checkRepeat(opts: { organizationId: string; repeatMonths: RepeatMonths | null; startsAt: Date; endsAt: Date }, executor: Db = db()): Promise<void> {
+export async function checkRepeat(
+	opts: { organizationId: string; repeatMonths: RepeatMonths | null; startsAt: Date; endsAt: Date },
+	executor: Db = db()
+): Promise<void> {
 	if (!opts.repeatMonths) return;
 	const { zone } = await organizationZoneAndLanguage(opts.organizationId, executor);
 	const problem = repeatProblem(opts, opts.repeatMonths, zone);
@@ -33,7 +36,13 @@ export async function setRoundRepeat(opts: Opts, executor: Db = db()): Promise<R
 	const { repeatMonths } = parse(repeatInput, opts.input);
 	const now = opts.now ?? new Date();
 	await executor.transaction().execute(async (trx) => {
-		const r = await trx.selectFrom('rounds').selectAll().where('organization_id', '=', organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
+		const r = await trx
+			.selectFrom('rounds')
+			.selectAll()
+			.where('organization_id', '=', organizationId)
+			.where('id', '=', opts.roundId)
+			.forUpdate()
+			.executeTakeFirst();
 		if (!r) throw new NotFoundError('round');
 		if (r.status === 'closed' || r.status === 'published')
 			throw new ConflictError('round_state', 'This round has ended, so its repeat can no longer be changed. Change it on the next round instead.');
@@ -46,7 +55,10 @@ export async function setRoundRepeat(opts: Opts, executor: Db = db()): Promise<R
 			.where('organization_id', '=', organizationId)
 			.where((w) => w.or([w('id', '=', r.id), w.and([w('repeats_from', '=', r.id), w('status', 'in', ['draft', 'scheduled'])])]))
 			.execute();
-		await recordAudit({ organizationId, actor: opts.actor.label, action: 'round_repeat_changed', target: r.name, details: { repeatMonths, before: r.repeat_months } }, trx);
+		await recordAudit(
+			{ organizationId, actor: opts.actor.label, action: 'round_repeat_changed', target: r.name, details: { repeatMonths, before: r.repeat_months } },
+			trx
+		);
 		if (r.status === 'open' && repeatMonths) await createSuccessor({ ...r, repeat_months: repeatMonths }, now, trx);
 	});
 	return getRound({ organizationId, roundId: opts.roundId }, executor);

@@ -71,12 +71,15 @@ export async function createSuccessor(r: RoundRecord, now: Date, executor: Db = 
 		.returning('id')
 		.executeTakeFirst();
 	if (!row) return null;
-	await recordAudit({
-		organizationId: r.organization_id,
-		actor: 'system',
-		action: 'round_repeated',
-		target: name,
-		details: { from: r.name, repeatMonths: r.repeat_months, startsAt: s.startsAt.toISOString() }
-	}, executor);
+	await recordAudit(
+		{
+			organizationId: r.organization_id,
+			actor: 'system',
+			action: 'round_repeated',
+			target: name,
+			details: { from: r.name, repeatMonths: r.repeat_months, startsAt: s.startsAt.toISOString() }
+		},
+		executor
+	);
 	return row.id;
 }

@@ -14,11 +14,23 @@ export async function unscheduleRound(opts: { organizationId: string; actor: Act
 	const { organizationId } = requireAdmin(opts.actor);
 	if (organizationId !== opts.organizationId || !isUuid(opts.roundId)) throw new NotFoundError('round');
 	await executor.transaction().execute(async (trx) => {
-		const r = await trx.selectFrom('rounds').select(['status', 'name']).where('organization_id', '=', organizationId).where('id', '=', opts.roundId).forUpdate().executeTakeFirst();
+		const r = await trx
+			.selectFrom('rounds')
+			.select(['status', 'name'])
+			.where('organization_id', '=', organizationId)
+			.where('id', '=', opts.roundId)
+			.forUpdate()
+			.executeTakeFirst();
 		if (!r) throw new NotFoundError('round');
-		if (r.status !== 'scheduled') throw new ConflictError('round_state', `A ${r.status} round cannot be stopped: only a scheduled round that has not opened can.`);
+		if (r.status !== 'scheduled')
+			throw new ConflictError('round_state', `A ${r.status} round cannot be stopped: only a scheduled round that has not opened can.`);
 		// Launched again later by an admin, it needs no notice that it is coming.
-		await trx.updateTable('rounds').set({ status: 'draft', notice_sent: true }).where('organization_id', '=', organizationId).where('id', '=', opts.roundId).execute();
+		await trx
+			.updateTable('rounds')
+			.set({ status: 'draft', notice_sent: true })
+			.where('organization_id', '=', organizationId)
+			.where('id', '=', opts.roundId)
+			.execute();
 		await recordAudit({ organizationId, actor: opts.actor.label, action: 'round_unscheduled', target: r.name }, trx);
 	});
 	return getRound({ organizationId, roundId: opts.roundId }, executor);

@@ -10,7 +10,9 @@ export function cleanQuestionAnswer(q: RoundQuestion, value: unknown): { value: 
 		case 'scale':
 			return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5 ? { value: value as number } : { error: 'must be 1–5' };
 		case 'single':
-			return Number.isInteger(value) && (value as number) >= 0 && (value as number) < options ? { value: value as number } : { error: 'is not one of the options' };
+			return Number.isInteger(value) && (value as number) >= 0 && (value as number) < options
+				? { value: value as number }
+				: { error: 'is not one of the options' };
 		case 'multi': {
 			if (!Array.isArray(value) || value.length > options) return { error: 'must be a list of options' };
 			const set = [...new Set(value)].sort((a, b) => a - b);

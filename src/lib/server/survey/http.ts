@@ -20,7 +20,13 @@ export function setSurveyCookie(event: RequestEvent, token: string): void {
 }
 
 export function setSurveyLanguage(event: RequestEvent, language: Locale): void {
-	event.cookies.set(SURVEY_LANG_COOKIE, language, { path: '/s', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', maxAge: SURVEY_COOKIE_DAYS * 86_400 });
+	event.cookies.set(SURVEY_LANG_COOKIE, language, {
+		path: '/s',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: SURVEY_COOKIE_DAYS * 86_400
+	});
 }
 
 /** The survey's language: the participant's choice, else the invitation's, else the browser's. */

@@ -7,7 +7,10 @@ import { cleanQuestionAnswer, type QuestionAnswer } from './answers';
 import type { SurveyContext } from './participant';
 
 const NOT_OURS = 'Not a statement or question of this survey';
-const patchKey = z.string().max(80, 'Keys are at most 80 characters').regex(/^[a-z][a-z0-9_]*$/, NOT_OURS);
+const patchKey = z
+	.string()
+	.max(80, 'Keys are at most 80 characters')
+	.regex(/^[a-z][a-z0-9_]*$/, NOT_OURS);
 /** zod leaves out a "__proto__" key without a word; a batch that names one is refused instead. */
 const noProto = z.unknown().refine((v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'), NOT_OURS);
 /** A batch of answers from the survey: statements by key, company questions by key. Unknown keys are refused. */
@@ -37,7 +40,8 @@ export function patchStatements(statementKeys: string[], base: Answer[], patch: 
 	for (const [key, value] of Object.entries(patch)) {
 		const i = statementKeys.indexOf(key);
 		if (i < 0) throw new ValidationError(`There is no statement "${key.slice(0, 80)}" in this survey.`);
-		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5)) throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
+		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5))
+			throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
 		answers[i] = value;
 	}
 	return answers;

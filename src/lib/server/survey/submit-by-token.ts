@@ -29,7 +29,9 @@ export async function submitByToken(opts: { token: string; ip: string | null; pa
 	const model = await latestModel();
 	const early = Object.keys(opts.patch.questions).length === 0 ? prebuild(model, opts.patch) : null;
 	const [found] = early
-		? await prepared(statementName('survey-submit-by-token', key), sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
+		? await prepared(
+				statementName('survey-submit-by-token', key),
+				sql<Parameters<typeof toInvitation>[0] & { inserted: number }>`
 			WITH f AS (${selectByToken(key, tokenGuard(opts.ip))}),
 			live AS (
 				SELECT r.organization_id, r.id FROM rounds r JOIN f ON r.organization_id = f.organization_id AND r.id = f.round_id
@@ -52,8 +54,11 @@ export async function submitByToken(opts: { token: string; ip: string | null; pa
 				DELETE FROM drafts d USING inv
 				WHERE d.organization_id = inv.organization_id AND d.round_id = inv.round_id AND d.invitation_id = inv.id
 			)
-			SELECT f.*, (SELECT count(*) FROM ins)::int AS inserted FROM f`)
-		: await prepared(statementName('survey-open-invitation', key), selectByToken(key, tokenGuard(opts.ip))).then((rows) => rows.map((r) => ({ ...r, inserted: 0 })));
+			SELECT f.*, (SELECT count(*) FROM ins)::int AS inserted FROM f`
+			)
+		: await prepared(statementName('survey-open-invitation', key), selectByToken(key, tokenGuard(opts.ip))).then((rows) =>
+				rows.map((r) => ({ ...r, inserted: 0 }))
+			);
 	if (found.inserted === 1) return { submitted: true, alreadySubmitted: false };
 
 	const invitation = await toInvitation(found);
@@ -71,7 +76,9 @@ export async function submitByToken(opts: { token: string; ip: string | null; pa
 function prebuild(model: CompiledModel, patch: AnswersPatch): { sealed: Buffer } | null {
 	try {
 		const answers = patchStatements(model.statementKeys, Array(model.shape.statementCount).fill(null), patch.answers);
-		return { sealed: sealAnswers({ answers, areaScores: scoreResponse(answers, model.shape), questionAnswers: {} }, { capacity: sealCapacity(model.shape, []) }) };
+		return {
+			sealed: sealAnswers({ answers, areaScores: scoreResponse(answers, model.shape), questionAnswers: {} }, { capacity: sealCapacity(model.shape, []) })
+		};
 	} catch (err) {
 		if (err instanceof DomainError) return null;
 		throw err;

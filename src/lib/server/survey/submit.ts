@@ -30,10 +30,18 @@ export async function submitSurvey(opts: { survey: SurveyContext; patch?: Answer
 	const s = opts.survey;
 	const final = opts.patch ? applyPatch(s, opts.patch) : { answers: s.answers, questionAnswers: s.questionAnswers };
 	const sealed = sealResponse(
-		{ unitId: s.unitId, jobRole: s.jobRole, answers: final.answers, areaScores: scoreResponse(final.answers, s.model.shape), questionAnswers: final.questionAnswers },
+		{
+			unitId: s.unitId,
+			jobRole: s.jobRole,
+			answers: final.answers,
+			areaScores: scoreResponse(final.answers, s.model.shape),
+			questionAnswers: final.questionAnswers
+		},
 		{ organizationId: s.organizationId, roundId: s.roundId, capacity: sealCapacity(s.model.shape, s.questions) }
 	);
-	const rows = await prepared('survey-submit', sql<{ inserted: number }>`
+	const rows = await prepared(
+		'survey-submit',
+		sql<{ inserted: number }>`
 		WITH live AS (
 			SELECT 1 FROM rounds WHERE organization_id = ${s.organizationId} AND id = ${s.roundId} AND status = 'open' AND ends_at > now() FOR SHARE
 		), inv AS (
@@ -50,7 +58,8 @@ export async function submitSurvey(opts: { survey: SurveyContext; patch?: Answer
 			DELETE FROM drafts
 			WHERE organization_id = ${s.organizationId} AND round_id = ${s.roundId} AND invitation_id = ${s.invitationId} AND EXISTS (SELECT 1 FROM inv)
 		)
-		SELECT (SELECT count(*) FROM ins)::int AS inserted`);
+		SELECT (SELECT count(*) FROM ins)::int AS inserted`
+	);
 	if (rows[0]?.inserted === 1) return { alreadySubmitted: false };
 	// Nothing written: either it was submitted already, or the round is no longer open.
 	const inv = await executor

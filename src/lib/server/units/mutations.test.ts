@@ -85,7 +85,10 @@ describe('units', () => {
 		const { organizationId, actor, add, org } = await setup();
 		const a = await add('A');
 		const b = await add('B', a.id);
-		await expect(deleteUnit({ organizationId, actor, unitId: a.id })).rejects.toMatchObject({ code: 'unit_has_children', message: expect.stringContaining('1 sub-unit') });
+		await expect(deleteUnit({ organizationId, actor, unitId: a.id })).rejects.toMatchObject({
+			code: 'unit_has_children',
+			message: expect.stringContaining('1 sub-unit')
+		});
 		const u = await createUser({ organizationId, actor, input: { name: 'U', email: uniqueEmail(), unitId: b.id } });
 		await expect(deleteUnit({ organizationId, actor, unitId: b.id })).rejects.toMatchObject({ code: 'unit_has_users' });
 		await db().deleteFrom('users').where('id', '=', u.id).execute();
@@ -102,11 +105,15 @@ describe('units', () => {
 		const theirs = await setup();
 		const t = await theirs.add('Theirs');
 		await expect(getUnit({ organizationId: mine.organizationId, unitId: t.id })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(updateUnit({ organizationId: mine.organizationId, actor: mine.actor, unitId: t.id, input: { name: 'X' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(updateUnit({ organizationId: mine.organizationId, actor: mine.actor, unitId: t.id, input: { name: 'X' } })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		await expect(deleteUnit({ organizationId: mine.organizationId, actor: mine.actor, unitId: t.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(mine.add('Child', t.id)).rejects.toBeInstanceOf(ValidationError);
 		const m = await mine.add('Mine');
-		await expect(updateUnit({ organizationId: mine.organizationId, actor: mine.actor, unitId: m.id, input: { parentId: t.id } })).rejects.toBeInstanceOf(ValidationError);
+		await expect(updateUnit({ organizationId: mine.organizationId, actor: mine.actor, unitId: m.id, input: { parentId: t.id } })).rejects.toBeInstanceOf(
+			ValidationError
+		);
 		expect(await getUnit({ organizationId: theirs.organizationId, unitId: t.id })).toMatchObject({ name: 'Theirs', childCount: 0 });
 	});
 

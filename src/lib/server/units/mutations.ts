@@ -48,30 +48,43 @@ export async function updateUnit(opts: { organizationId: string; actor: Actor; u
 	return withTreeLock(opts.organizationId, (trx) => updateLocked(opts, input, trx), executor);
 }
 
-async function updateLocked(opts: { organizationId: string; actor: Actor; unitId: string }, input: z.infer<typeof unitPatch>, executor: Db = db()): Promise<UnitRow> {
+async function updateLocked(
+	opts: { organizationId: string; actor: Actor; unitId: string },
+	input: z.infer<typeof unitPatch>,
+	executor: Db = db()
+): Promise<UnitRow> {
 	const units = await listUnits({ organizationId: opts.organizationId }, executor);
 	const unit = units.find((u) => u.id === opts.unitId);
 	if (!unit) throw new NotFoundError('unit');
 	if (input.parentId !== undefined && input.parentId !== null) {
-		if (!units.some((u) => u.id === input.parentId)) throw new ValidationError('parentId: The parent unit does not exist.', [{ path: 'parentId', message: 'The parent unit does not exist.' }]);
+		if (!units.some((u) => u.id === input.parentId))
+			throw new ValidationError('parentId: The parent unit does not exist.', [{ path: 'parentId', message: 'The parent unit does not exist.' }]);
 		if (subtreeIds(units, unit.id).has(input.parentId))
 			throw new ConflictError('unit_move_cycle', 'A unit cannot be moved under itself or one of its own sub-units.');
 	}
 	const name = input.name ?? unit.name;
 	const parentId = input.parentId === undefined ? unit.parentId : input.parentId;
 	try {
-		await executor.updateTable('units').set({ name, parent_id: parentId }).where('organization_id', '=', opts.organizationId).where('id', '=', unit.id).execute();
+		await executor
+			.updateTable('units')
+			.set({ name, parent_id: parentId })
+			.where('organization_id', '=', opts.organizationId)
+			.where('id', '=', unit.id)
+			.execute();
 	} catch (err) {
 		if (isUniqueViolation(err)) throw siblingClash(name);
 		throw err;
 	}
-	await recordAudit({
-		organizationId: opts.organizationId,
-		actor: opts.actor.label,
-		action: 'unit_updated',
-		target: name,
-		details: { renamedFrom: name !== unit.name ? unit.name : undefined, moved: parentId !== unit.parentId }
-	}, executor);
+	await recordAudit(
+		{
+			organizationId: opts.organizationId,
+			actor: opts.actor.label,
+			action: 'unit_updated',
+			target: name,
+			details: { renamedFrom: name !== unit.name ? unit.name : undefined, moved: parentId !== unit.parentId }
+		},
+		executor
+	);
 	return { ...unit, name, parentId };
 }
 
@@ -84,21 +97,26 @@ async function deleteLocked(opts: { organizationId: string; actor: Actor; unitId
 	const units = await listUnits({ organizationId: opts.organizationId }, executor);
 	const unit = units.find((u) => u.id === opts.unitId);
 	if (!unit) throw new NotFoundError('unit');
-	if (unit.childCount > 0)
-		throw new ConflictError('unit_has_children', `“${unit.name}” still has ${unit.childCount} sub-unit(s). Move or delete them first.`);
-	if (unit.userCount > 0)
-		throw new ConflictError('unit_has_users', `“${unit.name}” still has ${unit.userCount} user(s). Move them to another unit first.`);
-	const scoped = await executor.selectFrom('users').select('id').where('organization_id', '=', opts.organizationId).where('scope_unit_id', '=', unit.id).executeTakeFirst();
+	if (unit.childCount > 0) throw new ConflictError('unit_has_children', `“${unit.name}” still has ${unit.childCount} sub-unit(s). Move or delete them first.`);
+	if (unit.userCount > 0) throw new ConflictError('unit_has_users', `“${unit.name}” still has ${unit.userCount} user(s). Move them to another unit first.`);
+	const scoped = await executor
+		.selectFrom('users')
+		.select('id')
+		.where('organization_id', '=', opts.organizationId)
+		.where('scope_unit_id', '=', unit.id)
+		.executeTakeFirst();
 	if (scoped) throw new ConflictError('unit_has_viewers', `Some viewers can see results of “${unit.name}”. Change their access first.`);
 	const planned =
 		(await executor.selectFrom('actions').select('id').where('organization_id', '=', opts.organizationId).where('unit_id', '=', unit.id).executeTakeFirst()) ??
 		(await executor.selectFrom('decisions').select('id').where('organization_id', '=', opts.organizationId).where('unit_id', '=', unit.id).executeTakeFirst());
-	if (planned) throw new ConflictError('unit_has_actions', `“${unit.name}” has action plans or decisions. Merge it into another unit instead, so they move along.`);
+	if (planned)
+		throw new ConflictError('unit_has_actions', `“${unit.name}” has action plans or decisions. Merge it into another unit instead, so they move along.`);
 	try {
 		await executor.deleteFrom('units').where('organization_id', '=', opts.organizationId).where('id', '=', unit.id).execute();
 	} catch (err) {
 		// A user was assigned to the unit between the check and the delete.
-		if ((err as { code?: string }).code === '23503') throw new ConflictError('unit_has_users', `“${unit.name}” has just been given users. Move them to another unit first.`);
+		if ((err as { code?: string }).code === '23503')
+			throw new ConflictError('unit_has_users', `“${unit.name}” has just been given users. Move them to another unit first.`);
 		throw err;
 	}
 	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'unit_deleted', target: unit.name }, executor);

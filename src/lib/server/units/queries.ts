@@ -41,7 +41,11 @@ export async function getLevelNames(opts: { organizationId: string }, executor: 
 
 /** How many units the organization has. */
 export async function countUnits(opts: { organizationId: string }, executor: Db = db()): Promise<number> {
-	const row = await executor.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', opts.organizationId).executeTakeFirstOrThrow();
+	const row = await executor
+		.selectFrom('units')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('organization_id', '=', opts.organizationId)
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 

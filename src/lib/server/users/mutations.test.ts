@@ -30,7 +30,15 @@ describe('users', () => {
 		const { organizationId, user } = await setup();
 		const email = uniqueEmail('Case');
 		const u = await user({ email: ` ${email.toUpperCase()} `, name: ' Anna ' });
-		expect(u).toMatchObject({ email: email.toLowerCase(), name: 'Anna', language: 'en', access: 'participant', unitId: null, jobRole: null, scopeUnitId: null });
+		expect(u).toMatchObject({
+			email: email.toLowerCase(),
+			name: 'Anna',
+			language: 'en',
+			access: 'participant',
+			unitId: null,
+			jobRole: null,
+			scopeUnitId: null
+		});
 		await expect(user({ email })).rejects.toMatchObject({ code: 'email_taken' });
 		expect((await countUsers({ organizationId })).total).toBe(2);
 	});
@@ -94,7 +102,12 @@ describe('users', () => {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await deleteUser({ organizationId, actor, userId: u.id });
-		const row = await db().selectFrom('actions').select(['owner_id', 'title']).where('organization_id', '=', organizationId).where('id', '=', action.id).executeTakeFirst();
+		const row = await db()
+			.selectFrom('actions')
+			.select(['owner_id', 'title'])
+			.where('organization_id', '=', organizationId)
+			.where('id', '=', action.id)
+			.executeTakeFirst();
 		expect(row).toEqual({ owner_id: null, title: 'Call more' });
 	});
 

@@ -38,7 +38,10 @@ async function assertUnits(organizationId: string, ids: (string | null | undefin
 function scopeFor(access: string, scopeUnitId: string | null, unitId: string | null): string | null {
 	if (access !== 'viewer') return null;
 	const scope = scopeUnitId ?? unitId;
-	if (!scope) throw new ValidationError('scopeUnitId: A viewer needs a unit whose results they may see.', [{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }]);
+	if (!scope)
+		throw new ValidationError('scopeUnitId: A viewer needs a unit whose results they may see.', [
+			{ path: 'scopeUnitId', message: 'A viewer needs a unit whose results they may see.' }
+		]);
 	return scope;
 }
 
@@ -58,7 +61,16 @@ export async function createUser(opts: { organizationId: string; actor: Actor; i
 	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
 	const row = await executor
 		.insertInto('users')
-		.values({ organization_id: opts.organizationId, name: input.name, email: input.email, language: input.language, unit_id: input.unitId, job_role: input.jobRole, access: input.access, scope_unit_id: scope })
+		.values({
+			organization_id: opts.organizationId,
+			name: input.name,
+			email: input.email,
+			language: input.language,
+			unit_id: input.unitId,
+			job_role: input.jobRole,
+			access: input.access,
+			scope_unit_id: scope
+		})
 		.onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
 		.returning('id')
 		.executeTakeFirst()
@@ -66,13 +78,22 @@ export async function createUser(opts: { organizationId: string; actor: Actor; i
 			throw unitGone(err);
 		});
 	if (!row) throw emailTaken(input.email);
-	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } }, executor);
+	await recordAudit(
+		{ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } },
+		executor
+	);
 	return getUser({ organizationId: opts.organizationId, userId: row.id }, executor);
 }
 
 /** Call inside a transaction: locks the admin rows, so that two demotions or deletions at once cannot both pass. */
 async function assertNotLastAdmin(organizationId: string, userId: string, executor: Db = db()) {
-	const admins = await executor.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('access', '=', 'admin').forUpdate().execute();
+	const admins = await executor
+		.selectFrom('users')
+		.select('id')
+		.where('organization_id', '=', organizationId)
+		.where('access', '=', 'admin')
+		.forUpdate()
+		.execute();
 	if (admins.length === 1 && admins[0].id === userId)
 		throw new ConflictError('last_admin', 'This is the only admin of the organization. Make someone else an admin first.');
 }
@@ -90,11 +111,28 @@ export async function updateUser(opts: { organizationId: string; actor: Actor; u
 		try {
 			res = await trx
 				.updateTable('users')
-				.set({ name: next.name, email: next.email, language: next.language, unit_id: next.unitId, job_role: next.jobRole, access: next.access, scope_unit_id: scope, updated_at: new Date() })
+				.set({
+					name: next.name,
+					email: next.email,
+					language: next.language,
+					unit_id: next.unitId,
+					job_role: next.jobRole,
+					access: next.access,
+					scope_unit_id: scope,
+					updated_at: new Date()
+				})
 				.where('organization_id', '=', opts.organizationId)
 				.where('id', '=', before.id)
 				.where(({ not, exists, selectFrom }) =>
-					not(exists(selectFrom('users as o').select('o.id').where('o.organization_id', '=', opts.organizationId).where('o.email', '=', next.email).where('o.id', '!=', before.id)))
+					not(
+						exists(
+							selectFrom('users as o')
+								.select('o.id')
+								.where('o.organization_id', '=', opts.organizationId)
+								.where('o.email', '=', next.email)
+								.where('o.id', '!=', before.id)
+						)
+					)
 				)
 				.executeTakeFirst();
 		} catch (err) {
@@ -105,13 +143,16 @@ export async function updateUser(opts: { organizationId: string; actor: Actor; u
 		if (Number(res.numUpdatedRows) === 0) throw emailTaken(next.email);
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_updated', target: next.email }, trx);
 		if (before.access !== next.access || before.scopeUnitId !== scope)
-			await recordAudit({
-				organizationId: opts.organizationId,
-				actor: opts.actor.label,
-				action: 'access_changed',
-				target: next.email,
-				details: { from: before.access, to: next.access, scopeUnitId: scope }
-			}, trx);
+			await recordAudit(
+				{
+					organizationId: opts.organizationId,
+					actor: opts.actor.label,
+					action: 'access_changed',
+					target: next.email,
+					details: { from: before.access, to: next.access, scopeUnitId: scope }
+				},
+				trx
+			);
 		return getUser({ organizationId: opts.organizationId, userId: before.id }, trx);
 	});
 }

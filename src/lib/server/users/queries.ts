@@ -50,7 +50,13 @@ export async function listUsers(f: UserFilter, executor: Db = db()): Promise<{ u
 	if (f.unitId) q = q.where('unit_id', '=', f.unitId);
 	if (f.access) q = q.where('access', '=', f.access);
 	const [users, count] = await Promise.all([
-		q.select(columns).orderBy('name').orderBy('email').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+		q
+			.select(columns)
+			.orderBy('name')
+			.orderBy('email')
+			.limit(f.limit ?? 50)
+			.offset(f.offset ?? 0)
+			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
 	return { users, total: Number(count.n) };
@@ -58,7 +64,12 @@ export async function listUsers(f: UserFilter, executor: Db = db()): Promise<{ u
 
 export async function getUser(opts: { organizationId: string; userId: string }, executor: Db = db()): Promise<UserRow> {
 	if (!isUuid(opts.userId)) throw new NotFoundError('user');
-	const row = await executor.selectFrom('users').select(columns).where('organization_id', '=', opts.organizationId).where('id', '=', opts.userId).executeTakeFirst();
+	const row = await executor
+		.selectFrom('users')
+		.select(columns)
+		.where('organization_id', '=', opts.organizationId)
+		.where('id', '=', opts.userId)
+		.executeTakeFirst();
 	if (!row) throw new NotFoundError('user');
 	return row;
 }

@@ -22,7 +22,14 @@ export const actions: Actions = {
 		const made = await attempt(data, () =>
 			requestExport({
 				actor,
-				input: { format: str(data.get('format')), roundId: str(data.get('roundId')), unitId: str(data.get('unitId')), compare: str(data.get('compare')) || undefined, statistic: str(data.get('statistic')) || undefined, lang: event.locals.locale }
+				input: {
+					format: str(data.get('format')),
+					roundId: str(data.get('roundId')),
+					unitId: str(data.get('unitId')),
+					compare: str(data.get('compare')) || undefined,
+					statistic: str(data.get('statistic')) || undefined,
+					lang: event.locals.locale
+				}
 			})
 		);
 		if (!('id' in made)) return made;

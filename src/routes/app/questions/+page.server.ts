@@ -21,7 +21,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		active: own.filter((q) => !q.archivedAt).map(present),
 		archived: own.filter((q) => q.archivedAt).map(present),
-		standard: QUESTION_TYPES.map((type) => ({ type, items: library.filter((q) => q.type === type).map((q) => ({ key: q.key, ...summarize(q, lang) })) })).filter((g) => g.items.length > 0)
+		standard: QUESTION_TYPES.map((type) => ({
+			type,
+			items: library.filter((q) => q.type === type).map((q) => ({ key: q.key, ...summarize(q, lang) }))
+		})).filter((g) => g.items.length > 0)
 	};
 };
 

@@ -4,7 +4,11 @@ export function questionFormInput(data: FormData): Record<string, unknown> {
 		const v = data.get(k);
 		return typeof v === 'string' ? v.trim() : '';
 	};
-	const lines = (k: string) => s(k).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+	const lines = (k: string) =>
+		s(k)
+			.split(/\r?\n/)
+			.map((l) => l.trim())
+			.filter(Boolean);
 	const num = (k: string) => {
 		const v = s(k).replace(',', '.').replace(/\s/g, '');
 		if (!v) return undefined;

@@ -21,7 +21,12 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		try {
-			await changePassword({ actor, current: String(data.get('current') ?? ''), password: String(data.get('password') ?? ''), keepSession: event.locals.sessionId });
+			await changePassword({
+				actor,
+				current: String(data.get('current') ?? ''),
+				password: String(data.get('password') ?? ''),
+				keepSession: event.locals.sessionId
+			});
 			return { passwordChanged: true };
 		} catch (err) {
 			if (err instanceof WrongPasswordError) return fail(400, { passwordError: 'settings.wrongPassword' as const });

@@ -55,7 +55,10 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			const levelNames = data.getAll('level').map(String).filter((l) => l.trim() !== '');
+			const levelNames = data
+				.getAll('level')
+				.map(String)
+				.filter((l) => l.trim() !== '');
 			await setLevelNames({ organizationId, actor, input: { levelNames } });
 			return { done: 'levels' as const, name: '' };
 		});

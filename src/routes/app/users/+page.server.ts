@@ -26,7 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const unitLabel = new Map(units.map((u) => [u.id, u.label]));
 	return {
-		users: result.users.map((u) => ({ ...u, unit: u.unitId ? unitLabel.get(u.unitId) ?? '' : '', scope: u.scopeUnitId ? unitLabel.get(u.scopeUnitId) ?? '' : '' })),
+		users: result.users.map((u) => ({
+			...u,
+			unit: u.unitId ? (unitLabel.get(u.unitId) ?? '') : '',
+			scope: u.scopeUnitId ? (unitLabel.get(u.scopeUnitId) ?? '') : ''
+		})),
 		total: result.total,
 		page,
 		pageSize: PAGE,

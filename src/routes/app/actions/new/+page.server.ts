@@ -21,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	const [owners, areas, finding] = await Promise.all([
 		ownerOptions({ actor, unitId }),
 		areaOptions(event.locals.locale),
-		unitId && roundId ? findingFor({ actor, roundId, unitId, areaKey: key(q.get('area')), statementKey: key(q.get('statement')), locale: event.locals.locale }) : null
+		unitId && roundId
+			? findingFor({ actor, roundId, unitId, areaKey: key(q.get('area')), statementKey: key(q.get('statement')), locale: event.locals.locale })
+			: null
 	]);
 	return { units, owners, areas, unitId, finding, back: q.get('back')?.startsWith('/app/') ? q.get('back') : null };
 };

@@ -26,7 +26,15 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await recordDecision({ actor, input: { unitId: event.params.unit, decidedOn: str(data.get('decidedOn')) ?? '', title: str(data.get('title')) ?? '', reason: str(data.get('reason')) ?? '' } });
+			await recordDecision({
+				actor,
+				input: {
+					unitId: event.params.unit,
+					decidedOn: str(data.get('decidedOn')) ?? '',
+					title: str(data.get('title')) ?? '',
+					reason: str(data.get('reason')) ?? ''
+				}
+			});
 			return { done: 'decided' as const };
 		});
 	},

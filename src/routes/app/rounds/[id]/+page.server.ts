@@ -66,7 +66,10 @@ export const load: PageServerLoad = async (event) => {
 			// A sensible new end for "extend": a week after the current one.
 			extendTo: toLocalInput(new Date(Math.max(r.endsAt.getTime(), Date.now()) + 7 * 86_400_000), timeZone)
 		},
-		rates: { total: rates.total, rows: rates.rows.map((u) => ({ id: u.unitId, name: u.name, depth: u.depth, invited: u.invited, completed: u.completed, reason: u.hiddenReason })) }
+		rates: {
+			total: rates.total,
+			rows: rates.rows.map((u) => ({ id: u.unitId, name: u.name, depth: u.depth, invited: u.invited, completed: u.completed, reason: u.hiddenReason }))
+		}
 	};
 };
 
@@ -91,7 +94,9 @@ export const actions: Actions = {
 	repeat: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () => setRoundRepeat({ organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } }));
+		const result = await attempt(data, () =>
+			setRoundRepeat({ organizationId, actor, roundId: event.params.id, input: { repeatMonths: repeatFromForm(String(data.get('repeat') ?? '')) } })
+		);
 		return 'id' in result ? { done: 'repeat' as const } : result;
 	},
 	unschedule: async (event) => {

@@ -50,7 +50,10 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const eligible = [...own_.values()].reduce((a, b) => a + b, 0);
 	const paths = new Map(tree.map((r) => [r.unit.id, r.path.join(' › ')]));
-	const people = eligible <= MAX_PEOPLE_LISTED ? (await listEligiblePeople({ organizationId })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' })) : null;
+	const people =
+		eligible <= MAX_PEOPLE_LISTED
+			? (await listEligiblePeople({ organizationId })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' }))
+			: null;
 	const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 	const s = defaultSchedule(start);
 	const startsAt = toLocalInput(s.startsAt, timeZone);

@@ -70,7 +70,10 @@ export function roundFormInput(v: RoundFormValues, zone: string, launch: boolean
 		startsAt: when('startsAt', v.startsAt),
 		endsAt: when('endsAt', v.endsAt),
 		publishAt: when('publishAt', v.publishAt),
-		reminders: v.reminders.map((r, i) => [r, i] as const).filter(([r]) => r.trim() !== '').map(([r, i]) => when(`reminders.${i}`, r)),
+		reminders: v.reminders
+			.map((r, i) => [r, i] as const)
+			.filter(([r]) => r.trim() !== '')
+			.map(([r, i]) => when(`reminders.${i}`, r)),
 		minGroupSize: Number(k),
 		launch,
 		repeatMonths: repeatFromForm(v.repeat)

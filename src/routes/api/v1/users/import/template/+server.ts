@@ -12,5 +12,7 @@ export const GET: RequestHandler = api(async (event, actor) => {
 	const format = event.url.searchParams.get('format') ?? 'xlsx';
 	if (format !== 'xlsx' && format !== 'csv') throw new ValidationError('format must be xlsx or csv.');
 	const file = await buildUserTemplate({ format, levelNames: await getLevelNames({ organizationId }) });
-	return new Response(new Uint8Array(file), { headers: { 'content-type': types[format], 'content-disposition': `attachment; filename="sos-users-template.${format}"` } });
+	return new Response(new Uint8Array(file), {
+		headers: { 'content-type': types[format], 'content-disposition': `attachment; filename="sos-users-template.${format}"` }
+	});
 });
