@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: build, then every vitest suite (unit, integration, endpoint, smoke), then the Playwright
+// `npm test`: lint, format and type check, build, then every vitest suite (unit, integration, endpoint, smoke), then the Playwright
 // journeys in Chromium. Prints one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,12 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 let passed = 0;
 let failed = 0;
+// The house rules first: lint, format and types are part of the tests, so CI enforces them.
+const lintCode = run('npm', ['run', 'lint', '--silent']) || run('npm', ['run', 'check', '--silent']);
+if (lintCode !== 0) {
+	console.error('Lint, format or type check failed (npm run lint, npm run check; npm run format fixes formatting).');
+	failed += 1;
+}
 let code = run(npx, ['vite', 'build', '--logLevel', 'warn']);
 if (code !== 0) {
 	console.error('The build failed; no tests were run.');
@@ -41,4 +47,4 @@ try {
 
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(vitestCode !== 0 || pwCode !== 0 || failed > 0 ? 1 : 0);
+process.exit(lintCode !== 0 || vitestCode !== 0 || pwCode !== 0 || failed > 0 ? 1 : 0);
