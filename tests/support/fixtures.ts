@@ -50,3 +50,29 @@ export async function createTestActor(organizationId: string, access: Access = '
 		}
 	};
 }
+
+/** A unit named `name` with `people` sales people (participants) in it; their emails in order P0, P1, … */
+export async function createTestTeam(organizationId: string, people: number, opts: { name?: string; emailPrefix?: string } = {}) {
+	const team = await db()
+		.insertInto('units')
+		.values({ organization_id: organizationId, name: opts.name ?? 'Team' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const emails = Array.from({ length: people }, (_, i) => uniqueEmail(`${opts.emailPrefix ?? 'p'}${i}`));
+	if (people > 0)
+		await db()
+			.insertInto('users')
+			.values(
+				emails.map((email, i) => ({
+					organization_id: organizationId,
+					name: `P${i}`,
+					email,
+					language: 'en' as const,
+					unit_id: team.id,
+					job_role: 'sales_person' as const,
+					access: 'participant' as const
+				}))
+			)
+			.execute();
+	return { id: team.id, emails };
+}

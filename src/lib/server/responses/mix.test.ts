@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
+import { createTestActor, createTestTeam, createTestOrganization } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { invitationToken } from '$lib/server/rounds/links';
@@ -18,21 +18,7 @@ import { saveDraft } from '$lib/server/survey/save';
 async function openRound(people: number, k = 5, questions: string[] = []) {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
-	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
-	await db()
-		.insertInto('users')
-		.values(
-			Array.from({ length: people }, (_, i) => ({
-				organization_id: org.id,
-				name: `P${i}`,
-				email: uniqueEmail(`p${i}`),
-				language: 'en' as const,
-				unit_id: team.id,
-				job_role: 'sales_person' as const,
-				access: 'participant' as const
-			}))
-		)
-		.execute();
+	await createTestTeam(org.id, people);
 	const round = await createRound({
 		organizationId: org.id,
 		actor: admin,

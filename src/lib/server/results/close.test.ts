@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
+import { createTestActor, createTestTeam, createTestOrganization } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { invitationToken } from '$lib/server/rounds/links';
@@ -12,21 +12,7 @@ import { unitResults } from './unit-results';
 async function openRound(people: number) {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
-	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
-	await db()
-		.insertInto('users')
-		.values(
-			Array.from({ length: people }, (_, i) => ({
-				organization_id: org.id,
-				name: `P${i}`,
-				email: uniqueEmail(`p${i}`),
-				language: 'en' as const,
-				unit_id: team.id,
-				job_role: 'sales_person' as const,
-				access: 'participant' as const
-			}))
-		)
-		.execute();
+	const team = await createTestTeam(org.id, people);
 	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Close race' } });
 	const invitations = await db().selectFrom('invitations').select('id').where('organization_id', '=', org.id).where('round_id', '=', round.id).execute();
 	const surveys = await Promise.all(

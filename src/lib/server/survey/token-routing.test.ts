@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
+import { createTestActor, createTestTeam, createTestOrganization } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { invitationSecret, invitationToken } from '$lib/server/rounds/links';
 import { routingKey } from '$lib/server/db/routing-key';
@@ -10,21 +10,7 @@ import { submitByToken } from './submit-by-token';
 async function openRound() {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
-	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
-	await db()
-		.insertInto('users')
-		.values(
-			[0, 1].map((i) => ({
-				organization_id: org.id,
-				name: `P${i}`,
-				email: uniqueEmail(`p${i}`),
-				language: 'en' as const,
-				unit_id: team.id,
-				job_role: 'sales_person' as const,
-				access: 'participant' as const
-			}))
-		)
-		.execute();
+	await createTestTeam(org.id, 2);
 	const round = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Routing' } });
 	const invitations = await db()
 		.selectFrom('invitations')
