@@ -47,6 +47,13 @@ function connect(name: string): Kysely<Database> {
 afterAll(async () => {
 	await Promise.all(open.map((k) => k.destroy()));
 	await admin(async (c) => {
+		// A destroyed pool's connections close asynchronously: wait for them, so that FORCE terminates none
+		// mid-close (that surfaces as an uncaught "terminating connection due to administrator command").
+		for (let i = 0; i < 50; i++) {
+			const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1)', [created]);
+			if (rows[0].n === 0) break;
+			await new Promise((r) => setTimeout(r, 100));
+		}
 		for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 	});
 });
