@@ -58,7 +58,7 @@ describe('results API: access and input', () => {
 		expect(v.response.status).toBe(200);
 		expect(v.data!.rounds).toHaveLength(1);
 		expect(v.data!.rounds[0].startUnit).toEqual({ id: units.North, name: 'North' });
-		expect((await as(admin).GET('/results')).data!.rounds[0].startUnit.id).toBe('organization');
+		expect((await as(admin).GET('/results')).data!.rounds[0].startUnit!.id).toBe('organization');
 	});
 
 	it('answers 404 for another organization’s round and for units outside the viewer’s subtree', async () => {
@@ -115,7 +115,7 @@ describe('results API: access and input', () => {
 async function collect(cookie: string) {
 	const shown = { respondents: new Set<string>(), roles: new Set<string>(), metric: new Map<number, { all: Set<string>; roles: Set<string> }>() };
 	const api = as(cookie);
-	const start = (await api.GET('/results')).data!.rounds[0].startUnit.id;
+	const start = (await api.GET('/results')).data!.rounds[0].startUnit!.id;
 	const seen = new Set<string>();
 	const todo = [start];
 	const heat = (await api.GET('/results/{round}/heatmap', { params: { path: { round: roundId }, query: { unit: start, depth: 5 } } })).data!;
