@@ -30,8 +30,7 @@ describe('actions API', () => {
 		expect(created.response.status).toBe(201);
 		expect(created.data).toMatchObject({ title: 'Weekly pipeline review', status: 'planned', unit: { name: 'Team' }, dueOn: '2030-06-30', overdue: false });
 		const id = created.data!.id;
-		// ?unitId= is read from the query string (the operation documents no parameters).
-		expect((await call('GET', `/api/v1/actions?unitId=${s.north}`, { cookie: s.cookie })).data.actions.map((a: { id: string }) => a.id)).toEqual([id]);
+		expect((await api.GET('/actions', { params: { query: { unitId: s.north } } })).data!.actions.map((a) => a.id)).toEqual([id]);
 		expect((await api.PATCH('/actions/{id}', { ...action(id), body: { status: 'in_progress' } })).data!.status).toBe('in_progress');
 		const noted = await api.POST('/actions/{id}/notes', { ...action(id), body: { body: 'First review held.' } });
 		expect(noted.response.status).toBe(201);

@@ -3,10 +3,14 @@ import { db } from '$lib/server/db';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens/tokens';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { routingKey } from '$lib/server/db/routing-key';
-import { call } from '../support/http';
+import { baseUrl } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { auditActions, getPage, orgWithAdmin, raw } from './helpers';
 
-/** A JSON call the way an integration makes it: bearer token, no cookie, no Origin header. */
+/**
+ * A JSON call the way an integration makes it: bearer token, no cookie, no Origin header (the typed client
+ * always sends one). Raw, for what these tests are about: the Authorization header itself.
+ */
 async function bearer(method: string, path: string, token: string, json?: unknown) {
 	const headers: Record<string, string> = { authorization: `Bearer ${token}` };
 	if (json !== undefined) headers['content-type'] = 'application/json';
@@ -55,9 +59,11 @@ describe('API tokens', () => {
 	it("cannot see or change another organization's data, and lists only its own", async () => {
 		const a = await orgWithToken();
 		const b = await orgWithToken();
-		const bUnit = (await bearer('POST', '/api/v1/units', b.token.secret, { name: 'B only' })).data;
-		const bUser = (await call('GET', '/api/v1/users', { cookie: b.cookie })).data.users[0];
-		await bearer('POST', '/api/v1/units', a.token.secret, { name: 'A only' });
+		const apiA = apiClient(baseUrl(), a.token.secret);
+		const apiB = apiClient(baseUrl(), b.token.secret);
+		const bUnit = (await apiB.POST('/units', { body: { name: 'B only' } })).data!;
+		const bUser = (await apiClient(baseUrl(), { cookie: b.cookie }).GET('/users')).data!.users[0];
+		await apiA.POST('/units', { body: { name: 'A only' } });
 		for (const [method, path] of [
 			['GET', `/api/v1/units/${bUnit.id}`],
 			['PATCH', `/api/v1/units/${bUnit.id}`],
@@ -69,14 +75,14 @@ describe('API tokens', () => {
 			const r = await bearer(method, path, a.token.secret, method === 'PATCH' ? { name: 'Taken over' } : undefined);
 			expect(r.status, `${method} ${path}`).toBe(404);
 		}
-		expect((await bearer('GET', '/api/v1/units', a.token.secret)).data.units.map((u: { name: string }) => u.name)).toEqual(['A only']);
-		const users = (await bearer('GET', '/api/v1/users', a.token.secret)).data;
+		expect((await apiA.GET('/units')).data!.units.map((u) => u.name)).toEqual(['A only']);
+		const users = (await apiA.GET('/users')).data!;
 		expect(users.total).toBe(1);
 		expect(users.users[0].id).toBe(a.admin.membership!.userId);
-		expect((await bearer('GET', `/api/v1/units/${bUnit.id}`, b.token.secret)).data.name).toBe('B only');
+		expect((await apiB.GET('/units/{id}', { params: { path: { id: bUnit.id } } })).data!.name).toBe('B only');
 		// Nor can org A revoke org B's token.
 		await expect(revokeApiToken({ organizationId: a.org.id, actor: a.admin, tokenId: b.token.id })).rejects.toThrow(/not found/);
-		expect((await bearer('GET', '/api/v1/units', b.token.secret)).status).toBe(200);
+		expect((await apiB.GET('/units')).response.status).toBe(200);
 	});
 
 	it('still accepts a token issued before routing keys (sos_<secret>), looked up by its hash alone', async () => {

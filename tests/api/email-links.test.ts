@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
-import { baseUrl, call } from '../support/http';
+import { baseUrl } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { emailsTo, linkIn, waitForEmail } from '../support/mailbox';
 import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, raw, sessionFrom, startExtraServer } from './helpers';
 
@@ -113,7 +114,7 @@ describe('password reset', () => {
 		const org = await createTestOrganization();
 		const m = await memberWithPassword(org.id, 'admin', 'the old password');
 		const old = sessionFrom(await postForm('/signin', { email: m.email, password: 'the old password' }))!;
-		expect((await call('GET', '/api/v1/units', { cookie: old })).status).toBe(200);
+		expect((await apiClient(baseUrl(), { cookie: old }).GET('/units')).response.status).toBe(200);
 
 		const asked = await postForm('/forgot', { email: m.email });
 		expect(asked.status).toBe(200);
@@ -132,11 +133,11 @@ describe('password reset', () => {
 		expect(done.status).toBe(303);
 		expect(done.location).toBe('/signin?password-set');
 
-		expect((await call('GET', '/api/v1/units', { cookie: old })).status).toBe(401);
+		expect((await apiClient(baseUrl(), { cookie: old }).GET('/units')).response.status).toBe(401);
 		expect((await postForm('/signin', { email: m.email, password: 'the old password' })).status).toBe(400);
 		const fresh = await postForm('/signin', { email: m.email, password: 'the new password!' });
 		expect(fresh.status).toBe(303);
-		expect((await call('GET', '/api/v1/units', { cookie: sessionFrom(fresh)! })).status).toBe(200);
+		expect((await apiClient(baseUrl(), { cookie: sessionFrom(fresh)! }).GET('/units')).response.status).toBe(200);
 		expect((await auditActions(org.id)).map((e) => e.action)).toContain('password_reset');
 
 		const reuse = await postForm(path, { password: 'a third password', confirm: 'a third password' });

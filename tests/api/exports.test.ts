@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS, runPendingExports } from '$lib/server/exports/run';
 import { MAX_PENDING } from '$lib/server/exports/request';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { auditActions } from './helpers';
 import { emailsTo, waitForEmail } from '../support/mailbox';
 
@@ -27,14 +28,19 @@ async function setup() {
 const exportsOf = (organizationId: string) =>
 	db().selectFrom('report_exports').select(['id', 'status', 'requested_by', 'format']).where('organization_id', '=', organizationId).execute();
 
+const as = (auth?: string | { cookie: string }) => apiClient(baseUrl(), auth);
+const cookied = (cookie?: string) => as(cookie === undefined ? undefined : { cookie });
+const exp = (id: string) => ({ params: { path: { id } } });
+
 /** Polls an export until it is ready (or failed), for at most 30 s. */
 async function untilReady(id: string, cookie: string) {
 	const until = Date.now() + 30_000;
 	for (;;) {
-		const res = await call('GET', `/api/v1/exports/${id}`, { cookie });
-		expect(res.status).toBe(200);
-		if (res.data.status === 'ready' || res.data.status === 'failed') return res.data;
-		if (Date.now() > until) throw new Error(`export ${id} not ready after 30 s: ${JSON.stringify(res.data)}`);
+		const res = await cookied(cookie).GET('/exports/{id}', exp(id));
+		expect(res.response.status).toBe(200);
+		const data = res.data!;
+		if (data.status === 'ready' || data.status === 'failed') return data;
+		if (Date.now() > until) throw new Error(`export ${id} not ready after 30 s: ${JSON.stringify(data)}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }
@@ -73,9 +79,9 @@ describe('exports API', () => {
 					heartbeat_at: new Date()
 				})
 				.execute();
-		const refused = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } });
-		expect(refused.status).toBe(409);
-		expect(refused.data.error.code).toBe('too_many_exports');
+		const refused = await cookied(s.cookie).POST('/exports', { body: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(refused.response.status).toBe(409);
+		expect(refused.error!.error.code).toBe('too_many_exports');
 		expect(await exportsOf(s.org.id)).toHaveLength(MAX_PENDING);
 	});
 
@@ -117,12 +123,12 @@ describe('exports API', () => {
 
 	it('is no longer readable once the viewer’s access no longer covers its unit', async () => {
 		const s = await setup();
-		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
-		await untilReady(asked.data.id, s.cookie);
+		const asked = await cookied(s.cookie).POST('/exports', { body: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		await untilReady(asked.data!.id, s.cookie);
 		await db().updateTable('users').set({ scope_unit_id: s.teamB }).where('id', '=', s.viewer.membership!.userId).execute();
-		expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { cookie: s.cookie })).status).toBe(404);
-		expect((await download(asked.data.id, s.cookie)).status).toBe(404);
-		expect((await call('GET', '/api/v1/exports', { cookie: s.cookie })).data.exports).toEqual([]);
+		expect((await cookied(s.cookie).GET('/exports/{id}', exp(asked.data!.id))).response.status).toBe(404);
+		expect((await download(asked.data!.id, s.cookie)).status).toBe(404);
+		expect((await cookied(s.cookie).GET('/exports')).data!.exports).toEqual([]);
 	});
 
 	it('serves an integration with an API token: asked, polled and fetched with the same token only', async () => {
@@ -130,22 +136,22 @@ describe('exports API', () => {
 		const admin = await createTestActor(s.org.id, 'admin');
 		const { secret } = await createApiToken({ organizationId: s.org.id, actor: admin, input: { name: 'BI export' } });
 		const other = (await createApiToken({ organizationId: s.org.id, actor: admin, input: { name: 'Other' } })).secret;
-		const asked = await call('POST', '/api/v1/exports', { token: secret, json: { format: 'xlsx', roundId: s.round.roundId, unitId: 'organization' } });
-		expect(asked.status).toBe(202);
-		let status = asked.data.status;
+		const asked = await as(secret).POST('/exports', { body: { format: 'xlsx', roundId: s.round.roundId, unitId: 'organization' } });
+		expect(asked.response.status).toBe(202);
+		let status = asked.data!.status;
 		for (let i = 0; i < 120 && status !== 'ready' && status !== 'failed'; i++) {
 			await new Promise((r) => setTimeout(r, 250));
-			status = (await call('GET', `/api/v1/exports/${asked.data.id}`, { token: secret })).data.status;
+			status = (await as(secret).GET('/exports/{id}', exp(asked.data!.id))).data!.status;
 		}
 		expect(status).toBe('ready');
-		const file = await fetch(`${baseUrl()}/api/v1/exports/${asked.data.id}/file`, { headers: { authorization: `Bearer ${secret}` } });
+		const file = await fetch(`${baseUrl()}/api/v1/exports/${asked.data!.id}/file`, { headers: { authorization: `Bearer ${secret}` } });
 		expect(file.status).toBe(200);
 		expect(
 			Buffer.from(await file.arrayBuffer())
 				.subarray(0, 2)
 				.toString()
 		).toBe('PK');
-		expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { token: other })).status).toBe(404);
+		expect((await as(other).GET('/exports/{id}', exp(asked.data!.id))).response.status).toBe(404);
 	});
 
 	it('emails the link when asked to, once the file is ready, and only to the member who asked', async () => {
@@ -153,17 +159,14 @@ describe('exports API', () => {
 		// One not to be emailed first: the maker decides on its email right after it is ready, so by the
 		// time the emailed one, asked for after that, has been made and its email has come, this one's
 		// would have come too.
-		const plain = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
-		await untilReady(plain.data.id, s.cookie);
-		const asked = await call('POST', '/api/v1/exports', {
-			cookie: s.cookie,
-			json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true }
-		});
-		expect(asked.status).toBe(202);
-		await untilReady(asked.data.id, s.cookie);
+		const plain = await cookied(s.cookie).POST('/exports', { body: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		await untilReady(plain.data!.id, s.cookie);
+		const asked = await cookied(s.cookie).POST('/exports', { body: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA, emailWhenReady: true } });
+		expect(asked.response.status).toBe(202);
+		await untilReady(asked.data!.id, s.cookie);
 		const mail = await waitForEmail(s.viewer.email);
 		expect(mail.subject).toBe('Your SOS report of Team A is ready');
-		expect(mail.text).toContain(`/app/exports/${asked.data.id}`);
+		expect(mail.text).toContain(`/app/exports/${asked.data!.id}`);
 		expect(mail.text).not.toMatch(/\d\.\d\d/); // the email carries the link, never figures
 		expect(emailsTo(s.viewer.email)).toHaveLength(1);
 	});
@@ -171,15 +174,15 @@ describe('exports API', () => {
 	it('makes each format in the background: 202, progress until ready, then the file for the member who asked', async () => {
 		const s = await setup();
 		for (const format of ['pdf', 'pptx', 'xlsx', 'csv'] as const) {
-			const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format, roundId: s.round.roundId, unitId: s.teamA } });
-			expect(asked.status, format).toBe(202);
+			const asked = await cookied(s.cookie).POST('/exports', { body: { format, roundId: s.round.roundId, unitId: s.teamA } });
+			expect(asked.response.status, format).toBe(202);
 			expect(asked.data).toMatchObject({ format, roundId: s.round.roundId, unitId: s.teamA });
-			expect(['queued', 'running', 'ready']).toContain(asked.data.status);
-			expect(asked.headers.get('location')).toBe(`/api/v1/exports/${asked.data.id}`);
-			const ready = await untilReady(asked.data.id, s.cookie);
+			expect(['queued', 'running', 'ready']).toContain(asked.data!.status);
+			expect(asked.response.headers.get('location')).toBe(`/api/v1/exports/${asked.data!.id}`);
+			const ready = await untilReady(asked.data!.id, s.cookie);
 			expect(ready, format).toMatchObject({ status: 'ready', progress: 1, error: null });
 			expect(ready.filename).toMatch(new RegExp(`^SOS-Team-A-.*\\.${format}$`));
-			const file = await download(asked.data.id, s.cookie);
+			const file = await download(asked.data!.id, s.cookie);
 			expect(file.status, format).toBe(200);
 			expect(file.type, format).toMatch(MAGIC[format].type);
 			expect(file.disposition).toBe(`attachment; filename="${ready.filename}"`);
@@ -187,8 +190,8 @@ describe('exports API', () => {
 			expect(file.body.length, format).toBeGreaterThan(format === 'csv' ? 100 : 1000);
 			expect(file.body.subarray(0, MAGIC[format].starts.length).equals(MAGIC[format].starts), format).toBe(true);
 		}
-		const listed = await call('GET', '/api/v1/exports', { cookie: s.cookie });
-		expect(listed.data.exports.map((e: { format: string }) => e.format).sort()).toEqual(['csv', 'pdf', 'pptx', 'xlsx']);
+		const listed = await cookied(s.cookie).GET('/exports');
+		expect(listed.data!.exports.map((e) => e.format).sort()).toEqual(['csv', 'pdf', 'pptx', 'xlsx']);
 		// Audit-logged, with the unit, the round and the format.
 		const audit = (await auditActions(s.org.id)).filter((e) => e.action === 'report_exported');
 		expect(audit).toHaveLength(4);
@@ -197,18 +200,18 @@ describe('exports API', () => {
 
 	it('is for the member who asked only: another member, even an admin of the organization, gets 404 for it and its file', async () => {
 		const s = await setup();
-		const asked = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
-		expect(asked.status).toBe(202);
-		await untilReady(asked.data.id, s.cookie);
+		const asked = await cookied(s.cookie).POST('/exports', { body: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(asked.response.status).toBe(202);
+		await untilReady(asked.data!.id, s.cookie);
 		const colleague = await sessionCookie(await createTestActor(s.org.id, 'viewer', s.teamA));
 		const other = await setup();
 		for (const cookie of [s.adminCookie, colleague, other.adminCookie]) {
-			expect((await call('GET', `/api/v1/exports/${asked.data.id}`, { cookie })).status).toBe(404);
-			expect((await download(asked.data.id, cookie)).status).toBe(404);
-			expect((await call('GET', '/api/v1/exports', { cookie })).data.exports).toEqual([]);
+			expect((await cookied(cookie).GET('/exports/{id}', exp(asked.data!.id))).response.status).toBe(404);
+			expect((await download(asked.data!.id, cookie)).status).toBe(404);
+			expect((await cookied(cookie).GET('/exports')).data!.exports).toEqual([]);
 		}
-		expect((await call('GET', `/api/v1/exports/${randomUUID()}`, { cookie: s.cookie })).status).toBe(404);
-		expect((await call('GET', '/api/v1/exports/not-an-id', { cookie: s.cookie })).status).toBe(404);
+		expect((await cookied(s.cookie).GET('/exports/{id}', exp(randomUUID()))).response.status).toBe(404);
+		expect((await cookied(s.cookie).GET('/exports/{id}', exp('not-an-id'))).response.status).toBe(404);
 		expect((await download(randomUUID(), s.cookie)).status).toBe(404);
 	});
 
@@ -218,16 +221,14 @@ describe('exports API', () => {
 		const before = (await exportsOf(s.org.id)).length;
 		// Outside the viewer's subtree (a sibling team, the region above, the organization).
 		for (const unitId of [s.teamB, s.round.unitIds['Region'], 'organization'])
-			expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: s.round.roundId, unitId } })).status, unitId).toBe(404);
+			expect((await cookied(s.cookie).POST('/exports', { body: { format: 'pdf', roundId: s.round.roundId, unitId } })).response.status, unitId).toBe(404);
 		// Another organization's round or unit.
-		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: other.round.roundId, unitId: s.teamA } })).status).toBe(
+		expect((await cookied(s.cookie).POST('/exports', { body: { format: 'pdf', roundId: other.round.roundId, unitId: s.teamA } })).response.status).toBe(404);
+		expect((await cookied(s.adminCookie).POST('/exports', { body: { format: 'pdf', roundId: s.round.roundId, unitId: other.teamA } })).response.status).toBe(
 			404
 		);
-		expect(
-			(await call('POST', '/api/v1/exports', { cookie: s.adminCookie, json: { format: 'pdf', roundId: s.round.roundId, unitId: other.teamA } })).status
-		).toBe(404);
-		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', roundId: randomUUID(), unitId: s.teamA } })).status).toBe(404);
-		// Bad input.
+		expect((await cookied(s.cookie).POST('/exports', { body: { format: 'pdf', roundId: randomUUID(), unitId: s.teamA } })).response.status).toBe(404);
+		// Bad input (outside the OpenAPI types, or not JSON): raw calls.
 		const bad = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'docx', roundId: s.round.roundId, unitId: s.teamA } });
 		expect(bad.status).toBe(400);
 		expect(bad.data.error.message).toMatch(/format/);
@@ -240,9 +241,9 @@ describe('exports API', () => {
 		).toBe(400);
 		expect((await call('POST', '/api/v1/exports', { cookie: s.cookie, body: 'format=pdf', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
 		// Signed out.
-		expect((await call('POST', '/api/v1/exports', { json: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } })).status).toBe(401);
-		expect((await call('GET', '/api/v1/exports')).status).toBe(401);
-		expect((await call('GET', `/api/v1/exports/${randomUUID()}`)).status).toBe(401);
+		expect((await as().POST('/exports', { body: { format: 'pdf', roundId: s.round.roundId, unitId: s.teamA } })).response.status).toBe(401);
+		expect((await as().GET('/exports')).response.status).toBe(401);
+		expect((await as().GET('/exports/{id}', exp(randomUUID()))).response.status).toBe(401);
 		expect((await download(randomUUID())).status).toBe(401);
 		// A cookie-authenticated request from another site.
 		expect(
@@ -306,7 +307,7 @@ describe('exports API', () => {
 		const done = await db().selectFrom('report_exports').select(['status', 'error', 'file']).where('id', '=', row.id).executeTakeFirstOrThrow();
 		expect(done).toEqual({ status: 'failed', error: 'The report could not be made. Try again, or ask your admin.', file: null });
 		// Nor is it listed or readable for them: the unit is not theirs to see.
-		expect((await call('GET', `/api/v1/exports/${row.id}`, { cookie: s.cookie })).status).toBe(404);
+		expect((await cookied(s.cookie).GET('/exports/{id}', exp(row.id))).response.status).toBe(404);
 		expect((await download(row.id, s.cookie)).status).toBe(404);
 	});
 });

@@ -3,15 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { MAX_ACTIVE_QUESTIONS } from '$lib/server/questions/store';
-import { call, sessionCookie } from '../support/http';
+import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
+import type { components } from '$lib/api-client/schema';
 import { getPage, orgWithAdmin, postForm } from './helpers';
 
 const isoDate = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 
-async function addQuestion(cookie: string, json: unknown) {
-	const r = await call('POST', '/api/v1/questions', { cookie, json });
-	expect(r.status, JSON.stringify(r.data)).toBe(201);
-	return r.data;
+const as = (cookie: string) => apiClient(baseUrl(), { cookie });
+const question = (id: string) => ({ params: { path: { id } } });
+
+async function addQuestion(cookie: string, body: components['schemas']['QuestionInput']) {
+	const r = await as(cookie).POST('/questions', { body });
+	expect(r.response.status, JSON.stringify(r.error)).toBe(201);
+	return r.data!;
 }
 
 /** An organization whose admin can launch rounds: one unit with five participants. */
@@ -61,7 +66,7 @@ describe('/api/v1/questions: access', () => {
 			const r = await call(method, path, { cookie: viewer, json });
 			expect(r.status, `${method} ${path}`).toBe(403);
 		}
-		expect((await call('GET', `/api/v1/questions/${q.id}`, { cookie })).data.archivedAt).toBeNull();
+		expect((await as(cookie).GET('/questions/{id}', question(q.id))).data!.archivedAt).toBeNull();
 	});
 
 	it('answers 404 for another organization’s questions and malformed ids', async () => {
@@ -74,8 +79,8 @@ describe('/api/v1/questions: access', () => {
 				expect(r.status, `${method} ${id}`).toBe(404);
 			}
 		}
-		expect((await call('GET', '/api/v1/questions', { cookie: b.cookie })).data.questions).toEqual([]);
-		expect((await call('GET', `/api/v1/questions/${theirs.id}`, { cookie: a.cookie })).data.archivedAt).toBeNull();
+		expect((await as(b.cookie).GET('/questions')).data!.questions).toEqual([]);
+		expect((await as(a.cookie).GET('/questions/{id}', question(theirs.id))).data!.archivedAt).toBeNull();
 	});
 });
 
@@ -106,18 +111,19 @@ describe('POST /api/v1/questions', () => {
 			en: { text: 'Tools you use?', options: ['CRM', 'Excel'] },
 			sv: { options: ['CRM', 'Excel-ark'] }
 		});
-		expect(multi.sv.options).toEqual(['CRM', 'Excel-ark']);
+		expect(multi.sv!.options).toEqual(['CRM', 'Excel-ark']);
 		const number = await addQuestion(cookie, { type: 'number', en: { text: 'Calls per day?', unit: 'calls' }, sv: { unit: 'samtal' }, min: 0, max: 200 });
 		expect(number).toMatchObject({ min: 0, max: 200, en: { unit: 'calls' }, sv: { unit: 'samtal', text: 'Calls per day?' } });
 		const text = await addQuestion(cookie, { type: 'text', en: { text: '  What should we stop doing?  ' } });
 		expect(text.en.text).toBe('What should we stop doing?');
 
-		const list = await call('GET', '/api/v1/questions', { cookie });
-		expect(list.status).toBe(200);
-		expect(list.data.questions.map((q: { id: string }) => q.id).sort()).toEqual([scale.id, single.id, multi.id, number.id, text.id].sort());
-		expect(list.data.standard.length).toBeGreaterThan(10);
-		expect(list.data.standard[0]).toMatchObject({ source: 'standard', ref: { source: 'standard', key: list.data.standard[0].key } });
-		expect(await call('GET', `/api/v1/questions/${number.id}`, { cookie })).toMatchObject({ status: 200, data: number });
+		const list = await as(cookie).GET('/questions');
+		expect(list.response.status).toBe(200);
+		expect(list.data!.questions.map((q) => q.id).sort()).toEqual([scale.id, single.id, multi.id, number.id, text.id].sort());
+		expect(list.data!.standard.length).toBeGreaterThan(10);
+		expect(list.data!.standard[0]).toMatchObject({ source: 'standard', ref: { source: 'standard', key: list.data!.standard[0].key } });
+		const got = await as(cookie).GET('/questions/{id}', question(number.id));
+		expect({ status: got.response.status, data: got.data }).toMatchObject({ status: 200, data: number });
 	});
 
 	it('refuses bad input with 400 and says which field', async () => {
@@ -156,7 +162,8 @@ describe('POST /api/v1/questions', () => {
 				what
 			).toContain(path);
 		}
-		expect((await call('GET', '/api/v1/questions', { cookie })).data.questions).toEqual([]);
+		expect((await as(cookie).GET('/questions')).data!.questions).toEqual([]);
+		// A value outside the documented enum: a raw call.
 		expect((await call('GET', '/api/v1/questions?archived=maybe', { cookie })).status).toBe(400);
 	});
 
@@ -171,9 +178,9 @@ describe('POST /api/v1/questions', () => {
 				}))
 			)
 			.execute();
-		const r = await call('POST', '/api/v1/questions', { cookie, json: { type: 'text', en: { text: 'One more' } } });
-		expect(r.status).toBe(409);
-		expect(r.data.error.code).toBe('too_many_questions');
+		const r = await as(cookie).POST('/questions', { body: { type: 'text', en: { text: 'One more' } } });
+		expect(r.response.status).toBe(409);
+		expect(r.error!.error.code).toBe('too_many_questions');
 	});
 });
 
@@ -185,29 +192,27 @@ describe('DELETE /api/v1/questions/{id} (archive)', () => {
 			en: { text: 'Main channel?', options: ['Field', 'Phone'] },
 			sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] }
 		});
-		const round = await call('POST', '/api/v1/rounds', {
-			cookie,
-			json: { name: 'With own', questions: [q.ref, { source: 'standard', key: 'price_pressure' }] }
-		});
-		expect(round.status).toBe(201);
-		expect(round.data.questions[0]).toMatchObject({
+		const api = as(cookie);
+		const round = await api.POST('/rounds', { body: { name: 'With own', questions: [q.ref, { source: 'standard', key: 'price_pressure' }] } });
+		expect(round.response.status).toBe(201);
+		expect(round.data!.questions[0]).toMatchObject({
 			key: `org_${q.id.replace(/-/g, '')}`,
 			type: 'single',
 			sv: { text: 'Huvudkanal?', options: ['Fält', 'Telefon'] }
 		});
 
-		const del = await call('DELETE', `/api/v1/questions/${q.id}`, { cookie });
-		expect(del.status).toBe(204);
-		expect((await call('DELETE', `/api/v1/questions/${q.id}`, { cookie })).status).toBe(409);
-		expect((await call('GET', '/api/v1/questions', { cookie })).data.questions).toEqual([]);
-		const archived = await call('GET', '/api/v1/questions?archived=true', { cookie });
-		expect(archived.data.questions).toEqual([{ ...q, archivedAt: isoDate }]);
+		const del = await api.DELETE('/questions/{id}', question(q.id));
+		expect(del.response.status).toBe(204);
+		expect((await api.DELETE('/questions/{id}', question(q.id))).response.status).toBe(409);
+		expect((await api.GET('/questions')).data!.questions).toEqual([]);
+		const archived = await api.GET('/questions', { params: { query: { archived: 'true' } } });
+		expect(archived.data!.questions).toEqual([{ ...q, archivedAt: isoDate }]);
 
-		const later = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Later', questions: [q.ref] } });
-		expect(later.status).toBe(400);
-		expect(later.data.error.details[0].path).toBe('questions');
-		const kept = await call('GET', `/api/v1/rounds/${round.data.id}`, { cookie });
-		expect(kept.data.questions.map((x: { en: { text: string } }) => x.en.text)).toEqual(['Main channel?', expect.any(String)]);
+		const later = await api.POST('/rounds', { body: { name: 'Later', questions: [q.ref] } });
+		expect(later.response.status).toBe(400);
+		expect(later.error!.error.details![0].path).toBe('questions');
+		const kept = await api.GET('/rounds/{id}', question(round.data!.id));
+		expect(kept.data!.questions.map((x) => x.en.text)).toEqual(['Main channel?', expect.any(String)]);
 	});
 });
 
@@ -222,7 +227,7 @@ describe('/app/questions (page and form actions)', () => {
 		const viewer = await sessionCookie(await createTestActor(org.id, 'viewer'));
 		expect((await getPage('/app/questions', { cookie: viewer })).status).toBe(403);
 		expect((await postForm('/app/questions?/create', { type: 'text', enText: 'X' }, { cookie: viewer })).status).toBe(403);
-		expect((await call('GET', '/api/v1/questions', { cookie: (await orgWithAdmin()).cookie })).data.questions).toEqual([]);
+		expect((await as((await orgWithAdmin()).cookie).GET('/questions')).data!.questions).toEqual([]);
 	});
 
 	it('adds a question from the form (without JavaScript), shows errors beside the fields, and keeps markup inert', async () => {
@@ -245,9 +250,9 @@ describe('/app/questions (page and form actions)', () => {
 			{ cookie }
 		);
 		expect(ok.status).toBe(200);
-		const list = await call('GET', '/api/v1/questions', { cookie });
-		expect(list.data.questions).toHaveLength(1);
-		const q = list.data.questions[0];
+		const list = await as(cookie).GET('/questions');
+		expect(list.data!.questions).toHaveLength(1);
+		const q = list.data!.questions[0];
 		expect(q).toMatchObject({
 			type: 'single',
 			en: { options: ['Field', 'Phone'], scaleLabels: null },
@@ -263,7 +268,7 @@ describe('/app/questions (page and form actions)', () => {
 		expect(foreign.status).toBe(404);
 		const archived = await postForm('/app/questions?/archive', { id: q.id }, { cookie });
 		expect(archived.status).toBe(200);
-		expect((await call('GET', '/api/v1/questions', { cookie })).data.questions).toEqual([]);
+		expect((await as(cookie).GET('/questions')).data!.questions).toEqual([]);
 	});
 });
 
@@ -277,7 +282,7 @@ describe('the OpenAPI document', () => {
 		const { cookie } = await orgWithAdmin();
 		const q = await addQuestion(cookie, { type: 'text', en: { text: 'Anything else?' } });
 		expect(Object.keys(q).sort()).toEqual(Object.keys(s.Question.properties).sort());
-		const list = (await call('GET', '/api/v1/questions', { cookie })).data;
+		const list = (await as(cookie).GET('/questions')).data!;
 		expect(Object.keys(list).sort()).toEqual(Object.keys(s.QuestionList.properties).sort());
 		expect(Object.keys(list.standard[0]).sort()).toEqual(Object.keys(s.StandardQuestion.properties).sort());
 		expect(doc.paths['/questions/{id}'].delete.responses).toHaveProperty('409');

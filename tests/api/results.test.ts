@@ -6,7 +6,8 @@ import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createPublishedRound } from '$tests/results';
 import { leaks, reachableRemainders, type Kind } from '$lib/results/attack';
 import type { GroupNode, Role } from '$lib/results/suppression';
-import { call, sessionCookie } from '../support/http';
+import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { getPage } from './helpers';
 
 /**
@@ -42,39 +43,47 @@ beforeAll(async () => {
 	others = await Promise.all(['Team A', 'Team B', 'Team D', 'South'].map(async (u) => sessionCookie(await createTestActor(org.id, 'viewer', units[u]))));
 });
 
+const as = (cookie?: string) => apiClient(baseUrl(), cookie === undefined ? undefined : { cookie });
+const unitResults = (round: string, unit: string) => ({ params: { path: { round, unit } } });
+/** Raw calls, for query parameters that are malformed or that the OpenAPI document does not describe. */
 const get = (path: string, cookie?: string) => call('GET', `/api/v1${path}`, { cookie });
 
 describe('results API: access and input', () => {
 	it('refuses anonymous callers and participants, and lists rounds for viewers and admins', async () => {
-		expect((await get('/results')).status).toBe(401);
+		expect((await as().GET('/results')).response.status).toBe(401);
 		const participant = await sessionCookie(await createTestActor(org.id, 'participant'));
 		// A participant has no access to the application: not signed in, or not allowed.
-		expect([401, 403]).toContain((await get('/results', participant)).status);
-		const v = await get('/results', viewer);
-		expect(v.status).toBe(200);
-		expect(v.data.rounds).toHaveLength(1);
-		expect(v.data.rounds[0].startUnit).toEqual({ id: units.North, name: 'North' });
-		expect((await get('/results', admin)).data.rounds[0].startUnit.id).toBe('organization');
+		expect([401, 403]).toContain((await as(participant).GET('/results')).response.status);
+		const v = await as(viewer).GET('/results');
+		expect(v.response.status).toBe(200);
+		expect(v.data!.rounds).toHaveLength(1);
+		expect(v.data!.rounds[0].startUnit).toEqual({ id: units.North, name: 'North' });
+		expect((await as(admin).GET('/results')).data!.rounds[0].startUnit!.id).toBe('organization');
 	});
 
 	it('answers 404 for another organization’s round and for units outside the viewer’s subtree', async () => {
 		const other = await createTestOrganization();
 		const theirs = await createPublishedRound({ organizationId: other.id, tree: { units: { X: null }, respondents: { X: { sales_person: 6 } } } });
-		expect((await get(`/results/${theirs.roundId}/units/${theirs.unitIds.X}`, admin)).status).toBe(404);
-		expect((await get(`/results/${roundId}/units/${theirs.unitIds.X}`, admin)).status).toBe(404);
-		expect((await get(`/results/${roundId}/units/${units.South}`, viewer)).status).toBe(404);
-		expect((await get(`/results/${roundId}/units/organization`, viewer)).status).toBe(404);
-		expect((await get(`/results/${randomUUID()}/units/${units.North}`, viewer)).status).toBe(404);
-		expect((await get(`/results/not-a-uuid/units/${units.North}`, viewer)).status).toBe(404);
-		expect((await get(`/results/trend/${units.South}`, viewer)).status).toBe(404);
-		expect((await get(`/results/${roundId}/heatmap?unit=${units['Team D']}`, viewer)).status).toBe(404);
+		const status = async (r: Promise<{ response: Response }>) => (await r).response.status;
+		expect(await status(as(admin).GET('/results/{round}/units/{unit}', unitResults(theirs.roundId, theirs.unitIds.X)))).toBe(404);
+		expect(await status(as(admin).GET('/results/{round}/units/{unit}', unitResults(roundId, theirs.unitIds.X)))).toBe(404);
+		expect(await status(as(viewer).GET('/results/{round}/units/{unit}', unitResults(roundId, units.South)))).toBe(404);
+		expect(await status(as(viewer).GET('/results/{round}/units/{unit}', unitResults(roundId, 'organization')))).toBe(404);
+		expect(await status(as(viewer).GET('/results/{round}/units/{unit}', unitResults(randomUUID(), units.North)))).toBe(404);
+		expect(await status(as(viewer).GET('/results/{round}/units/{unit}', unitResults('not-a-uuid', units.North)))).toBe(404);
+		expect(await status(as(viewer).GET('/results/trend/{unit}', { params: { path: { unit: units.South } } }))).toBe(404);
+		expect(await status(as(viewer).GET('/results/{round}/heatmap', { params: { path: { round: roundId }, query: { unit: units['Team D'] } } }))).toBe(404);
 	});
 
+	// Values outside the documented enums, a missing required parameter and an undocumented one: raw calls.
 	it('explains bad query parameters with a 400', async () => {
 		const bad = await get(`/results/${roundId}/units/${units.North}?statistic=max`, viewer);
 		expect(bad.status).toBe(400);
 		expect(bad.data.error.message).toMatch(/statistic/);
-		expect((await get(`/results/${roundId}/units/${units.North}?compare=planet`, viewer)).status).toBe(400);
+		const planet = await as(viewer).GET('/results/{round}/units/{unit}', {
+			params: { path: { round: roundId, unit: units.North }, query: { compare: 'planet' } }
+		});
+		expect(planet.response.status).toBe(400);
 		expect((await get(`/results/${roundId}/units/${units.North}?colour=red`, viewer)).status).toBe(400);
 		expect((await get(`/results/${roundId}/heatmap`, viewer)).data.error.message).toMatch(/unit/);
 		expect((await get(`/results/${roundId}/heatmap?unit=${units.North}&depth=deep`, viewer)).status).toBe(400);
@@ -83,11 +92,12 @@ describe('results API: access and input', () => {
 	it('serves an admin’s API token, and lists benchmark versions', async () => {
 		const tokenActor = await createTestActor(org.id, 'admin');
 		const { secret } = await createApiToken({ organizationId: org.id, actor: tokenActor, input: { name: 'BI' } });
-		const r = await call('GET', `/api/v1/results/${roundId}/units/organization`, { token: secret });
-		expect(r.status).toBe(200);
-		expect(r.data.unit.respondents).toBe(39);
-		expect(r.data.areas).toHaveLength(9);
-		expect((await call('GET', '/api/v1/benchmarks', { token: secret })).data.versions).toBeInstanceOf(Array);
+		const api = apiClient(baseUrl(), secret);
+		const r = await api.GET('/results/{round}/units/{unit}', unitResults(roundId, 'organization'));
+		expect(r.response.status).toBe(200);
+		expect(r.data!.unit.respondents).toBe(39);
+		expect(r.data!.areas).toHaveLength(9);
+		expect((await api.GET('/benchmarks')).data!.versions).toBeInstanceOf(Array);
 	});
 
 	it('sends pages to sign-in when signed out and answers 404 outside the viewer’s subtree', async () => {
@@ -104,28 +114,29 @@ describe('results API: access and input', () => {
 /** Everything a caller can collect: for each unit reached, which figures are shown. */
 async function collect(cookie: string) {
 	const shown = { respondents: new Set<string>(), roles: new Set<string>(), metric: new Map<number, { all: Set<string>; roles: Set<string> }>() };
-	const start = (await get('/results', cookie)).data.rounds[0].startUnit.id as string;
+	const api = as(cookie);
+	const start = (await api.GET('/results')).data!.rounds[0].startUnit!.id;
 	const seen = new Set<string>();
 	const todo = [start];
-	const heat = (await get(`/results/${roundId}/heatmap?unit=${start}&depth=5`, cookie)).data;
+	const heat = (await api.GET('/results/{round}/heatmap', { params: { path: { round: roundId }, query: { unit: start, depth: 5 } } })).data!;
 	for (let u = todo.pop(); u; u = todo.pop()) {
 		if (seen.has(u)) continue;
 		seen.add(u);
-		const r = (await get(`/results/${roundId}/units/${u}`, cookie)).data;
+		const r = (await api.GET('/results/{round}/units/{unit}', unitResults(roundId, u))).data!;
 		if (r.unit.respondents !== null) shown.respondents.add(u);
 		if (r.gap) shown.roles.add(u);
 		const mark = (m: number, kind: 'all' | 'roles') => {
 			const e = shown.metric.get(m) ?? shown.metric.set(m, { all: new Set(), roles: new Set() }).get(m)!;
 			e[kind].add(u);
 		};
-		r.areas.forEach((a: { score: number | null }, i: number) => a.score !== null && mark(i, 'all'));
-		r.gap?.areas.forEach((g: { salesPeople: number | null }, i: number) => g.salesPeople !== null && mark(i, 'roles'));
-		r.statements.forEach((s: { score: number | null }, i: number) => s.score !== null && mark(9 + i, 'all'));
+		r.areas.forEach((a, i) => a.score !== null && mark(i, 'all'));
+		r.gap?.areas.forEach((g, i) => g.salesPeople !== null && mark(i, 'roles'));
+		r.statements.forEach((s, i) => s.score !== null && mark(9 + i, 'all'));
 		// The heatmap shows the same figures as the unit's own report.
-		const row = heat.rows.find((x: { id: string }) => x.id === u);
+		const row = heat.rows.find((x) => x.id === u)!;
 		expect(row.respondents).toBe(r.unit.respondents);
-		expect(row.areas.map((a: { score: number | null }) => a.score)).toEqual(r.areas.map((a: { score: number | null }) => a.score));
-		todo.push(...r.subunits.map((s: { id: string }) => s.id));
+		expect(row.areas.map((a) => a.score)).toEqual(r.areas.map((a) => a.score));
+		todo.push(...r.subunits.map((s) => s.id));
 	}
 	return shown;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { getPage, orgWithAdmin, raw } from './helpers';
 
 const DAY = 86_400_000;
@@ -28,6 +29,9 @@ async function orgWithTeam() {
 	return o;
 }
 
+const as = (cookie?: string) => apiClient(baseUrl(), cookie === undefined ? undefined : { cookie });
+const round = (id: string) => ({ params: { path: { id } } });
+
 const tomorrow = () => new Date(Date.now() + DAY).toISOString();
 
 function postFields(path: string, fields: [string, string][], cookie?: string) {
@@ -39,21 +43,23 @@ function postFields(path: string, fields: [string, string][], cookie?: string) {
 describe('repeatMonths in /api/v1/rounds', () => {
 	it('is set on create, read back, changed with PATCH and cleared', async () => {
 		const { cookie } = await orgWithTeam();
-		const created = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Quarterly', startsAt: tomorrow(), repeatMonths: 3 } });
-		expect(created.status, JSON.stringify(created.data)).toBe(201);
+		const api = as(cookie);
+		const created = await api.POST('/rounds', { body: { name: 'Quarterly', startsAt: tomorrow(), repeatMonths: 3 } });
+		expect(created.response.status, JSON.stringify(created.error)).toBe(201);
 		expect(created.data).toMatchObject({ status: 'scheduled', repeatMonths: 3, repeatsFrom: null, nextRoundId: null });
-		const id = created.data.id;
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.repeatMonths).toBe(3);
-		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds[0].repeatMonths).toBe(3);
-		const patched = await call('PATCH', `/api/v1/rounds/${id}`, { cookie, json: { repeatMonths: 12 } });
-		expect(patched.status).toBe(200);
-		expect(patched.data.repeatMonths).toBe(12);
-		expect((await call('PATCH', `/api/v1/rounds/${id}`, { cookie, json: { repeatMonths: null } })).data.repeatMonths).toBeNull();
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.repeatMonths).toBeNull();
+		const id = created.data!.id;
+		expect((await as(cookie).GET('/rounds/{id}', round(id))).data!.repeatMonths).toBe(3);
+		expect((await api.GET('/rounds')).data!.rounds[0].repeatMonths).toBe(3);
+		const patched = await api.PATCH('/rounds/{id}', { ...round(id), body: { repeatMonths: 12 } });
+		expect(patched.response.status).toBe(200);
+		expect(patched.data!.repeatMonths).toBe(12);
+		expect((await api.PATCH('/rounds/{id}', { ...round(id), body: { repeatMonths: null } })).data!.repeatMonths).toBeNull();
+		expect((await as(cookie).GET('/rounds/{id}', round(id))).data!.repeatMonths).toBeNull();
 		// Without the field a round does not repeat.
-		expect((await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Once', startsAt: tomorrow() } })).data.repeatMonths).toBeNull();
+		expect((await api.POST('/rounds', { body: { name: 'Once', startsAt: tomorrow() } })).data!.repeatMonths).toBeNull();
 	});
 
+	// Values the OpenAPI types do not allow: raw calls.
 	it('answers 400 naming the field for a value other than 3, 6, 12 or null, and for unknown fields', async () => {
 		const { cookie } = await orgWithTeam();
 		for (const repeatMonths of [4, '3', 0, 3.5, true]) {
@@ -61,35 +67,35 @@ describe('repeatMonths in /api/v1/rounds', () => {
 			expect(r.status, String(repeatMonths)).toBe(400);
 			expect(r.data.error.details[0].path).toBe('repeatMonths');
 		}
-		const round = (await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Good', startsAt: tomorrow() } })).data;
-		const bad = await call('PATCH', `/api/v1/rounds/${round.id}`, { cookie, json: { repeatMonths: 4 } });
+		const good = (await as(cookie).POST('/rounds', { body: { name: 'Good', startsAt: tomorrow() } })).data!;
+		const bad = await call('PATCH', `/api/v1/rounds/${good.id}`, { cookie, json: { repeatMonths: 4 } });
 		expect(bad.status).toBe(400);
 		expect(bad.data.error.message).toMatch(/^repeatMonths: /);
-		expect((await call('PATCH', `/api/v1/rounds/${round.id}`, { cookie, json: { repeatMonths: 3, name: 'x' } })).status).toBe(400);
-		expect((await call('PATCH', `/api/v1/rounds/${round.id}`, { cookie, json: {} })).status).toBe(400);
-		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).data.repeatMonths).toBeNull();
+		expect((await call('PATCH', `/api/v1/rounds/${good.id}`, { cookie, json: { repeatMonths: 3, name: 'x' } })).status).toBe(400);
+		expect((await call('PATCH', `/api/v1/rounds/${good.id}`, { cookie, json: {} })).status).toBe(400);
+		expect((await as(cookie).GET('/rounds/{id}', round(good.id))).data!.repeatMonths).toBeNull();
 	});
 
 	it('refuses visitors (401), viewers (403) and other organizations (404)', async () => {
 		const a = await orgWithTeam();
-		const round = (await call('POST', '/api/v1/rounds', { cookie: a.cookie, json: { name: 'Mine', startsAt: tomorrow() } })).data;
-		expect((await call('PATCH', `/api/v1/rounds/${round.id}`, { json: { repeatMonths: 3 } })).status).toBe(401);
+		const mine = (await as(a.cookie).POST('/rounds', { body: { name: 'Mine', startsAt: tomorrow() } })).data!;
+		const repeat = (id: string) => ({ ...round(id), body: { repeatMonths: 3 as const } });
+		expect((await as().PATCH('/rounds/{id}', repeat(mine.id))).response.status).toBe(401);
 		const viewer = await sessionCookie(await createTestActor(a.org.id, 'viewer'));
-		expect((await call('PATCH', `/api/v1/rounds/${round.id}`, { cookie: viewer, json: { repeatMonths: 3 } })).status).toBe(403);
+		expect((await as(viewer).PATCH('/rounds/{id}', repeat(mine.id))).response.status).toBe(403);
 		const b = await orgWithAdmin();
-		for (const id of [round.id, randomUUID(), 'nope'])
-			expect((await call('PATCH', `/api/v1/rounds/${id}`, { cookie: b.cookie, json: { repeatMonths: 3 } })).status).toBe(404);
-		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie: a.cookie })).data.repeatMonths).toBeNull();
+		for (const id of [mine.id, randomUUID(), 'nope']) expect((await as(b.cookie).PATCH('/rounds/{id}', repeat(id))).response.status).toBe(404);
+		expect((await as(a.cookie).GET('/rounds/{id}', round(mine.id))).data!.repeatMonths).toBeNull();
 	});
 
 	it('creates the next round when a repeating round opens, linked both ways', async () => {
 		const { cookie } = await orgWithTeam();
-		const round = (await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Now', repeatMonths: 6 } })).data;
-		expect(round.status).toBe('open');
-		expect(round.nextRoundId).toMatch(/^[0-9a-f-]{36}$/);
-		const next = (await call('GET', `/api/v1/rounds/${round.nextRoundId}`, { cookie })).data;
-		expect(next).toMatchObject({ status: 'scheduled', repeatMonths: 6, repeatsFrom: round.id, createdBy: 'system', invited: 0 });
-		expect(new Date(next.startsAt).getTime() - new Date(round.startsAt).getTime()).toBeGreaterThan(180 * DAY);
+		const now = (await as(cookie).POST('/rounds', { body: { name: 'Now', repeatMonths: 6 } })).data!;
+		expect(now.status).toBe('open');
+		expect(now.nextRoundId).toMatch(/^[0-9a-f-]{36}$/);
+		const next = (await as(cookie).GET('/rounds/{id}', round(now.nextRoundId!))).data!;
+		expect(next).toMatchObject({ status: 'scheduled', repeatMonths: 6, repeatsFrom: now.id, createdBy: 'system', invited: 0 });
+		expect(new Date(next.startsAt).getTime() - new Date(now.startsAt).getTime()).toBeGreaterThan(180 * DAY);
 	});
 });
 
@@ -114,7 +120,7 @@ describe('the repeat on the round pages (without JavaScript)', () => {
 		);
 		expect(res.status).toBe(303);
 		const id = /^\/app\/rounds\/([0-9a-f-]{36})/.exec(res.location ?? '')![1];
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.repeatMonths).toBe(6);
+		expect((await as(cookie).GET('/rounds/{id}', round(id))).data!.repeatMonths).toBe(6);
 		const page = await getPage(`/app/rounds/${id}`, { cookie });
 		expect(page.text).toContain('Repeats every 6 months');
 		expect(page.text).toContain('The next round is created when this one opens');
@@ -136,22 +142,22 @@ describe('the repeat on the round pages (without JavaScript)', () => {
 
 		expect((await postFields(`/app/rounds/${id}?/repeat`, [['repeat', '7']], cookie)).status).toBe(400);
 		expect((await postFields(`/app/rounds/${id}?/repeat`, [['repeat', '']], cookie)).status).toBe(200);
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.repeatMonths).toBeNull();
+		expect((await as(cookie).GET('/rounds/{id}', round(id))).data!.repeatMonths).toBeNull();
 		expect((await postFields(`/app/rounds/${id}?/unschedule`, [], cookie)).status).toBe(200);
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie })).data.status).toBe('draft');
+		expect((await as(cookie).GET('/rounds/{id}', round(id))).data!.status).toBe('draft');
 		expect((await postFields(`/app/rounds/${id}?/unschedule`, [], cookie)).status).toBe(409);
 	});
 
 	it('refuse visitors, viewers and other organizations', async () => {
 		const a = await orgWithTeam();
-		const round = (await call('POST', '/api/v1/rounds', { cookie: a.cookie, json: { name: 'Mine', startsAt: tomorrow(), repeatMonths: 3 } })).data;
+		const mine = (await as(a.cookie).POST('/rounds', { body: { name: 'Mine', startsAt: tomorrow(), repeatMonths: 3 } })).data!;
 		for (const action of ['repeat', 'unschedule']) {
-			expect((await postFields(`/app/rounds/${round.id}?/${action}`, [['repeat', '']])).status, action).toBe(303);
+			expect((await postFields(`/app/rounds/${mine.id}?/${action}`, [['repeat', '']])).status, action).toBe(303);
 			const viewer = await sessionCookie(await createTestActor(a.org.id, 'viewer'));
-			expect((await postFields(`/app/rounds/${round.id}?/${action}`, [['repeat', '']], viewer)).status, action).toBe(403);
+			expect((await postFields(`/app/rounds/${mine.id}?/${action}`, [['repeat', '']], viewer)).status, action).toBe(403);
 			const b = await orgWithAdmin();
-			expect((await postFields(`/app/rounds/${round.id}?/${action}`, [['repeat', '']], b.cookie)).status, action).toBe(404);
+			expect((await postFields(`/app/rounds/${mine.id}?/${action}`, [['repeat', '']], b.cookie)).status, action).toBe(404);
 		}
-		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie: a.cookie })).data).toMatchObject({ status: 'scheduled', repeatMonths: 3 });
+		expect((await as(a.cookie).GET('/rounds/{id}', round(mine.id))).data!).toMatchObject({ status: 'scheduled', repeatMonths: 3 });
 	});
 });

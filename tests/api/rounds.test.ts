@@ -6,6 +6,8 @@ import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { baseUrl, call, sessionCookie } from '../support/http';
+import { apiClient } from '../support/api-client';
+import type { components } from '$lib/api-client/schema';
 import { emailsTo as readEmailsTo, type ReceivedEmail } from '../support/mailbox';
 import { afterNextTick } from '../support/scheduler';
 import { auditActions, getPage, orgWithAdmin, raw } from './helpers';
@@ -73,10 +75,21 @@ async function orgWithTree(sizes: { north?: number; south?: number; solo?: numbe
 	return { ...o, units: { area, north, south, solo }, people };
 }
 
-async function createRound(cookie: string, json: Record<string, unknown>) {
-	const r = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Spring', ...json } });
-	expect(r.status, JSON.stringify(r.data)).toBe(201);
-	return r.data;
+const as = (cookie: string) => apiClient(baseUrl(), { cookie });
+const byId = (id: string) => ({ params: { path: { id } } });
+
+async function createRound(cookie: string, body: Partial<components['schemas']['RoundInput']>) {
+	const r = await as(cookie).POST('/rounds', { body: { name: 'Spring', ...body } });
+	expect(r.response.status, JSON.stringify(r.error)).toBe(201);
+	return r.data!;
+}
+
+/** A round action by name, through the typed client. */
+function act(cookie: string, id: string, action: 'launch' | 'close' | 'remind') {
+	const api = as(cookie);
+	if (action === 'launch') return api.POST('/rounds/{id}/launch', byId(id));
+	if (action === 'close') return api.POST('/rounds/{id}/close', byId(id));
+	return api.POST('/rounds/{id}/remind', byId(id));
 }
 
 /** Submits the survey as the person the invitation email went to (the participant's own path). */
@@ -118,9 +131,9 @@ describe('/api/v1/rounds: access', () => {
 			expect(r.status, `${method} ${path}`).toBe(403);
 			expect(r.data.error.code).toBe('forbidden');
 		}
-		const after = await call('GET', `/api/v1/rounds/${round.id}`, { cookie });
-		expect(after.data.status).toBe('draft');
-		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds).toHaveLength(1);
+		const after = await as(cookie).GET('/rounds/{id}', byId(round.id));
+		expect(after.data!.status).toBe('draft');
+		expect((await as(cookie).GET('/rounds')).data!.rounds).toHaveLength(1);
 	});
 
 	it('answers 404 for another organization’s rounds and for malformed ids, and changes nothing', async () => {
@@ -134,8 +147,8 @@ describe('/api/v1/rounds: access', () => {
 				expect(r.data.error.code).toBe('not_found');
 			}
 		}
-		expect((await call('GET', '/api/v1/rounds', { cookie: b.cookie })).data.rounds).toEqual([]);
-		expect((await call('GET', `/api/v1/rounds/${theirs.id}`, { cookie: a.cookie })).data.status).toBe('draft');
+		expect((await as(b.cookie).GET('/rounds')).data!.rounds).toEqual([]);
+		expect((await as(a.cookie).GET('/rounds/{id}', byId(theirs.id))).data!.status).toBe('draft');
 	});
 
 	it('works with an API token (no cookie, no Origin) and refuses a cross-site cookie write', async () => {
@@ -150,7 +163,7 @@ describe('/api/v1/rounds: access', () => {
 		expect(JSON.parse(launched.text).status).toBe('open');
 		const csrf = await call('POST', `/api/v1/rounds/${id}/close`, { cookie: o.cookie, headers: { origin: 'https://evil.example' } });
 		expect(csrf.status).toBe(403);
-		expect((await call('GET', `/api/v1/rounds/${id}`, { cookie: o.cookie })).data.status).toBe('open');
+		expect((await as(o.cookie).GET('/rounds/{id}', byId(id))).data!.status).toBe('open');
 	});
 });
 
@@ -158,8 +171,8 @@ describe('POST /api/v1/rounds: validation', () => {
 	it('refuses bad input with 400 and says which field', async () => {
 		const { cookie, units } = await orgWithTree({ north: 5 });
 		const other = await orgWithTree({ north: 5 });
-		const otherQuestion = await call('POST', '/api/v1/questions', { cookie: other.cookie, json: { type: 'text', en: { text: 'Theirs?' } } });
-		expect(otherQuestion.status).toBe(201);
+		const otherQuestion = await as(other.cookie).POST('/questions', { body: { type: 'text', en: { text: 'Theirs?' } } });
+		expect(otherQuestion.response.status).toBe(201);
 		const cases: [string, Record<string, unknown>, string][] = [
 			['no name', { name: '' }, 'name'],
 			['name with a line break', { name: 'A\nB' }, 'name'],
@@ -183,7 +196,7 @@ describe('POST /api/v1/rounds: validation', () => {
 			['an unknown person', { participants: { mode: 'users', userIds: [randomUUID()] } }, 'participants.userIds.0'],
 			['an unknown standard question', { questions: [{ source: 'standard', key: 'no_such_question' }] }, 'questions'],
 			['a malformed question key', { questions: [{ source: 'standard', key: 'Bad Key' }] }, 'questions.0.key'],
-			['another organization’s question', { questions: [{ source: 'organization', id: otherQuestion.data.id }] }, 'questions'],
+			['another organization’s question', { questions: [{ source: 'organization', id: otherQuestion.data!.id }] }, 'questions'],
 			[
 				'the same question twice',
 				{
@@ -212,18 +225,18 @@ describe('POST /api/v1/rounds: validation', () => {
 				what
 			).toContain(path);
 		}
-		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds).toEqual([]);
+		expect((await as(cookie).GET('/rounds')).data!.rounds).toEqual([]);
 	});
 
 	it('refuses to launch a round nobody would be invited to, but keeps it as a draft', async () => {
 		const { cookie, units } = await orgWithTree({ north: 5 });
-		const r = await call('POST', '/api/v1/rounds', { cookie, json: { name: 'Empty', participants: { mode: 'units', unitIds: [units.solo] } } });
-		expect(r.status).toBe(400);
-		expect(r.data.error.details[0].path).toBe('participants');
+		const r = await as(cookie).POST('/rounds', { body: { name: 'Empty', participants: { mode: 'units', unitIds: [units.solo] } } });
+		expect(r.response.status).toBe(400);
+		expect(r.error!.error.details![0].path).toBe('participants');
 		const draft = await createRound(cookie, { participants: { mode: 'units', unitIds: [units.solo] }, launch: false });
-		const launch = await call('POST', `/api/v1/rounds/${draft.id}/launch`, { cookie });
-		expect(launch.status).toBe(409);
-		expect(launch.data.error.code).toBe('nobody_to_invite');
+		const launch = await act(cookie, draft.id, 'launch');
+		expect(launch.response.status).toBe(409);
+		expect(launch.error!.error.code).toBe('nobody_to_invite');
 	});
 
 	it('refuses what is not JSON', async () => {
@@ -262,7 +275,7 @@ describe('/api/v1/rounds: life cycle', () => {
 			remindersSent: 0
 		});
 		expect(round.questions.map((q: { key: string }) => q.key)).toEqual(['std_demand_outlook', 'std_biggest_obstacle']);
-		expect(round.questions[1].en.options.length).toBeGreaterThan(2);
+		expect(round.questions[1].en.options!.length).toBeGreaterThan(2);
 		// Defaults: open two weeks, published at the end, three reminders in between.
 		expect(Date.parse(round.endsAt) - Date.parse(round.startsAt)).toBe(14 * DAY);
 		expect(round.publishAt).toBe(round.endsAt);
@@ -272,9 +285,10 @@ describe('/api/v1/rounds: life cycle', () => {
 		const mail = await waitForEmail(people.south[2]);
 		expect(mail.text).toMatch(/\/s\/[a-z2-7]{58}/);
 		expect(await emailsTo(people.solo[0])).toEqual([]);
-		expect(await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).toMatchObject({ status: 200, data: { ...round, completed: 0 } });
-		const list = await call('GET', '/api/v1/rounds', { cookie });
-		expect(list.data.rounds.map((r: { id: string }) => r.id)).toEqual([round.id]);
+		const got = await as(cookie).GET('/rounds/{id}', byId(round.id));
+		expect({ status: got.response.status, data: got.data }).toMatchObject({ status: 200, data: { ...round, completed: 0 } });
+		const list = await as(cookie).GET('/rounds');
+		expect(list.data!.rounds.map((r: { id: string }) => r.id)).toEqual([round.id]);
 		const audit = await auditActions(org.id);
 		expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['round_created', 'round_launched']));
 	});
@@ -285,18 +299,18 @@ describe('/api/v1/rounds: life cycle', () => {
 		const draft = await createRound(cookie, { launch: false, startsAt: iso(-2 * DAY), endsAt: iso(7 * DAY), reminders: [iso(-DAY), iso(3 * DAY)] });
 		expect(draft).toMatchObject({ status: 'draft', invited: 0, completed: null, actions: ['launch'] });
 		for (const action of ['close', 'remind'] as const) {
-			const r = await call('POST', `/api/v1/rounds/${draft.id}/${action}`, { cookie });
-			expect(r.status, action).toBe(409);
-			expect(r.data.error.code).toBe('round_state');
+			const r = await act(cookie, draft.id, action);
+			expect(r.response.status, action).toBe(409);
+			expect(r.error!.error.code).toBe('round_state');
 		}
-		expect((await call('POST', `/api/v1/rounds/${draft.id}/extend`, { cookie, json: { endsAt: iso(20 * DAY) } })).status).toBe(409);
-		const launched = await call('POST', `/api/v1/rounds/${draft.id}/launch`, { cookie });
-		expect(launched.status).toBe(200);
-		expect(launched.data).toMatchObject({ status: 'open', invited: 5, completed: 0, remindersSent: 1 });
+		expect((await as(cookie).POST('/rounds/{id}/extend', { ...byId(draft.id), body: { endsAt: iso(20 * DAY) } })).response.status).toBe(409);
+		const launched = await act(cookie, draft.id, 'launch');
+		expect(launched.response.status).toBe(200);
+		expect(launched.data!).toMatchObject({ status: 'open', invited: 5, completed: 0, remindersSent: 1 });
 		for (const p of people.north) expect((await waitForEmail(p)).subject).not.toMatch(/Reminder/);
-		const again = await call('POST', `/api/v1/rounds/${draft.id}/launch`, { cookie });
-		expect(again.status).toBe(409);
-		expect(again.data.error.code).toBe('round_state');
+		const again = await act(cookie, draft.id, 'launch');
+		expect(again.response.status).toBe(409);
+		expect(again.error!.error.code).toBe('round_state');
 		await afterNextTick();
 		for (const p of people.north) expect(await emailsTo(p), p).toHaveLength(1);
 	});
@@ -305,13 +319,13 @@ describe('/api/v1/rounds: life cycle', () => {
 		const { cookie } = await orgWithTree({ north: 5 });
 		const round = await createRound(cookie, { startsAt: iso(2 * DAY), endsAt: iso(9 * DAY) });
 		expect(round).toMatchObject({ status: 'scheduled', invited: 0, actions: ['extend'] });
-		expect((await call('POST', `/api/v1/rounds/${round.id}/remind`, { cookie })).status).toBe(409);
-		expect((await call('POST', `/api/v1/rounds/${round.id}/close`, { cookie })).status).toBe(409);
-		const extended = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json: { endsAt: iso(12 * DAY) } });
-		expect(extended.status).toBe(200);
-		expect(Date.parse(extended.data.endsAt)).toBeGreaterThan(Date.parse(round.endsAt));
+		expect((await act(cookie, round.id, 'remind')).response.status).toBe(409);
+		expect((await act(cookie, round.id, 'close')).response.status).toBe(409);
+		const extended = await as(cookie).POST('/rounds/{id}/extend', { ...byId(round.id), body: { endsAt: iso(12 * DAY) } });
+		expect(extended.response.status).toBe(200);
+		expect(Date.parse(extended.data!.endsAt)).toBeGreaterThan(Date.parse(round.endsAt));
 		// Publishing was at the end, so it moves with it.
-		expect(extended.data.publishAt).toBe(extended.data.endsAt);
+		expect(extended.data!.publishAt).toBe(extended.data!.endsAt);
 	});
 
 	it('extends an open round: bad dates are 400, an earlier end is 409', async () => {
@@ -327,14 +341,14 @@ describe('/api/v1/rounds: life cycle', () => {
 			const r = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json });
 			expect(r.status, JSON.stringify(json)).toBe(400);
 		}
-		const earlier = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json: { endsAt: iso(3 * DAY) } });
-		expect(earlier.status).toBe(409);
-		expect(earlier.data.error.code).toBe('round_dates');
-		const publishFirst = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json: { endsAt: iso(30 * DAY), publishAt: iso(20 * DAY) } });
-		expect(publishFirst.status).toBe(409);
-		const ok = await call('POST', `/api/v1/rounds/${round.id}/extend`, { cookie, json: { endsAt: iso(30 * DAY) } });
-		expect(ok.status).toBe(200);
-		expect(Date.parse(ok.data.endsAt)).toBeCloseTo(Date.now() + 30 * DAY, -4);
+		const earlier = await as(cookie).POST('/rounds/{id}/extend', { ...byId(round.id), body: { endsAt: iso(3 * DAY) } });
+		expect(earlier.response.status).toBe(409);
+		expect(earlier.error!.error.code).toBe('round_dates');
+		const publishFirst = await as(cookie).POST('/rounds/{id}/extend', { ...byId(round.id), body: { endsAt: iso(30 * DAY), publishAt: iso(20 * DAY) } });
+		expect(publishFirst.response.status).toBe(409);
+		const ok = await as(cookie).POST('/rounds/{id}/extend', { ...byId(round.id), body: { endsAt: iso(30 * DAY) } });
+		expect(ok.response.status).toBe(200);
+		expect(Date.parse(ok.data!.endsAt)).toBeCloseTo(Date.now() + 30 * DAY, -4);
 	});
 
 	it('reminds only those who have not answered, and not twice within an hour', async () => {
@@ -342,29 +356,29 @@ describe('/api/v1/rounds: life cycle', () => {
 		const round = await createRound(cookie, {});
 		for (const p of people.north) await waitForEmail(p);
 		await answerAs(people.north[1]);
-		const r = await call('POST', `/api/v1/rounds/${round.id}/remind`, { cookie });
-		expect(r.status).toBe(200);
-		expect(r.data).toMatchObject({ status: 'open', invited: 5, completed: 1, remindersSent: 1 });
-		expect(r.data.reminders).toHaveLength(4);
+		const r = await act(cookie, round.id, 'remind');
+		expect(r.response.status).toBe(200);
+		expect(r.data!).toMatchObject({ status: 'open', invited: 5, completed: 1, remindersSent: 1 });
+		expect(r.data!.reminders).toHaveLength(4);
 		for (const p of people.north.filter((p) => p !== people.north[1])) expect((await waitForEmail(p, 2)).subject).toMatch(/Reminder/);
 		await afterNextTick();
 		expect(await emailsTo(people.north[1])).toHaveLength(1);
-		const again = await call('POST', `/api/v1/rounds/${round.id}/remind`, { cookie });
-		expect(again.status).toBe(409);
-		expect(again.data.error.code).toBe('reminder_recent');
+		const again = await act(cookie, round.id, 'remind');
+		expect(again.response.status).toBe(409);
+		expect(again.error!.error.code).toBe('reminder_recent');
 		expect((await auditActions(org.id)).filter((e) => e.action === 'reminder_sent')).toHaveLength(1);
 	});
 
 	it('takes one of several simultaneous clicks: one reminder, one close, one launch', async () => {
 		const { org, cookie, people } = await orgWithTree({ north: 5 });
 		const draft = await createRound(cookie, { launch: false });
-		const launches = await Promise.all(Array.from({ length: 4 }, () => call('POST', `/api/v1/rounds/${draft.id}/launch`, { cookie })));
-		expect(launches.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+		const launches = await Promise.all(Array.from({ length: 4 }, () => act(cookie, draft.id, 'launch')));
+		expect(launches.map((r) => r.response.status).sort()).toEqual([200, 409, 409, 409]);
 		for (const p of people.north) await waitForEmail(p);
-		const reminds = await Promise.all(Array.from({ length: 5 }, () => call('POST', `/api/v1/rounds/${draft.id}/remind`, { cookie })));
-		expect(reminds.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-		const closes = await Promise.all(Array.from({ length: 3 }, () => call('POST', `/api/v1/rounds/${draft.id}/close`, { cookie })));
-		expect(closes.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+		const reminds = await Promise.all(Array.from({ length: 5 }, () => act(cookie, draft.id, 'remind')));
+		expect(reminds.map((r) => r.response.status).sort()).toEqual([200, 409, 409, 409, 409]);
+		const closes = await Promise.all(Array.from({ length: 3 }, () => act(cookie, draft.id, 'close')));
+		expect(closes.map((r) => r.response.status).sort()).toEqual([200, 409, 409]);
 		const audit = (await auditActions(org.id)).map((e) => e.action);
 		expect(audit.filter((a) => a === 'reminder_sent')).toHaveLength(1);
 		expect(audit.filter((a) => a === 'round_closed')).toHaveLength(1);
@@ -375,21 +389,15 @@ describe('/api/v1/rounds: life cycle', () => {
 	it('closes early once; afterwards nothing is allowed', async () => {
 		const { org, cookie } = await orgWithTree({ north: 5 });
 		const round = await createRound(cookie, {});
-		const closed = await call('POST', `/api/v1/rounds/${round.id}/close`, { cookie });
-		expect(closed.status).toBe(200);
+		const closed = await act(cookie, round.id, 'close');
+		expect(closed.response.status).toBe(200);
 		// Publishing was at the end, so the results are published now.
-		expect(['closed', 'published']).toContain(closed.data.status);
-		expect(closed.data.actions).toEqual([]);
-		expect(Date.parse(closed.data.endsAt)).toBeLessThanOrEqual(Date.now());
-		for (const [action, json] of [
-			['close', undefined],
-			['remind', undefined],
-			['launch', undefined],
-			['extend', { endsAt: iso(30 * DAY) }]
-		] as const) {
-			const r = await call('POST', `/api/v1/rounds/${round.id}/${action}`, { cookie, json });
-			expect(r.status, action).toBe(409);
-		}
+		expect(['closed', 'published']).toContain(closed.data!.status);
+		expect(closed.data!.actions).toEqual([]);
+		expect(Date.parse(closed.data!.endsAt)).toBeLessThanOrEqual(Date.now());
+		for (const action of ['close', 'remind', 'launch'] as const) expect((await act(cookie, round.id, action)).response.status, action).toBe(409);
+		const extend = await as(cookie).POST('/rounds/{id}/extend', { ...byId(round.id), body: { endsAt: iso(30 * DAY) } });
+		expect(extend.response.status, 'extend').toBe(409);
 		expect((await auditActions(org.id)).filter((e) => e.action === 'round_closed')).toHaveLength(1);
 	});
 });
@@ -401,13 +409,13 @@ describe('GET /api/v1/rounds/{id}/response-rates', () => {
 		const round = await createRound(cookie, { minGroupSize: 5 });
 		await answerAs(people.north[0]);
 		await answerAs(people.solo[0]);
-		const r = await call('GET', `/api/v1/rounds/${round.id}/response-rates`, { cookie });
-		expect(r.status).toBe(200);
-		expect(r.data.minGroupSize).toBe(5);
-		const byId = Object.fromEntries(r.data.units.map((u: { unitId: string }) => [u.unitId, u]));
-		expect(r.data.units.map((u: { name: string; depth: number }) => `${u.depth}:${u.name}`)).toEqual(['0:Area', '1:North', '1:South', '0:Solo']);
-		expect(byId[units.north]).toMatchObject({ invited: 6, completed: 1, hidden: false, hiddenReason: null });
-		expect(byId[units.solo]).toEqual({
+		const r = await as(cookie).GET('/rounds/{id}/response-rates', byId(round.id));
+		expect(r.response.status).toBe(200);
+		expect(r.data!.minGroupSize).toBe(5);
+		const unitById = Object.fromEntries(r.data!.units.map((u) => [u.unitId, u]));
+		expect(r.data!.units.map((u: { name: string; depth: number }) => `${u.depth}:${u.name}`)).toEqual(['0:Area', '1:North', '1:South', '0:Solo']);
+		expect(unitById[units.north]).toMatchObject({ invited: 6, completed: 1, hidden: false, hiddenReason: null });
+		expect(unitById[units.solo]).toEqual({
 			unitId: units.solo,
 			name: 'Solo',
 			depth: 0,
@@ -419,24 +427,24 @@ describe('GET /api/v1/rounds/{id}/response-rates', () => {
 		});
 		// Total 13 − Area 11 would leave Solo's 2 people (and that one of them answered): Area is hidden too,
 		// and so is South, since total − North − South would leave them just the same.
-		expect(byId[units.area]).toMatchObject({ invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' });
-		expect(byId[units.south]).toMatchObject({ invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' });
-		expect(r.data.total).toEqual({ invited: 13, completed: 2, rate: 2 / 13, hidden: false });
-		assertNoSmallGroupVisible(r.data);
+		expect(unitById[units.area]).toMatchObject({ invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' });
+		expect(unitById[units.south]).toMatchObject({ invited: null, completed: null, rate: null, hidden: true, hiddenReason: 'protects_smaller_group' });
+		expect(r.data!.total).toEqual({ invited: 13, completed: 2, rate: 2 / 13, hidden: false });
+		assertNoSmallGroupVisible(r.data!);
 	});
 
 	it('hides everything, also the total, while fewer than k are invited', async () => {
 		const { cookie } = await orgWithTree({ north: 4 });
 		const round = await createRound(cookie, { minGroupSize: 5 });
-		const r = await call('GET', `/api/v1/rounds/${round.id}/response-rates`, { cookie });
-		expect(r.data.total).toEqual({ invited: 4, completed: null, rate: null, hidden: true });
-		expect(r.data.units.every((u: { hidden: boolean; invited: unknown }) => u.hidden && u.invited === null)).toBe(true);
+		const r = await as(cookie).GET('/rounds/{id}/response-rates', byId(round.id));
+		expect(r.data!.total).toEqual({ invited: 4, completed: null, rate: null, hidden: true });
+		expect(r.data!.units.every((u: { hidden: boolean; invited: unknown }) => u.hidden && u.invited === null)).toBe(true);
 		// Units nobody in the round belongs to are not listed at all.
-		expect(r.data.units.map((u: { name: string }) => u.name)).toEqual(['Area', 'North']);
-		const got = await call('GET', `/api/v1/rounds/${round.id}`, { cookie });
-		expect(got.data).toMatchObject({ invited: 4, completed: null, responseRate: null });
-		const list = await call('GET', '/api/v1/rounds', { cookie });
-		expect(list.data.rounds[0]).toMatchObject({ completed: null, responseRate: null });
+		expect(r.data!.units.map((u: { name: string }) => u.name)).toEqual(['Area', 'North']);
+		const got = await as(cookie).GET('/rounds/{id}', byId(round.id));
+		expect(got.data!).toMatchObject({ invited: 4, completed: null, responseRate: null });
+		const list = await as(cookie).GET('/rounds');
+		expect(list.data!.rounds[0]).toMatchObject({ completed: null, responseRate: null });
 	});
 
 	it('across random trees, no visible number rests on fewer than k, and no difference isolates 1…k−1 people', async () => {
@@ -445,9 +453,9 @@ describe('GET /api/v1/rounds/{id}/response-rates', () => {
 			const k = rand(3, 6);
 			const { cookie } = await orgWithTree(sizes);
 			const round = await createRound(cookie, { minGroupSize: k });
-			const r = await call('GET', `/api/v1/rounds/${round.id}/response-rates`, { cookie });
-			expect(r.status).toBe(200);
-			assertNoSmallGroupVisible(r.data);
+			const r = await as(cookie).GET('/rounds/{id}/response-rates', byId(round.id));
+			expect(r.response.status).toBe(200);
+			assertNoSmallGroupVisible(r.data!);
 		}
 	});
 });
@@ -528,7 +536,7 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 				)
 			).status
 		).toBe(404);
-		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie: a.cookie })).data.status).toBe('draft');
+		expect((await as(a.cookie).GET('/rounds/{id}', byId(round.id))).data!.status).toBe('draft');
 	});
 
 	it('creates a round from the form, reading the dates as wall-clock times in the admin’s time zone', async () => {
@@ -554,7 +562,7 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		);
 		expect(res.status).toBe(303);
 		const id = /^\/app\/rounds\/([0-9a-f-]{36})\?done=launched$/.exec(res.location ?? '')![1];
-		const round = (await call('GET', `/api/v1/rounds/${id}`, { cookie })).data;
+		const round = (await as(cookie).GET('/rounds/{id}', byId(id))).data!;
 		expect(round).toMatchObject({
 			name: 'Form round',
 			status: 'open',
@@ -647,7 +655,7 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		);
 		expect(units.status).toBe(400);
 		expect(units.text).toContain('Pick at least one unit');
-		expect((await call('GET', '/api/v1/rounds', { cookie })).data.rounds).toEqual([]);
+		expect((await as(cookie).GET('/rounds')).data!.rounds).toEqual([]);
 	});
 
 	it('runs the round’s actions from its page: launch, remind, extend, close', async () => {
@@ -678,9 +686,9 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 				)
 			).status
 		).toBe(200);
-		expect((await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).data.endsAt).toBe('2031-03-01T11:00:00.000Z');
+		expect((await as(cookie).GET('/rounds/{id}', byId(round.id))).data!.endsAt).toBe('2031-03-01T11:00:00.000Z');
 		expect((await postFields(`/app/rounds/${round.id}?/close`, [], cookie)).status).toBe(200);
-		expect(['closed', 'published']).toContain((await call('GET', `/api/v1/rounds/${round.id}`, { cookie })).data.status);
+		expect(['closed', 'published']).toContain((await as(cookie).GET('/rounds/{id}', byId(round.id))).data!.status);
 		expect((await postFields(`/app/rounds/${round.id}?/close`, [], cookie)).status).toBe(409);
 	});
 });
@@ -707,7 +715,7 @@ describe('the OpenAPI document', () => {
 		const { cookie } = await orgWithTree({ north: 5 });
 		const round = await createRound(cookie, {});
 		expect(Object.keys(round).sort()).toEqual(Object.keys(s.Round.properties).sort());
-		const rates = (await call('GET', `/api/v1/rounds/${round.id}/response-rates`, { cookie })).data;
+		const rates = (await as(cookie).GET('/rounds/{id}/response-rates', byId(round.id))).data!;
 		expect(Object.keys(rates).sort()).toEqual(Object.keys(s.ResponseRates.properties).sort());
 		expect(Object.keys(rates.units[0]).sort()).toEqual(Object.keys(s.ResponseRates.properties.units.items.properties).sort());
 		expect(Object.keys(rates.total).sort()).toEqual(Object.keys(s.ResponseRates.properties.total.properties).sort());

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { hashPassword } from '$lib/server/auth/passwords';
-import { call } from '../support/http';
+import { baseUrl } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { auditActions, freshIp, getPage, memberWithPassword, normalizePage, postForm, sessionFrom } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -22,7 +23,7 @@ describe('password sign-in', () => {
 		expect(r.location).toBe('/');
 		const cookie = sessionFrom(r);
 		expect(cookie).toBeTruthy();
-		expect((await call('GET', '/api/v1/units', { cookie: cookie! })).status).toBe(200);
+		expect((await apiClient(baseUrl(), { cookie: cookie! }).GET('/units')).response.status).toBe(200);
 		const home = await getPage('/', { cookie: cookie! });
 		expect(home.location).toBe('/app');
 		const events = (await auditActions(org.id)).filter((e) => e.action === 'sign_in');
@@ -138,7 +139,7 @@ describe('sign-out', () => {
 		expect(out.status).toBe(303);
 		expect(out.location).toBe('/signin?signed-out');
 		expect(out.setCookies.find((c) => c.startsWith('sos_session='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
-		expect((await call('GET', '/api/v1/units', { cookie })).status).toBe(401);
+		expect((await apiClient(baseUrl(), { cookie }).GET('/units')).response.status).toBe(401);
 		expect((await getPage('/app', { cookie })).location).toMatch(/^\/signin/);
 		expect((await auditActions(org.id)).map((e) => e.action)).toContain('sign_out');
 	});
@@ -160,7 +161,7 @@ describe('choosing an organization', () => {
 		expect(page.text).toContain(a.name);
 		expect(page.text).toContain(b.name);
 		// Not yet in an organization: the API has nothing to offer.
-		expect((await call('GET', '/api/v1/units', { cookie })).status).toBe(403);
+		expect((await apiClient(baseUrl(), { cookie }).GET('/units')).response.status).toBe(403);
 
 		const foreign = await createTestOrganization();
 		for (const organizationId of [foreign.id, 'nope', '']) {
@@ -169,10 +170,10 @@ describe('choosing an organization', () => {
 		const chosen = await postForm('/choose-organization', { organizationId: b.id }, { cookie });
 		expect(chosen.status).toBe(303);
 		expect(chosen.location).toBe('/app');
-		await call('POST', '/api/v1/units', { cookie, json: { name: 'In B' } });
+		await apiClient(baseUrl(), { cookie }).POST('/units', { body: { name: 'In B' } });
 		const bAdmin = await createTestActor(b.id, 'admin');
 		const { sessionCookie } = await import('../support/http');
-		expect((await call('GET', '/api/v1/units', { cookie: await sessionCookie(bAdmin) })).data.units.map((u: { name: string }) => u.name)).toEqual(['In B']);
+		expect((await apiClient(baseUrl(), { cookie: await sessionCookie(bAdmin) }).GET('/units')).data!.units.map((u) => u.name)).toEqual(['In B']);
 		// Only the organization entered learns of the sign-in.
 		expect((await auditActions(a.id)).map((e) => e.action)).not.toContain('sign_in');
 		expect((await auditActions(b.id)).map((e) => e.action)).toContain('sign_in');

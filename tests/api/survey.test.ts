@@ -4,6 +4,8 @@ import { storedResponses } from '$tests/stored-responses';
 import { closeRoundEarly } from '$lib/server/rounds/manage';
 import { TOKEN_GUESS_LIMIT } from '$lib/server/survey/access';
 import { raw } from './helpers';
+import { baseUrl } from '../support/http';
+import { apiClient } from '../support/api-client';
 import { draftOf, openRound, samePage, surveyClient } from './survey-support';
 
 /**
@@ -15,6 +17,8 @@ const ALL_TYPES = ['demand_outlook', 'biggest_obstacle', 'buying_behaviour_trend
 
 const round = openRound;
 const client = () => surveyClient();
+/** The typed client as an integration submits: the invitation token as Bearer, no Origin, from the survey client's address. */
+const submitter = (c: { ip: string }, token?: string) => apiClient(baseUrl(), token, { origin: null, ip: c.ip });
 
 /** Mixed and still pending (opened with the run's response key) alike. */
 async function responsesOf(organizationId: string) {
@@ -376,14 +380,13 @@ describe('POST /api/v1/survey/submit', () => {
 		const { tokens, keys, org } = await round();
 		const c = client();
 		const body = { answers: { [keys[0]]: 5, [keys[1]]: 4 } };
-		const results = await Promise.all(
-			Array.from({ length: 20 }, () => c.json('/api/v1/survey/submit', body, { authorization: `Bearer ${tokens[2]}`, origin: '' }))
-		);
+		const api = submitter(c, tokens[2]);
+		const results = await Promise.all(Array.from({ length: 20 }, () => api.POST('/survey/submit', { body })));
 		for (const r of results) {
-			expect(r.status).toBe(200);
-			expect(r.data.submitted).toBe(true);
+			expect(r.response.status).toBe(200);
+			expect(r.data!.submitted).toBe(true);
 		}
-		expect(results.filter((r) => r.data.alreadySubmitted === false)).toHaveLength(1);
+		expect(results.filter((r) => r.data!.alreadySubmitted === false)).toHaveLength(1);
 		const rows = await responsesOf(org.id);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].answers.slice(0, 3)).toEqual([5, 4, null]);
@@ -396,23 +399,22 @@ describe('POST /api/v1/survey/submit', () => {
 		const c = client();
 		await c.open(tokens[0]);
 		await c.json('/s/answers', { answers: { [keys[0]]: 2 } });
-		const api = (token: string | null, body: unknown = {}) =>
-			c.json('/api/v1/survey/submit', body, token === null ? { origin: '' } : { authorization: `Bearer ${token}`, origin: '' });
+		const api = (token: string, body: { answers?: unknown } = {}) => submitter(c, token).POST('/survey/submit', { body });
 		const none = await raw('POST', '/api/v1/survey/submit', { headers: { 'content-type': 'application/json' }, body: '{}', ip: c.ip });
 		expect(none.status).toBe(401);
-		expect((await api('x'.repeat(32))).status).toBe(404);
-		expect((await api('a'.repeat(32))).status).toBe(404);
+		expect((await api('x'.repeat(32))).response.status).toBe(404);
+		expect((await api('a'.repeat(32))).response.status).toBe(404);
 
 		const ok = await api(tokens[0], { answers: { [keys[1]]: 3 } });
-		expect(ok.status).toBe(200);
+		expect(ok.response.status).toBe(200);
 		expect(ok.data).toEqual({ submitted: true, alreadySubmitted: false });
 		expect((await responsesOf(org.id))[0].answers.slice(0, 3)).toEqual([2, 3, null]);
 		expect((await api(tokens[0])).data).toEqual({ submitted: true, alreadySubmitted: true });
 
 		await closeRoundEarly({ organizationId: org.id, actor: admin, roundId: r.id });
 		const closed = await api(tokens[1]);
-		expect(closed.status).toBe(409);
-		expect(closed.data.error.code).toBe('survey_closed');
+		expect(closed.response.status).toBe(409);
+		expect(closed.error!.error.code).toBe('survey_closed');
 		expect(await responsesOf(org.id)).toHaveLength(1);
 	});
 	it('takes a complete body in one go and keeps the company answers saved in the draft', async () => {
@@ -421,7 +423,7 @@ describe('POST /api/v1/survey/submit', () => {
 		await c.open(tokens[0]);
 		await c.json('/s/answers', { answers: { [keys[0]]: 1 }, questions: { std_demand_outlook: 4 } });
 		const all = Object.fromEntries(keys.map((k, i) => [k, (i % 5) + 1]));
-		const res = await c.json('/api/v1/survey/submit', { answers: all }, { authorization: `Bearer ${tokens[0]}`, origin: '' });
+		const res = await submitter(c, tokens[0]).POST('/survey/submit', { body: { answers: all } });
 		expect(res.data).toEqual({ submitted: true, alreadySubmitted: false });
 		const [row] = await responsesOf(org.id);
 		expect(row.answers).toEqual(keys.map((_, i) => (i % 5) + 1));

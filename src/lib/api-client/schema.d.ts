@@ -2469,7 +2469,15 @@ export interface operations {
     };
     listActions: {
         parameters: {
-            query?: never;
+            query?: {
+                unitId?: string;
+                status?: "planned" | "in_progress" | "done" | "dropped";
+                open?: "true" | "false";
+                ownerId?: string;
+                overdue?: "true" | "false";
+                mine?: "true" | "false";
+                areaKey?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -1,6 +1,6 @@
 import type { OutputName } from './outputs';
 import { z } from 'zod';
-import { actionInput, actionPatch, noteInput } from '$lib/server/actions/input';
+import { actionFilter, actionInput, actionPatch, noteInput } from '$lib/server/actions/input';
 
 /** The results part of the OpenAPI document: published rounds, a unit's results, heatmap, trend, actions, benchmark versions. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -25,6 +25,11 @@ const query = [
 	{ name: 'statistic', in: 'query', schema: { enum: ['mean', 'median', 'p75', 'p90'], default: 'mean' } },
 	{ name: 'lang', in: 'query', schema: { enum: ['en', 'sv'] }, description: 'Language of area, statement and question texts (default: the caller’s).' }
 ];
+/** The /actions list filters as query parameters, from the zod schema the route parses them with. */
+const actionFilters = () => {
+	const { properties } = schema(actionFilter) as { properties: Record<string, object> };
+	return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', schema: s }));
+};
 const hidden =
 	'Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.';
 
@@ -71,6 +76,7 @@ export function resultPaths() {
 				description:
 					'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
 				operationId: 'listActions',
+				parameters: actionFilters(),
 				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }
 			},
 			post: {
