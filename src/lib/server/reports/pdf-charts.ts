@@ -10,7 +10,7 @@ import { gapKeySvg, gapSvg, type GapRow } from '$lib/charts/gap';
 import { scoreBarSvg } from '$lib/charts/score-bar';
 import { trendSvg, type TrendPoint } from '$lib/charts/trend';
 import { CONTENT_WIDTH, INK, LEFT, RIGHT, SIZE, ensure, fitLine, heightOf, statusMark, textAt, type Doc } from './pdf-layout';
-import { drawSvg } from './pdf-svg';
+import { drawSvg, drawSvgs, type Placed } from './pdf-svg';
 import type { ReportText } from './report-text';
 
 /** The 1–5 scale under the score bars (x of a score as in scoreBarSvg, whose track is inset by 5). */
@@ -39,10 +39,20 @@ export function scoreBars(doc: Doc, rows: BarRow[], txt: ReportText): void {
 	ensure(doc, rows.length * rowH + 20);
 	const top = doc.y;
 	axis(doc, x0, x1, top, top + rows.length * rowH);
+	const midOf = (i: number) => top + i * rowH + rowH / 2;
+	// The bars in one SVG (one svg-to-pdfkit call), under the texts: "hidden" is written on an empty track.
+	drawSvgs(
+		doc,
+		rows.map((r, i) => ({
+			svg: scoreBarSvg({ score: r.score, benchmark: r.benchmark, status: r.status, width: x1 - x0 }),
+			x: x0,
+			y: midOf(i) - 12,
+			width: x1 - x0
+		}))
+	);
 	rows.forEach((r, i) => {
-		const mid = top + i * rowH + rowH / 2;
+		const mid = midOf(i);
 		textAt(doc, r.label, LEFT, mid - heightOf(doc, r.label, labelW - 8, { size: SIZE.small, lines: 2 }) / 2, labelW - 8, { size: SIZE.small, lines: 2 });
-		drawSvg(doc, scoreBarSvg({ score: r.score, benchmark: r.benchmark, status: r.status, width: x1 - x0 }), x0, mid - 12, x1 - x0);
 		if (r.score === null) textAt(doc, `–  ${txt.hidden}`, x0 + 10, mid - 4, x1 - x0 - 20, { size: SIZE.tiny, color: INK.muted });
 		else {
 			statusMark(doc, r.status, x1 + 8, mid);
@@ -55,11 +65,13 @@ export function scoreBars(doc: Doc, rows: BarRow[], txt: ReportText): void {
 /** The perception gap as on the page (gapSvg): its two keys, then the dumbbells with the gap per area. */
 export function gapChart(doc: Doc, rows: GapRow[], names: { a: string; b: string; gap: string; label: string }, txt: ReportText): void {
 	const y = doc.y;
-	drawSvg(doc, gapKeySvg('a'), LEFT, y, 9);
 	textAt(doc, names.a, LEFT + 13, y, 150, { size: SIZE.small });
 	const x = LEFT + 24 + doc.widthOfString(names.a);
-	drawSvg(doc, gapKeySvg('b'), x, y - 0.5, 10);
 	textAt(doc, names.b, x + 14, y, 150, { size: SIZE.small });
+	drawSvgs(doc, [
+		{ svg: gapKeySvg('a'), x: LEFT, y, width: 9 },
+		{ svg: gapKeySvg('b'), x, y: y - 0.5, width: 10 }
+	]);
 	doc.y = y + 16;
 	const svg = gapSvg({ label: names.label, rows, gapLabel: names.gap, locale: txt.locale });
 	ensure(doc, (CONTENT_WIDTH * (30 + rows.length * 34)) / 720 + 10);
@@ -95,9 +107,12 @@ export function distributionBar(doc: Doc, label: string, options: { label: strin
 	doc.y = legendTop + Math.ceil(options.length / 2) * 12 + 6;
 }
 
-/** One area's trend as on the page (trendSvg, narrow drawing) in a box of `w` at (x, y), its name above. */
-export function trendChart(doc: Doc, x: number, y: number, w: number, h: number, name: string, label: string, points: TrendPoint[], txt: ReportText): void {
+/**
+ * One area's trend as on the page in a box of `w` at (x, y), its name above; returns its chart (trendSvg,
+ * narrow drawing) for drawSvgs, which draws a page's charts at once.
+ */
+export function trendChart(doc: Doc, x: number, y: number, w: number, h: number, name: string, label: string, points: TrendPoint[], txt: ReportText): Placed {
 	doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(INK.line).stroke();
 	textAt(doc, fitLine(doc, name, w - 12, { size: SIZE.small, font: 'bold' }), x + 6, y + 5, w - 12, { size: SIZE.small, font: 'bold' });
-	drawSvg(doc, trendSvg({ label, points, height: 170, locale: txt.locale }, 'narrow'), x + 3, y + 16, w - 6);
+	return { svg: trendSvg({ label, points, height: 170, locale: txt.locale }, 'narrow'), x: x + 3, y: y + 16, width: w - 6 };
 }

@@ -7,6 +7,7 @@ import type { Trend } from '$lib/server/results/trend';
 import type { UnitResults } from '$lib/server/results/unit-results';
 import { BOTTOM, CONTENT_WIDTH, INK, LEFT, SIZE, fitLine, statusMark, textAt, type Doc } from './pdf-layout';
 import { trendChart } from './pdf-charts';
+import { drawSvgs, type Placed } from './pdf-svg';
 import type { ReportText } from './report-text';
 
 const NAME_W = 128;
@@ -72,10 +73,13 @@ export function trendCharts(doc: Doc, trend: Trend, txt: ReportText): void {
 	const w = (CONTENT_WIDTH - (MINI.cols - 1) * MINI.gap) / MINI.cols;
 	const label = (r: Trend['rounds'][number]) => (r.closedAt ? txt.month(r.closedAt) : r.name);
 	let rowY = doc.y;
+	let charts: Placed[] = []; // the charts of the current page, drawn at once
 	trend.areas.forEach((area, i) => {
 		const col = i % MINI.cols;
 		if (col === 0 && i > 0) rowY += MINI.height + MINI.gap;
 		if (col === 0 && rowY + MINI.height > BOTTOM) {
+			drawSvgs(doc, charts);
+			charts = [];
 			doc.addPage();
 			rowY = doc.y;
 		}
@@ -83,7 +87,10 @@ export function trendCharts(doc: Doc, trend: Trend, txt: ReportText): void {
 			const f = r.areas.find((a) => a.key === area.key);
 			return { x: label(r), value: f?.score ?? null, benchmark: f?.benchmark ?? null };
 		});
-		trendChart(doc, LEFT + col * (w + MINI.gap), rowY, w, MINI.height, area.name, txt.t('results.trend.chartLabel', { area: area.name }), points, txt);
+		charts.push(
+			trendChart(doc, LEFT + col * (w + MINI.gap), rowY, w, MINI.height, area.name, txt.t('results.trend.chartLabel', { area: area.name }), points, txt)
+		);
 	});
+	drawSvgs(doc, charts);
 	doc.y = rowY + MINI.height + MINI.gap;
 }
