@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { closeDb, db, getPool } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
+import { createTestActor, createTestOrganization, createTestTeam } from '$tests/fixtures';
 import { createRound } from '$lib/server/rounds/create';
 import { createDatabase } from '../../../../tests/support/database';
 import { waitForEmail } from '../../../../tests/support/mailbox';
@@ -34,22 +34,7 @@ afterAll(async () => {
 async function orgWithPeople(n: number) {
 	const org = await createTestOrganization();
 	const admin = await createTestActor(org.id, 'admin');
-	const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
-	const emails = Array.from({ length: n }, (_, i) => uniqueEmail(`iso${i}`));
-	await db()
-		.insertInto('users')
-		.values(
-			emails.map((email, i) => ({
-				organization_id: org.id,
-				name: `P${i}`,
-				email,
-				language: 'en' as const,
-				unit_id: team.id,
-				job_role: 'sales_person' as const,
-				access: 'participant' as const
-			}))
-		)
-		.execute();
+	const { emails } = await createTestTeam(org.id, n, { emailPrefix: 'iso' });
 	return { org, admin, emails };
 }
 
