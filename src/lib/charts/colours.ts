@@ -1,4 +1,3 @@
-import { round2 } from '$lib/results/colour';
 /**
  * Shared colours and small helpers of the report charts (server-rendered SVG, no client JavaScript).
  * Scores are always on the 1–5 scale.
@@ -37,25 +36,6 @@ export const chartColours = {
 
 /** Scores outside 1–5 are drawn at the nearest end. */
 export const clampScore = (v: number) => Math.min(5, Math.max(1, v));
-
-/** A number with fixed decimals in the report's locale ('sv' writes 3,45). */
-export function formatNumber(value: number, locale = 'en', digits = 2): string {
-	// Two decimals are rounded as score() and round2 round them (see format.ts).
-	return numberFormat(locale, `${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits === 2 ? round2(value) : value);
-}
-
-/** A share (0..1) as a whole percentage ("34%", "34 %" in Swedish). */
-export function formatShare(share: number, locale = 'en'): string {
-	return numberFormat(locale, '%', { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
-/** Number formats are made once per locale and kind: making one costs far more than formatting with it. */
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
-	const key = `${tag} ${kind}`;
-	return formats.get(key) ?? formats.set(key, new Intl.NumberFormat(tag, options)).get(key)!;
-}
 
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {

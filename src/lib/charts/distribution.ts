@@ -1,4 +1,5 @@
-import { chartColours, formatShare, textOn } from './colours';
+import { formatShare } from '$lib/results/format';
+import { chartColours, textOn } from './colours';
 import { el, named, text } from './svg';
 
 export type Segment = { key: string; label: string; count: number };

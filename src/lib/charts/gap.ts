@@ -1,4 +1,5 @@
-import { chartColours, clampScore, formatNumber, truncate } from './colours';
+import { score } from '$lib/results/format';
+import { chartColours, clampScore, truncate } from './colours';
 import { el, esc, named, text } from './svg';
 
 export type GapRow = { name: string; a: number | null; b: number | null };
@@ -16,7 +17,7 @@ const ok = (v: number | null): v is number => v !== null && Number.isFinite(v);
 export function gapText(r: GapRow, locale = 'en'): string {
 	if (!ok(r.a) || !ok(r.b)) return '–';
 	const g = Math.round((r.b - r.a) * 100) / 100;
-	return (g > 0 ? '+' : g < 0 ? '−' : '') + formatNumber(Math.abs(g), locale);
+	return (g > 0 ? '+' : g < 0 ? '−' : '') + score(Math.abs(g), locale);
 }
 
 /** The path of the diamond that marks b. */

@@ -1,4 +1,5 @@
-import { chartColours, clampScore, formatNumber, runs, textWidth } from './colours';
+import { score } from '$lib/results/format';
+import { chartColours, clampScore, runs, textWidth } from './colours';
 import { el, esc, named, text } from './svg';
 
 export type TrendPoint = { x: string; value: number | null; benchmark?: number | null };
@@ -23,7 +24,7 @@ function layout(points: TrendPoint[], height: number, locale: string, w: number,
 	const spacing = n > 1 ? (xb - xa) / (n - 1) : xb - xa;
 	const twoLine = points.some((p) => p.x.includes(' ') && textWidth(p.x, font) > spacing - 8);
 	const lines = points.map((p) => (twoLine && p.x.includes(' ') ? [p.x.slice(0, p.x.indexOf(' ')), p.x.slice(p.x.indexOf(' ') + 1)] : [p.x]));
-	const widest = Math.max(textWidth(formatNumber(4.44, locale), font), ...lines.flat().map((l) => textWidth(l, font)));
+	const widest = Math.max(textWidth(score(4.44, locale), font), ...lines.flat().map((l) => textWidth(l, font)));
 	const step = n > 1 ? Math.max(1, Math.ceil((widest + 8) / spacing)) : 1;
 	const bottom = (twoLine ? 2 : 1) * lineH + 12,
 		yb = height - bottom;
@@ -80,7 +81,7 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 			body += el('circle', { class: 'dot', cx: L.x(i), cy: L.y(p.value), r: 4, fill: chartColours.unit, stroke: '#fff', 'stroke-width': 1.5 });
 			if (L.show(i)) {
 				const at = { class: 'value', x: L.x(i), y: L.y(p.value) + (below(i) ? 22 : -10), 'text-anchor': 'middle', 'font-weight': 600, fill: chartColours.text };
-				body += text({ ...at, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 4, 'stroke-linejoin': 'round' }, formatNumber(p.value, locale));
+				body += text({ ...at, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 4, 'stroke-linejoin': 'round' }, score(p.value, locale));
 			}
 		}
 		if (L.show(i))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertLocal, formatInstant, formatPercent, fromLocalInput, isTimeZone, offsetMs, pickZone, toLocalInput } from './zone';
+import { formatShare } from '$lib/results/format';
+import { convertLocal, formatInstant, fromLocalInput, isTimeZone, offsetMs, pickZone, toLocalInput } from './zone';
 
 const H = 3_600_000;
 const utc = (s: string) => new Date(s).toISOString();
@@ -104,6 +105,6 @@ describe('the rest', () => {
 	it('formats instants and percentages', () => {
 		expect(formatInstant('2026-05-04T07:00:00Z', 'en', 'Europe/Stockholm')).toBe('4 May 2026, 09:00');
 		expect(formatInstant(new Date('2026-05-04T23:00:00Z'), 'en', 'Europe/Stockholm', false)).toBe('5 May 2026');
-		expect(formatPercent(0.456, 'en')).toBe('46%');
+		expect(formatShare(0.456, 'en')).toBe('46%');
 	});
 });

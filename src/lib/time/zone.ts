@@ -98,7 +98,3 @@ export function formatInstant(date: Date | string, locale: string, zone: string,
 		withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone: zone } : { dateStyle: 'medium', timeZone: zone }
 	).format(typeof date === 'string' ? new Date(date) : date);
 }
-
-export function formatPercent(rate: number, locale: string): string {
-	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
-}

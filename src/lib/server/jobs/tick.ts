@@ -17,8 +17,7 @@ const ids = (r: string[] | Error): string[] => (r instanceof Error ? [] : r);
  * rebuild, and one housekeeping job — none for a key whose job is still waiting, running or to be retried.
  * A finder that fails is logged; the others still queue their jobs.
  */
-export async function tick(tickId: string, now = new Date()): Promise<{ rounds: number; emails: number; exports: number; benchmarks: number }> {
-	const tick = tickId;
+export async function tick(tick: string, now = new Date()): Promise<{ rounds: number; emails: number; exports: number; benchmarks: number }> {
 	const [due, mix, results, survey, actions, notices, exports] = await Promise.all([
 		step('finding due rounds', () => organizationsWithDueRounds(now)),
 		step('finding rounds to mix', () => organizationsWithRoundsToMix()),

