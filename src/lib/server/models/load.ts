@@ -7,6 +7,7 @@ import {
 	MODEL_VERSION,
 	modelStructureSchema,
 	modelTranslationSchema,
+	fullAdviceSchema,
 	standardQuestionLibrarySchema,
 	type ModelStructure,
 	type ModelTranslation,
@@ -94,6 +95,15 @@ function translationProblems(structure: ModelStructure, t: ModelTranslation): st
 	}
 
 	if (structure.scale.dontKnow && !t.scale.dontKnow) problems.push('scale.dontKnow: label required by model.json');
+	if (structure.scale.notUsed && !t.scale.notUsed) problems.push('scale.notUsed: label required by model.json');
+	if (structure.advice === 'full') {
+		for (const area of structure.areas) {
+			const advice = t.areas[area.key]?.advice;
+			if (!advice) continue;
+			const missing = Object.keys(fullAdviceSchema.shape).filter((k) => !(k in advice));
+			if (missing.length) problems.push(`area "${area.key}": advice lacks ${missing.join(', ')} (model.json asks for full advice)`);
+		}
+	}
 
 	const texts = new Map<string, string>();
 	for (const area of Object.values(t.areas)) {
@@ -131,7 +141,28 @@ export async function loadModel({ id, version, dir = defaultModelsDir() }: Model
 		if (problems.length) failMany(file, problems);
 		translations[language] = t;
 	}
+	if (structure.continues) await checkContinuity(structure, dir, structureFile);
 	return { structure, translations };
+}
+
+/** The earlier version a model continues must exist, and the statements mapped to it must be its own. */
+async function checkContinuity(structure: ModelStructure, dir: string, file: string): Promise<void> {
+	const { version, areas, statements } = structure.continues!;
+	if (compareVersions(version, structure.version) >= 0) fail(file, `continues.version ${version} is not earlier than ${structure.version}`);
+	const earlier = path.join(dir, structure.id, version, 'model.json');
+	const before = validate(modelStructureSchema, await readJson(earlier), earlier);
+	const oldAreas = new Set(before.areas.map((a) => a.key));
+	const oldStatements = new Set(before.areas.flatMap((a) => a.statements));
+	const problems = [
+		...areas.filter((a) => !oldAreas.has(a)).map((a) => `continues.areas: "${a}" is not an area of ${version}`),
+		...Object.entries(statements)
+			.filter(([, old]) => !oldStatements.has(old))
+			.map(([s, old]) => `continues.statements.${s}: "${old}" is not a statement of ${version}`)
+	];
+	const targets = Object.values(statements);
+	const twice = targets.filter((old, i) => targets.indexOf(old) !== i);
+	if (twice.length) problems.push(`continues.statements: ${[...new Set(twice)].join(', ')} mapped more than once`);
+	if (problems.length) failMany(file, problems);
 }
 
 function compareVersions(a: string, b: string): number {

@@ -35,18 +35,43 @@ export const modelStructureSchema = z
 		version: z.string().regex(MODEL_VERSION, 'Must look like 1.0'),
 		thresholds: z.strictObject({
 			/** A score strictly above this (as shown, 2 decimals) is "high". */
-			high: z.number().min(1).max(5)
+			high: z.number().min(1).max(5),
+			/** Below this an area's advice is "build the basics"; from here up to `high`, "make it consistent". */
+			basics: z.number().min(1).max(5).optional(),
+			/** An area below this is an improvement area even when it is not below the benchmark. */
+			improvement: z.number().min(1).max(5).optional()
 		}),
 		scale: z.strictObject({
 			min: z.literal(1),
 			max: z.literal(5),
-			dontKnow: z.boolean()
+			dontKnow: z.boolean(),
+			/** Whether some statements offer "not used in our team" (those listed in `notUsed`). */
+			notUsed: z.boolean().optional()
 		}),
+		/** Statements where a practice may not exist at all: they offer "not used in our team" as an answer. */
+		notUsed: z.array(key).optional(),
+		/**
+		 * When set, every translation must carry the full advice of each area (levels, gap patterns, a
+		 * 30/60/90-day plan, an agenda, a KPI and pitfalls), not only the summary and actions.
+		 */
+		advice: z.enum(['full']).optional(),
+		/** The earlier version this one continues, and what carries across from it. */
+		continues: z
+			.strictObject({
+				version: z.string().regex(MODEL_VERSION, 'Must look like 1.0'),
+				/** Areas whose scores compare across the two versions (trends and benchmark carry across). */
+				areas: z.array(key),
+				/** This version's statement → the earlier version's statement, where the meaning is unchanged. */
+				statements: z.record(key, key)
+			})
+			.optional(),
 		areas: z
 			.array(
 				z.strictObject({
 					key,
-					statements: z.array(key).min(1, 'An area needs at least one statement')
+					statements: z.array(key).min(1, 'An area needs at least one statement'),
+					/** Areas whose practice this one builds on (advice names them). */
+					dependsOn: z.array(key).optional()
 				})
 			)
 			.min(1, 'A model needs at least one area')
@@ -69,11 +94,46 @@ export const modelStructureSchema = z
 				statementKeys.add(s);
 			});
 		});
+		model.areas.forEach((area, i) =>
+			(area.dependsOn ?? []).forEach((d, j) => {
+				if (!areaKeys.has(d) || d === area.key)
+					ctx.addIssue({ code: 'custom', path: ['areas', i, 'dependsOn', j], message: `Not another area of this model: "${d}"` });
+			})
+		);
+		(model.notUsed ?? []).forEach((s, i) => {
+			if (!statementKeys.has(s)) ctx.addIssue({ code: 'custom', path: ['notUsed', i], message: `Unknown statement "${s}"` });
+		});
+		if ((model.notUsed ?? []).length > 0 && !model.scale.notUsed)
+			ctx.addIssue({ code: 'custom', path: ['scale', 'notUsed'], message: 'Must be true when statements offer "not used"' });
+		if (model.continues) {
+			model.continues.areas.forEach((a, i) => {
+				if (!areaKeys.has(a)) ctx.addIssue({ code: 'custom', path: ['continues', 'areas', i], message: `Unknown area "${a}"` });
+			});
+			for (const s of Object.keys(model.continues.statements))
+				if (!statementKeys.has(s)) ctx.addIssue({ code: 'custom', path: ['continues', 'statements', s], message: `Unknown statement "${s}"` });
+		}
 	});
 
 // ---- <lang>.json -----------------------------------------------------------------------------------------
 
 const scaleLabel = line(80);
+const steps = (min: number, max: number) => z.array(prose(400)).min(min, `At least ${min}`).max(max, `At most ${max}`);
+
+/** The full advice of an area (required when model.json says `"advice": "full"`). */
+export const fullAdviceSchema = z.strictObject({
+	/** By the area's score: below `basics`, up to `high`, above `high`. */
+	levels: z.strictObject({ basics: prose(900), consistent: prose(900), refine: prose(900) }),
+	/** Managers rate the area clearly higher than sales people, or clearly lower. */
+	gap: z.strictObject({ managersHigher: prose(700), managersLower: prose(700) }),
+	/** What to do in the first 30, the next 30 and the last 30 days. */
+	plan: z.strictObject({ days30: steps(1, 4), days60: steps(1, 4), days90: steps(1, 4) }),
+	/** Items of a meeting about the area. */
+	agenda: steps(3, 7),
+	/** One KPI to watch, with its target value. */
+	kpi: z.strictObject({ name: line(120), target: line(160), why: prose(400) }),
+	pitfalls: steps(2, 3)
+});
+export type FullAdvice = z.infer<typeof fullAdviceSchema>;
 
 export const modelTranslationSchema = z.strictObject({
 	language: z.string().regex(LANGUAGE, 'Must be a language code such as en, sv or pt-BR'),
@@ -85,7 +145,8 @@ export const modelTranslationSchema = z.strictObject({
 		'3': scaleLabel,
 		'4': scaleLabel,
 		'5': scaleLabel,
-		dontKnow: scaleLabel.optional()
+		dontKnow: scaleLabel.optional(),
+		notUsed: scaleLabel.optional()
 	}),
 	areas: z.record(
 		key,
@@ -94,7 +155,8 @@ export const modelTranslationSchema = z.strictObject({
 			description: prose(400),
 			advice: z.strictObject({
 				summary: prose(1200),
-				actions: z.array(prose(500)).min(1, 'At least one action').max(10, 'At most 10 actions')
+				actions: z.array(prose(500)).min(1, 'At least one action').max(10, 'At most 10 actions'),
+				...fullAdviceSchema.partial().shape
 			}),
 			statements: z.record(
 				key,
