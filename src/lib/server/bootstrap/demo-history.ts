@@ -15,6 +15,8 @@ import { benchmarkOrganizations } from './demo-data';
 
 const DAY = 86_400_000;
 const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
+/** How far the demo organization sits above (+) or below (−) its general level in some areas (the decision it logs names joint visits). */
+const DEMO_PATTERN: Record<string, number> = { targets: 0.6, visualizing: 0.25, one_to_one: -0.25, field_visits: -0.5 };
 
 /**
  * The demo's history, all of it generated and marked so: organizations that make up a benchmark (the
@@ -77,7 +79,11 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		QUESTIONS.map((key) => ({ source: 'standard' as const, key })),
 		executor
 	);
-	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
+	// The organization's own pattern on top of each team's: a clear strength and a clear weakness, whatever the random draw.
+	const pattern = model.shape.areas.map((a) => DEMO_PATTERN[a.key] ?? 0);
+	const levels = new Map(
+		teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95).map((v, i) => Math.min(4.6, Math.max(1.6, v + pattern[i])))])
+	);
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
 		{ name: 'Sales management survey, autumn (generated)', closedAt: new Date(now.getTime() - 60 * DAY), lift: 1 }
