@@ -79,10 +79,13 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		QUESTIONS.map((key) => ({ source: 'standard' as const, key })),
 		executor
 	);
+	// Who answers, the teams' levels and the company questions draw on a sequence of their own, so that they do not
+	// shift with the number of statements in the model (which the answers draw on).
+	const pick = seeded(20261202);
 	// The organization's own pattern on top of each team's: a clear strength and a clear weakness, whatever the random draw.
 	const pattern = model.shape.areas.map((a) => DEMO_PATTERN[a.key] ?? 0);
 	const levels = new Map(
-		teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95).map((v, i) => Math.min(4.6, Math.max(1.6, v + pattern[i])))])
+		teams.map((t) => [t.id, teamProfile(pick, model.shape.areas.length, 2.75 + pick() * 0.95).map((v, i) => Math.min(4.6, Math.max(1.6, v + pattern[i])))])
 	);
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
@@ -102,20 +105,20 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		const answering = people.filter((p) => {
 			const nth = (seenInUnit.get(p.unit_id!) ?? 0) + 1;
 			seenInUnit.set(p.unit_id!, nth);
-			return nth <= 5 || rnd() < 0.9;
+			return nth <= 5 || pick() < 0.9;
 		});
 		// Some write a comment; each generated comment is used once per round.
-		const unused = [...demoComments].sort(() => rnd() - 0.5);
+		const unused = [...demoComments].sort(() => pick() - 0.5);
 		const rows = answering.map((p) => {
 			// Between the rounds, the weaker areas of each team improve (that is what the action plans were for).
 			const base = levels.get(p.unit_id!)!;
-			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (rnd() - 0.5) * 0.2);
+			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (pick() - 0.5) * 0.2);
 			const role = p.job_role as JobRole;
 			const questionAnswers: Record<string, unknown> = {
-				std_demand_outlook: 1 + Math.floor(rnd() * 5),
-				std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)]
+				std_demand_outlook: 1 + Math.floor(pick() * 5),
+				std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(pick() * 9)]
 			};
-			if (rnd() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
+			if (pick() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
 			return {
 				unit_id: p.unit_id!,
 				job_role: role,
