@@ -170,7 +170,7 @@ describe('answering', () => {
 		const resumed = await laptop.get('/s');
 		expect(resumed.text).toContain('Welcome back');
 		expect(resumed.text).toContain('Area 1 of 9');
-		expect(resumed.text).toContain('5 of 75 statements answered');
+		expect(resumed.text).toContain(`5 of ${keys.length} statements answered`);
 		expect(checked(resumed.text, `a_${keys[0]}`)).toBe('4');
 		expect(checked(resumed.text, `a_${keys[1]}`)).toBe('0');
 		expect(checked(resumed.text, `a_${keys[3]}`)).toBeNull();
@@ -180,7 +180,7 @@ describe('answering', () => {
 	});
 
 	it('shows the company questions of all five types, keeps what is valid and explains what is not', async () => {
-		const { tokens, org } = await round({ questions: ALL_TYPES });
+		const { tokens, org, model } = await round({ questions: ALL_TYPES });
 		const c = client();
 		await c.open(tokens[0]);
 		const keys = ALL_TYPES.map((k) => `q_std_${k}`);
@@ -236,7 +236,7 @@ describe('answering', () => {
 		});
 		const review = await c.get('/s?p=review');
 		expect(review.text).toContain('3 of 5 answered');
-		expect(review.text).toContain('You have left 75 statements unanswered');
+		expect(review.text).toContain(`You have left ${model.shape.statementCount} statements unanswered`);
 	});
 
 	it('reviews per area, allows submitting with gaps, and submits once even when clicked twice', async () => {
@@ -244,7 +244,7 @@ describe('answering', () => {
 		const c = client();
 		await c.open(tokens[0]);
 		const all = Object.fromEntries(keys.map((k, i) => [k, (i % 5) + 1]));
-		delete all[keys[74]];
+		delete all[keys[keys.length - 1]];
 		expect((await c.json('/s/answers', { answers: all })).status).toBe(200);
 		const review = await c.get('/s?p=review');
 		expect(review.text).toContain('You have left 1 statement unanswered');
@@ -263,7 +263,7 @@ describe('answering', () => {
 		expect(thanks.text).toContain('Thank you!');
 		const rows = await responsesOf(org.id);
 		expect(rows).toHaveLength(1);
-		expect(rows[0].answers.slice(70)).toEqual([1, 2, 3, 4, null]);
+		expect(rows[0].answers.slice(-5)).toEqual(keys.slice(-5).map((k) => all[k] ?? null));
 		expect(await draftOf(org.id)).toBeUndefined();
 		// Saving after submitting is refused; the pages say it is done.
 		expect((await c.json('/s/answers', { answers: { [keys[0]]: 1 } })).status).toBe(409);

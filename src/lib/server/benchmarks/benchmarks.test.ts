@@ -7,8 +7,11 @@ import { rebuildBenchmark } from './build';
 import { importBenchmark, setBenchmarkExclusion } from './import';
 import { unitResults } from '$lib/server/results/unit-results';
 import { ORGANIZATION } from '$lib/results/view';
+import { latestModel } from '$lib/server/models/registry';
 
 const operator = { accountId: null, email: 'op@sos.example', isOperator: true, via: 'session' as const, label: 'op@sos.example', membership: null };
+/** The version new rounds (and so the test rounds) are on. */
+const modelVersion = (await latestModel()).structure.version;
 const spec = (n: number) => ({ units: { Sales: null }, respondents: { Sales: { sales_person: n, sales_manager: 2 } } });
 
 describe('the benchmark', () => {
@@ -19,7 +22,7 @@ describe('the benchmark', () => {
 		await createPublishedRound({ organizationId: excluded.id, tree: spec(8) });
 		await createPublishedRound({ organizationId: small.id, tree: { units: { S: null }, respondents: { S: { sales_person: 3 } } }, k: 5 });
 		await setBenchmarkExclusion({ actor: operator, organizationId: excluded.id, excluded: true });
-		const version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
+		const version = await rebuildBenchmark({ modelId: 'sos', modelVersion, population: 'live' });
 		const ids = (await db().selectFrom('benchmark_contributions').select('organization_id').where('version_id', '=', version).execute()).map(
 			(c) => c.organization_id
 		);
@@ -30,7 +33,7 @@ describe('the benchmark', () => {
 	it('takes only each organization’s latest closed round within 24 months', async () => {
 		const org = await createTestOrganization();
 		const old = await createPublishedRound({ organizationId: org.id, tree: spec(6), closedAt: new Date(Date.now() - 25 * 30 * 86_400_000) });
-		let version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
+		let version = await rebuildBenchmark({ modelId: 'sos', modelVersion, population: 'live' });
 		expect(
 			await db()
 				.selectFrom('benchmark_contributions')
@@ -40,7 +43,7 @@ describe('the benchmark', () => {
 				.execute()
 		).toEqual([]);
 		await createPublishedRound({ organizationId: org.id, tree: spec(9), existingUnits: old.unitIds, seed: 3 });
-		version = await rebuildBenchmark({ modelId: 'sos', modelVersion: '1.0', population: 'live' });
+		version = await rebuildBenchmark({ modelId: 'sos', modelVersion, population: 'live' });
 		const mine = await db()
 			.selectFrom('benchmark_contributions')
 			.select('respondents')
@@ -81,7 +84,11 @@ describe('an imported benchmark', () => {
 
 	it('can be chosen by viewers of customers as a labelled source (means only)', async () => {
 		const label = `Industry study ${Date.now()}`;
-		const { id } = await importBenchmark({ actor: operator, input: { label, model: 'sos@1.0' }, csv: csv(['territory,3.42,28,1650', 'targets,3.10,4,200']) });
+		const { id } = await importBenchmark({
+			actor: operator,
+			input: { label, model: `sos@${modelVersion}` },
+			csv: csv(['territory,3.42,28,1650', 'targets,3.10,4,200'])
+		});
 		const org = await createTestOrganization();
 		const { roundId } = await createPublishedRound({ organizationId: org.id, tree: spec(8) });
 		const admin = await createTestActor(org.id, 'admin');

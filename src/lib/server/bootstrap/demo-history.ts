@@ -15,6 +15,8 @@ import { benchmarkOrganizations } from './demo-data';
 
 const DAY = 86_400_000;
 const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
+/** How far the demo organization sits above (+) or below (−) its general level in some areas (the decision it logs names joint visits). */
+const DEMO_PATTERN: Record<string, number> = { targets: 0.6, visualizing: 0.25, one_to_one: -0.25, field_visits: -0.5 };
 
 /**
  * The demo's history, all of it generated and marked so: organizations that make up a benchmark (the
@@ -77,7 +79,14 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		QUESTIONS.map((key) => ({ source: 'standard' as const, key })),
 		executor
 	);
-	const levels = new Map(teams.map((t) => [t.id, teamProfile(rnd, model.shape.areas.length, 2.75 + rnd() * 0.95)]));
+	// Who answers, the teams' levels and the company questions draw on a sequence of their own, so that they do not
+	// shift with the number of statements in the model (which the answers draw on).
+	const pick = seeded(20261202);
+	// The organization's own pattern on top of each team's: a clear strength and a clear weakness, whatever the random draw.
+	const pattern = model.shape.areas.map((a) => DEMO_PATTERN[a.key] ?? 0);
+	const levels = new Map(
+		teams.map((t) => [t.id, teamProfile(pick, model.shape.areas.length, 2.75 + pick() * 0.95).map((v, i) => Math.min(4.6, Math.max(1.6, v + pattern[i])))])
+	);
 	const rounds = [
 		{ name: 'Sales management survey, spring (generated)', closedAt: new Date(now.getTime() - 240 * DAY), lift: 0 },
 		{ name: 'Sales management survey, autumn (generated)', closedAt: new Date(now.getTime() - 60 * DAY), lift: 1 }
@@ -96,20 +105,20 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 		const answering = people.filter((p) => {
 			const nth = (seenInUnit.get(p.unit_id!) ?? 0) + 1;
 			seenInUnit.set(p.unit_id!, nth);
-			return nth <= 5 || rnd() < 0.9;
+			return nth <= 5 || pick() < 0.9;
 		});
 		// Some write a comment; each generated comment is used once per round.
-		const unused = [...demoComments].sort(() => rnd() - 0.5);
+		const unused = [...demoComments].sort(() => pick() - 0.5);
 		const rows = answering.map((p) => {
 			// Between the rounds, the weaker areas of each team improve (that is what the action plans were for).
 			const base = levels.get(p.unit_id!)!;
-			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (rnd() - 0.5) * 0.2);
+			const profile = base.map((v) => v + r.lift * (v < 3.2 ? 0.45 : 0.1) + r.lift * (pick() - 0.5) * 0.2);
 			const role = p.job_role as JobRole;
 			const questionAnswers: Record<string, unknown> = {
-				std_demand_outlook: 1 + Math.floor(rnd() * 5),
-				std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(rnd() * 9)]
+				std_demand_outlook: 1 + Math.floor(pick() * 5),
+				std_biggest_obstacle: [0, 1, 1, 2, 3, 3, 3, 5, 8][Math.floor(pick() * 9)]
 			};
-			if (rnd() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
+			if (pick() < 0.45 && unused.length) questionAnswers.std_one_change = unused.pop();
 			return {
 				unit_id: p.unit_id!,
 				job_role: role,

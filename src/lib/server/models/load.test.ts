@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listModels, loadModel, loadStandardQuestions } from './load';
-import { QUESTION_LANGUAGES, standardQuestionSchema } from './schema';
+import { latestModel } from './registry';
+import { fullAdviceSchema, QUESTION_LANGUAGES, standardQuestionSchema } from './schema';
 
 const AREAS = [
 	'territory',
@@ -77,18 +78,154 @@ describe('the shipped SOS model', async () => {
 	});
 });
 
+describe('the shipped SOS model 1.1', async () => {
+	const model = await loadModel({ id: 'sos', version: '1.1' });
+	const previous = await loadModel({ id: 'sos', version: '1.0' });
+	const keys = model.structure.areas.flatMap((a) => a.statements);
+	const mapping = model.structure.continues!.statements;
+	/** The 1.0 statements the issue asks to rewrite: their meaning changes, so no 1.1 statement continues them. */
+	const REWRITTEN = [
+		'territory_2',
+		'territory_5',
+		'targets_4',
+		'targets_6',
+		'targets_8',
+		'visualizing_4',
+		'visualizing_5',
+		'visualizing_6',
+		'one_to_one_4',
+		'forecasting_4',
+		'business_followup_6',
+		'business_followup_7',
+		'activity_planning_6',
+		'field_visits_1',
+		'improvement_program_5',
+		'improvement_program_6',
+		'improvement_program_7',
+		'improvement_program_8'
+	];
+
+	it('loads with English and Swedish, full advice and the advice thresholds', () => {
+		expect(model.structure.version).toBe('1.1');
+		expect(Object.keys(model.translations).sort()).toEqual(['en', 'sv']);
+		expect(model.structure.thresholds).toEqual({ high: 3.7, basics: 2.5, improvement: 3.0 });
+		expect(model.structure.advice).toBe('full');
+	});
+
+	it('is the newest version, the one new rounds and the demo take', async () => {
+		expect(await listModels()).toContainEqual({ id: 'sos', version: '1.1' });
+		expect((await latestModel()).structure.version).toBe('1.1');
+	});
+
+	it('has the nine areas in the product order, 7–9 statements each and 70–82 in all', () => {
+		expect(model.structure.areas.map((a) => a.key)).toEqual(AREAS);
+		for (const area of model.structure.areas) {
+			expect(area.statements.length, area.key).toBeGreaterThanOrEqual(7);
+			expect(area.statements.length, area.key).toBeLessThanOrEqual(9);
+		}
+		expect(keys.length).toBeGreaterThanOrEqual(70);
+		expect(keys.length).toBeLessThanOrEqual(82);
+	});
+
+	it.each(['en', 'sv'])('%s: every statement is at most 160 characters, unique, and has its own advice', (lang) => {
+		const statements = Object.values(model.translations[lang].areas).flatMap((a) => Object.values(a.statements));
+		expect(statements.length).toBe(keys.length);
+		for (const s of statements) {
+			expect(s.text.length, s.text).toBeLessThanOrEqual(160);
+			expect(s.advice?.trim(), s.text).toBeTruthy();
+		}
+		expect(new Set(statements.map((s) => s.text.toLowerCase())).size).toBe(statements.length);
+		expect(new Set(statements.map((s) => s.advice)).size).toBe(statements.length);
+	});
+
+	it.each(['en', 'sv'])('%s: gives every area the full advice, a KPI with a target value, and the scale labels', (lang) => {
+		const t = model.translations[lang];
+		for (const point of ['1', '2', '3', '4', '5', 'dontKnow', 'notUsed'] as const) expect(t.scale[point], point).toBeTruthy();
+		for (const [key, area] of Object.entries(t.areas)) {
+			const { summary, actions, ...full } = area.advice;
+			expect(fullAdviceSchema.safeParse(full).error?.issues ?? [], key).toEqual([]);
+			expect(summary.trim().length, key).toBeGreaterThan(0);
+			expect(actions.length, key).toBeGreaterThanOrEqual(3);
+			expect(area.advice.kpi!.target, key).toMatch(/\d/);
+		}
+	});
+
+	it('does not map a rewritten statement to its 1.0 predecessor', () => {
+		const predecessors = Object.values(mapping);
+		for (const old of REWRITTEN) {
+			expect(predecessors, old).not.toContain(old);
+			expect(keys, old).not.toContain(old);
+		}
+	});
+
+	it('maps each continued statement to a 1.0 statement of the same area, and continues every area', () => {
+		const before = new Map(previous.structure.areas.flatMap((a) => a.statements.map((s) => [s, a.key] as const)));
+		const areaOf = new Map(model.structure.areas.flatMap((a) => a.statements.map((s) => [s, a.key] as const)));
+		expect(model.structure.continues!.version).toBe('1.0');
+		expect(model.structure.continues!.areas).toEqual(AREAS);
+		expect(Object.keys(mapping).length).toBeGreaterThanOrEqual(40);
+		for (const [now, old] of Object.entries(mapping)) {
+			expect(before.get(old), `${now} → ${old}`).toBe(areaOf.get(now));
+			// An unchanged statement keeps its English text; only rewritten ones (new keys) say something new.
+			const area = areaOf.get(now)!;
+			expect(model.translations.en.areas[area].statements[now].text).toBe(previous.translations.en.areas[area].statements[old].text);
+		}
+	});
+
+	it('adds the missing items as new, unmapped statements', () => {
+		for (const key of [
+			'forecasting_accuracy',
+			'forecasting_honest_removal',
+			'one_to_one_coaching_outcome',
+			'activity_planning_levels_reached',
+			'business_followup_pipeline_coverage'
+		]) {
+			expect(keys, key).toContain(key);
+			expect(Object.keys(mapping), key).not.toContain(key);
+		}
+	});
+
+	it('offers "not used" on a short list of statements of this model', () => {
+		const notUsed = model.structure.notUsed ?? [];
+		expect(model.structure.scale.notUsed).toBe(true);
+		expect(notUsed.length).toBeGreaterThan(0);
+		expect(notUsed.length).toBeLessThanOrEqual(8);
+		for (const s of notUsed) expect(keys, s).toContain(s);
+		expect(notUsed).toContain('targets_7');
+	});
+
+	it('names the areas each area builds on', () => {
+		const depends = Object.fromEntries(model.structure.areas.map((a) => [a.key, a.dependsOn ?? []]));
+		expect(depends.forecasting).toContain('business_followup');
+		expect(depends.one_to_one).toEqual(expect.arrayContaining(['targets', 'visualizing']));
+	});
+
+	it('uses one Swedish term each for one-to-ones, joint field visits and the improvement program', async () => {
+		const sv = model.translations.sv.areas;
+		expect(sv.one_to_one.name).toBe('Enskilda samtal');
+		expect(sv.field_visits.name).toBe('Medåkning');
+		expect(sv.improvement_program.name).toBe('Hantering av svaga resultat');
+		const visits = Object.values(sv.field_visits.statements).map((s) => s.text.toLowerCase());
+		expect(visits.filter((t) => t.includes('medåkning')).length).toBeGreaterThanOrEqual(5);
+		const talks = Object.values(sv.one_to_one.statements).map((s) => s.text.toLowerCase());
+		expect(talks.filter((t) => /enskil(da|t) samtal/.test(t)).length).toBeGreaterThanOrEqual(5);
+		const raw = await readFile(path.resolve('models/sos/1.1/sv.json'), 'utf8');
+		expect(raw).not.toMatch(/coachningssamtal|gemensamma? kundbesök|förbättringsprogram/i);
+	});
+});
+
 describe('loadModel rejects a broken model folder', () => {
 	const temps: string[] = [];
 	afterEach(async () => {
 		await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 	});
 
-	/** A copy of the shipped model in a temp dir, with one file changed. */
-	async function copyWith(file: string, change: (json: Record<string, any>) => void): Promise<string> {
+	/** A copy of the shipped model in a temp dir, with one file of one version (1.0 unless named) changed. */
+	async function copyWith(file: string, change: (json: Record<string, any>) => void, version = '1.0'): Promise<string> {
 		const dir = await mkdtemp(path.join(os.tmpdir(), 'sos-models-'));
 		temps.push(dir);
 		await cp(path.resolve('models/sos'), path.join(dir, 'sos'), { recursive: true });
-		const target = path.join(dir, 'sos', '1.0', file);
+		const target = path.join(dir, 'sos', version, file);
 		const json = JSON.parse(await readFile(target, 'utf8'));
 		change(json);
 		await writeFile(target, JSON.stringify(json));
@@ -99,7 +236,41 @@ describe('loadModel rejects a broken model folder', () => {
 		const dir = await copyWith('sv.json', () => {});
 		const model = await loadModel({ id: 'sos', version: '1.0', dir });
 		expect(Object.keys(model.translations).sort()).toEqual(['en', 'sv']);
-		expect(await listModels(dir)).toEqual([{ id: 'sos', version: '1.0' }]);
+		expect(await listModels(dir)).toEqual([
+			{ id: 'sos', version: '1.0' },
+			{ id: 'sos', version: '1.1' }
+		]);
+		expect((await loadModel({ id: 'sos', version: '1.1', dir })).structure.version).toBe('1.1');
+	});
+
+	it('rejects a statement mapped to a statement the earlier version does not have', async () => {
+		const dir = await copyWith('model.json', (j) => (j.continues.statements.territory_1 = 'territory_99'), '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir })).rejects.toThrow(
+			/model\.json: continues\.statements\.territory_1: "territory_99" is not a statement of 1\.0/
+		);
+	});
+
+	it('rejects a continuity with an area or a version that does not exist', async () => {
+		const area = await copyWith('model.json', (j) => j.continues.areas.push('pricing'), '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir: area })).rejects.toThrow(/model\.json: continues\.areas\.9: Unknown area "pricing"/);
+		const version = await copyWith('model.json', (j) => (j.continues.version = '0.9'), '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir: version })).rejects.toThrow(/sos\/0\.9\/model\.json: file not found/);
+	});
+
+	it('rejects a translation that lacks a field of the full advice', async () => {
+		const dir = await copyWith('sv.json', (j) => delete j.areas.forecasting.advice.kpi, '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir })).rejects.toThrow(
+			/sv\.json: area "forecasting": advice lacks kpi \(model\.json asks for full advice\)/
+		);
+		const plan = await copyWith('en.json', (j) => (j.areas.targets.advice.plan.days60 = []), '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir: plan })).rejects.toThrow(/en\.json: areas\.targets\.advice\.plan\.days60: At least 1/);
+	});
+
+	it('rejects a missing "not used" label and an unknown "not used" statement', async () => {
+		const label = await copyWith('en.json', (j) => delete j.scale.notUsed, '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir: label })).rejects.toThrow(/en\.json: scale\.notUsed: label required by model\.json/);
+		const unknown = await copyWith('model.json', (j) => j.notUsed.push('targets_99'), '1.1');
+		await expect(loadModel({ id: 'sos', version: '1.1', dir: unknown })).rejects.toThrow(/model\.json: notUsed\.\d+: Unknown statement "targets_99"/);
 	});
 
 	it('rejects a translation missing a statement, naming the file and the statement', async () => {

@@ -9,6 +9,7 @@ import { ORGANIZATION } from '$lib/results/view';
 import { listPublishedRounds } from './rounds';
 import { unitResults } from './unit-results';
 import { unitTrend } from './trend';
+import { latestModel } from '$lib/server/models/registry';
 
 let db: Kysely<Database>;
 let drop: () => Promise<void>;
@@ -41,6 +42,14 @@ beforeAll(async () => {
 afterAll(() => drop());
 
 describe('the demo organization on first start', () => {
+	it('runs every round, its own and the generated benchmark organizations’, on the newest model version', async () => {
+		const latest = (await latestModel()).structure;
+		const rounds = await db.selectFrom('rounds').select(['model_id', 'model_version']).distinct().execute();
+		expect(rounds).toEqual([{ model_id: latest.id, model_version: latest.version }]);
+		const benchmarks = await db.selectFrom('benchmark_versions').select(['model_id', 'model_version']).distinct().execute();
+		expect(benchmarks).toEqual([{ model_id: latest.id, model_version: latest.version }]);
+	});
+
 	it('has two published, generated rounds with results, compared with a benchmark of generated organizations', async () => {
 		const rounds = await listPublishedRounds({ organizationId: orgId }, db);
 		expect(rounds).toHaveLength(2);
