@@ -16,7 +16,12 @@ const patchKey = z
 const noProto = z.unknown().refine((v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'), NOT_OURS);
 /** A batch of answers from the survey: statements by key, company questions by key. Unknown keys are refused. */
 export const answersPatch = z.strictObject({
-	answers: noProto.pipe(z.record(patchKey, z.union([z.number(), z.null()]))).default({}),
+	answers: noProto
+		.pipe(z.record(patchKey, z.union([z.number(), z.null()])))
+		.default({})
+		.describe(
+			'By statement key: 1–5 on the scale, 0 for “don’t know”, -1 for “not used in our team” (only for the statements the model offers it for; elsewhere 400), or null to clear.'
+		),
 	questions: noProto.pipe(z.record(patchKey, z.unknown())).default({})
 });
 export type AnswersPatch = z.infer<typeof answersPatch>;
