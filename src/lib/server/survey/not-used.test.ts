@@ -95,7 +95,7 @@ describe('"not used in our team" through save, submit, mix and results', () => {
 
 		const published = await getPublishedRound({ organizationId: org.id, roundId: round.id });
 		const totals = async () =>
-			(await loadRoundData({ organizationId: org.id, round: published, totalsFor: [ORGANIZATION] })).data.totals.get(team)!.sales_person!;
+			(await loadRoundData({ organizationId: org.id, round: published, totalsFor: [ORGANIZATION] })).data.totals!.get(team)!.sales_person!;
 		const t = await totals();
 		expect(t.respondents).toBe(6);
 		expect(notUsedCount(t, s0)).toBe(3);
