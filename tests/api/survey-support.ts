@@ -4,6 +4,7 @@ import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fix
 import { createRound } from '$lib/server/rounds/create';
 import { invitationToken } from '$lib/server/rounds/links';
 import { getModel } from '$lib/server/models/registry';
+import { areaOrder } from '$lib/survey/rotation';
 import { baseUrl } from '../support/http';
 import { freshIp, normalizePage, raw as rawRequest, type RawResponse } from './helpers';
 
@@ -36,7 +37,11 @@ export async function openRound(opts: { people?: number; questions?: string[]; l
 		.execute();
 	const tokens = await Promise.all(invitations.map((i) => invitationToken({ organizationId: org.id, invitationId: i.id })));
 	const model = await getModel(r.modelId, r.modelVersion);
-	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model };
+	// Each participant sees the areas in their own order (lib/survey/rotation.ts): page n shows area order[n - 1].
+	const orders = invitations.map((i) => areaOrder(i.id, model.shape.areas.length));
+	/** The page on which participant `p` (index into tokens) sees model area `area`. */
+	const pageOf = (p: number, area: number) => orders[p].indexOf(area) + 1;
+	return { org, admin, round: r, people, tokens, keys: model.statementKeys, model, orders, pageOf };
 }
 
 /**

@@ -29,7 +29,8 @@ const checked = (html: string, name: string) => new RegExp(`name="${name}" value
 
 describe('survey link', () => {
 	it('exchanges the token for an httpOnly cookie on /s and takes it out of the address bar', async () => {
-		const { tokens, org } = await round();
+		const { tokens, org, model, orders } = await round();
+		const first = model.shape.areas[orders[0][0]];
 		const c = client();
 		const res = await c.open(tokens[0]);
 		expect(res.location).toBe('/s');
@@ -46,12 +47,14 @@ describe('survey link', () => {
 		expect(page.text).toContain(org.name);
 		expect(page.text).toContain('Autumn pulse');
 		expect(page.text).toContain('Your answers are anonymous.');
+		// The participant's first area (the order rotates per invitation).
 		expect(page.text).toContain('Area 1 of 9');
-		expect(page.text).toContain('<h1 class="sv-h1">Territory management</h1>');
+		expect(page.text).toContain(`<h1 class="sv-h1">${model.translations.en.areas[first.key].name}</h1>`);
 		// Every statement is a fieldset with a legend and six labelled choices; no client-side app.
-		expect(page.text.match(/<fieldset class="sv-st">/g)).toHaveLength(9);
-		expect(page.text.match(/<legend>/g)).toHaveLength(9);
-		expect(page.text.match(/type="radio"/g)).toHaveLength(54);
+		const n = first.statements.length;
+		expect(page.text.match(/<fieldset class="sv-st">/g)).toHaveLength(n);
+		expect(page.text.match(/<legend>/g)).toHaveLength(n);
+		expect(page.text.match(/type="radio"/g)).toHaveLength(6 * n);
 		expect(page.text).toContain('Not at all how we work');
 		expect(page.text).toMatch(/Don.t know/);
 		expect(page.text).not.toMatch(/_app\/immutable\/entry|modulepreload|__sveltekit/);
@@ -138,7 +141,7 @@ describe('survey link', () => {
 
 describe('answering', () => {
 	it('saves each page without JavaScript, saves single answers from the script, and resumes on another device', async () => {
-		const { tokens, keys, org } = await round();
+		const { tokens, keys, org, pageOf } = await round();
 		const phone = client();
 		await phone.open(tokens[1]);
 		// Page 1, no JavaScript: Next posts the page and moves on.
@@ -171,10 +174,12 @@ describe('answering', () => {
 		expect(resumed.text).toContain('Welcome back');
 		expect(resumed.text).toContain('Area 1 of 9');
 		expect(resumed.text).toContain(`5 of ${keys.length} statements answered`);
-		expect(checked(resumed.text, `a_${keys[0]}`)).toBe('4');
-		expect(checked(resumed.text, `a_${keys[1]}`)).toBe('0');
-		expect(checked(resumed.text, `a_${keys[3]}`)).toBeNull();
-		const p2 = await laptop.get('/s?p=2');
+		// The first two areas of the model, wherever this participant's order puts them.
+		const p1 = await laptop.get(`/s?p=${pageOf(1, 0)}`);
+		expect(checked(p1.text, `a_${keys[0]}`)).toBe('4');
+		expect(checked(p1.text, `a_${keys[1]}`)).toBe('0');
+		expect(checked(p1.text, `a_${keys[3]}`)).toBeNull();
+		const p2 = await laptop.get(`/s?p=${pageOf(1, 1)}`);
 		expect(checked(p2.text, `a_${keys[9]}`)).toBe('2');
 		expect(checked(p2.text, `a_${keys[10]}`)).toBe('3');
 	});
@@ -271,7 +276,7 @@ describe('answering', () => {
 	});
 
 	it('shows the invitation’s language first and switches language without losing answers', async () => {
-		const { tokens, keys, org } = await round({ language: 'sv' });
+		const { tokens, keys, org, pageOf } = await round({ language: 'sv' });
 		const c = client();
 		await c.open(tokens[0]);
 		const sv = await c.get('/s');
@@ -284,9 +289,9 @@ describe('answering', () => {
 			['lang', 'en']
 		]);
 		expect(switched.location).toBe('/s?p=1');
-		const en = await c.get('/s?p=1');
+		const en = await c.get(`/s?p=${pageOf(0, 0)}`);
 		expect(en.text).toContain('<html lang="en">');
-		expect(en.text).toContain('Area 1 of 9');
+		expect(en.text).toContain(`Area ${pageOf(0, 0)} of 9`);
 		expect(checked(en.text, `a_${keys[0]}`)).toBe('2');
 		expect((await draftOf(org.id))!.answers[0]).toBe(2);
 		// The switch on pages without answers returns to a survey page only.
@@ -344,6 +349,14 @@ describe('refusing bad input', () => {
 		]);
 		expect(form.status).toBe(400);
 		expect(form.text).toContain('could not be saved');
+		expect((await draftOf(org.id))!.answers[1]).toBeNull();
+		// "Not used in our team" (-1) only where the model offers it: model 1.0 offers it nowhere.
+		const notOffered = await c.form('/s?/save&p=1', [
+			['page', '1'],
+			[`a_${keys[1]}`, '-1']
+		]);
+		expect(notOffered.status).toBe(400);
+		expect(notOffered.text).toContain('does not offer it');
 		expect((await draftOf(org.id))!.answers[1]).toBeNull();
 	});
 

@@ -193,7 +193,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a participant’s survey
-         * @description Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.
+         * @description Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, -1 for “not used in our team” (only for the statements the model offers it for), or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.
          */
         post: operations["submitSurvey"];
         delete?: never;
@@ -1367,7 +1367,10 @@ export interface components {
             scopeUnitId?: string | null;
         };
         SurveyAnswers: {
-            /** @default {} */
+            /**
+             * @description By statement key: 1–5 on the scale, 0 for “don’t know”, -1 for “not used in our team” (only for the statements the model offers it for; elsewhere 400), or null to clear.
+             * @default {}
+             */
             answers?: unknown;
             /** @default {} */
             questions?: unknown;

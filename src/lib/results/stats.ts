@@ -3,7 +3,7 @@
  * here adds up, so a unit's figures are the sum of its sub-units'. A statement's score is the mean of
  * its scored answers; an area's score is worked out from its statements' scores (`areaScore`).
  */
-import type { ModelShape } from '$lib/survey/scoring';
+import { NOT_USED, type ModelShape } from '$lib/survey/scoring';
 import { round2 } from './colour';
 
 /** Answer distribution per statement: [don't know, 1, 2, 3, 4, 5]. */
@@ -25,6 +25,8 @@ export interface GroupStats {
 	statementN: number[];
 	statementSum: number[];
 	statementDist: number[];
+	/** Per statement: respondents who answered "not used in our team" (-1); apart from the distribution, left out of scores. */
+	statementNotUsed: number[];
 	questions: Record<string, QuestionTally>;
 }
 
@@ -48,11 +50,12 @@ export function emptyStats(shape: Pick<ModelShape, 'statementCount'> & { areaCou
 		statementN: Array(shape.statementCount).fill(0),
 		statementSum: Array(shape.statementCount).fill(0),
 		statementDist: Array(shape.statementCount * DIST_WIDTH).fill(0),
+		statementNotUsed: Array(shape.statementCount).fill(0),
 		questions: {}
 	};
 }
 
-/** Adds one response. Unanswered statements count nowhere; "don't know" only in the distribution. */
+/** Adds one response. Unanswered statements count nowhere; "don't know" only in the distribution; "not used" (-1) only in statementNotUsed. */
 export function addResponse(s: GroupStats, r: ResponseLike, questions: readonly QuestionShape[]): void {
 	s.respondents++;
 	r.areaScores.forEach((score, i) => {
@@ -61,6 +64,7 @@ export function addResponse(s: GroupStats, r: ResponseLike, questions: readonly 
 		s.areaSum[i] += score;
 	});
 	r.answers.forEach((a, i) => {
+		if (a === NOT_USED) s.statementNotUsed[i]++;
 		if (a === null || a === undefined || a < 0 || a > 5) return;
 		s.statementDist[i * DIST_WIDTH + a]++;
 		if (a >= 1) {
@@ -110,6 +114,7 @@ export function addStats(into: GroupStats, from: GroupStats): void {
 	add(into.statementN, from.statementN);
 	add(into.statementSum, from.statementSum);
 	add(into.statementDist, from.statementDist);
+	add(into.statementNotUsed, from.statementNotUsed);
 	for (const key in from.questions) {
 		const t = from.questions[key];
 		const mine = (into.questions[key] ??= { n: 0, ...(t.counts ? { counts: Array(t.counts.length).fill(0) } : {}) });
@@ -126,6 +131,8 @@ function add(a: number[], b: readonly number[]): void {
 export const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n : null);
 export const statementMean = (s: GroupStats, i: number) => mean(s.statementSum[i], s.statementN[i]);
 export const distribution = (s: GroupStats, i: number) => s.statementDist.slice(i * DIST_WIDTH, (i + 1) * DIST_WIDTH);
+/** How many answered "not used in our team" to statement i (0 for results stored before it was counted). */
+export const notUsedCount = (s: GroupStats, i: number): number => s.statementNotUsed?.[i] ?? 0;
 
 /**
  * An area's score: the mean of its statements' scores as shown (2 decimals), over the statements that

@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			? reviewPage(s, locale)
 			: key === 'questions'
 				? questionsPage(s, locale)
-				: areaPage(s, locale, Number(key), translator(locale)('survey.dontKnow'));
+				: areaPage(s, locale, Number(key), { dontKnow: translator(locale)('survey.dontKnow'), notUsed: translator(locale)('survey.notUsed') });
 	return {
 		state: 'open' as const,
 		locale,

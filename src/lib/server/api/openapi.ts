@@ -106,7 +106,7 @@ export function openApiDocument(serverUrl: string) {
 				post: {
 					summary: 'Submit a participant’s survey',
 					description:
-						'Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.',
+						'Authenticated by the invitation token, not an API token. Answers are keyed by statement and question key, merged over the saved draft: 1–5, 0 for “don’t know”, -1 for “not used in our team” (only for the statements the model offers it for), or null. Submitting twice stores one response (the second answer says alreadySubmitted). The stored response holds no person, invitation or time.',
 					operationId: 'submitSurvey',
 					security: [{ invitation: [] }],
 					requestBody: body('SurveyAnswers'),

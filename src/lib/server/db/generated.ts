@@ -263,6 +263,7 @@ export interface RoundAggregates {
   round_id: string;
   statement_dist: number[];
   statement_n: number[];
+  statement_not_used: number[] | null;
   statement_sum: number[];
   unit_id: string;
 }
@@ -324,6 +325,7 @@ export interface RoundTotals {
   round_id: string;
   statement_dist: number[];
   statement_n: number[];
+  statement_not_used: number[] | null;
   statement_sum: number[];
   unit_id: string;
 }

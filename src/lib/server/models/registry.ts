@@ -18,7 +18,10 @@ function compile(m: LoadedModel): CompiledModel {
 		key: a.key,
 		statements: a.statements.map((s) => statementKeys.push(s) - 1)
 	}));
-	return { ...m, ref: `${m.structure.id}@${m.structure.version}`, shape: { areas, statementCount: statementKeys.length }, statementKeys };
+	// Statements offering "not used in our team", as indexes in answer order (the schema checked the keys).
+	const notUsed = (m.structure.scale.notUsed ? (m.structure.notUsed ?? []) : []).map((k) => statementKeys.indexOf(k)).sort((a, b) => a - b);
+	const shape: ModelShape = { areas, statementCount: statementKeys.length, ...(notUsed.length ? { notUsed } : {}) };
+	return { ...m, ref: `${m.structure.id}@${m.structure.version}`, shape, statementKeys };
 }
 
 /** A model from models/, validated and compiled once per process (models are data that ship with a release). */

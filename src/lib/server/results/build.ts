@@ -78,6 +78,7 @@ export async function buildRoundResults(opts: { organizationId: string; roundId:
 		statement_n: s.statementN,
 		statement_sum: s.statementSum,
 		statement_dist: s.statementDist,
+		statement_not_used: s.statementNotUsed,
 		questions: JSON.stringify(s.questions)
 	});
 	const aggregates = [...groups.values()].map(row);

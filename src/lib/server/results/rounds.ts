@@ -100,7 +100,9 @@ export async function loadRoundData(
 						'job_role',
 						'respondents',
 						'questions',
-						sql<[number[], number[], number[], number[], number[]]>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist)`.as('arrays')
+						sql<
+							[number[], number[], number[], number[], number[], number[] | null]
+						>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist, statement_not_used)`.as('arrays')
 					])
 					.where('organization_id', '=', opts.organizationId)
 					.where('round_id', '=', opts.round.id)
@@ -120,7 +122,7 @@ export async function loadRoundData(
 	});
 	const byUnit = new Map<string, Partial<Record<JobRole, GroupStats>>>();
 	for (const t of totals) {
-		const [areaN, areaSum, statementN, statementSum, statementDist] = t.arrays;
+		const [areaN, areaSum, statementN, statementSum, statementDist, statementNotUsed] = t.arrays;
 		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = {
 			respondents: t.respondents,
 			areaN,
@@ -128,6 +130,8 @@ export async function loadRoundData(
 			statementN,
 			statementSum,
 			statementDist,
+			// Results built before "not used" was counted have none: zeros.
+			statementNotUsed: statementNotUsed ?? Array(dims.statementCount).fill(0),
 			questions: t.questions as Record<string, QuestionTally>
 		};
 	}

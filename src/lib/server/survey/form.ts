@@ -23,7 +23,8 @@ export function patchFromForm(ctx: SurveyContext, form: FormData, page: string):
 	const answers: Record<string, number | null> = {};
 	for (const [name, value] of form.entries()) {
 		if (!name.startsWith(STATEMENT_FIELD) || typeof value !== 'string') continue;
-		answers[name.slice(STATEMENT_FIELD.length)] = /^\d$/.test(value) ? Number(value) : -1;
+		// -1 is "not used in our team"; anything that is not a small whole number is refused by saveDraft.
+		answers[name.slice(STATEMENT_FIELD.length)] = /^-?\d$/.test(value) ? Number(value) : Number.NaN;
 	}
 	const questions: Record<string, QuestionAnswer> = {};
 	const errors: Record<string, string> = {};

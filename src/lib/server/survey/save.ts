@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { db, type Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/errors';
-import type { Answer } from '$lib/survey/scoring';
+import { answerProblem, type Answer } from '$lib/survey/scoring';
+import type { CompiledModel } from '$lib/server/models/registry';
 import { cleanQuestionAnswer, type QuestionAnswer } from './answers';
 import type { SurveyContext } from './participant';
 
@@ -15,14 +16,19 @@ const patchKey = z
 const noProto = z.unknown().refine((v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'), NOT_OURS);
 /** A batch of answers from the survey: statements by key, company questions by key. Unknown keys are refused. */
 export const answersPatch = z.strictObject({
-	answers: noProto.pipe(z.record(patchKey, z.union([z.number(), z.null()]))).default({}),
+	answers: noProto
+		.pipe(z.record(patchKey, z.union([z.number(), z.null()])))
+		.default({})
+		.describe(
+			'By statement key: 1–5 on the scale, 0 for “don’t know”, -1 for “not used in our team” (only for the statements the model offers it for; elsewhere 400), or null to clear.'
+		),
 	questions: noProto.pipe(z.record(patchKey, z.unknown())).default({})
 });
 export type AnswersPatch = z.infer<typeof answersPatch>;
 
 /** Applies a patch to the context's answers; throws ValidationError naming the first bad entry. */
 export function applyPatch(ctx: SurveyContext, patch: AnswersPatch): { answers: Answer[]; questionAnswers: Record<string, QuestionAnswer> } {
-	const answers = patchStatements(ctx.model.statementKeys, ctx.answers, patch.answers);
+	const answers = patchStatements(ctx.model, ctx.answers, patch.answers);
 	const questionAnswers = { ...ctx.questionAnswers };
 	for (const [key, value] of Object.entries(patch.questions)) {
 		const q = ctx.questions.find((x) => x.key === key);
@@ -34,14 +40,17 @@ export function applyPatch(ctx: SurveyContext, patch: AnswersPatch): { answers: 
 	return { answers, questionAnswers };
 }
 
-/** `base` (answers in model order) with the patched statements replaced; ValidationError on a bad key or value. */
-export function patchStatements(statementKeys: string[], base: Answer[], patch: AnswersPatch['answers']): Answer[] {
+/**
+ * `base` (answers in model order) with the patched statements replaced; ValidationError on a bad key or
+ * value. -1 ("not used in our team") is accepted only for the statements the model offers it for.
+ */
+export function patchStatements(model: Pick<CompiledModel, 'statementKeys' | 'shape'>, base: Answer[], patch: AnswersPatch['answers']): Answer[] {
 	const answers = [...base];
 	for (const [key, value] of Object.entries(patch)) {
-		const i = statementKeys.indexOf(key);
+		const i = model.statementKeys.indexOf(key);
 		if (i < 0) throw new ValidationError(`There is no statement "${key.slice(0, 80)}" in this survey.`);
-		if (value !== null && !(Number.isInteger(value) && value >= 0 && value <= 5))
-			throw new ValidationError(`The answer to "${key}" must be 1–5, or 0 for "don't know".`);
+		const problem = answerProblem(value, i, model.shape);
+		if (problem) throw new ValidationError(`The answer to "${key}" ${problem}.`);
 		answers[i] = value;
 	}
 	return answers;

@@ -75,7 +75,7 @@ export async function submitByToken(opts: { token: string; ip: string | null; pa
  */
 function prebuild(model: CompiledModel, patch: AnswersPatch): { sealed: Buffer } | null {
 	try {
-		const answers = patchStatements(model.statementKeys, Array(model.shape.statementCount).fill(null), patch.answers);
+		const answers = patchStatements(model, Array(model.shape.statementCount).fill(null), patch.answers);
 		return {
 			sealed: sealAnswers({ answers, areaScores: scoreResponse(answers, model.shape), questionAnswers: {} }, { capacity: sealCapacity(model.shape, []) })
 		};

@@ -8,7 +8,7 @@ import { refusal } from '$lib/server/survey/api';
 
 /**
  * Saves answers as they are given (static/survey.js): same-origin, authenticated by the survey cookie,
- * body = {answers: {statementKey: 0–5 | null}, questions: {questionKey: value}}. Nothing is stored
+ * body = {answers: {statementKey: 0–5 | -1 (not used, where offered) | null}, questions: {questionKey: value}}. Nothing is stored
  * unless every entry is valid.
  */
 export const POST: RequestHandler = async (event) => {

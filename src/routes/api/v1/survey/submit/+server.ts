@@ -23,7 +23,7 @@ function tokenOf(request: Request, cookie: string | undefined, origin: string): 
 
 /**
  * Submits a participant's survey (for integrations and mobile apps), authenticated by the invitation
- * token. Body: {answers: {statementKey: 1–5 | 0 (don't know) | null}, questions: {questionKey: value}}, merged
+ * token. Body: {answers: {statementKey: 1–5 | 0 (don't know) | -1 (not used, where offered) | null}, questions: {questionKey: value}}, merged
  * over the saved draft. Submitting twice stores one response; the second answer says alreadySubmitted.
  */
 export const POST: RequestHandler = async (event) => {
