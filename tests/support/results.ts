@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db';
 import type { JobRole } from '$lib/server/db/schema';
-import { latestModel } from '$lib/server/models/registry';
+import { latestModel, type CompiledModel } from '$lib/server/models/registry';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { insertPublishedRound } from '$lib/server/results/past-round';
 import { generateResponse, seeded, teamProfile } from '$lib/server/bootstrap/generate';
@@ -27,8 +27,10 @@ export async function createPublishedRound(opts: {
 	closedAt?: Date;
 	benchmarkVersionId?: string | null;
 	existingUnits?: Record<string, string>;
+	/** The model version the round uses (default: the newest). */
+	model?: CompiledModel;
 }) {
-	const model = await latestModel();
+	const model = opts.model ?? (await latestModel());
 	const ids: Record<string, string> = { ...opts.existingUnits };
 	const pending = Object.entries(opts.tree.units).filter(([name]) => !ids[name]);
 	while (pending.length) {

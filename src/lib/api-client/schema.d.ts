@@ -1197,15 +1197,21 @@ export interface components {
                 id: string;
                 name: string;
             };
+            /** @description The model version whose areas the trend shows: the newest its rounds used. */
+            model: string;
             areas: {
                 key: string;
                 name: string;
+                /** @description The model version from which the area’s scores compare, when earlier rounds measured it differently; null when all rounds compare. */
+                since: string | null;
             }[];
             rounds: {
                 /** Format: uuid */
                 id: string;
                 name: string;
                 closedAt: string | null;
+                /** @description The model version the round used. */
+                model: string;
                 respondents: number | null;
                 /** @description The units of that round that make up this unit’s history there (itself, or the units merged into it). */
                 from: string[];
@@ -1215,6 +1221,8 @@ export interface components {
                     benchmark: number | null;
                     /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
                     status: ("green" | "yellow" | "red" | "neutral") | null;
+                    /** @description False where the round’s model version measured the area differently (then no score or benchmark). */
+                    comparable: boolean;
                 }[];
             }[];
         };

@@ -127,6 +127,13 @@ describe('trendSvg', () => {
 		expect(svg).toContain('&lt;i&gt;2026&lt;/i&gt;');
 		expect(trendSvg({ label: 'x', points, locale: 'sv' })).toContain('>3,45</text>');
 	});
+	it('marks where the model version changed, before that point', () => {
+		const svg = trendSvg({ label: 'x', points: points.map((p, i) => (i === 2 ? { ...p, marker: 'Model 1.1' } : p)) });
+		balanced(svg);
+		expect(count(svg, cls('marker'))).toBe(1);
+		expect(svg).toContain('>Model 1.1</text>');
+		expect(count(trendSvg({ label: 'x', points }), cls('marker'))).toBe(0);
+	});
 });
 
 describe('distributionSvg', () => {

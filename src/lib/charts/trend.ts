@@ -2,7 +2,8 @@ import { score } from '$lib/results/format';
 import { chartColours, clampScore, runs, textWidth } from './colours';
 import { el, esc, named, text } from './svg';
 
-export type TrendPoint = { x: string; value: number | null; benchmark?: number | null };
+/** `marker`: a label for a change before this point (e.g. "Model 1.1"), drawn as a dotted rule. */
+export type TrendPoint = { x: string; value: number | null; benchmark?: number | null; marker?: string };
 export interface TrendInput {
 	label: string;
 	points: TrendPoint[];
@@ -32,7 +33,7 @@ function layout(points: TrendPoint[], height: number, locale: string, w: number,
 	const y = (v: number) => top + ((5 - clampScore(v)) / 4) * (yb - top);
 	const show = (i: number) => (n - 1 - i) % step === 0;
 	const path = (run: [number, number][]) => run.map(([i, v], k) => `${k ? 'L' : 'M'}${x(i)},${y(v)}`).join(' ');
-	return { w, font, lineH, left, xa, xb, yb, x, y, show, path, lines };
+	return { w, font, lineH, left, xa, xb, yb, top, spacing, x, y, show, path, lines };
 }
 
 /** Whether the chart has a benchmark line (the page's legend names it only then). */
@@ -40,7 +41,7 @@ export const trendHasBenchmark = (points: TrendPoint[]) => runs(points.map((p) =
 
 /**
  * One score over rounds (1–12 points) on a 1–5 scale: solid line with dots and values, benchmark dashed.
- * Missing values break the lines. 'wide', and 'narrow' for containers under 660px where, with many rounds,
+ * Missing values break the lines; a point's `marker` (a model version that changed) is a dotted rule before it. 'wide', and 'narrow' for containers under 660px where, with many rounds,
  * only every 2nd/3rd value and round label is written (always the latest).
  */
 export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendInput, drawing: 'wide' | 'narrow' = 'wide'): string {
@@ -58,6 +59,13 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 			el('line', { x1: L.left, x2: L.w, y1: L.y(v), y2: L.y(v), stroke: chartColours.grid }) +
 			text({ x: L.left - 8, y: L.y(v) + 4.5, 'text-anchor': 'end', fill: chartColours.muted }, v);
 	let body = el('g', { class: 'grid' }, grid);
+	points.forEach((p, i) => {
+		if (!p.marker || i === 0) return;
+		const mx = L.x(i) - L.spacing / 2;
+		body +=
+			el('line', { class: 'marker', x1: mx, x2: mx, y1: L.top - 12, y2: L.yb, stroke: chartColours.muted, 'stroke-width': 1, 'stroke-dasharray': '2 3' }) +
+			text({ class: 'marker-label', x: mx + 3, y: L.top - 4, 'font-size': 11, fill: chartColours.muted }, p.marker);
+	});
 	for (const run of runs(points.map((p) => p.benchmark))) {
 		if (run.length > 1)
 			body += el('path', { class: 'benchmark', d: L.path(run), fill: 'none', stroke: chartColours.benchmark, 'stroke-width': 2, 'stroke-dasharray': '6 4' });

@@ -30,9 +30,10 @@ export interface ModelRef {
 	version: string;
 }
 
-/** `models/` in the repository root (the process runs from the repository root when serving and testing). */
+/** `models/` in the repository root (the process runs from the repository root when serving and testing), or SOS_MODELS_DIR. */
 export function defaultModelsDir(): string {
-	return path.resolve('models');
+	// SOS_MODELS_DIR points elsewhere (tests with fixture models; an operator's own model folder).
+	return path.resolve(process.env.SOS_MODELS_DIR || 'models');
 }
 
 const MAX_ISSUES = 10;
@@ -165,7 +166,8 @@ async function checkContinuity(structure: ModelStructure, dir: string, file: str
 	if (problems.length) failMany(file, problems);
 }
 
-function compareVersions(a: string, b: string): number {
+/** Negative when version a is earlier than b (1.9 < 1.10), 0 when equal. */
+export function compareVersions(a: string, b: string): number {
 	const pa = a.split('.').map(Number);
 	const pb = b.split('.').map(Number);
 	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -44,6 +44,11 @@ export function shippedModels(): ReturnType<typeof listModels> {
 	return shipped;
 }
 
+/** The newest version of a model that ships with this release, or null when none does. */
+export async function newestShippedVersion(id: string): Promise<string | null> {
+	return (await shippedModels()).filter((r) => r.id === id).at(-1)?.version ?? null;
+}
+
 /** The newest version of a model, or NotFoundError. */
 export async function latestModel(id = 'sos'): Promise<CompiledModel> {
 	const refs = (await shippedModels()).filter((r) => r.id === id);

@@ -234,7 +234,16 @@ export function trendSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const roundW = 2.9 / rounds.length;
 	slide.addTable(
 		[
-			headerRow([t('results.col.area'), ...rounds.map((r) => `${r.name}\n${txt.day(r.closedAt)}`)], ['left', ...rounds.map(() => 'right' as const)]),
+			headerRow(
+				[
+					t('results.col.area'),
+					...rounds.map(
+						(r, i) =>
+							`${r.name}\n${txt.day(r.closedAt)}${i > 0 && r.model !== rounds[i - 1].model ? `\n${t('results.trend.model', { version: r.model })}` : ''}`
+					)
+				],
+				['left', ...rounds.map(() => 'right' as const)]
+			),
 			[cell(t('results.col.respondents'), { bold: true }), ...rounds.map((r) => cell(txt.count(r.respondents), { align: 'right', color: INK.muted }))],
 			...tr.areas.map((a) => [
 				cell(a.name, { bold: true }),

@@ -83,9 +83,15 @@ export function trendCharts(doc: Doc, trend: Trend, txt: ReportText): void {
 			doc.addPage();
 			rowY = doc.y;
 		}
-		const points = trend.rounds.map((r) => {
+		const points = trend.rounds.map((r, ri) => {
 			const f = r.areas.find((a) => a.key === area.key);
-			return { x: label(r), value: f?.score ?? null, benchmark: f?.benchmark ?? null };
+			const changed = ri > 0 && r.model !== trend.rounds[ri - 1].model;
+			return {
+				x: label(r),
+				value: f?.score ?? null,
+				benchmark: f?.benchmark ?? null,
+				marker: changed ? txt.t('results.trend.model', { version: r.model }) : undefined
+			};
 		});
 		charts.push(
 			trendChart(doc, LEFT + col * (w + MINI.gap), rowY, w, MINI.height, area.name, txt.t('results.trend.chartLabel', { area: area.name }), points, txt)

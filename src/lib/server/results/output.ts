@@ -106,15 +106,34 @@ export const heatmapOutput = z.strictObject({
 
 export const trendOutput = z.strictObject({
 	unit: named,
-	areas: z.array(areaName),
+	model: z.string().describe('The model version whose areas the trend shows: the newest its rounds used.'),
+	areas: z.array(
+		z.strictObject({
+			key: z.string(),
+			name: z.string(),
+			since: z
+				.string()
+				.nullable()
+				.describe('The model version from which the area’s scores compare, when earlier rounds measured it differently; null when all rounds compare.')
+		})
+	),
 	rounds: z.array(
 		z.strictObject({
 			id,
 			name: z.string(),
 			closedAt: timestamp.nullable(),
+			model: z.string().describe('The model version the round used.'),
 			respondents: count,
 			from: z.array(z.string()).describe('The units of that round that make up this unit’s history there (itself, or the units merged into it).'),
-			areas: z.array(z.strictObject({ key: z.string(), score: num, benchmark: num, status }))
+			areas: z.array(
+				z.strictObject({
+					key: z.string(),
+					score: num,
+					benchmark: num,
+					status,
+					comparable: z.boolean().describe('False where the round’s model version measured the area differently (then no score or benchmark).')
+				})
+			)
 		})
 	)
 });

@@ -7,31 +7,42 @@ import { addStats, areaScore, emptyStats } from '$lib/results/stats';
 import { shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
 import { benchmarkFor } from '$lib/server/benchmarks/read';
-import { latestModel } from '$lib/server/models/registry';
+import { getModel, latestModel } from '$lib/server/models/registry';
+import { continuity, newestVersion, oldestVersion, type Continuity } from '$lib/server/models/continuity';
 import { resultsAccess, withPredecessors } from './scope';
 import { listPublishedRounds, loadRoundData } from './rounds';
 import { modelText } from './text';
 
 export interface Trend {
 	unit: { id: string; name: string };
-	areas: { key: string; name: string }[];
+	/** The model version whose areas the trend shows: the newest its rounds used. */
+	model: string;
+	/** `since`: the version from which the area's scores compare, when earlier rounds measured it differently (else null). */
+	areas: { key: string; name: string; since: string | null }[];
 	rounds: {
 		id: string;
 		name: string;
 		closedAt: Date | null;
+		/** The model version the round used (a round keeps its version). */
+		model: string;
 		respondents: number | null;
 		/** Units of that round that make up this unit's history there (itself, or the units merged into it). */
 		from: string[];
-		areas: { key: string; score: number | null; benchmark: number | null; status: Status | null }[];
+		/** `comparable`: false where the round's version measured the area differently (no score or benchmark then). */
+		areas: { key: string; score: number | null; benchmark: number | null; status: Status | null; comparable: boolean }[];
 	}[];
 }
 
 /**
- * A unit's scores per area across the published rounds of one model, oldest first. A unit keeps its
- * history when renamed or moved (same unit), and a merged unit takes over the history of the units
- * recorded as merged into it: their figures are added up where each of them may be shown. Read from the
- * replica when there is one; a round published a moment ago may be missing from it until it catches up
- * (a unit it does not know yet is read from the primary).
+ * A unit's scores per area across the published rounds of one model, oldest first, over its versions:
+ * the areas are those of the newest version the rounds used, and an older round shows an area only where
+ * the model says the area compares across the versions between (models/continuity.ts); elsewhere the
+ * area starts afresh at the version that changed it (`since`). Each round is read with its own version
+ * and through its own disclosure pattern, as before. A unit keeps its history when renamed or moved (same
+ * unit), and a merged unit takes over the history of the units recorded as merged into it: their figures
+ * are added up where each of them may be shown. Read from the replica when there is one; a round
+ * published a moment ago may be missing from it until it catches up (a unit it does not know yet is read
+ * from the primary).
  */
 export async function unitTrend(opts: TrendOptions, executor: Db = readDb()): Promise<Trend> {
 	return readFresh(executor, (e) => readTrend(opts, e));
@@ -52,10 +63,20 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	const name = isOrganization ? (opts.actor.membership?.organizationName ?? '') : current?.name;
 	if (!name) throw new NotFoundError('unit');
 
-	const model = await latestModel(modelId);
+	const newest = newestVersion(rounds.map((r) => r.modelVersion));
+	const model = newest ? await getModel(modelId, newest) : await latestModel(modelId);
+	const version = model.structure.version;
+	const links = new Map<string, Continuity>();
+	for (const v of new Set(rounds.map((r) => r.modelVersion))) links.set(v, await continuity({ id: modelId, from: v, to: version }));
 	const text = modelText(model, opts.locale);
-	const out: Trend = { unit: { id: opts.unitId, name }, areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name })), rounds: [] };
+	const out: Trend = {
+		unit: { id: opts.unitId, name },
+		model: version,
+		areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name, since: null })),
+		rounds: []
+	};
 	for (const round of rounds) {
+		const link = links.get(round.modelVersion)!;
 		const { data, model: m } = await loadRoundData({ organizationId, round, totalsFor: [...history] }, executor);
 		const view = buildView(data, scope, opts.actor.membership?.organizationName ?? '');
 		const members = topMost(
@@ -75,18 +96,30 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 			id: round.id,
 			name: round.name,
 			closedAt: round.closedAt,
+			model: round.modelVersion,
 			respondents: members.every((id) => view.unit(id).all) ? sum.respondents : null,
 			from: members.map((id) => view.units.get(id)!.name),
 			areas: out.areas.map(({ key }) => {
-				const i = m.shape.areas.findIndex((a) => a.key === key);
+				const comparable = link.areas.has(key);
+				const i = comparable ? m.shape.areas.findIndex((a) => a.key === key) : -1;
 				const shown = (metric: number) => members.every((id) => view.metric(id, metric).all);
 				const score = i >= 0 && shown(i) ? shownFigure(areaScore(sum, m.shape.areas[i].statements, (si) => shown(data.areas + si))) : null;
 				const benchmark = i >= 0 ? shownFigure(bm?.values[i] ?? null) : null;
-				return { key, score, benchmark, status: statusOf(score, benchmark, m.structure.thresholds.high) };
+				return { key, score, benchmark, status: statusOf(score, benchmark, m.structure.thresholds.high), comparable };
 			})
 		});
 	}
+	for (const [ai, area] of out.areas.entries()) area.since = sinceOf(out.rounds, ai);
 	return out;
+}
+
+/**
+ * The oldest version whose rounds compare for an area, when some round does not (null when all do, or
+ * none does). Comparability follows the chain back from the newest version, so it holds from there on.
+ */
+function sinceOf(rounds: Trend['rounds'], area: number): string | null {
+	if (rounds.every((r) => r.areas[area].comparable)) return null;
+	return oldestVersion(rounds.filter((r) => r.areas[area].comparable).map((r) => r.model));
 }
 
 /** The members not inside another member (so nothing is counted twice). */

@@ -4,6 +4,7 @@ import type { Database, Language } from '$lib/server/db/schema';
 import { recordAudit } from '$lib/server/audit/record';
 import { pickZone } from '$lib/time/zone';
 import { successorSchedule } from '$lib/rounds/repeat';
+import { newestShippedVersion } from '$lib/server/models/registry';
 
 type RoundRecord = Selectable<Database['rounds']>;
 
@@ -38,7 +39,8 @@ export function successorName(r: { name: string; repeatsFrom: string | null }, s
 
 /**
  * Creates the next round of a repeating round (in the caller's transaction, which holds the round's row
- * lock): scheduled, with the same model, k, participant choice, questions and repeat, every date moved
+ * lock): scheduled, with the same model in its newest version (a new round, as new rounds default to it;
+ * the trend continues across versions), k, participant choice, questions and repeat, every date moved
  * on by the interval. The participant choice is kept as a choice, so the successor invites whoever it
  * covers on the day it opens. At most one successor per round (a unique constraint): returns its id, or
  * null when the round does not repeat or already has one.
@@ -48,13 +50,14 @@ export async function createSuccessor(r: RoundRecord, now: Date, executor: Db = 
 	const { zone, language } = await organizationZoneAndLanguage(r.organization_id, executor);
 	const s = successorSchedule({ startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at, reminders: r.reminders }, r.repeat_months, zone, now);
 	const name = successorName({ name: r.name, repeatsFrom: r.repeats_from }, s.startsAt, language, zone);
+	const modelVersion = (await newestShippedVersion(r.model_id)) ?? r.model_version;
 	const row = await executor
 		.insertInto('rounds')
 		.values({
 			organization_id: r.organization_id,
 			name,
 			model_id: r.model_id,
-			model_version: r.model_version,
+			model_version: modelVersion,
 			status: 'scheduled',
 			starts_at: s.startsAt,
 			ends_at: s.endsAt,
