@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, JobRole, RoundStatus } from '$lib/server/db/schema';
 import { freshDatabase } from '$tests/fresh-db';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
@@ -7,7 +7,7 @@ import { insertPublishedRound } from '$lib/server/results/past-round';
 import { scoreResponse } from '$lib/survey/scoring';
 import { pearsonOf } from '$lib/psychometrics/correlation';
 import { ValidationError, NotFoundError } from '$lib/server/errors';
-import { modelQuality } from './model-quality';
+import { modelQuality, parseAnswers } from './model-quality';
 
 /**
  * The operator's model-quality figures from stored responses, in a database of its own (the figures
@@ -229,5 +229,14 @@ describe('model quality from stored responses', () => {
 		await expect(modelQuality({ model: 'sos@9.9', locale: 'en' }, db)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(modelQuality({ model: "sos'; DROP TABLE responses", locale: 'en' }, db)).rejects.toBeInstanceOf(ValidationError);
 		await expect(modelQuality({ model: 'sos@1.0', population: 'everyone', locale: 'en' }, db)).rejects.toBeInstanceOf(ValidationError);
+	});
+
+	it('reads stored answers from their text form: scores, "don\'t know", "not used" and unanswered', async () => {
+		expect(parseAnswers('1,5,,0,-1,3', Array(6).fill(7))).toEqual([1, 5, null, 0, -1, 3]);
+		expect(parseAnswers('2', Array(3).fill(7))).toEqual([2, null, null]);
+		expect(parseAnswers('', [9])).toEqual([null]);
+		// What PostgreSQL itself writes for a stored array with NULLs.
+		const { rows } = await sql<{ t: string }>`SELECT array_to_string(ARRAY[4, NULL, 0, -1]::smallint[], ',', '') AS t`.execute(db);
+		expect(parseAnswers(rows[0].t, Array(4).fill(7))).toEqual([4, null, 0, -1]);
 	});
 });

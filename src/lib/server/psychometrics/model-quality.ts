@@ -48,26 +48,24 @@ export async function modelQuality(opts: { model: unknown; population?: unknown;
 		ORDER BY r.organization_id, r.id`.execute(executor);
 
 	const q = emptyQuality(model.shape);
-	// Rounds are read a group at a time, each group in pages of BATCH responses by key (organization, round, id).
-	for (let g = 0; g < rounds.rows.length; g += 200) {
-		const group = rounds.rows.slice(g, g + 200);
-		const inGroup = sql.join(group.map((r) => sql`(${r.organization_id}::uuid, ${r.id}::uuid)`));
-		let after: [string, string, string] | null = null;
-		for (;;) {
-			const page: { organization_id: string; round_id: string; id: string; job_role: string; answers: number[] }[] = (
-				await sql<{ organization_id: string; round_id: string; id: string; job_role: string; answers: number[] }>`
-				SELECT organization_id, round_id, id, job_role, answers FROM responses
-				WHERE (organization_id, round_id) IN (${inGroup})
-					${after ? sql`AND (organization_id, round_id, id) > (${after[0]}::uuid, ${after[1]}::uuid, ${after[2]}::uuid)` : sql``}
-				ORDER BY organization_id, round_id, id
-				LIMIT ${BATCH}`.execute(executor)
-			).rows;
-			for (const r of page) addResponse(q, { organization: r.organization_id, role: r.job_role, answers: r.answers });
+	const answers: (number | null)[] = Array(model.shape.statementCount).fill(null);
+	// Each round's responses in pages of BATCH by key (the primary key's order within the round).
+	for (const round of rounds.rows)
+		for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+			// The answers as text ("1,5,,0"): parsing that here is several times faster than the driver's array parser.
+			const page = await executor
+				.selectFrom('responses')
+				.select(['id', 'job_role', sql<string>`array_to_string(answers, ',', '')`.as('answers')])
+				.where('organization_id', '=', round.organization_id)
+				.where('round_id', '=', round.id)
+				.where('id', '>', after)
+				.orderBy('id')
+				.limit(BATCH)
+				.execute();
+			for (const r of page) addResponse(q, { organization: round.organization_id, role: r.job_role, answers: parseAnswers(r.answers, answers) });
 			if (page.length < BATCH) break;
-			const last = page[page.length - 1];
-			after = [last.organization_id, last.round_id, last.id];
+			after = page[page.length - 1].id;
 		}
-	}
 
 	const notUsed = new Set((model.structure.notUsed ?? []).map((key) => model.statementKeys.indexOf(key)));
 	const quality = summarize(q, { statementKeys: model.statementKeys, notUsed });
@@ -79,6 +77,33 @@ export async function modelQuality(opts: { model: unknown; population?: unknown;
 			for (const [s, st] of Object.entries(area.statements)) names.statements[s] = st.text;
 		}
 	return { model: { id, version }, population, quality, names };
+}
+
+/**
+ * Reads "1,5,,0,-1" (array_to_string with empty for NULL) into `into`, which it returns: integers, null
+ * where empty. Statements beyond the text stay null.
+ */
+export function parseAnswers(text: string, into: (number | null)[]): (number | null)[] {
+	into.fill(null);
+	let i = 0;
+	let value = 0;
+	let digits = false;
+	let negative = false;
+	for (let c = 0; c <= text.length; c++) {
+		const code = c < text.length ? text.charCodeAt(c) : 44;
+		if (code === 44) {
+			if (i < into.length) into[i] = digits ? (negative ? -value : value) : null;
+			i++;
+			value = 0;
+			digits = false;
+			negative = false;
+		} else if (code === 45) negative = true;
+		else if (code >= 48 && code <= 57) {
+			value = value * 10 + code - 48;
+			digits = true;
+		}
+	}
+	return into;
 }
 
 /** The model versions the operator can choose from (those that ship with this release), newest last. */
