@@ -30,9 +30,12 @@ export interface ModelRef {
 	version: string;
 }
 
-/** `models/` in the repository root (the process runs from the repository root when serving and testing). */
+/**
+ * `models/` in the repository root (the process runs from the repository root when serving and testing),
+ * or SOS_MODELS_DIR when set (tests point it at fixture models written to a temporary folder).
+ */
 export function defaultModelsDir(): string {
-	return path.resolve('models');
+	return path.resolve(process.env.SOS_MODELS_DIR || 'models');
 }
 
 const MAX_ISSUES = 10;
