@@ -1082,6 +1082,8 @@ export interface components {
             };
             /** @description The model’s high value (3.7 in SOS 1.0). */
             high: number;
+            /** @description Below this score (as shown) an area is an improvement area even when it is not below the benchmark (3.0 by default). */
+            improvementThreshold: number;
             areas: {
                 key: string;
                 name: string;
@@ -1110,10 +1112,25 @@ export interface components {
                 status: ("green" | "yellow" | "red" | "neutral") | null;
             }[];
             strengths: string[];
+            /** @description Areas below the benchmark or below the improvement threshold (never a high one), the largest shortfall first. */
             improvements: {
                 key: string;
+                /** @description The advice level by the score as shown against the model’s thresholds (build the basics, make it consistent, refine and share); null when the score is hidden or the model has no advice per level. */
+                level: ("basics" | "consistent" | "refine") | null;
+                /** @description The advice of the level; the area’s general advice when there is no level. */
                 summary: string;
                 actions: string[];
+                /** @description Advice on a clear perception gap (the roles’ shown scores at least 0.50 apart); null when none or the role split is hidden. */
+                gap: {
+                    /** @enum {string} */
+                    pattern: "managersHigher" | "managersLower";
+                    text: string;
+                } | null;
+                kpi: {
+                    name: string;
+                    target: string;
+                    why: string;
+                } | null;
                 lowestStatements: string[];
             }[];
             gap: {

@@ -3,7 +3,11 @@ import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createPublishedRound } from '$tests/results';
 import { unitResults } from '$lib/server/results/unit-results';
 import { score } from '$lib/results/format';
-import { findingFor } from './finding';
+import { useModelsWithFullAdvice, fixtureAdvice } from '$tests/full-advice';
+import { findingFor, parsePlanStep } from './finding';
+
+// SOS 1.0 with full advice added, in a temporary folder (read before any test reads a model).
+useModelsWithFullAdvice();
 
 async function setup() {
 	const org = await createTestOrganization();
@@ -38,5 +42,25 @@ describe('the finding an action answers', () => {
 		expect(hidden!.text).toMatch(/figure hidden/);
 		expect(hidden!.text).not.toMatch(/\d\.\d\d/);
 		expect(await findingFor({ actor: lead, roundId: round.roundId, unitId: small, areaKey: 'territory', statementKey: null, locale: 'en' })).toBeNull();
+	});
+});
+
+describe('an action planned from a step of the 30/60/90-day plan', () => {
+	it('takes the step as what to do and why, the area, and a due date 30, 60 or 90 days ahead', async () => {
+		const { round, lead } = await setup();
+		const unitId = round.unitIds['Team A'];
+		const now = new Date('2026-03-31T23:30:00Z'); // already 1 April in Stockholm
+		const base = { actor: lead, roundId: round.roundId, unitId, areaKey: 'forecasting', statementKey: null, locale: 'en' as const, now };
+		const f = await findingFor({ ...base, planStep: parsePlanStep('days30.1'), zone: 'Europe/Stockholm' });
+		expect(f).toMatchObject({ areaKey: 'forecasting', suggestion: fixtureAdvice('forecasting', 'en days30 second'), dueOn: '2026-05-01' });
+		expect(f!.text).toContain(fixtureAdvice('forecasting', 'en days30 second'));
+		expect(f!.text).toMatch(/^Forecasting: \d\.\d\d/);
+		expect((await findingFor({ ...base, planStep: parsePlanStep('days90.0'), zone: 'UTC' }))!.dueOn).toBe('2026-06-29');
+		const sv = await findingFor({ ...base, locale: 'sv', planStep: parsePlanStep('days60.0') });
+		expect(sv).toMatchObject({ suggestion: fixtureAdvice('forecasting', 'sv days60'), dueOn: '2026-05-30' });
+		// No such step, or a malformed one: the plain finding, without a suggestion or due date.
+		expect(await findingFor({ ...base, planStep: parsePlanStep('days60.3') })).toMatchObject({ suggestion: null, dueOn: null });
+		expect(parsePlanStep('days45.0')).toBeNull();
+		expect(parsePlanStep("days30.0' OR 1=1")).toBeNull();
 	});
 });

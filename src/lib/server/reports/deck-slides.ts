@@ -46,9 +46,9 @@ export function summarySlide(pptx: Deck, data: ReportData, txt: ReportText): voi
 	const { t } = txt;
 	const r = data.results;
 	const slide = slideWithTitle(pptx, t('report.summary.title'));
-	const list = (keys: string[]): Runs =>
+	const list = (keys: string[], none: string): Runs =>
 		keys.length === 0
-			? [{ text: t('report.strengths.none'), options: { color: INK.muted } }]
+			? [{ text: none, options: { color: INK.muted } }]
 			: keys.flatMap((key) => {
 					const a = r.areas.find((x) => x.key === key)!;
 					return [
@@ -58,9 +58,16 @@ export function summarySlide(pptx: Deck, data: ReportData, txt: ReportText): voi
 					];
 				});
 	slide.addText(t('report.summary.strengths'), { x: BOX.x, y: 1.2, w: 6, h: 0.4, fontFace: FONT, fontSize: 16, bold: true, color: INK.text });
-	slide.addText(list(r.strengths), { ...body, x: BOX.x, y: 1.65, w: 6, h: 2 });
+	slide.addText(list(r.strengths, t('report.strengths.none')), { ...body, x: BOX.x, y: 1.65, w: 6, h: 2 });
 	slide.addText(t('report.summary.improvements'), { x: 6.83, y: 1.2, w: 6, h: 0.4, fontFace: FONT, fontSize: 16, bold: true, color: INK.text });
-	slide.addText(list(r.improvements.map((i) => i.key)), { ...body, x: 6.83, y: 1.65, w: 6, h: 2 });
+	// The three most important improvement areas; each has a slide of its own after the summary.
+	slide.addText(
+		list(
+			r.improvements.slice(0, 3).map((i) => i.key),
+			t('report.improvements.none')
+		),
+		{ ...body, x: 6.83, y: 1.65, w: 6, h: 2 }
+	);
 
 	slide.addShape(pptx.ShapeType.rect, { x: BOX.x, y: 4.0, w: BOX.w, h: 2.75, fill: { color: hex(chartColours.track) }, line: { type: 'none' } });
 	slide.addText(t('report.legend.title'), { x: 0.75, y: 4.1, w: 11.8, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK.text });
@@ -101,17 +108,35 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 
 	for (const imp of r.improvements) {
 		const slide = slideWithTitle(pptx, `${t('results.improvements.title')}: ${area(imp.key).name}`, figures(imp.key));
-		slide.addText(imp.summary, { ...body, x: BOX.x, y: BOX.y, w: 5.9, h: 2.2, fit: 'shrink' });
+		const advice: Runs = [
+			...(imp.level ? [{ text: t(`results.advice.level.${imp.level}`), options: { bold: true, fontSize: 12, color: INK.muted, breakLine: true } }] : []),
+			{ text: imp.summary, options: { breakLine: true } },
+			...(imp.gap
+				? [
+						{ text: `${t(`results.advice.gap.${imp.gap.pattern}`)}: `, options: { bold: true, fontSize: 12 } },
+						{ text: imp.gap.text, options: { fontSize: 12, breakLine: true } }
+					]
+				: []),
+			...(imp.kpi
+				? [
+						{ text: `${t('results.advice.kpi')}: `, options: { bold: true, fontSize: 12 } },
+						{ text: `${imp.kpi.name} – ${t('results.advice.kpiTarget')} ${imp.kpi.target}`, options: { fontSize: 12, breakLine: true } }
+					]
+				: [])
+		];
+		slide.addText(advice, { ...body, x: BOX.x, y: BOX.y, w: 5.9, h: 2.6, fit: 'shrink' });
+		// The lowest statements with their own advice, as the page shows them.
 		const lowest: Runs = imp.lowestStatements.flatMap((key) => {
 			const s = r.statements.find((x) => x.key === key)!;
 			return [
 				{ text: `${txt.score(s.score)}  `, options: { bold: true, color: hex(heatColour('red').color) } },
-				{ text: s.text, options: { breakLine: true } }
+				{ text: s.text, options: { breakLine: true } },
+				...(s.advice ? [{ text: `${t('results.area.statementAdvice')}: ${s.advice}`, options: { fontSize: 11, color: INK.muted, breakLine: true } }] : [])
 			];
 		});
 		if (lowest.length) {
-			slide.addText(t('results.improvements.lowest'), { x: BOX.x, y: 3.8, w: 5.9, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
-			slide.addText(lowest, { ...body, fontSize: 12, x: BOX.x, y: 4.2, w: 5.9, h: 2.5, fit: 'shrink' });
+			slide.addText(t('results.improvements.lowest'), { x: BOX.x, y: 4.05, w: 5.9, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
+			slide.addText(lowest, { ...body, fontSize: 12, x: BOX.x, y: 4.45, w: 5.9, h: 2.3, fit: 'shrink' });
 		}
 		slide.addText(t('results.improvements.actions'), { x: 6.83, y: BOX.y, w: 6, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
 		slide.addText(

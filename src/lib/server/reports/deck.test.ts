@@ -7,6 +7,10 @@ import { score } from '$lib/results/format';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
+import { useModelsWithFullAdvice } from '$tests/full-advice';
+
+// SOS 1.0 with full advice added, in a temporary folder: the deck shows the advice that fits each score.
+useModelsWithFullAdvice();
 
 let reports: Record<Locale, ReportData>;
 const decks = {} as Record<Locale, { charts: string[]; slides: string[] }>;
@@ -63,6 +67,21 @@ describe('the PowerPoint deck', () => {
 		expect(all).toContain(xmlText(r.improvements[0].actions[0].slice(0, 40)));
 		expect(all).toContain(ACTION_TITLE);
 		expect(all).toContain('Below benchmark');
+	});
+
+	it('gives each improvement area a slide with the advice for its level and the lowest statements’ own advice', () => {
+		const { slides } = decks.en;
+		const r = reports.en.results;
+		const xml = (s: string) => xmlText(s).replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+		expect(r.improvements.length).toBeGreaterThan(0);
+		for (const imp of r.improvements) {
+			const slide = slides.find((x) => x.includes(xml(r.areas.find((a) => a.key === imp.key)!.name)) && x.includes(xml(imp.summary)));
+			expect(slide).toBeDefined();
+			for (const key of imp.lowestStatements) {
+				const st = r.statements.find((s) => s.key === key)!;
+				if (st.advice) expect(slide).toContain(xml(st.advice));
+			}
+		}
 	});
 
 	it('holds no figure the results page does not show, and shows a hidden one as – with its reason', () => {

@@ -35,7 +35,7 @@ export function cover(doc: Doc, data: ReportData, txt: ReportText): void {
 		doc,
 		r.areas,
 		r.strengths,
-		r.improvements.map((i) => i.key),
+		r.improvements.slice(0, SUMMARY_COUNT).map((i) => i.key),
 		txt
 	);
 }
@@ -69,14 +69,17 @@ function legend(doc: Doc, data: ReportData, txt: ReportText): void {
 	doc.y = top + boxH + 18;
 }
 
+/** The cover names the three most important improvement areas; the findings section lists them all. */
+const SUMMARY_COUNT = 3;
+
 /** Strengths and improvement areas side by side, each with its score and status. */
 function summary(doc: Doc, areas: AreaResult[], strengths: string[], improvements: string[], txt: ReportText): void {
 	subheading(doc, txt.t('report.summary.title'), 90);
 	const colW = (CONTENT_WIDTH - 20) / 2;
 	const top = doc.y;
-	const column = (x: number, title: string, keys: string[]) => {
+	const column = (x: number, title: string, keys: string[], none: string) => {
 		let y = top + textAt(doc, title, x, top, colW, { size: SIZE.small, font: 'bold', color: INK.muted }) + 6;
-		if (keys.length === 0) textAt(doc, txt.t('report.strengths.none'), x, y, colW, { size: SIZE.small, color: INK.muted });
+		if (keys.length === 0) textAt(doc, none, x, y, colW, { size: SIZE.small, color: INK.muted });
 		for (const key of keys) {
 			const a = areas.find((x) => x.key === key)!;
 			doc
@@ -93,8 +96,8 @@ function summary(doc: Doc, areas: AreaResult[], strengths: string[], improvement
 		return y;
 	};
 	const end = Math.max(
-		column(LEFT, txt.t('report.summary.strengths'), strengths),
-		column(LEFT + colW + 20, txt.t('report.summary.improvements'), improvements)
+		column(LEFT, txt.t('report.summary.strengths'), strengths, txt.t('report.strengths.none')),
+		column(LEFT + colW + 20, txt.t('report.summary.improvements'), improvements, txt.t('report.improvements.none'))
 	);
 	doc.y = end + 6;
 	doc.font(FONT.regular);

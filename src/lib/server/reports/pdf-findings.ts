@@ -40,10 +40,22 @@ export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
 	if (r.strengths.length === 0) paragraph(doc, t('report.strengths.none'), { color: INK.muted });
 	for (const key of r.strengths) areaCard(doc, area(key), r.descriptions[key], txt);
 	doc.y += 10;
-	heading(doc, t('results.improvements.title'), { intro: t('results.improvements.text'), keep: 160 });
-	if (r.improvements.length === 0) paragraph(doc, t('results.improvements.none'), { color: INK.muted });
+	const threshold = txt.score(r.improvementThreshold);
+	heading(doc, t('results.improvements.title'), { intro: t('results.improvements.text', { threshold }), keep: 160 });
+	if (r.improvements.length === 0)
+		paragraph(doc, r.areas.some((a) => a.score !== null) ? t('results.improvements.allGood', { threshold }) : t('results.improvements.none'), {
+			color: INK.muted
+		});
 	for (const imp of r.improvements) {
-		areaCard(doc, area(imp.key), imp.summary, txt);
+		areaCard(doc, area(imp.key), imp.summary, txt, imp.level ? t(`results.advice.level.${imp.level}`) : undefined);
+		if (imp.gap) {
+			label(doc, t(`results.advice.gap.${imp.gap.pattern}`));
+			indented(doc, imp.gap.text);
+		}
+		if (imp.kpi) {
+			label(doc, t('results.advice.kpi'));
+			indented(doc, `${imp.kpi.name} – ${t('results.advice.kpiTarget')} ${imp.kpi.target}`);
+		}
 		if (imp.lowestStatements.length) {
 			label(doc, t('results.improvements.lowest'));
 			for (const key of imp.lowestStatements)
@@ -68,11 +80,19 @@ function label(doc: Doc, text: string): void {
 	doc.y += textAt(doc, text, LEFT + CARD_INDENT, doc.y, CONTENT_WIDTH - CARD_INDENT, { size: SIZE.body, font: 'bold', color: INK.muted }) + 3;
 }
 
-/** An area's name, figures and a paragraph, with a bar in its status colour down the left edge. */
-function areaCard(doc: Doc, a: Area, text: string | undefined, txt: ReportText): void {
+/** A paragraph inside an area's card. */
+function indented(doc: Doc, text: string): void {
+	const w = CONTENT_WIDTH - CARD_INDENT;
+	ensure(doc, heightOf(doc, text, w) + 4);
+	doc.y += textAt(doc, text, LEFT + CARD_INDENT, doc.y, w) + 4;
+}
+
+/** An area's name, figures and a paragraph (under the advice level, when there is one), with a bar in its status colour down the left edge. */
+function areaCard(doc: Doc, a: Area, text: string | undefined, txt: ReportText, level?: string): void {
 	const bodyW = CONTENT_WIDTH - CARD_INDENT;
 	const figures = `${txt.t('results.col.score')} ${txt.score(a.score)}   ·   ${txt.t('results.col.benchmark')} ${txt.score(a.benchmark)}   ·   ${txt.t('results.col.difference')} ${txt.signed(a.difference)}`;
-	const h = heightOf(doc, a.name, bodyW, { size: SIZE.h3, font: 'bold' }) + 16 + (text ? heightOf(doc, text, bodyW) + 4 : 0);
+	const levelH = level ? heightOf(doc, level, bodyW, { size: SIZE.small, font: 'bold' }) + 3 : 0;
+	const h = heightOf(doc, a.name, bodyW, { size: SIZE.h3, font: 'bold' }) + 16 + levelH + (text ? heightOf(doc, text, bodyW) + 4 : 0);
 	ensure(doc, h + 10);
 	const y = doc.y;
 	doc.rect(LEFT, y, 3, h).fillColor(statusFill(a.status)).fill();
@@ -80,16 +100,21 @@ function areaCard(doc: Doc, a: Area, text: string | undefined, txt: ReportText):
 	statusMark(doc, a.status, LEFT + 18, cy + 4.5);
 	textAt(doc, `${txt.status(a.status)}   ·   ${figures}`, LEFT + 26, cy, bodyW - 12, { size: SIZE.small, color: INK.muted });
 	cy += 13;
+	if (level) cy += textAt(doc, level, LEFT + CARD_INDENT, cy, bodyW, { size: SIZE.small, font: 'bold', color: INK.muted }) + 3;
 	if (text) cy += textAt(doc, text, LEFT + CARD_INDENT, cy, bodyW) + 4;
 	doc.y = Math.max(cy, y + h) + 8;
 }
 
+/** A lowest statement: its score, its text and, as on the page, its own advice. */
 function statementLine(doc: Doc, s: UnitResults['statements'][number], txt: ReportText): void {
 	const w = CONTENT_WIDTH - CARD_INDENT - 36;
-	ensure(doc, heightOf(doc, s.text, w) + 4);
+	const advice = s.advice ? `${txt.t('results.area.statementAdvice')}: ${s.advice}` : null;
+	ensure(doc, heightOf(doc, s.text, w) + (advice ? heightOf(doc, advice, w, { size: SIZE.small }) + 2 : 0) + 4);
 	const y = doc.y;
 	textAt(doc, txt.score(s.score), LEFT + CARD_INDENT, y, 30, { size: SIZE.body, font: 'bold', color: heatColour('red').color });
-	doc.y = y + textAt(doc, s.text, LEFT + CARD_INDENT + 36, y, w) + 4;
+	doc.y = y + textAt(doc, s.text, LEFT + CARD_INDENT + 36, y, w) + 2;
+	if (advice) doc.y += textAt(doc, advice, LEFT + CARD_INDENT + 36, doc.y, w, { size: SIZE.small, color: INK.muted }) + 2;
+	doc.y += 2;
 }
 
 export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {

@@ -7,6 +7,10 @@ import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderPdf } from './pdf';
 import { winAnsi } from './pdf-layout';
+import { useModelsWithFullAdvice } from '$tests/full-advice';
+
+// SOS 1.0 with full advice added, in a temporary folder: the report shows the advice that fits each score.
+useModelsWithFullAdvice();
 
 let reports: Record<Locale, ReportData>;
 const pdfs = {} as Record<Locale, { text: string; pages: number }>;
@@ -23,6 +27,7 @@ function shownFigures(data: ReportData): Set<string> {
 	const r = data.results;
 	const values = [
 		r.high,
+		r.improvementThreshold,
 		...r.areas.flatMap((a) => [a.score, a.benchmark]),
 		...r.statements.map((s) => s.score),
 		...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []),
@@ -63,6 +68,23 @@ describe('the PDF report', () => {
 		expect(text).toContain(advice.slice(0, 40).replace(/\s+/g, ' '));
 		expect(text).toContain(ACTION_TITLE);
 		expect(text).toContain('High');
+		expect(text).toContain('Below benchmark');
+	});
+
+	it('shows each improvement area’s advice for its level and the lowest statements’ own advice, as the page does', () => {
+		const { text } = pdfs.en;
+		const r = reports.en.results;
+		const flat = (s: string) => s.replace(/\s+/g, ' ');
+		for (const imp of r.improvements) {
+			expect(imp.level).not.toBeNull();
+			expect(text).toContain(flat(imp.summary));
+			for (const key of imp.lowestStatements) {
+				const st = r.statements.find((s) => s.key === key)!;
+				if (st.advice) expect(text).toContain(flat(st.advice).slice(0, 50));
+			}
+		}
+		// The rule is the page's: below the benchmark or below the threshold, never high.
+		expect(r.improvements.every((i) => r.areas.find((a) => a.key === i.key)!.status !== 'green')).toBe(true);
 		expect(text).toContain('Below benchmark');
 	});
 

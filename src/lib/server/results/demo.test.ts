@@ -6,6 +6,7 @@ import { bootstrap } from '$lib/server/bootstrap/bootstrap';
 import { createDemoRound } from '$lib/server/bootstrap/demo-round';
 import { freshDatabase } from '$tests/fresh-db';
 import { ORGANIZATION } from '$lib/results/view';
+import { shortfall } from '$lib/results/ranking';
 import { listPublishedRounds } from './rounds';
 import { unitResults } from './unit-results';
 import { unitTrend } from './trend';
@@ -61,9 +62,13 @@ describe('the demo organization on first start', () => {
 		expect(new Set(r.areas.map((a) => a.status)).size).toBeGreaterThan(1);
 		expect(r.benchmark.organizations).toBeGreaterThanOrEqual(5);
 		expect(r.strengths).toHaveLength(3);
-		expect(r.improvements).toHaveLength(3);
-		expect(r.improvements[0].actions.length).toBeGreaterThan(0);
-		expect(r.improvements[0].lowestStatements).toHaveLength(2);
+		// Improvement areas are exactly the areas that fall short (below the benchmark or the threshold, never high).
+		const short = r.areas.filter((a) => shortfall(a, { high: r.high, improvement: r.improvementThreshold }) > 0).map((a) => a.key);
+		expect(r.improvements.map((i) => i.key).sort()).toEqual(short.sort());
+		for (const imp of r.improvements) {
+			expect(imp.actions.length).toBeGreaterThan(0);
+			expect(imp.lowestStatements).toHaveLength(2);
+		}
 		expect(r.gap).not.toBeNull();
 		expect(r.subunits.map((s) => s.name)).toEqual(['Industrial Equipment', 'Service & Aftermarket']);
 		const comments = r.questions.find((q) => q.type === 'text');

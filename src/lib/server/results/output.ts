@@ -73,6 +73,9 @@ export const unitResultsOutput = z.strictObject({
 		})
 		.describe('What the figures are compared with: label, source, organizations and respondents behind it, and the choices available.'),
 	high: z.number().describe('The model’s high value (3.7 in SOS 1.0).'),
+	improvementThreshold: z
+		.number()
+		.describe('Below this score (as shown) an area is an improvement area even when it is not below the benchmark (3.0 by default).'),
 	areas: z.array(z.strictObject({ key: z.string(), name: z.string(), rank: int.nullable(), ...figure })),
 	descriptions: z.record(z.string(), z.string()).describe('Each area’s description, in the reader’s language.'),
 	statements: z.array(
@@ -86,7 +89,27 @@ export const unitResultsOutput = z.strictObject({
 		})
 	),
 	strengths: z.array(z.string()),
-	improvements: z.array(z.strictObject({ key: z.string(), summary: z.string(), actions: z.array(z.string()), lowestStatements: z.array(z.string()) })),
+	improvements: z
+		.array(
+			z.strictObject({
+				key: z.string(),
+				level: z
+					.enum(['basics', 'consistent', 'refine'])
+					.nullable()
+					.describe(
+						'The advice level by the score as shown against the model’s thresholds (build the basics, make it consistent, refine and share); null when the score is hidden or the model has no advice per level.'
+					),
+				summary: z.string().describe('The advice of the level; the area’s general advice when there is no level.'),
+				actions: z.array(z.string()),
+				gap: z
+					.strictObject({ pattern: z.enum(['managersHigher', 'managersLower']), text: z.string() })
+					.nullable()
+					.describe('Advice on a clear perception gap (the roles’ shown scores at least 0.50 apart); null when none or the role split is hidden.'),
+				kpi: z.strictObject({ name: z.string(), target: z.string(), why: z.string() }).nullable(),
+				lowestStatements: z.array(z.string())
+			})
+		)
+		.describe('Areas below the benchmark or below the improvement threshold (never a high one), the largest shortfall first.'),
 	gap: z
 		.strictObject({
 			salesPeople: int,

@@ -5,7 +5,8 @@ import type { Locale } from '$lib/i18n';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
 import { distribution, statementMean } from '$lib/results/stats';
 import { shownDifference, shownFigure, statusOf, type Status } from '$lib/results/colour';
-import { lowest, rankAreas, strengthsAndImprovements } from '$lib/results/ranking';
+import { DEFAULT_IMPROVEMENT, lowest, rankAreas, strengthsAndImprovementAreas } from '$lib/results/ranking';
+import { chooseAdvice, type AreaAdvice } from '$lib/results/advice';
 import { buildView, ORGANIZATION, pathTo, type RoundView } from '$lib/results/view';
 import { resultsAccess } from './scope';
 import { getPublishedRound, loadRoundData, unitsBelow, type PublishedRound } from './rounds';
@@ -56,12 +57,15 @@ export interface UnitResults {
 		respondents: number;
 	};
 	high: number;
+	/** Below this (as shown) an area is an improvement area even when it is not below the benchmark. */
+	improvementThreshold: number;
 	areas: AreaResult[];
 	/** Each area's description, in the reader's language. */
 	descriptions: Record<string, string>;
 	statements: StatementResult[];
 	strengths: string[];
-	improvements: { key: string; summary: string; actions: string[]; lowestStatements: string[] }[];
+	/** Areas below the benchmark or the improvement threshold (never high), the largest shortfall first, each with the advice that fits it. */
+	improvements: (Pick<AreaAdvice, 'level' | 'summary' | 'actions' | 'gap' | 'kpi'> & { key: string; lowestStatements: string[] })[];
 	gap: {
 		salesPeople: number;
 		salesManagers: number;
@@ -119,7 +123,9 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 			};
 		})
 	);
-	const { strengths, improvements } = strengthsAndImprovements(areas);
+	const thresholds = model.structure.thresholds;
+	const { strengths, improvements } = strengthsAndImprovementAreas(areas, thresholds);
+	const gap = gapOf(view, u, model);
 	const unit = view.units.get(u)!;
 	return {
 		round: roundInfo(round, view),
@@ -141,19 +147,38 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 			respondents: chosen?.respondents ?? 0
 		},
 		high,
+		improvementThreshold: thresholds.improvement ?? DEFAULT_IMPROVEMENT,
 		areas,
 		descriptions: Object.fromEntries(model.shape.areas.map((a) => [a.key, text.area(a.key).description])),
 		statements,
 		strengths: strengths.map((a) => a.key),
-		improvements: improvements.map((a) => ({
-			key: a.key,
-			...text.area(a.key).advice,
-			lowestStatements: lowest(statements.filter((st) => st.area === a.key)).map((st) => st.key)
-		})),
-		gap: gapOf(view, u, model),
+		improvements: improvements.map((a) => {
+			const { level, summary, actions, gap: gapAdvice, kpi } = adviceFor(text, a, thresholds, gap);
+			return {
+				key: a.key,
+				level,
+				summary,
+				actions,
+				gap: gapAdvice,
+				kpi,
+				lowestStatements: lowest(statements.filter((st) => st.area === a.key)).map((st) => st.key)
+			};
+		}),
+		gap,
 		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
 		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor)
 	};
+}
+
+/** The advice that fits an area of the unit: by its shown score and, where shown, its role split. */
+export function adviceFor(
+	text: ReturnType<typeof modelText>,
+	area: { key: string; score: number | null },
+	thresholds: CompiledModel['structure']['thresholds'],
+	gap: UnitResults['gap']
+): AreaAdvice {
+	const advice = text.area(area.key).advice;
+	return chooseAdvice({ ...advice, score: area.score, thresholds, roles: gap?.areas.find((g) => g.key === area.key) ?? null });
 }
 
 function roundInfo(round: PublishedRound, view: RoundView): UnitResults['round'] {

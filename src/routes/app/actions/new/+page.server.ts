@@ -6,12 +6,13 @@ import { attempt, nullable, str } from '$lib/server/http/forms';
 import { createAction } from '$lib/server/actions/mutations';
 import { actionUnitOptions, ownerOptions } from '$lib/server/actions/options';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { findingFor } from '$lib/server/actions/finding';
+import { findingFor, parsePlanStep } from '$lib/server/actions/finding';
+import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 import { isUuid } from '$lib/server/validation';
 
 const key = (v: string | null) => (v && /^[a-z][a-z0-9_]{0,59}$/.test(v) ? v : null);
 
-/** A new action, usually from a finding of a report: ?unit=&round=&area=&statement= fill the form. */
+/** A new action, usually from a finding of a report: ?unit=&round=&area=&statement= (or &step=days30.0, a step of the area's plan) fill the form. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const q = event.url.searchParams;
@@ -22,7 +23,16 @@ export const load: PageServerLoad = async (event) => {
 		ownerOptions({ actor, unitId }),
 		areaOptions(event.locals.locale),
 		unitId && roundId
-			? findingFor({ actor, roundId, unitId, areaKey: key(q.get('area')), statementKey: key(q.get('statement')), locale: event.locals.locale })
+			? findingFor({
+					actor,
+					roundId,
+					unitId,
+					areaKey: key(q.get('area')),
+					statementKey: key(q.get('statement')),
+					planStep: parsePlanStep(q.get('step')),
+					locale: event.locals.locale,
+					zone: pickZone(event.cookies.get(ZONE_COOKIE), null)
+				})
 			: null
 	]);
 	return { units, owners, areas, unitId, finding, back: q.get('back')?.startsWith('/app/') ? q.get('back') : null };

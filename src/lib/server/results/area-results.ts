@@ -1,0 +1,44 @@
+import type { Db } from '$lib/server/db';
+import { NotFoundError } from '$lib/server/errors';
+import { getModel } from '$lib/server/models/registry';
+import { DEFAULT_BASICS, type AreaAdvice } from '$lib/results/advice';
+import { adviceFor, unitResults, type AreaResult, type StatementResult, type UnitResults } from './unit-results';
+import { modelText } from './text';
+
+export interface AreaResults {
+	round: UnitResults['round'];
+	unit: UnitResults['unit'];
+	benchmark: UnitResults['benchmark'];
+	area: AreaResult & { description: string; advice: AreaAdvice };
+	statements: StatementResult[];
+	isImprovement: boolean;
+	/** The areas this one builds on (the model's `dependsOn`), with their names and status as shown. */
+	buildsOn: Pick<AreaResult, 'key' | 'name' | 'score' | 'status'>[];
+	/** The sales people's and sales managers' scores of the area, when the role split is shown. */
+	roles: { salesPeople: number | null; salesManagers: number | null } | null;
+	/** The thresholds the advice level was chosen by. */
+	thresholds: { basics: number; high: number };
+}
+
+/** One area of a unit's report: its statements, the advice that fits its score and gap, and the areas it builds on. */
+export async function areaResults(opts: Parameters<typeof unitResults>[0] & { areaKey: string }, executor?: Db): Promise<AreaResults> {
+	const results = await unitResults(opts, executor);
+	const area = results.areas.find((a) => a.key === opts.areaKey);
+	if (!area) throw new NotFoundError('area');
+	const [modelId, version] = results.round.model.split(' ');
+	const model = await getModel(modelId, version);
+	const text = modelText(model, opts.locale);
+	const dependsOn = model.structure.areas.find((a) => a.key === area.key)?.dependsOn ?? [];
+	const role = results.gap?.areas.find((g) => g.key === area.key);
+	return {
+		round: results.round,
+		unit: results.unit,
+		benchmark: results.benchmark,
+		area: { ...area, description: text.area(area.key).description, advice: adviceFor(text, area, model.structure.thresholds, results.gap) },
+		statements: results.statements.filter((s) => s.area === area.key),
+		isImprovement: results.improvements.some((i) => i.key === area.key),
+		buildsOn: dependsOn.flatMap((k) => results.areas.filter((a) => a.key === k).map(({ key, name, score, status }) => ({ key, name, score, status }))),
+		roles: role ? { salesPeople: role.salesPeople, salesManagers: role.salesManagers } : null,
+		thresholds: { basics: model.structure.thresholds.basics ?? DEFAULT_BASICS, high: model.structure.thresholds.high }
+	};
+}
