@@ -5,6 +5,7 @@
  */
 import type { ModelShape } from '$lib/survey/scoring';
 import { round2 } from './colour';
+import type { Spread } from './interval';
 
 /** Answer distribution per statement: [don't know, 1, 2, 3, 4, 5]. */
 export const DIST_WIDTH = 6;
@@ -22,6 +23,11 @@ export interface GroupStats {
 	respondents: number;
 	areaN: number[];
 	areaSum: number[];
+	/**
+	 * Sum of the squared area means of the respondents, per area (with areaN and areaSum: the spread of
+	 * the area means, for intervals). Absent in results stored before it was kept: no interval for them.
+	 */
+	areaSumSq?: number[];
 	statementN: number[];
 	statementSum: number[];
 	statementDist: number[];
@@ -45,6 +51,7 @@ export function emptyStats(shape: Pick<ModelShape, 'statementCount'> & { areaCou
 		respondents: 0,
 		areaN: Array(shape.areaCount).fill(0),
 		areaSum: Array(shape.areaCount).fill(0),
+		areaSumSq: Array(shape.areaCount).fill(0),
 		statementN: Array(shape.statementCount).fill(0),
 		statementSum: Array(shape.statementCount).fill(0),
 		statementDist: Array(shape.statementCount * DIST_WIDTH).fill(0),
@@ -59,6 +66,7 @@ export function addResponse(s: GroupStats, r: ResponseLike, questions: readonly 
 		if (score === null || score === undefined) return;
 		s.areaN[i]++;
 		s.areaSum[i] += score;
+		if (s.areaSumSq) s.areaSumSq[i] += score * score;
 	});
 	r.answers.forEach((a, i) => {
 		if (a === null || a === undefined || a < 0 || a > 5) return;
@@ -107,6 +115,9 @@ export function addStats(into: GroupStats, from: GroupStats): void {
 	into.respondents += from.respondents;
 	add(into.areaN, from.areaN);
 	add(into.areaSum, from.areaSum);
+	// A sum of squares is known only when it is known for every part.
+	if (into.areaSumSq && from.areaSumSq) add(into.areaSumSq, from.areaSumSq);
+	else delete into.areaSumSq;
 	add(into.statementN, from.statementN);
 	add(into.statementSum, from.statementSum);
 	add(into.statementDist, from.statementDist);
@@ -126,6 +137,10 @@ function add(a: number[], b: readonly number[]): void {
 export const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n : null);
 export const statementMean = (s: GroupStats, i: number) => mean(s.statementSum[i], s.statementN[i]);
 export const distribution = (s: GroupStats, i: number) => s.statementDist.slice(i * DIST_WIDTH, (i + 1) * DIST_WIDTH);
+
+/** The respondents' area means of one area: their number, sum and sum of squares (null where the sum of squares was not kept). */
+export const areaSpread = (s: GroupStats, area: number): Spread | null =>
+	s.areaSumSq ? { n: s.areaN[area], sum: s.areaSum[area], sumSq: s.areaSumSq[area] } : null;
 
 /**
  * An area's score: the mean of its statements' scores as shown (2 decimals), over the statements that

@@ -12,6 +12,7 @@ import * as m009 from './migrations/009_disclosure_pattern';
 import * as m010 from './migrations/010_benchmark_publication';
 import * as m012 from './migrations/012_expiry';
 import * as m013 from './migrations/013_citus_ready';
+import * as m014 from './migrations/014_area_spread';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
 	'009_disclosure_pattern': m009,
 	'010_benchmark_publication': m010,
 	'012_expiry': m012,
-	'013_citus_ready': m013
+	'013_citus_ready': m013,
+	'014_area_spread': m014
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
