@@ -1093,6 +1093,35 @@ export interface components {
                 difference: number | null;
                 /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
                 status: ("green" | "yellow" | "red" | "neutral") | null;
+                /** @description Respondents with an area mean (at least half of the area’s statements answered); null where hidden. */
+                n: number | null;
+                /** @description 90 % interval of the score: score ± t(0.95, n − 1)·sd/√n over respondents’ area means, 2 decimals; null where hidden or not kept. */
+                interval: {
+                    low: number;
+                    high: number;
+                } | null;
+                /** @description The interval contains the benchmark: the score cannot be told apart from it (the status stays as the colour rule says). */
+                inLine: boolean;
+                /** @description Share of answers within one point of each statement’s median, pooled over the shown statements. */
+                agreement: number | null;
+                /** @description “Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown. */
+                unanswered: {
+                    all: {
+                        dontKnow: number | null;
+                        /** @description Null where “not used” is not counted. */
+                        notUsed: number | null;
+                    };
+                    salesPeople: {
+                        dontKnow: number | null;
+                        /** @description Null where “not used” is not counted. */
+                        notUsed: number | null;
+                    } | null;
+                    salesManagers: {
+                        dontKnow: number | null;
+                        /** @description Null where “not used” is not counted. */
+                        notUsed: number | null;
+                    } | null;
+                };
             }[];
             /** @description Each area’s description, in the reader’s language. */
             descriptions: {
@@ -1238,6 +1267,20 @@ export interface components {
                     benchmark: number | null;
                     /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
                     status: ("green" | "yellow" | "red" | "neutral") | null;
+                    n: number | null;
+                    /** @description 90 % interval of the score, 2 decimals. */
+                    interval: {
+                        low: number;
+                        high: number;
+                    } | null;
+                    /** @description Since the previous round: the difference and its 90 % interval (Welch); an improvement or a decline only when the interval excludes zero, otherwise unclear (no clear change). */
+                    change: {
+                        difference: number;
+                        low: number;
+                        high: number;
+                        /** @enum {string} */
+                        verdict: "improvement" | "decline" | "unclear";
+                    } | null;
                     /** @description False where the round’s model version measured the area differently (then no score or benchmark). */
                     comparable: boolean;
                 }[];

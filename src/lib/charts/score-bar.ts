@@ -6,6 +6,8 @@ export interface ScoreBarInput {
 	benchmark: number | null;
 	status: Status | null;
 	width?: number;
+	/** The score's 90 % interval: a whisker across the bar. */
+	interval?: { low: number; high: number } | null;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface ScoreBarInput {
  * a small triangle above it; a null score shows only the track. Decorative (aria-hidden): the figures are
  * written beside it.
  */
-export function scoreBarSvg({ score, benchmark, status, width = 220 }: ScoreBarInput): string {
+export function scoreBarSvg({ score, benchmark, status, width = 220, interval = null }: ScoreBarInput): string {
 	const h = 20,
 		pad = 5;
 	const x = (v: number) => pad + ((clampScore(v) - 1) / 4) * (width - 2 * pad);
@@ -23,6 +25,12 @@ export function scoreBarSvg({ score, benchmark, status, width = 220 }: ScoreBarI
 	let body = el('rect', { class: 'track', x: pad, y: 7, width: width - 2 * pad, height: 10, rx: 2, fill: chartColours.track, stroke: chartColours.grid });
 	for (const g of [2, 3, 4]) body += el('line', { class: 'grid', x1: x(g), x2: x(g), y1: 7, y2: 17, stroke: chartColours.grid });
 	if (hasScore) body += el('rect', { class: 'bar', x: pad, y: 7, width: Math.max(2, x(score) - pad), height: 10, rx: 2, fill });
+	if (hasScore && interval) {
+		const [l, r] = [x(interval.low), x(interval.high)];
+		const ink = { stroke: chartColours.benchmark, 'stroke-width': 1.5 };
+		body += el('line', { class: 'interval', x1: l, x2: r, y1: 12, y2: 12, ...ink });
+		for (const e of [l, r]) body += el('line', { x1: e, x2: e, y1: 9, y2: 15, ...ink });
+	}
 	if (hasScore && hasBenchmark) {
 		const bx = x(benchmark);
 		body += el('line', { class: 'benchmark', x1: bx, x2: bx, y1: 4.5, y2: h, stroke: chartColours.benchmark, 'stroke-width': 2 });

@@ -6,6 +6,7 @@ import { computePattern, decodePattern, encodePattern, ORGANIZATION, type UnitCo
 import { buildView, COMMENT_MIN, commentThreshold, type RoundData, type Scope } from './view';
 import { leaks, reachableRemainders, type Kind } from './attack';
 import { ROLES, type GroupNode, type Role } from './suppression';
+import { areaStatistics, NO_STATISTICS } from './area-figures';
 
 const SHAPE = {
 	areas: [
@@ -245,6 +246,161 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 			}),
 			{ numRuns: 200 }
 		);
+	});
+});
+
+/** The figures of honest statistics one viewer can see (n, interval, agreement, "don't know" shares), per unit, group and area. */
+function statisticsOf(data: RoundData, scope: Scope, only: 'derived' | 'all' = 'all'): string[] {
+	const view = buildView(data, scope, 'Org');
+	const out: string[] = [];
+	for (const id of view.units.keys())
+		for (const g of ['all', ...ROLES] as const)
+			for (let a = 0; a < AREAS; a++) {
+				const s = areaStatistics(view, id, { index: a, statements: SHAPE.areas[a].statements }, AREAS, g);
+				const spread = only === 'all' ? ` n=${s.n} ${s.interval?.low}–${s.interval?.high}` : '';
+				out.push(`${id} ${g} area${a}${spread} agreement=${s.agreement} dk=${s.unanswered.dontKnow}`);
+			}
+	return out;
+}
+
+describe('honest statistics under the pattern: n, intervals, agreement and "don’t know" shares', () => {
+	it('no subtraction of shown spreads, in the union of every view, leaves 1 … k−1 respondents with an area mean', () => {
+		fc.assert(
+			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
+				const data = roundOf(tree, persons, k);
+				const views = scopes.map((s) => buildView(data, s, 'Org'));
+				for (let a = 0; a < AREAS; a++) {
+					const shown = (id: string, kind: Kind) => views.some((v) => v.canOpen(id) && v.areaSpread(id, a, kind) !== null);
+					const found = leaks(
+						reachableRemainders(
+							nodesOf(data, (s) => s.areaN[a]),
+							shown
+						),
+						k
+					);
+					if (found.length) throw new Error(`area ${a}: ${found[0].group} leaves ${found[0].rest}`);
+				}
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('no combination of shown sums of squares singles out one or two people’s area means', () => {
+		// A shown spread is a sum over a group of the people with an area mean (of x and of x²); as for
+		// statements, a person is isolated when removing their column lowers the rank of those rows.
+		fc.assert(
+			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
+				const data = roundOf(tree, persons, k);
+				const views = scopes.map((s) => buildView(data, s, 'Org'));
+				const inUnit = (p: Person, id: string) => id === ORGANIZATION || views[0].subtree(id).includes(p.unit);
+				for (let a = 0; a < AREAS; a++) {
+					const counted = persons.filter((p) => scoreResponse(p.answers, SHAPE)[a] !== null);
+					const rows: number[][] = [];
+					for (const v of views)
+						for (const id of v.units.keys())
+							for (const g of ['all', ...ROLES] as const)
+								if (v.areaSpread(id, a, g)) rows.push(counted.map((p) => (inUnit(p, id) && (g === 'all' || p.role === g) ? 1 : 0)));
+					if (rows.length === 0) continue;
+					const full = rank(rows);
+					for (let i = 0; i < counted.length; i++) {
+						if (rank(rows.map((r) => r.filter((_, c) => c !== i))) < full) throw new Error(`area ${a}: person ${i} isolated`);
+						if (k > 2)
+							for (let j = i + 1; j < counted.length; j++)
+								if (rank(rows.map((r) => r.filter((_, c) => c !== i && c !== j))) < full) throw new Error(`area ${a}: persons ${i}, ${j} isolated`);
+					}
+				}
+			}),
+			{ numRuns: 250 }
+		);
+	});
+
+	it('a hidden area score comes with no n, interval, agreement or share, and a spread only with its score', () => {
+		fc.assert(
+			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
+				const data = roundOf(tree, persons, k);
+				for (const scope of scopes) {
+					const view = buildView(data, scope, 'Org');
+					for (const id of view.units.keys())
+						for (const g of ['all', ...ROLES] as const)
+							for (let a = 0; a < AREAS; a++) {
+								const stats = areaStatistics(view, id, { index: a, statements: SHAPE.areas[a].statements }, AREAS, g);
+								if (view.areaScore(id, a, g) === null) expect(stats).toEqual(NO_STATISTICS);
+								if (view.areaSpread(id, a, g) !== null) expect(view.areaScore(id, a, g)).not.toBeNull();
+							}
+				}
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('swapping two people’s answers within one unit and role changes none of them (one statement: agreement and shares; all answers: n and interval too)', () => {
+		fc.assert(
+			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes }, a, b, statement) => {
+				if (persons.length < 2) return;
+				const p = persons[a % persons.length];
+				const mates = persons.filter((q) => q !== p && q.unit === p.unit && q.role === p.role);
+				if (mates.length === 0) return;
+				const q = mates[b % mates.length];
+				const swap = (answers: (x: Person, other: Person) => Answer[]) =>
+					persons.map((x) => (x === p ? { ...x, answers: answers(x, q) } : x === q ? { ...x, answers: answers(x, p) } : x));
+				const one = swap((x, other) => x.answers.with(statement, other.answers[statement]));
+				const all = swap((_, other) => other.answers);
+				const before = (only: 'derived' | 'all') => scopes.map((s) => statisticsOf(roundOf(tree, persons, k), s, only));
+				expect(scopes.map((s) => statisticsOf(roundOf(tree, one, k), s, 'derived'))).toEqual(before('derived'));
+				expect(scopes.map((s) => statisticsOf(roundOf(tree, all, k), s))).toEqual(before('all'));
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('an area shown through half of its statements: its spread is hidden where the count of area means would single out one person', () => {
+		// k = 3; area b has statements 3 and 4. Team t (below region r): three people answering both. Region r
+		// itself: one person answering only statement 4, and two answering "don't know" to both.
+		//   statement 3: r 3, t 3 (difference 0: shown at both); statement 4: r 4, t 3 (difference 1: hidden at t)
+		//   area b: shown at r (2 of 2 statements) and at t (1 of 2, half) — its score rests on shown figures only;
+		//   respondents with an area mean: r 4, t 3 — a difference of one person, whose x² would be the difference
+		//   of the two sums of squares. So the spread (n, interval) shows at r and not at t.
+		const tree = [
+			{ id: 'r', parentId: null, name: 'Region' },
+			{ id: 't', parentId: 'r', name: 'Team' }
+		];
+		const persons: Person[] = [
+			...Array.from({ length: 3 }, (_, i) => ({ unit: 't', role: 'sales_person' as Role, answers: [3, 3, 3, 2 + i, 3 + i] })),
+			{ unit: 'r', role: 'sales_person', answers: [4, 4, 4, 0, 5] },
+			{ unit: 'r', role: 'sales_person', answers: [4, 4, 4, 0, 0] },
+			{ unit: 'r', role: 'sales_person', answers: [4, 4, 4, 0, 0] }
+		];
+		const view = buildView(roundOf(tree, persons, 3), { all: true, unitIds: new Set() }, 'Org');
+		const b = 1;
+		expect(view.metric('t', AREAS + 4).all).toBe(false);
+		expect(view.areaScore('t', b)).not.toBeNull();
+		expect(view.areaScore('r', b)).not.toBeNull();
+		expect(view.stats('r').all.areaN[b] - view.stats('t').all.areaN[b]).toBe(1);
+		expect(view.areaSpread('r', b)).not.toBeNull();
+		expect(view.areaSpread('t', b)).toBeNull();
+		expect(areaStatistics(view, 't', { index: b, statements: [3, 4] }, AREAS).interval).toBeNull();
+		// Area a (all three statements shown at both, 3 area means apart) shows its spread at both.
+		expect(view.areaSpread('t', 0)?.n).toBe(3);
+		expect(view.areaSpread('r', 0)?.n).toBe(6);
+	});
+
+	it('results stored before spreads were kept show no interval, never a made-up one', () => {
+		const tree = [{ id: 't', parentId: null, name: 'Team' }];
+		const persons: Person[] = Array.from({ length: 6 }, (_, i) => ({ unit: 't', role: 'sales_person' as Role, answers: [1 + (i % 5), 3, 3, 4, 4] }));
+		const data = roundOf(tree, persons, 3);
+		const scope = { all: true, unitIds: new Set<string>() };
+		expect(areaStatistics(buildView(data, scope, 'Org'), 't', { index: 0, statements: [0, 1, 2] }, AREAS).interval).not.toBeNull();
+		// An old pattern (no spreads decided) …
+		const { spreads: _, ...oldPattern } = data.pattern;
+		expect(areaStatistics(buildView({ ...data, pattern: oldPattern }, scope, 'Org'), 't', { index: 0, statements: [0, 1, 2] }, AREAS)).toMatchObject({
+			n: null,
+			interval: null
+		});
+		// … or old aggregates (no sums of squares): the score, agreement and shares stay, the interval goes.
+		const old = { ...data, aggregates: data.aggregates.map((x) => ({ ...x, stats: { ...x.stats, areaSumSq: undefined } })) };
+		const stats = areaStatistics(buildView(old, scope, 'Org'), 't', { index: 0, statements: [0, 1, 2] }, AREAS);
+		expect(stats.interval).toBeNull();
+		expect(stats.agreement).not.toBeNull();
 	});
 });
 

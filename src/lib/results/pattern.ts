@@ -10,6 +10,13 @@
  * counts over the whole tree. An area's score is a combination of its statements' shown figures (the
  * mean of their means), so it adds nothing a reader could not already work out from them: an area is
  * shown where the unit is and at least half of its statements are.
+ *
+ * An area's spread — how many respondents have an area mean, and the sums of those means and of their
+ * squares, behind its n and 90 % interval — is not made of shown figures: it is counted per respondent
+ * like a statement. So it runs the rule on its own count (respondents with an area mean) and is shown
+ * only where the area's score is too. Where an area shows through half of its statements, the count
+ * could otherwise differ between two shown groups by fewer than k people, and their sums of squares
+ * with it. Patterns stored before spreads were decided have none: no interval for those rounds.
  */
 import { suppressOnTree, treeOf, type Role } from './suppression';
 
@@ -26,6 +33,8 @@ export interface UnitCounts {
 	respondents: number;
 	/** Respondents who gave a scored answer (1–5) per statement. */
 	statementN: readonly number[];
+	/** Respondents with an area mean, per area (for the areas' spreads). */
+	areaN?: readonly number[];
 	questions: Readonly<Record<string, { n: number }>>;
 }
 
@@ -52,6 +61,8 @@ export interface Pattern {
 	unit: Shown;
 	statements: Shown[];
 	areas: Shown[];
+	/** Per area: may its spread (n, interval) be shown. Absent in patterns stored before it was decided. */
+	spreads?: Shown[];
 	questions: Record<string, Uint8Array>;
 	comments: Uint8Array;
 }
@@ -78,11 +89,15 @@ export function computePattern(input: PatternInput): Pattern {
 			unit.roles
 		)
 	}));
+	const spreads = areas.map((area, a) => {
+		const counted = run((c) => c.areaN?.[a] ?? 0);
+		return { all: and(counted.all, area.all), roles: and(counted.roles, area.roles) };
+	});
 	const questions = Object.fromEntries(
 		input.questionKeys.filter((q) => !input.textQuestionKeys.includes(q)).map((q) => [q, and(run((c) => c.questions[q]?.n ?? 0, input.k, false).all, unit.all)])
 	);
 	const comments = and(run((c) => c.respondents, commentThreshold(input.k), false).all, unit.all);
-	return { units: tree.ids, unit, statements, areas, questions, comments };
+	return { units: tree.ids, unit, statements, areas, spreads, questions, comments };
 }
 
 function and(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -101,6 +116,7 @@ export interface StoredPattern {
 	unit: [string, string];
 	statements: [string, string][];
 	areas: [string, string][];
+	spreads?: [string, string][];
 	questions: Record<string, string>;
 	comments: string;
 }
@@ -117,6 +133,7 @@ export function encodePattern(p: Pattern): StoredPattern {
 		unit: pair(p.unit),
 		statements: p.statements.map(pair),
 		areas: p.areas.map(pair),
+		...(p.spreads ? { spreads: p.spreads.map(pair) } : {}),
 		questions: Object.fromEntries(Object.entries(p.questions).map(([k, v]) => [k, bits(v)])),
 		comments: bits(p.comments)
 	};
@@ -128,6 +145,7 @@ export function decodePattern(s: StoredPattern): Pattern {
 		unit: unpair(s.unit),
 		statements: s.statements.map(unpair),
 		areas: s.areas.map(unpair),
+		...(s.spreads ? { spreads: s.spreads.map(unpair) } : {}),
 		questions: Object.fromEntries(Object.entries(s.questions).map(([k, v]) => [k, unbits(v)])),
 		comments: unbits(s.comments)
 	};

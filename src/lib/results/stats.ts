@@ -5,6 +5,7 @@
  */
 import { NOT_USED, type ModelShape } from '$lib/survey/scoring';
 import { round2 } from './colour';
+import type { Spread } from './interval';
 
 /** Answer distribution per statement: [don't know, 1, 2, 3, 4, 5]. */
 export const DIST_WIDTH = 6;
@@ -22,6 +23,11 @@ export interface GroupStats {
 	respondents: number;
 	areaN: number[];
 	areaSum: number[];
+	/**
+	 * Sum of the squared area means of the respondents, per area (with areaN and areaSum: the spread of
+	 * the area means, for intervals). Absent in results stored before it was kept: no interval for them.
+	 */
+	areaSumSq?: number[];
 	statementN: number[];
 	statementSum: number[];
 	statementDist: number[];
@@ -47,6 +53,7 @@ export function emptyStats(shape: Pick<ModelShape, 'statementCount'> & { areaCou
 		respondents: 0,
 		areaN: Array(shape.areaCount).fill(0),
 		areaSum: Array(shape.areaCount).fill(0),
+		areaSumSq: Array(shape.areaCount).fill(0),
 		statementN: Array(shape.statementCount).fill(0),
 		statementSum: Array(shape.statementCount).fill(0),
 		statementDist: Array(shape.statementCount * DIST_WIDTH).fill(0),
@@ -62,6 +69,7 @@ export function addResponse(s: GroupStats, r: ResponseLike, questions: readonly 
 		if (score === null || score === undefined) return;
 		s.areaN[i]++;
 		s.areaSum[i] += score;
+		if (s.areaSumSq) s.areaSumSq[i] += score * score;
 	});
 	r.answers.forEach((a, i) => {
 		if (a === NOT_USED) s.statementNotUsed[i]++;
@@ -111,6 +119,9 @@ export function addStats(into: GroupStats, from: GroupStats): void {
 	into.respondents += from.respondents;
 	add(into.areaN, from.areaN);
 	add(into.areaSum, from.areaSum);
+	// A sum of squares is known only when it is known for every part.
+	if (into.areaSumSq && from.areaSumSq) add(into.areaSumSq, from.areaSumSq);
+	else delete into.areaSumSq;
 	add(into.statementN, from.statementN);
 	add(into.statementSum, from.statementSum);
 	add(into.statementDist, from.statementDist);
@@ -133,6 +144,10 @@ export const statementMean = (s: GroupStats, i: number) => mean(s.statementSum[i
 export const distribution = (s: GroupStats, i: number) => s.statementDist.slice(i * DIST_WIDTH, (i + 1) * DIST_WIDTH);
 /** How many answered "not used in our team" to statement i (0 for results stored before it was counted). */
 export const notUsedCount = (s: GroupStats, i: number): number => s.statementNotUsed?.[i] ?? 0;
+
+/** The respondents' area means of one area: their number, sum and sum of squares (null where the sum of squares was not kept). */
+export const areaSpread = (s: GroupStats, area: number): Spread | null =>
+	s.areaSumSq ? { n: s.areaN[area], sum: s.areaSum[area], sumSq: s.areaSumSq[area] } : null;
 
 /**
  * An area's score: the mean of its statements' scores as shown (2 decimals), over the statements that

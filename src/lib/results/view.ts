@@ -4,7 +4,8 @@
  * for the whole organization, `pattern.ts`) narrowed to the units the viewer may open. Every page,
  * export and API answer reads figures through this, so they all show a subset of the same pattern.
  */
-import { addStats, areaScore, emptyStats, type GroupStats } from './stats';
+import { addStats, areaScore, areaSpread, emptyStats, type GroupStats } from './stats';
+import type { Spread } from './interval';
 import { ORGANIZATION, type Pattern } from './pattern';
 import { ROLES, type Role, type Visibility } from './suppression';
 
@@ -61,6 +62,8 @@ export interface RoundView {
 	metric(unitId: string, metric: number): Visibility;
 	/** An area's score for the unit (all, or one role), from its shown statements; null where hidden. */
 	areaScore(unitId: string, area: number, group?: 'all' | Role): number | null;
+	/** An area's spread for the unit (n, sum and sum of squares of respondents' area means): null where the pattern hides it or it was not kept. */
+	areaSpread(unitId: string, area: number, group?: 'all' | Role): Spread | null;
 	question(unitId: string, key: string): boolean;
 	comments(unitId: string): boolean;
 }
@@ -151,6 +154,10 @@ export function buildView(data: RoundData, scope: Scope, organizationName: strin
 			const key = group === 'all' ? 'all' : 'roles';
 			if (!metric(id, area)[key]) return null;
 			return areaScore(total(id)[group], data.areaStatements[area], (si) => metric(id, data.areas + si)[key]);
+		},
+		areaSpread: (id, area, group = 'all') => {
+			const shown = Number.isInteger(area) && area >= 0 && area < data.areas ? at(p.spreads?.[area], id) : HIDDEN;
+			return (group === 'all' ? shown.all : shown.roles) ? areaSpread(total(id)[group], area) : null;
 		},
 		question: (id, key) => data.questionKeys.includes(key) && flag(p.questions[key], id),
 		comments: (id) => flag(p.comments, id)

@@ -256,6 +256,7 @@ export interface Responses {
 export interface RoundAggregates {
   area_n: number[];
   area_sum: number[];
+  area_sum_sq: number[] | null;
   job_role: string;
   organization_id: string;
   questions: Generated<Json>;
@@ -318,6 +319,7 @@ export interface Rounds {
 export interface RoundTotals {
   area_n: number[];
   area_sum: number[];
+  area_sum_sq: number[] | null;
   job_role: string;
   organization_id: string;
   questions: Generated<Json>;

@@ -13,6 +13,7 @@ import * as m010 from './migrations/010_benchmark_publication';
 import * as m012 from './migrations/012_expiry';
 import * as m013 from './migrations/013_citus_ready';
 import * as m014 from './migrations/014_not_used_counts';
+import * as m015 from './migrations/015_area_spread';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -28,7 +29,8 @@ const migrations: Record<string, Migration> = {
 	'010_benchmark_publication': m010,
 	'012_expiry': m012,
 	'013_citus_ready': m013,
-	'014_not_used_counts': m014
+	'014_not_used_counts': m014,
+	'015_area_spread': m015
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -63,7 +63,13 @@ describe('progress of a unit', () => {
 		expect(before).not.toBeNull();
 		expect(after).not.toBeNull();
 		const change = r1r2.changes.find((c) => c.key === area)!;
-		expect(change).toEqual({ key: area, before, after, change: round2(round2(after) - round2(before)) });
+		// Its verdict is the trend's (Welch): an improvement or a decline only when the interval excludes zero.
+		const welch = r2.areas[ai].change!;
+		expect(welch.difference).toBe(round2(round2(after) - round2(before)));
+		expect(welch.verdict).toBe(welch.low > 0 ? 'improvement' : welch.high < 0 ? 'decline' : 'unclear');
+		expect(r1.areas[ai].change).toBeNull();
+		expect(r2.areas[ai].interval).not.toBeNull();
+		expect(change).toEqual({ key: area, before, after, change: round2(round2(after) - round2(before)), verdict: welch.verdict });
 		for (const c of r1r2.changes) {
 			expect(c.change).toBe(round2(round2(c.after!) - round2(c.before!)));
 			expect(Math.abs(c.change! * 100 - Math.round(c.change! * 100))).toBeLessThan(1e-9);

@@ -2,6 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Locale } from '$lib/i18n';
 import { shownDifference } from '$lib/results/colour';
+import type { Verdict } from '$lib/results/interval';
 import { ORGANIZATION } from '$lib/results/view';
 import { unitTrend, type Trend } from '$lib/server/results/trend';
 import { listActions, type ActionView } from '$lib/server/actions/queries';
@@ -12,7 +13,7 @@ export interface Interval {
 	from: { id: string; name: string; closedAt: Date | null } | null;
 	to: { id: string; name: string; closedAt: Date | null } | null;
 	/** Per area: the score before and after, and the change between the two figures as shown. */
-	changes: { key: string; before: number | null; after: number | null; change: number | null }[];
+	changes: { key: string; before: number | null; after: number | null; change: number | null; verdict: Verdict | null }[];
 	/** Actions planned in the interval, by the area they were meant to move (null: no particular area). */
 	actions: ActionView[];
 	decisions: DecisionView[];
@@ -53,7 +54,8 @@ export async function unitProgress(opts: { actor: Actor; unitId: string; locale:
 			changes: trend.areas.map((a, ai) => {
 				const before = from?.areas[ai].score ?? null;
 				const after = to?.areas[ai].score ?? null;
-				return { key: a.key, before, after, change: shownDifference(after, before) };
+				// Between two rounds listed one after the other: the trend's change carries the verdict (Welch).
+				return { key: a.key, before, after, change: shownDifference(after, before), verdict: from && to ? (to.areas[ai].change?.verdict ?? null) : null };
 			}),
 			actions: actions.filter((a) => inside(a.createdAt.getTime())),
 			decisions: decisions.filter((d) => inside(dayTime(d.decidedOn)))

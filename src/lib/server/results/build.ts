@@ -75,6 +75,7 @@ export async function buildRoundResults(opts: { organizationId: string; roundId:
 		respondents: s.respondents,
 		area_n: s.areaN,
 		area_sum: s.areaSum,
+		area_sum_sq: s.areaSumSq ?? null,
 		statement_n: s.statementN,
 		statement_sum: s.statementSum,
 		statement_dist: s.statementDist,

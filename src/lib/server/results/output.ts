@@ -12,6 +12,8 @@ const status = z
 		'green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals.'
 	);
 const figure = { score: num, benchmark: num, difference: num, status };
+const share = z.number().min(0).max(1).nullable();
+const unanswered = z.strictObject({ dontKnow: share, notUsed: share.describe('Null where “not used” is not counted.') });
 const areaName = z.strictObject({ key: z.string(), name: z.string() });
 const cell = z.strictObject({ score: num, status });
 /** A unit id, or `organization` for the whole organization. */
@@ -76,7 +78,24 @@ export const unitResultsOutput = z.strictObject({
 	improvementThreshold: z
 		.number()
 		.describe('Below this score (as shown) an area is an improvement area even when it is not below the benchmark (3.0 by default).'),
-	areas: z.array(z.strictObject({ key: z.string(), name: z.string(), rank: int.nullable(), ...figure })),
+	areas: z.array(
+		z.strictObject({
+			key: z.string(),
+			name: z.string(),
+			rank: int.nullable(),
+			...figure,
+			n: count.describe('Respondents with an area mean (at least half of the area’s statements answered); null where hidden.'),
+			interval: z
+				.strictObject({ low: z.number(), high: z.number() })
+				.nullable()
+				.describe('90 % interval of the score: score ± t(0.95, n − 1)·sd/√n over respondents’ area means, 2 decimals; null where hidden or not kept.'),
+			inLine: z.boolean().describe('The interval contains the benchmark: the score cannot be told apart from it (the status stays as the colour rule says).'),
+			agreement: share.describe('Share of answers within one point of each statement’s median, pooled over the shown statements.'),
+			unanswered: z
+				.strictObject({ all: unanswered, salesPeople: unanswered.nullable(), salesManagers: unanswered.nullable() })
+				.describe('“Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown.')
+		})
+	),
 	descriptions: z.record(z.string(), z.string()).describe('Each area’s description, in the reader’s language.'),
 	statements: z.array(
 		z.strictObject({
@@ -154,6 +173,14 @@ export const trendOutput = z.strictObject({
 					score: num,
 					benchmark: num,
 					status,
+					n: count,
+					interval: z.strictObject({ low: z.number(), high: z.number() }).nullable().describe('90 % interval of the score, 2 decimals.'),
+					change: z
+						.strictObject({ difference: z.number(), low: z.number(), high: z.number(), verdict: z.enum(['improvement', 'decline', 'unclear']) })
+						.nullable()
+						.describe(
+							'Since the previous round: the difference and its 90 % interval (Welch); an improvement or a decline only when the interval excludes zero, otherwise unclear (no clear change).'
+						),
 					comparable: z.boolean().describe('False where the round’s model version measured the area differently (then no score or benchmark).')
 				})
 			)

@@ -101,8 +101,8 @@ export async function loadRoundData(
 						'respondents',
 						'questions',
 						sql<
-							[number[], number[], number[], number[], number[], number[] | null]
-						>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist, statement_not_used)`.as('arrays')
+							[number[], number[], number[], number[], number[], number[] | null, number[] | null]
+						>`json_build_array(area_n, area_sum, statement_n, statement_sum, statement_dist, statement_not_used, area_sum_sq)`.as('arrays')
 					])
 					.where('organization_id', '=', opts.organizationId)
 					.where('round_id', '=', opts.round.id)
@@ -116,17 +116,20 @@ export async function loadRoundData(
 		const stats = emptyStats(dims);
 		stats.respondents = a.respondents;
 		stats.areaN = a.arrays[0];
+		// Counts only: no sums are read here, so none may be taken from them.
+		delete stats.areaSumSq;
 		stats.statementN = a.arrays[1];
 		stats.questions = a.questions as Record<string, QuestionTally>;
 		return { unitId: a.unit_id, role: a.job_role as JobRole, stats };
 	});
 	const byUnit = new Map<string, Partial<Record<JobRole, GroupStats>>>();
 	for (const t of totals) {
-		const [areaN, areaSum, statementN, statementSum, statementDist, statementNotUsed] = t.arrays;
+		const [areaN, areaSum, statementN, statementSum, statementDist, statementNotUsed, areaSumSq] = t.arrays;
 		(byUnit.get(t.unit_id) ?? byUnit.set(t.unit_id, {}).get(t.unit_id)!)[t.job_role as JobRole] = {
 			respondents: t.respondents,
 			areaN,
 			areaSum,
+			...(areaSumSq ? { areaSumSq } : {}),
 			statementN,
 			statementSum,
 			statementDist,

@@ -6,12 +6,15 @@ import type { Locale } from '$lib/i18n';
 import { addStats, areaScore, emptyStats } from '$lib/results/stats';
 import { shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
+import { changeBetween, meanInterval, type Change, type Interval, type Spread } from '$lib/results/interval';
 import { benchmarkFor } from '$lib/server/benchmarks/read';
 import { getModel, latestModel } from '$lib/server/models/registry';
 import { continuity, newestVersion, oldestVersion, type Continuity } from '$lib/server/models/continuity';
 import { resultsAccess, withPredecessors } from './scope';
 import { listPublishedRounds, loadRoundData } from './rounds';
 import { modelText } from './text';
+
+const NONE: Spread = { n: 0, sum: 0, sumSq: 0 };
 
 export interface Trend {
 	unit: { id: string; name: string };
@@ -28,8 +31,19 @@ export interface Trend {
 		respondents: number | null;
 		/** Units of that round that make up this unit's history there (itself, or the units merged into it). */
 		from: string[];
-		/** `comparable`: false where the round's version measured the area differently (no score or benchmark then). */
-		areas: { key: string; score: number | null; benchmark: number | null; status: Status | null; comparable: boolean }[];
+		areas: {
+			key: string;
+			score: number | null;
+			benchmark: number | null;
+			status: Status | null;
+			/** Respondents with an area mean and the 90 % interval, where every member's spread may be shown. */
+			n: number | null;
+			interval: Interval | null;
+			/** Since the previous round listed: an improvement or decline only when its 90 % interval (Welch) excludes zero. */
+			change: Change | null;
+			/** False where the round's version measured the area differently (no score or benchmark then). */
+			comparable: boolean;
+		}[];
 	}[];
 }
 
@@ -75,6 +89,7 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 		areas: model.shape.areas.map((a) => ({ key: a.key, name: text.area(a.key).name, since: null })),
 		rounds: []
 	};
+	const spreads = new Map<string, Spread | null>();
 	for (const round of rounds) {
 		const link = links.get(round.modelVersion)!;
 		const { data, model: m } = await loadRoundData({ organizationId, round, totalsFor: [...history] }, executor);
@@ -105,7 +120,25 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 				const shown = (metric: number) => members.every((id) => view.metric(id, metric).all);
 				const score = i >= 0 && shown(i) ? shownFigure(areaScore(sum, m.shape.areas[i].statements, (si) => shown(data.areas + si))) : null;
 				const benchmark = i >= 0 ? shownFigure(bm?.values[i] ?? null) : null;
-				return { key, score, benchmark, status: statusOf(score, benchmark, m.structure.thresholds.high), comparable };
+				// Merged members add up only where each one's spread may be shown: the sum adds nothing to them.
+				const parts = i >= 0 && score !== null ? members.map((id) => view.areaSpread(id, i)) : [null];
+				const spread = parts.every((x) => x !== null)
+					? parts.reduce((a, x) => ({ n: a.n + x!.n, sum: a.sum + x!.sum, sumSq: a.sumSq + x!.sumSq }), NONE)
+					: null;
+				spreads.set(`${round.id}|${key}`, spread);
+				const previous = out.rounds.at(-1);
+				const before = previous?.areas.find((x) => x.key === key);
+				const change = before ? changeBetween({ score: before.score, spread: spreads.get(`${previous!.id}|${key}`) ?? null }, { score, spread }) : null;
+				return {
+					key,
+					score,
+					benchmark,
+					status: statusOf(score, benchmark, m.structure.thresholds.high),
+					n: spread?.n ?? null,
+					interval: meanInterval(score, spread),
+					change,
+					comparable
+				};
 			})
 		});
 	}

@@ -8,6 +8,10 @@ import { shownDifference, shownFigure, statusOf, type Status } from '$lib/result
 import { DEFAULT_IMPROVEMENT, lowest, rankAreas, strengthsAndImprovementAreas } from '$lib/results/ranking';
 import { chooseAdvice, type AreaAdvice } from '$lib/results/advice';
 import { buildView, ORGANIZATION, pathTo, type RoundView } from '$lib/results/view';
+import { areaStatistics } from '$lib/results/area-figures';
+import { inLine, type Interval } from '$lib/results/interval';
+import type { Unanswered } from '$lib/results/unanswered';
+import type { Role } from '$lib/results/suppression';
 import { resultsAccess } from './scope';
 import { getPublishedRound, loadRoundData, unitsBelow, type PublishedRound } from './rounds';
 import { chooseBenchmark, type BenchmarkChoice, type Comparison } from './benchmark-choice';
@@ -26,6 +30,15 @@ export interface AreaResult extends Figure {
 	key: string;
 	name: string;
 	rank: number | null;
+	/** Respondents with an area mean, and the score's 90 % interval: where the pattern shows the area's spread. */
+	n: number | null;
+	interval: Interval | null;
+	/** The interval contains the benchmark: the status word says "in line with the benchmark" (the colour stays). */
+	inLine: boolean;
+	/** Share of answers within one point of each statement's median, over the shown statements. */
+	agreement: number | null;
+	/** "Don't know" and "not used" shares over the shown statements, for everyone and per role (roles: where split). */
+	unanswered: { all: Unanswered; salesPeople: Unanswered | null; salesManagers: Unanswered | null };
 }
 
 export interface StatementResult extends Figure {
@@ -108,7 +121,29 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 		return { score, benchmark: bm(m), difference: shownDifference(score, bm(m)), status: statusOf(score, bm(m), high) };
 	};
 
-	const areas = rankAreas(model.shape.areas.map((a, i) => ({ key: a.key, name: text.area(a.key).name, ...figure(view.areaScore(u, i), i) })));
+	const areas = rankAreas(
+		model.shape.areas.map((a, i) => {
+			const f = figure(view.areaScore(u, i), i);
+			const area = { index: i, statements: a.statements };
+			const stat = (group: 'all' | Role) => areaStatistics(view, u, area, data.areas, group);
+			const all = stat('all');
+			const roles = view.unit(u).roles && view.metric(u, i).roles;
+			return {
+				key: a.key,
+				name: text.area(a.key).name,
+				...f,
+				n: all.n,
+				interval: all.interval,
+				inLine: inLine(all.interval, f.benchmark),
+				agreement: all.agreement,
+				unanswered: {
+					all: all.unanswered,
+					salesPeople: roles ? stat('sales_person').unanswered : null,
+					salesManagers: roles ? stat('sales_manager').unanswered : null
+				}
+			};
+		})
+	);
 	const statements = model.shape.areas.flatMap((a, ai) =>
 		a.statements.map((si) => {
 			const key = model.statementKeys[si];
