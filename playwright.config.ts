@@ -12,7 +12,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	// The longest journeys (a whole 77-statement survey without JavaScript) take ~20 s alone; room for a loaded machine.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {

@@ -50,11 +50,13 @@ describe('survey link', () => {
 		// The participant's first area (the order rotates per invitation).
 		expect(page.text).toContain('Area 1 of 9');
 		expect(page.text).toContain(`<h1 class="sv-h1">${model.translations.en.areas[first.key].name}</h1>`);
-		// Every statement is a fieldset with a legend and six labelled choices; no client-side app.
+		// Every statement is a fieldset with a legend and six labelled choices (seven where the practice may
+		// not be used at all); no client-side app.
 		const n = first.statements.length;
+		const notUsed = first.statements.filter((i) => model.shape.notUsed?.includes(i)).length;
 		expect(page.text.match(/<fieldset class="sv-st">/g)).toHaveLength(n);
 		expect(page.text.match(/<legend>/g)).toHaveLength(n);
-		expect(page.text.match(/type="radio"/g)).toHaveLength(6 * n);
+		expect(page.text.match(/type="radio"/g)).toHaveLength(6 * n + notUsed);
 		expect(page.text).toContain('Not at all how we work');
 		expect(page.text).toMatch(/Don.t know/);
 		expect(page.text).not.toMatch(/_app\/immutable\/entry|modulepreload|__sveltekit/);

@@ -1,10 +1,10 @@
 /**
- * Fixture models for advice tests: a copy of models/ in a temporary folder in which SOS 1.0 carries full
+ * Fixture models for advice tests: a copy of models/ in a temporary folder in which the newest SOS version carries fixture
  * advice in every area (levels, gap paragraphs, a 30/60/90-day plan, agenda, KPI, pitfalls), the
  * thresholds for advice levels and improvement areas, and one dependency. Point SOS_MODELS_DIR at it
- * before the first model is read. models/sos/1.0 itself is never changed.
+ * before the first model is read. models/ itself is never changed.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,12 @@ export const fixtureAdvice = (area: string, part: string) => `Fixture ${part} ad
 export function useModelsWithFullAdvice(): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sos-models-'));
 	cpSync(path.resolve('models'), dir, { recursive: true });
-	const folder = path.join(dir, 'sos', '1.0');
+	// The newest version: the one new rounds (and so the tests' rounds) are on.
+	const newest = readdirSync(path.join(dir, 'sos'))
+		.filter((v) => /^\d+(\.\d+)*$/.test(v))
+		.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+		.at(-1)!;
+	const folder = path.join(dir, 'sos', newest);
 	const structure = JSON.parse(readFileSync(path.join(folder, 'model.json'), 'utf8'));
 	structure.advice = 'full';
 	structure.thresholds = { ...structure.thresholds, basics: 2.5, improvement: 3.0 };

@@ -73,7 +73,16 @@ describe('trends across model versions', () => {
 			expect(trend.areas.find((a) => a.key === key)!.since).toBeNull();
 		}
 		// Forecasting was measured anew in 1.1: the 1.0 round shows nothing for it, and the break is named.
-		expect(at(0, 'forecasting')).toEqual({ key: 'forecasting', score: null, benchmark: null, status: null, comparable: false });
+		expect(at(0, 'forecasting')).toEqual({
+			key: 'forecasting',
+			score: null,
+			benchmark: null,
+			status: null,
+			comparable: false,
+			n: null,
+			interval: null,
+			change: null
+		});
 		expect(at(1, 'forecasting')).toMatchObject({ comparable: true });
 		expect(at(1, 'forecasting').score).not.toBeNull();
 		expect(trend.areas.find((a) => a.key === 'forecasting')!.since).toBe('1.1');
