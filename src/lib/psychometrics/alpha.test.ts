@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addCase, correctedItemTotal, cronbachAlpha, emptyScaleSums, scaleSums } from './alpha';
 import { pearsonOf } from './correlation';
+import { publishedAlphaExample } from '$tests/published-alpha';
 
-/**
- * A published worked example: "Survey reliability", thinkdeeply.cc (https://thinkdeeply.cc/posts/survey-reliability,
- * CC BY 4.0) — ten people answering four Likert items X1…X4 (1–5). The post reports the covariance
- * matrix (variances 0.6778, 0.989, 0.6222, 1.344; mean covariance 0.309, mean variance 0.908) and
- * α = 4·0.309 / (0.908 + 3·0.309) = 0.674, confirmed there with R (ltm::cronbach.alpha: "alpha: 0.674").
- */
-const published = [
-	[3, 3, 3, 3],
-	[3, 3, 4, 3],
-	[3, 3, 3, 1],
-	[5, 4, 4, 5],
-	[2, 1, 4, 4],
-	[4, 4, 4, 5],
-	[3, 2, 3, 3],
-	[3, 4, 3, 3],
-	[4, 2, 2, 3],
-	[3, 3, 2, 3]
-];
+const published = publishedAlphaExample;
 
 describe('Cronbach’s alpha', () => {
 	it('reproduces the published worked example (α = 0.674)', () => {

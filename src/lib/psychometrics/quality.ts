@@ -9,7 +9,7 @@
  * MIN_RESPONDENTS respondents from at least MIN_ORGANIZATIONS organizations stand behind it, and nothing
  * at all until the version as a whole has that many.
  */
-import { areaScore, type Answer, type ModelShape } from '$lib/survey/scoring';
+import { areaScore, DONT_KNOW, NOT_USED, type Answer, type ModelShape } from '$lib/survey/scoring';
 import { round2 } from '$lib/results/colour';
 import { addCase, correctedItemTotal, cronbachAlpha, emptyScaleSums, type ScaleSums } from './alpha';
 import { addPair, emptyPairSums, pearson, type PairSums } from './correlation';
@@ -23,10 +23,6 @@ export const ITEM_TOTAL_FLAG = 0.3;
 
 export const ROLES = ['sales_person', 'sales_manager'] as const;
 export type Role = (typeof ROLES)[number];
-
-/** Answers: 1–5 on the scale, 0 "don't know", −1 "not used in our team", null not answered. */
-export const DONT_KNOW = 0;
-export const NOT_USED = -1;
 
 /** A count and how many organizations it comes from (responses arrive grouped by organization). */
 interface Tally {

@@ -62,15 +62,7 @@ export async function continuity(opts: { id: string; from: string; to: string })
 }
 
 /** The newest of some versions (null for none). */
-export function newestVersion(versions: Iterable<string>): string | null {
-	let newest: string | null = null;
-	for (const v of versions) if (newest === null || compareVersions(v, newest) > 0) newest = v;
-	return newest;
-}
+export const newestVersion = (versions: Iterable<string>): string | null => [...versions].sort(compareVersions).at(-1) ?? null;
 
 /** The oldest of some versions (null for none). */
-export function oldestVersion(versions: Iterable<string>): string | null {
-	let oldest: string | null = null;
-	for (const v of versions) if (oldest === null || compareVersions(v, oldest) < 0) oldest = v;
-	return oldest;
-}
+export const oldestVersion = (versions: Iterable<string>): string | null => [...versions].sort(compareVersions)[0] ?? null;

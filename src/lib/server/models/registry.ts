@@ -51,10 +51,9 @@ export async function newestShippedVersion(id: string): Promise<string | null> {
 
 /** The newest version of a model, or NotFoundError. */
 export async function latestModel(id = 'sos'): Promise<CompiledModel> {
-	const refs = (await shippedModels()).filter((r) => r.id === id);
-	const last = refs[refs.length - 1];
-	if (!last) throw new NotFoundError('model');
-	return getModel(last.id, last.version);
+	const version = await newestShippedVersion(id);
+	if (!version) throw new NotFoundError('model');
+	return getModel(id, version);
 }
 
 let standard: Promise<StandardQuestion[]> | null = null;

@@ -8,6 +8,7 @@ import { scoreResponse } from '$lib/survey/scoring';
 import { pearsonOf } from '$lib/psychometrics/correlation';
 import { ValidationError, NotFoundError } from '$lib/server/errors';
 import { modelQuality, parseAnswers } from './model-quality';
+import { publishedAlphaExample } from '$tests/published-alpha';
 
 /**
  * The operator's model-quality figures from stored responses, in a database of its own (the figures
@@ -27,27 +28,12 @@ beforeEach(async () => {
 	await db.deleteFrom('organizations').execute();
 });
 
-/**
- * The published worked example of alpha.test.ts (thinkdeeply.cc, "Survey reliability": ten people,
- * items X1…X4, α = 0.674): item variances Σ 32.7/9, the totals' variance 66.1/9.
- */
-const published = [
-	[3, 3, 3, 3],
-	[3, 3, 4, 3],
-	[3, 3, 3, 1],
-	[5, 4, 4, 5],
-	[2, 1, 4, 4],
-	[4, 4, 4, 5],
-	[3, 2, 3, 3],
-	[3, 4, 3, 3],
-	[4, 2, 2, 3],
-	[3, 3, 2, 3]
-];
+const published = publishedAlphaExample;
 /** The area with eight statements ("visualizing"): its items are X1…X4 and then X1…X4 again. */
 const VISUALIZING = 2;
 
 /** A respondent's answers: the published row on the visualizing area, and a spread of it elsewhere. */
-function answersOf(row: number[], tweak?: (a: (number | null)[]) => void): (number | null)[] {
+function answersOf(row: readonly number[], tweak?: (a: (number | null)[]) => void): (number | null)[] {
 	const a: (number | null)[] = Array(model.shape.statementCount).fill(null);
 	model.shape.areas.forEach((area, ai) =>
 		area.statements.forEach((s, j) => {
