@@ -8,12 +8,9 @@
 import { agreement } from './agreement';
 import { meanInterval, type Interval } from './interval';
 import { unanswered, type Unanswered } from './unanswered';
-import { distribution, type GroupStats } from './stats';
+import { distribution, notUsedCount } from './stats';
 import type { RoundView } from './view';
 import type { Role } from './suppression';
-
-/** Per-statement "not used" counts, where the results keep them (absent: only "don't know"). */
-type WithNotUsed = GroupStats & { statementNotUsed?: readonly number[] };
 
 export interface AreaStatistics {
 	/** Respondents with an area mean. */
@@ -40,7 +37,7 @@ export function areaStatistics(
 	const score = view.areaScore(unitId, area.index, group);
 	if (score === null) return NO_STATISTICS;
 	const key = group === 'all' ? 'all' : 'roles';
-	const stats: WithNotUsed = view.stats(unitId)[group];
+	const stats = view.stats(unitId)[group];
 	const shown = area.statements.filter((si) => view.metric(unitId, areas + si)[key]);
 	const dists = shown.map((si) => distribution(stats, si));
 	const spread = view.areaSpread(unitId, area.index, group);
@@ -48,6 +45,9 @@ export function areaStatistics(
 		n: spread?.n ?? null,
 		interval: meanInterval(score, spread),
 		agreement: agreement(dists),
-		unanswered: unanswered(dists, stats.statementNotUsed ? shown.map((si) => stats.statementNotUsed![si]) : undefined)
+		unanswered: unanswered(
+			dists,
+			shown.map((si) => notUsedCount(stats, si))
+		)
 	};
 }
