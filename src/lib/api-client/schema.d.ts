@@ -1077,6 +1077,8 @@ export interface components {
                 label: string | null;
                 source: ("sos" | "import") | null;
                 builtAt: string | null;
+                /** @description Earlier model versions whose rounds the benchmark counts for the figures that compare. */
+                carriedVersions: string[];
                 organizations: number;
                 respondents: number;
             };
@@ -1336,6 +1338,7 @@ export interface components {
                 builtAt: string;
                 organizations: number;
                 respondents: number;
+                carriedVersions: string[];
             }[];
         };
         Decision: {

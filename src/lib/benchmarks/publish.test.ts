@@ -210,3 +210,27 @@ describe('the benchmark, everything one organization can see', () => {
 		expect(d.withheld.get('size:1')).toEqual(['overlap']);
 	});
 });
+
+describe('a version decided against related model versions', () => {
+	const member = (i: number, round = 'r', has = [true]): Member => ({ organization: `o${i}`, round: `${round}${i}`, segments: [], has });
+	const shownAll = (members: Member[]): EarlierVersion => ({ members, shown: new Map([['all', [true]]]) });
+	const base = Array.from({ length: 8 }, (_, i) => member(i));
+
+	it('is published with exactly the related version’s contributions (nothing new) or six changed, not one to five', () => {
+		expect(decideVersion(base, 1, [], [shownAll(base)]).published).toBe(true);
+		for (let changed = 1; changed < MIN_DIFFERENCE; changed++) {
+			const moved = base.map((m, i) => (i < changed ? member(i, 'new') : m));
+			expect(decideVersion(moved, 1, [], [shownAll(base)]).published, `${changed} changed`).toBe(false);
+		}
+		const six = base.map((m, i) => (i < MIN_DIFFERENCE ? member(i, 'new') : m));
+		expect(decideVersion(six, 1, [], [shownAll(base)]).published).toBe(true);
+	});
+
+	it('withholds a figure whose population is one to five organizations from one a related version showed', () => {
+		// Six new organizations publish the version, but only one of them has the figure.
+		const joined = [...base, member(20), ...Array.from({ length: 5 }, (_, i) => member(21 + i, 'r', [false]))];
+		const d = decideVersion(joined, 1, [], [shownAll(base)]);
+		expect(d.published).toBe(true);
+		expect(d.withheld.get('all')![0]).toBe('versions');
+	});
+});

@@ -16,6 +16,12 @@ import { MIN_ORGANIZATIONS } from './math';
  *   figure is withheld ('versions') when its population differs from any population shown for the
  *   same metric by an earlier published version (any segment) by 1 … 5 organizations.
  *
+ * - Across model versions (`related`: the published versions of the versions this one carries rounds
+ *   from, or that carry its rounds, each mapped into this version's metrics): the same figure rule; and
+ *   the version is published only when its contributions are the same as each related version's or
+ *   differ by at least MIN_DIFFERENCE (the same contributions say nothing new; a new model version's
+ *   first benchmark is the one before it, carried).
+ *
  * MIN_DIFFERENCE is one more than MIN_ORGANIZATIONS: the viewing organization knows its own figures,
  * so a cell or difference of six leaves five others.
  */
@@ -72,15 +78,25 @@ function bySegment(members: readonly Member[]): Map<string, Member[]> {
 /** The population of a segment for one metric. */
 const population = (segment: readonly Member[] | undefined, metric: number) => (segment ?? []).filter((m) => m.has[metric]);
 
-export function decideVersion(members: readonly Member[], metrics: number, earlier: readonly EarlierVersion[]): Decision {
-	const published = earlier.every((e) => difference(members, e.members) >= MIN_DIFFERENCE);
+export function decideVersion(
+	members: readonly Member[],
+	metrics: number,
+	earlier: readonly EarlierVersion[],
+	related: readonly EarlierVersion[] = []
+): Decision {
+	const published =
+		earlier.every((e) => difference(members, e.members) >= MIN_DIFFERENCE) &&
+		related.every((e) => {
+			const d = difference(members, e.members);
+			return d === 0 || d >= MIN_DIFFERENCE;
+		});
 	const segments = bySegment(members);
 	const order = [
 		'all',
 		...[...segments.keys()].filter((s) => s !== 'all').sort((a, b) => segments.get(b)!.length - segments.get(a)!.length || (a < b ? -1 : 1))
 	];
 	const withheld = new Map(order.map((s) => [s, Array<Withheld | null>(metrics).fill(null)]));
-	const before = earlier.map((e) => ({ members: e.members, segments: bySegment(e.members), shown: e.shown }));
+	const before = [...earlier, ...related].map((e) => ({ members: e.members, segments: bySegment(e.members), shown: e.shown }));
 	const index = new Map(members.map((m, i) => [m.organization, i]));
 	const inSegment = new Map(order.map((s) => [s, Int32Array.from(segments.get(s)!, (m) => index.get(m.organization)!)]));
 	// Metrics with the same organizations (and the same earlier populations) get the same decision.

@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import { db, type Db } from '$lib/server/db';
 import { getModel } from '$lib/server/models/registry';
 import { SEGMENT_FIELDS, segmentKey } from '$lib/benchmarks/math';
-import { decideVersion, type EarlierVersion, type Member } from '$lib/benchmarks/publish';
+import { decideVersion, type Member } from '$lib/benchmarks/publish';
+import { remapMetrics } from '$lib/server/models/metric-map';
+import { publishedVersionsOf, sameMetrics } from './earlier';
+import { benchmarkFamily } from './family';
 import type { Population } from './versions';
 
 interface Contribution {
 	organization_id: string;
 	round_id: string;
+	model_version: string;
 	industry: string;
 	size_band: string;
 	country: string;
@@ -20,14 +24,17 @@ interface Contribution {
 
 /**
  * Builds a new benchmark version for a model version and population (the benchmark job; the one place
- * that reads across organizations): each organization's latest closed round of that model within 24
- * months counts when it had at least its k respondents, unless the operator excluded the organization;
- * and it counts for an area or statement only when at least k of its respondents answered it ("don't
- * know" is no answer). What the version may show is decided here, for every organization alike
+ * that reads across organizations): each organization's latest closed round of that model version
+ * within 24 months counts when it had at least its k respondents, unless the operator excluded the
+ * organization; and it counts for an area or statement only when at least k of its respondents answered
+ * it ("don't know" is no answer). An organization with no such round on this version counts with its
+ * latest round on a version this one continues, for the metrics that compare only (the model's
+ * `continues`: comparable areas, mapped statements; see docs/model-versions.md). What the version may show is decided here, for every organization alike
  * (`decideVersion`): segments whose cells would single out fewer than six organizations, and figures
  * within 1 … 5 organizations of one an earlier published version showed, are withheld; the version is
  * published (pinned by rounds from then on) only when at least six contributions changed since every
- * earlier published version. Stored: every contribution (so each organization's own can be taken out
+ * earlier published version (and is the same as, or six away from, every related version's: see
+ * `decideVersion`). Stored: every contribution (so each organization's own can be taken out
  * for it) and, per segment and metric, the count, the sum and the sorted organization means, or why
  * the figure is withheld.
  */
@@ -37,22 +44,26 @@ export async function rebuildBenchmark(
 ): Promise<string> {
 	const now = opts.now ?? new Date();
 	const model = await getModel(opts.modelId, opts.modelVersion);
+	const areas = model.shape.areas.length;
+	const metrics = areas + model.shape.statementCount;
+	const family = await benchmarkFamily(opts.modelId, opts.modelVersion);
+	const carriedFrom = new Map(family.filter((r) => r.older).map((r) => [r.version, r.map]));
+	const versions = [opts.modelVersion, ...carriedFrom.keys()];
 	const { rows } = await sql<Contribution>`
 		SELECT c.* FROM (
-			SELECT DISTINCT ON (r.organization_id) r.organization_id, r.id AS round_id, o.industry, o.size_band, o.country, o.sales_model,
+			SELECT DISTINCT ON (r.organization_id) r.organization_id, r.id AS round_id, r.model_version, o.industry, o.size_band, o.country, o.sales_model,
 				x.respondents, x.area_means, x.statement_means, r.min_group_size
 			FROM rounds r
 			JOIN round_results x ON x.organization_id = r.organization_id AND x.round_id = r.id
 			JOIN organizations o ON o.id = r.organization_id
-			WHERE r.model_id = ${opts.modelId} AND r.model_version = ${opts.modelVersion}
+			WHERE r.model_id = ${opts.modelId} AND r.model_version IN (${sql.join(versions)})
 				AND r.status IN ('closed', 'published') AND r.closed_at >= ${now}::timestamptz - interval '24 months' AND r.closed_at <= ${now}
 				AND o.is_demo = ${opts.population === 'demo'} AND NOT o.benchmark_excluded
-			ORDER BY r.organization_id, r.closed_at DESC
+			ORDER BY r.organization_id, r.model_version = ${opts.modelVersion} DESC, r.closed_at DESC
 		) c WHERE c.respondents >= c.min_group_size`.execute(executor);
 	await keepFiguresWithK(rows, executor);
+	for (const c of rows) carryInto(c, carriedFrom.get(c.model_version), areas);
 
-	const areas = model.shape.areas.length;
-	const metrics = areas + model.shape.statementCount;
 	const metricOf = (c: Contribution, metric: number) => (metric < areas ? c.area_means[metric] : c.statement_means[metric - areas]) ?? null;
 	const members: Member[] = rows.map((c) => ({
 		organization: c.organization_id,
@@ -60,7 +71,11 @@ export async function rebuildBenchmark(
 		segments: SEGMENT_FIELDS.map((f) => segmentKey(f, c[f])),
 		has: Array.from({ length: metrics }, (_, m) => metricOf(c, m) !== null)
 	}));
-	const decision = decideVersion(members, metrics, await earlierVersions(opts, metrics, executor));
+	const population = { modelId: opts.modelId, population: opts.population };
+	const earlier = await publishedVersionsOf({ ...population, modelVersion: opts.modelVersion, map: sameMetrics(metrics) }, executor);
+	const related = [];
+	for (const r of family) related.push(...(await publishedVersionsOf({ ...population, modelVersion: r.version, map: r.map }, executor)));
+	const decision = decideVersion(members, metrics, earlier, related);
 	const bySegment = new Map<string, Contribution[]>([['all', rows]]);
 	rows.forEach((c, i) => {
 		for (const key of members[i].segments) (bySegment.get(key) ?? bySegment.set(key, []).get(key)!).push(c);
@@ -97,7 +112,8 @@ export async function rebuildBenchmark(
 				built_at: now,
 				organizations: rows.length,
 				respondents: rows.reduce((s, c) => s + c.respondents, 0),
-				published: decision.published
+				published: decision.published,
+				carried_versions: [...new Set(rows.map((c) => c.model_version).filter((v) => v !== opts.modelVersion))].sort()
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -158,99 +174,10 @@ async function keepFiguresWithK(rows: Contribution[], executor: Db = db()): Prom
 	}
 }
 
-/** Every earlier published version of the same model version and population: its contributions and what it showed. */
-async function earlierVersions(
-	opts: { modelId: string; modelVersion: string; population: Population },
-	metrics: number,
-	executor: Db = db()
-): Promise<EarlierVersion[]> {
-	const versions = await executor
-		.selectFrom('benchmark_versions')
-		.select('id')
-		.where('model_id', '=', opts.modelId)
-		.where('model_version', '=', opts.modelVersion)
-		.where('population', '=', opts.population)
-		.where('source', '=', 'sos')
-		.where('published', '=', true)
-		.execute();
-	if (versions.length === 0) return [];
-	const ids = versions.map((v) => v.id);
-	const [contributions, stats] = await Promise.all([
-		executor
-			.selectFrom('benchmark_contributions')
-			.select(['version_id', 'organization_id', 'round_id', 'segments', 'area_means', 'statement_means'])
-			.where('version_id', 'in', ids)
-			.execute(),
-		executor.selectFrom('benchmark_stats').select(['version_id', 'segment', 'metric']).where('version_id', 'in', ids).where('withheld', 'is', null).execute()
-	]);
-	const out = new Map(ids.map((id) => [id, { members: [] as Member[], shown: new Map<string, boolean[]>() }]));
-	for (const c of contributions) {
-		const means = [...c.area_means, ...c.statement_means];
-		out.get(c.version_id)!.members.push({
-			organization: c.organization_id,
-			round: c.round_id,
-			segments: c.segments,
-			has: Array.from({ length: metrics }, (_, m) => means[m] !== null && means[m] !== undefined)
-		});
-	}
-	for (const s of stats) {
-		const shown = out.get(s.version_id)!.shown;
-		(shown.get(s.segment) ?? shown.set(s.segment, Array(metrics).fill(false)).get(s.segment)!)[s.metric] = true;
-	}
-	return [...out.values()];
-}
-
-/** A benchmark to build: one model version and population. */
-export interface BenchmarkKey {
-	modelId: string;
-	modelVersion: string;
-	population: Population;
-}
-
-/**
- * Every benchmark a round has closed for since it was last built (the jobs' fan-out: one benchmarks job
- * each, run whenever a round closes). Reads across organizations, as the benchmark does.
- */
-export async function dueBenchmarks(executor: Db = db()): Promise<BenchmarkKey[]> {
-	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
-		WITH closed AS (
-			SELECT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population, max(r.closed_at) AS last_closed
-			FROM rounds r JOIN organizations o ON o.id = r.organization_id
-			WHERE r.status IN ('closed', 'published') AND r.closed_at IS NOT NULL
-			GROUP BY 1, 2, 3
-		)
-		SELECT c.model_id, c.model_version, c.population FROM closed c
-		WHERE c.last_closed > coalesce((
-			SELECT max(v.built_at) FROM benchmark_versions v
-			WHERE v.model_id = c.model_id AND v.model_version = c.model_version AND v.source = 'sos' AND v.population = c.population
-		), '-infinity')`.execute(executor);
-	return rows.map((r) => ({ modelId: r.model_id, modelVersion: r.model_version, population: r.population }));
-}
-
-/**
- * Rebuilds one benchmark if a round has closed for it since its last build (its benchmarks job). An
- * advisory lock held by a transaction for the build's length keeps two instances from building the same
- * benchmark at once: the second finds it locked and leaves it (or, once built, no longer due). True when it built.
- */
-export async function rebuildBenchmarkIfDue(key: BenchmarkKey, now = new Date(), executor: Db = db()): Promise<boolean> {
-	const name = `sos-benchmark:${key.modelId}:${key.modelVersion}:${key.population}`;
-	return executor.transaction().execute(async (lock) => {
-		const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS ok`.execute(lock);
-		if (!got.rows[0].ok) return false;
-		const due = (await dueBenchmarks(executor)).some(
-			(d) => d.modelId === key.modelId && d.modelVersion === key.modelVersion && d.population === key.population
-		);
-		if (due) await rebuildBenchmark({ ...key, now }, executor);
-		return due;
-	});
-}
-
-/** Rebuilds the benchmark of every model version and population with closed rounds (the operator's "rebuild now", and after an exclusion). */
-export async function rebuildAllBenchmarks(now = new Date(), executor: Db = db()): Promise<number> {
-	const { rows } = await sql<{ model_id: string; model_version: string; population: Population }>`
-		SELECT DISTINCT r.model_id, r.model_version, CASE WHEN o.is_demo THEN 'demo' ELSE 'live' END AS population
-		FROM rounds r JOIN organizations o ON o.id = r.organization_id
-		WHERE r.status IN ('closed', 'published')`.execute(executor);
-	for (const r of rows) await rebuildBenchmark({ modelId: r.model_id, modelVersion: r.model_version, population: r.population, now }, executor);
-	return rows.length;
+/** A contribution from a round on an earlier version, put into this version's metric order: null where nothing compares. */
+function carryInto(c: Contribution, map: Int32Array | undefined, areas: number): void {
+	if (!map) return;
+	const means = remapMetrics([...c.area_means, ...c.statement_means], map);
+	c.area_means = means.slice(0, areas);
+	c.statement_means = means.slice(areas);
 }

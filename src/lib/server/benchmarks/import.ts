@@ -6,7 +6,7 @@ import { ValidationError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
 import { getModel } from '$lib/server/models/registry';
 import { recordAudit } from '$lib/server/audit/record';
-import { rebuildAllBenchmarks } from './build';
+import { rebuildAllBenchmarks } from './due';
 
 const MAX_BYTES = 100 * 1024;
 const COLUMNS = ['area', 'mean', 'organizations', 'respondents'];

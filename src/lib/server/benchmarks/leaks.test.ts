@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { freshDatabase } from '$tests/fresh-db';
 import { latestModel, type CompiledModel } from '$lib/server/models/registry';
-import { insertPublishedRound } from '$lib/server/results/past-round';
+import { benchmarkOrganization } from '$tests/benchmark-orgs';
 import { rebuildBenchmark } from './build';
 import { benchmarkFor } from './read';
 import { latestBenchmarkVersion, listBenchmarkVersions } from './versions';
@@ -30,55 +30,8 @@ async function emptyPopulation() {
 	await db.deleteFrom('organizations').execute();
 }
 
-/**
- * An organization with one closed round whose results are exactly `mean` on every area and statement
- * (a multiple of 1/8, so single precision keeps it exact), `respondents` of them answering every figure
- * except where `answered` says fewer did (the others answered "don't know").
- */
-async function organization(o: { mean: number; industry?: string; respondents?: number; k?: number; answered?: Record<number, number> }) {
-	const areas = model.shape.areas.length;
-	const statements = model.shape.statementCount;
-	const respondents = o.respondents ?? 8;
-	const org = await db
-		.insertInto('organizations')
-		.values({
-			name: `Org ${o.mean} ${Math.random()}`,
-			industry: o.industry ?? 'manufacturing',
-			country: 'SE',
-			size_band: '50-199',
-			sales_model: 'field',
-			level_names: ['Team']
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const roundId = await insertPublishedRound(
-		model,
-		{ organizationId: org.id, name: 'Round', closedAt: new Date(Date.now() - day-- * 86_400_000), tree: '[]', k: o.k ?? 5 },
-		db
-	);
-	const n = (metric: number) => o.answered?.[metric] ?? respondents;
-	await db
-		.insertInto('round_aggregates')
-		.values({
-			organization_id: org.id,
-			round_id: roundId,
-			unit_id: crypto.randomUUID(),
-			job_role: 'sales_person',
-			respondents,
-			area_n: Array.from({ length: areas }, (_, i) => n(i)),
-			area_sum: Array.from({ length: areas }, (_, i) => n(i) * o.mean),
-			statement_n: Array.from({ length: statements }, (_, i) => n(areas + i)),
-			statement_sum: Array.from({ length: statements }, (_, i) => n(areas + i) * o.mean),
-			statement_dist: Array(statements * 6).fill(0),
-			questions: '{}'
-		})
-		.execute();
-	await db
-		.insertInto('round_results')
-		.values({ organization_id: org.id, round_id: roundId, respondents, area_means: Array(areas).fill(o.mean), statement_means: Array(statements).fill(o.mean) })
-		.execute();
-	return { id: org.id, mean: o.mean };
-}
+const organization = (o: { mean: number; industry?: string; respondents?: number; k?: number; answered?: Record<number, number> }) =>
+	benchmarkOrganization(db, model, { ...o, daysAgo: day-- });
 
 const rebuild = () => rebuildBenchmark({ modelId: model.structure.id, modelVersion: model.structure.version, population: 'live' }, db);
 const metrics = () => ({ metrics: model.shape.areas.length + model.shape.statementCount, areas: model.shape.areas.length });

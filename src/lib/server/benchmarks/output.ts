@@ -11,7 +11,9 @@ export const benchmarkVersionListOutput = z.strictObject({
 			label: z.string(),
 			builtAt: timestamp,
 			organizations: int,
-			respondents: int
+			respondents: int,
+			/** Earlier model versions whose rounds count for the figures that compare. */
+			carriedVersions: z.array(z.string())
 		})
 	)
 });

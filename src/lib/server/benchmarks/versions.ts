@@ -39,6 +39,8 @@ export interface BenchmarkVersion {
 	respondents: number;
 	/** Pinned by rounds and listed to organizations (a version built from too few changes is kept back). */
 	published: boolean;
+	/** Earlier model versions whose rounds it carries for the figures that compare (empty: none). */
+	carriedVersions: string[];
 }
 
 const columns = [
@@ -50,7 +52,8 @@ const columns = [
 	'built_at as builtAt',
 	'organizations',
 	'respondents',
-	'published'
+	'published',
+	'carried_versions as carriedVersions'
 ] as const;
 
 /** Benchmark versions of one population, newest first (imported sources are the operator's and live); `published` only those organizations may see. */

@@ -120,6 +120,7 @@ export interface BenchmarkStats {
 
 export interface BenchmarkVersions {
   built_at: Generated<Timestamp>;
+  carried_versions: Generated<string[]>;
   id: Generated<string>;
   label: string;
   model_id: string;

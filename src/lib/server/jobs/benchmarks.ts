@@ -1,4 +1,4 @@
-import { dueBenchmarks, rebuildBenchmarkIfDue, type BenchmarkKey } from '$lib/server/benchmarks/build';
+import { dueBenchmarks, rebuildBenchmarkIfDue, type BenchmarkKey } from '$lib/server/benchmarks/due';
 import { enqueue } from './boss';
 import type { JobData } from './queues';
 

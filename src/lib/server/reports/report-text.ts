@@ -70,11 +70,12 @@ function benchmarkText(data: ReportData, t: Translate): string {
 	if (b.source === null) return t('results.benchmark.none', { high: score(r.high, locale) });
 	if (b.source === 'import')
 		return t('results.benchmark.aboutImported', { label: b.label ?? '', organizations: n(b.organizations), respondents: n(b.respondents) });
-	return t('results.benchmark.about', {
+	const about = t('results.benchmark.about', {
 		organizations: n(b.organizations),
 		respondents: n(b.respondents),
 		date: b.builtAt ? formatDay(b.builtAt, locale) : '–'
 	});
+	return b.carriedVersions.length ? `${about} ${t('results.benchmark.carried', { versions: b.carriedVersions.join(', ') })}` : about;
 }
 
 /** A figure as the page shows it (2 decimals), for chart values that the reader's program formats. */

@@ -70,6 +70,7 @@ export const unitResultsOutput = z.strictObject({
 			label: z.string().nullable(),
 			source: z.enum(['sos', 'import']).nullable(),
 			builtAt: timestamp.nullable(),
+			carriedVersions: z.array(z.string()).describe('Earlier model versions whose rounds the benchmark counts for the figures that compare.'),
 			organizations: int,
 			respondents: int
 		})

@@ -66,6 +66,8 @@ export interface UnitResults {
 		label: string | null;
 		source: 'sos' | 'import' | null;
 		builtAt: Date | null;
+		/** Earlier model versions whose rounds the benchmark counts for the figures that compare. */
+		carriedVersions: string[];
 		organizations: number;
 		respondents: number;
 	};
@@ -178,6 +180,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 			label: chosen?.version.label ?? null,
 			source: chosen?.version.source ?? null,
 			builtAt: chosen?.version.builtAt ?? null,
+			carriedVersions: chosen?.version.carriedVersions ?? [],
 			organizations: chosen?.organizations ?? 0,
 			respondents: chosen?.respondents ?? 0
 		},

@@ -3,7 +3,7 @@ import { listBenchmarkOrganizations } from '$lib/server/benchmarks/queries';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';
-import { rebuildAllBenchmarks } from '$lib/server/benchmarks/build';
+import { rebuildAllBenchmarks } from '$lib/server/benchmarks/due';
 import { importBenchmark, setBenchmarkExclusion } from '$lib/server/benchmarks/import';
 import { shippedModels } from '$lib/server/models/registry';
 import { ValidationError } from '$lib/server/errors';
