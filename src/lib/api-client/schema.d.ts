@@ -425,6 +425,8 @@ export interface paths {
                 statistic?: "mean" | "median" | "p75" | "p90";
                 /** @description Language of area, statement and question texts (default: the caller’s). */
                 lang?: "en" | "sv";
+                /** @description Also compare with the unit above (`parent`) or the whole organization: their area scores in `internal.compared`. */
+                within?: "parent" | "organization";
             };
             header?: never;
             path: {
@@ -1215,6 +1217,21 @@ export interface components {
                 /** @description Only for groups of at least ten respondents, in random order. */
                 comments: string[] | null;
             })[];
+            /** @description Comparing the unit with its parent or the whole organization (area scores only, from the round’s disclosure pattern). */
+            internal: {
+                options: {
+                    /** @enum {string} */
+                    within: "parent" | "organization";
+                    name: string;
+                }[];
+                /** @description The chosen unit above (`within`): its area scores in model order, null where hidden. */
+                compared: {
+                    /** @enum {string} */
+                    within: "parent" | "organization";
+                    name: string;
+                    scores: (number | null)[];
+                } | null;
+            };
         };
         Heatmap: {
             round: {
@@ -2451,6 +2468,8 @@ export interface operations {
                 statistic?: "mean" | "median" | "p75" | "p90";
                 /** @description Language of area, statement and question texts (default: the caller’s). */
                 lang?: "en" | "sv";
+                /** @description Also compare with the unit above (`parent`) or the whole organization: their area scores in `internal.compared`. */
+                within?: "parent" | "organization";
             };
             header?: never;
             path: {

@@ -15,3 +15,15 @@ const heat: Record<Status | 'suppressed', { background: string; color: string }>
 export function heatColour(status: Status | 'suppressed'): { background: string; color: string } {
 	return { ...(heat[status] ?? heat.neutral) };
 }
+
+/**
+ * A cell showing a difference (a unit against another figure): blue above, orange below, plain within
+ * ±0.2, deeper from ±0.5 (a clear gap). Kept apart from the status colours, which keep their meaning.
+ */
+export function differenceColour(d: number | null): { background: string; color: string } {
+	if (d === null) return heatColour('suppressed');
+	const size = Math.abs(d);
+	if (size < 0.2) return heatColour('neutral');
+	if (d > 0) return size >= 0.5 ? { background: '#bfdbfe', color: '#1e3a8a' } : { background: '#dbeafe', color: '#1e3a8a' };
+	return size >= 0.5 ? { background: '#fed7aa', color: '#7c2d12' } : { background: '#ffedd5', color: '#7c2d12' };
+}

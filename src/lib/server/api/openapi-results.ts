@@ -39,7 +39,17 @@ export function resultPaths() {
 			get: { summary: 'Published rounds the caller may read', operationId: 'listResults', responses: { ...ok('ResultRoundList'), ...errors(401, 403) } }
 		},
 		'/results/{round}/units/{unit}': {
-			parameters: [round, unitPath, ...query],
+			parameters: [
+				round,
+				unitPath,
+				...query,
+				{
+					name: 'within',
+					in: 'query',
+					schema: { enum: ['parent', 'organization'] },
+					description: 'Also compare with the unit above (`parent`) or the whole organization: their area scores in `internal.compared`.'
+				}
+			],
 			get: {
 				summary: 'A unit’s results in a published round',
 				description: `Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; the sales people vs. sales managers gap; sub-units; company questions. ${hidden} Viewers see only their subtree (404 elsewhere).`,

@@ -138,7 +138,16 @@ export const unitResultsOutput = z.strictObject({
 		})
 		.nullable(),
 	subunits: z.array(z.strictObject({ id: unitKey, name: z.string(), respondents: count, areas: z.array(cell) })),
-	questions: z.array(questionResult)
+	questions: z.array(questionResult),
+	internal: z
+		.strictObject({
+			options: z.array(z.strictObject({ within: z.enum(['parent', 'organization']), name: z.string() })),
+			compared: z
+				.strictObject({ within: z.enum(['parent', 'organization']), name: z.string(), scores: z.array(num) })
+				.nullable()
+				.describe('The chosen unit above (`within`): its area scores in model order, null where hidden.')
+		})
+		.describe('Comparing the unit with its parent or the whole organization (area scores only, from the round’s disclosure pattern).')
 });
 
 export const heatmapOutput = z.strictObject({

@@ -18,6 +18,7 @@ import { chooseBenchmark, type BenchmarkChoice, type Comparison } from './benchm
 import { questionResults, type QuestionResult } from './questions';
 import { modelText } from './text';
 import { subunitRow } from './heatmap';
+import { comparedUnit, internalComparison, internalOptions, type InternalComparison, type InternalOption, type Within } from './internal';
 
 export interface Figure {
 	score: number | null;
@@ -88,9 +89,11 @@ export interface UnitResults {
 	} | null;
 	subunits: { id: string; name: string; respondents: number | null; areas: { score: number | null; status: Status | null }[] }[];
 	questions: QuestionResult[];
+	/** Inside the company: what the unit can be compared with, and the chosen one's area scores (model order). */
+	internal: { options: InternalOption[]; compared: InternalComparison | null };
 }
 
-type UnitResultsOptions = { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison };
+type UnitResultsOptions = { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; within?: Within | null };
 
 /**
  * Everything a viewer may see of one unit in one published round; every figure already suppressed.
@@ -107,7 +110,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 	const model = await getModel(round.modelId, round.modelVersion);
 	const metrics = model.shape.areas.length + model.shape.statementCount;
 	const [{ data }, choice] = await Promise.all([
-		loadRoundData({ organizationId, round, totalsFor: unitsBelow(round, opts.unitId, 1) }, executor),
+		loadRoundData({ organizationId, round, totalsFor: [...unitsBelow(round, opts.unitId, 1), ...alsoFor(round, opts)] }, executor),
 		chooseBenchmark({ organizationId, round, metrics, areas: model.shape.areas.length, choice: opts.choice }, executor)
 	]);
 	const view = buildView(data, scope, opts.actor.membership!.organizationName);
@@ -204,9 +207,21 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 		}),
 		gap,
 		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
-		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor)
+		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor),
+		internal: {
+			options: internalOptions(round, data, organizationName(opts.actor), u),
+			compared: internalComparison(round, data, organizationName(opts.actor), u, opts.within ?? null)
+		}
 	};
 }
+
+const organizationName = (actor: Actor) => actor.membership!.organizationName;
+
+/** The unit compared with inside the company, whose figures are loaded too. */
+const alsoFor = (round: PublishedRound, opts: UnitResultsOptions) => {
+	const other = comparedUnit(round, opts.unitId, opts.within ?? null);
+	return other ? [other] : [];
+};
 
 /** The advice that fits an area of the unit: by its shown score and, where shown, its role split. */
 export function adviceFor(

@@ -3,15 +3,18 @@ import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
+import { withinFrom } from '$lib/server/results/internal';
 import { unitTrend } from '$lib/server/results/trend';
 import { openActionsOf } from '$lib/server/actions/queries';
 
-/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark; a bad choice falls back to the default. */
+/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
-	const results = await forPage(() => unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
+	const results = await forPage(() =>
+		unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice, within: withinFrom(event.url) })
+	);
 	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
 	const actions = await openActionsOf({ actor, unitId: event.params.unit });
 	return { results, trend, actions };

@@ -7,6 +7,6 @@ import { unitResults } from '$lib/server/results/unit-results';
 
 /** One unit's results in a published round, every figure already suppressed for the caller. */
 export const GET: RequestHandler = api(async (event, actor) => {
-	const { choice, locale } = resultsParams(event.url, actor);
-	return reply(unitResultsOutput, await unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
+	const { choice, locale, within } = resultsParams(event.url, actor);
+	return reply(unitResultsOutput, await unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice, within }));
 });
