@@ -114,7 +114,12 @@ describe('the demo organization on first start', () => {
 			const team = await unitResults({ actor: admin, roundId: round.id, unitId: munich.id, locale: 'en', choice }, db);
 			// A team where everyone answered "not used": the statements are hidden, and so is any share resting on them.
 			for (const key of demoPracticesNotUsed.statements) expect(team.statements.find((s) => s.key === key)!.score).toBeNull();
-			expect(team.areas.find((a) => a.key === 'targets')!.unanswered.all.notUsed ?? 0).toBe(0);
+			expect(team.areas.find((a) => a.key === 'targets')!.unanswered.all.notUsed).toBeNull();
+			// The same where the role split hides those statements: no share per role, not a share of 0.
+			expect(targets.unanswered.salesPeople).not.toBeNull();
+			expect(targets.unanswered.salesPeople!.notUsed).toBeNull();
+			// An area whose statements do not offer it has no share at all.
+			expect(r.areas.find((a) => a.key === 'territory')!.unanswered.all.notUsed).toBeNull();
 		}
 	});
 });

@@ -126,7 +126,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 	const areas = rankAreas(
 		model.shape.areas.map((a, i) => {
 			const f = figure(view.areaScore(u, i), i);
-			const area = { index: i, statements: a.statements };
+			const area = { index: i, statements: a.statements, notUsed: model.shape.notUsed };
 			const stat = (group: 'all' | Role) => areaStatistics(view, u, area, data.areas, group);
 			const all = stat('all');
 			const roles = view.unit(u).roles && view.metric(u, i).roles;
