@@ -87,3 +87,39 @@ test('the report works without JavaScript: charts are drawn on the server', asyn
 	await expect(page).toHaveURL(/statistic=median/);
 	await ctx.close();
 });
+
+test('the organization report shows what the teams could not answer; its area page shows the figures per role and each statement’s previous score @phone', async ({
+	page
+}) => {
+	const device = test.info().project.name;
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app/results');
+	await page.getByRole('link', { name: /autumn \(generated\)/ }).click();
+	await expect(page.getByRole('heading', { name: 'Nordwind Industrial (demo)', level: 1 })).toBeVisible();
+	// The demo's teams without sales contests or variable pay: a "not used" finding that links to the area.
+	const card = page.getByRole('region', { name: 'Answers the team could not give' });
+	const finding = card.getByRole('link', { name: /Targets and follow-up: \d+\s?% of the respondents answered “not used in our team”/ });
+	await expect(finding).toBeVisible();
+	await finding.click();
+	await expect(page.getByRole('heading', { name: 'Targets and follow-up', level: 1 })).toBeVisible();
+
+	const byRole = page.getByRole('table', { name: 'Agreement and unanswered by role' });
+	await expect(byRole.getByRole('columnheader')).toHaveText(['Everyone', 'Sales people', 'Sales managers']);
+	await expect(byRole.getByRole('rowheader')).toHaveText(['Agreement (within one point)', '“Don’t know”', '“Not used in our team”']);
+	// Everyone's share of "not used" rests on statements the role split hides: hidden per role, not 0 %.
+	await expect(byRole.getByRole('row', { name: /Not used/ }).getByRole('cell')).toHaveText([/^\d+\s?%$/, 'hidden', 'hidden']);
+	// The spring round is the previous one, on the same model version: statements show what they were.
+	await expect(page.getByText('“was”: the same statement’s score in Sales management survey, spring (generated).')).toBeVisible();
+	await expect(page.locator('.was').first()).toHaveText(/^was \d\.\d\d$/);
+	await expectAccessible(page);
+	await shoot(page, `results-area-roles-${device}`);
+	await byRole.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await shoot(page, `results-area-roles-table-${device}`, { fullPage: false });
+	await page
+		.locator('.was')
+		.first()
+		.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+	await shoot(page, `results-area-was-${device}`, { fullPage: false });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});

@@ -49,9 +49,10 @@ export function latestEmailTo(to: string, about?: RegExp): string {
 	throw new Error(`no email to ${to} in the outbox`);
 }
 
-export async function shoot(page: Page, name: string) {
+/** A screenshot into $SOS_SCREENSHOTS, when set: the whole page, or only what is in view (`fullPage: false`). */
+export async function shoot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
 	const dir = process.env.SOS_SCREENSHOTS;
-	if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+	if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 /** Signs a viewer in with a one-time link from the outbox (demo viewers have no password). */

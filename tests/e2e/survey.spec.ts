@@ -48,7 +48,7 @@ function statementCount(): number {
 const TOTAL = statementCount();
 
 const SCALE = ['Not at all how we work', 'Only slightly how we work', 'Partly how we work', 'Largely how we work', 'Exactly how we work'];
-const shot = (page: Page, name: string) => shoot(page, `survey-${name}-${test.info().project.name}`);
+const shot = (page: Page, name: string, opts?: { fullPage?: boolean }) => shoot(page, `survey-${name}-${test.info().project.name}`, opts);
 
 /** Answers every statement on the area page shown (a varied pattern), leaving out the ones in `skip`. */
 async function answerArea(page: Page, opts: { skip?: number[]; waitForSave?: boolean } = {}) {
@@ -328,5 +328,59 @@ test.describe('with JavaScript', () => {
 		await expect(again.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
 		await shot(again, 'thanks-js');
 		await context.close();
+	});
+});
+
+test.describe('"not used in our team"', () => {
+	test('a statement that offers it has a seventh choice, which can be chosen and submitted; the others have six @phone', async ({ page }) => {
+		const link = await invitation(3);
+		await page.goto(link);
+		await expectArea(page, 1);
+		// The areas rotate per participant: walk to the page with a statement that offers it.
+		const notUsed = page.locator('fieldset.sv-st').filter({ has: page.getByRole('radio', { name: 'Not used in our team' }) });
+		let area = 1;
+		while ((await notUsed.count()) === 0) {
+			expect(area).toBeLessThan(9);
+			await page.getByRole('button', { name: 'Next' }).click();
+			await expectArea(page, ++area);
+		}
+		const statements = page.locator('fieldset.sv-st');
+		const n = await statements.count();
+		for (let i = 0; i < n; i++) {
+			const st = statements.nth(i);
+			const offers = (await st.getByRole('radio', { name: 'Not used in our team' }).count()) === 1;
+			await expect(st.getByRole('radio')).toHaveCount(offers ? 7 : 6);
+			if (!offers) await expect(st.getByRole('radio', { name: /Don.t know/ })).toHaveCount(1);
+		}
+		const first = notUsed.first();
+		await expect(first.getByRole('radio', { name: /Don.t know/ })).toHaveCount(1);
+		await expect(first.getByRole('radio', { name: SCALE[0], exact: true })).toHaveCount(1);
+
+		await first.getByRole('radio', { name: 'Not used in our team' }).check();
+		await expect(page.getByRole('status')).toHaveText('Saved');
+		await expect(page.locator('.sv-count')).toHaveText(`1 of ${TOTAL} statements answered`);
+		await expectAccessible(page);
+		// Seven choices fit: no sideways scrolling on a desktop or a phone.
+		for (const [width, height] of [
+			[1280, 800],
+			[390, 844]
+		]) {
+			await page.setViewportSize({ width, height });
+			await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+			expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+			const box = await first.boundingBox();
+			expect(box!.x).toBeGreaterThanOrEqual(0);
+			expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+			await shot(page, `not-used-${width}x${height}`, { fullPage: false });
+		}
+		await expectAccessible(page);
+
+		// Kept when the page is loaded again, and submitted.
+		await page.reload();
+		await expect(notUsed.first().getByRole('radio', { name: 'Not used in our team' })).toBeChecked();
+		await page.goto('/s?p=review');
+		await page.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(page).toHaveURL(/\/s\/thanks$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
 	});
 });

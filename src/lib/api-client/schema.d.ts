@@ -1108,6 +1108,11 @@ export interface components {
                 inLine: boolean;
                 /** @description Share of answers within one point of each statement’s median, pooled over the shown statements. */
                 agreement: number | null;
+                /** @description The agreement per role; null where the area’s role split is hidden, a role’s figure null where its score is. */
+                agreementByRole: {
+                    salesPeople: number | null;
+                    salesManagers: number | null;
+                } | null;
                 /** @description “Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown. */
                 unanswered: {
                     all: {

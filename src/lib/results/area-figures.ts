@@ -24,13 +24,14 @@ export interface AreaStatistics {
 export const NO_STATISTICS: AreaStatistics = { n: null, interval: null, agreement: null, unanswered: { dontKnow: null, notUsed: null } };
 
 /**
- * `area`: the area's index; `statements`: its statement indices; `areas`: how many areas the model has
- * (statements are metrics after them).
+ * `area`: the area's index, its statement indices and the model's statements that offer "not used in our
+ * team" (ModelShape.notUsed; the share is null where no shown statement offers it, never a 0 that only
+ * says they were hidden); `areas`: how many areas the model has (statements are metrics after them).
  */
 export function areaStatistics(
 	view: RoundView,
 	unitId: string,
-	area: { index: number; statements: readonly number[] },
+	area: { index: number; statements: readonly number[]; notUsed?: readonly number[] },
 	areas: number,
 	group: 'all' | Role = 'all'
 ): AreaStatistics {
@@ -47,7 +48,7 @@ export function areaStatistics(
 		agreement: agreement(dists),
 		unanswered: unanswered(
 			dists,
-			shown.map((si) => notUsedCount(stats, si))
+			shown.map((si) => (area.notUsed?.includes(si) ? notUsedCount(stats, si) : undefined))
 		)
 	};
 }

@@ -18,6 +18,16 @@ export const demoTree: Record<string, Record<string, string[]>> = {
 	}
 };
 
+/**
+ * The parts of the demo organization that run no sales contests and pay fixed salaries: everyone there
+ * answers "not used in our team" to these statements (model keys), so the report shows the finding
+ * where the pattern allows it (a whole team answering alike hides the statement in that team).
+ */
+export const demoPracticesNotUsed = {
+	units: ['Central Europe', 'Service & Aftermarket'],
+	statements: ['targets_7', 'targets_pay_matches_plan', 'targets_9']
+} as const;
+
 const first = [
 	'Anna',
 	'Erik',

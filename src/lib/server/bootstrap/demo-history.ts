@@ -11,7 +11,7 @@ import { hashToken } from '$lib/server/auth/tokens';
 import { demoComments, generateResponse, seeded, teamProfile } from './generate';
 import { createDemoActions } from './demo-actions';
 import { eligibleUsers } from '$lib/server/rounds/eligible';
-import { benchmarkOrganizations } from './demo-data';
+import { benchmarkOrganizations, demoPracticesNotUsed } from './demo-data';
 
 const DAY = 86_400_000;
 const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'one_change'];
@@ -72,7 +72,9 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	// The demo organization is compared with the generated ones and is no part of their benchmark.
 	await executor.updateTable('organizations').set({ benchmark_excluded: true }).where('id', '=', org).execute();
 	const tree = await freezeUnitTree(org, executor);
-	const teams = await executor.selectFrom('units').select(['id', 'name']).where('organization_id', '=', org).execute();
+	const teams = await executor.selectFrom('units').select(['id', 'name', 'parent_id']).where('organization_id', '=', org).execute();
+	const withoutPractices = unitsWithout(teams, demoPracticesNotUsed.units);
+	const notUsed = demoPracticesNotUsed.statements.map((key) => model.statementKeys.indexOf(key)).filter((i) => model.shape.notUsed?.includes(i));
 	const people = await eligibleUsers(org, executor).select(['id', 'unit_id', 'job_role', 'email', 'language']).orderBy('email').execute();
 	const questions = await snapshotQuestions(
 		org,
@@ -122,7 +124,10 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 			return {
 				unit_id: p.unit_id!,
 				job_role: role,
-				...generateResponse(rnd, model.shape, profile, { optimism: role === 'sales_manager' ? 0.35 : 0 }),
+				...generateResponse(rnd, model.shape, profile, {
+					optimism: role === 'sales_manager' ? 0.35 : 0,
+					notUsed: withoutPractices.has(p.unit_id!) ? notUsed : []
+				}),
 				questionAnswers
 			};
 		});
@@ -151,6 +156,20 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	const teamIds = new Set(people.filter((p) => p.job_role === 'sales_person').map((p) => p.unit_id!));
 	const weakest = new Map([...levels].filter(([id]) => teamIds.has(id)).map(([id, v]) => [id, v.indexOf(Math.min(...v))]));
 	await createDemoActions({ organizationId: org, weakest, springClosed: rounds[0].closedAt, now }, executor);
+}
+
+/** The units named and everything below them. */
+function unitsWithout(units: { id: string; name: string; parent_id: string | null }[], names: readonly string[]): Set<string> {
+	const out = new Set(units.filter((u) => names.includes(u.name)).map((u) => u.id));
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const u of units)
+			if (u.parent_id && out.has(u.parent_id) && !out.has(u.id)) {
+				out.add(u.id);
+				grew = true;
+			}
+	}
+	return out;
 }
 
 async function storeResponses(

@@ -1,9 +1,9 @@
 /**
  * Generated survey answers for demo data (pure, deterministic from a seed): each respondent answers
  * around their team's level in each area, managers a little more positively than their sales people,
- * with now and then a "don't know".
+ * with now and then a "don't know", and "not used in our team" where the team does not have the practice.
  */
-import { scoreResponse, type ModelShape } from '$lib/survey/scoring';
+import { NOT_USED, scoreResponse, type ModelShape } from '$lib/survey/scoring';
 
 /** A small seeded generator (mulberry32): the same seed gives the same demo every time. */
 export function seeded(seed: number): () => number {
@@ -34,7 +34,7 @@ export function generateResponse(
 	rnd: () => number,
 	shape: ModelShape,
 	profile: number[],
-	opts: { optimism?: number; dontKnow?: number } = {}
+	opts: { optimism?: number; dontKnow?: number; notUsed?: readonly number[] } = {}
 ): GeneratedResponse {
 	const answers: (number | null)[] = Array(shape.statementCount).fill(null);
 	const personal = gauss(rnd) * 0.35 + (opts.optimism ?? 0);
@@ -44,6 +44,8 @@ export function generateResponse(
 			else answers[si] = Math.min(5, Math.max(1, Math.round(profile[ai] + personal + gauss(rnd) * 0.7)));
 		}
 	});
+	// Drawn like any other answer first, so that the rest of the demo does not shift with who lacks a practice.
+	for (const si of opts.notUsed ?? []) answers[si] = NOT_USED;
 	return { answers, areaScores: scoreResponse(answers, shape) };
 }
 

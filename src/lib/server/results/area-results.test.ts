@@ -4,6 +4,7 @@ import { createPublishedRound } from '$tests/results';
 import { fixtureAdvice, useModelsWithFullAdvice } from '$tests/full-advice';
 import { adviceLevel, gapPattern } from '$lib/results/advice';
 import { areaResults } from './area-results';
+import { unitResults } from './unit-results';
 
 // SOS 1.0 with full advice added, in a temporary folder (read before any test reads a model).
 useModelsWithFullAdvice();
@@ -32,5 +33,51 @@ describe('an area of a unit’s report', () => {
 		expect(roles).not.toBeNull();
 		const pattern = gapPattern(roles!.salesPeople, roles!.salesManagers);
 		expect(area.advice.gap).toEqual(pattern ? { pattern, text: fixtureAdvice('targets', `en ${pattern}`) } : null);
+	});
+});
+
+describe('agreement and unanswered shares per role', () => {
+	it('are there, from each role’s own answers, where the area’s role split is shown, and null where it is hidden', async () => {
+		const org = await createTestOrganization();
+		const tree = {
+			units: { 'Team A': null, 'Team B': null, 'Team C': null },
+			respondents: {
+				'Team A': { sales_person: 7, sales_manager: 6 },
+				'Team B': { sales_person: 6, sales_manager: 6 },
+				'Team C': { sales_person: 8, sales_manager: 2 }
+			}
+		};
+		const round = await createPublishedRound({ organizationId: org.id, tree, seed: 11 });
+		const admin = await createTestActor(org.id, 'admin');
+		const base = { actor: admin, roundId: round.roundId, locale: 'en' as const, choice };
+		const split = await unitResults({ ...base, unitId: round.unitIds['Team A'] });
+		expect(split.gap).not.toBeNull();
+		const shown = split.areas.filter((a) => split.gap!.areas.find((g) => g.key === a.key)!.salesPeople !== null);
+		expect(shown.length).toBeGreaterThan(0);
+		for (const a of shown) {
+			const roles = [a.agreementByRole!.salesPeople, a.agreementByRole!.salesManagers];
+			for (const v of roles) {
+				expect(v).toBeGreaterThanOrEqual(0);
+				expect(v).toBeLessThanOrEqual(1);
+			}
+			expect(a.unanswered.salesPeople!.dontKnow).not.toBeNull();
+			expect(a.unanswered.salesManagers!.dontKnow).not.toBeNull();
+		}
+		// Each role's figure is its own: somewhere the two roles differ from each other.
+		expect(shown.some((a) => a.agreementByRole!.salesPeople !== a.agreementByRole!.salesManagers)).toBe(true);
+		// On the area page, the same figures.
+		const page = await areaResults({ ...base, unitId: round.unitIds['Team A'], areaKey: shown[0].key });
+		expect(page.area.agreementByRole).toEqual(shown[0].agreementByRole);
+		expect(page.roles).not.toBeNull();
+
+		// Two managers: no role split, so no figure per role either.
+		const hidden = await unitResults({ ...base, unitId: round.unitIds['Team C'] });
+		expect(hidden.gap).toBeNull();
+		expect(hidden.areas.some((a) => a.agreement !== null)).toBe(true);
+		for (const a of hidden.areas) {
+			expect(a.agreementByRole).toBeNull();
+			expect(a.unanswered.salesPeople).toBeNull();
+			expect(a.unanswered.salesManagers).toBeNull();
+		}
 	});
 });

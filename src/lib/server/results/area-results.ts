@@ -4,13 +4,17 @@ import { getModel } from '$lib/server/models/registry';
 import { DEFAULT_BASICS, type AreaAdvice } from '$lib/results/advice';
 import { adviceFor, unitResults, type AreaResult, type StatementResult, type UnitResults } from './unit-results';
 import { modelText } from './text';
+import { previousStatements } from './statement-trend';
 
 export interface AreaResults {
 	round: UnitResults['round'];
 	unit: UnitResults['unit'];
 	benchmark: UnitResults['benchmark'];
 	area: AreaResult & { description: string; advice: AreaAdvice };
-	statements: StatementResult[];
+	/** The area's statements, each with its mean in the previous round where it maps to one there and that round shows it. */
+	statements: (StatementResult & { previous: number | null })[];
+	/** The round those previous means come from (null when there is none, or it shows none of them). */
+	previousRound: { id: string; name: string; closedAt: Date | null } | null;
 	isImprovement: boolean;
 	/** The areas this one builds on (the model's `dependsOn`), with their names and status as shown. */
 	buildsOn: Pick<AreaResult, 'key' | 'name' | 'score' | 'status'>[];
@@ -30,12 +34,19 @@ export async function areaResults(opts: Parameters<typeof unitResults>[0] & { ar
 	const text = modelText(model, opts.locale);
 	const dependsOn = model.structure.areas.find((a) => a.key === area.key)?.dependsOn ?? [];
 	const role = results.gap?.areas.find((g) => g.key === area.key);
+	const statements = results.statements.filter((s) => s.area === area.key);
+	const before = await previousStatements(
+		{ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, statementKeys: statements.map((s) => s.key) },
+		executor
+	);
+	const previous = (key: string) => before?.means.get(key) ?? null;
 	return {
 		round: results.round,
 		unit: results.unit,
 		benchmark: results.benchmark,
 		area: { ...area, description: text.area(area.key).description, advice: adviceFor(text, area, model.structure.thresholds, results.gap) },
-		statements: results.statements.filter((s) => s.area === area.key),
+		statements: statements.map((s) => ({ ...s, previous: previous(s.key) })),
+		previousRound: before && statements.some((s) => previous(s.key) !== null) ? before.round : null,
 		isImprovement: results.improvements.some((i) => i.key === area.key),
 		buildsOn: dependsOn.flatMap((k) => results.areas.filter((a) => a.key === k).map(({ key, name, score, status }) => ({ key, name, score, status }))),
 		roles: role ? { salesPeople: role.salesPeople, salesManagers: role.salesManagers } : null,

@@ -11,6 +11,8 @@ import { listPublishedRounds } from './rounds';
 import { unitResults } from './unit-results';
 import { unitTrend } from './trend';
 import { latestModel } from '$lib/server/models/registry';
+import { isHigh } from '$lib/results/unanswered';
+import { demoPracticesNotUsed } from '$lib/server/bootstrap/demo-data';
 
 let db: Kysely<Database>;
 let drop: () => Promise<void>;
@@ -94,5 +96,30 @@ describe('the demo organization on first start', () => {
 		await expect(
 			unitResults({ actor: viewer, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice: { compare: 'all', statistic: 'mean' } }, db)
 		).rejects.toThrow(/not found/);
+	});
+
+	it('shows "not used in our team" as a finding where the pattern allows it: the organization, not a team that answered alike', async () => {
+		const admin = await actorFor('admin');
+		const choice = { compare: 'all', statistic: 'mean' } as const;
+		for (const round of await listPublishedRounds({ organizationId: orgId }, db)) {
+			const r = await unitResults({ actor: admin, roundId: round.id, unitId: ORGANIZATION, locale: 'en', choice }, db);
+			const targets = r.areas.find((a) => a.key === 'targets')!;
+			// The report's "Answers the team could not give" card lists a group whose share is high.
+			expect(isHigh(targets.unanswered.all.notUsed)).toBe(true);
+			// …resting on shown statements only.
+			for (const key of demoPracticesNotUsed.statements) expect(r.statements.find((s) => s.key === key)!.score).not.toBeNull();
+			expect(r.areas.filter((a) => a.key !== 'targets').every((a) => !isHigh(a.unanswered.all.notUsed))).toBe(true);
+
+			const munich = await db.selectFrom('units').select('id').where('organization_id', '=', orgId).where('name', '=', 'Munich').executeTakeFirstOrThrow();
+			const team = await unitResults({ actor: admin, roundId: round.id, unitId: munich.id, locale: 'en', choice }, db);
+			// A team where everyone answered "not used": the statements are hidden, and so is any share resting on them.
+			for (const key of demoPracticesNotUsed.statements) expect(team.statements.find((s) => s.key === key)!.score).toBeNull();
+			expect(team.areas.find((a) => a.key === 'targets')!.unanswered.all.notUsed).toBeNull();
+			// The same where the role split hides those statements: no share per role, not a share of 0.
+			expect(targets.unanswered.salesPeople).not.toBeNull();
+			expect(targets.unanswered.salesPeople!.notUsed).toBeNull();
+			// An area whose statements do not offer it has no share at all.
+			expect(r.areas.find((a) => a.key === 'territory')!.unanswered.all.notUsed).toBeNull();
+		}
 	});
 });

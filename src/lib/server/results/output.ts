@@ -92,6 +92,10 @@ export const unitResultsOutput = z.strictObject({
 				.describe('90 % interval of the score: score ± t(0.95, n − 1)·sd/√n over respondents’ area means, 2 decimals; null where hidden or not kept.'),
 			inLine: z.boolean().describe('The interval contains the benchmark: the score cannot be told apart from it (the status stays as the colour rule says).'),
 			agreement: share.describe('Share of answers within one point of each statement’s median, pooled over the shown statements.'),
+			agreementByRole: z
+				.strictObject({ salesPeople: share, salesManagers: share })
+				.nullable()
+				.describe('The agreement per role; null where the area’s role split is hidden, a role’s figure null where its score is.'),
 			unanswered: z
 				.strictObject({ all: unanswered, salesPeople: unanswered.nullable(), salesManagers: unanswered.nullable() })
 				.describe('“Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown.')

@@ -156,7 +156,7 @@ function sinceOf(rounds: Trend['rounds'], area: number): string | null {
 }
 
 /** The members not inside another member (so nothing is counted twice). */
-function topMost(view: RoundView, ids: string[]): string[] {
+export function topMost(view: RoundView, ids: string[]): string[] {
 	const set = new Set(ids);
 	return ids.filter((id) => {
 		for (let u = view.units.get(id); u?.parentId; u = view.units.get(u.parentId)) if (set.has(u.parentId)) return false;

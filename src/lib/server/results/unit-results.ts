@@ -38,6 +38,8 @@ export interface AreaResult extends Figure {
 	inLine: boolean;
 	/** Share of answers within one point of each statement's median, over the shown statements. */
 	agreement: number | null;
+	/** The same per role, where the area's role split is shown (null inside where that role's score is hidden). */
+	agreementByRole: { salesPeople: number | null; salesManagers: number | null } | null;
 	/** "Don't know" and "not used" shares over the shown statements, for everyone and per role (roles: where split). */
 	unanswered: { all: Unanswered; salesPeople: Unanswered | null; salesManagers: Unanswered | null };
 }
@@ -129,10 +131,12 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 	const areas = rankAreas(
 		model.shape.areas.map((a, i) => {
 			const f = figure(view.areaScore(u, i), i);
-			const area = { index: i, statements: a.statements };
+			const area = { index: i, statements: a.statements, notUsed: model.shape.notUsed };
 			const stat = (group: 'all' | Role) => areaStatistics(view, u, area, data.areas, group);
 			const all = stat('all');
 			const roles = view.unit(u).roles && view.metric(u, i).roles;
+			const people = roles ? stat('sales_person') : null;
+			const managers = roles ? stat('sales_manager') : null;
 			return {
 				key: a.key,
 				name: text.area(a.key).name,
@@ -141,10 +145,11 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 				interval: all.interval,
 				inLine: inLine(all.interval, f.benchmark),
 				agreement: all.agreement,
+				agreementByRole: people && managers ? { salesPeople: people.agreement, salesManagers: managers.agreement } : null,
 				unanswered: {
 					all: all.unanswered,
-					salesPeople: roles ? stat('sales_person').unanswered : null,
-					salesManagers: roles ? stat('sales_manager').unanswered : null
+					salesPeople: people?.unanswered ?? null,
+					salesManagers: managers?.unanswered ?? null
 				}
 			};
 		})

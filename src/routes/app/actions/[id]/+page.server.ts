@@ -7,23 +7,27 @@ import { getAction } from '$lib/server/actions/queries';
 import { findRoundName } from '$lib/server/rounds/queries';
 import { addActionNote, deleteAction, updateAction } from '$lib/server/actions/mutations';
 import { ownerOptions } from '$lib/server/actions/options';
-import { areaOptions } from '$lib/server/actions/area-names';
+import { areaOptions, findingNames } from '$lib/server/actions/area-names';
 import { ZONE_COOKIE, pickZone } from '$lib/time/zone';
 
 /** One action: what, why, who, by when, its status and its dated notes; changed and noted here. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const action = await forPage(() => getAction({ actor, actionId: event.params.id }));
-	const [owners, areas] = await Promise.all([ownerOptions({ actor, unitId: action.unit.id, keep: action.owner?.id }), areaOptions(event.locals.locale)]);
-	const area = areas.find((a) => a.key === action.areaKey);
-	const round = action.roundId ? await findRoundName({ organizationId: actor.membership!.organizationId, roundId: action.roundId }) : undefined;
+	const organizationId = actor.membership!.organizationId;
+	const [owners, areas, names] = await Promise.all([
+		ownerOptions({ actor, unitId: action.unit.id, keep: action.owner?.id }),
+		areaOptions(event.locals.locale),
+		findingNames({ organizationId, roundId: action.roundId, areaKey: action.areaKey, statementKey: action.statementKey, locale: event.locals.locale })
+	]);
+	const round = action.roundId ? await findRoundName({ organizationId, roundId: action.roundId }) : undefined;
 	return {
 		action,
 		timeZone: pickZone(event.cookies.get(ZONE_COOKIE), null),
 		owners,
 		areas: areas.map(({ key, name }) => ({ key, name })),
-		areaName: area?.name ?? null,
-		statementText: area?.statements.find((s) => s.key === action.statementKey)?.text ?? null,
+		areaName: names.areaName,
+		statementText: names.statementText,
 		round: round ?? null,
 		done: event.url.searchParams.get('done') === 'created' ? ('created' as const) : null
 	};
