@@ -71,24 +71,40 @@ export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void 
 				options: { lineSize: 0, lineDataSymbol: 'dash', lineDataSymbolSize: 22, chartColors: [hex(chartColours.benchmark)] }
 			}
 		],
-		{ ...axis, x: BOX.x, y: BOX.y, w: 7.4, h: 5.0, showLegend: true, legendPos: 'b', legendFontSize: 10, catAxisLabelFontSize: 9 }
+		{ ...axis, x: BOX.x, y: BOX.y, w: 5.5, h: 5.0, showLegend: true, legendPos: 'b', legendFontSize: 10, catAxisLabelFontSize: 9 }
 	);
+	// As the page's table: the score with its n and 90 % interval under it, the status word "in line with the benchmark" where the interval says so.
 	const rows: Row[] = [
 		headerRow(
 			[t('results.col.rank'), t('results.col.area'), t('results.col.score'), t('results.col.benchmark'), t('results.col.difference'), t('results.col.status')],
 			['right', 'left', 'right', 'right', 'right']
 		),
-		...ranked.map((a) => [
-			cell(a.rank === null ? '–' : String(a.rank), { align: 'right' }),
-			cell(a.name, { bold: true }),
-			cell(txt.score(a.score), { align: 'right', bold: true }),
-			cell(txt.score(a.benchmark), { align: 'right' }),
-			cell(txt.signed(a.difference), { align: 'right' }),
-			statusCell(a.status, txt)
-		])
+		...ranked.map((a) => {
+			const interval = txt.interval(a);
+			return [
+				cell(a.rank === null ? '–' : String(a.rank), { align: 'right' }),
+				cell(a.name, { bold: true }),
+				interval
+					? {
+							text: [
+								{ text: txt.score(a.score), options: { bold: true, breakLine: true } },
+								{ text: interval, options: { fontSize: 7, color: INK.muted } }
+							],
+							options: cell('', { align: 'right' }).options
+						}
+					: cell(txt.score(a.score), { align: 'right', bold: true }),
+				cell(txt.score(a.benchmark), { align: 'right' }),
+				cell(txt.signed(a.difference), { align: 'right' }),
+				statusCell(a.status, txt, a.inLine)
+			];
+		})
 	];
-	slide.addTable(rows, { x: 8.1, y: BOX.y, w: 4.73, colW: [0.35, 1.6, 0.5, 0.55, 0.55, 1.18], fontFace: FONT, fontSize: 9, rowH: 0.3 });
-	if (r.areas.some((a) => a.score === null || a.benchmark === null)) note(slide, txt.hiddenNote);
+	slide.addTable(rows, { x: 6.13, y: BOX.y, w: 6.7, colW: [0.6, 1.6, 1.25, 1.0, 0.95, 1.3], fontFace: FONT, fontSize: 9, rowH: 0.3 });
+	const notes = [
+		r.areas.some((a) => a.interval) ? t('results.interval.note') : '',
+		r.areas.some((a) => a.score === null || a.benchmark === null) ? txt.hiddenNote : ''
+	].filter(Boolean);
+	if (notes.length) note(slide, notes.join(' '));
 
 	const radar = slideWithTitle(pptx, t('results.radar.title'), t('results.radar.label', { unit: r.unit.name }));
 	radar.addChart(

@@ -70,11 +70,11 @@ export function cell(text: string, opts: PptxGenJS.TableCellProps = {}): Cell {
 	};
 }
 
-/** A status as its shape in colour and its word. */
-export function statusCell(status: Status | null, txt: ReportText): Cell {
+/** A status as its shape in colour and its word ("in line with the benchmark" with `inLine`, as the page's chip). */
+export function statusCell(status: Status | null, txt: ReportText, inLine = false): Cell {
 	if (status === null) return cell(txt.status(null), { color: INK.muted });
 	return {
-		text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status) }],
+		text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status, inLine) }],
 		options: cell('').options
 	};
 }
