@@ -22,6 +22,8 @@ import { createTestActor, createTestOrganization } from '$tests/fixtures';
 import { createPublishedRound } from '$tests/results';
 import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
+import { areaResults } from '$lib/server/results/area-results';
+import { translator } from '$lib/i18n';
 import { unitTrend } from '$lib/server/results/trend';
 import { openActionsOf } from '$lib/server/actions/queries';
 import { createAction } from '$lib/server/actions/mutations';
@@ -69,19 +71,29 @@ function pageFigures(data: unknown): Page {
  * named "Round 2026-03-01", a benchmark label, a scale label "5 – Much better": printed as words), and
  * the answer scale itself where it is printed as such — the points "1 2 3 4 5" or "1 3 5" in order (a chart
  * axis, the distribution's column headers) and "1 (not at all how we work) to 5 (exactly how we work)": the
- * page explains the same scale; these are not figures of anyone's answers.
+ * page explains the same scale; these are not figures of anyone's answers. Also the interval's level
+ * "90 %" (a label of every interval, like k a rule rather than a figure), the plan's headings ("First 30
+ * days") and the agenda's item numbers "1." (the area page numbers its list alike). A word broken
+ * across lines after its hyphen is joined first.
  */
 function withoutIgnored(text: string, page: Page, map: (s: string) => string = (s) => s): string {
-	let out = text.replace(/\s+/g, ' ');
-	for (const t of page.texts) out = out.split(map(t).replace(/\s+/g, ' ')).join(' ');
+	// A line broken after a hyphen ("30-" | "minute", in a narrow column) is one word again, as the page writes it.
+	let out = text.replace(/\s+/g, ' ').replace(/([\p{L}\d][-\u2010\u2011]) (?=[\p{L}\d])/gu, '$1');
+	for (const t of [...page.texts, ...LABELS]) out = out.split(map(t).replace(/\s+/g, ' ')).join(' ');
 	return out
 		.replace(/Page \d+ of \d+/g, ' ')
+		.replace(/\b90 %/g, ' ')
+		.replace(/(^|\s)[1-9]\. (?=\p{Lu})/gu, '$1 ')
 		.replace(/(^|[^\d.,])1 (?:2 3 4 |3 )5(?![\d.,])/g, '$1 ')
 		.replace(/\b1 \([^)]*\) to 5 \([^)]*\)/g, ' ')
 		.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ')
 		.replace(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4}\b/g, ' ')
 		.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4}\b/g, ' ');
 }
+
+/** The plan's headings ("30/60/90-day plan", "First 30 days", "Days 31–60"): labels of the area page, not figures. */
+const en = translator('en');
+const LABELS = [en('results.advice.plan'), ...(['days30', 'days60', 'days90'] as const).map((p) => en(`results.advice.phase.${p}`))];
 
 /** The numbers in English text: 12,880 is one number, 3.45 another. */
 const numbersIn = (text: string) => (text.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? []).map((s) => Number(s.replace(/,/g, '')));
@@ -153,7 +165,11 @@ async function checkExports(c: Case, opts: { compare: string; latest: string; tr
 	const results = await unitResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice });
 	const trend = await unitTrend({ actor: c.actor, unitId: c.unitId, locale: 'en' });
 	const actions = await openActionsOf({ actor: c.actor, unitId: c.unitId });
-	const page = pageFigures({ results, trend, actions });
+	// And each improvement area's own page, as its route loads it: the exports print its plan, agenda and pitfalls.
+	const areaPages = await Promise.all(
+		results.improvements.map((i) => areaResults({ actor: c.actor, roundId: c.roundId, unitId: c.unitId, locale: 'en', choice, areaKey: i.key }))
+	);
+	const page = pageFigures({ results, trend, actions, areaPages });
 	// Enough figures for the comparison to mean something, where the unit's own figures are shown at all.
 	const many = results.areas.some((a) => a.score !== null) ? opts.many : 0;
 	if (many) expect(page.numbers.size, c.name).toBeGreaterThan(many);
