@@ -1,7 +1,7 @@
 /**
- * The deck's chart slides of the perception gap, the sub-units and the trend, as native PowerPoint charts.
- * A hidden figure is an empty point in the chart
- * (a gap, never a zero) and '–' with its reason in the table beside it.
+ * The deck's chart slides of the perception gap, the sub-units and the trend, as native PowerPoint
+ * charts. A hidden figure is an empty point in the chart (a gap, never a zero) and '–' with its reason
+ * in the table beside it.
  */
 import { chartColours } from '$lib/charts/colours';
 import type { ReportData } from './data';
