@@ -13,23 +13,24 @@ type Area = UnitResults['areas'][number];
 
 export function areaScores(doc: Doc, r: UnitResults, txt: ReportText): void {
 	const { t } = txt;
-	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}` });
+	const whiskers = r.areas.some((a) => a.n && a.interval) ? ` ${t('report.legend.interval')}` : '';
+	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}${whiskers}` });
 	const ranked = [...r.areas].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
 	scoreBars(
 		doc,
-		ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status })),
+		ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status, interval: a.n ? a.interval : null })),
 		txt
 	);
 	// As the page's table: the score with its n and 90 % interval under it, and the status word (in line with the benchmark where the interval says so).
 	const columns: Column<Area>[] = [
-		{ header: t('results.col.rank'), width: 30, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
-		{ header: t('results.col.area'), width: 150, cell: (a) => ({ text: a.name, bold: true }) },
+		{ header: t('results.col.rank'), width: 48, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
+		{ header: t('results.col.area'), width: 134, cell: (a) => ({ text: a.name, bold: true }) },
 		{ header: t('results.col.score'), width: 96, align: 'right', cell: (a) => ({ text: txt.score(a.score), bold: true, sub: txt.interval(a) ?? undefined }) },
 		{ header: t('results.col.benchmark'), width: 58, align: 'right', cell: (a) => txt.score(a.benchmark) },
 		{ header: t('results.col.difference'), width: 56, align: 'right', cell: (a) => txt.signed(a.difference) },
 		{
 			header: t('results.col.status'),
-			width: CONTENT_WIDTH - 390,
+			width: CONTENT_WIDTH - 392,
 			cell: (a) => ({ text: txt.status(a.status, a.inLine), status: a.status, color: a.status ? INK.text : INK.muted })
 		}
 	];

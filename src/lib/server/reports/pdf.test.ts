@@ -156,6 +156,8 @@ describe('the PDF report’s statistics and plans', () => {
 			for (const a of areas) expect(pdfs[locale].text).toContain(intervalAsOnPage(a, locale)!);
 		}
 		expect(pdfs.en.text).toContain('n is the number of respondents with a score for the area');
+		// The bars carry the interval as the page's bars do, and say so.
+		expect(pdfs.en.text).toContain(winAnsi(translator('en')('report.legend.interval')).replace(/\s+/g, ' '));
 		const data = reports.en;
 		const hidden = data.results.areas[0];
 		const shown = intervalAsOnPage(hidden, 'en')!;
