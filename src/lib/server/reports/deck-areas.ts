@@ -4,25 +4,10 @@
  * the radar of the unit against the benchmark. A hidden figure is an empty point, '–' in the table.
  */
 import type { ReportData } from './data';
-import {
-	AXIS,
-	BOX,
-	FONT,
-	INK,
-	addCombo,
-	cell,
-	chartSeries,
-	chartValues,
-	headerRow,
-	hex,
-	note,
-	slideWithTitle,
-	statusCell,
-	type Deck,
-	type Row
-} from './deck-style';
+import { AXIS, BOX, FONT, INK, addCombo, cell, chartSeries, chartValues, headerRow, hex, slideWithTitle, statusCell, type Deck, type Row } from './deck-style';
 import { statusFill, type ReportText } from './report-text';
 import { chartColours } from '$lib/charts/colours';
+import { statusWord } from '$lib/results/colour';
 
 export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void {
 	const { t } = txt;
@@ -84,9 +69,23 @@ export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void 
 	slide.addTable(rows, { x: 6.13, y: BOX.y, w: 6.7, colW: [0.6, 1.6, 1.25, 1.0, 0.95, 1.3], fontFace: FONT, fontSize: 9, rowH: 0.3 });
 	const notes = [
 		r.areas.some((a) => a.interval) ? t('results.interval.note') : '',
+		r.areas.some((a) => statusWord(a.status, a.inLine) === 'inLine') ? t('results.status.inLineNote') : '',
 		r.areas.some((a) => a.score === null || a.benchmark === null) ? txt.hiddenNote : ''
 	].filter(Boolean);
-	if (notes.length) note(slide, notes.join(' '));
+	// Under the table (the chart's legend is under the chart): room for two lines.
+	if (notes.length)
+		slide.addText(notes.join(' '), {
+			x: 6.13,
+			y: 5.75,
+			w: 6.7,
+			h: 0.75,
+			fontFace: FONT,
+			fontSize: 10,
+			color: INK.muted,
+			italic: true,
+			valign: 'top',
+			fit: 'shrink'
+		});
 
 	const radar = slideWithTitle(pptx, t('results.radar.title'), t('results.radar.label', { unit: r.unit.name }));
 	radar.addChart(
