@@ -66,7 +66,16 @@ export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void 
 			];
 		})
 	];
-	slide.addTable(rows, { x: 6.13, y: BOX.y, w: 6.7, colW: [0.6, 1.6, 1.25, 1.0, 0.95, 1.3], fontFace: FONT, fontSize: 9, rowH: 0.3 });
+	slide.addTable(rows, {
+		x: 6.13,
+		y: BOX.y,
+		w: 6.7,
+		colW: [0.8, 1.5, 1.2, 0.9, 0.85, 1.45],
+		margin: [0.04, 0.05, 0.04, 0.05],
+		fontFace: FONT,
+		fontSize: 9,
+		rowH: 0.3
+	});
 	const notes = [
 		r.areas.some((a) => a.interval) ? t('results.interval.note') : '',
 		r.areas.some((a) => statusWord(a.status, a.inLine) === 'inLine') ? t('results.status.inLineNote') : '',
