@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownDifference, statusOf } from './colour';
+import { shownDifference, statusOf, statusWord } from './colour';
 
 describe('statusOf', () => {
 	it.each([
@@ -36,5 +36,17 @@ describe('shownDifference', () => {
 		expect(shownDifference(3.2, 3.2)).toBe(0);
 		expect(shownDifference(null, 3)).toBeNull();
 		expect(shownDifference(3, null)).toBeNull();
+	});
+});
+
+describe('statusWord', () => {
+	it('says "in line with the benchmark" for red or yellow when the interval holds the benchmark; green, neutral and hidden keep theirs', () => {
+		expect(statusWord('red', true)).toBe('inLine');
+		expect(statusWord('yellow', true)).toBe('inLine');
+		expect(statusWord('green', true)).toBe('green');
+		expect(statusWord('neutral', true)).toBe('neutral');
+		expect(statusWord(null, true)).toBeNull();
+		expect(statusWord('red', false)).toBe('red');
+		expect(statusWord('yellow')).toBe('yellow');
 	});
 });

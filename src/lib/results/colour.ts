@@ -23,3 +23,13 @@ export function statusOf(score: number | null, benchmark: number | null, high: n
 export function shownDifference(score: number | null, benchmark: number | null): number | null {
 	return score === null || benchmark === null ? null : round2(round2(score) - round2(benchmark));
 }
+
+/** The word a status is shown with: its colour's, or "in line with the benchmark" (the colour stays). */
+export type StatusWord = Status | 'inLine';
+
+/**
+ * The word beside a score: "in line with the benchmark" for a red or yellow score whose 90 % interval
+ * contains the benchmark (`inLine`), else the colour's own word. Green and neutral keep theirs.
+ */
+export const statusWord = (status: Status | null, inLine = false): StatusWord | null =>
+	status && inLine && (status === 'red' || status === 'yellow') ? 'inLine' : status;

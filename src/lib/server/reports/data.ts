@@ -5,11 +5,14 @@ import { unitResults, type UnitResults } from '$lib/server/results/unit-results'
 import { unitTrend, type Trend } from '$lib/server/results/trend';
 import type { Comparison } from '$lib/server/results/benchmark-choice';
 import { openActionsOf, type ActionView } from '$lib/server/actions/queries';
+import { adviceOfAreas } from '$lib/server/results/area-results';
+import type { AreaAdvice } from '$lib/results/advice';
 
 /**
  * Everything a report (PDF, deck, workbook, CSV) of one unit in one round shows. It is made of exactly
  * what the report page shows the same viewer (unitResults and unitTrend, both through the one
- * suppression module), plus the open actions of the unit's subtree: no export reads figures any other way.
+ * suppression module), plus the open actions of the unit's subtree and the improvement areas' advice as
+ * their area pages show it: no export reads figures any other way.
  */
 export interface ReportData {
 	locale: Locale;
@@ -19,6 +22,8 @@ export interface ReportData {
 	trend: Trend;
 	/** Open actions (planned or in progress) of the unit and the units below it. */
 	actions: ActionView[];
+	/** Each improvement area's advice as its area page shows it (the 30/60/90-day plan, agenda and pitfalls with it). */
+	advice: Record<string, AreaAdvice>;
 }
 
 export async function reportData(
@@ -28,5 +33,10 @@ export async function reportData(
 	const results = await unitResults(opts, executor);
 	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: results.round.model.split(' ')[0] }, executor);
 	const actions = await openActionsOf({ actor: opts.actor, unitId: opts.unitId }, executor);
-	return { locale: opts.locale, organization: opts.actor.membership!.organizationName, generatedAt: opts.now ?? new Date(), results, trend, actions };
+	const advice = await adviceOfAreas(
+		results,
+		results.improvements.map((i) => i.key),
+		opts.locale
+	);
+	return { locale: opts.locale, organization: opts.actor.membership!.organizationName, generatedAt: opts.now ?? new Date(), results, trend, actions, advice };
 }

@@ -1,16 +1,18 @@
 /**
- * The deck's chart slides, as native PowerPoint charts. A hidden figure is an empty point in the chart
- * (a gap, never a zero) and '–' with its reason in the table beside it.
+ * The deck's chart slides of the perception gap, the sub-units and the trend, as native PowerPoint
+ * charts. A hidden figure is an empty point in the chart (a gap, never a zero) and '–' with its reason
+ * in the table beside it.
  */
-import type PptxGenJS from 'pptxgenjs';
 import { chartColours } from '$lib/charts/colours';
 import type { ReportData } from './data';
 import {
+	AXIS,
 	BOX,
 	FONT,
 	INK,
 	cell,
 	chartSeries,
+	chartValues,
 	chunks,
 	continued,
 	headerRow,
@@ -18,103 +20,10 @@ import {
 	hex,
 	note,
 	slideWithTitle,
-	statusCell,
 	type Deck,
 	type Row
 } from './deck-style';
-import { shown, statusFill, type ReportText } from './report-text';
-
-/** pptxgenjs writes an empty point for null (its types say number only). */
-const values = (v: (number | null)[]) => v.map(shown) as number[];
-
-/** pptxgenjs takes a combination chart's options as its second argument (its types name a data array there). */
-const addCombo = (slide: PptxGenJS.Slide, types: PptxGenJS.IChartMulti[], options: PptxGenJS.IChartOpts) =>
-	slide.addChart(types, options as unknown as unknown[]);
-
-const axis = {
-	valAxisMinVal: 1,
-	valAxisMaxVal: 5,
-	valAxisMajorUnit: 1,
-	valAxisLabelFontSize: 10,
-	catAxisLabelFontSize: 10,
-	catAxisLabelFontFace: FONT,
-	valGridLine: { color: hex(chartColours.grid), size: 0.5 },
-	dataLabelFormatCode: '0.00'
-} satisfies PptxGenJS.IChartOpts;
-
-export function areaSlides(pptx: Deck, data: ReportData, txt: ReportText): void {
-	const { t } = txt;
-	const r = data.results;
-	const ranked = [...r.areas].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
-	const slide = slideWithTitle(pptx, t('results.areas.title'), `${t('results.areas.caption')} ${t('report.legend.marker')}`);
-	const labels = ranked.map((a) => (a.score === null ? `${a.name} (–)` : a.name));
-	addCombo(
-		slide,
-		[
-			{
-				type: pptx.ChartType.bar,
-				data: chartSeries([{ name: t('results.col.score'), labels, values: values(ranked.map((a) => a.score)) }]),
-				options: {
-					barDir: 'col',
-					barGapWidthPct: 60,
-					chartColors: ranked.map((a) => hex(statusFill(a.status))),
-					showValue: true,
-					dataLabelPosition: 'inEnd',
-					dataLabelColor: 'FFFFFF',
-					dataLabelFontBold: true,
-					dataLabelFontSize: 10
-				}
-			},
-			{
-				type: pptx.ChartType.line,
-				data: chartSeries([{ name: t('results.col.benchmark'), labels, values: values(ranked.map((a) => a.benchmark)) }]),
-				options: { lineSize: 0, lineDataSymbol: 'dash', lineDataSymbolSize: 22, chartColors: [hex(chartColours.benchmark)] }
-			}
-		],
-		{ ...axis, x: BOX.x, y: BOX.y, w: 7.4, h: 5.0, showLegend: true, legendPos: 'b', legendFontSize: 10, catAxisLabelFontSize: 9 }
-	);
-	const rows: Row[] = [
-		headerRow(
-			[t('results.col.rank'), t('results.col.area'), t('results.col.score'), t('results.col.benchmark'), t('results.col.difference'), t('results.col.status')],
-			['right', 'left', 'right', 'right', 'right']
-		),
-		...ranked.map((a) => [
-			cell(a.rank === null ? '–' : String(a.rank), { align: 'right' }),
-			cell(a.name, { bold: true }),
-			cell(txt.score(a.score), { align: 'right', bold: true }),
-			cell(txt.score(a.benchmark), { align: 'right' }),
-			cell(txt.signed(a.difference), { align: 'right' }),
-			statusCell(a.status, txt)
-		])
-	];
-	slide.addTable(rows, { x: 8.1, y: BOX.y, w: 4.73, colW: [0.35, 1.6, 0.5, 0.55, 0.55, 1.18], fontFace: FONT, fontSize: 9, rowH: 0.3 });
-	if (r.areas.some((a) => a.score === null || a.benchmark === null)) note(slide, txt.hiddenNote);
-
-	const radar = slideWithTitle(pptx, t('results.radar.title'), t('results.radar.label', { unit: r.unit.name }));
-	radar.addChart(
-		pptx.ChartType.radar,
-		chartSeries([
-			{ name: r.unit.name, labels: r.areas.map((a) => a.name), values: values(r.areas.map((a) => a.score)) },
-			{ name: t('results.radar.benchmark'), labels: r.areas.map((a) => a.name), values: values(r.areas.map((a) => a.benchmark)) }
-		]),
-		{
-			x: 2.2,
-			y: BOX.y,
-			w: 8.9,
-			h: 5.3,
-			radarStyle: 'marker',
-			chartColors: [hex(chartColours.unit), hex(chartColours.benchmark)],
-			lineSize: 2,
-			showLegend: true,
-			legendPos: 'r',
-			legendFontSize: 11,
-			valAxisMinVal: 1,
-			valAxisMaxVal: 5,
-			valAxisMajorUnit: 1,
-			catAxisLabelFontSize: 10
-		}
-	);
-}
+import type { ReportText } from './report-text';
 
 export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	const { t } = txt;
@@ -138,11 +47,11 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	slide.addChart(
 		pptx.ChartType.bar,
 		chartSeries([
-			{ name: t('results.gap.salesPeople'), labels: bottomUp.map((g) => g.name), values: values(bottomUp.map((g) => g.salesPeople)) },
-			{ name: t('results.gap.salesManagers'), labels: bottomUp.map((g) => g.name), values: values(bottomUp.map((g) => g.salesManagers)) }
+			{ name: t('results.gap.salesPeople'), labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.salesPeople)) },
+			{ name: t('results.gap.salesManagers'), labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.salesManagers)) }
 		]),
 		{
-			...axis,
+			...AXIS,
 			x: BOX.x,
 			y: BOX.y,
 			w: 7.4,
@@ -215,9 +124,9 @@ export function trendSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const labels = rounds.map((r) => r.name);
 	slide.addChart(
 		pptx.ChartType.line,
-		chartSeries(tr.areas.map((a) => ({ name: a.name, labels, values: values(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) }))),
+		chartSeries(tr.areas.map((a) => ({ name: a.name, labels, values: chartValues(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) }))),
 		{
-			...axis,
+			...AXIS,
 			x: BOX.x,
 			y: BOX.y,
 			w: 6.6,

@@ -6,6 +6,7 @@ import { commentThreshold } from '$lib/results/pattern';
 import type { ReportData } from './data';
 import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
 import { STATUSES, statusFill, type ReportText } from './report-text';
+import { planSlide } from './deck-plan';
 
 type Runs = PptxGenJS.TextProps[];
 const body = { fontFace: FONT, fontSize: 14, color: INK.text, valign: 'top', paraSpaceAfter: 6 } satisfies PptxGenJS.TextPropsOptions;
@@ -96,7 +97,7 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 	const area = (key: string) => r.areas.find((a) => a.key === key)!;
 	const figures = (key: string) => {
 		const a = area(key);
-		return `${a.status ? SHAPE[a.status] + ' ' : ''}${txt.status(a.status)} · ${t('results.col.score')} ${txt.score(a.score)} · ${t('results.col.benchmark')} ${txt.score(a.benchmark)} · ${t('results.col.difference')} ${txt.signed(a.difference)}`;
+		return `${a.status ? SHAPE[a.status] + ' ' : ''}${txt.status(a.status, a.inLine)} · ${t('results.col.score')} ${txt.scoreWithInterval(a)} · ${t('results.col.benchmark')} ${txt.score(a.benchmark)} · ${t('results.col.difference')} ${txt.signed(a.difference)}`;
 	};
 	const strengths = slideWithTitle(pptx, t('results.strengths.title'), t('results.strengths.text'));
 	const runs: Runs = r.strengths.flatMap((key) => [
@@ -107,7 +108,9 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 	strengths.addText(runs.length ? runs : t('report.strengths.none'), { ...body, x: BOX.x, y: BOX.y, w: BOX.w, h: BOX.h, fit: 'shrink' });
 
 	for (const imp of r.improvements) {
-		const slide = slideWithTitle(pptx, `${t('results.improvements.title')}: ${area(imp.key).name}`, figures(imp.key));
+		const title = `${t('results.improvements.title')}: ${area(imp.key).name}`;
+		const slide = slideWithTitle(pptx, title, figures(imp.key));
+		const advised = data.advice[imp.key];
 		const advice: Runs = [
 			...(imp.level ? [{ text: t(`results.advice.level.${imp.level}`), options: { bold: true, fontSize: 12, color: INK.muted, breakLine: true } }] : []),
 			{ text: imp.summary, options: { breakLine: true } },
@@ -138,11 +141,21 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 			slide.addText(t('results.improvements.lowest'), { x: BOX.x, y: 4.05, w: 5.9, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
 			slide.addText(lowest, { ...body, fontSize: 12, x: BOX.x, y: 4.45, w: 5.9, h: 2.3, fit: 'shrink' });
 		}
-		slide.addText(t('results.improvements.actions'), { x: 6.83, y: BOX.y, w: 6, h: 0.4, fontFace: FONT, fontSize: 13, bold: true, color: INK.muted });
+		slide.addText(t(advised?.plan ? 'results.advice.moreActions' : 'results.improvements.actions'), {
+			x: 6.83,
+			y: BOX.y,
+			w: 6,
+			h: 0.4,
+			fontFace: FONT,
+			fontSize: 13,
+			bold: true,
+			color: INK.muted
+		});
 		slide.addText(
 			imp.actions.map((a) => ({ text: a, options: { bullet: true, breakLine: true } })),
 			{ ...body, fontSize: 12, x: 6.83, y: BOX.y + 0.45, w: 6, h: 4.9, fit: 'shrink' }
 		);
+		planSlide(pptx, advised, area(imp.key).name, figures(imp.key), txt);
 	}
 }
 

@@ -1,9 +1,9 @@
-/** The deck's slide frame, type sizes and table cells, shared by all its slides. */
+/** The deck's slide frame, type sizes, table cells and chart helpers, shared by all its slides. */
 import type PptxGenJS from 'pptxgenjs';
 import type { Status } from '$lib/results/colour';
 import { chartColours } from '$lib/charts/colours';
 import { heatColour } from '$lib/charts/heat';
-import type { ReportText } from './report-text';
+import { shown, type ReportText } from './report-text';
 import { safeText } from './safe-cell';
 
 export type Deck = PptxGenJS;
@@ -70,11 +70,11 @@ export function cell(text: string, opts: PptxGenJS.TableCellProps = {}): Cell {
 	};
 }
 
-/** A status as its shape in colour and its word. */
-export function statusCell(status: Status | null, txt: ReportText): Cell {
+/** A status as its shape in colour and its word ("in line with the benchmark" with `inLine`, as the page's chip). */
+export function statusCell(status: Status | null, txt: ReportText, inLine = false): Cell {
 	if (status === null) return cell(txt.status(null), { color: INK.muted });
 	return {
-		text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status) }],
+		text: [{ text: `${SHAPE[status]} `, options: { color: hex(chartColours.status[status].fill) } }, { text: txt.status(status, inLine) }],
 		options: cell('').options
 	};
 }
@@ -102,3 +102,22 @@ export function chunks<T>(items: T[], size: number): T[][] {
 
 /** The title of the second and later slides of one topic. */
 export const continued = (txt: ReportText, title: string, i: number) => (i === 0 ? title : txt.t('report.deck.continued', { title }));
+
+/** pptxgenjs writes an empty point for null (its types say number only). */
+export const chartValues = (v: (number | null)[]) => v.map(shown) as number[];
+
+/** pptxgenjs takes a combination chart's options as its second argument (its types name a data array there). */
+export const addCombo = (slide: PptxGenJS.Slide, types: PptxGenJS.IChartMulti[], options: PptxGenJS.IChartOpts) =>
+	slide.addChart(types, options as unknown as unknown[]);
+
+/** The 1–5 value axis of every score chart. */
+export const AXIS = {
+	valAxisMinVal: 1,
+	valAxisMaxVal: 5,
+	valAxisMajorUnit: 1,
+	valAxisLabelFontSize: 10,
+	catAxisLabelFontSize: 10,
+	catAxisLabelFontFace: FONT,
+	valGridLine: { color: hex(chartColours.grid), size: 0.5 },
+	dataLabelFormatCode: '0.00'
+} satisfies PptxGenJS.IChartOpts;

@@ -7,7 +7,8 @@ import { score } from '$lib/results/format';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
-import { useModelsWithFullAdvice } from '$tests/full-advice';
+import { fixtureAdvice, useModelsWithFullAdvice } from '$tests/full-advice';
+import { translator } from '$lib/i18n';
 
 // SOS 1.0 with full advice added, in a temporary folder: the deck shows the advice that fits each score.
 useModelsWithFullAdvice();
@@ -158,6 +159,71 @@ describe('the PowerPoint deck', () => {
 		expect(first).toMatch(/^\d,\d\d$/);
 		expect(all).toContain(`<a:t>${first}</a:t>`);
 	});
+});
+
+/** As the page's area table writes an area's n and interval ("n = 38 · 90 %: 3.10–3.50"), escaped as a slide holds it. */
+const intervalAsOnPage = (a: ReportData['results']['areas'][number], locale: Locale) =>
+	xmlText(translator(locale)('results.interval.short', { n: a.n!, low: score(a.interval!.low, locale), high: score(a.interval!.high, locale) }));
+
+describe('the deck’s statistics and plans', () => {
+	it('shows each area’s n and 90 % interval in the areas table exactly as the page, and none for an area hidden on the page', async () => {
+		for (const locale of ['en', 'sv'] as const) {
+			const slide = decks[locale].slides.find((x) => x.includes(`<a:t>${xmlText(translator(locale)('results.areas.title'))}</a:t>`))!;
+			for (const a of reports[locale].results.areas) {
+				expect(a.interval).not.toBeNull();
+				expect(slide).toContain(`<a:t>${intervalAsOnPage(a, locale)}</a:t>`);
+			}
+		}
+		const data = structuredClone(reports.en);
+		const a = data.results.areas[0];
+		const shown = intervalAsOnPage(a, 'en');
+		expect(data.results.areas.filter((x) => intervalAsOnPage(x, 'en') === shown)).toHaveLength(1);
+		Object.assign(a, { score: null, difference: null, status: null, rank: null, n: null, interval: null, inLine: false });
+		data.results.strengths = data.results.strengths.filter((k) => k !== a.key);
+		data.results.improvements = data.results.improvements.filter((i) => i.key !== a.key);
+		const { slides } = await open(await renderDeck(data));
+		expect(slides.join('\n')).not.toContain(shown);
+		expect(slides.join('\n')).not.toContain(`(n = ${reports.en.results.areas[0].n}, 90`);
+	}, 60_000);
+
+	it('says "in line with benchmark" for a red or yellow score whose interval holds the benchmark, as the page’s chip does', async () => {
+		const t = translator('en');
+		const data = structuredClone(reports.en);
+		const red = data.results.areas.find((a) => a.status === 'red')!;
+		for (const a of data.results.areas) a.inLine = a === red;
+		const all = (await open(await renderDeck(data))).slides.join('\n');
+		const card = data.results.improvements.some((i) => i.key === red.key);
+		// In the table; on the area's improvement slide and its plan slide too.
+		expect(all.split(t('results.status.inLine')).length - 1).toBe(card ? 3 : 1);
+		for (const a of data.results.areas) a.inLine = false;
+		expect((await open(await renderDeck(data))).slides.join('\n')).not.toContain(t('results.status.inLine'));
+	}, 60_000);
+
+	it('gives each improvement area a slide with its 30/60/90-day plan, agenda and pitfalls as its area page shows them', async () => {
+		const data = reports.en;
+		const t = translator('en');
+		const xml = (s: string) => xmlText(s).replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+		for (const imp of data.results.improvements) {
+			const name = data.results.areas.find((a) => a.key === imp.key)!.name;
+			const slide = decks.en.slides.find((x) => x.includes(xml(`${name}: ${t('results.advice.plan')}`)));
+			expect(slide, name).toBeDefined();
+			const advice = data.advice[imp.key];
+			expect(advice.agenda).toContain(fixtureAdvice(imp.key, 'en agenda 3'));
+			for (const p of ['days30', 'days60', 'days90'] as const) expect(slide).toContain(xml(t(`results.advice.phase.${p}`)));
+			for (const text of [...advice.plan!.days30, ...advice.plan!.days60, ...advice.plan!.days90, ...advice.agenda!, ...advice.pitfalls!])
+				expect(slide).toContain(`<a:t>${xml(text)}</a:t>`);
+		}
+		for (const key of data.results.strengths) expect(decks.en.slides.join('\n')).not.toContain(fixtureAdvice(key, 'en days30 first'));
+		expect(decks.sv.slides.join('\n')).toContain(xml(fixtureAdvice(data.results.improvements[0].key, 'sv days90')));
+		// A model without a plan (1.0): no plan slide, the actions under their old title.
+		const plain = structuredClone(data);
+		for (const key of Object.keys(plain.advice)) Object.assign(plain.advice[key], { plan: null, agenda: null, pitfalls: null });
+		const before = decks.en.slides.length;
+		const { slides } = await open(await renderDeck(plain));
+		expect(slides.length).toBe(before - data.results.improvements.length);
+		expect(slides.join('\n')).not.toContain(xml(t('results.advice.plan')));
+		expect(slides.join('\n')).toContain(xml(t('results.improvements.actions')));
+	}, 60_000);
 });
 
 describe('the deck of a round with k above the comment minimum', () => {

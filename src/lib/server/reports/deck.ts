@@ -4,7 +4,8 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { ReportData } from './data';
-import { areaSlides, gapSlide, heatmapSlides, trendSlide } from './deck-charts';
+import { areaSlides } from './deck-areas';
+import { gapSlide, heatmapSlides, trendSlide } from './deck-charts';
 import { actionSlides, coverSlide, findingSlides, questionSlides, summarySlide } from './deck-slides';
 import { MASTER, hex, type Deck } from './deck-style';
 import { progress, reportText, type ReportText } from './report-text';

@@ -27,6 +27,8 @@ export interface BarRow {
 	score: number | null;
 	benchmark: number | null;
 	status: Status | null;
+	/** The score's 90 % interval, a whisker across the bar as on the page (where the page shows it). */
+	interval?: { low: number; high: number } | null;
 }
 
 /** One score bar per area (scoreBarSvg, as in the page's table), its name left, its status and score right. */
@@ -44,7 +46,7 @@ export function scoreBars(doc: Doc, rows: BarRow[], txt: ReportText): void {
 	drawSvgs(
 		doc,
 		rows.map((r, i) => ({
-			svg: scoreBarSvg({ score: r.score, benchmark: r.benchmark, status: r.status, width: x1 - x0 }),
+			svg: scoreBarSvg({ score: r.score, benchmark: r.benchmark, status: r.status, width: x1 - x0, interval: r.interval }),
 			x: x0,
 			y: midOf(i) - 12,
 			width: x1 - x0

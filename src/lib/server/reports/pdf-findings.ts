@@ -1,40 +1,51 @@
 /** The PDF report's sections on the nine areas: scores, strengths, improvement areas and the perception gap. */
 import { heatColour } from '$lib/charts/heat';
+import { statusWord } from '$lib/results/colour';
 import type { UnitResults } from '$lib/server/results/unit-results';
 import { gapChart, scoreBars } from './pdf-charts';
 import { CONTENT_WIDTH, INK, LEFT, SIZE, bullet, ensure, heading, heightOf, paragraph, statusMark, textAt, type Doc } from './pdf-layout';
 import { table, type Column } from './pdf-tables';
 import { statusFill, type ReportText } from './report-text';
+import { areaPlan, label as planLabel } from './pdf-plan';
+import type { ReportData } from './data';
 
 type Area = UnitResults['areas'][number];
 
 export function areaScores(doc: Doc, r: UnitResults, txt: ReportText): void {
 	const { t } = txt;
-	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}` });
+	const whiskers = r.areas.some((a) => a.n && a.interval) ? ` ${t('report.legend.interval')}` : '';
+	heading(doc, t('results.areas.title'), { newPage: true, intro: `${t('results.areas.caption')} ${t('report.legend.marker')}${whiskers}` });
 	const ranked = [...r.areas].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
 	scoreBars(
 		doc,
-		ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status })),
+		ranked.map((a) => ({ label: a.name, score: a.score, benchmark: a.benchmark, status: a.status, interval: a.n ? a.interval : null })),
 		txt
 	);
+	// As the page's table: the score with its n and 90 % interval under it, and the status word (in line with the benchmark where the interval says so).
 	const columns: Column<Area>[] = [
-		{ header: t('results.col.rank'), width: 34, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
-		{ header: t('results.col.area'), width: 175, cell: (a) => ({ text: a.name, bold: true }) },
-		{ header: t('results.col.score'), width: 52, align: 'right', cell: (a) => ({ text: txt.score(a.score), bold: true }) },
-		{ header: t('results.col.benchmark'), width: 62, align: 'right', cell: (a) => txt.score(a.benchmark) },
-		{ header: t('results.col.difference'), width: 58, align: 'right', cell: (a) => txt.signed(a.difference) },
+		{ header: t('results.col.rank'), width: 48, align: 'right', cell: (a) => (a.rank === null ? '–' : String(a.rank)) },
+		{ header: t('results.col.area'), width: 134, cell: (a) => ({ text: a.name, bold: true }) },
+		{ header: t('results.col.score'), width: 96, align: 'right', cell: (a) => ({ text: txt.score(a.score), bold: true, sub: txt.interval(a) ?? undefined }) },
+		{ header: t('results.col.benchmark'), width: 58, align: 'right', cell: (a) => txt.score(a.benchmark) },
+		{ header: t('results.col.difference'), width: 56, align: 'right', cell: (a) => txt.signed(a.difference) },
 		{
 			header: t('results.col.status'),
-			width: CONTENT_WIDTH - 381,
-			cell: (a) => ({ text: txt.status(a.status), status: a.status, color: a.status ? INK.text : INK.muted })
+			width: CONTENT_WIDTH - 392,
+			cell: (a) => ({ text: txt.status(a.status, a.inLine), status: a.status, color: a.status ? INK.text : INK.muted })
 		}
 	];
 	table(doc, columns, ranked);
+	const notes = [
+		r.areas.some((a) => a.interval) ? t('results.interval.note') : '',
+		r.areas.some((a) => statusWord(a.status, a.inLine) === 'inLine') ? t('results.status.inLineNote') : ''
+	];
+	if (notes.some(Boolean)) paragraph(doc, notes.filter(Boolean).join(' '), { size: SIZE.small, color: INK.muted });
 	if (r.areas.some((a) => a.score === null || a.benchmark === null)) paragraph(doc, txt.hiddenNote, { size: SIZE.small, color: INK.muted });
 }
 
-export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
+export function findings(doc: Doc, data: ReportData, txt: ReportText): void {
 	const { t } = txt;
+	const r = data.results;
 	const area = (key: string) => r.areas.find((a) => a.key === key)!;
 	heading(doc, t('results.strengths.title'), { newPage: true, intro: t('results.strengths.text') });
 	if (r.strengths.length === 0) paragraph(doc, t('report.strengths.none'), { color: INK.muted });
@@ -65,7 +76,9 @@ export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
 					txt
 				);
 		}
-		label(doc, t('results.improvements.actions'));
+		const advice = data.advice[imp.key];
+		areaPlan(doc, advice, txt, CARD_INDENT);
+		label(doc, t(advice?.plan ? 'results.advice.moreActions' : 'results.improvements.actions'));
 		for (const action of imp.actions) bullet(doc, action, { indent: CARD_INDENT });
 		doc.y += 14;
 	}
@@ -74,11 +87,7 @@ export function findings(doc: Doc, r: UnitResults, txt: ReportText): void {
 const CARD_INDENT = 14;
 
 /** A small bold title inside an area's card. */
-function label(doc: Doc, text: string): void {
-	ensure(doc, 40);
-	doc.y += 2;
-	doc.y += textAt(doc, text, LEFT + CARD_INDENT, doc.y, CONTENT_WIDTH - CARD_INDENT, { size: SIZE.body, font: 'bold', color: INK.muted }) + 3;
-}
+const label = (doc: Doc, text: string) => planLabel(doc, text, CARD_INDENT);
 
 /** A paragraph inside an area's card. */
 function indented(doc: Doc, text: string): void {
@@ -90,16 +99,16 @@ function indented(doc: Doc, text: string): void {
 /** An area's name, figures and a paragraph (under the advice level, when there is one), with a bar in its status colour down the left edge. */
 function areaCard(doc: Doc, a: Area, text: string | undefined, txt: ReportText, level?: string): void {
 	const bodyW = CONTENT_WIDTH - CARD_INDENT;
-	const figures = `${txt.t('results.col.score')} ${txt.score(a.score)}   ·   ${txt.t('results.col.benchmark')} ${txt.score(a.benchmark)}   ·   ${txt.t('results.col.difference')} ${txt.signed(a.difference)}`;
+	const figures = `${txt.t('results.col.score')} ${txt.scoreWithInterval(a)}   ·   ${txt.t('results.col.benchmark')} ${txt.score(a.benchmark)}   ·   ${txt.t('results.col.difference')} ${txt.signed(a.difference)}`;
 	const levelH = level ? heightOf(doc, level, bodyW, { size: SIZE.small, font: 'bold' }) + 3 : 0;
-	const h = heightOf(doc, a.name, bodyW, { size: SIZE.h3, font: 'bold' }) + 16 + levelH + (text ? heightOf(doc, text, bodyW) + 4 : 0);
+	const figuresH = heightOf(doc, `${txt.status(a.status, a.inLine)}   ·   ${figures}`, bodyW - 12, { size: SIZE.small }) + 3;
+	const h = heightOf(doc, a.name, bodyW, { size: SIZE.h3, font: 'bold' }) + 3 + figuresH + levelH + (text ? heightOf(doc, text, bodyW) + 4 : 0);
 	ensure(doc, h + 10);
 	const y = doc.y;
 	doc.rect(LEFT, y, 3, h).fillColor(statusFill(a.status)).fill();
 	let cy = y + textAt(doc, a.name, LEFT + CARD_INDENT, y, bodyW, { size: SIZE.h3, font: 'bold' }) + 3;
 	statusMark(doc, a.status, LEFT + 18, cy + 4.5);
-	textAt(doc, `${txt.status(a.status)}   ·   ${figures}`, LEFT + 26, cy, bodyW - 12, { size: SIZE.small, color: INK.muted });
-	cy += 13;
+	cy += textAt(doc, `${txt.status(a.status, a.inLine)}   ·   ${figures}`, LEFT + 26, cy, bodyW - 12, { size: SIZE.small, color: INK.muted }) + 3;
 	if (level) cy += textAt(doc, level, LEFT + CARD_INDENT, cy, bodyW, { size: SIZE.small, font: 'bold', color: INK.muted }) + 3;
 	if (text) cy += textAt(doc, text, LEFT + CARD_INDENT, cy, bodyW) + 4;
 	doc.y = Math.max(cy, y + h) + 8;

@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Locale } from '$lib/i18n';
 import { score, signed } from '$lib/results/format';
+import { translator } from '$lib/i18n';
+import { fixtureAdvice, useModelsWithFullAdvice } from '$tests/full-advice';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderPdf } from './pdf';
 import { winAnsi } from './pdf-layout';
-import { useModelsWithFullAdvice } from '$tests/full-advice';
 
 // SOS 1.0 with full advice added, in a temporary folder: the report shows the advice that fits each score.
 useModelsWithFullAdvice();
@@ -28,7 +29,7 @@ function shownFigures(data: ReportData): Set<string> {
 	const values = [
 		r.high,
 		r.improvementThreshold,
-		...r.areas.flatMap((a) => [a.score, a.benchmark]),
+		...r.areas.flatMap((a) => [a.score, a.benchmark, a.interval?.low ?? null, a.interval?.high ?? null]),
 		...r.statements.map((s) => s.score),
 		...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []),
 		...r.subunits.flatMap((s) => s.areas.map((a) => a.score)),
@@ -127,6 +128,96 @@ describe('the PDF report', () => {
 		expect(seen).toEqual([...seen].sort((a, b) => a - b));
 		expect(seen.at(-1)).toBe(1);
 	});
+});
+
+/** As the page's area table writes an area's n and interval ("n = 38 · 90 %: 3.10–3.50"), as the PDF prints it (WinAnsi, spaces made one). */
+function intervalAsOnPage(a: ReportData['results']['areas'][number], locale: Locale): string | null {
+	if (!a.interval || !a.n) return null;
+	const text = translator(locale)('results.interval.short', { n: a.n, low: score(a.interval.low, locale), high: score(a.interval.high, locale) });
+	return winAnsi(text).replace(/\s+/g, ' ');
+}
+
+/** The report with one area hidden as the pattern hides it: no score, no n, no interval (and so neither strength nor improvement). */
+function withHiddenArea(data: ReportData, key: string): ReportData {
+	const out = structuredClone(data);
+	const r = out.results;
+	const a = r.areas.find((x) => x.key === key)!;
+	Object.assign(a, { score: null, difference: null, status: null, rank: null, n: null, interval: null, inLine: false });
+	r.strengths = r.strengths.filter((k) => k !== key);
+	r.improvements = r.improvements.filter((i) => i.key !== key);
+	return out;
+}
+
+describe('the PDF report’s statistics and plans', () => {
+	it('prints each area’s n and 90 % interval exactly as the page’s table, and none for an area hidden on the page', async () => {
+		for (const locale of ['en', 'sv'] as const) {
+			const areas = reports[locale].results.areas;
+			expect(areas.every((a) => a.interval && a.n)).toBe(true);
+			for (const a of areas) expect(pdfs[locale].text).toContain(intervalAsOnPage(a, locale)!);
+		}
+		expect(pdfs.en.text).toContain('n is the number of respondents with a score for the area');
+		// The bars carry the interval as the page's bars do, and say so.
+		expect(pdfs.en.text).toContain(winAnsi(translator('en')('report.legend.interval')).replace(/\s+/g, ' '));
+		const data = reports.en;
+		const hidden = data.results.areas[0];
+		const shown = intervalAsOnPage(hidden, 'en')!;
+		// (Unique in this report, so that its absence means something.)
+		expect(data.results.areas.filter((a) => intervalAsOnPage(a, 'en') === shown)).toHaveLength(1);
+		const { text } = await textOf(await renderPdf(withHiddenArea(data, hidden.key)));
+		expect(text).not.toContain(shown);
+		// One "n = " fewer in the table, and one fewer again where the area had a card.
+		const card = data.results.strengths.includes(hidden.key) || data.results.improvements.some((i) => i.key === hidden.key);
+		const ns = (s: string) => s.split('n = ').length - 1;
+		expect(ns(pdfs.en.text) - ns(text)).toBe(card ? 2 : 1);
+		expect(text).toContain(`${hidden.name} – `);
+	}, 60_000);
+
+	it('says "in line with benchmark" for a red or yellow score whose interval holds the benchmark, as the page’s chip does', async () => {
+		const data = structuredClone(reports.en);
+		const t = translator('en');
+		expect(pdfs.en.text.includes(t('results.status.inLine'))).toBe(data.results.areas.some((a) => a.inLine && (a.status === 'red' || a.status === 'yellow')));
+		const red = data.results.areas.find((a) => a.status === 'red')!;
+		expect(red).toBeDefined();
+		for (const a of data.results.areas) a.inLine = a === red;
+		const { text } = await textOf(await renderPdf(data));
+		// Once in the table and once more where the area has a card (a strength or an improvement area).
+		const card = data.results.strengths.includes(red.key) || data.results.improvements.some((i) => i.key === red.key);
+		expect(text.split(t('results.status.inLine')).length - 1).toBe(card ? 2 : 1);
+		// The report as made: every such area of the page says so in the table.
+		const inLine = reports.en.results.areas.filter((a) => a.inLine && (a.status === 'red' || a.status === 'yellow'));
+		expect(pdfs.en.text.split(t('results.status.inLine')).length - 1).toBeGreaterThanOrEqual(inLine.length);
+		expect(text).toContain(t('results.status.inLineNote'));
+	}, 60_000);
+
+	it('prints each improvement area’s 30/60/90-day plan, agenda and pitfalls as its area page shows them, and no other area’s', () => {
+		const { text } = pdfs.en;
+		const data = reports.en;
+		const r = data.results;
+		const t = translator('en');
+		expect(r.improvements.length).toBeGreaterThan(0);
+		for (const label of [t('results.advice.plan'), t('results.advice.phase.days30'), t('results.advice.phase.days60'), t('results.advice.phase.days90')])
+			expect(text).toContain(winAnsi(label));
+		for (const imp of r.improvements) {
+			const advice = data.advice[imp.key];
+			expect(advice.plan!.days30).toEqual([fixtureAdvice(imp.key, 'en days30 first'), fixtureAdvice(imp.key, 'en days30 second')]);
+			for (const step of [...advice.plan!.days30, ...advice.plan!.days60, ...advice.plan!.days90, ...advice.agenda!, ...advice.pitfalls!])
+				expect(text).toContain(step);
+		}
+		// Only the improvement areas' plans: a strength's plan is on its area page, not in the report.
+		for (const key of r.strengths) expect(text).not.toContain(fixtureAdvice(key, 'en days30 first'));
+		expect(pdfs.sv.text).toContain(winAnsi(translator('sv')('results.advice.agenda')));
+		expect(pdfs.sv.text).toContain(fixtureAdvice(r.improvements[0].key, 'sv pitfall 2'));
+	});
+
+	it('prints no plan, agenda or pitfalls for a model without them (advice as before)', async () => {
+		const data = structuredClone(reports.en);
+		for (const key of Object.keys(data.advice)) Object.assign(data.advice[key], { plan: null, agenda: null, pitfalls: null });
+		const { text } = await textOf(await renderPdf(data));
+		const t = translator('en');
+		expect(text).not.toContain(t('results.advice.plan'));
+		expect(text).not.toContain(t('results.advice.pitfalls'));
+		expect(text).toContain(t('results.improvements.actions'));
+	}, 60_000);
 });
 
 describe('the PDF report of a round with k above the comment minimum', () => {

@@ -15,7 +15,7 @@ type Section = (doc: Doc, data: ReportData, txt: ReportText) => void;
 
 const SECTIONS: Section[] = [
 	(doc, data, txt) => areaScores(doc, data.results, txt),
-	(doc, data, txt) => findings(doc, data.results, txt),
+	findings,
 	(doc, data, txt) => perceptionGap(doc, data.results, txt),
 	subunits,
 	trend,

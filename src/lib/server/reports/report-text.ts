@@ -3,8 +3,8 @@
  * only ever formatted here, never derived: every number in a report is one the results page shows.
  */
 import { translator, type Translate } from '$lib/i18n';
-import type { Status } from '$lib/results/colour';
-import { round2 } from '$lib/results/colour';
+import { round2, statusWord, type Status } from '$lib/results/colour';
+import type { Interval } from '$lib/results/interval';
 import { count, formatDay, formatMonth, score, signed } from '$lib/results/format';
 import { chartColours } from '$lib/charts/colours';
 import type { ActionView } from '$lib/server/actions/queries';
@@ -25,7 +25,12 @@ export interface ReportText {
 	day: (d: Date | string | null) => string;
 	/** A round's month on a trend axis, as the page writes it ("Mar 2026"). */
 	month: (d: Date | string) => string;
-	status: (s: Status | null) => string;
+	/** The status word; with `inLine`, "in line with the benchmark" for red and yellow, as the page's chip says. */
+	status: (s: Status | null, inLine?: boolean) => string;
+	/** "n = 38 · 90 %: 3.10–3.50" as the page's area table prints it; null where the page prints none (hidden). */
+	interval: (a: Spread) => string | null;
+	/** "3.30 (n = 38, 90 % interval 3.10–3.50)" as the area page prints it; the score alone where there is no interval. */
+	scoreWithInterval: (a: Spread & { score: number | null }) => string;
 	areaName: (key: string) => string;
 	statementText: (key: string) => string;
 	/** The short note beside a hidden figure. */
@@ -36,6 +41,9 @@ export interface ReportText {
 	footer: string;
 	title: string;
 }
+
+/** A score's n and interval, as an area's figures carry them. */
+type Spread = { n: number | null; interval: Interval | null };
 
 export function reportText(data: ReportData): ReportText {
 	const { locale, results: r } = data;
@@ -51,7 +59,14 @@ export function reportText(data: ReportData): ReportText {
 		count: (v) => (v === null ? '–' : count(v, locale)),
 		day: (d) => (d === null ? '–' : formatDay(d, locale)),
 		month: (d) => formatMonth(d, locale),
-		status: (s) => (s === null ? t('results.suppressedShort') : t(`results.status.${s}`)),
+		status: (s, inLine = false) => (s === null ? t('results.suppressedShort') : t(`results.status.${statusWord(s, inLine)!}`)),
+		// As the page: only with both (the interval needs two area means).
+		interval: (a) =>
+			a.interval && a.n ? t('results.interval.short', { n: a.n, low: score(a.interval.low, locale), high: score(a.interval.high, locale) }) : null,
+		scoreWithInterval: (a) =>
+			a.interval && a.n
+				? t('results.interval.long', { score: score(a.score, locale), n: a.n, low: score(a.interval.low, locale), high: score(a.interval.high, locale) })
+				: score(a.score, locale),
 		areaName: (key) => areas.get(key) ?? key,
 		statementText: (key) => statements.get(key) ?? key,
 		hidden: t('report.hidden', { k }),

@@ -9,6 +9,7 @@ import { createAction } from '$lib/server/actions/mutations';
 import { reportData, type ReportData } from './data';
 import { publishedReport } from '$tests/report';
 import { reportTables } from './tables';
+import { translator } from '$lib/i18n';
 import { renderCsv } from './csv';
 import { renderXlsx } from './xlsx';
 
@@ -87,9 +88,49 @@ describe('the CSV and Excel exports', () => {
 			const row = byName.get(a.name)!;
 			expect(row[0]).toBe(a.rank);
 			expect(row[2]).toBe(round2(a.score!));
-			expect(row[3]).toBe(a.benchmark === null ? null : round2(a.benchmark));
-			expect(row[4]).toBe(a.difference);
+			expect(row[6]).toBe(a.benchmark === null ? null : round2(a.benchmark));
+			expect(row[7]).toBe(a.difference);
 		}
+	});
+
+	it('hold each area’s n and 90 % interval as the page shows them, the status word as its chip says it, and nothing where hidden', () => {
+		const r = data.results;
+		const t = translator('en');
+		const areas = reportTables(data).find((x) => x.key === 'areas')!;
+		expect(areas.columns.slice(3, 6)).toEqual([t('report.sheet.n'), t('report.sheet.intervalLow'), t('report.sheet.intervalHigh')]);
+		const csvOf = (name: string, col: number) =>
+			csvRows.filter((row) => row[0] === areas.name && row[1] === name && row[2] === areas.columns[col]).map((row) => row[3]);
+		const { ws } = sheetOf(book, 'areas');
+		const byName = new Map<string, ExcelJS.CellValue[]>();
+		ws.eachRow((row, n) => n > 1 && byName.set(String(row.getCell(2).value), (row.values as ExcelJS.CellValue[]).slice(1)));
+		for (const a of r.areas) {
+			expect(a.n).toBeGreaterThan(1);
+			expect(a.interval).not.toBeNull();
+			expect(byName.get(a.name)!.slice(3, 6)).toEqual([a.n, a.interval!.low, a.interval!.high]);
+			expect(csvOf(a.name, 3)).toEqual([String(a.n)]);
+			expect(csvOf(a.name, 4)).toEqual([String(a.interval!.low)]);
+			expect(csvOf(a.name, 5)).toEqual([String(a.interval!.high)]);
+			// The word the page's chip shows: "in line with benchmark" for red or yellow when the interval holds the benchmark.
+			const word = a.inLine && (a.status === 'red' || a.status === 'yellow') ? t('results.status.inLine') : t(`results.status.${a.status!}`);
+			expect(byName.get(a.name)![8]).toBe(word);
+		}
+		// An area hidden as the pattern hides it (no score, n or interval): empty cells, no CSV line.
+		const hidden = structuredClone(data);
+		const a = hidden.results.areas[0];
+		Object.assign(a, { score: null, difference: null, status: null, n: null, interval: null, inLine: false });
+		const table = reportTables(hidden).find((x) => x.key === 'areas')!;
+		expect(table.rows.find((row) => row[1] === a.name)!.slice(2, 6)).toEqual([null, null, null, null]);
+		const csv = parse(renderCsv(hidden), { bom: true }) as string[][];
+		expect(csv.filter((row) => row[0] === table.name && row[1] === a.name).map((row) => row[2])).toEqual([table.columns[0], table.columns[6]]);
+		// An interval without n (or n without an interval) is not printed either, as on the page.
+		const half = structuredClone(data);
+		half.results.areas[0].n = null;
+		expect(
+			reportTables(half)
+				.find((x) => x.key === 'areas')!
+				.rows.find((row) => row[1] === a.name)!
+				.slice(3, 6)
+		).toEqual([null, null, null]);
 	});
 
 	it('leave hidden figures empty: the too-small team has a row in Excel with empty cells, and no figure in the CSV', () => {
@@ -170,7 +211,7 @@ describe('the CSV and Excel exports', () => {
 				if (n === 1) return;
 				row.eachCell((cell, c) => {
 					if (table.labels.includes(c - 1) || cell.value === null) return;
-					if (key === 'areas' && c === 6) return; // the status word
+					if (key === 'areas' && c === 9) return; // the status word
 					if (key === 'statements' && c === 6) return;
 					if (key === 'trend' && c === 2) return; // the closing date
 					expect(typeof cell.value, `${ws.name}!${n}:${c}`).toBe('number');

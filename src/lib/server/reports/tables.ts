@@ -23,15 +23,29 @@ export function reportTables(data: ReportData): Table[] {
 	const { results: r, trend } = data;
 	const txt = reportText(data);
 	const t = txt.t;
-	const status = (s: Parameters<typeof txt.status>[0]) => (s === null ? null : txt.status(s));
+	const status = (s: Parameters<typeof txt.status>[0], inLine = false) => (s === null ? null : txt.status(s, inLine));
 	const area = t('results.col.area');
 	const tables: Table[] = [
 		{
 			key: 'areas',
 			labels: [1],
 			name: t('results.areas.title'),
-			columns: [t('results.col.rank'), area, t('results.col.score'), t('results.col.benchmark'), t('results.col.difference'), t('results.col.status')],
-			rows: r.areas.map((a) => [a.rank, a.name, a.score, a.benchmark, a.difference, status(a.status)])
+			columns: [
+				t('results.col.rank'),
+				area,
+				t('results.col.score'),
+				t('report.sheet.n'),
+				t('report.sheet.intervalLow'),
+				t('report.sheet.intervalHigh'),
+				t('results.col.benchmark'),
+				t('results.col.difference'),
+				t('results.col.status')
+			],
+			// n and the interval only where the page prints them (both, as its table does); the status word as its chip says it.
+			rows: r.areas.map((a) => {
+				const shown = a.interval && a.n ? a.interval : null;
+				return [a.rank, a.name, a.score, shown && a.n, shown?.low ?? null, shown?.high ?? null, a.benchmark, a.difference, status(a.status, a.inLine)];
+			})
 		},
 		{
 			key: 'statements',

@@ -5,6 +5,7 @@ import { DEFAULT_BASICS, type AreaAdvice } from '$lib/results/advice';
 import { adviceFor, unitResults, type AreaResult, type StatementResult, type UnitResults } from './unit-results';
 import { modelText } from './text';
 import { previousStatements } from './statement-trend';
+import type { Locale } from '$lib/i18n';
 
 export interface AreaResults {
 	round: UnitResults['round'];
@@ -52,4 +53,16 @@ export async function areaResults(opts: Parameters<typeof unitResults>[0] & { ar
 		roles: role ? { salesPeople: role.salesPeople, salesManagers: role.salesManagers } : null,
 		thresholds: { basics: model.structure.thresholds.basics ?? DEFAULT_BASICS, high: model.structure.thresholds.high }
 	};
+}
+
+/**
+ * The advice of some of a unit's areas exactly as each area's page shows it (adviceFor: by the score as
+ * shown and the role split as shown), for the exports, which print the improvement areas' plans.
+ */
+export async function adviceOfAreas(results: UnitResults, keys: string[], locale: Locale): Promise<Record<string, AreaAdvice>> {
+	const [modelId, version] = results.round.model.split(' ');
+	const model = await getModel(modelId, version);
+	const text = modelText(model, locale);
+	const areas = results.areas.filter((a) => keys.includes(a.key));
+	return Object.fromEntries(areas.map((a) => [a.key, adviceFor(text, a, model.structure.thresholds, results.gap)]));
 }
