@@ -17,7 +17,7 @@ function mails(subject: RegExp): string[] {
 
 /** The survey links of the invitations to one round (its name is in the invitation's heading). */
 function roundLinks(round: string): string[] {
-	const links = mails(/^Your SOS survey/)
+	const links = mails(/: your SOS survey/)
 		.filter((m) => m.includes(round))
 		.map((m) => /\/s\/[a-z2-7]{58}/.exec(m)?.[0])
 		.filter((l): l is string => !!l);
@@ -101,7 +101,7 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	const links = roundLinks(name);
 	await page.getByRole('button', { name: 'Send reminder now' }).click();
 	await expect(page.getByRole('status')).toContainText('A reminder is on its way to everyone who has not answered.');
-	await expect.poll(() => mails(/^Reminder: your SOS survey/).filter((m) => links.some((l) => m.includes(l))).length, { timeout: 15_000 }).toBe(6);
+	await expect.poll(() => mails(/^Reminder: .*, your SOS survey/).filter((m) => links.some((l) => m.includes(l))).length, { timeout: 15_000 }).toBe(6);
 
 	// Close early, with a confirmation step first.
 	await page.getByText('Close early…').click();
