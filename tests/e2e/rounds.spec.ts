@@ -68,8 +68,15 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	await page.getByRole('checkbox', { name: /pressure on prices/ }).check();
 	await page.getByRole('checkbox', { name: /reason we lose deals/ }).check();
 	await expect(page.getByText('2 questions chosen.')).toBeVisible();
-	page.once('dialog', (d) => d.accept());
+	// Launching asks first, in the page (a native confirm() that a browser blocks would cancel silently).
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	const ask = page.getByRole('dialog', { name: 'Please confirm' });
+	await expect(ask).toContainText('6 people will be invited');
+	await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(ask).toBeHidden();
+	await page.getByRole('button', { name: 'Launch round' }).click();
+	await ask.getByRole('button', { name: 'Launch round' }).click();
 	await expect(page.getByRole('alert')).toContainText('Please correct the highlighted fields.');
 	await expect(page.locator('#name-error')).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /^Stockholm/ })).toBeChecked();
@@ -77,11 +84,17 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	await shoot(page, `rounds-new-error-${device}`);
 
 	await page.getByLabel('Name', { exact: true }).fill(name);
-	page.once('dialog', (d) => {
-		expect(d.message()).toContain('6 people will be invited');
-		void d.accept();
-	});
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	await expect(ask).toContainText('6 people will be invited');
+	await expectAccessible(page);
+	await shoot(page, `rounds-new-confirm-${device}`);
+	await ask.getByRole('button', { name: 'Launch round' }).click();
+	// The demo's round is open for the same people: a warning names it, and the admin may go on.
+	const overlap = page.getByRole('region', { name: 'Some of these people are in an open round already' });
+	await expect(overlap).toContainText(/“Sales management survey \(demo\)” \(open until .+\): 6 people would be in both rounds\./);
+	await expectAccessible(page);
+	await shoot(page, `rounds-new-overlap-${device}`);
+	await overlap.getByRole('button', { name: 'Launch anyway' }).click();
 	await page.waitForURL(/\/app\/rounds\/[0-9a-f-]{36}/);
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('The round is open and the invitations are on their way.');
@@ -136,8 +149,9 @@ test('the admin makes a round repeat every three months and checks, then stops, 
 	await page.getByLabel('How often').selectOption({ label: 'Every 3 months' });
 	await expectAccessible(page);
 	await shoot(page, `rounds-new-repeat-${device}`);
-	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Launch round' }).click();
+	await page.getByRole('button', { name: 'Launch anyway' }).click();
 
 	// It opened at once, so its successor exists: scheduled three months on, named after its month.
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
