@@ -81,3 +81,29 @@ test('the Swedish header shows the whole organization name, or wraps it with the
 	await chooseLanguage(page, 'English');
 	await expect(page.getByRole('navigation', { name: 'Main navigation' }).first()).toBeVisible();
 });
+
+test('deleting a unit and archiving a question ask in the page; Escape and Cancel leave them alone', async ({ page }) => {
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app/units');
+	await page.locator('summary', { hasText: /Stockholm$/ }).click();
+	await page.getByRole('button', { name: /^Delete\s*:\s*Stockholm$/ }).click();
+	const ask = page.getByRole('dialog', { name: 'Please confirm' });
+	await expect(ask).toContainText('Delete the unit “Stockholm”?');
+	await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await expectAccessible(page);
+	await shoot(page, 'units-delete-confirm');
+	await page.keyboard.press('Escape');
+	await expect(ask).toBeHidden();
+	await page.reload();
+	await expect(page.getByRole('cell', { name: /Stockholm/ }).first()).toBeVisible();
+
+	await page.goto('/app/questions');
+	const archive = page.getByRole('button', { name: /^Archive\s*:/ }).first();
+	if ((await archive.count()) === 0) return; // the demo has no questions of its own to archive
+	await archive.click();
+	await expect(ask).toContainText('New rounds can no longer include it');
+	await ask.getByRole('button', { name: 'Cancel' }).click();
+	await expect(ask).toBeHidden();
+	await expect(archive).toBeVisible();
+});
