@@ -51,3 +51,34 @@ describe('the operator’s benchmark page', () => {
 		expect(r.text).toContain('not an area');
 	});
 });
+
+describe('the operator’s organization list', () => {
+	it('lists customers before generated demo organizations, searches by name, and the benchmark page shows both populations', async () => {
+		const cookie = await operatorCookie();
+		const tag = `Findme ${Date.now().toString(36)}`;
+		const insert = (name: string, isDemo: boolean) =>
+			db()
+				.insertInto('organizations')
+				.values({ name, industry: 'wholesale', country: 'SE', size_band: '50-199', sales_model: 'field', is_demo: isDemo })
+				.execute();
+		await insert(`A generated ${tag}`, true);
+		await insert(`Customer ${tag}`, false);
+
+		const all = await getPage('/operator', { cookie });
+		expect(all.status).toBe(200);
+		expect(all.text.indexOf(`Customer ${tag}`)).toBeLessThan(all.text.indexOf(`A generated ${tag}`));
+		expect(all.text).toContain('role="search"');
+
+		const found = await getPage(`/operator?q=${encodeURIComponent('customer ' + tag.toLowerCase())}`, { cookie });
+		expect(found.text).toContain(`Customer ${tag}`);
+		expect(found.text).not.toContain(`A generated ${tag}`);
+		const none = await getPage(`/operator?q=${encodeURIComponent('nothing like this ' + tag)}`, { cookie });
+		expect(none.text).toContain('No organization’s name contains');
+		expect(none.text).not.toContain('No organizations yet');
+
+		const bench = await getPage('/operator/benchmarks', { cookie });
+		expect(bench.text).not.toContain('No organizations yet');
+		expect(bench.text).toMatch(/\d+ demo organizations? \(the demo benchmark\)/);
+		expect(bench.text.indexOf(`Customer ${tag}`)).toBeLessThan(bench.text.indexOf(`A generated ${tag}`));
+	});
+});

@@ -539,6 +539,44 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		expect((await as(a.cookie).GET('/rounds/{id}', byId(round.id))).data!.status).toBe('draft');
 	});
 
+	it('warns before launching over an open round for the same people, and launches when the admin goes on', async () => {
+		const { cookie, units } = await orgWithTree({ north: 5, south: 5 });
+		const form = (name: string, intent: string, more: [string, string][] = []) =>
+			postFields('/app/rounds/new', [['name', name], ['timeZone', 'UTC'], ['minGroupSize', '5'], ['intent', intent], ...more], cookie);
+		expect(
+			(
+				await form('North pulse', 'launch', [
+					['mode', 'units'],
+					['unitIds', units.north]
+				])
+			).status
+		).toBe(303);
+		// Other people: no warning.
+		expect(
+			(
+				await form('South pulse', 'launch', [
+					['mode', 'units'],
+					['unitIds', units.south]
+				])
+			).status
+		).toBe(303);
+
+		const warned = await form('Everyone', 'launch', [['mode', 'all']]);
+		expect(warned.status).toBe(409);
+		expect(warned.text).toContain('Some of these people are in an open round already');
+		expect(warned.text).toMatch(/“North pulse” \(open until [^)]+\): 5 people would be in both rounds\./);
+		expect(warned.text).toMatch(/“South pulse” \(open until [^)]+\): 5 people would be in both rounds\./);
+		expect(warned.text).toContain('value="launch-anyway"');
+		expect(warned.text).toContain('value="Everyone"'); // the form keeps what was entered
+		expect((await as(cookie).GET('/rounds')).data!.rounds.map((r) => r.name)).not.toContain('Everyone');
+
+		const went = await form('Everyone', 'launch-anyway', [['mode', 'all']]);
+		expect(went.status).toBe(303);
+		expect((await as(cookie).GET('/rounds')).data!.rounds.find((r) => r.name === 'Everyone')?.status).toBe('open');
+		// A draft launches nothing: no warning.
+		expect((await form('Everyone again', 'draft', [['mode', 'all']])).status).toBe(303);
+	});
+
 	it('creates a round from the form, reading the dates as wall-clock times in the admin’s time zone', async () => {
 		const { cookie, units } = await orgWithTree({ north: 5, south: 5 });
 		const res = await postFields(

@@ -96,7 +96,7 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 	await expect(page.getByRole('button', { name: 'Apply import' })).toBeVisible();
 	await shoot(page, 'import-ready');
 	await page.getByRole('button', { name: 'Apply import' }).click();
-	await expect(page.getByRole('status').first()).toContainText('Import applied: 3 new, 0 updated, 1 new units.');
+	await expect(page.getByRole('status').first()).toContainText('Import applied: 3 new users, 0 updated, 1 new unit.');
 
 	await page.goto('/app/users');
 	for (const name of ['Bo Berg', 'Cecilia Ek', 'Dan Holm', 'Eva Lund']) await expect(page.getByRole('link', { name })).toBeVisible();

@@ -17,7 +17,7 @@ function mails(subject: RegExp): string[] {
 
 /** The survey links of the invitations to one round (its name is in the invitation's heading). */
 function roundLinks(round: string): string[] {
-	const links = mails(/^Your SOS survey/)
+	const links = mails(/: your SOS survey/)
 		.filter((m) => m.includes(round))
 		.map((m) => /\/s\/[a-z2-7]{58}/.exec(m)?.[0])
 		.filter((l): l is string => !!l);
@@ -68,8 +68,15 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	await page.getByRole('checkbox', { name: /pressure on prices/ }).check();
 	await page.getByRole('checkbox', { name: /reason we lose deals/ }).check();
 	await expect(page.getByText('2 questions chosen.')).toBeVisible();
-	page.once('dialog', (d) => d.accept());
+	// Launching asks first, in the page (a native confirm() that a browser blocks would cancel silently).
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	const ask = page.getByRole('dialog', { name: 'Please confirm' });
+	await expect(ask).toContainText('6 people will be invited');
+	await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(ask).toBeHidden();
+	await page.getByRole('button', { name: 'Launch round' }).click();
+	await ask.getByRole('button', { name: 'Launch round' }).click();
 	await expect(page.getByRole('alert')).toContainText('Please correct the highlighted fields.');
 	await expect(page.locator('#name-error')).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /^Stockholm/ })).toBeChecked();
@@ -77,11 +84,17 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	await shoot(page, `rounds-new-error-${device}`);
 
 	await page.getByLabel('Name', { exact: true }).fill(name);
-	page.once('dialog', (d) => {
-		expect(d.message()).toContain('6 people will be invited');
-		void d.accept();
-	});
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	await expect(ask).toContainText('6 people will be invited');
+	await expectAccessible(page);
+	await shoot(page, `rounds-new-confirm-${device}`);
+	await ask.getByRole('button', { name: 'Launch round' }).click();
+	// The demo's round is open for the same people: a warning names it, and the admin may go on.
+	const overlap = page.getByRole('region', { name: 'Some of these people are in an open round already' });
+	await expect(overlap).toContainText(/“Sales management survey \(demo\)” \(open until .+\): 6 people would be in both rounds\./);
+	await expectAccessible(page);
+	await shoot(page, `rounds-new-overlap-${device}`);
+	await overlap.getByRole('button', { name: 'Launch anyway' }).click();
 	await page.waitForURL(/\/app\/rounds\/[0-9a-f-]{36}/);
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('The round is open and the invitations are on their way.');
@@ -101,7 +114,7 @@ test('the admin creates a round for one unit, follows its response rate, reminds
 	const links = roundLinks(name);
 	await page.getByRole('button', { name: 'Send reminder now' }).click();
 	await expect(page.getByRole('status')).toContainText('A reminder is on its way to everyone who has not answered.');
-	await expect.poll(() => mails(/^Reminder: your SOS survey/).filter((m) => links.some((l) => m.includes(l))).length, { timeout: 15_000 }).toBe(6);
+	await expect.poll(() => mails(/^Reminder: .*, your SOS survey/).filter((m) => links.some((l) => m.includes(l))).length, { timeout: 15_000 }).toBe(6);
 
 	// Close early, with a confirmation step first.
 	await page.getByText('Close early…').click();
@@ -136,8 +149,9 @@ test('the admin makes a round repeat every three months and checks, then stops, 
 	await page.getByLabel('How often').selectOption({ label: 'Every 3 months' });
 	await expectAccessible(page);
 	await shoot(page, `rounds-new-repeat-${device}`);
-	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: 'Launch round' }).click();
+	await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Launch round' }).click();
+	await page.getByRole('button', { name: 'Launch anyway' }).click();
 
 	// It opened at once, so its successor exists: scheduled three months on, named after its month.
 	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

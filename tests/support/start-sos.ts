@@ -4,7 +4,8 @@ export interface Running {
 	child: ChildProcess;
 	url: string;
 	output: () => string;
-	stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+	/** Signals SOS; `group` signals its whole process group (SOS and its PostgreSQL), as Ctrl-C in a terminal does. */
+	stop: (signal?: NodeJS.Signals, opts?: { group?: boolean }) => Promise<number | null>;
 }
 
 /** Runs `node start.js` as `npm start` does (after the build), without DATABASE_URL, on `dataDir`. */
@@ -12,13 +13,17 @@ export function startSos(dataDir: string, extraEnv: Record<string, string> = {})
 	const env: Record<string, string | undefined> = { ...process.env, SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...extraEnv };
 	delete env.DATABASE_URL;
 	delete env.SMTP_URL;
-	const child = spawn(process.execPath, ['start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Its own process group, as a terminal gives it: the embedded PostgreSQL runs in it too.
+	const child = spawn(process.execPath, ['start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let out = '';
 	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 	const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-	const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-		if (child.exitCode === null) child.kill(signal);
+	const stop = async (signal: NodeJS.Signals = 'SIGTERM', opts: { group?: boolean } = {}) => {
+		if (child.exitCode === null) {
+			if (opts.group) process.kill(-child.pid!, signal);
+			else child.kill(signal);
+		}
 		return exited;
 	};
 	return new Promise((resolve, reject) => {

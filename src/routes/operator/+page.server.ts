@@ -2,11 +2,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireOperatorPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { publicOrigin } from '$lib/server/http/public-url';
-import { createOrganization, listOrganizations } from '$lib/server/orgs/create';
+import { createOrganization } from '$lib/server/orgs/create';
+import { listOrganizations } from '$lib/server/orgs/queries';
 
 export const load: PageServerLoad = async (event) => {
 	requireOperatorPage(event);
-	return { organizations: await listOrganizations() };
+	const search = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	return { organizations: await listOrganizations({ search }), search };
 };
 
 export const actions: Actions = {

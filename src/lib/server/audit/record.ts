@@ -1,46 +1,7 @@
 import { db, type Db } from '$lib/server/db';
+import type { AuditAction } from '$lib/audit';
 
-export type AuditAction =
-	| 'sign_in'
-	| 'sign_in_failed'
-	| 'sign_in_limited'
-	| 'sign_out'
-	| 'password_reset'
-	| 'password_changed'
-	| 'organization_created'
-	| 'user_created'
-	| 'user_updated'
-	| 'user_deleted'
-	| 'access_changed'
-	| 'unit_created'
-	| 'unit_updated'
-	| 'unit_deleted'
-	| 'unit_merged'
-	| 'levels_changed'
-	| 'import_applied'
-	| 'api_token_created'
-	| 'api_token_revoked'
-	| 'round_created'
-	| 'round_launched'
-	| 'round_closed'
-	| 'round_extended'
-	| 'reminder_sent'
-	| 'threshold_changed'
-	| 'question_created'
-	| 'question_archived'
-	| 'benchmark_imported'
-	| 'benchmark_excluded'
-	| 'benchmark_included'
-	| 'benchmark_rebuilt'
-	| 'action_created'
-	| 'action_updated'
-	| 'action_deleted'
-	| 'decision_recorded'
-	| 'decision_deleted'
-	| 'report_exported'
-	| 'round_repeat_changed'
-	| 'round_repeated'
-	| 'round_unscheduled';
+export type { AuditAction } from '$lib/audit';
 
 export interface AuditInput {
 	organizationId: string | null;

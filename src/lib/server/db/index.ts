@@ -19,13 +19,30 @@ function databaseUrl(): string {
 	return url;
 }
 
+/**
+ * PostgreSQL is shutting down: it closed the connection ("terminating connection due to administrator
+ * command", 57P01) or refuses a new one ("the database system is shutting down", 57P03) — as when Ctrl-C
+ * reaches the embedded PostgreSQL together with SOS. Nothing to report: the pool replaces the connection,
+ * and a query that needed it fails on its own (a job is retried).
+ */
+export function isShutdownError(err: unknown): boolean {
+	const code = (err as { code?: string } | null)?.code;
+	return code === '57P01' || code === '57P03';
+}
+
 function newPool(connectionString: string, label: string): pg.Pool {
 	// A database that does not answer at all fails a request after 10 s (a 503), instead of holding it forever.
 	const p = new pg.Pool({ connectionString, max: 20, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
 	// A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
-	p.on('error', (err) => console.error(`[${label}] idle client error:`, err.message));
+	p.on('error', (err) => {
+		if (!isShutdownError(err)) console.error(`[${label}] idle client error:`, err.message);
+	});
 	// So must one on a client that is checked out (e.g. inside a transaction) but between queries.
-	p.on('connect', (client) => client.on('error', (err) => console.error(`[${label}] client error:`, err.message)));
+	p.on('connect', (client) =>
+		client.on('error', (err) => {
+			if (!isShutdownError(err)) console.error(`[${label}] client error:`, err.message);
+		})
+	);
 	return p;
 }
 

@@ -13,7 +13,7 @@ const day = (locale: Locale, d: Date) => new Intl.DateTimeFormat(locale === 'sv'
 export function invitationEmail(locale: Locale, m: SurveyMail) {
 	const t = translator(locale);
 	return {
-		subject: t('email.invite.subject', { organization: m.organization }),
+		subject: t('email.invite.subject', { round: m.round, organization: m.organization }),
 		...layout({
 			heading: t('email.invite.heading', { round: m.round }),
 			paragraphs: [
@@ -31,7 +31,7 @@ export function invitationEmail(locale: Locale, m: SurveyMail) {
 export function reminderEmail(locale: Locale, m: SurveyMail) {
 	const t = translator(locale);
 	return {
-		subject: t('email.remind.subject', { organization: m.organization }),
+		subject: t('email.remind.subject', { round: m.round, organization: m.organization }),
 		...layout({
 			heading: t('email.remind.heading'),
 			paragraphs: [t('email.remind.body', { date: day(locale, m.endsAt) }), t('email.invite.anonymous')],

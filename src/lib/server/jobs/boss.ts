@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { QUEUES, type Concern, type JobData } from './queues';
+import { isShutdownError } from '$lib/server/db';
 
 let boss: PgBoss | null = null;
 const workers = new Map<Concern, string[]>();
@@ -14,7 +15,9 @@ export const currentBoss = (): PgBoss | null => boss;
  */
 export async function startBoss(): Promise<PgBoss> {
 	const b = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: jobsSchema(), max: 6, application_name: 'sos-jobs' });
-	b.on('error', (err) => console.error('[jobs]', err.message));
+	b.on('error', (err) => {
+		if (!isShutdownError(err)) console.error('[jobs]', err.message);
+	});
 	await b.start();
 	for (const { workers: _, ...queue } of Object.values(QUEUES)) {
 		await b.createQueue(queue.name, queue);

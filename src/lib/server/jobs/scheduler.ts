@@ -17,7 +17,12 @@ let timer: NodeJS.Timeout | null = null;
  */
 export function startScheduler(opts: { intervalSeconds?: number } = {}): Promise<void> {
 	stopping = false;
-	starting ??= start(opts).finally(() => (starting = null));
+	// Stopped while starting (Ctrl-C right after `npm start`): what failed because the database went away is no news.
+	starting ??= start(opts)
+		.catch((err) => {
+			if (!stopping) throw err;
+		})
+		.finally(() => (starting = null));
 	return starting;
 }
 

@@ -1,3 +1,5 @@
+import { isShutdownError } from '$lib/server/db';
+
 /**
  * One step of a job: a failure is logged and the job's other steps still run. Returns the step's result,
  * or the error it failed with (the job then fails once all its steps have run, and pg-boss retries it).
@@ -7,7 +9,7 @@ export async function step<T>(name: string, work: () => Promise<T>): Promise<T |
 	try {
 		return await work();
 	} catch (err) {
-		console.error(`[jobs] ${name}:`, err instanceof Error ? err.message : err);
+		if (!isShutdownError(err)) console.error(`[jobs] ${name}:`, err instanceof Error ? err.message : err);
 		return err instanceof Error ? err : new Error(String(err));
 	} finally {
 		if (Date.now() - started > 5000) console.warn(`[jobs] ${name} took ${Date.now() - started} ms`);

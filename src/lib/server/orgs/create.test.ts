@@ -7,7 +7,8 @@ import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { ValidationError } from '$lib/server/errors';
 import { uniqueEmail } from '$tests/fixtures';
 import { emailsTo, linkIn, waitForEmail } from '../../../../tests/support/mailbox';
-import { createOrganization, listOrganizations } from './create';
+import { createOrganization } from './create';
+import { listOrganizations } from './queries';
 
 // The domain code in this worker sends through the test SMTP server.
 process.env.SMTP_URL = inject('smtpUrl');

@@ -43,21 +43,3 @@ export async function createOrganization(opts: { actor: Actor; input: unknown; o
 	await sendEmail({ to: input.admin.email, link, ...welcomeAdminEmail(input.admin.language, { link, organization: org.name, minutes }) });
 	return org;
 }
-
-export async function listOrganizations(executor: Db = db()) {
-	return executor
-		.selectFrom('organizations as o')
-		.select((eb) => [
-			'o.id',
-			'o.name',
-			'o.industry',
-			'o.country',
-			'o.size_band as sizeBand',
-			'o.sales_model as salesModel',
-			'o.is_demo as isDemo',
-			'o.created_at as createdAt',
-			eb.selectFrom('users').whereRef('users.organization_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('userCount')
-		])
-		.orderBy('o.name')
-		.execute();
-}

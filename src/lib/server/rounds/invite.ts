@@ -11,7 +11,7 @@ import { sealIdentity } from '$lib/server/responses/seal';
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
 /** The people a round's participant choice covers: only those with a unit and a job role can be placed in results. */
-async function participantQuery(organizationId: string, p: Participants, executor: Db = db()) {
+export async function participantQuery(organizationId: string, p: Participants, executor: Db = db()) {
 	let q = eligibleUsers(organizationId, executor);
 	if (p.mode === 'units') {
 		const units = await listUnits({ organizationId }, executor);

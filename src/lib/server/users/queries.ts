@@ -2,6 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Access, JobRole, Language } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
+import { containsPattern } from '$lib/server/db/like';
 
 export interface UserRow {
 	id: string;
@@ -44,7 +45,7 @@ export async function listUsers(f: UserFilter, executor: Db = db()): Promise<{ u
 	// NUL cannot be stored (names refuse it) and makes PostgreSQL fail: it is simply not searched for.
 	const search = f.search?.replaceAll('\u0000', '');
 	if (search) {
-		const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		const like = containsPattern(search);
 		q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
 	}
 	if (f.unitId) q = q.where('unit_id', '=', f.unitId);

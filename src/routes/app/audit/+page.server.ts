@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { listAuditEvents } from '$lib/server/audit/list';
+import { isAuditAction } from '$lib/audit';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const page = await listAuditEvents({
 		organizationId,
 		before: before && /^\d{1,18}$/.test(before) ? before : null,
-		action: action && /^[a-z_]{1,40}$/.test(action) ? action : null
+		action: isAuditAction(action) ? action : null
 	});
-	return { ...page, action: action ?? '' };
+	return { ...page, action: isAuditAction(action) ? action : '' };
 };

@@ -9,6 +9,7 @@ import { QUESTION_TYPES } from '$lib/server/models/schema';
 import { listQuestions } from '$lib/server/questions/store';
 import { summarize } from '$lib/server/questions/present';
 import { createRound } from '$lib/server/rounds/create';
+import { overlappingRounds } from '$lib/server/rounds/overlap';
 import { eligibleCountsByUnit, listEligiblePeople } from '$lib/server/rounds/eligible';
 import { kickScheduler } from '$lib/server/jobs/scheduler';
 import { defaultSchedule } from '$lib/rounds/state';
@@ -93,7 +94,16 @@ export const actions: Actions = {
 		const sent = data.get('timeZone');
 		const zone = isTimeZone(sent) ? sent : await adminZone(event.cookies, organizationId);
 		const launch = data.get('intent') !== 'draft';
-		const result = await attempt(data, () => createRound({ organizationId, actor, input: roundFormInput(values, zone, launch) }));
+		const result = await attempt(data, async () => {
+			const input = roundFormInput(values, zone, launch);
+			// Launching over an open round for the same people is allowed, once the admin has seen it.
+			if (launch && data.get('intent') !== 'launch-anyway') {
+				const overlap = await overlappingRounds({ organizationId, input });
+				if (overlap.length) return { overlap: overlap.map((r) => ({ ...r, endsAt: r.endsAt.toISOString() })) };
+			}
+			return createRound({ organizationId, actor, input });
+		});
+		if ('overlap' in result) return fail(409, { overlap: result.overlap, values, zone });
 		if (!('id' in result)) return fail(result.status, { ...result.data, values, zone });
 		if (result.status !== 'draft') await kickScheduler();
 		redirect(303, `/app/rounds/${result.id}?done=${result.status === 'draft' ? 'saved' : 'launched'}`);

@@ -1,0 +1,54 @@
+/** Every action the audit log records: the one list the type, the audit page's filter and its labels come from. */
+export const AUDIT_ACTIONS = [
+	'sign_in',
+	'sign_in_failed',
+	'sign_in_limited',
+	'sign_out',
+	'password_reset',
+	'password_changed',
+	'organization_created',
+	'user_created',
+	'user_updated',
+	'user_deleted',
+	'access_changed',
+	'unit_created',
+	'unit_updated',
+	'unit_deleted',
+	'unit_merged',
+	'levels_changed',
+	'import_applied',
+	'api_token_created',
+	'api_token_revoked',
+	'round_created',
+	'round_launched',
+	'round_closed',
+	'round_extended',
+	'reminder_sent',
+	'question_created',
+	'question_archived',
+	'benchmark_imported',
+	'benchmark_excluded',
+	'benchmark_included',
+	'benchmark_rebuilt',
+	'action_created',
+	'action_updated',
+	'action_deleted',
+	'decision_recorded',
+	'decision_deleted',
+	'report_exported',
+	'round_repeat_changed',
+	'round_repeated',
+	'round_unscheduled'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The operator's actions, recorded outside any organization (global_audit_events): never in an organization's log. */
+export const OPERATOR_AUDIT_ACTIONS: readonly AuditAction[] = ['benchmark_imported', 'benchmark_excluded', 'benchmark_included', 'benchmark_rebuilt'];
+
+/** What an organization's audit log can hold: the choices of its filter. */
+export const ORGANIZATION_AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((a) => !OPERATOR_AUDIT_ACTIONS.includes(a));
+
+export function isAuditAction(value: unknown): value is AuditAction {
+	return (AUDIT_ACTIONS as readonly unknown[]).includes(value);
+}
