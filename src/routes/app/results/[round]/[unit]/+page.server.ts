@@ -5,6 +5,7 @@ import { comparisonFrom } from '$lib/server/results/benchmark-choice';
 import { unitResults } from '$lib/server/results/unit-results';
 import { unitTrend } from '$lib/server/results/trend';
 import { openActionsOf } from '$lib/server/actions/queries';
+import { mayActOn } from '$lib/server/actions/policy';
 
 /** One unit's report in one round. ?compare= and ?statistic= choose the benchmark; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
@@ -13,6 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const results = await forPage(() => unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice }));
 	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
-	const actions = await openActionsOf({ actor, unitId: event.params.unit });
-	return { results, trend, actions };
+	const [actions, canAct] = await Promise.all([openActionsOf({ actor, unitId: event.params.unit }), mayActOn({ actor, unitId: event.params.unit })]);
+	return { results, trend, actions, canAct };
 };
