@@ -13,7 +13,14 @@ export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
 	const locale = event.locals.locale;
 	if (membership.access === 'participant') {
-		return { admin: false as const, participant: true, name: membership.name, home: null, answered: await participantHome({ actor }), mine: { open: 0, overdue: 0 } };
+		return {
+			admin: false as const,
+			participant: true,
+			name: membership.name,
+			home: null,
+			answered: await participantHome({ actor }),
+			mine: { open: 0, overdue: 0 }
+		};
 	}
 	const [home, owned] = await Promise.all([executiveHome({ actor, locale }), listActions({ actor, filter: { mine: 'true', open: 'true' } })]);
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };

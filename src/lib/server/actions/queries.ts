@@ -33,34 +33,36 @@ export interface ActionView {
 }
 
 function base(organizationId: string, executor: Db = db()) {
-	return executor
-		.selectFrom('actions as a')
-		// No unit: the organization as a whole, named as the organization.
-		.innerJoin('organizations as g', 'g.id', 'a.organization_id')
-		.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.unit_id'))
-		.leftJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
-		.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.email', '=', 'a.created_by'))
-		.select([
-			'a.id',
-			'a.unit_id',
-			'u.name as unit_name',
-			'g.name as organization_name',
-			'a.round_id',
-			'a.area_key',
-			'a.statement_key',
-			'a.title',
-			'a.reason',
-			'a.owner_id',
-			'o.name as owner_name',
-			'a.due_on',
-			'a.status',
-			'a.created_by',
-			'c.name as creator_name',
-			'a.created_at',
-			'a.updated_at',
-			OVERDUE.as('overdue')
-		])
-		.where('a.organization_id', '=', organizationId);
+	return (
+		executor
+			.selectFrom('actions as a')
+			// No unit: the organization as a whole, named as the organization.
+			.innerJoin('organizations as g', 'g.id', 'a.organization_id')
+			.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.unit_id'))
+			.leftJoin('users as o', (j) => j.onRef('o.organization_id', '=', 'a.organization_id').onRef('o.id', '=', 'a.owner_id'))
+			.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.email', '=', 'a.created_by'))
+			.select([
+				'a.id',
+				'a.unit_id',
+				'u.name as unit_name',
+				'g.name as organization_name',
+				'a.round_id',
+				'a.area_key',
+				'a.statement_key',
+				'a.title',
+				'a.reason',
+				'a.owner_id',
+				'o.name as owner_name',
+				'a.due_on',
+				'a.status',
+				'a.created_by',
+				'c.name as creator_name',
+				'a.created_at',
+				'a.updated_at',
+				OVERDUE.as('overdue')
+			])
+			.where('a.organization_id', '=', organizationId)
+	);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
@@ -104,7 +106,8 @@ export async function listActions(opts: { actor: Actor; filter?: unknown }, exec
 	const scope = await actionScope(opts.actor, executor);
 	let q = base(scope.organizationId, executor);
 	if (scope.unitIds) q = q.where('a.unit_id', 'in', unitList(scope.unitIds));
-	if (f.unitId && f.unitId !== ORGANIZATION) q = q.where('a.unit_id', 'in', unitList([...subtreeIds(await listUnits({ organizationId: scope.organizationId }, executor), f.unitId)]));
+	if (f.unitId && f.unitId !== ORGANIZATION)
+		q = q.where('a.unit_id', 'in', unitList([...subtreeIds(await listUnits({ organizationId: scope.organizationId }, executor), f.unitId)]));
 	if (f.status) q = q.where('a.status', '=', f.status);
 	if (f.open === 'true') q = q.where(OPEN);
 	if (f.ownerId) q = q.where('a.owner_id', '=', f.ownerId);

@@ -18,14 +18,27 @@ export interface DecisionView {
 }
 
 function base(organizationId: string, executor: Db = db()) {
-	return executor
-		.selectFrom('decisions as d')
-		// No unit: the organization as a whole, named as the organization.
-		.innerJoin('organizations as g', 'g.id', 'd.organization_id')
-		.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'd.organization_id').onRef('u.id', '=', 'd.unit_id'))
-		.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'd.organization_id').onRef('c.email', '=', 'd.created_by'))
-		.select(['d.id', 'd.unit_id', 'u.name as unit_name', 'g.name as organization_name', 'd.decided_on', 'd.title', 'd.reason', 'd.created_by', 'c.name as creator_name', 'd.created_at'])
-		.where('d.organization_id', '=', organizationId);
+	return (
+		executor
+			.selectFrom('decisions as d')
+			// No unit: the organization as a whole, named as the organization.
+			.innerJoin('organizations as g', 'g.id', 'd.organization_id')
+			.leftJoin('units as u', (j) => j.onRef('u.organization_id', '=', 'd.organization_id').onRef('u.id', '=', 'd.unit_id'))
+			.leftJoin('users as c', (j) => j.onRef('c.organization_id', '=', 'd.organization_id').onRef('c.email', '=', 'd.created_by'))
+			.select([
+				'd.id',
+				'd.unit_id',
+				'u.name as unit_name',
+				'g.name as organization_name',
+				'd.decided_on',
+				'd.title',
+				'd.reason',
+				'd.created_by',
+				'c.name as creator_name',
+				'd.created_at'
+			])
+			.where('d.organization_id', '=', organizationId)
+	);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 const present = (r: Row): DecisionView => ({

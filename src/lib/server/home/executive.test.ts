@@ -182,7 +182,12 @@ describe('the participant home', () => {
 				.execute();
 		await invite(false);
 		expect(await participantHome({ actor: person })).toBeNull();
-		await db().updateTable('invitations').set({ completed: true }).where('organization_id', '=', org.id).where('user_id', '=', person.membership!.userId).execute();
+		await db()
+			.updateTable('invitations')
+			.set({ completed: true })
+			.where('organization_id', '=', org.id)
+			.where('user_id', '=', person.membership!.userId)
+			.execute();
 		await createAction({ actor: admin, input: { unitId: ids['Team A'], title: 'Weekly pipeline review', reason: 'Secret reason' } });
 		await createAction({ actor: admin, input: { unitId: ids['Team B'], title: 'Other team' } });
 		const home = (await participantHome({ actor: person }))!;
