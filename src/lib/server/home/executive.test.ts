@@ -45,7 +45,7 @@ async function twoRounds() {
 }
 
 describe('the executive home', () => {
-	it('shows the top unit’s areas as the report does, and as movers only the clear changes of its trend and of the units right below', async () => {
+	it('shows the top unit’s areas as the report does, and as movers only the clear changes in the trends of the units its heatmap shows', async () => {
 		const { admin, ids, first, second } = await twoRounds();
 		const home = (await executiveHome({ actor: admin, locale: 'en' }))!;
 		expect(home.unit).toMatchObject({ id: ORGANIZATION, isOrganization: true });
@@ -55,14 +55,14 @@ describe('the executive home', () => {
 		expect(home.areas.map((a) => [a.key, a.score, a.status, a.rank])).toEqual(report.areas.map((a) => [a.key, a.score, a.status, a.rank]));
 		expect(home.unit.respondents).toBe(report.unit.respondents);
 
-		// Every change of the organization and the regions as their trend shows it: the clear ones are the movers, the rest are not.
+		// Every change of each unit the heatmap shows, as its trend shows it: the clear ones are the movers, the rest are not.
+		const h = await heatmap({ actor: admin, roundId: second.roundId, unitId: ORGANIZATION, depth: 3, locale: 'en', choice });
+		const shown = h.rows.filter((row) => row.respondents !== null);
+		// Team C (3) is below k, and Team D with it: South minus Team D would leave Team C's three.
+		expect(shown.map((row) => row.name).sort()).toEqual([report.unit.name, 'North', 'South', 'Team A', 'Team B'].sort());
 		const clear: string[] = [];
 		const unclear: string[] = [];
-		for (const [id, name] of [
-			[ORGANIZATION, report.unit.name],
-			[ids.North, 'North'],
-			[ids.South, 'South']
-		]) {
+		for (const { id, name } of shown) {
 			const trend = await unitTrend({ actor: admin, unitId: id, locale: 'en' });
 			const latest = trend.rounds.at(-1)!;
 			expect(latest.id).toBe(second.roundId);
@@ -98,9 +98,12 @@ describe('the executive home', () => {
 			const shown = rows.map((r) => r.areas[i].score).filter((s): s is number => s !== null);
 			expect(low.score).toBe(Math.min(...shown));
 		}
-		// Team C has 3 respondents: hidden on the heatmap, never named on the home.
-		expect(rows.find((r) => r.id === ids['Team C'])!.areas.every((a) => a.score === null)).toBe(true);
-		expect(home.lowest.some((l) => l.unit.id === ids['Team C'])).toBe(false);
+		// Team C has 3 respondents and Team D would give them away (South − D): both hidden on the heatmap, never named on the home.
+		for (const team of ['Team C', 'Team D']) {
+			expect(rows.find((r) => r.id === ids[team])!.areas.every((a) => a.score === null)).toBe(true);
+			expect(home.lowest.some((l) => l.unit.id === ids[team])).toBe(false);
+			expect(home.movers.some((m) => m.unit.id === ids[team])).toBe(false);
+		}
 		const scores = home.lowest.map((l) => l.score);
 		expect(scores).toEqual([...scores].sort((a, b) => a - b));
 	});

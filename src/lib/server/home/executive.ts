@@ -38,7 +38,7 @@ export interface ExecutiveHome {
 	round: { id: string; name: string; closedAt: Date | null; k: number; isGenerated: boolean; previous: { id: string; name: string } | null };
 	unit: { id: string; name: string; isOrganization: boolean; respondents: number | null };
 	areas: Pick<AreaResult, 'key' | 'name' | 'score' | 'benchmark' | 'difference' | 'status' | 'rank' | 'n' | 'interval' | 'inLine'>[];
-	/** Clear changes only (Welch's 90 % interval excludes zero), the largest first: of the top unit and the units right below it. */
+	/** Clear changes only (Welch's 90 % interval excludes zero), the largest first: of the top unit and the units below it that the heatmap shows. */
 	movers: Mover[];
 	/** The round's response rate as its round page shows it (admins; null where it is not shown). */
 	participation: { invited: number; completed: number; rate: number } | null;
@@ -62,10 +62,14 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 	const { actor, locale } = opts;
 	const top = latest.startUnit.id;
 	const choice = { compare: 'all', statistic: 'mean' } as const;
-	const r = await unitResults({ actor, roundId: latest.id, unitId: top, locale, choice }, executor);
-	const [movers, lowest, participation, actions, decisions] = await Promise.all([
-		moversOf({ actor, locale, roundId: latest.id, units: [r.unit, ...r.subunits].map(({ id, name }) => ({ id, name })) }, executor),
-		lowestUnits({ actor, locale, roundId: latest.id, unitId: top }, executor),
+	const [r, h] = await Promise.all([
+		unitResults({ actor, roundId: latest.id, unitId: top, locale, choice }, executor),
+		heatmap({ actor, roundId: latest.id, unitId: top, depth: DEPTH, locale, choice }, executor)
+	]);
+	// Movers among the units whose figures the viewer's heatmap shows (a hidden unit has no trend figures either).
+	const shown = h.rows.filter((row) => row.respondents !== null).map(({ id, name }) => ({ id, name }));
+	const [movers, participation, actions, decisions] = await Promise.all([
+		moversOf({ actor, locale, roundId: latest.id, units: shown }, executor),
 		participationOf(actor, latest.id, top, executor),
 		openActions(actor, executor),
 		comingDecisions(actor, opts.today ?? new Date().toISOString().slice(0, 10), executor)
@@ -88,7 +92,7 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 		})),
 		movers: movers.list,
 		participation,
-		lowest,
+		lowest: lowestOf(h),
 		actions,
 		decisions
 	};
@@ -118,8 +122,7 @@ async function moversOf(
 }
 
 /** Per area, the lowest score among the units below the top that the viewer's heatmap shows. */
-async function lowestUnits(opts: { actor: Actor; locale: Locale; roundId: string; unitId: string }, executor: Db): Promise<LowUnit[]> {
-	const h = await heatmap({ ...opts, depth: DEPTH, choice: { compare: 'all', statistic: 'mean' } }, executor);
+function lowestOf(h: Awaited<ReturnType<typeof heatmap>>): LowUnit[] {
 	const below = h.rows.filter((row) => row.depth > 0);
 	const out: LowUnit[] = [];
 	for (const [i, area] of h.areas.entries()) {
