@@ -8,7 +8,7 @@ import { listActions } from '$lib/server/actions/queries';
 import { executiveHome } from '$lib/server/home/executive';
 import { participantHome } from '$lib/server/home/participant';
 
-/** Home: for admins and viewers the executive summary of the top unit they see; for participants the round they answered and what their unit does about it. */
+/** Home: for admins and viewers the executive summary of the top unit they see; for everyone who answered, the round's publication and what their unit does about it. */
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
 	const locale = event.locals.locale;
@@ -22,9 +22,14 @@ export const load: PageServerLoad = async (event) => {
 			mine: { open: 0, overdue: 0 }
 		};
 	}
-	const [home, owned] = await Promise.all([executiveHome({ actor, locale }), listActions({ actor, filter: { mine: 'true', open: 'true' } })]);
+	// Viewers and admins answer too (a regional manager both answers and views): the same card closes their loop.
+	const [home, owned, answered] = await Promise.all([
+		executiveHome({ actor, locale }),
+		listActions({ actor, filter: { mine: 'true', open: 'true' } }),
+		participantHome({ actor })
+	]);
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
-	if (membership.access !== 'admin') return { admin: false as const, participant: false, name: membership.name, home, answered: null, mine };
+	if (membership.access !== 'admin') return { admin: false as const, participant: false, name: membership.name, home, answered, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers({ organizationId }),
 		countUnits({ organizationId }),
@@ -36,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		participant: false,
 		name: membership.name,
 		home,
-		answered: null,
+		answered,
 		mine,
 		users,
 		unitCount: units,
