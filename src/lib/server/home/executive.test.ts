@@ -130,6 +130,13 @@ describe('the executive home', () => {
 		expect(home.actions.items.map((a) => a.title)).toEqual(['North action']);
 		expect(home.actions).toMatchObject({ open: 1, overdue: 1 });
 		expect(home.decisions.map((d) => d.title)).toEqual(['North review']);
+		expect(home.hasUnitsBelow).toBe(true);
+
+		// A team lead's team has no units below: no lowest-units card.
+		const lead = (await executiveHome({ actor: await createTestActor(org.id, 'viewer', ids['Team A']), locale: 'en' }))!;
+		expect(lead.unit.name).toBe('Team A');
+		expect(lead).toMatchObject({ hasUnitsBelow: false, lowest: [] });
+		for (const m of lead.movers) expect(m.unit.id).toBe(ids['Team A']);
 
 		// The admin sees everything, the organization's own action among it, soonest decision first.
 		const all = (await executiveHome({ actor: admin, locale: 'en' }))!;

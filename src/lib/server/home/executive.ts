@@ -44,6 +44,8 @@ export interface ExecutiveHome {
 	participation: { invited: number; completed: number; rate: number } | null;
 	/** Per area, the unit below the top with the lowest score the viewer's heatmap shows (areas without a shown score left out), lowest first. */
 	lowest: LowUnit[];
+	/** Whether the top unit has units below it that the viewer may open (a team lead's team has none). */
+	hasUnitsBelow: boolean;
 	actions: { open: number; overdue: number; items: Pick<ActionView, 'id' | 'title' | 'unit' | 'dueOn' | 'overdue' | 'status' | 'owner'>[] };
 	/** Decision points dated today or later, the soonest first. */
 	decisions: Pick<DecisionView, 'id' | 'title' | 'unit' | 'decidedOn'>[];
@@ -93,6 +95,7 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 		movers: movers.list,
 		participation,
 		lowest: lowestOf(h),
+		hasUnitsBelow: h.rows.length > 1,
 		actions,
 		decisions
 	};
