@@ -68,3 +68,13 @@ test('a regional manager’s home shows only their region', async ({ page }) => 
 	await expectAccessible(page);
 	await shoot(page, 'home-viewer-desktop');
 });
+
+test('the home on a phone: cards in one column, nothing scrolls sideways, accessible @phone', async ({ page }) => {
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app');
+	await expect(page.getByRole('heading', { name: /^Biggest movers since/ })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+	await expectAccessible(page);
+	await shoot(page, 'home-admin-phone');
+});
