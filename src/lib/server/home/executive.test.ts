@@ -46,7 +46,7 @@ async function twoRounds() {
 
 describe('the executive home', () => {
 	it('shows the top unit’s areas as the report does, and as movers only the clear changes in the trends of the units its heatmap shows', async () => {
-		const { admin, ids, first, second } = await twoRounds();
+		const { admin, first, second } = await twoRounds();
 		const home = (await executiveHome({ actor: admin, locale: 'en' }))!;
 		expect(home.unit).toMatchObject({ id: ORGANIZATION, isOrganization: true });
 		expect(home.round).toMatchObject({ id: second.roundId, previous: { id: first.roundId } });
