@@ -69,7 +69,7 @@ test('a regional manager’s home shows only their region', async ({ page }) => 
 	await shoot(page, 'home-viewer-desktop');
 });
 
-test('the home on a phone: cards in one column, nothing scrolls sideways, accessible @phone', async ({ page }) => {
+test('the home on a phone: nothing scrolls sideways, accessible @phone', async ({ page }) => {
 	const admin = credential(/demo/i);
 	await signIn(page, admin.email, admin.password);
 	await page.goto('/app');

@@ -108,8 +108,10 @@ async function moversOf(
 ): Promise<{ list: Mover[]; previous: { id: string; name: string } | null }> {
 	const list: Mover[] = [];
 	let previous: { id: string; name: string } | null = null;
-	for (const unit of opts.units) {
-		const trend = await unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale }, executor);
+	// The trends are read side by side (each reads the same published rounds; nothing is written).
+	const trends = await Promise.all(opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale }, executor)));
+	for (const [u, trend] of trends.entries()) {
+		const unit = opts.units[u];
 		const [before, after] = trend.rounds.slice(-2);
 		if (!before || after?.id !== opts.roundId) continue;
 		previous ??= { id: before.id, name: before.name };
