@@ -85,4 +85,17 @@ describe('actions API', () => {
 			(await call('POST', '/api/v1/actions', { cookie: s.cookie, json: { unitId: s.team, title: 'x' }, headers: { origin: 'https://evil.example' } })).status
 		).toBe(403);
 	});
+
+	it('plans an action for the organization as a whole (unitId "organization") as an admin; a unit viewer neither plans nor sees it', async () => {
+		const s = await setup();
+		const admin = as(s.admin);
+		const created = await admin.POST('/actions', { body: { unitId: 'organization', title: 'One CRM for every region', areaKey: 'forecasting' } });
+		expect(created.response.status).toBe(201);
+		expect(created.data!.unit).toEqual({ id: 'organization', name: s.org.name });
+		expect((await admin.GET('/actions', { params: { query: { unitId: 'organization' } } })).data!.actions.map((a) => a.id)).toEqual([created.data!.id]);
+		const viewer = as(s.cookie);
+		expect((await viewer.POST('/actions', { body: { unitId: 'organization', title: 'Not mine' } })).response.status).toBe(404);
+		expect((await viewer.GET('/actions/{id}', action(created.data!.id))).response.status).toBe(404);
+		expect((await viewer.GET('/actions')).data!.actions).toEqual([]);
+	});
 });

@@ -109,4 +109,20 @@ describe('decisions API', () => {
 		expect(await count(s.org.id)).toBe(stored);
 		expect(await count(other.org.id)).toBe(0);
 	});
+
+	it('records and lists the organization’s own decisions (unitId "organization") for an admin; a unit viewer gets 404', async () => {
+		const s = await setup();
+		const admin = as(s.admin);
+		const made = await admin.POST('/decisions', { body: { unitId: 'organization', decidedOn: '2026-10-01', title: 'One sales process for all regions' } });
+		expect(made.response.status).toBe(201);
+		expect(made.data!.unit).toEqual({ id: 'organization', name: s.org.name });
+		const listed = await admin.GET('/decisions', ofUnit('organization'));
+		expect(listed.response.status).toBe(200);
+		expect(listed.data!.decisions.map((d) => d.id)).toEqual([made.data!.id]);
+		const viewer = as(s.cookie);
+		expect((await viewer.POST('/decisions', { body: { unitId: 'organization', decidedOn: '2026-10-01', title: 'Not mine' } })).response.status).toBe(404);
+		expect((await viewer.GET('/decisions', ofUnit('organization'))).response.status).toBe(404);
+		expect((await viewer.DELETE('/decisions/{id}', decision(made.data!.id))).response.status).toBe(404);
+		expect(await count(s.org.id)).toBe(1);
+	});
 });

@@ -31,7 +31,7 @@ test('a regional manager plans two actions, records a decision and takes the PDF
 	const report = page.url();
 
 	// An action for the region, from its first improvement area: the finding is written out for the reason.
-	await page.getByRole('link', { name: 'Plan an action' }).first().click();
+	await page.getByRole('region', { name: 'Improvement areas' }).getByRole('link', { name: 'Plan an action' }).first().click();
 	await expect(page.getByRole('heading', { name: 'New action' })).toBeVisible();
 	await expect(page.getByRole('note').filter({ hasText: 'Finding:' })).toContainText(/\d\.\d\d/);
 	await expect(page.getByLabel('Why')).toHaveValue(/autumn \(generated\)/);
@@ -48,7 +48,7 @@ test('a regional manager plans two actions, records a decision and takes the PDF
 
 	// A second one for the Stockholm team, owned by its team lead.
 	await page.goto(report);
-	await page.getByRole('link', { name: 'Plan an action' }).nth(1).click();
+	await page.getByRole('region', { name: 'Improvement areas' }).getByRole('link', { name: 'Plan an action' }).nth(1).click();
 	await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Industrial Equipment › Nordics › Stockholm' });
 	await page.getByLabel('What will be done').fill(TEAM_ACTION);
 	await page.getByLabel('Owner').selectOption({ label: stockholmLead.name });

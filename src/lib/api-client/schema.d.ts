@@ -514,7 +514,7 @@ export interface paths {
         };
         /**
          * Action plans
-         * @description Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.
+         * @description Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree; "organization": everything the caller sees), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.
          */
         get: operations["listActions"];
         put?: never;
@@ -598,7 +598,7 @@ export interface paths {
         };
         /**
          * Decision points of a unit
-         * @description Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).
+         * @description Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required (a unit id, or "organization" for the organization's own decisions, admins only); viewers only for units of their subtree (an empty list elsewhere).
          */
         get: operations["listDecisions"];
         put?: never;
@@ -1556,8 +1556,7 @@ export interface components {
             max?: number;
         };
         ActionInput: {
-            /** Format: uuid */
-            unitId: string;
+            unitId: string | "organization";
             title: string;
             /** @default  */
             reason?: string;
@@ -1589,8 +1588,7 @@ export interface components {
             body: string;
         };
         DecisionInput: {
-            /** Format: uuid */
-            unitId: string;
+            unitId: string | "organization";
             decidedOn: string;
             title: string;
             /** @default  */
@@ -2568,7 +2566,7 @@ export interface operations {
     listActions: {
         parameters: {
             query?: {
-                unitId?: string;
+                unitId?: string | "organization";
                 status?: "planned" | "in_progress" | "done" | "dropped";
                 open?: "true" | "false";
                 ownerId?: string;
@@ -2757,7 +2755,7 @@ export interface operations {
     listDecisions: {
         parameters: {
             query: {
-                unitId: string;
+                unitId: string | "organization";
             };
             header?: never;
             path?: never;

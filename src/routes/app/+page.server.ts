@@ -4,15 +4,32 @@ import { countUsers } from '$lib/server/users/queries';
 import { countUnits } from '$lib/server/units/queries';
 import { listRounds } from '$lib/server/rounds/queries';
 import { adminZone } from './rounds/zone.server';
-import { listResultRounds } from '$lib/server/results/list';
 import { listActions } from '$lib/server/actions/queries';
+import { executiveHome } from '$lib/server/home/executive';
+import { participantHome } from '$lib/server/home/participant';
 
+/** Home: for admins and viewers the executive summary of the top unit they see; for everyone who answered, the round's publication and what their unit does about it. */
 export const load: PageServerLoad = async (event) => {
 	const { organizationId, membership, actor } = requireMemberPage(event);
-	const latest = membership.access === 'participant' ? null : ((await listResultRounds({ actor, limit: 1 }))[0] ?? null);
-	const owned = membership.access === 'participant' ? [] : await listActions({ actor, filter: { mine: 'true', open: 'true' } });
+	const locale = event.locals.locale;
+	if (membership.access === 'participant') {
+		return {
+			admin: false as const,
+			participant: true,
+			name: membership.name,
+			home: null,
+			answered: await participantHome({ actor }),
+			mine: { open: 0, overdue: 0 }
+		};
+	}
+	// Viewers and admins answer too (a regional manager both answers and views): the same card closes their loop.
+	const [home, owned, answered] = await Promise.all([
+		executiveHome({ actor, locale }),
+		listActions({ actor, filter: { mine: 'true', open: 'true' } }),
+		participantHome({ actor })
+	]);
 	const mine = { open: owned.length, overdue: owned.filter((a) => a.overdue).length };
-	if (membership.access !== 'admin') return { admin: false as const, name: membership.name, latest, mine };
+	if (membership.access !== 'admin') return { admin: false as const, participant: false, name: membership.name, home, answered, mine };
 	const [users, units, rounds, timeZone] = await Promise.all([
 		countUsers({ organizationId }),
 		countUnits({ organizationId }),
@@ -21,8 +38,10 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		admin: true as const,
+		participant: false,
 		name: membership.name,
-		latest,
+		home,
+		answered,
 		mine,
 		users,
 		unitCount: units,

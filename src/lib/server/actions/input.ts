@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fields } from '$lib/server/validation';
 import { ACTION_STATUSES } from '$lib/actions';
+import { ORGANIZATION } from '$lib/results/view';
 
 export const day = z
 	.string()
@@ -16,11 +17,13 @@ export const prose = (max: number) =>
 		.max(max, `At most ${max} characters`)
 		.regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
 const status = z.enum(ACTION_STATUSES, { message: `Must be one of ${ACTION_STATUSES.join(', ')}` });
+/** A unit's id, or "organization": the organization as a whole (its top). */
+export const unitRef = z.union([fields.uuid, z.literal(ORGANIZATION)], { message: 'Not a valid id' });
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Not an area or statement of the model');
 
 /** A new action: what will be done, why (the finding it answers), who, by when, for which unit and finding. */
 export const actionInput = z.strictObject({
-	unitId: fields.uuid,
+	unitId: unitRef,
 	title: prose(200).min(1, 'Say what will be done'),
 	reason: prose(2000).default(''),
 	ownerId: fields.uuid.nullable().default(null),
@@ -44,7 +47,7 @@ export const noteInput = z.strictObject({ body: prose(4000).min(1, 'Write the no
 
 /** List filters (all optional): a unit's subtree, status, open ones, owner, only overdue, only the caller's. */
 export const actionFilter = z.strictObject({
-	unitId: fields.uuid.optional(),
+	unitId: unitRef.optional(),
 	status: status.optional(),
 	/** Only planned and in-progress ones. */
 	open: z.enum(['true', 'false']).optional(),

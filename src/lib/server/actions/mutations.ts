@@ -4,7 +4,7 @@ import { ValidationError } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
 import { actionInput, actionPatch, noteInput } from './input';
-import { actionScope, assertUnits } from './policy';
+import { actionScope, assertUnits, unitColumn } from './policy';
 import { getAction, type ActionView } from './queries';
 import { mayOwn } from './options';
 
@@ -35,7 +35,7 @@ export async function createAction(opts: { actor: Actor; input: unknown }, execu
 		.insertInto('actions')
 		.values({
 			organization_id: org,
-			unit_id: input.unitId,
+			unit_id: unitColumn(input.unitId),
 			round_id: input.roundId,
 			area_key: input.areaKey,
 			statement_key: input.statementKey,

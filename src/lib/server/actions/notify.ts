@@ -33,11 +33,11 @@ async function sendOne(organizationId: string, origin: string, today: string, ex
 	return executor.transaction().execute(async (trx) => {
 		const rows = await sql<Pending>`
 			SELECT a.organization_id, a.id, a.title, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, COALESCE(c.name, a.created_by) AS created_by,
-				u.name AS unit_name, o.name AS organization_name, w.email, w.language,
+				COALESCE(u.name, o.name) AS unit_name, o.name AS organization_name, w.email, w.language,
 				CASE WHEN a.assignment_pending THEN 'assigned' ELSE 'due' END AS kind
 			FROM actions a
 			JOIN users w ON w.organization_id = a.organization_id AND w.id = a.owner_id
-			JOIN units u ON u.organization_id = a.organization_id AND u.id = a.unit_id
+			LEFT JOIN units u ON u.organization_id = a.organization_id AND u.id = a.unit_id
 			JOIN organizations o ON o.id = a.organization_id
 			LEFT JOIN users c ON c.organization_id = a.organization_id AND c.email = a.created_by
 			WHERE a.organization_id = ${organizationId} AND ${due(today)}

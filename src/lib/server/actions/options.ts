@@ -2,6 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree, subtreeIds } from '$lib/server/units/tree';
+import { ORGANIZATION } from '$lib/results/view';
 import { actionScope, unitList, type ActionScope } from './policy';
 
 export interface Option {
@@ -9,13 +10,17 @@ export interface Option {
 	label: string;
 }
 
-/** The units the actor may plan actions for, as select options ("Region › Team"), in tree order. */
+/** The units the actor may plan actions for, as select options ("Region › Team"), in tree order; first the organization as a whole for an admin. */
 export async function actionUnitOptions(actor: Actor, executor: Db = db()): Promise<Option[]> {
 	const scope = await actionScope(actor, executor);
 	const units = await listUnits({ organizationId: scope.organizationId }, executor);
-	return flattenTree(units)
-		.filter((r) => scope.canSee(r.unit.id))
-		.map((r) => ({ id: r.unit.id, label: r.path.join(' › ') }));
+	const top = scope.canSee(ORGANIZATION) ? [{ id: ORGANIZATION, label: actor.membership!.organizationName }] : [];
+	return [
+		...top,
+		...flattenTree(units)
+			.filter((r) => scope.canSee(r.unit.id))
+			.map((r) => ({ id: r.unit.id, label: r.path.join(' › ') }))
+	];
 }
 
 /**
@@ -47,12 +52,11 @@ export async function mayOwn(opts: { actor: Actor; unitId: string; ownerId: stri
 
 async function owners(scope: ActionScope, unitId: string | null, executor: Db = db()) {
 	const org = scope.organizationId;
+	const q = executor.selectFrom('users').select(['id', 'name']).where('organization_id', '=', org);
+	// The organization as a whole: anyone in it.
+	if (unitId === ORGANIZATION && scope.canSee(unitId)) return q;
 	const below = unitId && scope.canSee(unitId) ? [...subtreeIds(await listUnits({ organizationId: org }, executor), unitId)] : [];
-	return executor
-		.selectFrom('users')
-		.select(['id', 'name'])
-		.where('organization_id', '=', org)
-		.where((w) => w.or([w('access', 'in', ['viewer', 'admin']), ...(below.length ? [w('unit_id', 'in', below)] : []), w('id', '=', scope.userId)]));
+	return q.where((w) => w.or([w('access', 'in', ['viewer', 'admin']), ...(below.length ? [w('unit_id', 'in', below)] : []), w('id', '=', scope.userId)]));
 }
 
 /** Owners of the actions the actor can see (for the list's owner filter). */

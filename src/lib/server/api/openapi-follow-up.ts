@@ -16,9 +16,21 @@ export function followUpPaths() {
 			get: {
 				summary: 'Decision points of a unit',
 				description:
-					'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required; viewers only for units of their subtree (an empty list elsewhere).',
+					'Dated management decisions recorded for a unit (what was decided and why), oldest first. ?unitId= is required (a unit id, or "organization" for the organization\'s own decisions, admins only); viewers only for units of their subtree (an empty list elsewhere).',
 				operationId: 'listDecisions',
-				parameters: [{ name: 'unitId', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } }],
+				parameters: [
+					{
+						name: 'unitId',
+						in: 'query',
+						required: true,
+						schema: {
+							anyOf: [
+								{ type: 'string', format: 'uuid' },
+								{ type: 'string', const: 'organization' }
+							]
+						}
+					}
+				],
 				responses: { ...ok('DecisionList'), ...errors(400, 401, 403) }
 			},
 			post: {

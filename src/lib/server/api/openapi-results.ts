@@ -84,7 +84,7 @@ export function resultPaths() {
 			get: {
 				summary: 'Action plans',
 				description:
-					'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
+					'Of the units the caller may see (viewers: their subtree). Filters: unitId (its subtree; "organization": everything the caller sees), status, open=true (planned or in progress), ownerId, overdue=true, mine=true, areaKey. Open actions first (overdue at the top), then by due date.',
 				operationId: 'listActions',
 				parameters: actionFilters(),
 				responses: { ...ok('ActionList'), ...errors(400, 401, 403) }

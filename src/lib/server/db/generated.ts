@@ -66,7 +66,7 @@ export interface Actions {
   statement_key: string | null;
   status: Generated<string>;
   title: string;
-  unit_id: string;
+  unit_id: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -140,7 +140,7 @@ export interface Decisions {
   organization_id: string;
   reason: Generated<string>;
   title: string;
-  unit_id: string;
+  unit_id: string | null;
 }
 
 export interface Drafts {

@@ -15,6 +15,7 @@ import * as m013 from './migrations/013_citus_ready';
 import * as m014 from './migrations/014_not_used_counts';
 import * as m015 from './migrations/015_area_spread';
 import * as m016 from './migrations/016_benchmark_carried';
+import * as m017 from './migrations/017_organization_actions';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
 	'013_citus_ready': m013,
 	'014_not_used_counts': m014,
 	'015_area_spread': m015,
-	'016_benchmark_carried': m016
+	'016_benchmark_carried': m016,
+	'017_organization_actions': m017
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import { ORGANIZATION } from '$lib/results/view';
 import { unitTrend, type Trend } from '$lib/server/results/trend';
 import { listActions, type ActionView } from '$lib/server/actions/queries';
 import { listDecisions, type DecisionView } from '$lib/server/decisions/decisions';
+import { actionScope } from '$lib/server/actions/policy';
 
 /** The time between two published rounds (or after the latest one): what changed, and what was done. */
 export interface Interval {
@@ -22,6 +23,8 @@ export interface Interval {
 export interface Progress {
 	trend: Trend;
 	intervals: Interval[];
+	/** Whether the actor may plan actions and record decisions for this unit (the organization as a whole: admins). */
+	canAct: boolean;
 }
 
 const at = (d: Date | null) => (d ? d.getTime() : Number.POSITIVE_INFINITY);
@@ -35,9 +38,11 @@ const dayTime = (d: string) => Date.parse(`${d}T23:59:59Z`);
 export async function unitProgress(opts: { actor: Actor; unitId: string; locale: Locale }, executor: Db = db()): Promise<Progress> {
 	const trend = await unitTrend(opts, executor);
 	const isOrg = opts.unitId === ORGANIZATION;
-	const [actions, decisions] = await Promise.all([
+	// The organization: every action and decision the actor sees (each names its unit), its own among them.
+	const [scope, actions, decisions] = await Promise.all([
+		actionScope(opts.actor, executor),
 		listActions({ actor: opts.actor, filter: isOrg ? {} : { unitId: opts.unitId } }, executor),
-		isOrg ? Promise.resolve([]) : listDecisions({ actor: opts.actor, unitIds: [opts.unitId] }, executor)
+		listDecisions({ actor: opts.actor, unitIds: isOrg ? null : [opts.unitId] }, executor)
 	]);
 	const rounds = trend.rounds;
 	const intervals: Interval[] = [];
@@ -61,5 +66,5 @@ export async function unitProgress(opts: { actor: Actor; unitId: string; locale:
 			decisions: decisions.filter((d) => inside(dayTime(d.decidedOn)))
 		});
 	}
-	return { trend, intervals: intervals.filter((iv) => iv.from || iv.actions.length || iv.decisions.length) };
+	return { trend, intervals: intervals.filter((iv) => iv.from || iv.actions.length || iv.decisions.length), canAct: scope.canSee(opts.unitId) };
 }

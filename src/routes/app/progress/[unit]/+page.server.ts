@@ -5,7 +5,6 @@ import { attempt, str } from '$lib/server/http/forms';
 import { unitProgress } from '$lib/server/progress/progress';
 import { deleteDecision, recordDecision } from '$lib/server/decisions/decisions';
 import { areaOptions } from '$lib/server/actions/area-names';
-import { ORGANIZATION } from '$lib/results/view';
 
 /** A unit's progress over time: area scores per round, and the actions and decisions between rounds. */
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		trend: p.trend,
 		intervals: p.intervals,
 		areas: areas.map(({ key, name }) => ({ key, name })),
-		canDecide: event.params.unit !== ORGANIZATION,
+		canDecide: p.canAct,
 		today: new Date().toISOString().slice(0, 10)
 	};
 };

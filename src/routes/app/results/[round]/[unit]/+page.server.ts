@@ -6,6 +6,7 @@ import { unitResults } from '$lib/server/results/unit-results';
 import { withinFrom } from '$lib/server/results/internal';
 import { unitTrend } from '$lib/server/results/trend';
 import { openActionsOf } from '$lib/server/actions/queries';
+import { mayActOn } from '$lib/server/actions/policy';
 
 /** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
@@ -16,6 +17,6 @@ export const load: PageServerLoad = async (event) => {
 		unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice, within: withinFrom(event.url) })
 	);
 	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
-	const actions = await openActionsOf({ actor, unitId: event.params.unit });
-	return { results, trend, actions };
+	const [actions, canAct] = await Promise.all([openActionsOf({ actor, unitId: event.params.unit }), mayActOn({ actor, unitId: event.params.unit })]);
+	return { results, trend, actions, canAct };
 };
