@@ -121,7 +121,7 @@ export function trendSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const slide = slideWithTitle(pptx, t('results.trend.title'), t('results.trend.text'));
 	if (tr.rounds.length <= 1) return void note(slide, t('results.trend.only'), BOX.y);
 	const rounds = tr.rounds.slice(-6);
-	const labels = rounds.map((r) => r.name);
+	const labels = rounds.map((r) => txt.roundLabel(r)); // the closing month, as the page's axis (names are in the table beside it)
 	slide.addChart(
 		pptx.ChartType.line,
 		chartSeries(tr.areas.map((a) => ({ name: a.name, labels, values: chartValues(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) }))),

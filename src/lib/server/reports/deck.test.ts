@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Locale } from '$lib/i18n';
 import { round2 } from '$lib/results/colour';
-import { score } from '$lib/results/format';
+import { formatMonth, score } from '$lib/results/format';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
@@ -224,6 +224,16 @@ describe('the deck’s statistics and plans', () => {
 		expect(slides.join('\n')).not.toContain(xml(t('results.advice.plan')));
 		expect(slides.join('\n')).toContain(xml(t('results.improvements.actions')));
 	}, 60_000);
+	it('labels the trend chart’s rounds by their closing month, as the page’s axis does, never by a cut round name', () => {
+		for (const locale of ['en', 'sv'] as const) {
+			const chart = decks[locale].charts.find((c) => c.includes('<c:lineChart>') && !c.includes('<c:barChart>'))!;
+			const categories = [...chart.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)][0][0];
+			for (const r of reports[locale].trend.rounds) {
+				expect(categories).toContain(`<c:v>${xmlText(formatMonth(r.closedAt!, locale))}</c:v>`);
+				expect(categories).not.toContain(xmlText(r.name));
+			}
+		}
+	});
 });
 
 describe('the deck of a round with k above the comment minimum', () => {
