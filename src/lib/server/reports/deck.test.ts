@@ -246,4 +246,19 @@ describe('the deck of a round with k above the comment minimum', () => {
 		expect(slides.join('\n')).toContain(xmlText('Comments are shown only for groups of at least 12 respondents.'));
 		expect(slides.join('\n')).not.toContain('at least 10 respondents');
 	}, 60_000);
+
+	it('names the organization once in the footer of the organization’s own deck', async () => {
+		const top = await publishedReport(['sv'], { organization: true });
+		const data = top.sv;
+		expect(data.results.unit.isOrganization).toBe(true);
+		// The footer is on the slide master (every content slide uses it).
+		const zip = await JSZip.loadAsync(await renderDeck(data));
+		const masters = await Promise.all(
+			Object.keys(zip.files)
+				.filter((f) => /^ppt\/slide(Masters|Layouts)\/.*\.xml$/.test(f))
+				.map((f) => zip.file(f)!.async('string'))
+		);
+		expect(masters.join('')).toContain(xmlText(`${data.organization} · ${data.results.round.name}`));
+		expect(masters.join('')).not.toContain(xmlText(`${data.organization} · ${data.organization}`));
+	}, 120_000);
 });

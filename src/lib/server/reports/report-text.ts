@@ -73,7 +73,10 @@ export function reportText(data: ReportData): ReportText {
 		hiddenNote: t('report.hiddenNote', { k }),
 		benchmark: benchmarkText(data, t),
 		actionStatus: (a) => t(`actions.status.${a.status}`) + (a.overdue ? ` (${t('report.actions.overdue')})` : ''),
-		footer: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
+		// At the organization's level the unit is the organization: named once.
+		footer: r.unit.isOrganization
+			? t('report.footer.organization', { organization: data.organization, round: r.round.name })
+			: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
 		title: t('report.title')
 	};
 }
