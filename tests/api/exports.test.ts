@@ -181,7 +181,7 @@ describe('exports API', () => {
 			expect(asked.response.headers.get('location')).toBe(`/api/v1/exports/${asked.data!.id}`);
 			const ready = await untilReady(asked.data!.id, s.cookie);
 			expect(ready, format).toMatchObject({ status: 'ready', progress: 1, error: null });
-			expect(ready.filename).toMatch(new RegExp(`^SOS-Team-A-.*\\.${format}$`));
+			expect(ready.filename).toMatch(new RegExp(`^sos-test-org-[a-z0-9]+-team-a-[a-z0-9-]*[a-z0-9]\\.${format}$`));
 			const file = await download(asked.data!.id, s.cookie);
 			expect(file.status, format).toBe(200);
 			expect(file.type, format).toMatch(MAGIC[format].type);

@@ -8,6 +8,7 @@ import { exportReadyEmail } from '$lib/server/email/export-templates';
 import { comparison } from '$lib/server/results/benchmark-choice';
 import { FILE_TYPES } from './input';
 import { currentRequester } from './requester';
+import { exportFilename } from './filename';
 
 /** A running export whose heartbeat is this old is taken to have died with its process. */
 export const STALE_MINUTES = 5;
@@ -34,13 +35,6 @@ export function renderReport(format: ExportFormat, data: ReportData, onProgress:
 /** A failure the requester may read as it is (never figures); anything else gets a plain sentence. */
 class ExportRefused extends Error {}
 
-const slug = (s: string) =>
-	s
-		.normalize('NFKD')
-		.replace(/[^\w\s-]/g, '')
-		.trim()
-		.replace(/\s+/g, '-')
-		.slice(0, 60) || 'report';
 const stale = () => new Date(Date.now() - STALE_MINUTES * 60_000);
 
 /**
@@ -83,7 +77,14 @@ export async function runExport(opts: { exportId: string; origin: string }, exec
 			if (p - last >= 0.1) void update({ progress: (last = p), heartbeat_at: new Date() }).catch(() => {});
 		});
 		if (body.length > MAX_BYTES) throw new ExportRefused('The report is too large to be made as one file. Export a smaller unit.');
-		const filename = `${slug(`SOS ${data.results.unit.name} ${data.results.round.name}`)}.${FILE_TYPES[job.format].extension}`;
+		const { unit, round } = data.results;
+		const filename = exportFilename({
+			organization: data.organization,
+			unit: unit.name,
+			isOrganization: unit.isOrganization,
+			round: round.name,
+			extension: FILE_TYPES[job.format].extension
+		});
 		if (!(await update({ status: 'ready', progress: 1, file: body, filename, finished_at: new Date(), error: null }))) return true; // taken over meanwhile
 		const wanted = await executor
 			.selectFrom('report_exports')
