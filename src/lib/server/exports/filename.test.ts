@@ -14,7 +14,9 @@ describe('export file names', () => {
 	});
 
 	it('never ends in a dash, nor doubles one: names ending in punctuation, empty or blank names', () => {
-		expect(name({ round: 'Sales management survey, autumn (generated)' })).toBe('sos-nordwind-industrial-demo-team-are-sales-management-survey-autumn-generated.pdf');
+		expect(name({ round: 'Sales management survey, autumn (generated)' })).toBe(
+			'sos-nordwind-industrial-demo-team-are-sales-management-survey-autumn-generated.pdf'
+		);
 		expect(name({ unit: 'Sales & Marketing –', round: 'Q3!!' })).toBe('sos-nordwind-industrial-demo-sales-marketing-q3.pdf');
 		expect(name({ unit: '' })).toBe('sos-nordwind-industrial-demo-spring-2026.pdf');
 		expect(name({ unit: '   ', round: '---' })).toBe('sos-nordwind-industrial-demo.pdf');

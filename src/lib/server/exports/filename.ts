@@ -23,7 +23,20 @@ export function slugPart(text: string, max = 40): string {
  * The download name of a report: "sos-<organization>-<unit>-<round>.<extension>", the unit left out when
  * it is the organization itself (or has no name), never a trailing or doubled dash.
  */
-export function exportFilename(opts: { organization: string; unit: string; isOrganization: boolean; round: string; extension: string; suffix?: string }): string {
-	const parts = ['sos', slugPart(opts.organization), opts.isOrganization ? '' : slugPart(opts.unit), slugPart(opts.round), opts.suffix ? slugPart(opts.suffix) : ''];
+export function exportFilename(opts: {
+	organization: string;
+	unit: string;
+	isOrganization: boolean;
+	round: string;
+	extension: string;
+	suffix?: string;
+}): string {
+	const parts = [
+		'sos',
+		slugPart(opts.organization),
+		opts.isOrganization ? '' : slugPart(opts.unit),
+		slugPart(opts.round),
+		opts.suffix ? slugPart(opts.suffix) : ''
+	];
 	return `${parts.filter(Boolean).join('-')}.${opts.extension}`;
 }

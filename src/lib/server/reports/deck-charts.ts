@@ -107,7 +107,10 @@ export function heatmapSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 		const slide = slideWithTitle(pptx, continued(txt, t('results.heatmap.title'), i), t('report.heatmap.text'));
 		if (r.subunits.length === 0) return void note(slide, t('results.heatmap.none'), BOX.y);
 		const rows: Row[] = [
-			headerRow(labels, ['left', 'right', ...r.areas.map(() => 'center' as const)]).map((c) => ({ ...c, options: { ...c.options, fontSize, valign: 'bottom' } })),
+			headerRow(labels, ['left', 'right', ...r.areas.map(() => 'center' as const)]).map((c) => ({
+				...c,
+				options: { ...c.options, fontSize, valign: 'bottom' }
+			})),
 			...part.map((s) => [
 				cell(s.name, { bold: true, fontSize: 10 }),
 				cell(txt.count(s.respondents), { align: 'right', color: INK.muted, fontSize: 10 }),

@@ -62,8 +62,7 @@ export function headerRow(labels: string[], align: ('left' | 'right' | 'center')
  * its column (`widths` in inches, less the cell margins `inset`), so that no header breaks inside a word.
  */
 export function headerSize(labels: string[], widths: number[], opts: { max: number; min: number; inset: number }): number {
-	const fits = (size: number) =>
-		labels.every((label, i) => label.split(/\s+/).every((word) => textWidth(word, size) <= (widths[i] - opts.inset) * 72));
+	const fits = (size: number) => labels.every((label, i) => label.split(/\s+/).every((word) => textWidth(word, size) <= (widths[i] - opts.inset) * 72));
 	for (let size = opts.max; size > opts.min; size -= 0.5) if (fits(size)) return size;
 	return opts.min;
 }
