@@ -181,7 +181,7 @@ describe('exports API', () => {
 			expect(asked.response.headers.get('location')).toBe(`/api/v1/exports/${asked.data!.id}`);
 			const ready = await untilReady(asked.data!.id, s.cookie);
 			expect(ready, format).toMatchObject({ status: 'ready', progress: 1, error: null });
-			expect(ready.filename).toMatch(new RegExp(`^SOS-Team-A-.*\\.${format}$`));
+			expect(ready.filename).toMatch(new RegExp(`^sos-test-org-[a-z0-9]+-team-a-[a-z0-9-]*[a-z0-9]\\.${format}$`));
 			const file = await download(asked.data!.id, s.cookie);
 			expect(file.status, format).toBe(200);
 			expect(file.type, format).toMatch(MAGIC[format].type);
@@ -196,6 +196,58 @@ describe('exports API', () => {
 		const audit = (await auditActions(s.org.id)).filter((e) => e.action === 'report_exported');
 		expect(audit).toHaveLength(4);
 		expect(audit[0]).toMatchObject({ actor: s.viewer.email, target: expect.stringContaining('Team A · Round '), details: { format: 'pdf' } });
+	});
+
+	it('makes the wide CSV when asked: one row per unit the viewer may see, areas as columns, named -wide.csv; 400 for a wide layout of another format', async () => {
+		const s = await setup();
+		const asked = await cookied(s.cookie).POST('/exports', { body: { format: 'csv', layout: 'wide', roundId: s.round.roundId, unitId: s.teamA, lang: 'sv' } });
+		expect(asked.response.status).toBe(202);
+		expect(asked.data).toMatchObject({ format: 'csv', layout: 'wide' });
+		const ready = await untilReady(asked.data!.id, s.cookie);
+		expect(ready).toMatchObject({ status: 'ready', layout: 'wide' });
+		expect(ready.filename).toMatch(/^sos-test-org-[a-z0-9]+-team-a-[a-z0-9-]*-wide\.csv$/);
+		const file = await download(asked.data!.id, s.cookie);
+		expect(file.status).toBe(200);
+		const text = file.body.toString('utf8');
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		const lines = text.slice(1).trimEnd().split('\r\n');
+		// Swedish: semicolons and decimal commas; the team only (the viewer sees no unit above or beside it).
+		expect(lines[0]).toMatch(/^Enhet;Svarande;/);
+		expect(lines).toHaveLength(2);
+		expect(lines[1]).toMatch(/^Team A;7;\d,\d\d;/);
+		const long = await cookied(s.cookie).POST('/exports', { body: { format: 'csv', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(long.data).toMatchObject({ layout: 'long' });
+		const bad = await call('POST', '/api/v1/exports', { cookie: s.cookie, json: { format: 'pdf', layout: 'wide', roundId: s.round.roundId, unitId: s.teamA } });
+		expect(bad.status).toBe(400);
+		expect(bad.data.error.message).toMatch(/layout/);
+	});
+
+	it('takes the report page’s "CSV (wide)" button as a CSV in wide layout, and its other buttons as before', async () => {
+		const s = await setup();
+		const press = (format: string) =>
+			call('POST', '/app/exports', {
+				cookie: s.cookie,
+				body: new URLSearchParams({ format, roundId: s.round.roundId, unitId: s.teamA, compare: '', statistic: '' }),
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+			});
+		const wide = await press('csv-wide');
+		expect(wide.status).toBe(303);
+		const wideId = wide.headers.get('location')!.split('/').pop()!;
+		expect(await untilReady(wideId, s.cookie)).toMatchObject({ format: 'csv', layout: 'wide', status: 'ready' });
+		const long = await press('csv');
+		expect(long.status).toBe(303);
+		expect((await cookied(s.cookie).GET('/exports/{id}', exp(long.headers.get('location')!.split('/').pop()!))).data).toMatchObject({
+			format: 'csv',
+			layout: 'long'
+		});
+		// Signed out: to the sign-in page, nothing stored.
+		const before = (await exportsOf(s.org.id)).length;
+		const out = await call('POST', '/app/exports', {
+			body: new URLSearchParams({ format: 'csv-wide', roundId: s.round.roundId, unitId: s.teamA }),
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+		});
+		expect([302, 303, 401]).toContain(out.status);
+		expect((await exportsOf(s.org.id)).length).toBe(before);
 	});
 
 	it('is for the member who asked only: another member, even an admin of the organization, gets 404 for it and its file', async () => {

@@ -3,6 +3,7 @@
  * company questions, an imported benchmark and open actions, read back through reportData.
  */
 import type { Locale } from '$lib/i18n';
+import { ORGANIZATION } from '$lib/results/view';
 import { createTestActor, createTestOrganization } from './fixtures';
 import { createPublishedRound } from './results';
 import { importBenchmark } from '$lib/server/benchmarks/import';
@@ -17,7 +18,8 @@ const QUESTIONS = ['demand_outlook', 'biggest_obstacle', 'customer_time_share', 
 
 export const ACTION_TITLE = 'Give every customer one named owner';
 
-export async function publishedReport(locales: Locale[]): Promise<Record<Locale, ReportData>> {
+/** The region's report (by default), or with `organization` the whole organization's. */
+export async function publishedReport(locales: Locale[], opts: { organization?: boolean } = {}): Promise<Record<Locale, ReportData>> {
 	const model = await latestModel();
 	const csv = ['area,mean,organizations,respondents', ...model.shape.areas.map((a, i) => `${a.key},${(3 + (i % 4) * 0.17).toFixed(2)},14,920`)].join('\n');
 	const benchmark = await importBenchmark({
@@ -78,7 +80,7 @@ export async function publishedReport(locales: Locale[]): Promise<Record<Locale,
 		out[locale] = await reportData({
 			actor: admin,
 			roundId: second.roundId,
-			unitId: region,
+			unitId: opts.organization ? ORGANIZATION : region,
 			locale,
 			choice: { compare: `import:${benchmark.id}`, statistic: 'mean' },
 			now: new Date('2026-03-02T10:00:00Z')

@@ -1386,6 +1386,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             format: "pdf" | "pptx" | "xlsx" | "csv";
+            /**
+             * @description A CSV’s shape: `long` or `wide`; `long` for every other format.
+             * @enum {string}
+             */
+            layout: "long" | "wide";
             /** @enum {string} */
             status: "queued" | "running" | "ready" | "failed";
             progress: number;
@@ -1611,6 +1616,12 @@ export interface components {
             lang?: "en" | "sv";
             /** @default false */
             emailWhenReady?: boolean;
+            /**
+             * @description For `csv`: `long` (table, row, column, value: one figure a line) or `wide` (one row per unit, one column per area; separator and decimal mark of the report’s language: `;` and `,` in Swedish). Only `long` for the other formats.
+             * @default long
+             * @enum {string}
+             */
+            layout?: "long" | "wide";
         };
     };
     responses: {

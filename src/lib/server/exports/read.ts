@@ -4,12 +4,14 @@ import type { Actor } from '$lib/server/auth/actor';
 import type { ExportFormat, ExportStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { isUuid } from '$lib/server/validation';
-import { FILE_TYPES } from './input';
+import { FILE_TYPES, type CsvLayout } from './input';
 import { assertStillVisible, requesterKey, stillVisible } from './requester';
 
 export interface ExportView {
 	id: string;
 	format: ExportFormat;
+	/** A CSV's shape (long for every other format). */
+	layout: CsvLayout;
 	status: ExportStatus;
 	/** 0 … 1 while it is being made. */
 	progress: number;
@@ -28,6 +30,7 @@ export interface ExportView {
 const columns = [
 	'e.id',
 	'e.format',
+	'e.options',
 	'e.status',
 	'e.progress',
 	'e.round_id',
@@ -58,6 +61,7 @@ const present = (r: {
 	unit_name: string;
 	id: string;
 	format: ExportFormat;
+	options: Record<string, string>;
 	status: ExportStatus;
 	progress: number;
 	round_id: string;
@@ -70,6 +74,7 @@ const present = (r: {
 }): ExportView => ({
 	id: r.id,
 	format: r.format,
+	layout: r.options.layout === 'wide' ? 'wide' : 'long',
 	status: r.status,
 	progress: r.status === 'ready' ? 1 : r.progress,
 	roundId: r.round_id,

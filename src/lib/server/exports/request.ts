@@ -42,7 +42,7 @@ export async function requestExport(opts: { actor: Actor; input: unknown }, exec
 			format: input.format,
 			round_id: input.roundId,
 			unit_key: input.unitId,
-			options: JSON.stringify({ ...choice, locale }),
+			options: JSON.stringify({ ...choice, locale, ...(input.layout === 'wide' ? { layout: 'wide' } : {}) }),
 			email_when_ready: input.emailWhenReady
 		})
 		.returning('id')
@@ -53,7 +53,7 @@ export async function requestExport(opts: { actor: Actor; input: unknown }, exec
 			actor: opts.actor.label,
 			action: 'report_exported',
 			target: `${checked.unit.name} · ${checked.round.name}`,
-			details: { format: input.format }
+			details: { format: input.format, ...(input.layout === 'wide' ? { layout: 'wide' } : {}) }
 		},
 		executor
 	);

@@ -6,8 +6,9 @@ import { reportData, type ReportData } from '$lib/server/reports/data';
 import { sendEmail } from '$lib/server/email/send';
 import { exportReadyEmail } from '$lib/server/email/export-templates';
 import { comparison } from '$lib/server/results/benchmark-choice';
-import { FILE_TYPES } from './input';
+import { FILE_TYPES, type CsvLayout } from './input';
 import { currentRequester } from './requester';
+import { exportFilename } from './filename';
 
 /** A running export whose heartbeat is this old is taken to have died with its process. */
 export const STALE_MINUTES = 5;
@@ -19,28 +20,24 @@ const MAX_BYTES = 50 * 1024 * 1024;
 type Progress = (fraction: number) => void;
 // Loaded on first use: the PDF, deck and workbook libraries take tens of MB that a server which never
 // exports (or an instance busy with survey submissions) should not carry.
-const renderers: Record<ExportFormat, (data: ReportData, onProgress: Progress) => Promise<Buffer>> = {
+const renderers: Record<ExportFormat, (data: ReportData, onProgress: Progress, layout: CsvLayout) => Promise<Buffer>> = {
 	pdf: async (d, onProgress) => (await import('$lib/server/reports/pdf')).renderPdf(d, { onProgress }),
 	pptx: async (d, onProgress) => (await import('$lib/server/reports/deck')).renderDeck(d, { onProgress }),
 	xlsx: async (d) => (await import('$lib/server/reports/xlsx')).renderXlsx(d),
-	csv: async (d) => (await import('$lib/server/reports/csv')).renderCsv(d)
+	csv: async (d, _, layout) => {
+		const csv = await import('$lib/server/reports/csv');
+		return layout === 'wide' ? csv.renderWideCsv(d) : csv.renderCsv(d);
+	}
 };
 
-/** Renders one report in one format (the benchmark measures this directly). */
-export function renderReport(format: ExportFormat, data: ReportData, onProgress: Progress = () => {}): Promise<Buffer> {
-	return renderers[format](data, onProgress);
+/** Renders one report in one format (the benchmark measures this directly); `layout` shapes a CSV. */
+export function renderReport(format: ExportFormat, data: ReportData, onProgress: Progress = () => {}, layout: CsvLayout = 'long'): Promise<Buffer> {
+	return renderers[format](data, onProgress, layout);
 }
 
 /** A failure the requester may read as it is (never figures); anything else gets a plain sentence. */
 class ExportRefused extends Error {}
 
-const slug = (s: string) =>
-	s
-		.normalize('NFKD')
-		.replace(/[^\w\s-]/g, '')
-		.trim()
-		.replace(/\s+/g, '-')
-		.slice(0, 60) || 'report';
 const stale = () => new Date(Date.now() - STALE_MINUTES * 60_000);
 
 /**
@@ -78,12 +75,26 @@ export async function runExport(opts: { exportId: string; origin: string }, exec
 		const data = await reportData({ actor, roundId: job.round_id, unitId: job.unit_key, locale, choice }, executor);
 		let last = 0.1;
 		await update({ progress: last, heartbeat_at: new Date() });
-		const body = await renderReport(job.format, data, (f) => {
-			const p = 0.1 + 0.85 * f;
-			if (p - last >= 0.1) void update({ progress: (last = p), heartbeat_at: new Date() }).catch(() => {});
-		});
+		const layout: CsvLayout = job.options.layout === 'wide' ? 'wide' : 'long';
+		const body = await renderReport(
+			job.format,
+			data,
+			(f) => {
+				const p = 0.1 + 0.85 * f;
+				if (p - last >= 0.1) void update({ progress: (last = p), heartbeat_at: new Date() }).catch(() => {});
+			},
+			layout
+		);
 		if (body.length > MAX_BYTES) throw new ExportRefused('The report is too large to be made as one file. Export a smaller unit.');
-		const filename = `${slug(`SOS ${data.results.unit.name} ${data.results.round.name}`)}.${FILE_TYPES[job.format].extension}`;
+		const { unit, round } = data.results;
+		const filename = exportFilename({
+			organization: data.organization,
+			unit: unit.name,
+			isOrganization: unit.isOrganization,
+			round: round.name,
+			extension: FILE_TYPES[job.format].extension,
+			suffix: layout === 'wide' ? 'wide' : undefined
+		});
 		if (!(await update({ status: 'ready', progress: 1, file: body, filename, finished_at: new Date(), error: null }))) return true; // taken over meanwhile
 		const wanted = await executor
 			.selectFrom('report_exports')

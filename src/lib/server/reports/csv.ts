@@ -1,8 +1,8 @@
 import type { ReportData } from './data';
-import { reportTables, type Value } from './tables';
+import { reportTables, unitsTable, type Value } from './tables';
 import { safeText } from './safe-cell';
 
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const quote = (s: string, separator = ',') => (/["\r\n]/.test(s) || s.includes(separator) ? `"${s.replace(/"/g, '""')}"` : s);
 const cell = (v: Value) => (v === null ? '' : typeof v === 'number' ? String(v) : quote(safeText(v)));
 
 /**
@@ -22,5 +22,22 @@ export function renderCsv(data: ReportData): Buffer {
 			});
 		}
 	}
+	return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/**
+ * Units × areas in wide form, one row per unit as the page's heatmap (the unit, then its sub-units):
+ * unit, respondents, one column per area score, empty where the page hides it. Made to open in Excel
+ * in the report's language: UTF-8 with a byte-order mark, and for Swedish ';' between fields and a
+ * decimal comma (Swedish Excel's list separator and decimal mark); for English ',' and a decimal point.
+ */
+export function renderWideCsv(data: ReportData): Buffer {
+	const swedish = data.locale === 'sv';
+	const separator = swedish ? ';' : ',';
+	// Scores with two decimals as the page prints them (4.00, not 4); respondents as whole numbers.
+	const number = (v: number, column: number) => (column >= 2 ? v.toFixed(2).replace('.', swedish ? ',' : '.') : String(v));
+	const field = (v: Value, column: number) => (v === null ? '' : typeof v === 'number' ? number(v, column) : quote(safeText(v), separator));
+	const { columns, rows } = unitsTable(data);
+	const lines = [columns, ...rows].map((row) => row.map(field).join(separator));
 	return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

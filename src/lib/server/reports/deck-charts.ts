@@ -16,6 +16,7 @@ import {
 	chunks,
 	continued,
 	headerRow,
+	headerSize,
 	heatCell,
 	hex,
 	note,
@@ -89,28 +90,34 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 }
 
 const HEAT_ROWS = 11;
+/** The heatmap's cell margin left and right, in inches. */
+const HEAT_MARGIN = 0.04;
 
 export function heatmapSlides(pptx: Deck, data: ReportData, txt: ReportText): void {
 	const { t } = txt;
 	const r = data.results;
-	const nameW = 2.6;
-	const countW = 1.0;
+	// A narrower unit column leaves each area about an inch; the headers take the size at which their longest word fits.
+	const nameW = 2.0;
+	const countW = 0.85;
 	const areaW = (BOX.w - nameW - countW) / r.areas.length;
+	const colW = [nameW, countW, ...r.areas.map(() => areaW)];
+	const labels = [t('results.col.unit'), t('results.col.respondents'), ...r.areas.map((a) => a.name)];
+	const fontSize = headerSize(labels, colW, { max: 9, min: 7, inset: 2 * HEAT_MARGIN });
 	chunks(r.subunits, HEAT_ROWS).forEach((part, i) => {
 		const slide = slideWithTitle(pptx, continued(txt, t('results.heatmap.title'), i), t('report.heatmap.text'));
 		if (r.subunits.length === 0) return void note(slide, t('results.heatmap.none'), BOX.y);
 		const rows: Row[] = [
-			headerRow(
-				[t('results.col.unit'), t('results.col.respondents'), ...r.areas.map((a) => a.name)],
-				['left', 'right', ...r.areas.map(() => 'center' as const)]
-			).map((c) => ({ ...c, options: { ...c.options, fontSize: 9, valign: 'bottom' } })),
+			headerRow(labels, ['left', 'right', ...r.areas.map(() => 'center' as const)]).map((c) => ({
+				...c,
+				options: { ...c.options, fontSize, valign: 'bottom' }
+			})),
 			...part.map((s) => [
 				cell(s.name, { bold: true, fontSize: 10 }),
 				cell(txt.count(s.respondents), { align: 'right', color: INK.muted, fontSize: 10 }),
 				...s.areas.map((a) => heatCell(txt.score(a.score), a.status, a.score === null))
 			])
 		];
-		slide.addTable(rows, { x: BOX.x, y: BOX.y, w: BOX.w, colW: [nameW, countW, ...r.areas.map(() => areaW)], fontFace: FONT, rowH: 0.36 });
+		slide.addTable(rows, { x: BOX.x, y: BOX.y, w: BOX.w, colW, fontFace: FONT, rowH: 0.36, margin: [0.04, HEAT_MARGIN, 0.04, HEAT_MARGIN] });
 		if (part.some((s) => s.areas.some((a) => a.score === null))) note(slide, txt.hiddenNote);
 	});
 }
@@ -121,7 +128,7 @@ export function trendSlide(pptx: Deck, data: ReportData, txt: ReportText): void 
 	const slide = slideWithTitle(pptx, t('results.trend.title'), t('results.trend.text'));
 	if (tr.rounds.length <= 1) return void note(slide, t('results.trend.only'), BOX.y);
 	const rounds = tr.rounds.slice(-6);
-	const labels = rounds.map((r) => r.name);
+	const labels = rounds.map((r) => txt.roundLabel(r)); // the closing month, as the page's axis (names are in the table beside it)
 	slide.addChart(
 		pptx.ChartType.line,
 		chartSeries(tr.areas.map((a) => ({ name: a.name, labels, values: chartValues(rounds.map((r) => r.areas.find((x) => x.key === a.key)?.score ?? null)) }))),

@@ -1,7 +1,7 @@
 /** The deck's slide frame, type sizes, table cells and chart helpers, shared by all its slides. */
 import type PptxGenJS from 'pptxgenjs';
 import type { Status } from '$lib/results/colour';
-import { chartColours } from '$lib/charts/colours';
+import { chartColours, textWidth } from '$lib/charts/colours';
 import { heatColour } from '$lib/charts/heat';
 import { shown, type ReportText } from './report-text';
 import { safeText } from './safe-cell';
@@ -55,6 +55,16 @@ export function headerRow(labels: string[], align: ('left' | 'right' | 'center')
 			border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: INK.text }, { type: 'none' }]
 		}
 	}));
+}
+
+/**
+ * The largest font size (from `max` down to `min`, in half points) at which every word of every label fits
+ * its column (`widths` in inches, less the cell margins `inset`), so that no header breaks inside a word.
+ */
+export function headerSize(labels: string[], widths: number[], opts: { max: number; min: number; inset: number }): number {
+	const fits = (size: number) => labels.every((label, i) => label.split(/\s+/).every((word) => textWidth(word, size) <= (widths[i] - opts.inset) * 72));
+	for (let size = opts.max; size > opts.min; size -= 0.5) if (fits(size)) return size;
+	return opts.min;
 }
 
 export function cell(text: string, opts: PptxGenJS.TableCellProps = {}): Cell {

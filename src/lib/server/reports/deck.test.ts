@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Locale } from '$lib/i18n';
 import { round2 } from '$lib/results/colour';
-import { score } from '$lib/results/format';
+import { formatMonth, score } from '$lib/results/format';
+import { textWidth } from '$lib/charts/colours';
 import type { ReportData } from './data';
 import { ACTION_TITLE, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
@@ -119,7 +120,8 @@ describe('the PowerPoint deck', () => {
 			trend: {
 				...data.trend,
 				areas: data.trend.areas.map((a) => ({ ...a, name: `-${a.name}` })),
-				rounds: data.trend.rounds.map((x) => ({ ...x, name: `\t${x.name}` }))
+				// A round without a date is labelled by its name on the trend chart.
+				rounds: data.trend.rounds.map((x, i) => ({ ...x, name: `\t${x.name}`, closedAt: i === 0 ? null : x.closedAt }))
 			}
 		};
 		const zip = await JSZip.loadAsync(await renderDeck(hostile));
@@ -224,6 +226,36 @@ describe('the deck’s statistics and plans', () => {
 		expect(slides.join('\n')).not.toContain(xml(t('results.advice.plan')));
 		expect(slides.join('\n')).toContain(xml(t('results.improvements.actions')));
 	}, 60_000);
+	it('sizes the sub-units table so that no header breaks inside a word (English and Swedish)', () => {
+		for (const locale of ['en', 'sv'] as const) {
+			const t = translator(locale);
+			const slide = decks[locale].slides.find((x) => x.includes(xmlText(t('results.heatmap.title'))) && x.includes('<a:tbl>'))!;
+			const widths = [...slide.matchAll(/<a:gridCol w="(\d+)"/g)].map((m) => Number(m[1]) / 914_400);
+			const header = slide.match(/<a:tr[^>]*>([\s\S]*?)<\/a:tr>/)![1];
+			const cells = [...header.matchAll(/<a:tc[^>]*>([\s\S]*?)<\/a:tc>/g)].map((m) => ({
+				size: Number(m[1].match(/sz="(\d+)"/)![1]) / 100,
+				text: [...m[1].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((x) => x[1]).join(' ')
+			}));
+			expect(cells.map((c) => c.text)).toContain(xmlText(reports[locale].results.areas[0].name));
+			expect(cells).toHaveLength(widths.length);
+			cells.forEach((c, i) => {
+				expect(c.size).toBeGreaterThanOrEqual(7);
+				// Every word narrower than its column less the margins (the estimate errs wide).
+				for (const word of c.text.split(/\s+/)) expect(textWidth(word, c.size)).toBeLessThanOrEqual((widths[i] - 0.08) * 72);
+			});
+		}
+	});
+
+	it('labels the trend chart’s rounds by their closing month, as the page’s axis does, never by a cut round name', () => {
+		for (const locale of ['en', 'sv'] as const) {
+			const chart = decks[locale].charts.find((c) => c.includes('<c:lineChart>') && !c.includes('<c:barChart>'))!;
+			const categories = [...chart.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)][0][0];
+			for (const r of reports[locale].trend.rounds) {
+				expect(categories).toContain(`<c:v>${xmlText(formatMonth(r.closedAt!, locale))}</c:v>`);
+				expect(categories).not.toContain(xmlText(r.name));
+			}
+		}
+	});
 });
 
 describe('the deck of a round with k above the comment minimum', () => {
@@ -236,4 +268,19 @@ describe('the deck of a round with k above the comment minimum', () => {
 		expect(slides.join('\n')).toContain(xmlText('Comments are shown only for groups of at least 12 respondents.'));
 		expect(slides.join('\n')).not.toContain('at least 10 respondents');
 	}, 60_000);
+
+	it('names the organization once in the footer of the organization’s own deck', async () => {
+		const top = await publishedReport(['sv'], { organization: true });
+		const data = top.sv;
+		expect(data.results.unit.isOrganization).toBe(true);
+		// The footer is on the slide master (every content slide uses it).
+		const zip = await JSZip.loadAsync(await renderDeck(data));
+		const masters = await Promise.all(
+			Object.keys(zip.files)
+				.filter((f) => /^ppt\/slide(Masters|Layouts)\/.*\.xml$/.test(f))
+				.map((f) => zip.file(f)!.async('string'))
+		);
+		expect(masters.join('')).toContain(xmlText(`${data.organization} · ${data.results.round.name}`));
+		expect(masters.join('')).not.toContain(xmlText(`${data.organization} · ${data.organization}`));
+	}, 120_000);
 });

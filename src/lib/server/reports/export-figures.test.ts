@@ -26,7 +26,7 @@ import { createAction } from '$lib/server/actions/mutations';
 import { reportData } from './data';
 import { publishedReport } from '$tests/report';
 import { deckParts, notOnPage, numbersIn, pageFigures, pdfText, withoutIgnored } from '$tests/export-text';
-import { renderCsv } from './csv';
+import { renderCsv, renderWideCsv } from './csv';
 import { renderXlsx } from './xlsx';
 import { renderPdf } from './pdf';
 import { renderDeck } from './deck';
@@ -79,6 +79,17 @@ async function checkExports(c: Case, opts: { compare: string; latest: string; tr
 		.map(Number);
 	expect(csvNumbers.length, c.name).toBeGreaterThanOrEqual(many);
 	expect(notOnPage(csvNumbers, page), `${c.name}: CSV`).toEqual([]);
+	// The wide CSV: every field after the unit's name (respondents and area scores).
+	const wideNumbers = (parse(renderWideCsv(data), { bom: true }) as string[][])
+		.slice(1)
+		.flatMap((r) => r.slice(1))
+		.filter((v) => v !== '')
+		.map(Number);
+	expect(
+		wideNumbers.every((n) => Number.isFinite(n)),
+		c.name
+	).toBe(true);
+	expect(notOnPage(wideNumbers, page), `${c.name}: wide CSV`).toEqual([]);
 
 	// Excel: every number cell, on every sheet (the cover sheet's respondents too).
 	const wb = new ExcelJS.Workbook();
@@ -114,7 +125,7 @@ async function checkExports(c: Case, opts: { compare: string; latest: string; tr
 			expect(hiddenTeams, c.name).toContain(opts.tiny);
 			expect(results.subunits.find((s) => s.id === opts.tiny)!.respondents).toBeNull();
 		}
-		const everywhere = new Set([...csvNumbers, ...xlsxNumbers, ...pdfNumbers, ...parts.values].map((n) => Math.abs(round2(n))));
+		const everywhere = new Set([...csvNumbers, ...wideNumbers, ...xlsxNumbers, ...pdfNumbers, ...parts.values].map((n) => Math.abs(round2(n))));
 		for (const id of hiddenTeams) {
 			// (A team without respondents has no true scores to leak.)
 			const secret = (opts.truth.get(id) ?? []).filter((v) => !page.numbers.has(v));

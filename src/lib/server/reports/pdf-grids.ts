@@ -71,7 +71,6 @@ const MINI = { cols: 3, gap: 14, height: 118 };
 /** One small chart per area, as on the page: the unit's score per round (solid) and the benchmark (dashed). */
 export function trendCharts(doc: Doc, trend: Trend, txt: ReportText): void {
 	const w = (CONTENT_WIDTH - (MINI.cols - 1) * MINI.gap) / MINI.cols;
-	const label = (r: Trend['rounds'][number]) => (r.closedAt ? txt.month(r.closedAt) : r.name);
 	let rowY = doc.y;
 	let charts: Placed[] = []; // the charts of the current page, drawn at once
 	trend.areas.forEach((area, i) => {
@@ -87,7 +86,7 @@ export function trendCharts(doc: Doc, trend: Trend, txt: ReportText): void {
 			const f = r.areas.find((a) => a.key === area.key);
 			const changed = ri > 0 && r.model !== trend.rounds[ri - 1].model;
 			return {
-				x: label(r),
+				x: txt.roundLabel(r),
 				value: f?.score ?? null,
 				benchmark: f?.benchmark ?? null,
 				marker: changed ? txt.t('results.trend.model', { version: r.model }) : undefined

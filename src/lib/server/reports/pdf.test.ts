@@ -230,4 +230,17 @@ describe('the PDF report of a round with k above the comment minimum', () => {
 		expect(text).toContain('Comments are shown only for groups of at least 12 respondents.');
 		expect(text).not.toContain('at least 10 respondents');
 	}, 60_000);
+
+	it('names the organization once in the footer of the organization’s own report, and the unit beside it otherwise', async () => {
+		const region = reports.en;
+		expect(pdfs.en.text).toContain(`${region.organization} · ${region.results.unit.name} · ${region.results.round.name}`);
+		const top = (await publishedReport(['en', 'sv'], { organization: true })) as Record<Locale, ReportData>;
+		for (const locale of ['en', 'sv'] as const) {
+			const data = top[locale];
+			expect(data.results.unit.isOrganization).toBe(true);
+			const { text } = await textOf(await renderPdf(data));
+			expect(text).toContain(`${data.organization} · ${data.results.round.name}`);
+			expect(text).not.toContain(`${data.organization} · ${data.organization}`);
+		}
+	}, 120_000);
 });

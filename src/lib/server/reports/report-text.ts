@@ -23,8 +23,8 @@ export interface ReportText {
 	signed: (v: number | null) => string;
 	count: (v: number | null) => string;
 	day: (d: Date | string | null) => string;
-	/** A round's month on a trend axis, as the page writes it ("Mar 2026"). */
-	month: (d: Date | string) => string;
+	/** A round on a trend axis as the page's TrendSection writes it: its closing month ("Mar 2026"), its name only when it has no date. */
+	roundLabel: (r: { name: string; closedAt: Date | string | null }) => string;
 	/** The status word; with `inLine`, "in line with the benchmark" for red and yellow, as the page's chip says. */
 	status: (s: Status | null, inLine?: boolean) => string;
 	/** "n = 38 · 90 %: 3.10–3.50" as the page's area table prints it; null where the page prints none (hidden). */
@@ -58,7 +58,7 @@ export function reportText(data: ReportData): ReportText {
 		signed: (v) => signed(v, locale),
 		count: (v) => (v === null ? '–' : count(v, locale)),
 		day: (d) => (d === null ? '–' : formatDay(d, locale)),
-		month: (d) => formatMonth(d, locale),
+		roundLabel: (r) => (r.closedAt ? formatMonth(r.closedAt, locale) : r.name),
 		status: (s, inLine = false) => (s === null ? t('results.suppressedShort') : t(`results.status.${statusWord(s, inLine)!}`)),
 		// As the page: only with both (the interval needs two area means).
 		interval: (a) =>
@@ -73,7 +73,10 @@ export function reportText(data: ReportData): ReportText {
 		hiddenNote: t('report.hiddenNote', { k }),
 		benchmark: benchmarkText(data, t),
 		actionStatus: (a) => t(`actions.status.${a.status}`) + (a.overdue ? ` (${t('report.actions.overdue')})` : ''),
-		footer: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
+		// At the organization's level the unit is the organization: named once.
+		footer: r.unit.isOrganization
+			? t('report.footer.organization', { organization: data.organization, round: r.round.name })
+			: t('report.footer', { organization: data.organization, unit: r.unit.name, round: r.round.name }),
 		title: t('report.title')
 	};
 }

@@ -10,7 +10,7 @@ import { reportData, type ReportData } from './data';
 import { publishedReport } from '$tests/report';
 import { reportTables } from './tables';
 import { translator } from '$lib/i18n';
-import { renderCsv } from './csv';
+import { renderCsv, renderWideCsv } from './csv';
 import { renderXlsx } from './xlsx';
 
 /** Text a spreadsheet program could run as a formula. */
@@ -219,5 +219,69 @@ describe('the CSV and Excel exports', () => {
 				});
 			});
 		}
+	});
+});
+
+describe('the wide CSV (units × areas)', () => {
+	let reports: Awaited<ReturnType<typeof publishedReport>>;
+	beforeAll(async () => {
+		reports = await publishedReport(['en', 'sv']);
+	}, 120_000);
+
+	/** The rows the page's heatmap shows: the unit (when its respondents are shown), then each sub-unit. */
+	const heatmapRows = (d: ReportData) => [
+		...(d.results.unit.respondents === null ? [] : [{ name: d.results.unit.name, respondents: d.results.unit.respondents, areas: d.results.areas }]),
+		...d.results.subunits
+	];
+
+	it('opens in English Excel: BOM, commas, decimal points, one row per unit with every area score as the page shows it', () => {
+		const d = reports.en;
+		const csv = renderWideCsv(d);
+		expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		const rows = parse(csv, { bom: true }) as string[][];
+		const t = translator('en');
+		expect(rows[0]).toEqual([t('results.col.unit'), t('results.col.respondents'), ...d.results.areas.map((a) => a.name)]);
+		const expected = heatmapRows(d);
+		expect(expected.length).toBeGreaterThan(2);
+		expect(rows.slice(1)).toEqual(
+			expected.map((u) => [
+				u.name,
+				u.respondents === null ? '' : String(u.respondents),
+				...u.areas.map((a) => (a.score === null ? '' : round2(a.score).toFixed(2)))
+			])
+		);
+		expect(rows[1][0]).toBe(d.results.unit.name);
+		// The team too small to show: in its row, as on the page, with every figure empty.
+		const small = rows.find((r) => r[0] === 'Team Liten')!;
+		expect(small.slice(1).every((v) => v === '')).toBe(true);
+	});
+
+	it('opens in Swedish Excel: semicolons and decimal commas, the same figures', () => {
+		const d = reports.sv;
+		const csv = renderWideCsv(d);
+		const text = csv.toString('utf8');
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
+		expect(rows[0].slice(0, 2)).toEqual([translator('sv')('results.col.unit'), translator('sv')('results.col.respondents')]);
+		expect(rows.every((r) => r.length === 2 + d.results.areas.length)).toBe(true);
+		const own = rows[1];
+		expect(own[0]).toBe('Region Nord & Öst');
+		d.results.areas.forEach((a, i) => expect(own[2 + i]).toBe(a.score === null ? '' : round2(a.score).toFixed(2).replace('.', ',')));
+		expect(text).toMatch(/;\d,\d\d/);
+		expect(text).not.toMatch(/\d\.\d\d/);
+	});
+
+	it('neutralizes formula-like unit names and keeps the long form as it was', () => {
+		// The hostile units above took no part in the round: give the heatmap's units their names.
+		const r = reports.en.results;
+		const names = [...HOSTILE_UNITS, 'Team; "Väst", Syd'];
+		const hostile: ReportData = { ...reports.en, results: { ...r, subunits: names.map((name, i) => ({ ...r.subunits[i % r.subunits.length], name })) } };
+		const rows = parse(renderWideCsv(hostile), { bom: true }) as string[][];
+		for (const name of HOSTILE_UNITS) expect(rows.map((x) => x[0])).toContain(`'${name}`);
+		expect(rows.map((x) => x[0])).toContain('Team; "Väst", Syd');
+		const sv = parse(renderWideCsv({ ...hostile, locale: 'sv' }), { bom: true, delimiter: ';' }) as string[][];
+		expect(sv.map((x) => x[0])).toContain('Team; "Väst", Syd');
+		expect(rows.flat().filter((v) => DANGEROUS.test(v))).toEqual([]);
+		expect(csvRows[0]).toEqual(['table', 'row', 'column', 'value']);
 	});
 });

@@ -132,3 +132,18 @@ export function reportTables(data: ReportData): Table[] {
 	for (const table of tables) table.rows = table.rows.map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? round2(v) : v)));
 	return tables;
 }
+
+/**
+ * Units × areas as the page's heatmap holds them: the unit itself (where the heatmap shows its row: when
+ * its respondents are shown) and each sub-unit the viewer may open, with respondents and each area's score
+ * as shown (null where hidden). Areas in the model's order, as the heatmap's columns.
+ */
+export function unitsTable(data: ReportData): Pick<Table, 'columns' | 'rows'> {
+	const r = data.results;
+	const t = reportText(data).t;
+	const own = r.unit.respondents === null ? [] : [{ name: r.unit.name, respondents: r.unit.respondents, areas: r.areas }];
+	return {
+		columns: [t('results.col.unit'), t('results.col.respondents'), ...r.areas.map((a) => a.name)],
+		rows: [...own, ...r.subunits].map((u) => [u.name, u.respondents, ...u.areas.map((a) => (a.score === null ? null : round2(a.score)))])
+	};
+}

@@ -15,15 +15,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	/** From a report page: make this report as PDF, deck, workbook or CSV, then follow its progress. */
+	/** From a report page: make this report as PDF, deck, workbook or CSV (long or wide), then follow its progress. */
 	default: async (event) => {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
+		// The report page's "CSV (wide)" button: a CSV in wide layout.
+		const [format, layout] = str(data.get('format')) === 'csv-wide' ? ['csv', 'wide'] : [str(data.get('format')), undefined];
 		const made = await attempt(data, () =>
 			requestExport({
 				actor,
 				input: {
-					format: str(data.get('format')),
+					format,
+					layout,
 					roundId: str(data.get('roundId')),
 					unitId: str(data.get('unitId')),
 					compare: str(data.get('compare')) || undefined,
