@@ -20,13 +20,7 @@ test('a regional manager compares a team with its region and the whole company @
 	await expect(page.getByText('Scores of Nordics are shown next to this unit’s')).toBeVisible();
 	const table = page.locator('table.areas');
 	if (device === 'desktop') await expect(table.getByRole('columnheader', { name: 'Nordics' })).toBeVisible();
-	else
-		await expect(
-			page
-				.locator('ol.narrow')
-				.getByText(/^Nordics \d/)
-				.first()
-		).toBeVisible();
+	else await expect(page.locator('ol.narrow .line', { hasText: /Nordics\s+\d/ }).first()).toBeVisible();
 
 	// Next to the whole company, which this viewer cannot open on its own.
 	await page.getByLabel('Next to').selectOption('organization');

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface E2EState {
@@ -65,7 +65,27 @@ const linkIn = (email: string) => {
 	}
 };
 
+/** Where a viewer's session from an earlier link sign-in in this run is kept (sign-in links are rate-limited per address). */
+const sessionFile = (email: string) => path.join(path.dirname(process.env.SOS_E2E_STATE!), `session-${email}.json`);
+
+/**
+ * Signs a viewer in: with the session of an earlier link sign-in in this run where it still holds (SOS
+ * allows five link requests per address in 15 minutes, and several journeys use the same viewer), else
+ * with a one-time link from the outbox.
+ */
 export async function signInByLink(page: Page, email: string) {
+	const saved = sessionFile(email);
+	if (existsSync(saved)) {
+		await page.context().addCookies(JSON.parse(readFileSync(saved, 'utf8')));
+		await page.goto('/app');
+		if (new URL(page.url()).pathname.startsWith('/app')) return;
+		await page.context().clearCookies();
+	}
+	await signInWithLink(page, email);
+	writeFileSync(saved, JSON.stringify(await page.context().cookies()));
+}
+
+async function signInWithLink(page: Page, email: string) {
 	const earlier = linkIn(email); // a link of an earlier sign-in (e.g. the other device's run) is used up
 	await page.goto('/signin/link');
 	await page.getByLabel('Email').fill(email);

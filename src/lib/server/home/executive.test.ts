@@ -45,6 +45,23 @@ async function twoRounds() {
 }
 
 describe('the executive home', () => {
+	it('shows the newest round whose results it may show, and names a newer one too small to show', async () => {
+		const { org, admin, ids, second } = await twoRounds();
+		const tiny = await createPublishedRound({
+			organizationId: org.id,
+			tree: { units: {}, respondents: { 'Team A': { sales_person: 2 } } },
+			existingUnits: ids,
+			closedAt: daysAgo(2),
+			seed: 5
+		});
+		const home = (await executiveHome({ actor: admin, locale: 'en' }))!;
+		expect(home.round.id).toBe(second.roundId);
+		expect(home.round.newerHidden).toMatchObject({ id: tiny.roundId });
+		expect(home.areas.some((a) => a.score !== null)).toBe(true);
+		// The movers are those of that round against the one before it, not of the newer round.
+		expect(home.round.previous).not.toBeNull();
+	});
+
 	it('shows the top unit’s areas as the report does, and as movers only the clear changes in the trends of the units its heatmap shows', async () => {
 		const { admin, first, second } = await twoRounds();
 		const home = (await executiveHome({ actor: admin, locale: 'en' }))!;

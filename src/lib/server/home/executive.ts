@@ -35,7 +35,16 @@ export interface LowUnit {
 }
 
 export interface ExecutiveHome {
-	round: { id: string; name: string; closedAt: Date | null; k: number; isGenerated: boolean; previous: { id: string; name: string } | null };
+	round: {
+		id: string;
+		name: string;
+		closedAt: Date | null;
+		k: number;
+		isGenerated: boolean;
+		previous: { id: string; name: string } | null;
+		/** A newer published round whose results at the top unit are hidden (too few respondents): named, so the home does not look out of date. */
+		newerHidden: { id: string; name: string } | null;
+	};
 	unit: { id: string; name: string; isOrganization: boolean; respondents: number | null };
 	areas: Pick<AreaResult, 'key' | 'name' | 'score' | 'benchmark' | 'difference' | 'status' | 'rank' | 'n' | 'interval' | 'inLine'>[];
 	/** Clear changes only (Welch's 90 % interval excludes zero), the largest first: of the top unit and the units below it that the heatmap shows. */
@@ -56,11 +65,15 @@ export interface ExecutiveHome {
  * area scores, the clear movers since the round before, participation, the lowest units per area, and
  * the open actions and coming decisions. Every figure comes from the same use cases as the report,
  * heatmap and trend pages (so through the viewer's part of the disclosure pattern); nothing is
- * recomputed here. Null when no published round has anything the viewer may see.
+ * recomputed here. The round is the newest whose results at the top the viewer may see (a newer one
+ * too small to show is named). Null when no published round has anything the viewer may see.
  */
 export async function executiveHome(opts: { actor: Actor; locale: Locale; today?: string }, executor: Db = db()): Promise<ExecutiveHome | null> {
-	const latest = (await listResultRounds({ actor: opts.actor, limit: 1 }, executor))[0];
+	const rounds = (await listResultRounds({ actor: opts.actor, limit: 12 }, executor)).filter((x) => x.startUnit);
+	// The newest round whose results the viewer may see at the top; a newer one that shows nothing is named, not opened.
+	const latest = rounds.find((x) => x.respondents !== null) ?? rounds[0];
 	if (!latest?.startUnit) return null;
+	const newerHidden = rounds[0] !== latest ? { id: rounds[0].id, name: rounds[0].name } : null;
 	const { actor, locale } = opts;
 	const top = latest.startUnit.id;
 	const choice = { compare: 'all', statistic: 'mean' } as const;
@@ -78,7 +91,7 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 	]);
 	const trend = movers.previous;
 	return {
-		round: { id: r.round.id, name: r.round.name, closedAt: r.round.closedAt, k: r.round.k, isGenerated: r.round.isGenerated, previous: trend },
+		round: { id: r.round.id, name: r.round.name, closedAt: r.round.closedAt, k: r.round.k, isGenerated: r.round.isGenerated, previous: trend, newerHidden },
 		unit: { id: r.unit.id, name: r.unit.name, isOrganization: r.unit.isOrganization, respondents: r.unit.respondents },
 		areas: r.areas.map(({ key, name, score, benchmark, difference, status, rank, n, interval, inLine }) => ({
 			key,
@@ -112,8 +125,9 @@ async function moversOf(
 	const trends = await Promise.all(opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale }, executor)));
 	for (const [u, trend] of trends.entries()) {
 		const unit = opts.units[u];
-		const [before, after] = trend.rounds.slice(-2);
-		if (!before || after?.id !== opts.roundId) continue;
+		const at = trend.rounds.findIndex((r) => r.id === opts.roundId);
+		const [before, after] = at > 0 ? [trend.rounds[at - 1], trend.rounds[at]] : [];
+		if (!before || !after) continue;
 		previous ??= { id: before.id, name: before.name };
 		for (const [i, a] of after.areas.entries()) {
 			const was = before.areas[i].score;
