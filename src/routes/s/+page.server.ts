@@ -6,7 +6,6 @@ import { formatDate, safeSurveyPath, setSurveyLanguage, surveyFromCookie, survey
 import { failSurvey } from '$lib/server/survey/errors';
 import { patchFromForm } from '$lib/server/survey/form';
 import { saveDraft } from '$lib/server/survey/save';
-import { closedLoop } from '$lib/server/survey/loop';
 import { submitSurvey, SurveyClosedError } from '$lib/server/survey/submit';
 import { areaPage, pageKeys, parsePage, progress, questionsPage, resumePage, reviewPage } from '$lib/server/survey/view';
 import { translator } from '$lib/i18n';
@@ -24,8 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			state: result.state,
 			locale,
 			organization: result.organizationName,
-			startsOn: result.state === 'not_open' ? formatDate(locale, result.startsAt) : null,
-			loop: result.state === 'closed' && result.published ? await closedLoop(result.published) : null
+			startsOn: result.state === 'not_open' ? formatDate(locale, result.startsAt) : null
 		};
 	}
 	const s = result.survey;
@@ -56,8 +54,7 @@ export const load: PageServerLoad = async (event) => {
 		progress: done,
 		statementCount: s.model.shape.statementCount,
 		areaCount: s.model.shape.areas.length,
-		view,
-		loop: null
+		view
 	};
 };
 

@@ -8,21 +8,11 @@ import type { JobRole, Language, RoundStatus } from '$lib/server/db/schema';
 import type { Answer } from '$lib/survey/scoring';
 import type { QuestionAnswer } from './answers';
 
-/** The round and unit a link belongs to, once the round's results are published (the same for every link of the unit). */
-export interface PublishedUnit {
-	organizationId: string;
-	roundId: string;
-	roundName: string;
-	unitId: string;
-	/** When the round ended: actions planned since belong to its follow-up. */
-	since: Date;
-}
-
 /** What a survey link leads to. Every problem looks alike to the outside except these plain states. */
 export type Invitation =
 	| { state: 'unknown' }
 	| { state: 'not_open'; startsAt: Date; organizationName: string; language: Language }
-	| { state: 'closed'; organizationName: string; language: Language; published: PublishedUnit | null }
+	| { state: 'closed'; organizationName: string; language: Language }
 	| { state: 'submitted'; organizationName: string; language: Language }
 	| { state: 'open'; survey: SurveyContext };
 
@@ -135,13 +125,7 @@ export async function toInvitation({ wait, ...found }: FoundRow): Promise<Invita
 	if (row.status === 'draft' || row.status === 'scheduled') return { state: 'not_open', startsAt: row.starts_at, ...plain };
 	// Once the round has closed, every link says only that: whoever holds someone's link must not learn
 	// whether they took part. Until then the participant may see that they have answered.
-	if (row.status !== 'open' || row.ends_at <= new Date()) {
-		const published =
-			row.status === 'published'
-				? { organizationId: row.organization_id, roundId: row.round_id, roundName: row.name, unitId: row.unit_id, since: row.ends_at }
-				: null;
-		return { state: 'closed', ...plain, published };
-	}
+	if (row.status !== 'open' || row.ends_at <= new Date()) return { state: 'closed', ...plain };
 	if (row.completed) return { state: 'submitted', ...plain };
 	const model = await getModel(row.model_id, row.model_version);
 	const answers: Answer[] = row.answers ?? Array(model.shape.statementCount).fill(null);
