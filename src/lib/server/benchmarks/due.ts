@@ -41,13 +41,20 @@ export async function dueBenchmarks(executor: Db = db()): Promise<BenchmarkKey[]
 	]);
 	const lastBuilt = new Map(built.map((b) => [keyOf({ modelId: b.model_id, modelVersion: b.model_version, population: b.population }), b.last_built]));
 	const due = new Map<string, BenchmarkKey>();
-	for (const c of closed)
-		for (const modelVersion of await benchmarksCarrying(c.model_id, c.model_version)) {
-			const key = { modelId: c.model_id, modelVersion, population: c.population };
-			const last = lastBuilt.get(keyOf(key));
-			if (!last || c.last_closed > last) due.set(keyOf(key), key);
-		}
+	for (const { key, closed: at } of await carried(closed)) {
+		const last = lastBuilt.get(keyOf(key));
+		if (!last || at > last) due.set(keyOf(key), key);
+	}
 	return inBuildOrder([...due.values()]);
+}
+
+/** Each closed-round group with every benchmark it changes: its own version's and those of the versions carrying it. */
+async function carried(closed: Awaited<ReturnType<typeof closedRounds>>): Promise<{ key: BenchmarkKey; closed: Date }[]> {
+	const out: { key: BenchmarkKey; closed: Date }[] = [];
+	for (const c of closed)
+		for (const modelVersion of await benchmarksCarrying(c.model_id, c.model_version))
+			out.push({ key: { modelId: c.model_id, modelVersion, population: c.population }, closed: c.last_closed });
+	return out;
 }
 
 /** Older versions first, so that a later version is decided against the figures the earlier one just published. */
@@ -72,12 +79,7 @@ export async function rebuildBenchmarkIfDue(key: BenchmarkKey, now = new Date(),
 
 /** Rebuilds the benchmark of every model version and population with closed rounds, and of the versions carrying them (the operator's "rebuild now", and after an exclusion). */
 export async function rebuildAllBenchmarks(now = new Date(), executor: Db = db()): Promise<number> {
-	const keys = new Map<string, BenchmarkKey>();
-	for (const c of await closedRounds(executor))
-		for (const modelVersion of await benchmarksCarrying(c.model_id, c.model_version)) {
-			const key = { modelId: c.model_id, modelVersion, population: c.population };
-			keys.set(keyOf(key), key);
-		}
+	const keys = new Map((await carried(await closedRounds(executor))).map(({ key }) => [keyOf(key), key]));
 	const ordered = inBuildOrder([...keys.values()]);
 	for (const key of ordered) await rebuildBenchmark({ ...key, now }, executor);
 	return ordered.length;
