@@ -62,7 +62,7 @@ describe('/api/v1/users/import', () => {
 		);
 		expect(r.status).toBe(201);
 		expect(r.data.importId).toMatch(/^[0-9a-f-]{36}$/);
-		expect(r.data.preview.counts).toEqual({ rows: 2, creates: 2, updates: 0, unchanged: 0, errors: 0, newUnits: 3 });
+		expect(r.data.preview.counts).toEqual({ rows: 2, creates: 2, updates: 0, unchanged: 0, errors: 0, newUnits: 3, unitAttributes: 0 });
 		expect(r.data.preview.newUnits).toEqual([['Nordics'], ['Nordics', 'Stockholm'], ['Nordics', 'Stockholm', 'Team North']]);
 		// Nothing is written by a preview.
 		expect((await as(cookie).GET('/users')).data!.total).toBe(1);
@@ -74,7 +74,7 @@ describe('/api/v1/users/import', () => {
 
 		const applied = await as(cookie).POST('/users/import/{id}/apply', byId(r.data.importId));
 		expect(applied.response.status).toBe(200);
-		expect(applied.data).toMatchObject({ rows: 2, creates: 2, updates: 0, errors: 0, newUnits: 3 });
+		expect(applied.data).toMatchObject({ rows: 2, creates: 2, updates: 0, errors: 0, newUnits: 3, unitAttributes: 0 });
 		const users = (await as(cookie).GET('/users')).data!.users;
 		expect(users.find((u) => u.email === bo)).toMatchObject({ name: 'Bo <b>', access: 'viewer', jobRole: 'sales_manager' });
 		expect((await as(cookie).GET('/units')).data!.units).toHaveLength(3);

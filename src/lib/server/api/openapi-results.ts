@@ -71,6 +71,25 @@ export function resultPaths() {
 				responses: { ...ok('Heatmap'), ...errors(400, 401, 403, 404) }
 			}
 		},
+		'/results/{round}/cuts': {
+			parameters: [
+				round,
+				{ name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
+				{
+					name: 'attribute',
+					in: 'query',
+					schema: { type: 'string' },
+					description: 'A unit attribute (the import’s unit_ columns, without the prefix). Without it: only the attributes on offer.'
+				},
+				...query
+			],
+			get: {
+				summary: 'A unit’s respondents cut by a unit attribute',
+				description: `One row per value of the attribute among the unit’s sub-units (a unit without a value takes the one above it). A cut is a group across the tree, so a figure shows only where it is a combination of whole-unit figures the caller already sees. ${hidden}`,
+				operationId: 'resultsHeatmapCut',
+				responses: { ...ok('HeatmapCut'), ...errors(400, 401, 403, 404) }
+			}
+		},
 		'/results/trend/{unit}': {
 			parameters: [unitPath, query[2]],
 			get: {

@@ -6,7 +6,7 @@ import { importAppliedOutput, importPreviewOutput, userImportOutput } from '$lib
 import { surveySubmittedOutput } from '$lib/server/survey/output';
 import { responseRatesOutput, roundListOutput, roundOutput } from '$lib/server/rounds/output';
 import { questionListOutput, questionOutput, standardQuestionOutput } from '$lib/server/questions/output';
-import { heatmapOutput, resultRoundListOutput, trendOutput, unitResultsOutput } from '$lib/server/results/output';
+import { heatmapCutOutput, heatmapOutput, resultRoundListOutput, trendOutput, unitResultsOutput } from '$lib/server/results/output';
 import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { actionListOutput, actionOutput } from '$lib/server/actions/output';
 import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
@@ -31,6 +31,7 @@ const outputs = {
 	ResultRoundList: resultRoundListOutput,
 	UnitResults: unitResultsOutput,
 	Heatmap: heatmapOutput,
+	HeatmapCut: heatmapCutOutput,
 	Trend: trendOutput,
 	Action: actionOutput,
 	ActionList: actionListOutput,

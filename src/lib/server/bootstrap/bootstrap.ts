@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db, type Db } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { recordAudit } from '$lib/server/audit/record';
-import { demoOrganization, demoPerson, demoTree } from './demo-data';
+import { demoOrganization, demoPerson, demoUnitAttributes, demoTree } from './demo-data';
 
 export interface Credential {
 	role: string;
@@ -46,7 +46,13 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const addUnit = async (name: string, parentId: string | null) =>
-		(await executor.insertInto('units').values({ organization_id: org.id, name, parent_id: parentId }).returning('id').executeTakeFirstOrThrow()).id;
+		(
+			await executor
+				.insertInto('units')
+				.values({ organization_id: org.id, name, parent_id: parentId, attributes: JSON.stringify(demoUnitAttributes[name] ?? {}) })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	let n = 0;
 	const people: { name: string; email: string; unit: string; role: 'sales_person' | 'sales_manager'; access: 'participant' | 'viewer' }[] = [];
 	for (const [area, regions] of Object.entries(demoTree)) {

@@ -19,6 +19,20 @@ export const demoTree: Record<string, Record<string, string[]>> = {
 };
 
 /**
+ * What the demo's units are like (attributes, as the import's unit_ columns set them): heatmap cuts. A
+ * region's value covers its teams unless a team has its own; the service region's manager has none.
+ */
+export const demoUnitAttributes: Record<string, Record<string, string>> = {
+	Nordics: { sales_model: 'Territory', country: 'Sweden' },
+	'Central Europe': { sales_model: 'Territory', country: 'Germany' },
+	'Service Nordics': { sales_model: 'Territory' },
+	Stockholm: { sales_model: 'Key accounts' },
+	Hamburg: { sales_model: 'Key accounts' },
+	'Service Sweden': { country: 'Sweden' },
+	'Service Norway': { country: 'Norway' }
+};
+
+/**
  * The parts of the demo organization that run no sales contests and pay fixed salaries: everyone there
  * answers "not used in our team" to these statements (model keys), so the report shows the finding
  * where the pattern allows it (a whole team answering alike hides the statement in that team).

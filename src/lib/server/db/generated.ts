@@ -350,6 +350,7 @@ export interface UnitLineage {
 }
 
 export interface Units {
+  attributes: Generated<Json>;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;

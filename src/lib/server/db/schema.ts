@@ -32,7 +32,8 @@ export interface FrozenUnit {
 }
 
 export type OrganizationsTable = G.Organizations;
-export type UnitsTable = G.Units;
+/** A unit's attributes (unit_ columns of the import): key → value. */
+export type UnitsTable = Override<G.Units, { attributes: JsonText<Record<string, string>, true> }>;
 export type UsersTable = Override<G.Users, { language: Union<Language, true>; job_role: JobRole | null; access: Union<Access, true> }>;
 export type AccountsTable = Override<G.Accounts, { language: Union<Language, true> }>;
 export type SessionsTable = G.Sessions;

@@ -110,3 +110,21 @@ export async function recordAccessChanges(
 		FROM unnest(${changed.map((w) => w.email)}::text[], ${details}::text[]) AS t(target, details)`.execute(trx);
 	return changed.length;
 }
+
+/** Sets the attribute values the records give their units (unit_ columns), keeping the units' other attributes. */
+export async function writeUnitAttributes(
+	trx: Trx,
+	opts: { organizationId: string; records: readonly ImportRecord[]; unitIdByKey: ReadonlyMap<string, string> }
+): Promise<void> {
+	const byUnit = new Map<string, Record<string, string>>();
+	for (const r of opts.records) {
+		const id = opts.unitIdByKey.get(unitPathKey(r.unitPath));
+		if (id && Object.keys(r.unitAttributes).length > 0) byUnit.set(id, { ...byUnit.get(id), ...r.unitAttributes });
+	}
+	if (byUnit.size === 0) return;
+	const items = [...byUnit];
+	await sql`
+		UPDATE units AS u SET attributes = u.attributes || t.attributes::jsonb
+		FROM unnest(${items.map(([id]) => id)}::uuid[], ${items.map(([, a]) => JSON.stringify(a))}::text[]) AS t(id, attributes)
+		WHERE u.organization_id = ${opts.organizationId}::uuid AND u.id = t.id`.execute(trx);
+}

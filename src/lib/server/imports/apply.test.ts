@@ -11,7 +11,7 @@ describe('applyUserImport', () => {
 	it('creates the units level by level and the users, and records the import', async () => {
 		const ctx = await setup();
 		const { counts, importId } = await importRows(ctx, team);
-		expect(counts).toEqual({ rows: 3, creates: 3, updates: 0, unchanged: 0, errors: 0, newUnits: 4, accessChanged: 0 });
+		expect(counts).toEqual({ rows: 3, creates: 3, updates: 0, unchanged: 0, errors: 0, newUnits: 4, unitAttributes: 0, accessChanged: 0 });
 		const u = await units(ctx.organizationId);
 		const nordics = u.find((x) => x.name === 'Nordics');
 		const stockholm = u.find((x) => x.name === 'Stockholm');

@@ -4,7 +4,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { db, type Db } from '$lib/server/db';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { fields } from '$lib/server/validation';
-import { createMissingUnits, recordAccessChanges, upsertUsers } from './apply-writes';
+import { createMissingUnits, recordAccessChanges, upsertUsers, writeUnitAttributes } from './apply-writes';
 import type { ParsedUserFile } from './parse';
 import { withImportLock } from './lock';
 import { assertMayImportUsers } from './policy';
@@ -69,6 +69,7 @@ async function applyLocked(opts: { organizationId: string; importId: string; act
 			const state = await loadImportState({ organizationId }, trx);
 			const { preview, records } = revalidate(row.file, state);
 			const newUnits = await createMissingUnits(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
+			await writeUnitAttributes(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
 			const changed = records.filter((r) => r.action !== 'unchanged');
 			const written = await upsertUsers(trx, { organizationId, records: changed, unitIdByKey: state.unitIdByKey });
 			const accessChanged = await recordAccessChanges(trx, { organizationId, actor: opts.actor.label, ip: opts.ip, importId, written });

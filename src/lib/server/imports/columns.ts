@@ -20,6 +20,8 @@ export interface ColumnMap {
 	userType: number | null;
 	/** Column index per unit level, top level first. */
 	levels: number[];
+	/** Attributes of the person's unit (columns named unit_<key>, e.g. unit_sales_model). */
+	attributes: { key: string; index: number }[];
 	/** Unknown columns, ignored. */
 	warnings: string[];
 }
@@ -42,13 +44,20 @@ export function expectedColumns(levelNames: readonly string[]): string[] {
 	return ['name', 'email', 'language', ...levelColumnNames(levelNames), 'job_role', 'user_type'];
 }
 
+/** Columns describing the person's unit start with this (unit_sales_model → the unit's 'sales_model'). */
+export const ATTRIBUTE_PREFIX = 'unit_';
+
+/** At most this many unit attributes per file. */
+export const MAX_ATTRIBUTES = 10;
+
 function matchHeader(cell: string, levelSlugs: string[]): string | null {
 	const s = slugify(cell);
 	if (!s) return null;
 	const level = levelSlugs.indexOf(s);
 	if (level >= 0) return `level:${level}`;
 	const fixed = FIXED.find((f) => f.field === s || f.aliases.includes(s));
-	return fixed ? fixed.field : null;
+	if (fixed) return fixed.field;
+	return s.startsWith(ATTRIBUTE_PREFIX) && s.length > ATTRIBUTE_PREFIX.length ? `attribute:${s.slice(ATTRIBUTE_PREFIX.length)}` : null;
 }
 
 /**
@@ -84,6 +93,10 @@ export function resolveColumns(opts: { header: readonly string[]; levels: readon
 		const more = ignored.length > 20 ? ` and ${ignored.length - 20} more` : '';
 		warnings.push(`Unknown column${ignored.length > 1 ? 's' : ''} ignored: ${shown}${more}.`);
 	}
+	const attributes = [...found].filter(([key]) => key.startsWith('attribute:')).map(([key, index]) => ({ key: key.slice('attribute:'.length), index }));
+	if (attributes.length > MAX_ATTRIBUTES) {
+		throw new ValidationError(`The file has ${attributes.length} unit_ columns; at most ${MAX_ATTRIBUTES} unit attributes are supported.`);
+	}
 	const at = (key: string) => found.get(key) ?? null;
 	return {
 		name: at('name') ?? 0,
@@ -92,6 +105,7 @@ export function resolveColumns(opts: { header: readonly string[]; levels: readon
 		jobRole: at('job_role') ?? 0,
 		userType: at('user_type'),
 		levels: levelSlugs.map((_, i) => at(`level:${i}`) ?? 0),
+		attributes,
 		warnings
 	};
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, int, timestamp } from '$lib/server/http/output-fields';
 
-const counts = { rows: int, creates: int, updates: int, unchanged: int, errors: int, newUnits: int };
+const counts = { rows: int, creates: int, updates: int, unchanged: int, errors: int, newUnits: int, unitAttributes: int.optional() };
 
 /** What applying a file would do (types.ts ImportPreview). */
 const preview = z
@@ -10,6 +10,10 @@ const preview = z
 		warnings: z.array(z.string()).describe('File-level remarks, e.g. unknown columns that were ignored.'),
 		counts: z.strictObject(counts),
 		newUnits: z.array(z.array(z.string())).describe('Units that applying would create, each as its path from the top (at most 1000).'),
+		unitAttributes: z
+			.array(z.string())
+			.optional()
+			.describe('Attribute values (unit_ columns) applying would set, one line per unit and attribute (at most 1000).'),
 		rows: z
 			.array(
 				z.strictObject({

@@ -10,7 +10,7 @@ describe('previewUserImport', () => {
 		const ctx = await setup();
 		const before = (await users(ctx.organizationId)).length;
 		const { importId, preview: p } = await preview(ctx, team);
-		expect(p.counts).toEqual({ rows: 3, creates: 3, updates: 0, unchanged: 0, errors: 0, newUnits: 4 });
+		expect(p.counts).toEqual({ rows: 3, creates: 3, updates: 0, unchanged: 0, errors: 0, newUnits: 4, unitAttributes: 0 });
 		expect(await users(ctx.organizationId)).toHaveLength(before);
 		expect(await units(ctx.organizationId)).toHaveLength(0);
 		const stored = await getUserImport({ organizationId: ctx.organizationId, importId });

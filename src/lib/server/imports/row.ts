@@ -1,6 +1,6 @@
 import type { Access, JobRole, Language } from '$lib/server/db/schema';
 import { fields } from '$lib/server/validation';
-import type { ColumnMap } from './columns';
+import { ATTRIBUTE_PREFIX, type ColumnMap } from './columns';
 import { clip, hasControlCharacter, MAX_TEXT_LENGTH, quote, unitPathKey } from './text';
 import type { ExistingUser, ImportRecord, PreviewRow } from './types';
 import { parseJobRole, parseLanguage, parseUserType } from './values';
@@ -37,6 +37,18 @@ function checkUnitPath(ctx: RowContext, values: string[], errors: string[]): str
 		}
 	});
 	return values.slice(0, last + 1);
+}
+
+function checkAttributes(ctx: RowContext, get: (i: number) => string, unitPath: string[], errors: string[]): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const { key, index } of ctx.columns.attributes) {
+		const value = get(index);
+		if (value === '') continue;
+		checkText(`${ATTRIBUTE_PREFIX}${key}`, value, errors);
+		values[key] = value;
+	}
+	if (Object.keys(values).length > 0 && unitPath.length === 0) errors.push('Unit attributes (unit_ columns) need a unit on the same row');
+	return values;
 }
 
 function showPath(path: readonly string[] | null): string {
@@ -103,7 +115,19 @@ export function checkRow(ctx: RowContext, cells: readonly string[], rowNumber: n
 	}
 
 	const unitPath = checkUnitPath(ctx, ctx.columns.levels.map(get), errors);
-	const record: ImportRecord = { rowNumber, email, name, language, unitPath, jobRole, access, action: 'create', accessBefore: existing?.access ?? null };
+	const unitAttributes = checkAttributes(ctx, get, unitPath, errors);
+	const record: ImportRecord = {
+		rowNumber,
+		email,
+		name,
+		language,
+		unitPath,
+		unitAttributes,
+		jobRole,
+		access,
+		action: 'create',
+		accessBefore: existing?.access ?? null
+	};
 	let changes: string[] = [];
 	if (existing) {
 		const scopePath = access === 'viewer' ? unitPath : access === 'admin' ? existing.scopeUnitPath : null;

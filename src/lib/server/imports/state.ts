@@ -10,12 +10,15 @@ export interface ImportState {
 	existingUnitPaths: string[][];
 	/** Unit id by unitPathKey(path). */
 	unitIdByKey: Map<string, string>;
+	/** Units' attributes (unit_ columns) by unitPathKey(path), for units that have any. */
+	existingUnitAttributes: Map<string, Record<string, string>>;
 }
 
 interface UnitRow {
 	id: string;
 	parent_id: string | null;
 	name: string;
+	attributes: Record<string, string>;
 }
 
 function unitPaths(units: UnitRow[]): Map<string, string[]> {
@@ -38,7 +41,7 @@ export async function loadImportState(opts: { organizationId: string }, executor
 	const { organizationId } = opts;
 	const org = await executor.selectFrom('organizations').select('level_names').where('id', '=', organizationId).executeTakeFirst();
 	if (!org) throw new NotFoundError('organization');
-	const units = await executor.selectFrom('units').select(['id', 'parent_id', 'name']).where('organization_id', '=', organizationId).execute();
+	const units = await executor.selectFrom('units').select(['id', 'parent_id', 'name', 'attributes']).where('organization_id', '=', organizationId).execute();
 	const users = await executor
 		.selectFrom('users')
 		.select(['id', 'name', 'email', 'language', 'unit_id', 'job_role', 'access', 'scope_unit_id'])
@@ -48,6 +51,8 @@ export async function loadImportState(opts: { organizationId: string }, executor
 	const paths = unitPaths(units);
 	const unitIdByKey = new Map<string, string>();
 	for (const [id, path] of paths) unitIdByKey.set(unitPathKey(path), id);
+	const existingUnitAttributes = new Map<string, Record<string, string>>();
+	for (const u of units) if (Object.keys(u.attributes).length > 0) existingUnitAttributes.set(unitPathKey(paths.get(u.id) ?? []), u.attributes);
 	const existingUsers = new Map<string, ExistingUser>();
 	for (const u of users) {
 		existingUsers.set(u.email, {
@@ -60,5 +65,5 @@ export async function loadImportState(opts: { organizationId: string }, executor
 			scopeUnitPath: u.scope_unit_id ? (paths.get(u.scope_unit_id) ?? null) : null
 		});
 	}
-	return { levels: org.level_names, existingUsers, existingUnitPaths: [...paths.values()], unitIdByKey };
+	return { levels: org.level_names, existingUsers, existingUnitPaths: [...paths.values()], unitIdByKey, existingUnitAttributes };
 }

@@ -38,6 +38,8 @@ export interface ImportCounts {
 	unchanged: number;
 	errors: number;
 	newUnits: number;
+	/** Units whose attributes (unit_ columns) applying would set or change. */
+	unitAttributes: number;
 }
 
 export interface ImportPreview {
@@ -48,6 +50,8 @@ export interface ImportPreview {
 	counts: ImportCounts;
 	/** Units that applying would create, each as its full path (top level first); at most the first 1000. */
 	newUnits: string[][];
+	/** Attribute values applying would set, e.g. "Nordics / Stockholm: sales_model 'Field'" (at most the first 1000). */
+	unitAttributes?: string[];
 	/**
 	 * Rows shown in detail: the first 1000 rows with errors, and the first 1000 other rows that create,
 	 * update or carry a note. Unchanged rows without notes are only counted.
@@ -64,6 +68,8 @@ export interface ImportRecord {
 	name: string;
 	language: Language;
 	unitPath: string[];
+	/** Attribute values this row gives its unit (non-empty unit_ cells), by key. */
+	unitAttributes: Record<string, string>;
 	jobRole: JobRole | null;
 	access: Access;
 	action: ImportAction;

@@ -144,7 +144,7 @@ describe('validateUserRows: against existing data', () => {
 			],
 			{ users: { 'anna@example.com': anna } }
 		);
-		expect(preview.counts).toEqual({ rows: 2, creates: 1, updates: 0, unchanged: 1, errors: 0, newUnits: 2 });
+		expect(preview.counts).toEqual({ rows: 2, creates: 1, updates: 0, unchanged: 1, errors: 0, newUnits: 2, unitAttributes: 0 });
 		expect(preview.newUnits).toEqual([
 			['Nordics', 'Oslo'],
 			['Nordics', 'Oslo', 'Team West']

@@ -1,6 +1,6 @@
-import { resolveColumns } from './columns';
+import { ATTRIBUTE_PREFIX, resolveColumns } from './columns';
 import { checkRow, type CheckedRow } from './row';
-import { unitPathKey } from './text';
+import { quote, unitPathKey } from './text';
 import type { ExistingUser, ImportCounts, ImportPreview, ImportRecord, PreviewRow } from './types';
 
 /** How many rows with errors, and how many other rows, the preview keeps in detail. */
@@ -16,6 +16,8 @@ export interface ValidateUserRowsOptions {
 	existingUsers: ReadonlyMap<string, ExistingUser>;
 	/** Every existing unit as its path of names, top level first. */
 	existingUnitPaths: readonly (readonly string[])[];
+	/** Existing units' attributes by unitPathKey(path); absent: none. */
+	existingUnitAttributes?: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 export interface ValidationOutcome {
@@ -39,6 +41,39 @@ function markDuplicates(checked: CheckedRow[]): void {
 		const shown = others.slice(0, 5).join(', ') + (others.length > 5 ? ', …' : '');
 		row.errors.push(`Email also on row${others.length > 1 ? 's' : ''} ${shown}`);
 	}
+}
+
+/** A unit takes one value per attribute: a later row giving the same unit another value is an error. */
+function markAttributeConflicts(checked: CheckedRow[]): void {
+	const first = new Map<string, { value: string; rowNumber: number }>();
+	for (const { row, record } of checked) {
+		const unit = unitPathKey(record.unitPath);
+		for (const [key, value] of Object.entries(record.unitAttributes)) {
+			const seen = first.get(`${unit}\u0000${key}`);
+			if (!seen) first.set(`${unit}\u0000${key}`, { value, rowNumber: row.rowNumber });
+			else if (seen.value !== value)
+				row.errors.push(`${ATTRIBUTE_PREFIX}${key} ${quote(value)} differs from ${quote(seen.value)} on row ${seen.rowNumber} for the same unit`);
+		}
+	}
+}
+
+/** The attribute values applying would set or change, one line per unit and attribute. */
+function attributeChanges(
+	records: readonly ImportRecord[],
+	existing: ReadonlyMap<string, Readonly<Record<string, string>>>
+): { units: number; lines: string[] } {
+	const lines = new Map<string, string>();
+	const units = new Set<string>();
+	for (const r of records) {
+		const unit = unitPathKey(r.unitPath);
+		for (const [key, value] of Object.entries(r.unitAttributes)) {
+			if (existing.get(unit)?.[key] === value || lines.has(`${unit}\u0000${key}`)) continue;
+			units.add(unit);
+			const before = existing.get(unit)?.[key];
+			lines.set(`${unit}\u0000${key}`, `${r.unitPath.join(' / ')}: ${key} ${before === undefined ? '' : `${quote(before)} → `}${quote(value)}`);
+		}
+	}
+	return { units: units.size, lines: [...lines.values()] };
 }
 
 function findNewUnits(records: readonly ImportRecord[], existing: readonly (readonly string[])[]): string[][] {
@@ -85,16 +120,19 @@ export function validateUserRows(opts: ValidateUserRowsOptions): ValidationOutco
 		checked.push(checkRow(ctx, cells, i + 2));
 	});
 	markDuplicates(checked);
+	markAttributeConflicts(checked);
 
 	const records = checked.filter((c) => c.row.errors.length === 0).map((c) => c.record);
 	const newUnits = findNewUnits(records, opts.existingUnitPaths);
+	const attributes = attributeChanges(records, opts.existingUnitAttributes ?? new Map());
 	const counts: ImportCounts = {
 		rows: checked.length,
 		creates: records.filter((r) => r.action === 'create').length,
 		updates: records.filter((r) => r.action === 'update').length,
 		unchanged: records.filter((r) => r.action === 'unchanged').length,
 		errors: checked.length - records.length,
-		newUnits: newUnits.length
+		newUnits: newUnits.length,
+		unitAttributes: attributes.units
 	};
 	const { detail, errorRows, otherRows } = pickDetail(checked.map((c) => c.row));
 	const preview: ImportPreview = {
@@ -102,6 +140,7 @@ export function validateUserRows(opts: ValidateUserRowsOptions): ValidationOutco
 		warnings: columns.warnings,
 		counts,
 		newUnits: newUnits.slice(0, DETAIL_LIMIT),
+		...(attributes.lines.length ? { unitAttributes: attributes.lines.slice(0, DETAIL_LIMIT) } : {}),
 		rows: detail,
 		omitted: { errorRows, otherRows, newUnits: Math.max(0, newUnits.length - DETAIL_LIMIT) }
 	};

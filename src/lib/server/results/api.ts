@@ -10,7 +10,8 @@ const resultsQuery = comparison.extend({
 	lang: z.enum(['en', 'sv']).optional(),
 	depth: z.coerce.number().int('depth must be a whole number').min(0).max(10).default(1),
 	unit: z.string().max(64).optional(),
-	within: withinChoice.optional()
+	within: withinChoice.optional(),
+	attribute: z.string().optional()
 });
 
 export function resultsParams(url: URL, actor: Actor): { choice: Comparison; locale: Locale; depth: number; unit: string | undefined; within: Within | null } {
@@ -23,4 +24,23 @@ export function resultsParams(url: URL, actor: Actor): { choice: Comparison; loc
 		unit: q.unit,
 		within: q.within ?? null
 	};
+}
+
+const attributeKey = (name: string) =>
+	z
+		.string()
+		.max(60, `${name}: at most 60 characters`)
+		.regex(/^[a-z0-9_]+$/, `${name}: lower-case letters, digits and _ only`);
+
+/** The unit attribute to cut by (?attribute= in the API, ?cut= on the report page); null when none is named. */
+export function attributeFrom(url: URL, name: 'attribute' | 'cut' = 'attribute'): string | null {
+	const raw = url.searchParams.get(name);
+	if (raw === null || raw === '') return null;
+	return parse(attributeKey(name), raw);
+}
+
+/** The report page's ?cut=: a well-formed attribute key, or null (a bad one falls back to the units). */
+export function cutFrom(url: URL): string | null {
+	const parsed = attributeKey('cut').safeParse(url.searchParams.get('cut') ?? '');
+	return parsed.success ? parsed.data : null;
 }

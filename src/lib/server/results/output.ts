@@ -160,6 +160,16 @@ export const heatmapOutput = z.strictObject({
 	rows: z.array(z.strictObject({ id: unitKey, name: z.string(), parentId: z.string().nullable(), depth: int, respondents: count, areas: z.array(cell) }))
 });
 
+export const heatmapCutOutput = z.strictObject({
+	round: z.strictObject({ id, name: z.string(), k: int }),
+	attributes: z.array(z.string()).describe('The attributes the organization’s units carry (the import’s unit_ columns), to cut by.'),
+	attribute: z.string().nullable(),
+	areas: z.array(areaName),
+	rows: z
+		.array(z.strictObject({ value: z.string().nullable().describe('Null: the units without a value.'), respondents: count, areas: z.array(cell) }))
+		.describe('One row per value. A figure shows only where it adds up from whole-unit figures the caller already sees and counts at least k respondents.')
+});
+
 export const trendOutput = z.strictObject({
 	unit: named,
 	model: z.string().describe('The model version whose areas the trend shows: the newest its rounds used.'),

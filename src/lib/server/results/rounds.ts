@@ -174,11 +174,11 @@ export async function loadRoundData(
 	};
 }
 
-/** A unit of the round's tree and its sub-units down to `depth` levels (ORGANIZATION: the whole tree's top). */
+/** A unit of the round's tree and its sub-units down to `depth` levels (ORGANIZATION: the whole tree's top; Infinity: all levels). */
 export function unitsBelow(round: PublishedRound, unitId: string, depth: number): string[] {
 	const out = [unitId];
 	let level = [unitId];
-	for (let d = 0; d < depth; d++) {
+	for (let d = 0; d < depth && level.length > 0; d++) {
 		level = round.tree.filter((u) => (u.parentId === null ? level.includes(ORGANIZATION) : level.includes(u.parentId))).map((u) => u.id);
 		out.push(...level);
 	}

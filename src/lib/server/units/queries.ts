@@ -55,3 +55,21 @@ export async function listUnitNames(opts: { organizationId: string; unitIds: str
 	const byId = new Map(names.map((u) => [u.id, u.name]));
 	return opts.unitIds.map((id) => byId.get(id)).filter((n): n is string => !!n);
 }
+
+/** Every unit's attributes (the import's unit_ columns) that has any: unit id → key → value. */
+export async function listUnitAttributes(opts: { organizationId: string }, executor: Db = db()): Promise<Map<string, Record<string, string>>> {
+	const rows = await executor
+		.selectFrom('units')
+		.select(['id', 'attributes'])
+		.where('organization_id', '=', opts.organizationId)
+		.where(sql<boolean>`attributes <> '{}'::jsonb`)
+		.execute();
+	return new Map(rows.map((r) => [r.id, r.attributes]));
+}
+
+/** The attribute keys the organization's units carry, sorted. */
+export async function listAttributeKeys(opts: { organizationId: string }, executor: Db = db()): Promise<string[]> {
+	const rows = await sql<{ key: string }>`
+		SELECT DISTINCT jsonb_object_keys(attributes) AS key FROM units WHERE organization_id = ${opts.organizationId}::uuid ORDER BY key`.execute(executor);
+	return rows.rows.map((r) => r.key);
+}
