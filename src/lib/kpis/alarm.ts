@@ -52,6 +52,7 @@ export interface Year {
 
 const HUNDRED = q(100);
 const TWELVE = q(12);
+const known = (t: Totals | null | undefined): t is Totals => !!t;
 
 /** (actual − plan) ÷ |plan| × 100, exact; null when the plan is 0. */
 export function deviationPct(plan: Q, actual: Q): Q | null {
@@ -79,16 +80,7 @@ export const worstOf = (statuses: AlarmStatus[]): AlarmStatus =>
 export function kpiAlarm(def: KpiDefinition, set: KpiSet, year: Year, month: number): KpiAlarm {
 	if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Not a month: ${month}`);
 	const value = (t: Totals | null | undefined) => (t ? valueOf(def, t) : null);
-	const over = (ts: (Totals | null)[]) =>
-		ts.length
-			? valueOf(
-					def,
-					merge(
-						set,
-						ts.filter((t) => t !== null)
-					)
-				)
-			: null;
+	const over = (ts: (Totals | null | undefined)[]) => valueOf(def, merge(set, ts.filter(known)));
 	const months = Array.from({ length: month }, (_, i) => i);
 	const hasActual = (i: number) => value(year.actual[i]) !== null;
 	const thisMonth = { plan: value(year.plan[month - 1]), actual: value(year.actual[month - 1]) };

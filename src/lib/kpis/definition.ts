@@ -59,9 +59,15 @@ export type KpiDefinitionInput = z.input<typeof kpiDefinition>;
 export type Thresholds = z.output<typeof thresholds>;
 export type Rollup = z.output<typeof rollup>;
 
-/** The KPIs a definition is built from (its weight, or its numerator and denominator). */
-export function partsOf(r: Rollup): string[] {
-	return r.kind === 'weighted' ? [r.base] : r.kind === 'ratio' ? [r.numerator, r.denominator] : [];
+/** The KPIs a definition is built from (its weight, or its numerator and denominator), by field. */
+export function partsOf(r: Rollup): [field: string, key: string][] {
+	if (r.kind === 'weighted') return [['base', r.base]];
+	if (r.kind === 'ratio')
+		return [
+			['numerator', r.numerator],
+			['denominator', r.denominator]
+		];
+	return [];
 }
 
 /** A key's first cycle through the parts (`a → b → a`), or null. */
@@ -70,7 +76,7 @@ function cycleFrom(start: string, byKey: Map<string, KpiDefinition>): string[] |
 		if (path.includes(k)) return [...path.slice(path.indexOf(k)), k];
 		const def = byKey.get(k);
 		if (!def) return null;
-		for (const p of partsOf(def.rollup)) {
+		for (const [, p] of partsOf(def.rollup)) {
 			const found = walk(p, [...path, k]);
 			if (found) return found;
 		}
@@ -96,16 +102,7 @@ export const kpiSet = z.array(kpiDefinition).superRefine((defs, ctx) => {
 		const cycle = cycleFrom(def.key, byKey);
 		const inCycle = cycle?.[0] === def.key;
 		if (cycle && inCycle) ctx.addIssue({ code: 'custom', message: `A KPI cannot be built from itself: ${cycle.map(label).join(' → ')}`, path: [i, 'rollup'] });
-		const parts: [string, string][] =
-			r.kind === 'weighted'
-				? [['base', r.base]]
-				: r.kind === 'ratio'
-					? [
-							['numerator', r.numerator],
-							['denominator', r.denominator]
-						]
-					: [];
-		for (const [field, part] of parts) {
+		for (const [field, part] of partsOf(r)) {
 			const target = byKey.get(part);
 			if (!target) ctx.addIssue({ code: 'custom', message: `There is no KPI ${part} in this set`, path: [i, 'rollup', field] });
 			else if (!inCycle && target.rollup.kind !== 'sum')

@@ -49,10 +49,31 @@ describe('the starter KPIs', () => {
 		expect(toDecimal(r.forecast_accuracy!)).toBe('82'); // (900 + 125) ÷ 1250
 	});
 
-	it('raise the alarms documented in docs/kpis.md', () => {
-		const sales = byKey.get('sales')!;
-		const months = (xs: string[]) => xs.map((v) => totalsOf(set, figures({ sales: v })));
-		const a = kpiAlarm(sales, set, { plan: months(Array<string>(12).fill('1000')), actual: months(['1000', '950', '880']) }, 3);
-		expect([a.month?.status, a.ytd?.status, a.runRate?.status, a.worst]).toEqual(['amber', 'amber', 'amber', 'amber']);
+	it.each([
+		// the worked examples of docs/kpis.md: actuals January to March; month, ytd, run rate, worst
+		[
+			['1000', '950', '880'],
+			['amber', 'amber', 'amber', 'amber']
+		],
+		[
+			['1000', '1000', '800'],
+			['red', 'amber', 'amber', 'red']
+		],
+		[
+			['1000', null, '800'],
+			['red', 'red', 'red', 'red']
+		],
+		[
+			['1000', '1000', null],
+			['no_data', 'no_data', 'no_data', 'no_data']
+		],
+		[
+			['1000', '1000', '905'],
+			['ok', 'ok', 'ok', 'ok']
+		]
+	])('raise the documented alarms for sales of %j', (actuals, expected) => {
+		const months = (xs: (string | null)[]) => xs.map((v) => (v === null ? null : totalsOf(set, figures({ sales: v }))));
+		const a = kpiAlarm(byKey.get('sales')!, set, { plan: months(Array<string>(12).fill('1000')), actual: months(actuals) }, 3);
+		expect([a.month?.status, a.ytd?.status, a.runRate?.status, a.worst]).toEqual(expected);
 	});
 });
