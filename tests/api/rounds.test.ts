@@ -286,7 +286,9 @@ describe('/api/v1/rounds: life cycle', () => {
 		expect(mail.text).toMatch(/\/s\/[a-z2-7]{58}/);
 		expect(await emailsTo(people.solo[0])).toEqual([]);
 		const got = await as(cookie).GET('/rounds/{id}', byId(round.id));
-		expect({ status: got.response.status, data: got.data }).toMatchObject({ status: 200, data: { ...round, completed: 0 } });
+		const { warnings, ...saved } = round;
+		expect(warnings).toEqual([]);
+		expect({ status: got.response.status, data: got.data }).toMatchObject({ status: 200, data: { ...saved, completed: 0 } });
 		const list = await as(cookie).GET('/rounds');
 		expect(list.data!.rounds.map((r: { id: string }) => r.id)).toEqual([round.id]);
 		const audit = await auditActions(org.id);
@@ -313,6 +315,41 @@ describe('/api/v1/rounds: life cycle', () => {
 		expect(again.error!.error.code).toBe('round_state');
 		await afterNextTick();
 		for (const p of people.north) expect(await emailsTo(p), p).toHaveLength(1);
+	});
+
+	it('warns, without refusing, when a launch shares people with a round still open at its start', async () => {
+		const { cookie, units } = await orgWithTree({ north: 5, south: 5 });
+		const north = await createRound(cookie, { name: 'North pulse', participants: { mode: 'units', unitIds: [units.north] } });
+		expect(north.warnings).toEqual([]);
+		// Other people, a start after the open rounds have ended, or a draft: nothing to warn about.
+		expect((await createRound(cookie, { name: 'South pulse', participants: { mode: 'units', unitIds: [units.south] } })).warnings).toEqual([]);
+		expect((await createRound(cookie, { name: 'Later', startsAt: iso(20 * DAY), endsAt: iso(30 * DAY) })).warnings).toEqual([]);
+		const draft = await createRound(cookie, { name: 'Draft', launch: false });
+		expect(draft.warnings).toEqual([]);
+
+		const all = await createRound(cookie, { name: 'Everyone', participants: { mode: 'all' } });
+		expect(all.status).toBe('open');
+		expect(all.warnings).toEqual([
+			{
+				code: 'overlaps_open_round',
+				message: expect.stringMatching(/“North pulse” \(open until [^)]+\): 5 people would be in both rounds\./),
+				roundId: north.id,
+				roundName: 'North pulse',
+				endsAt: north.endsAt,
+				people: 5
+			},
+			expect.objectContaining({ code: 'overlaps_open_round', roundName: 'South pulse', people: 5 })
+		]);
+		// Launching the draft warns the same way, and never about itself; reading a round carries no warnings.
+		const launched = await as(cookie).POST('/rounds/{id}/launch', byId(draft.id));
+		expect(launched.response.status).toBe(200);
+		expect(launched.data!.status).toBe('open');
+		expect(launched.data!.warnings.map((w) => [w.roundName, w.people])).toEqual([
+			['North pulse', 5],
+			['South pulse', 5],
+			['Everyone', 10]
+		]);
+		expect((await as(cookie).GET('/rounds/{id}', byId(draft.id))).data).not.toHaveProperty('warnings');
 	});
 
 	it('a round that starts later is scheduled: it can be extended but not reminded or closed yet', async () => {
@@ -577,6 +614,24 @@ describe('/app/rounds pages and forms (without JavaScript)', () => {
 		expect((await form('Everyone again', 'draft', [['mode', 'all']])).status).toBe(303);
 	});
 
+	it('launching a draft from its page over an open round for the same people warns first, and launches when the admin goes on', async () => {
+		const { cookie, units } = await orgWithTree({ north: 5, south: 5 });
+		await createRound(cookie, { name: 'North pulse', participants: { mode: 'units', unitIds: [units.north] } });
+		const draft = await createRound(cookie, { name: 'Everyone', launch: false });
+		const page = await getPage(`/app/rounds/${draft.id}`, { cookie });
+		expect(page.text).not.toContain('Some of these people are in an open round already');
+
+		const warned = await postFields(`/app/rounds/${draft.id}?/launch`, [['intent', 'launch']], cookie);
+		expect(warned.status).toBe(409);
+		expect(warned.text).toContain('Some of these people are in an open round already');
+		expect(warned.text).toMatch(/“North pulse” \(open until [^)]+\): 5 people would be in both rounds\./);
+		expect(warned.text).toContain('value="launch-anyway"');
+		expect((await as(cookie).GET('/rounds/{id}', byId(draft.id))).data!.status).toBe('draft');
+
+		expect((await postFields(`/app/rounds/${draft.id}?/launch`, [['intent', 'launch-anyway']], cookie)).status).toBe(200);
+		expect((await as(cookie).GET('/rounds/{id}', byId(draft.id))).data!.status).toBe('open');
+	});
+
 	it('creates a round from the form, reading the dates as wall-clock times in the admin’s time zone', async () => {
 		const { cookie, units } = await orgWithTree({ north: 5, south: 5 });
 		const res = await postFields(
@@ -752,7 +807,10 @@ describe('the OpenAPI document', () => {
 		expect(s.RoundExtend.required).toEqual(['endsAt']);
 		const { cookie } = await orgWithTree({ north: 5 });
 		const round = await createRound(cookie, {});
-		expect(Object.keys(round).sort()).toEqual(Object.keys(s.Round.properties).sort());
+		// Creating answers the round and what the caller should know (warnings); reading it, the round alone.
+		expect(Object.keys(round).sort()).toEqual(Object.keys(s.RoundWithWarnings.properties).sort());
+		expect(Object.keys(s.RoundWithWarnings.properties).sort()).toEqual([...Object.keys(s.Round.properties), 'warnings'].sort());
+		expect(Object.keys((await as(cookie).GET('/rounds/{id}', byId(round.id))).data!).sort()).toEqual(Object.keys(s.Round.properties).sort());
 		const rates = (await as(cookie).GET('/rounds/{id}/response-rates', byId(round.id))).data!;
 		expect(Object.keys(rates).sort()).toEqual(Object.keys(s.ResponseRates.properties).sort());
 		expect(Object.keys(rates.units[0]).sort()).toEqual(Object.keys(s.ResponseRates.properties.units.items.properties).sort());

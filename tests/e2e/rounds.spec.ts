@@ -175,3 +175,44 @@ test('the admin makes a round repeat every three months and checks, then stops, 
 	await expect(page.getByRole('button', { name: 'Launch round' })).toBeVisible();
 	await shoot(page, `rounds-next-stopped-${device}`);
 });
+
+test('a draft launched from its page asks first, in the page, naming the open rounds it shares people with @phone', async ({ page }) => {
+	const device = test.info().project.name;
+	const admin = credential(/demo/i);
+	await signIn(page, admin.email, admin.password);
+	await page.goto('/app/rounds/new');
+	await expect(page.getByRole('button', { name: 'Add a reminder' })).toBeVisible();
+	const name = `Everyone tomorrow ${device}`;
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	// It starts tomorrow, while the demo's round is still open: launched, it waits for its start (no invitations go out here).
+	const start = page.getByLabel('Start', { exact: true });
+	await start.fill(new Date(Date.parse(`${await start.inputValue()}Z`) + 86_400_000).toISOString().slice(0, 16));
+	await page.getByRole('button', { name: 'Save as draft' }).click();
+	await page.waitForURL(/\/app\/rounds\/[0-9a-f-]{36}/);
+	const id = /\/app\/rounds\/([0-9a-f-]{36})/.exec(page.url())![1];
+	const status = async () => (await (await page.request.get(`/api/v1/rounds/${id}`)).json()).status;
+	await expect(page.locator('h1 .badge')).toHaveText(/Draft/);
+
+	// Launching asks in the page, naming the open round; Cancel keeps the draft.
+	await page.getByRole('button', { name: 'Launch round' }).click();
+	const ask = page.getByRole('dialog', { name: 'Please confirm' });
+	await expect(ask).toContainText('Some of them are already in an open round');
+	await expect(ask.getByRole('listitem').filter({ hasText: 'Sales management survey (demo)' })).toHaveText(
+		/^“Sales management survey \(demo\)” \(open until .+\): \d+ people would be in both rounds\.$/
+	);
+	await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await expectAccessible(page);
+	await shoot(page, `rounds-draft-launch-confirm-${device}`, { fullPage: false });
+	await ask.getByRole('button', { name: 'Cancel' }).click();
+	await expect(ask).toBeHidden();
+	await expect(page.locator('h1 .badge')).toHaveText(/Draft/);
+	expect(await status()).toBe('draft');
+
+	// Confirmed, it is launched and waits for its start.
+	await page.getByRole('button', { name: 'Launch round' }).click();
+	await ask.getByRole('button', { name: 'Launch anyway' }).click();
+	await expect(page.getByRole('status')).toContainText('The round is launched.');
+	await expect(page.locator('h1 .badge')).toHaveText(/Scheduled/);
+	expect(await status()).toBe('scheduled');
+	await expectAccessible(page);
+});

@@ -214,7 +214,7 @@ export interface paths {
         put?: never;
         /**
          * Create a survey round
-         * @description With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.
+         * @description With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. A launched round that shares people with a round still open at its start is created all the same, with an `overlaps_open_round` warning in `warnings`. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.
          */
         post: operations["createRound"];
         delete?: never;
@@ -259,7 +259,7 @@ export interface paths {
         put?: never;
         /**
          * Launch a draft round
-         * @description Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.
+         * @description Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited. When it shares people with a round still open at its start it is launched all the same, with an `overlaps_open_round` warning in `warnings`.
          */
         post: operations["launchRound"];
         delete?: never;
@@ -912,6 +912,113 @@ export interface components {
         };
         RoundList: {
             rounds: components["schemas"]["Round"][];
+        };
+        RoundWithWarnings: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed" | "published";
+            model: {
+                id: string;
+                version: string;
+            };
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            publishAt: string;
+            /** @description When reminders go (went) out to those who have not answered. */
+            reminders: string[];
+            /** @description How many of the reminders have gone out. */
+            remindersSent: number;
+            /** @description k: no figure rests on fewer than k people. */
+            minGroupSize: number;
+            /** @description {"mode":"all"}, {"mode":"units","unitIds":[…]} or {"mode":"users","userIds":[…]} */
+            participants: {
+                /** @constant */
+                mode: "all";
+            } | {
+                /** @constant */
+                mode: "units";
+                unitIds: string[];
+            } | {
+                /** @constant */
+                mode: "users";
+                userIds: string[];
+            };
+            /** @description The company-specific questions as frozen into the round. */
+            questions: {
+                key: string;
+                /** @enum {string} */
+                type: "scale" | "single" | "multi" | "text" | "number";
+                en: {
+                    text: string;
+                    /** @description Single and multiple choice: the options, in order. */
+                    options?: string[] | null;
+                    /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                    scaleLabels?: {
+                        [key: string]: string;
+                    } | null;
+                    /** @description Number questions: the unit shown after the field, e.g. %. */
+                    unit?: string | null;
+                };
+                sv: {
+                    text: string;
+                    /** @description Single and multiple choice: the options, in order. */
+                    options?: string[] | null;
+                    /** @description Scale questions: labels of some points of the 1–5 scale (at least 1 and 5). */
+                    scaleLabels?: {
+                        [key: string]: string;
+                    } | null;
+                    /** @description Number questions: the unit shown after the field, e.g. %. */
+                    unit?: string | null;
+                };
+                min: number | null;
+                max: number | null;
+            }[];
+            invited: number;
+            /** @description null while fewer than minGroupSize are invited. */
+            completed: number | null;
+            /** @description completed ÷ invited (0–1); null while fewer than minGroupSize are invited. */
+            responseRate: number | null;
+            /** @description What the round’s status allows now. */
+            actions: ("launch" | "close" | "extend" | "remind")[];
+            /** @description How often the round repeats (months); null when it does not. When a repeating round opens, its successor is created as a scheduled round with the same settings and every date moved on by the interval. */
+            repeatMonths: 3 | 6 | 12 | null;
+            /** @description The round this one was created from by its repeat. */
+            repeatsFrom: string | null;
+            /** @description The round created from this one by its repeat, once it exists. */
+            nextRoundId: string | null;
+            /** @description `system` for a round created by a repeat. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Empty when there is nothing to say. A draft gets none: launching it warns then. */
+            warnings: components["schemas"]["RoundWarning"][];
+        };
+        /** @description `overlaps_open_round`: some of the people this round invites are invited to a round that is still open when this one starts; they get two surveys at the same time, which tends to lower response rates. */
+        RoundWarning: {
+            /**
+             * @description Stable; ignore codes you do not know (more may come).
+             * @enum {string}
+             */
+            code: "overlaps_open_round";
+            message: string;
+            /**
+             * Format: uuid
+             * @description The open round this one overlaps.
+             */
+            roundId: string;
+            roundName: string;
+            /**
+             * Format: date-time
+             * @description When the open round ends.
+             */
+            endsAt: string;
+            /** @description How many people are invited to both rounds: a count of invitations, which says nothing about who answered. */
+            people: number;
         };
         /** @description Live response rates per unit, each unit covering its whole subtree. A unit with fewer than minGroupSize invited — or whose figures would let such a group be worked out from the others — is hidden: its figures are null. Units nobody in the round belongs to are left out. */
         ResponseRates: {
@@ -2151,7 +2258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Round"];
+                    "application/json": components["schemas"]["RoundWithWarnings"];
                 };
             };
             400: components["responses"]["E400"];
@@ -2232,7 +2339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Round"];
+                    "application/json": components["schemas"]["RoundWithWarnings"];
                 };
             };
             401: components["responses"]["E401"];

@@ -196,14 +196,14 @@ function importPaths() {
 }
 
 function roundPaths() {
-	const action = (summary: string, operationId: string, description: string, extra: Record<string, unknown> = {}) => ({
+	const action = (summary: string, operationId: string, description: string, extra: Record<string, unknown> = {}, output: OutputName = 'Round') => ({
 		parameters: idParam,
 		post: {
 			summary,
 			operationId,
 			description,
 			...extra,
-			responses: { ...ok('Round'), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) }
+			responses: { ...ok(output), ...errors(...('requestBody' in extra ? [400, 401, 403, 404, 409] : [401, 403, 404, 409])) }
 		}
 	});
 	return {
@@ -212,10 +212,10 @@ function roundPaths() {
 			post: {
 				summary: 'Create a survey round',
 				description:
-					'With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.',
+					'With `launch` (the default) the round is scheduled and opens at `startsAt` (now when left out): invitations are emailed then. A launched round that shares people with a round still open at its start is created all the same, with an `overlaps_open_round` warning in `warnings`. With `launch: false` it is saved as a draft. Dates left out default to: start now, end two weeks later, publish at the end, three reminders spread over the period. Dates are ISO 8601 with a time zone. With `repeatMonths` (3, 6 or 12) the round repeats: when it opens, the next round is created with the same settings, every date moved on by that many months.',
 				operationId: 'createRound',
 				requestBody: body('RoundInput'),
-				responses: { ...ok('Round', '201', 'Created'), ...errors(400, 401, 403) }
+				responses: { ...ok('RoundWithWarnings', '201', 'Created'), ...errors(400, 401, 403) }
 			}
 		},
 		'/rounds/{id}': {
@@ -233,7 +233,9 @@ function roundPaths() {
 		'/rounds/{id}/launch': action(
 			'Launch a draft round',
 			'launchRound',
-			'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited.'
+			'Schedules a draft: it opens at its start date, at once when that has passed. 409 unless the round is a draft, when its end has passed, or when nobody would be invited. When it shares people with a round still open at its start it is launched all the same, with an `overlaps_open_round` warning in `warnings`.',
+			{},
+			'RoundWithWarnings'
 		),
 		'/rounds/{id}/close': action(
 			'Close a round early',

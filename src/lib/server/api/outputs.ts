@@ -4,7 +4,7 @@ import { unitListOutput, unitOutput } from '$lib/server/units/output';
 import { userListOutput, userOutput } from '$lib/server/users/output';
 import { importAppliedOutput, importPreviewOutput, userImportOutput } from '$lib/server/imports/output';
 import { surveySubmittedOutput } from '$lib/server/survey/output';
-import { responseRatesOutput, roundListOutput, roundOutput } from '$lib/server/rounds/output';
+import { responseRatesOutput, roundListOutput, roundOutput, roundWarningOutput, roundWithWarningsOutput } from '$lib/server/rounds/output';
 import { questionListOutput, questionOutput, standardQuestionOutput } from '$lib/server/questions/output';
 import { heatmapCutOutput, heatmapOutput, resultRoundListOutput, trendOutput, unitResultsOutput } from '$lib/server/results/output';
 import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
@@ -24,6 +24,8 @@ const outputs = {
 	SurveySubmitted: surveySubmittedOutput,
 	Round: roundOutput,
 	RoundList: roundListOutput,
+	RoundWithWarnings: roundWithWarningsOutput,
+	RoundWarning: roundWarningOutput,
 	ResponseRates: responseRatesOutput,
 	Question: questionOutput,
 	StandardQuestion: standardQuestionOutput,

@@ -49,6 +49,24 @@ export const roundOutput = z.strictObject({
 });
 export const roundListOutput = z.strictObject({ rounds: z.array(roundOutput) });
 
+/** Something the caller should know about a round it just created or launched; the action itself went through. */
+export const roundWarningOutput = z
+	.strictObject({
+		code: z.enum(['overlaps_open_round']).describe('Stable; ignore codes you do not know (more may come).'),
+		message: z.string(),
+		roundId: id.describe('The open round this one overlaps.'),
+		roundName: z.string(),
+		endsAt: timestamp.describe('When the open round ends.'),
+		people: int.describe('How many people are invited to both rounds: a count of invitations, which says nothing about who answered.')
+	})
+	.describe(
+		'`overlaps_open_round`: some of the people this round invites are invited to a round that is still open when this one starts; they get two surveys at the same time, which tends to lower response rates.'
+	);
+/** A round just created or launched, with what the caller should know about it. */
+export const roundWithWarningsOutput = roundOutput.extend({
+	warnings: z.array(roundWarningOutput).describe('Empty when there is nothing to say. A draft gets none: launching it warns then.')
+});
+
 export const responseRatesOutput = z
 	.strictObject({
 		roundId: id,

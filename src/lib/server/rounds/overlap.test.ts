@@ -3,7 +3,8 @@ import { db } from '$lib/server/db';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { ValidationError } from '$lib/server/errors';
 import { createRound } from './create';
-import { overlappingRounds } from './overlap';
+import { overlappingRounds, roundOverlaps } from './overlap';
+import { NotFoundError } from '$lib/server/errors';
 
 /** Two teams of five sales people each, and an admin. */
 async function orgWithTeams() {
@@ -61,5 +62,25 @@ describe('overlappingRounds', () => {
 		await createRound({ organizationId: other.org.id, actor: other.admin, input: { name: 'Elsewhere' } });
 		expect(await overlappingRounds({ organizationId: org.id, input: { name: 'Everyone' } })).toEqual([]);
 		await expect(overlappingRounds({ organizationId: org.id, input: { name: '' } })).rejects.toBeInstanceOf(ValidationError);
+	});
+
+	it('for a saved round: a draft about to launch, or one just launched (itself left out)', async () => {
+		const { org, admin, north, south } = await orgWithTeams();
+		const open = await createRound({ organizationId: org.id, actor: admin, input: { name: 'North', participants: { mode: 'units', unitIds: [north.id] } } });
+		const draft = await createRound({ organizationId: org.id, actor: admin, input: { name: 'Everyone', launch: false } });
+		expect(await roundOverlaps({ organizationId: org.id, roundId: draft.id })).toEqual([{ id: open.id, name: 'North', endsAt: open.endsAt, people: 5 }]);
+		const all = await createRound({ organizationId: org.id, actor: admin, input: { name: 'All now' } });
+		expect(all.status).toBe('open');
+		expect((await roundOverlaps({ organizationId: org.id, roundId: all.id })).map((r) => r.name)).toEqual(['North']);
+		const southOnly = await createRound({
+			organizationId: org.id,
+			actor: admin,
+			input: { name: 'South', launch: false, participants: { mode: 'units', unitIds: [south.id] } }
+		});
+		expect((await roundOverlaps({ organizationId: org.id, roundId: southOnly.id })).map((r) => [r.name, r.people])).toEqual([['All now', 5]]);
+		// Another organization's round, or no round at all: not found.
+		const other = await orgWithTeams();
+		await expect(roundOverlaps({ organizationId: other.org.id, roundId: draft.id })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(roundOverlaps({ organizationId: org.id, roundId: 'nope' })).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -1,6 +1,7 @@
 import { allowedActions } from '$lib/rounds/state';
 import type { RoundRow } from '$lib/server/rounds/queries';
 import type { roundResponseRates } from '$lib/server/rounds/response-rates';
+import type { OverlappingRound } from '$lib/server/rounds/overlap';
 
 /**
  * The API shape of a round. The round's completed count and rate are left out (null) while fewer than
@@ -32,6 +33,18 @@ export function presentRound(r: RoundRow) {
 		createdBy: r.createdBy,
 		createdAt: r.createdAt.toISOString()
 	};
+}
+
+/** What a caller should know about a round it just launched: the open rounds it shares people with. */
+export function presentWarnings(overlaps: OverlappingRound[]) {
+	return overlaps.map((r) => ({
+		code: 'overlaps_open_round' as const,
+		message: `Some of these people are in an open round already: “${r.name}” (open until ${r.endsAt.toISOString()}): ${r.people} ${r.people === 1 ? 'person' : 'people'} would be in both rounds.`,
+		roundId: r.id,
+		roundName: r.name,
+		endsAt: r.endsAt.toISOString(),
+		people: r.people
+	}));
 }
 
 /** Response rates per unit, already protected: hidden units carry no figures, only the reason. */

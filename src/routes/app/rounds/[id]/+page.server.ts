@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
@@ -16,6 +16,10 @@ import { unscheduleRound } from '$lib/server/rounds/unschedule';
 import { repeatFromForm } from '../new/form';
 import { repeatInfo } from '$lib/server/rounds/repeat-info';
 import { listUnitNames } from '$lib/server/units/queries';
+import { roundOverlaps, type OverlappingRound } from '$lib/server/rounds/overlap';
+import { countInvitable } from '$lib/server/rounds/invite';
+
+const presentOverlap = (rounds: OverlappingRound[]) => rounds.map((r) => ({ ...r, endsAt: r.endsAt.toISOString() }));
 
 /** "SOS sales management model 1.0": the model's name in the admin's language, and its version. */
 async function modelName(id: string, version: string, locale: string): Promise<string> {
@@ -44,8 +48,17 @@ export const load: PageServerLoad = async (event) => {
 		unitNames = await listUnitNames({ organizationId, unitIds: p.unitIds });
 	}
 	const done = event.url.searchParams.get('done');
+	// What launching a draft would do: how many it invites, and the open rounds it shares people with.
+	const launch =
+		r.status === 'draft'
+			? {
+					invites: await countInvitable({ organizationId, participants: p }),
+					overlap: presentOverlap(await roundOverlaps({ organizationId, roundId: r.id }))
+				}
+			: null;
 	return {
 		timeZone,
+		launch,
 		repeat: await repeatInfo(organizationId, r),
 		done: done === 'launched' || done === 'saved' ? done : null,
 		round: {
@@ -73,11 +86,11 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function roundAction(action: 'launch' | 'close' | 'remind') {
+function roundAction(action: 'close' | 'remind') {
 	return async (event: Parameters<Actions[string]>[0]) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const fn = { launch: launchRound, close: closeRoundEarly, remind: remindNow }[action];
+		const fn = { close: closeRoundEarly, remind: remindNow }[action];
 		const result = await attempt(data, () => fn({ organizationId, actor, roundId: event.params.id! }));
 		if ('id' in result) {
 			await kickScheduler();
@@ -88,7 +101,23 @@ function roundAction(action: 'launch' | 'close' | 'remind') {
 }
 
 export const actions: Actions = {
-	launch: roundAction('launch'),
+	launch: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const roundId = event.params.id;
+		const result = await attempt(data, async () => {
+			// Launching over an open round for the same people is allowed, once the admin has seen it.
+			if (data.get('intent') !== 'launch-anyway') {
+				const overlap = await roundOverlaps({ organizationId, roundId });
+				if (overlap.length) return { overlap: presentOverlap(overlap) };
+			}
+			return launchRound({ organizationId, actor, roundId });
+		});
+		if ('overlap' in result) return fail(409, { overlap: result.overlap });
+		if (!('id' in result)) return result;
+		await kickScheduler();
+		return { done: 'launch' as const };
+	},
 	close: roundAction('close'),
 	remind: roundAction('remind'),
 	repeat: async (event) => {
