@@ -479,6 +479,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/results/{round}/cuts": {
+        parameters: {
+            query: {
+                unit: string;
+                /** @description A unit attribute (the import’s unit_ columns, without the prefix). Without it: only the attributes on offer. */
+                attribute?: string;
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A unit’s respondents cut by a unit attribute
+         * @description One row per value of the attribute among the unit’s sub-units (a unit without a value takes the one above it). A cut is a group across the tree, so a figure shows only where it is a combination of whole-unit figures the caller already sees. Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see.
+         */
+        get: operations["resultsHeatmapCut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/results/trend/{unit}": {
         parameters: {
             query?: {
@@ -750,9 +781,12 @@ export interface components {
                     unchanged: number;
                     errors: number;
                     newUnits: number;
+                    unitAttributes?: number;
                 };
                 /** @description Units that applying would create, each as its path from the top (at most 1000). */
                 newUnits: string[][];
+                /** @description Attribute values (unit_ columns) applying would set, one line per unit and attribute (at most 1000). */
+                unitAttributes?: string[];
                 /** @description The first 1000 rows with errors and the first 1000 other rows that create, update or carry a note. */
                 rows: {
                     rowNumber: number;
@@ -791,9 +825,12 @@ export interface components {
                     unchanged: number;
                     errors: number;
                     newUnits: number;
+                    unitAttributes?: number;
                 };
                 /** @description Units that applying would create, each as its path from the top (at most 1000). */
                 newUnits: string[][];
+                /** @description Attribute values (unit_ columns) applying would set, one line per unit and attribute (at most 1000). */
+                unitAttributes?: string[];
                 /** @description The first 1000 rows with errors and the first 1000 other rows that create, update or carry a note. */
                 rows: {
                     rowNumber: number;
@@ -820,6 +857,7 @@ export interface components {
             unchanged: number;
             errors: number;
             newUnits: number;
+            unitAttributes?: number;
             /** @description Existing users whose access or viewer scope changed. */
             accessChanged: number;
         };
@@ -1361,6 +1399,32 @@ export interface components {
                 name: string;
                 parentId: string | null;
                 depth: number;
+                respondents: number | null;
+                areas: {
+                    score: number | null;
+                    /** @description green: above the model’s high value; yellow: at or above the benchmark; red: below it; neutral: no benchmark. Decided on the figures rounded to 2 decimals. */
+                    status: ("green" | "yellow" | "red" | "neutral") | null;
+                }[];
+            }[];
+        };
+        HeatmapCut: {
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                k: number;
+            };
+            /** @description The attributes the organization’s units carry (the import’s unit_ columns), to cut by. */
+            attributes: string[];
+            attribute: string | null;
+            areas: {
+                key: string;
+                name: string;
+            }[];
+            /** @description One row per value. A figure shows only where it adds up from whole-unit figures the caller already sees and counts at least k respondents. */
+            rows: {
+                /** @description Null: the units without a value. */
+                value: string | null;
                 respondents: number | null;
                 areas: {
                     score: number | null;
@@ -2643,6 +2707,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Heatmap"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    resultsHeatmapCut: {
+        parameters: {
+            query: {
+                unit: string;
+                /** @description A unit attribute (the import’s unit_ columns, without the prefix). Without it: only the attributes on offer. */
+                attribute?: string;
+                /** @description `all`, `industry`, `size_band`, `country`, `sales_model` (the organization’s own segment), or `import:<benchmark version id>`. */
+                compare?: string;
+                statistic?: "mean" | "median" | "p75" | "p90";
+                /** @description Language of area, statement and question texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatmapCut"];
                 };
             };
             400: components["responses"]["E400"];
