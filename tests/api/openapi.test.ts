@@ -46,6 +46,7 @@ describe('/api/v1/openapi.json', () => {
 				'/results',
 				'/results/{round}/units/{unit}',
 				'/results/{round}/heatmap',
+				'/results/{round}/cuts',
 				'/results/trend/{unit}',
 				'/benchmarks',
 				'/actions',
