@@ -46,6 +46,10 @@ function instructions(levelNames: readonly string[]): string[][] {
 			'user_type',
 			'participant (answers surveys) or viewer (also answers, and sees results for their unit). Blank: participant for new users, unchanged for existing users. Admins stay admins.'
 		],
+		[
+			'unit_…',
+			"Optional, any number up to 10: an attribute of the person's unit, e.g. unit_sales_model (Field, Inside) or unit_country. One value per unit; a region's value covers its teams unless a team has its own. Used to cut the heatmap; blank leaves the unit's value as it is."
+		],
 		['', ''],
 		['', 'Column names are not case-sensitive; the order does not matter; extra columns are ignored.'],
 		['', 'Users who are not in the file are left as they are. Nothing is imported until you confirm the preview, and a file with errors imports nothing.'],
