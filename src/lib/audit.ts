@@ -38,7 +38,9 @@ export const AUDIT_ACTIONS = [
 	'report_exported',
 	'round_repeat_changed',
 	'round_repeated',
-	'round_unscheduled'
+	'round_unscheduled',
+	'kpis_saved',
+	'kpi_values_written'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -48,7 +48,10 @@ export const distributionPlan = {
 	actions: distributed,
 	action_notes: distributed,
 	decisions: distributed,
-	report_exports: distributed
+	report_exports: distributed,
+	kpis: distributed,
+	kpi_values: distributed,
+	kpi_value_changes: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

@@ -30,6 +30,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Accounts {
@@ -175,6 +177,45 @@ export interface Invitations {
   token_hash: string;
   unit_id: string;
   user_id: string;
+}
+
+export interface Kpis {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  definition: Json;
+  id: Generated<string>;
+  key: string;
+  organization_id: string;
+  owner_user_id: string | null;
+  position: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface KpiValueChanges {
+  after: Numeric | null;
+  before: Numeric | null;
+  changed_at: Generated<Timestamp>;
+  changed_by: string;
+  field: string;
+  id: Generated<string>;
+  kpi_id: string;
+  month: string;
+  organization_id: string;
+  source: string;
+  unit_id: string | null;
+  user_id: string | null;
+}
+
+export interface KpiValues {
+  actual: Numeric | null;
+  kpi_id: string;
+  month: string;
+  organization_id: string;
+  plan: Numeric | null;
+  unit_id: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  user_id: string | null;
 }
 
 export interface OneTimeTokens {
@@ -398,6 +439,9 @@ export interface DB {
   drafts: Drafts;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
+  kpi_value_changes: KpiValueChanges;
+  kpi_values: KpiValues;
+  kpis: Kpis;
   one_time_tokens: OneTimeTokens;
   org_questions: OrgQuestions;
   organizations: Organizations;

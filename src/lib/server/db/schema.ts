@@ -97,6 +97,11 @@ export type ReportExportsTable = Override<
 	G.ReportExports,
 	{ format: ExportFormat; options: JsonText<Record<string, string>, true>; status: Union<ExportStatus, true> }
 >;
+export type KpiSource = 'import' | 'api' | 'manual';
+/** A KPI's definition (lib/kpis/definition.ts), validated as part of the organization's set when saved. */
+export type KpisTable = Override<G.Kpis, { definition: JsonText<unknown> }>;
+export type KpiValuesTable = G.KpiValues;
+export type KpiValueChangesTable = Override<G.KpiValueChanges, { field: 'plan' | 'actual'; source: KpiSource }>;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -130,6 +135,9 @@ export interface Database {
 	action_notes: ActionNotesTable;
 	decisions: DecisionsTable;
 	report_exports: ReportExportsTable;
+	kpis: KpisTable;
+	kpi_values: KpiValuesTable;
+	kpi_value_changes: KpiValueChangesTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */
