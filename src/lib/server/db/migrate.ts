@@ -16,6 +16,7 @@ import * as m014 from './migrations/014_not_used_counts';
 import * as m015 from './migrations/015_area_spread';
 import * as m016 from './migrations/016_benchmark_carried';
 import * as m017 from './migrations/017_organization_actions';
+import * as m019 from './migrations/019_closing_the_loop';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -34,7 +35,8 @@ const migrations: Record<string, Migration> = {
 	'014_not_used_counts': m014,
 	'015_area_spread': m015,
 	'016_benchmark_carried': m016,
-	'017_organization_actions': m017
+	'017_organization_actions': m017,
+	'019_closing_the_loop': m019
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
