@@ -7,6 +7,7 @@ import { invitationToken } from '$lib/server/rounds/links';
 import { resolveSurveyToken } from '$lib/server/survey/access';
 import { submitSurvey } from '$lib/server/survey/submit';
 import { createAction } from '$lib/server/actions/mutations';
+import { emailsTo, type ReceivedEmail } from './mailbox';
 
 /** Names without digits, so that a digit in an email can only be a figure. */
 export const ROUND = 'Autumn review';
@@ -83,3 +84,23 @@ export async function loopOrganization() {
 	};
 	return { org: { ...org, name: ORGANIZATION_NAME }, admin, units, people, round, act, publish };
 }
+
+/** The emails to `to` with exactly this subject (either language's, when given two), oldest first. */
+export const withSubject = (to: string, ...subjects: string[]) => emailsTo(to).filter((m) => subjects.includes(m.subject));
+
+/**
+ * Waits (up to 20 s) for the n-th email to `to` with this subject. By subject, since a test server's
+ * scheduler (with a build) may also have sent the round's invitation while it was open.
+ */
+export async function waitForSubject(to: string, subjects: string[], n = 1): Promise<ReceivedEmail> {
+	for (let i = 0; i < 200; i++) {
+		const found = withSubject(to, ...subjects);
+		if (found.length >= n) return found[n - 1];
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`No email #${n} "${subjects[0]}" to ${to}`);
+}
+
+/** The subjects of the two emails, in English and Swedish. */
+export const PUBLISHED = [`${ROUND}: the results are published`, `${ROUND}: resultaten är publicerade`];
+export const digestOf = (unit: string) => [`${ROUND}: new actions in ${unit}`, `${ROUND}: nya åtgärder i ${unit}`];
