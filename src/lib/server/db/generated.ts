@@ -43,8 +43,12 @@ export interface Accounts {
 }
 
 export interface ActionDigests {
+  action_ids: Generated<string[]>;
+  cursor: string | null;
   organization_id: string;
+  round_id: string | null;
   scope: string;
+  sending: Generated<boolean>;
   sent_at: Timestamp | null;
 }
 
