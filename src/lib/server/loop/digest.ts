@@ -95,34 +95,45 @@ async function sendOne(organizationId: string, origin: string, executor: Db): Pr
 			.executeTakeFirst();
 		if (!d) return null;
 		const unitId = unitOf(d.scope);
-		const next = await sql<Next>`
-			SELECT i.id, w.email, w.language, w.access, w.name FROM invitations i
-			LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id
-			WHERE i.organization_id = ${organizationId} AND i.round_id = ${d.round_id} AND (${unitId}::uuid IS NULL OR i.unit_id = ${unitId}::uuid)
-				AND (${d.cursor}::uuid IS NULL OR i.id > ${d.cursor}::uuid)
-			ORDER BY i.id
-			LIMIT 1`.execute(trx);
-		const to = next.rows[0];
 		const where = trx.updateTable('action_digests').where('organization_id', '=', organizationId).where('scope', '=', d.scope);
-		if (!to) {
+		const told = d.round_id ? await content(organizationId, d.round_id, unitId, d.action_ids, trx) : null;
+		const next = told && (await nextInvitee(organizationId, d.round_id!, unitId, d.cursor, trx));
+		// Everyone has it (or the round, or every action, has been deleted meanwhile): done.
+		if (!next) {
 			await where.set({ sending: false, round_id: null, action_ids: [], cursor: null }).execute();
 			return 'skipped';
 		}
-		if (to.email && to.name) await sendEmail({ to: to.email, ...(await build(organizationId, d.round_id!, unitId, d.action_ids, to, origin, trx)) });
-		await where.set({ cursor: to.id }).execute();
-		return to.email ? 'sent' : 'skipped';
+		const person = next.email !== null && next.name !== null;
+		if (person) {
+			const signInLink = next.access === 'viewer' || next.access === 'admin' ? `${origin}/signin` : null;
+			await sendEmail({ to: next.email!, ...actionDigestEmail(next.language ?? 'en', { ...told, name: next.name!, signInLink }) });
+		}
+		await where.set({ cursor: next.id }).execute();
+		return person ? 'sent' : 'skipped';
 	});
 }
 
-/** The digest email for one invitee: the round, the unit (or organization), and the actions by their current title and status. */
-async function build(organizationId: string, roundId: string, unitId: string | null, actionIds: string[], to: Next, origin: string, executor: Db) {
+/** The round's next invitee (of the unit) after the cursor, in id order, as they are now (no email: no longer in the organization). */
+async function nextInvitee(organizationId: string, roundId: string, unitId: string | null, cursor: string | null, executor: Db): Promise<Next | undefined> {
+	const rows = await sql<Next>`
+		SELECT i.id, w.email, w.language, w.access, w.name FROM invitations i
+		LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id
+		WHERE i.organization_id = ${organizationId} AND i.round_id = ${roundId} AND (${unitId}::uuid IS NULL OR i.unit_id = ${unitId}::uuid)
+			AND (${cursor}::uuid IS NULL OR i.id > ${cursor}::uuid)
+		ORDER BY i.id
+		LIMIT 1`.execute(executor);
+	return rows.rows[0];
+}
+
+/** What a digest tells: the round, the unit (or organization), and its actions by their current title and status; null when none is left. */
+async function content(organizationId: string, roundId: string, unitId: string | null, actionIds: string[], executor: Db) {
 	const names = await executor
 		.selectFrom('rounds as r')
 		.innerJoin('organizations as o', 'o.id', 'r.organization_id')
 		.select(['r.name as round', 'o.name as organization'])
 		.where('r.organization_id', '=', organizationId)
 		.where('r.id', '=', roundId)
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
 	const unit = unitId
 		? await executor.selectFrom('units').select('name').where('organization_id', '=', organizationId).where('id', '=', unitId).executeTakeFirst()
 		: undefined;
@@ -136,14 +147,8 @@ async function build(organizationId: string, roundId: string, unitId: string | n
 				.orderBy('id')
 				.execute()
 		: [];
-	return actionDigestEmail(to.language ?? 'en', {
-		name: to.name!,
-		signInLink: to.access === 'viewer' || to.access === 'admin' ? `${origin}/signin` : null,
-		round: names.round,
-		unit: unit?.name ?? names.organization,
-		wholeOrganization: unitId === null,
-		actions
-	});
+	if (!names || !actions.length) return null;
+	return { round: names.round, unit: unit?.name ?? names.organization, wholeOrganization: unitId === null, actions };
 }
 
 /** Organizations with a digest to start or to go on sending (the jobs' fan-out: one emails job each). */
