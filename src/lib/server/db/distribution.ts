@@ -47,6 +47,7 @@ export const distributionPlan = {
 	unit_lineage: distributed,
 	actions: distributed,
 	action_notes: distributed,
+	action_digests: distributed,
 	decisions: distributed,
 	report_exports: distributed,
 	kpis: distributed,

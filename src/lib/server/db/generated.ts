@@ -44,6 +44,16 @@ export interface Accounts {
   password_hash: string | null;
 }
 
+export interface ActionDigests {
+  action_ids: Generated<string[]>;
+  cursor: string | null;
+  organization_id: string;
+  round_id: string | null;
+  scope: string;
+  sending: Generated<boolean>;
+  sent_at: Timestamp | null;
+}
+
 export interface ActionNotes {
   action_id: string;
   author: string;
@@ -58,6 +68,7 @@ export interface Actions {
   assignment_pending: Generated<boolean>;
   created_at: Generated<Timestamp>;
   created_by: string;
+  digest_pending: Generated<boolean>;
   due_on: string | null;
   due_reminder_sent: Generated<boolean>;
   id: Generated<string>;
@@ -172,6 +183,7 @@ export interface Invitations {
   language: string;
   organization_id: string;
   reminders_sent: Generated<number>;
+  results_notice_pending: Generated<boolean>;
   round_id: string;
   sealed_identity: Buffer | null;
   token_hash: string;
@@ -427,6 +439,7 @@ export interface Users {
 
 export interface DB {
   accounts: Accounts;
+  action_digests: ActionDigests;
   action_notes: ActionNotes;
   actions: Actions;
   api_tokens: ApiTokens;

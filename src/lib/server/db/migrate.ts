@@ -17,6 +17,7 @@ import * as m015 from './migrations/015_area_spread';
 import * as m016 from './migrations/016_benchmark_carried';
 import * as m017 from './migrations/017_organization_actions';
 import * as m018 from './migrations/018_unit_attributes';
+import * as m019 from './migrations/019_closing_the_loop';
 import * as m020 from './migrations/020_kpis';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
 	'016_benchmark_carried': m016,
 	'017_organization_actions': m017,
 	'018_unit_attributes': m018,
+	'019_closing_the_loop': m019,
 	'020_kpis': m020
 };
 

@@ -92,6 +92,8 @@ export type BenchmarkStatsTable = Override<
 export type UnitLineageTable = G.UnitLineage;
 export type ActionsTable = Override<G.Actions, { status: Union<ActionStatus, true> }>;
 export type ActionNotesTable = G.ActionNotes;
+/** scope: the unit's id, or 'organization' for the organization as a whole (loop/digest.ts). */
+export type ActionDigestsTable = G.ActionDigests;
 export type DecisionsTable = G.Decisions;
 export type ReportExportsTable = Override<
 	G.ReportExports,
@@ -133,6 +135,7 @@ export interface Database {
 	unit_lineage: UnitLineageTable;
 	actions: ActionsTable;
 	action_notes: ActionNotesTable;
+	action_digests: ActionDigestsTable;
 	decisions: DecisionsTable;
 	report_exports: ReportExportsTable;
 	kpis: KpisTable;
