@@ -198,7 +198,6 @@ export interface Kpis {
   id: Generated<string>;
   key: string;
   organization_id: string;
-  owner_user_id: string | null;
   position: Generated<number>;
   updated_at: Generated<Timestamp>;
 }
@@ -365,6 +364,7 @@ export interface Rounds {
   reminders_done: Generated<number>;
   repeat_months: number | null;
   repeats_from: string | null;
+  results_notice_due: Generated<boolean>;
   starts_at: Timestamp;
   status: Generated<string>;
   unit_tree: Json | null;

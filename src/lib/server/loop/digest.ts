@@ -21,7 +21,7 @@ const due = (now: Date) => sql<boolean>`NOT EXISTS (SELECT 1 FROM action_digests
 /** The latest published round that invited anyone of the unit (of the organization, for its own actions). */
 async function latestPublished(organizationId: string, unitId: string | null, executor: Db) {
 	const rows = await sql<{ id: string; published_at: Date; notices_left: boolean }>`
-		SELECT r.id, r.published_at, EXISTS (SELECT 1 FROM invitations n WHERE n.organization_id = r.organization_id AND n.round_id = r.id AND n.results_notice_pending) AS notices_left
+		SELECT r.id, r.published_at, r.results_notice_due OR EXISTS (SELECT 1 FROM invitations n WHERE n.organization_id = r.organization_id AND n.round_id = r.id AND n.results_notice_pending) AS notices_left
 		FROM rounds r
 		WHERE r.organization_id = ${organizationId} AND r.status = 'published' AND r.published_at IS NOT NULL AND EXISTS (
 			SELECT 1 FROM invitations i WHERE i.organization_id = r.organization_id AND i.round_id = r.id AND (${unitId}::uuid IS NULL OR i.unit_id = ${unitId}::uuid))

@@ -6,16 +6,32 @@ import { resultsPublishedEmail } from '$lib/server/email/loop-templates';
 import { unitActionTitles } from '$lib/server/actions/queries';
 
 /**
- * At publication (rounds/advance.ts, in the transaction that publishes): every invitation of the round
- * gets one email saying so. All of them, answered or not: the flag knows nothing of who answered.
+ * After publication (rounds/advance.ts sets results_notice_due in the transaction that publishes): every
+ * invitation of the round is marked for one email, in a transaction of its own — never the one that
+ * rewrote the round's answers at close, so no invitation shares their transaction id. All of them,
+ * answered or not: the flag knows nothing of who answered.
  */
-export async function markResultsNotices(opts: { organizationId: string; roundId: string }, executor: Db = db()): Promise<void> {
-	await executor
-		.updateTable('invitations')
-		.set({ results_notice_pending: true })
-		.where('organization_id', '=', opts.organizationId)
-		.where('round_id', '=', opts.roundId)
-		.execute();
+async function markResultsNotices(organizationId: string, executor: Db): Promise<void> {
+	await executor.transaction().execute(async (trx) => {
+		const due = await trx
+			.selectFrom('rounds')
+			.select('id')
+			.where('organization_id', '=', organizationId)
+			.where('results_notice_due', '=', true)
+			.where('status', '=', 'published')
+			.forUpdate()
+			.skipLocked()
+			.execute();
+		if (due.length === 0) return;
+		const ids = due.map((r) => r.id);
+		await trx
+			.updateTable('invitations')
+			.set({ results_notice_pending: true })
+			.where('organization_id', '=', organizationId)
+			.where('round_id', 'in', ids)
+			.execute();
+		await trx.updateTable('rounds').set({ results_notice_due: false }).where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+	});
 }
 
 interface Pending {
@@ -84,13 +100,16 @@ export async function organizationsWithResultsNotices(executor: Db = db()): Prom
 	const rows = await sql<{ organization_id: string }>`
 		SELECT DISTINCT i.organization_id FROM invitations i
 		JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
-		WHERE i.results_notice_pending AND r.status = 'published'`.execute(executor);
+		WHERE i.results_notice_pending AND r.status = 'published'
+		UNION
+		SELECT organization_id FROM rounds WHERE results_notice_due AND status = 'published'`.execute(executor);
 	return rows.rows.map((r) => r.organization_id);
 }
 
 /** One organization's sweep of publication emails (its emails job), at most `max`; returns how many were sent. */
 export async function sendResultsNotices(opts: { organizationId: string; origin: string; max?: number }, executor: Db = db()): Promise<number> {
 	const max = opts.max ?? 500;
+	await markResultsNotices(opts.organizationId, executor);
 	let sent = 0;
 	for (let done = 0; done < max; done++) {
 		const outcome = await sendOne(opts.organizationId, opts.origin, executor);

@@ -8,7 +8,6 @@ import { createSuccessor } from './successor';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
 import { mixRoundAtClose, vacuumMixed } from '$lib/server/responses/mix';
-import { markResultsNotices } from '$lib/server/loop/publication';
 
 type RoundRecord = Selectable<Database['rounds']>;
 
@@ -58,8 +57,8 @@ export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db
 				{ organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version },
 				executor
 			);
-			// Everyone invited hears of it by email, answered or not (loop/publication.ts).
-			await markResultsNotices({ organizationId: r.organization_id, roundId: r.id }, executor);
+			// Everyone invited hears of it by email, answered or not (loop/publication.ts marks them apart).
+			patch.results_notice_due = true;
 		}
 	}
 	if (target !== r.status) patch.status = target;

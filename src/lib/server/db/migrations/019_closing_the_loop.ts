@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Closing the loop for participants by email (src/lib/server/loop/). At publication every invitation of
- * the round is marked for one email (results_notice_pending, cleared when it is sent); a new action is
+ * Closing the loop for participants by email (src/lib/server/loop/). At publication the round is marked
+ * (results_notice_due), and then, apart, every invitation of the round for one email (results_notice_pending, cleared when it is sent); a new action is
  * marked for the next digest of its unit or of the organization as a whole (digest_pending; actions
  * that exist now are not). action_digests holds one row per unit (its id, or 'organization'): when its
  * last digest started (at most one a day), and while it is being sent (sending), the round whose
@@ -10,6 +10,9 @@ import { sql, type Kysely } from 'kysely';
  * row lock sends each of those emails once.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+	// Set in the transaction that publishes; its invitations are marked later, in a transaction of their own,
+	// so that no invitation shares a transaction id with the answers rewritten when the round closed.
+	await sql`ALTER TABLE rounds ADD COLUMN results_notice_due boolean NOT NULL DEFAULT false`.execute(db);
 	await sql`ALTER TABLE invitations ADD COLUMN results_notice_pending boolean NOT NULL DEFAULT false`.execute(db);
 	await sql`CREATE INDEX invitations_results_notice ON invitations (organization_id) WHERE results_notice_pending`.execute(db);
 	await sql`ALTER TABLE actions ADD COLUMN digest_pending boolean NOT NULL DEFAULT false`.execute(db);
@@ -31,4 +34,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 	await sql`DROP TABLE action_digests`.execute(db);
 	await sql`ALTER TABLE actions DROP COLUMN digest_pending`.execute(db);
 	await sql`ALTER TABLE invitations DROP COLUMN results_notice_pending`.execute(db);
+	await sql`ALTER TABLE rounds DROP COLUMN results_notice_due`.execute(db);
 }
