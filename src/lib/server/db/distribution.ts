@@ -52,7 +52,8 @@ export const distributionPlan = {
 	report_exports: distributed,
 	kpis: distributed,
 	kpi_values: distributed,
-	kpi_value_changes: distributed
+	kpi_value_changes: distributed,
+	kpi_reviews: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

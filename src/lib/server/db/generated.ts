@@ -146,12 +146,20 @@ export interface BenchmarkVersions {
 }
 
 export interface Decisions {
+  alarm_month: string | null;
+  check_on: string | null;
+  correction: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   decided_on: string;
+  expected_effect: Generated<string>;
   id: Generated<string>;
+  kpi_id: string | null;
   organization_id: string;
+  owner_id: string | null;
+  passed_down: Generated<string>;
   reason: Generated<string>;
+  review_id: string | null;
   title: string;
   unit_id: string | null;
 }
@@ -189,6 +197,18 @@ export interface Invitations {
   token_hash: string;
   unit_id: string;
   user_id: string;
+}
+
+export interface KpiReviews {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  minutes: Generated<string>;
+  month: string;
+  organization_id: string;
+  unit_id: string | null;
 }
 
 export interface Kpis {
@@ -452,6 +472,7 @@ export interface DB {
   drafts: Drafts;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
+  kpi_reviews: KpiReviews;
   kpi_value_changes: KpiValueChanges;
   kpi_values: KpiValues;
   kpis: Kpis;

@@ -19,6 +19,7 @@ import * as m017 from './migrations/017_organization_actions';
 import * as m018 from './migrations/018_unit_attributes';
 import * as m019 from './migrations/019_closing_the_loop';
 import * as m020 from './migrations/020_kpis';
+import * as m021 from './migrations/021_kpi_reviews';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -40,7 +41,8 @@ const migrations: Record<string, Migration> = {
 	'017_organization_actions': m017,
 	'018_unit_attributes': m018,
 	'019_closing_the_loop': m019,
-	'020_kpis': m020
+	'020_kpis': m020,
+	'021_kpi_reviews': m021
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
