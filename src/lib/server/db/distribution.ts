@@ -53,7 +53,8 @@ export const distributionPlan = {
 	kpis: distributed,
 	kpi_values: distributed,
 	kpi_value_changes: distributed,
-	kpi_reviews: distributed
+	kpi_reviews: distributed,
+	sales_agendas: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

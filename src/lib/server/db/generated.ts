@@ -406,6 +406,18 @@ export interface RoundTotals {
   unit_id: string;
 }
 
+export interface SalesAgendas {
+  decided_by: string;
+  decided_on: string;
+  id: Generated<string>;
+  kpi_keys: Generated<string[]>;
+  organization_id: string;
+  priorities: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reporting: Generated<string>;
+}
+
 export interface Sessions {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -488,6 +500,7 @@ export interface DB {
   round_results: RoundResults;
   round_totals: RoundTotals;
   rounds: Rounds;
+  sales_agendas: SalesAgendas;
   sessions: Sessions;
   unit_lineage: UnitLineage;
   units: Units;

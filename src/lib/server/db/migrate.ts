@@ -20,6 +20,7 @@ import * as m018 from './migrations/018_unit_attributes';
 import * as m019 from './migrations/019_closing_the_loop';
 import * as m020 from './migrations/020_kpis';
 import * as m021 from './migrations/021_kpi_reviews';
+import * as m022 from './migrations/022_sales_agenda';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -42,7 +43,8 @@ const migrations: Record<string, Migration> = {
 	'018_unit_attributes': m018,
 	'019_closing_the_loop': m019,
 	'020_kpis': m020,
-	'021_kpi_reviews': m021
+	'021_kpi_reviews': m021,
+	'022_sales_agenda': m022
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

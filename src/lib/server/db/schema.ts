@@ -97,6 +97,7 @@ export type ActionNotesTable = G.ActionNotes;
 export type ActionDigestsTable = G.ActionDigests;
 export type DecisionsTable = Override<G.Decisions, { correction: Correction | null }>;
 export type KpiReviewsTable = G.KpiReviews;
+export type SalesAgendasTable = G.SalesAgendas;
 export type ReportExportsTable = Override<
 	G.ReportExports,
 	{ format: ExportFormat; options: JsonText<Record<string, string>, true>; status: Union<ExportStatus, true> }
@@ -145,6 +146,7 @@ export interface Database {
 	kpi_values: KpiValuesTable;
 	kpi_value_changes: KpiValueChangesTable;
 	kpi_reviews: KpiReviewsTable;
+	sales_agendas: SalesAgendasTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */
