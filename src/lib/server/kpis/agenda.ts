@@ -72,9 +72,6 @@ export async function recordAgenda(opts: { organizationId: string; actor: Actor;
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await recordAudit(
-		{ organizationId: opts.organizationId, actor: opts.actor.label, action: 'sales_agenda_recorded', target: input.decidedOn },
-		executor
-	);
+	await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'sales_agenda_recorded', target: input.decidedOn }, executor);
 	return (await listAgendas(opts, executor)).find((a) => a.id === row.id)!;
 }
