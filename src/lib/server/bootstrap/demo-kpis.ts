@@ -2,6 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { installStarterKpis } from '$lib/server/kpis/definitions';
 import { upsertKpiValues } from '$lib/server/kpis/values';
+import { recordAgenda } from '$lib/server/kpis/agenda';
 import { addMonths, lastClosedMonth, monthKey, type Month } from '$lib/kpis/month';
 import { pickZone } from '$lib/time/zone';
 import { seeded } from './generate';
@@ -35,7 +36,8 @@ const season = (m: Month) => [0.85, 0.95, 1.05, 1.0, 1.05, 0.95, 0.6, 0.8, 1.1, 
 /**
  * Twelve months of generated plans and actuals for the demo's sales people on the starter KPIs (plans to
  * the end of the year, so the run rate has its target), with two teams slipping in the last months: the
- * alarm board has something to show. Written like any other values, marked as generated.
+ * alarm board has something to show; and the executives' agenda for sales. Written like any other values,
+ * marked as generated.
  */
 export async function createDemoKpis(opts: { organizationId: string; country: string | null; now?: Date }, executor: Db = db()): Promise<void> {
 	const organizationId = opts.organizationId;
@@ -94,4 +96,18 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 		})
 	);
 	await upsertKpiValues({ organizationId, actor, source: 'manual', input: { values } }, executor);
+	await recordAgenda(
+		{
+			organizationId,
+			actor,
+			input: {
+				decidedOn: `${last.year}-01-20`,
+				decidedBy: 'Executive team: CEO, CFO and sales director (generated)',
+				kpis: ['order_intake', 'gross_margin', 'new_customers', 'forecast_accuracy'],
+				priorities: 'Grow order intake in service by 10 %.\nKeep the gross margin while we grow.\nA forecast the executive team can plan production on.',
+				reporting: 'The monthly review pack to the executive team in the first week of each month.\nThe quarterly pack to the board.'
+			}
+		},
+		executor
+	);
 }
