@@ -42,7 +42,7 @@ describe('/api/v1/units', () => {
 		const admin = await sessionCookie(await createTestActor(org.id, 'admin'));
 		const created = await as(admin).POST('/units', { body: { name: 'North' } });
 		expect(created.response.status).toBe(201);
-		expect(created.data).toEqual({ id: expect.any(String), name: 'North', parentId: null, userCount: 0, childCount: 0, createdAt: isoDate });
+		expect(created.data).toEqual({ id: expect.any(String), name: 'North', parentId: null, userCount: 0, childCount: 0, createdAt: isoDate, attributes: {} });
 		const list = await as(admin).GET('/units');
 		expect(list.response.status).toBe(200);
 		expect(list.data!.units.map((u) => u.name)).toEqual(['North']);
@@ -89,7 +89,7 @@ describe('/api/v1/units', () => {
 		expect(u.response.status).toBe(201);
 		const got = await as(cookie).GET('/units/{id}', { params: { path: { id: region.id } } });
 		expect(got.response.status).toBe(200);
-		expect(got.data).toEqual({ id: region.id, name: 'Region', parentId: area.id, userCount: 1, childCount: 1, createdAt: isoDate });
+		expect(got.data).toEqual({ id: region.id, name: 'Region', parentId: area.id, userCount: 1, childCount: 1, createdAt: isoDate, attributes: {} });
 	});
 
 	it('renames and moves a unit', async () => {

@@ -820,6 +820,10 @@ export interface components {
             childCount: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description Attributes from the import’s unit_ columns (e.g. sales_model), which cut the heatmap. */
+            attributes: {
+                [key: string]: string;
+            };
         };
         UnitList: {
             units: components["schemas"]["Unit"][];

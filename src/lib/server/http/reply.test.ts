@@ -9,7 +9,8 @@ const unit = {
 	name: 'North',
 	userCount: 3,
 	childCount: 0,
-	createdAt: new Date('2026-01-02T03:04:05Z')
+	createdAt: new Date('2026-01-02T03:04:05Z'),
+	attributes: {}
 };
 
 describe('reply', () => {

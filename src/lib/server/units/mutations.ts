@@ -32,7 +32,7 @@ export async function createUnit(opts: { organizationId: string; actor: Actor; i
 		const row = await executor
 			.insertInto('units')
 			.values({ organization_id: opts.organizationId, name: input.name, parent_id: input.parentId ?? null })
-			.returning(['id', 'parent_id as parentId', 'name', 'created_at as createdAt'])
+			.returning(['id', 'parent_id as parentId', 'name', 'created_at as createdAt', 'attributes'])
 			.executeTakeFirstOrThrow();
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'unit_created', target: input.name }, executor);
 		return { ...row, userCount: 0, childCount: 0 };

@@ -9,6 +9,8 @@ export interface UnitRow {
 	userCount: number;
 	childCount: number;
 	createdAt: Date;
+	/** The import's unit_ columns: key → value. */
+	attributes: Record<string, string>;
 }
 
 export async function listUnits(opts: { organizationId: string }, executor: Db = db()): Promise<UnitRow[]> {
@@ -19,6 +21,7 @@ export async function listUnits(opts: { organizationId: string }, executor: Db =
 			'u.parent_id as parentId',
 			'u.name',
 			'u.created_at as createdAt',
+			'u.attributes',
 			sql<number>`(SELECT count(*) FROM users WHERE users.organization_id = u.organization_id AND users.unit_id = u.id)::int`.as('userCount'),
 			sql<number>`(SELECT count(*) FROM units c WHERE c.organization_id = u.organization_id AND c.parent_id = u.id)::int`.as('childCount')
 		])
