@@ -56,7 +56,8 @@ describe('/api/v1/openapi.json', () => {
 				'/decisions/{id}',
 				'/exports',
 				'/exports/{id}',
-				'/exports/{id}/file'
+				'/exports/{id}/file',
+				'/kpis/board'
 			].sort()
 		);
 	});

@@ -7,6 +7,7 @@ import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
+import { kpiPaths } from './openapi-kpis';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -119,7 +120,8 @@ export function openApiDocument(serverUrl: string) {
 			...roundPaths(),
 			...questionPaths(),
 			...resultPaths(),
-			...followUpPaths()
+			...followUpPaths(),
+			...kpiPaths()
 		},
 		components: {
 			securitySchemes: {

@@ -11,6 +11,7 @@ import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { actionListOutput, actionOutput } from '$lib/server/actions/output';
 import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
 import { exportListOutput, exportOutput } from '$lib/server/exports/output';
+import { kpiBoardOutput } from '$lib/server/kpis/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -42,6 +43,7 @@ const outputs = {
 	DecisionList: decisionListOutput,
 	Export: exportOutput,
 	ExportList: exportListOutput,
+	KpiBoard: kpiBoardOutput,
 	Error: errorOutput
 };
 export type OutputName = keyof typeof outputs;
