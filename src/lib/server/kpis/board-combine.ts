@@ -1,7 +1,8 @@
 import type { KpiDefinition } from '$lib/kpis/definition';
-import { kpiAlarm, type AlarmStatus, type Check, type Year } from '$lib/kpis/alarm';
+import { kpiAlarm, type Check, type Year } from '$lib/kpis/alarm';
 import { valueOf, type Totals } from '$lib/kpis/rollup';
 import { q, toDecimal, toFixed, type Q } from '$lib/kpis/rational';
+import type { BoardCell, BoardCheck } from '$lib/kpis/board';
 import type { FigureRow } from './board-figures';
 
 type MutableTotals = Record<string, { sum: Q | null; base: Q | null }>;
@@ -26,25 +27,6 @@ export const EMPTY_YEAR: Year = { plan: Array.from({ length: 12 }, () => ({})), 
 
 /** A figure as a decimal string: exact where it has a finite decimal, else to 6 decimals. */
 export const decimal = (x: Q | null) => (x === null ? null : (toDecimal(x) ?? toFixed(x, 6)));
-
-export interface BoardCheck {
-	status: AlarmStatus;
-	plan: string | null;
-	actual: string | null;
-	deviationPct: string | null;
-	missing: 'plan' | 'actual' | null;
-}
-
-export interface BoardCell {
-	kpi: string;
-	/** The month's figures (also for a KPI without an alarm). */
-	plan: string | null;
-	actual: string | null;
-	month: BoardCheck | null;
-	ytd: BoardCheck | null;
-	runRate: BoardCheck | null;
-	worst: AlarmStatus;
-}
 
 const shown = (c: Check | null): BoardCheck | null =>
 	c && { status: c.status, plan: decimal(c.plan), actual: decimal(c.actual), deviationPct: decimal(c.deviationPct), missing: c.missing ?? null };

@@ -50,7 +50,11 @@ async function randomOrganization(seed: number) {
 	const units: { id: string; parentId: string | null }[] = [];
 	for (let i = 0; i < 9; i++) {
 		const parentId = i < 2 || rnd() < 0.15 ? null : units[Math.floor(rnd() * units.length)].id;
-		const u = await db().insertInto('units').values({ organization_id: org.id, name: `U${i}`, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
+		const u = await db()
+			.insertInto('units')
+			.values({ organization_id: org.id, name: `U${i}`, parent_id: parentId })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		units.push({ id: u.id, parentId });
 	}
 	const members: Member[] = units.map((u) => ({ kind: 'unit', id: u.id, at: u.id, plan: [], actual: [] }));

@@ -5,6 +5,7 @@ import { createTestActor, createTestOrganization, createTestTeam } from '$tests/
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { installStarterKpis } from './definitions';
 import { upsertKpiValues } from './values';
+import type { BoardRow } from '$lib/kpis/board';
 import { kpiBoard } from './board';
 
 /** Region → Team A (2 sales people), Team B (1); figures for order intake in March 2026. */
@@ -15,23 +16,23 @@ async function setup() {
 	const region = await db().insertInto('units').values({ organization_id: org.id, name: 'Region' }).returning('id').executeTakeFirstOrThrow();
 	const a = await createTestTeam(org.id, 2, { name: 'Team A' });
 	const b = await createTestTeam(org.id, 1, { name: 'Team B' });
-	await db()
-		.updateTable('units')
-		.set({ parent_id: region.id })
-		.where('organization_id', '=', org.id)
-		.where('id', 'in', [a.id, b.id])
-		.execute();
+	await db().updateTable('units').set({ parent_id: region.id }).where('organization_id', '=', org.id).where('id', 'in', [a.id, b.id]).execute();
 	const value = (who: { unit?: string; person?: string }, plan: string, actual: string) => ({ kpi: 'order_intake', month: '2026-03', plan, actual, ...who });
 	const values = [value({ person: a.emails[0] }, '100', '90'), value({ person: a.emails[1] }, '100', '80'), value({ person: b.emails[0] }, '100', '120')];
 	await upsertKpiValues({ organizationId: org.id, actor: admin, source: 'api', input: { values } });
 	const person = async (email: string): Promise<Actor> => {
-		const u = await db().selectFrom('users').select(['id', 'unit_id']).where('organization_id', '=', org.id).where('email', '=', email).executeTakeFirstOrThrow();
+		const u = await db()
+			.selectFrom('users')
+			.select(['id', 'unit_id'])
+			.where('organization_id', '=', org.id)
+			.where('email', '=', email)
+			.executeTakeFirstOrThrow();
 		const actor = await createTestActor(org.id, 'participant');
 		return { ...actor, email, membership: { ...actor.membership!, userId: u.id } };
 	};
 	return { org, admin, region: region.id, a, b, person };
 }
-const intake = (row: { cells: { kpi: string }[] }) => row.cells.find((c) => c.kpi === 'order_intake') as { actual: string | null; month: { status: string } | null };
+const intake = (row: BoardRow) => row.cells.find((c) => c.kpi === 'order_intake')!;
 
 describe('kpiBoard', () => {
 	it('drills an admin from the top down to the people of a team, with the totals rolled up', async () => {
@@ -78,7 +79,10 @@ describe('kpiBoard', () => {
 		expect(intake(board.total).actual).toBe('170');
 		expect(board.rows.map((r) => [r.kind, r.name, r.drill, intake(r).actual])).toEqual([['person', 'P1', false, '80']]);
 		expect(board.path).toEqual([]);
-		for (const unitId of [region, b.id]) await expect(kpiBoard({ actor: p1, unitId, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		for (const unitId of [region, b.id, 'organization']) await expect(kpiBoard({ actor: p1, unitId, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		// A sales person signs in as a viewer scoped to no unit: the same view.
+		const viewer = { ...p1, membership: { ...p1.membership!, access: 'viewer' as const } };
+		expect((await kpiBoard({ actor: viewer, month: '2026-03' })).rows.map((r) => r.name)).toEqual(['P1']);
 	});
 
 	it('shows a manager their subtree only, and nothing of another organization', async () => {
@@ -87,10 +91,12 @@ describe('kpiBoard', () => {
 		const board = await kpiBoard({ actor: manager, month: '2026-03' });
 		expect(board.unit?.name).toBe('Team A');
 		expect(board.rows.map((r) => r.name)).toEqual(['P0', 'P1']);
-		for (const unitId of [region, b.id]) await expect(kpiBoard({ actor: manager, unitId, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		for (const unitId of [region, b.id, 'organization'])
+			await expect(kpiBoard({ actor: manager, unitId, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
 		const other = await createTestOrganization();
 		const stranger = await createTestActor(other.id, 'admin');
 		await expect(kpiBoard({ actor: stranger, unitId: a.id })).rejects.toBeInstanceOf(NotFoundError);
+		// A viewer scoped to no unit and in none (an assistant, say) has no board.
 		const unscoped = await createTestActor(org.id, 'viewer');
 		await expect(kpiBoard({ actor: unscoped })).rejects.toBeInstanceOf(NotFoundError);
 	});

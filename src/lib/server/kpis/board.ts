@@ -2,39 +2,17 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
-import type { KpiDefinition } from '$lib/kpis/definition';
 import { lastClosedMonth, monthKey, parseMonthKey } from '$lib/kpis/month';
 import { listKpis } from './definitions';
 import { boardAccess, chosenUnit, type BoardUnit } from './board-access';
 import { boardFigures } from './board-figures';
-import { cellsOf, EMPTY_YEAR, yearsOf, type BoardCell } from './board-combine';
-
-export interface BoardRow {
-	/** total: the chosen unit (or the organization); unit: a child unit's subtree; own: the unit's own figures; person: a person in it. */
-	kind: 'total' | 'unit' | 'own' | 'person';
-	id: string | null;
-	name: string;
-	/** Whether the caller may open the row's unit (drill down). */
-	drill: boolean;
-	cells: BoardCell[];
-}
-
-export interface KpiBoard {
-	month: string;
-	zone: string;
-	/** The chosen unit; null at the organization's top. */
-	unit: { id: string; name: string } | null;
-	/** From where the caller starts down to the chosen unit's parent, for going back up (null id: the top). */
-	path: { id: string | null; name: string }[];
-	kpis: { key: string; names: KpiDefinition['names']; unit: KpiDefinition['unit']; direction: KpiDefinition['direction']; alarm: boolean }[];
-	total: BoardRow;
-	rows: BoardRow[];
-}
+import type { BoardRow, KpiBoard } from '$lib/kpis/board';
+import { cellsOf, EMPTY_YEAR, yearsOf } from './board-combine';
 
 function pathTo(units: BoardUnit[], id: string | null, root: string | null, top: string): { id: string | null; name: string }[] {
 	const byId = new Map(units.map((u) => [u.id, u]));
 	const out: { id: string | null; name: string }[] = [];
-	for (let u = id ? byId.get(id) : undefined; u && u.id !== root; ) {
+	for (let u = id ? byId.get(id) : undefined; u && u.id !== root;) {
 		u = u.parentId ? byId.get(u.parentId) : undefined;
 		if (u) out.unshift({ id: u.id, name: u.name });
 	}

@@ -8,5 +8,5 @@ import { kpiBoard } from '$lib/server/kpis/board';
 export const GET: RequestHandler = api(async (event, actor) => {
 	const unitId = event.url.searchParams.get('unit');
 	const month = event.url.searchParams.get('month');
-	return reply(kpiBoardOutput, await kpiBoard({ actor, unitId: unitId === 'organization' ? null : unitId, month }));
+	return reply(kpiBoardOutput, await kpiBoard({ actor, unitId, month }));
 });
