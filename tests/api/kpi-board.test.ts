@@ -77,7 +77,7 @@ describe('GET /api/v1/kpis/board', () => {
 		expect(mine.rows.map((x) => x.kind)).toEqual(['person']);
 		expect(sales(mine.total).actual).toBe('1880');
 		const team = (await board(manager, { month: '2026-03' })).data!;
-		expect(team.rows.map((x) => x.name)).toEqual(['P0', 'P1']);
+		expect(team.rows.map((x) => x.name)).toEqual(['P0', 'P1', 'Test viewer']);
 		for (const [cookie, unit] of [
 			[salesPerson, region],
 			[manager, teams[1].id],

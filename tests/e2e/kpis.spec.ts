@@ -67,7 +67,9 @@ async function seedDemoFigures() {
 test('an admin starts with the starter set and drills the board down to the sales people @phone', async ({ page }) => {
 	const device = test.info().project.name;
 	await signIn(page, admin.email, admin.password);
-	await page.getByRole('link', { name: 'KPIs' }).filter({ visible: true }).first().click();
+	const menu = page.getByText('Menu');
+	if (await menu.isVisible()) await menu.click();
+	await page.getByRole('navigation', { name: 'Main navigation' }).filter({ visible: true }).getByRole('link', { name: 'KPIs', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'KPIs', level: 1 })).toBeVisible();
 	const start = page.getByRole('button', { name: 'Start with the starter set' });
 	if (await start.isVisible()) {
