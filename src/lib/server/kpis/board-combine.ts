@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '$lib/kpis/definition';
+import { partsOf, type KpiDefinition } from '$lib/kpis/definition';
 import { kpiAlarm, type Check, type Year } from '$lib/kpis/alarm';
 import { valueOf, type Totals } from '$lib/kpis/rollup';
 import { q, toDecimal, toFixed, type Q } from '$lib/kpis/rational';
@@ -34,8 +34,11 @@ const shown = (c: Check | null): BoardCheck | null =>
 /** Each KPI's cell for one row: the month's figures and the alarm of `alarm.ts`, computed on exact numbers. */
 export function cellsOf(set: KpiDefinition[], year: Year, month: number): BoardCell[] {
 	const at = (t: Totals | null | undefined, def: KpiDefinition) => (t ? valueOf(def, t) : null);
+	const byKey = new Map(set.map((d) => [d.key, d]));
 	return set.map((def) => {
-		const a = kpiAlarm(def, set, year, month);
+		// Only the KPI and its parts: merging the months over the whole set for every KPI would add up every other KPI too.
+		const own = [def, ...partsOf(def.rollup).map(([, key]) => byKey.get(key)!)];
+		const a = kpiAlarm(def, own, year, month);
 		return {
 			kpi: def.key,
 			plan: decimal(at(year.plan[month - 1], def)),

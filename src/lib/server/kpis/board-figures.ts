@@ -27,16 +27,27 @@ export interface FigureRow {
  * chosen one the child it rolls up into; every value (a unit's own figure, or a person's, counted at the
  * person's unit) is summed into that child's row, the chosen unit's own figures into an own row (its id),
  * and the people of the chosen unit into a row each (their user id). GROUPING SETS adds the total.
- * Weighted KPIs join their base's value of the same member and month. Ratio KPIs have no values: they
- * come from their summed parts. Months stay apart so that year-to-date can take only the months with
+ * Weighted KPIs join their base's value of the same member and month (`kpis` says which KPI is which:
+ * the caller has them already). Ratio KPIs have no values: they come from their summed parts. Months stay apart so that year-to-date can take only the months with
  * both a plan and an actual, as the reference does.
  */
-export async function boardFigures(opts: { organizationId: string; unitId: string | null; year: number }, executor: Db = db()): Promise<FigureRow[]> {
+export interface FigureKpi {
+	id: string;
+	rollup: { kind: 'sum' } | { kind: 'weighted'; baseId: string } | { kind: 'ratio' };
+}
+
+export async function boardFigures(
+	opts: { organizationId: string; unitId: string | null; year: number; kpis: FigureKpi[] },
+	executor: Db = db()
+): Promise<FigureRow[]> {
 	const { organizationId: org, unitId, year } = opts;
+	const sums = opts.kpis.filter((k) => k.rollup.kind === 'sum').map((k) => k.id);
+	const weighted = opts.kpis.flatMap((k) => (k.rollup.kind === 'weighted' ? [{ id: k.id, baseId: k.rollup.baseId }] : []));
+	const parts = [...new Set(weighted.flatMap((w) => [w.id, w.baseId]))];
 	const from = `${String(year).padStart(4, '0')}-01-01`;
 	const to = `${String(year + 1).padStart(4, '0')}-01-01`;
 	const seed = unitId === null ? sql`parent_id IS NULL` : sql`parent_id = ${unitId}::uuid`;
-	const ownRow = unitId === null ? sql`` : sql`UNION ALL SELECT false, ${unitId}::uuid, ${unitId}::uuid`;
+	const ownRow = unitId === null ? sql`` : sql`UNION ALL SELECT ${unitId}::uuid, ${unitId}::uuid`;
 	const here = unitId === null ? sql`p.unit_id IS NULL` : sql`p.unit_id = ${unitId}::uuid`;
 	const { rows } = await sql<FigureRow>`
 		WITH RECURSIVE tree (id, row_id) AS (
@@ -44,38 +55,53 @@ export async function boardFigures(opts: { organizationId: string; unitId: strin
 			UNION ALL
 			SELECT u.id, t.row_id FROM units u JOIN tree t ON u.parent_id = t.id WHERE u.organization_id = ${org}::uuid
 		),
-		owners (is_person, owner_id, row_id) AS (
-			SELECT false, id, row_id FROM tree
+		unit_rows (unit_id, row_id) AS (
+			SELECT id, row_id FROM tree
 			${ownRow}
-			UNION ALL
-			SELECT true, p.id, coalesce(t.row_id, p.id)
+		),
+		person_rows (user_id, row_id) AS (
+			SELECT p.id, coalesce(t.row_id, p.id)
 			FROM users p LEFT JOIN tree t ON t.id = p.unit_id
 			WHERE p.organization_id = ${org}::uuid AND (t.id IS NOT NULL OR ${here})
 		),
-		kpi AS (
-			SELECT k.id, k.definition->'rollup'->>'kind' AS kind, b.id AS base_id
-			FROM kpis k LEFT JOIN kpis b ON b.organization_id = k.organization_id AND b.key = k.definition->'rollup'->>'base'
-			WHERE k.organization_id = ${org}::uuid AND k.archived_at IS NULL AND k.definition->'rollup'->>'kind' IN ('sum', 'weighted')
-		),
-		facts AS MATERIALIZED (
-			SELECT o.row_id, v.kpi_id, v.month, o.owner_id, o.is_person, v.plan, v.actual
-			FROM kpi_values v JOIN owners o ON o.owner_id = coalesce(v.unit_id, v.user_id) AND o.is_person = (v.user_id IS NOT NULL)
+		member_values AS NOT MATERIALIZED (
+			SELECT r.row_id, v.kpi_id, v.month, v.unit_id AS owner_id, false AS is_person, v.plan, v.actual
+			FROM kpi_values v JOIN unit_rows r ON r.unit_id = v.unit_id
 			WHERE v.organization_id = ${org}::uuid AND v.month >= ${from}::date AND v.month < ${to}::date
+			UNION ALL
+			SELECT r.row_id, v.kpi_id, v.month, v.user_id, true, v.plan, v.actual
+			FROM kpi_values v JOIN person_rows r ON r.user_id = v.user_id
+			WHERE v.organization_id = ${org}::uuid AND v.month >= ${from}::date AND v.month < ${to}::date
+		),
+		parts AS MATERIALIZED (
+			SELECT m.* FROM member_values m WHERE m.kpi_id = ANY(${parts}::uuid[])
+		),
+		per_row AS (
+			SELECT m.row_id, m.kpi_id, m.month, sum(m.plan) AS plan, sum(m.actual) AS actual,
+				NULL::numeric AS plan_weighted, NULL::numeric AS plan_base, NULL::numeric AS actual_weighted, NULL::numeric AS actual_base
+			FROM member_values m WHERE m.kpi_id = ANY(${sums}::uuid[])
+			GROUP BY m.row_id, m.kpi_id, m.month
+			UNION ALL
+			SELECT w.row_id, w.kpi_id, w.month, NULL, NULL,
+				sum(w.plan * b.plan), sum(b.plan) FILTER (WHERE w.plan IS NOT NULL),
+				sum(w.actual * b.actual), sum(b.actual) FILTER (WHERE w.actual IS NOT NULL)
+			FROM parts w
+			JOIN unnest(${weighted.map((x) => x.id)}::uuid[], ${weighted.map((x) => x.baseId)}::uuid[]) AS k (id, base_id) ON k.id = w.kpi_id
+			LEFT JOIN parts b ON b.kpi_id = k.base_id AND b.month = w.month AND b.owner_id = w.owner_id AND b.is_person = w.is_person
+			GROUP BY w.row_id, w.kpi_id, w.month
 		)
 		SELECT
-			CASE WHEN grouping(f.row_id) = 0 THEN f.row_id END AS "rowId",
-			f.kpi_id AS "kpiId",
-			extract(month FROM f.month)::int AS month,
-			sum(f.plan) FILTER (WHERE k.kind = 'sum')::text AS plan,
-			sum(f.actual) FILTER (WHERE k.kind = 'sum')::text AS actual,
-			sum(f.plan * b.plan)::text AS "planWeighted",
-			sum(b.plan) FILTER (WHERE f.plan IS NOT NULL)::text AS "planBase",
-			sum(f.actual * b.actual)::text AS "actualWeighted",
-			sum(b.actual) FILTER (WHERE f.actual IS NOT NULL)::text AS "actualBase"
-		FROM facts f
-		JOIN kpi k ON k.id = f.kpi_id
-		LEFT JOIN facts b ON k.kind = 'weighted' AND b.kpi_id = k.base_id AND b.month = f.month AND b.owner_id = f.owner_id AND b.is_person = f.is_person
-		GROUP BY GROUPING SETS ((f.row_id, f.kpi_id, f.month), (f.kpi_id, f.month))
+			CASE WHEN grouping(row_id) = 0 THEN row_id END AS "rowId",
+			kpi_id AS "kpiId",
+			extract(month FROM month)::int AS month,
+			sum(plan)::text AS plan,
+			sum(actual)::text AS actual,
+			sum(plan_weighted)::text AS "planWeighted",
+			sum(plan_base)::text AS "planBase",
+			sum(actual_weighted)::text AS "actualWeighted",
+			sum(actual_base)::text AS "actualBase"
+		FROM per_row
+		GROUP BY GROUPING SETS ((row_id, kpi_id, month), (kpi_id, month))
 	`.execute(executor);
 	return rows;
 }

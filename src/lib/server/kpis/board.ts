@@ -5,7 +5,7 @@ import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
 import { lastClosedMonth, monthKey, parseMonthKey } from '$lib/kpis/month';
 import { listKpis } from './definitions';
 import { boardAccess, chosenUnit, type BoardUnit } from './board-access';
-import { boardFigures } from './board-figures';
+import { boardFigures, type FigureKpi } from './board-figures';
 import type { BoardRow, KpiBoard } from '$lib/kpis/board';
 import { cellsOf, EMPTY_YEAR, yearsOf } from './board-combine';
 
@@ -30,13 +30,17 @@ export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; mon
 	const access = await boardAccess(opts.actor, executor);
 	const { organizationId } = access;
 	const unitId = chosenUnit(access, opts.unitId);
-	const { zone } = await organizationZoneAndLanguage(organizationId, executor);
+	const [{ zone }, kpis] = await Promise.all([organizationZoneAndLanguage(organizationId, executor), listKpis({ organizationId }, executor)]);
 	const month = opts.month ? parseMonthKey(opts.month) : lastClosedMonth(opts.now ?? new Date(), zone);
 	if (!month || month.year < 1900 || month.year > 2999) throw new ValidationError('month: A month like 2026-03');
 
-	const [kpis, figures, people, org] = await Promise.all([
-		listKpis({ organizationId }, executor),
-		boardFigures({ organizationId, unitId, year: month.year }, executor),
+	const idOf = new Map(kpis.map((k) => [k.key, k.id]));
+	const figureKpis = kpis.map(({ id, definition: { rollup: r } }): FigureKpi => ({
+		id,
+		rollup: r.kind === 'weighted' ? { kind: 'weighted', baseId: idOf.get(r.base)! } : { kind: r.kind }
+	}));
+	const [figures, people, org] = await Promise.all([
+		boardFigures({ organizationId, unitId, year: month.year, kpis: figureKpis }, executor),
 		executor
 			.selectFrom('users')
 			.select(['id', 'name'])
