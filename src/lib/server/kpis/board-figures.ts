@@ -37,7 +37,7 @@ export interface FigureKpi {
 }
 
 export async function boardFigures(
-	opts: { organizationId: string; unitId: string | null; year: number; kpis: FigureKpi[] },
+	opts: { organizationId: string; unitId: string | null; year: number; kpis: FigureKpi[]; subtree?: string[] },
 	executor: Db = db()
 ): Promise<FigureRow[]> {
 	const { organizationId: org, unitId, year } = opts;
@@ -48,6 +48,9 @@ export async function boardFigures(
 	const to = `${String(year + 1).padStart(4, '0')}-01-01`;
 	const seed = unitId === null ? sql`parent_id IS NULL` : sql`parent_id = ${unitId}::uuid`;
 	const ownRow = unitId === null ? sql`` : sql`UNION ALL SELECT ${unitId}::uuid, ${unitId}::uuid`;
+	// Below the top, the units of the subtree (the caller has them) let the index find their values instead of the organization's.
+	const ids = opts.kpis.filter((k) => k.rollup.kind !== 'ratio').map((k) => k.id);
+	const within = opts.subtree ? sql`AND v.kpi_id = ANY(${ids}::uuid[]) AND v.unit_id = ANY(${opts.subtree}::uuid[])` : sql``;
 	const here = unitId === null ? sql`p.unit_id IS NULL` : sql`p.unit_id = ${unitId}::uuid`;
 	const { rows } = await sql<FigureRow>`
 		WITH RECURSIVE tree (id, row_id) AS (
@@ -67,7 +70,7 @@ export async function boardFigures(
 		member_values AS NOT MATERIALIZED (
 			SELECT r.row_id, v.kpi_id, v.month, v.unit_id AS owner_id, false AS is_person, v.plan, v.actual
 			FROM kpi_values v JOIN unit_rows r ON r.unit_id = v.unit_id
-			WHERE v.organization_id = ${org}::uuid AND v.month >= ${from}::date AND v.month < ${to}::date
+			WHERE v.organization_id = ${org}::uuid AND v.month >= ${from}::date AND v.month < ${to}::date ${within}
 			UNION ALL
 			SELECT r.row_id, v.kpi_id, v.month, v.user_id, true, v.plan, v.actual
 			FROM kpi_values v JOIN person_rows r ON r.user_id = v.user_id

@@ -3,6 +3,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
 import { lastClosedMonth, monthKey, parseMonthKey } from '$lib/kpis/month';
+import { subtreeIds } from '$lib/server/units/tree';
 import { listKpis } from './definitions';
 import { boardAccess, chosenUnit, type BoardUnit } from './board-access';
 import { boardFigures, type FigureKpi } from './board-figures';
@@ -40,7 +41,7 @@ export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; mon
 		rollup: r.kind === 'weighted' ? { kind: 'weighted', baseId: idOf.get(r.base)! } : { kind: r.kind }
 	}));
 	const [figures, people, org] = await Promise.all([
-		boardFigures({ organizationId, unitId, year: month.year, kpis: figureKpis }, executor),
+		boardFigures({ organizationId, unitId, year: month.year, kpis: figureKpis, subtree: unitId ? [...subtreeIds(access.units, unitId)] : undefined }, executor),
 		executor
 			.selectFrom('users')
 			.select(['id', 'name'])
