@@ -8,8 +8,12 @@ import type { FigureRow } from './board-figures';
 type MutableTotals = Record<string, { sum: Q | null; base: Q | null }>;
 const read = (s: string | null) => (s === null ? null : q(s));
 
-/** A row's year from the database's sums: per month, plan and actual totals by KPI key (`rollup.ts`'s Totals). */
-export function yearsOf(rows: FigureRow[], keyOf: ReadonlyMap<string, string>): Map<string | null, Year> {
+/**
+ * A row's year from the database's sums: per month, plan and actual totals by KPI key (`rollup.ts`'s
+ * Totals). Actuals after `month` are never graded (the run rate plans the whole year but counts actuals
+ * only so far), so they are not read.
+ */
+export function yearsOf(rows: FigureRow[], keyOf: ReadonlyMap<string, string>, month: number): Map<string | null, Year> {
 	const out = new Map<string | null, { plan: MutableTotals[]; actual: MutableTotals[] }>();
 	for (const r of rows) {
 		const key = keyOf.get(r.kpiId);
@@ -18,7 +22,8 @@ export function yearsOf(rows: FigureRow[], keyOf: ReadonlyMap<string, string>): 
 		if (!y) out.set(r.rowId, (y = { plan: Array.from({ length: 12 }, () => ({})), actual: Array.from({ length: 12 }, () => ({})) }));
 		const weighted = r.planWeighted !== null || r.actualWeighted !== null || r.planBase !== null || r.actualBase !== null;
 		y.plan[r.month - 1][key] = weighted ? { sum: read(r.planWeighted), base: read(r.planBase) } : { sum: read(r.plan), base: null };
-		y.actual[r.month - 1][key] = weighted ? { sum: read(r.actualWeighted), base: read(r.actualBase) } : { sum: read(r.actual), base: null };
+		if (r.month <= month)
+			y.actual[r.month - 1][key] = weighted ? { sum: read(r.actualWeighted), base: read(r.actualBase) } : { sum: read(r.actual), base: null };
 	}
 	return out as Map<string | null, Year>;
 }

@@ -54,7 +54,7 @@ export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; mon
 		executor.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow()
 	]);
 	const set = kpis.map((k) => k.definition);
-	const years = yearsOf(figures, new Map(kpis.map((k) => [k.id, k.key])));
+	const years = yearsOf(figures, new Map(kpis.map((k) => [k.id, k.key])), month.month);
 	const row = (kind: BoardRow['kind'], id: string | null, name: string, drill = false): BoardRow => ({
 		kind,
 		id,
