@@ -60,7 +60,8 @@ describe('/api/v1/openapi.json', () => {
 				'/kpis',
 				'/kpis/starter',
 				'/kpis/values',
-				'/kpis/changes'
+				'/kpis/changes',
+				'/kpis/board'
 			].sort()
 		);
 	});

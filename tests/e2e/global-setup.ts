@@ -34,7 +34,7 @@ export default async function globalSetup() {
 	});
 	const creds = [...out.matchAll(/^\s+(.+?)\s{2,}(\S+@\S+)\s+password: (\S+)$/gm)].map((m) => ({ role: m[1].trim(), email: m[2], password: m[3] }));
 	const stateFile = path.join(tmp, 'state.json');
-	writeFileSync(stateFile, JSON.stringify({ baseUrl, creds, outbox: path.join(dataDir, 'outbox'), startupOutput: out }));
+	writeFileSync(stateFile, JSON.stringify({ baseUrl, creds, outbox: path.join(dataDir, 'outbox'), startupOutput: out, databaseUrl: url }));
 	process.env.SOS_E2E_URL = baseUrl;
 	process.env.SOS_E2E_STATE = stateFile;
 

@@ -8,6 +8,8 @@ export interface E2EState {
 	creds: { role: string; email: string; password: string }[];
 	outbox: string;
 	startupOutput: string;
+	/** The server's database, for journeys that seed figures through the server's own functions. */
+	databaseUrl: string;
 }
 
 export function state(): E2EState {

@@ -807,6 +807,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/board": {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the top (admins). Default: where the caller starts (an admin the top, a manager their unit, a sales person their team). */
+                unit?: string;
+                /** @description YYYY-MM, a calendar month in the organization’s time zone. Default: the last closed month. */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPI alarm board of a unit
+         * @description Each KPI’s month, year-to-date and run-rate against plan for the unit and each row below it: its child units (each with its subtree), its own figures, and the people in it. Roll-ups follow docs/kpis.md: sums, weighted averages of Σ value × base ÷ Σ base, ratios of summed parts; statuses are decided on exact numbers. An admin sees every unit; a manager (viewer) the subtree of their unit; a sales person their team’s total and their own figures. Any other unit is 404.
+         */
+        get: operations["kpiBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1680,6 +1705,181 @@ export interface components {
                     message: string;
                 }[];
             };
+        };
+        KpiBoard: {
+            /** @description YYYY-MM: the calendar month in the organization’s time zone. */
+            month: string;
+            /** @description The organization’s time zone. */
+            zone: string;
+            /** @description The chosen unit; null at the organization’s top. */
+            unit: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description The units above, from where the caller starts (null id: the top). */
+            path: {
+                id: string | null;
+                name: string;
+            }[];
+            kpis: {
+                key: string;
+                names: {
+                    en: string;
+                    sv: string;
+                };
+                /** @enum {string} */
+                unit: "currency" | "count" | "percent" | "ratio";
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                /** @description False for a figure without thresholds (a part of another KPI). */
+                alarm: boolean;
+            }[];
+            total: {
+                /**
+                 * @description total: the chosen unit (or the organization); unit: a child unit with its subtree; own: the unit’s own figures; person: a person in the unit.
+                 * @enum {string}
+                 */
+                kind: "total" | "unit" | "own" | "person";
+                /** @description The unit’s or person’s id; null for the organization’s total. */
+                id: string | null;
+                name: string;
+                /** @description Whether the caller may open this unit’s board (?unit=<id>). */
+                drill: boolean;
+                /** @description One per KPI, in the order of `kpis`. */
+                cells: {
+                    kpi: string;
+                    /** @description The month’s plan. */
+                    plan: string | null;
+                    /** @description The month’s actual. */
+                    actual: string | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    month: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    ytd: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    runRate: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /**
+                     * @description red, else amber, else no_data, else ok.
+                     * @enum {string}
+                     */
+                    worst: "ok" | "amber" | "red" | "no_data";
+                }[];
+            };
+            rows: {
+                /**
+                 * @description total: the chosen unit (or the organization); unit: a child unit with its subtree; own: the unit’s own figures; person: a person in the unit.
+                 * @enum {string}
+                 */
+                kind: "total" | "unit" | "own" | "person";
+                /** @description The unit’s or person’s id; null for the organization’s total. */
+                id: string | null;
+                name: string;
+                /** @description Whether the caller may open this unit’s board (?unit=<id>). */
+                drill: boolean;
+                /** @description One per KPI, in the order of `kpis`. */
+                cells: {
+                    kpi: string;
+                    /** @description The month’s plan. */
+                    plan: string | null;
+                    /** @description The month’s actual. */
+                    actual: string | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    month: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    ytd: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /** @description Null when the KPI has no such alarm. */
+                    runRate: {
+                        /**
+                         * @description ok: on plan; amber: behind plan by at least the amber threshold; red: by at least the red one; no_data.
+                         * @enum {string}
+                         */
+                        status: "ok" | "amber" | "red" | "no_data";
+                        /** @description The plan compared with: the month’s, the year to date’s, or the annual plan (run rate). */
+                        plan: string | null;
+                        /** @description The actual compared: the month’s, the year to date’s, or the forecast at the pace so far (run rate). */
+                        actual: string | null;
+                        /** @description (actual − plan) ÷ |plan| × 100; null without data or with a plan of 0. */
+                        deviationPct: string | null;
+                        /** @description What is missing when the status is no_data. */
+                        missing: ("plan" | "actual") | null;
+                    } | null;
+                    /**
+                     * @description red, else amber, else no_data, else ok.
+                     * @enum {string}
+                     */
+                    worst: "ok" | "amber" | "red" | "no_data";
+                }[];
+            }[];
         };
         KpiList: {
             kpis: {
@@ -3527,6 +3727,34 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+        };
+    };
+    kpiBoard: {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the top (admins). Default: where the caller starts (an admin the top, a manager their unit, a sales person their team). */
+                unit?: string;
+                /** @description YYYY-MM, a calendar month in the organization’s time zone. Default: the last closed month. */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiBoard"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
         };
     };
 }

@@ -42,3 +42,10 @@ export function monthSpan(m: Month, zone: string): { start: Date; end: Date } {
 	const next = addMonths(m, 1);
 	return { start: new Date(new TZDate(m.year, m.month - 1, 1, zone).getTime()), end: new Date(new TZDate(next.year, next.month - 1, 1, zone).getTime()) };
 }
+
+/** The months a board offers, newest first: this month and three years back, and `chosen` if it is older or later. */
+export function boardMonths(now: Date, zone: string, chosen: string): string[] {
+	const current = monthOf(now, zone);
+	const keys = Array.from({ length: 37 }, (_, i) => monthKey(addMonths(current, -i)));
+	return keys.includes(chosen) ? keys : [chosen, ...keys].sort().reverse();
+}

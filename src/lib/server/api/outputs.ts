@@ -11,7 +11,7 @@ import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { actionListOutput, actionOutput } from '$lib/server/actions/output';
 import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
 import { exportListOutput, exportOutput } from '$lib/server/exports/output';
-import { kpiChangeListOutput, kpiListOutput, kpiValueListOutput, kpiValuesWrittenOutput } from '$lib/server/kpis/output';
+import { kpiBoardOutput, kpiChangeListOutput, kpiListOutput, kpiValueListOutput, kpiValuesWrittenOutput } from '$lib/server/kpis/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -44,6 +44,7 @@ const outputs = {
 	Export: exportOutput,
 	ExportList: exportListOutput,
 	Error: errorOutput,
+	KpiBoard: kpiBoardOutput,
 	KpiList: kpiListOutput,
 	KpiValuesWritten: kpiValuesWrittenOutput,
 	KpiValueList: kpiValueListOutput,
