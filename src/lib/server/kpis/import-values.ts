@@ -11,7 +11,7 @@ import { readKpiFile } from './import-read';
 import { assertMayManageKpis } from './policy';
 import { resolveValues } from './resolve';
 import { lookupOf } from './values';
-import { writeValues, type WriteCounts } from './write-values';
+import { countWrites, writeValues, type WriteCounts } from './write-values';
 
 /** Errors listed in a result; the rest are counted. */
 const SHOWN_ERRORS = 200;
@@ -48,17 +48,11 @@ async function namingOf(organizationId: string, executor: Db): Promise<Naming> {
 	};
 }
 
-class DryRun extends Error {
-	constructor(readonly result: KpiImportResult) {
-		super('dry run');
-	}
-}
-
 /**
  * Previews or applies a file of plans and actuals (one row per KPI, unit or person, and month). Both
- * modes read, check and write the same way inside one transaction under the organization's KPI lock;
- * a preview then rolls back, so its counts (new, changed, unchanged, corrections) are what applying
- * does. A file with any wrong row writes nothing and names each row. The page posts the file twice
+ * modes read and check the same way inside one transaction under the organization's KPI lock; a
+ * preview counts what applying would write (new, changed, unchanged, corrections) with the same match
+ * and writes nothing. A file with any wrong row writes nothing and names each row. The page posts the file twice
  * (preview, then apply) rather than keeping it: nothing of an upload is stored until it is applied.
  */
 export async function importKpiValues(
@@ -68,46 +62,39 @@ export async function importKpiValues(
 	assertMayManageKpis(opts.actor, opts.organizationId);
 	const { organizationId, fileName, mode } = opts;
 	const file = await readKpiFile(opts);
-	try {
-		return await executor.transaction().execute(async (trx) => {
-			await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`kpis:${organizationId}`}, 0))`.execute(trx);
-			const [naming, lookup] = await Promise.all([namingOf(organizationId, trx), lookupOf(organizationId, trx)]);
-			const mapped = mapKpiFile(file, naming);
-			if (mapped.missing.length > 0)
-				throw new ValidationError(
-					`The file has no column ${mapped.missing.join(', ')}. Row 1 must name the columns: kpi, unit or person, month, plan, actual.`
-				);
-			const resolved = resolveValues(mapped.values, lookup, (i) => `row ${mapped.rowOf[i]}`);
-			const errors = [...mapped.errors, ...resolved.errors.map((e) => ({ row: mapped.rowOf[e.index], message: e.message }))].sort((a, b) => a.row - b.row);
-			const result: KpiImportResult = {
-				mode,
-				fileName,
-				rows: mapped.rows,
-				skipped: mapped.skipped,
-				values: mapped.values.length,
-				errorRows: new Set(errors.map((e) => e.row)).size,
-				errors: errors.slice(0, SHOWN_ERRORS),
-				warnings: mapped.warnings,
-				counts: null
-			};
-			if (errors.length > 0) return result;
-			if (resolved.values.length === 0) throw new ValidationError('The file has no plan or actual to import.');
-			result.counts = await writeValues(trx, { organizationId, values: resolved.values, by: opts.actor.label.slice(0, 320), source: 'import' });
-			if (mode === 'preview') throw new DryRun(result);
-			await recordAudit(
-				{
-					organizationId,
-					actor: opts.actor.label,
-					action: 'kpi_values_written',
-					target: 'import',
-					details: { ...result.counts, file: fileName.slice(0, 200) }
-				},
-				trx
-			);
-			return result;
-		});
-	} catch (err) {
-		if (err instanceof DryRun) return err.result;
-		throw err;
-	}
+	return executor.transaction().execute(async (trx) => {
+		await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`kpis:${organizationId}`}, 0))`.execute(trx);
+		const [naming, lookup] = await Promise.all([namingOf(organizationId, trx), lookupOf(organizationId, trx)]);
+		const mapped = mapKpiFile(file, naming);
+		if (mapped.missing.length > 0)
+			throw new ValidationError(`The file has no column ${mapped.missing.join(', ')}. Row 1 must name the columns: kpi, unit or person, month, plan, actual.`);
+		const resolved = resolveValues(mapped.values, lookup, (i) => `row ${mapped.rowOf[i]}`);
+		const errors = [...mapped.errors, ...resolved.errors.map((e) => ({ row: mapped.rowOf[e.index], message: e.message }))].sort((a, b) => a.row - b.row);
+		const result: KpiImportResult = {
+			mode,
+			fileName,
+			rows: mapped.rows,
+			skipped: mapped.skipped,
+			values: mapped.values.length,
+			errorRows: new Set(errors.map((e) => e.row)).size,
+			errors: errors.slice(0, SHOWN_ERRORS),
+			warnings: mapped.warnings,
+			counts: null
+		};
+		if (errors.length > 0) return result;
+		if (resolved.values.length === 0) throw new ValidationError('The file has no plan or actual to import.');
+		if (mode === 'preview') return { ...result, counts: await countWrites(trx, { organizationId, values: resolved.values }) };
+		result.counts = await writeValues(trx, { organizationId, values: resolved.values, by: opts.actor.label.slice(0, 320), source: 'import' });
+		await recordAudit(
+			{
+				organizationId,
+				actor: opts.actor.label,
+				action: 'kpi_values_written',
+				target: 'import',
+				details: { ...result.counts, file: fileName.slice(0, 200) }
+			},
+			trx
+		);
+		return result;
+	});
 }
