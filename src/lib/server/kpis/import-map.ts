@@ -5,7 +5,6 @@
  * here by index and are named by spreadsheet row.
  */
 import { loosen, quote } from '$lib/server/imports/text';
-import { isUuid } from '$lib/server/validation';
 import { kpiValueInput, type KpiValueInput } from './input';
 import { mapColumns, readFigure, readMonth } from './import-cells';
 import type { KpiFile } from './import-read';
@@ -37,11 +36,12 @@ export interface MappedFile {
 	warnings: string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEPARATOR = /\s+\/\s+|\s*›\s*|\s+>\s+/;
 export const pathText = (names: readonly string[]) => names.map((n) => n.trim().toLowerCase()).join(' / ');
 
 function unitIdOf(cell: string, naming: Naming): string | { error: string } {
-	if (isUuid(cell)) return cell.toLowerCase();
+	if (UUID.test(cell)) return cell.toLowerCase();
 	const names = cell.split(SEPARATOR);
 	const id = naming.unitPaths.get(pathText(names));
 	if (id) return id;
