@@ -50,6 +50,8 @@ function expandExponent(s: string): string {
 	return `${sign}${int}${dec ? `.${dec}` : ''}`;
 }
 
+const PLAIN_FIGURE = /^-?\d{1,15}(\.\d{1,6})?$/;
+
 /**
  * A plan or actual as typed: undefined when blank (the value is left as it is), else a decimal text.
  * Spaces (also non-breaking) group thousands; a comma is the decimal separator ("1 234,50", as Swedish
@@ -58,6 +60,7 @@ function expandExponent(s: string): string {
  * number Excel stored with binary noise (0.30000000000000004) is read at Excel's 15 digits.
  */
 export function readFigure(cell: string): string | undefined {
+	if (PLAIN_FIGURE.test(cell)) return cell;
 	let s = cell.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-');
 	if (s === '') return undefined;
 	s = s.replace(/%$/, '');
@@ -85,12 +88,15 @@ function monthText(year: number, month: number): string | null {
 	return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null;
 }
 
+const PLAIN_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /**
  * A month as 'YYYY-MM' from "2026-03", "2026-3", "202603", "2026-03-01" (any day of it, also with a
  * time, as an Excel date cell is read), "2026/03/01", or an Excel date serial (46082); null if none.
  */
 export function readMonth(cell: string): string | null {
 	const s = cell.trim();
+	if (PLAIN_MONTH.test(s)) return s;
 	let m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T ][\d:.]+Z?)?)?$/.exec(s);
 	if (m) return monthText(Number(m[1]), Number(m[2]));
 	m = /^(\d{4})(\d{2})$/.exec(s);

@@ -53,6 +53,15 @@ function unitIdOf(cell: string, naming: Naming): string | { error: string } {
 	return { error: `There is no unit ${quote(cell)} (write its path with ' / ' between the levels, e.g. 'Nordics / Stockholm')` };
 }
 
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+	const seen = new Map<string, T>();
+	return (key) => {
+		let v = seen.get(key);
+		if (v === undefined && !seen.has(key)) seen.set(key, (v = fn(key)));
+		return v as T;
+	};
+}
+
 /** Maps the file; a file-level problem (a missing column) throws nothing here but comes back as `missing`. */
 export function mapKpiFile(file: KpiFile, naming: Naming): MappedFile & { missing: string[] } {
 	const { index, unknown, twice } = mapColumns(file.header);
@@ -67,6 +76,9 @@ export function mapKpiFile(file: KpiFile, naming: Naming): MappedFile & { missin
 	const out: MappedFile & { missing: string[] } = { values: [], rowOf: [], errors: [], rows: 0, skipped: 0, warnings, missing };
 	if (missing.length > 0) return out;
 	const at = (cells: string[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
+	// A file names the same few KPIs and units on every row: each name is looked up once.
+	const kpiOf = memo((cell: string) => naming.kpis.get(loosen(cell)) ?? cell.slice(0, 40));
+	const unitOf = memo((cell: string) => unitIdOf(cell, naming));
 	file.rows.forEach((cells, i) => {
 		if (cells.length === 0) return;
 		const row = i + 2;
@@ -80,9 +92,9 @@ export function mapKpiFile(file: KpiFile, naming: Naming): MappedFile & { missin
 		if ((unitCell === '') === (personCell === '')) return fail(unitCell === '' ? 'Fill in the unit or the person' : 'Fill in the unit or the person, not both');
 		const month = readMonth(monthCell);
 		if (!month) return fail(monthCell === '' ? 'The month is empty' : `${quote(monthCell)} is not a month: write it like 2026-03`);
-		const unit = unitCell === '' ? undefined : unitIdOf(unitCell, naming);
+		const unit = unitCell === '' ? undefined : unitOf(unitCell);
 		if (typeof unit === 'object') return fail(unit.error);
-		const kpi = naming.kpis.get(loosen(kpiCell)) ?? kpiCell.slice(0, 40);
+		const kpi = kpiOf(kpiCell);
 		const value = { kpi, month, ...(unit ? { unit } : { person: personCell.slice(0, 254) }), plan, actual };
 		const parsed = kpiValueInput.safeParse(value);
 		if (!parsed.success) return fail(parsed.error.issues.map((e) => `${e.path.join('.') || 'row'}: ${e.message}`).join('; '));
