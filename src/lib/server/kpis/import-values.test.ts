@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { ValidationError } from '$lib/server/errors';
+import { ForbiddenError, ValidationError } from '$lib/server/errors';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { csvBytes, xlsxBytes } from '$tests/import-files';
 import { installStarterKpis } from './definitions';
@@ -66,6 +66,18 @@ describe('importKpiValues', () => {
 		expect(rows.find((r) => r.key === 'sales')).toMatchObject({ unit_id: units.gothenburg, plan: '500000', actual: null });
 		expect(rows.find((r) => r.user_id)).toMatchObject({ key: 'order_intake', month: '2026-02-01', actual: '130000' });
 		expect((await run('apply', 'crm.csv', csv)).counts).toEqual({ created: 0, updated: 0, unchanged: 3, corrections: 0 });
+		// A late correction: the preview counts it as applying will, and writes nothing.
+		const late = csvBytes('kpi,unit,month,actual\norder_intake,Nordics / Stockholm,2026-01,960000\nsales,Nordics / Gothenburg,2026-01,480000\n');
+		expect((await run('preview', 'late.csv', late)).counts).toEqual({ created: 0, updated: 2, unchanged: 0, corrections: 1 });
+		expect((await stored(org.id)).find((r) => r.key === 'sales')?.actual).toBeNull();
+		expect((await run('apply', 'late.csv', late)).counts).toEqual({ created: 0, updated: 2, unchanged: 0, corrections: 1 });
+	});
+
+	it('is for admins only', async () => {
+		const { org, units } = await setup();
+		const viewer = await createTestActor(org.id, 'viewer', units.nordics);
+		const bytes = csvBytes('kpi,unit,month,plan\nsales,Nordics,2026-01,1\n');
+		await expect(importKpiValues({ organizationId: org.id, actor: viewer, fileName: 'x.csv', bytes, mode: 'preview' })).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('changes nothing when one row is wrong, and names the row', async () => {
