@@ -33,7 +33,8 @@ export interface MappedFile {
 	rows: number;
 	/** Rows with neither plan nor actual (nothing to write). */
 	skipped: number;
-	warnings: string[];
+	/** Columns the file has that the import does not read (the first 10). */
+	ignored: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,8 +73,7 @@ export function mapKpiFile(file: KpiFile, naming: Naming): MappedFile & { missin
 		...(index.plan === undefined && index.actual === undefined ? ['plan or actual'] : []),
 		...twice.map((c) => `${c} (only once)`)
 	];
-	const warnings = unknown.length > 0 ? [`These columns were ignored: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`] : [];
-	const out: MappedFile & { missing: string[] } = { values: [], rowOf: [], errors: [], rows: 0, skipped: 0, warnings, missing };
+	const out: MappedFile & { missing: string[] } = { values: [], rowOf: [], errors: [], rows: 0, skipped: 0, ignored: unknown.slice(0, 10), missing };
 	if (missing.length > 0) return out;
 	const at = (cells: string[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
 	// A file names the same few KPIs and units on every row: each name is looked up once.

@@ -18,7 +18,7 @@ it('gives a template with the organization’s KPIs and units that reads back as
 		const bytes = new Uint8Array(await buildKpiTemplate({ organizationId: org.id, format, now }));
 		const preview = await importKpiValues({ organizationId: org.id, actor: admin, fileName: `t.${format}`, bytes, mode: 'preview' });
 		// The example person is made up: the unit rows read, that row names itself.
-		expect(preview).toMatchObject({ rows: 3, values: 3, errorRows: 1, warnings: [] });
+		expect(preview).toMatchObject({ rows: 3, values: 3, errorRows: 1, ignored: [] });
 		expect(preview.errors).toEqual([{ row: 4, message: 'There is no person with the email anna.lindqvist@example.com' }]);
 	}
 });

@@ -52,7 +52,7 @@ describe('importKpiValues', () => {
 		);
 		const preview = await run('preview', 'crm.csv', csv);
 		expect(preview).toMatchObject({ rows: 4, skipped: 1, values: 3, errorRows: 0, counts: { created: 3, updated: 0, unchanged: 0 } });
-		expect(preview.warnings[0]).toMatch(/ignored: crm_id/);
+		expect(preview.ignored).toEqual(['crm_id']);
 		expect(await stored(org.id)).toEqual([]);
 		const applied = await run('apply', 'crm.csv', csv);
 		expect(applied.counts).toEqual({ created: 3, updated: 0, unchanged: 0, corrections: 0 });

@@ -26,7 +26,8 @@ export interface KpiImportResult {
 	/** Rows with at least one error, and the first errors in row order. */
 	errorRows: number;
 	errors: RowError[];
-	warnings: string[];
+	/** Columns of the file that were not read (the first 10). */
+	ignored: string[];
 	/** What applying writes (preview) or wrote (apply); null when a row has an error and nothing is written. */
 	counts: WriteCounts | null;
 }
@@ -78,7 +79,7 @@ export async function importKpiValues(
 			values: mapped.values.length,
 			errorRows: new Set(errors.map((e) => e.row)).size,
 			errors: errors.slice(0, SHOWN_ERRORS),
-			warnings: mapped.warnings,
+			ignored: mapped.ignored,
 			counts: null
 		};
 		if (errors.length > 0) return result;
