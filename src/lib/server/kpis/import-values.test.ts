@@ -73,6 +73,21 @@ describe('importKpiValues', () => {
 		expect((await run('apply', 'late.csv', late)).counts).toEqual({ created: 0, updated: 2, unchanged: 0, corrections: 1 });
 	});
 
+	it('writes a big file in bulk (hash joins, in the input’s months only) with the same counts', async () => {
+		const { org, run } = await setup();
+		const file = (actual: number) => {
+			const lines = ['kpi,unit,month,plan,actual'];
+			for (const kpi of ['order_intake', 'sales', 'gross_margin'])
+				for (const unit of ['Nordics / Stockholm', 'Nordics / Gothenburg'])
+					for (let m = 0; m < 200; m++) lines.push(`${kpi},${unit},${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')},100,${actual}`);
+			return csvBytes(lines.join('\n'));
+		};
+		expect((await run('apply', 'big.csv', file(90))).counts).toEqual({ created: 1200, updated: 0, unchanged: 0, corrections: 0 });
+		expect((await run('preview', 'big.csv', file(95))).counts).toEqual({ created: 0, updated: 1200, unchanged: 0, corrections: 1200 });
+		expect((await run('apply', 'big.csv', file(95))).counts).toEqual({ created: 0, updated: 1200, unchanged: 0, corrections: 1200 });
+		expect(new Set((await stored(org.id)).map((r) => r.actual))).toEqual(new Set(['95']));
+	});
+
 	it('is for admins only', async () => {
 		const { org, units } = await setup();
 		const viewer = await createTestActor(org.id, 'viewer', units.nordics);
