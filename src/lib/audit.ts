@@ -40,7 +40,8 @@ export const AUDIT_ACTIONS = [
 	'round_repeated',
 	'round_unscheduled',
 	'kpis_saved',
-	'kpi_values_written'
+	'kpi_values_written',
+	'sales_agenda_recorded'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -56,7 +56,11 @@ describe('/api/v1/openapi.json', () => {
 				'/decisions/{id}',
 				'/exports',
 				'/exports/{id}',
-				'/exports/{id}/file'
+				'/exports/{id}/file',
+				'/kpis',
+				'/kpis/starter',
+				'/kpis/values',
+				'/kpis/changes'
 			].sort()
 		);
 	});

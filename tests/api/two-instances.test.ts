@@ -8,6 +8,7 @@ import { submitSurvey } from '$lib/server/survey/submit';
 import { emailsTo, waitForEmail } from '../support/mailbox';
 import { afterNextTick } from '../support/scheduler';
 import { startExtraServer } from './helpers';
+import { digestOf, loopOrganization, PUBLISHED, waitForSubject, withSubject } from '../support/loop';
 
 /** Until both servers' schedulers have had their turn: a whole tick that started after this (ticks take turns). */
 const settle = () => afterNextTick();
@@ -50,6 +51,26 @@ describe('two app instances on one database', () => {
 			await settle();
 			expect(emailsTo(emails[0])).toHaveLength(1);
 			for (const e of emails.slice(1)) expect(emailsTo(e), e).toHaveLength(2);
+		} finally {
+			await second.stop();
+		}
+	}, 90_000);
+
+	it('tell everyone invited of the publication once, and a unit’s participants of its new actions once', async () => {
+		const second = await startExtraServer({ SOS_TICK_SECONDS: '1' });
+		try {
+			const o = await loopOrganization();
+			await o.publish();
+			const everyone = Object.values(o.people);
+			for (const p of everyone) await waitForSubject(p.email, PUBLISHED);
+			await o.act(o.units.north, 'Call every lost customer');
+			const north = digestOf('Team North');
+			for (const p of everyone.filter((p) => p.unit === 'north')) await waitForSubject(p.email, north);
+			await settle();
+			for (const p of everyone) {
+				expect(withSubject(p.email, ...PUBLISHED), p.name).toHaveLength(1);
+				expect(withSubject(p.email, ...north), p.name).toHaveLength(p.unit === 'north' ? 1 : 0);
+			}
 		} finally {
 			await second.stop();
 		}

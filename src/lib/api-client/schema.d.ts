@@ -722,6 +722,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the KPIs */
+        get: operations["listKpis"];
+        /**
+         * Replace the KPI set
+         * @description The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. Admins (or an admin’s API token) only.
+         */
+        put: operations["saveKpis"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/starter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start with the starter KPIs
+         * @description Order intake, sales, gross margin, new customers, pipeline coverage, forecast accuracy, customer meetings and lost customers (and the parts they are built from), when the organization has no KPIs yet; otherwise nothing changes. Admins (or an admin’s API token) only.
+         */
+        post: operations["installStarterKpis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plans and actuals of a month
+         * @description Admins (or an admin’s API token) only.
+         */
+        get: operations["listKpiValues"];
+        /**
+         * Write plans and actuals (idempotent upsert)
+         * @description By KPI key, unit id or person (email), and month; an omitted plan or actual is left as it is, null clears it. Up to 100,000 values; all or nothing: with any value wrong, nothing is written and each wrong value is named (details[].path = values.<index>). A value that changes one already entered is kept as a correction (GET /kpis/changes). Admins (or an admin’s API token) only.
+         */
+        put: operations["writeKpiValues"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Corrections of plans and actuals
+         * @description Newest first: who changed which value, when, from what to what, and how (import, api, manual). Admins (or an admin’s API token) only.
+         */
+        get: operations["listKpiChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1592,6 +1677,93 @@ export interface components {
                 }[];
             };
         };
+        KpiList: {
+            kpis: {
+                /** Format: uuid */
+                id: string;
+                definition: {
+                    key: string;
+                    names: {
+                        en: string;
+                        sv: string;
+                    };
+                    /** @enum {string} */
+                    unit: "currency" | "count" | "percent" | "ratio";
+                    /** @enum {string} */
+                    direction: "higher" | "lower";
+                    rollup: {
+                        /** @constant */
+                        kind: "sum";
+                    } | {
+                        /** @constant */
+                        kind: "weighted";
+                        base: string;
+                    } | {
+                        /** @constant */
+                        kind: "ratio";
+                        numerator: string;
+                        denominator: string;
+                    };
+                    /** @constant */
+                    period: "month";
+                    alarm: {
+                        /** @description How many % worse than plan turns a figure amber, and red. */
+                        month: {
+                            amberPct: string;
+                            redPct: string;
+                        } | null;
+                        /** @description How many % worse than plan turns a figure amber, and red. */
+                        ytd: {
+                            amberPct: string;
+                            redPct: string;
+                        } | null;
+                        runRate: boolean;
+                    };
+                };
+            }[];
+        };
+        /** @description What the write did. Sending the same values again gives only unchanged ones. */
+        KpiValuesWritten: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Values already entered that this write changed (kept as corrections). */
+            corrections: number;
+        };
+        KpiValueList: {
+            values: {
+                kpi: string;
+                unitId: string | null;
+                /** @description The person’s email, for a person’s own figure. */
+                person: string | null;
+                /** @description YYYY-MM */
+                month: string;
+                plan: string | null;
+                actual: string | null;
+                updatedBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+        };
+        KpiChangeList: {
+            changes: {
+                kpi: string;
+                unitId: string | null;
+                /** @description The person’s email, for a person’s own figure. */
+                person: string | null;
+                /** @description YYYY-MM */
+                month: string;
+                /** @enum {string} */
+                field: "plan" | "actual";
+                before: string | null;
+                after: string | null;
+                /** @enum {string} */
+                source: "import" | "api" | "manual";
+                changedBy: string;
+                /** Format: date-time */
+                changedAt: string;
+            }[];
+        };
         UnitInput: {
             name: string;
             parentId?: string | null;
@@ -1793,6 +1965,65 @@ export interface components {
              * @enum {string}
              */
             layout?: "long" | "wide";
+        };
+        KpiSetInput: {
+            kpis: {
+                key: string;
+                names: {
+                    en: string;
+                    sv: string;
+                };
+                /** @enum {string} */
+                unit: "currency" | "count" | "percent" | "ratio";
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                rollup: {
+                    /** @constant */
+                    kind: "sum";
+                } | {
+                    /** @constant */
+                    kind: "weighted";
+                    base: string;
+                } | {
+                    /** @constant */
+                    kind: "ratio";
+                    numerator: string;
+                    denominator: string;
+                };
+                /**
+                 * @default month
+                 * @constant
+                 */
+                period?: "month";
+                alarm?: {
+                    month?: {
+                        amberPct: string | number;
+                        redPct: string | number;
+                    } | null;
+                    ytd?: {
+                        amberPct: string | number;
+                        redPct: string | number;
+                    } | null;
+                    /** @default false */
+                    runRate?: boolean;
+                };
+            }[];
+        };
+        KpiValuesInput: {
+            values: {
+                /** @description The KPI key, e.g. order_intake. */
+                kpi: string;
+                /** @description A unit id: the unit’s own figure (not its sub-units’). */
+                unit?: string;
+                /** @description A person’s email: their own figure. */
+                person?: string;
+                /** @description The calendar month, YYYY-MM, in the organization’s time zone. */
+                month: string;
+                /** @description Omitted: left as it is; null: cleared. */
+                plan?: string | number | null;
+                /** @description Omitted: left as it is; null: cleared. */
+                actual?: string | number | null;
+            }[];
         };
     };
     responses: {
@@ -3143,6 +3374,155 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
+        };
+    };
+    listKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    saveKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiSetInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    installStarterKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listKpiValues: {
+        parameters: {
+            query: {
+                month: string;
+                kpi?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiValueList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    writeKpiValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiValuesInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiValuesWritten"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listKpiChanges: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiChangeList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
         };
     };
 }

@@ -45,7 +45,9 @@ export async function createAction(opts: { actor: Actor; input: unknown }, execu
 			due_on: input.dueOn,
 			status: input.status,
 			created_by: opts.actor.label,
-			assignment_pending: tellsOwner(input.ownerId, opts.actor)
+			assignment_pending: tellsOwner(input.ownerId, opts.actor),
+			// Its unit's participants hear of it in the next digest (loop/digest.ts).
+			digest_pending: true
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

@@ -132,17 +132,17 @@ export async function openActionsOf(opts: { actor: Actor; unitId: string }, exec
 /**
  * What a unit decided to do, for its participants: the titles and status of its own actions planned
  * since `since` or for that round (no reasons, owners or notes). Scoped by the caller to the unit the
- * participant answered for.
+ * participant answered for; `unitId` null: the organization as a whole (its actions without a unit).
  */
 export async function unitActionTitles(
-	opts: { organizationId: string; unitId: string; roundId: string; since: Date },
+	opts: { organizationId: string; unitId: string | null; roundId: string; since: Date },
 	executor: Db = db()
 ): Promise<{ id: string; title: string; status: ActionStatus }[]> {
 	return executor
 		.selectFrom('actions')
 		.select(['id', 'title', 'status'])
 		.where('organization_id', '=', opts.organizationId)
-		.where('unit_id', '=', opts.unitId)
+		.where((w) => (opts.unitId === null ? w('unit_id', 'is', null) : w('unit_id', '=', opts.unitId)))
 		.where((w) => w.or([w('round_id', '=', opts.roundId), w('created_at', '>=', opts.since)]))
 		.orderBy('created_at')
 		.limit(20)

@@ -7,6 +7,7 @@ import { extendInput, repeatInput, roundInput } from '$lib/server/rounds/input';
 import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
+import { kpiPaths, kpiSchemas } from './openapi-kpis';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -119,7 +120,8 @@ export function openApiDocument(serverUrl: string) {
 			...roundPaths(),
 			...questionPaths(),
 			...resultPaths(),
-			...followUpPaths()
+			...followUpPaths(),
+			...kpiPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -140,7 +142,8 @@ export function openApiDocument(serverUrl: string) {
 				RoundPatch: schema(repeatInput),
 				QuestionInput: schema(questionInput),
 				...resultSchemas(),
-				...followUpSchemas()
+				...followUpSchemas(),
+				...kpiSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),

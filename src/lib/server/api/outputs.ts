@@ -11,6 +11,7 @@ import { benchmarkVersionListOutput } from '$lib/server/benchmarks/output';
 import { actionListOutput, actionOutput } from '$lib/server/actions/output';
 import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
 import { exportListOutput, exportOutput } from '$lib/server/exports/output';
+import { kpiChangeListOutput, kpiListOutput, kpiValueListOutput, kpiValuesWrittenOutput } from '$lib/server/kpis/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -42,7 +43,11 @@ const outputs = {
 	DecisionList: decisionListOutput,
 	Export: exportOutput,
 	ExportList: exportListOutput,
-	Error: errorOutput
+	Error: errorOutput,
+	KpiList: kpiListOutput,
+	KpiValuesWritten: kpiValuesWrittenOutput,
+	KpiValueList: kpiValueListOutput,
+	KpiChangeList: kpiChangeListOutput
 };
 export type OutputName = keyof typeof outputs;
 

@@ -1,6 +1,7 @@
 import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { createRound } from '$lib/server/rounds/create';
+import { createDemoKpis } from './demo-kpis';
 import { createDemoHistory } from './demo-history';
 
 /**
@@ -9,9 +10,10 @@ import { createDemoHistory } from './demo-history';
  * three standard questions, open for two weeks. The invitations land in the outbox.
  */
 export async function createDemoRound(executor: Db = db()): Promise<void> {
-	const org = await executor.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
+	const org = await executor.selectFrom('organizations').select(['id', 'country']).where('is_demo', '=', true).orderBy('created_at').executeTakeFirst();
 	if (!org) return;
 	await createDemoHistory({ organizationId: org.id }, executor);
+	await createDemoKpis({ organizationId: org.id, country: org.country }, executor);
 	const system: Actor = { accountId: null, email: '', isOperator: false, via: 'session', label: 'system', membership: null };
 	await createRound(
 		{

@@ -47,11 +47,14 @@ export const distributionPlan = {
 	unit_lineage: distributed,
 	actions: distributed,
 	action_notes: distributed,
+	action_digests: distributed,
 	decisions: distributed,
 	report_exports: distributed,
 	kpis: distributed,
 	kpi_values: distributed,
-	kpi_value_changes: distributed
+	kpi_value_changes: distributed,
+	kpi_reviews: distributed,
+	sales_agendas: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

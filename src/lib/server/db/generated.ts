@@ -44,6 +44,16 @@ export interface Accounts {
   password_hash: string | null;
 }
 
+export interface ActionDigests {
+  action_ids: Generated<string[]>;
+  cursor: string | null;
+  organization_id: string;
+  round_id: string | null;
+  scope: string;
+  sending: Generated<boolean>;
+  sent_at: Timestamp | null;
+}
+
 export interface ActionNotes {
   action_id: string;
   author: string;
@@ -58,6 +68,7 @@ export interface Actions {
   assignment_pending: Generated<boolean>;
   created_at: Generated<Timestamp>;
   created_by: string;
+  digest_pending: Generated<boolean>;
   due_on: string | null;
   due_reminder_sent: Generated<boolean>;
   id: Generated<string>;
@@ -135,12 +146,20 @@ export interface BenchmarkVersions {
 }
 
 export interface Decisions {
+  alarm_month: string | null;
+  check_on: string | null;
+  correction: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   decided_on: string;
+  expected_effect: Generated<string>;
   id: Generated<string>;
+  kpi_id: string | null;
   organization_id: string;
+  owner_id: string | null;
+  passed_down: Generated<string>;
   reason: Generated<string>;
+  review_id: string | null;
   title: string;
   unit_id: string | null;
 }
@@ -172,11 +191,24 @@ export interface Invitations {
   language: string;
   organization_id: string;
   reminders_sent: Generated<number>;
+  results_notice_pending: Generated<boolean>;
   round_id: string;
   sealed_identity: Buffer | null;
   token_hash: string;
   unit_id: string;
   user_id: string;
+}
+
+export interface KpiReviews {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  minutes: Generated<string>;
+  month: string;
+  organization_id: string;
+  unit_id: string | null;
 }
 
 export interface Kpis {
@@ -186,7 +218,6 @@ export interface Kpis {
   id: Generated<string>;
   key: string;
   organization_id: string;
-  owner_user_id: string | null;
   position: Generated<number>;
   updated_at: Generated<Timestamp>;
 }
@@ -353,6 +384,7 @@ export interface Rounds {
   reminders_done: Generated<number>;
   repeat_months: number | null;
   repeats_from: string | null;
+  results_notice_due: Generated<boolean>;
   starts_at: Timestamp;
   status: Generated<string>;
   unit_tree: Json | null;
@@ -372,6 +404,18 @@ export interface RoundTotals {
   statement_not_used: number[] | null;
   statement_sum: number[];
   unit_id: string;
+}
+
+export interface SalesAgendas {
+  decided_by: string;
+  decided_on: string;
+  id: Generated<string>;
+  kpi_keys: Generated<string[]>;
+  organization_id: string;
+  priorities: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reporting: Generated<string>;
 }
 
 export interface Sessions {
@@ -427,6 +471,7 @@ export interface Users {
 
 export interface DB {
   accounts: Accounts;
+  action_digests: ActionDigests;
   action_notes: ActionNotes;
   actions: Actions;
   api_tokens: ApiTokens;
@@ -439,6 +484,7 @@ export interface DB {
   drafts: Drafts;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
+  kpi_reviews: KpiReviews;
   kpi_value_changes: KpiValueChanges;
   kpi_values: KpiValues;
   kpis: Kpis;
@@ -454,6 +500,7 @@ export interface DB {
   round_results: RoundResults;
   round_totals: RoundTotals;
   rounds: Rounds;
+  sales_agendas: SalesAgendas;
   sessions: Sessions;
   unit_lineage: UnitLineage;
   units: Units;

@@ -17,7 +17,10 @@ import * as m015 from './migrations/015_area_spread';
 import * as m016 from './migrations/016_benchmark_carried';
 import * as m017 from './migrations/017_organization_actions';
 import * as m018 from './migrations/018_unit_attributes';
+import * as m019 from './migrations/019_closing_the_loop';
 import * as m020 from './migrations/020_kpis';
+import * as m021 from './migrations/021_kpi_reviews';
+import * as m022 from './migrations/022_sales_agenda';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -38,7 +41,10 @@ const migrations: Record<string, Migration> = {
 	'016_benchmark_carried': m016,
 	'017_organization_actions': m017,
 	'018_unit_attributes': m018,
-	'020_kpis': m020
+	'019_closing_the_loop': m019,
+	'020_kpis': m020,
+	'021_kpi_reviews': m021,
+	'022_sales_agenda': m022
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type * as G from './generated';
 import type { StoredPattern } from '$lib/results/pattern';
 import type { ActionStatus } from '$lib/actions';
+import type { Correction } from '$lib/kpis/corrections';
 
 /**
  * The database's types. The columns come from generated.ts, which `npm run db:types` makes from the
@@ -92,12 +93,17 @@ export type BenchmarkStatsTable = Override<
 export type UnitLineageTable = G.UnitLineage;
 export type ActionsTable = Override<G.Actions, { status: Union<ActionStatus, true> }>;
 export type ActionNotesTable = G.ActionNotes;
-export type DecisionsTable = G.Decisions;
+/** scope: the unit's id, or 'organization' for the organization as a whole (loop/digest.ts). */
+export type ActionDigestsTable = G.ActionDigests;
+export type DecisionsTable = Override<G.Decisions, { correction: Correction | null }>;
+export type KpiReviewsTable = G.KpiReviews;
+export type SalesAgendasTable = G.SalesAgendas;
 export type ReportExportsTable = Override<
 	G.ReportExports,
 	{ format: ExportFormat; options: JsonText<Record<string, string>, true>; status: Union<ExportStatus, true> }
 >;
 export type KpiSource = 'import' | 'api' | 'manual';
+export type { Correction };
 /** A KPI's definition (lib/kpis/definition.ts), validated as part of the organization's set when saved. */
 export type KpisTable = Override<G.Kpis, { definition: JsonText<unknown> }>;
 export type KpiValuesTable = G.KpiValues;
@@ -133,11 +139,14 @@ export interface Database {
 	unit_lineage: UnitLineageTable;
 	actions: ActionsTable;
 	action_notes: ActionNotesTable;
+	action_digests: ActionDigestsTable;
 	decisions: DecisionsTable;
 	report_exports: ReportExportsTable;
 	kpis: KpisTable;
 	kpi_values: KpiValuesTable;
 	kpi_value_changes: KpiValueChangesTable;
+	kpi_reviews: KpiReviewsTable;
+	sales_agendas: SalesAgendasTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

@@ -12,14 +12,13 @@ export interface KpiRow {
 	key: string;
 	definition: KpiDefinition;
 	position: number;
-	ownerUserId: string | null;
 }
 
 /** The organization's KPIs in order (archived ones only when asked for: their values are kept). */
 export async function listKpis(opts: { organizationId: string; archived?: boolean }, executor: Db = db()): Promise<KpiRow[]> {
 	const rows = await executor
 		.selectFrom('kpis')
-		.select(['id', 'key', 'definition', 'position', 'owner_user_id as ownerUserId'])
+		.select(['id', 'key', 'definition', 'position'])
 		.where('organization_id', '=', opts.organizationId)
 		.$if(!opts.archived, (q) => q.where('archived_at', 'is', null))
 		.orderBy('position')

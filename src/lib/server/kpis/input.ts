@@ -33,3 +33,7 @@ export const kpiValuesInput = z.strictObject({
 });
 
 export type KpiValueInput = z.output<typeof kpiValueInput>;
+
+export const kpiValueQuery = z.strictObject({ month: z.string().regex(MONTH, 'month: a month like 2026-03'), kpi: z.string().max(40).optional() });
+
+export const kpiChangeQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });

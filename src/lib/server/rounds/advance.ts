@@ -14,7 +14,8 @@ type RoundRecord = Selectable<Database['rounds']>;
 /**
  * Moves one round along by its dates: opening creates the invitations (their emails are then sent by
  * the email sweep) and freezes the unit tree (a repeating round also creates its successor), closing deletes every draft and builds the results,
- * publishing pins the benchmark version the results are compared with, and due reminders are released. Runs in one
+ * publishing pins the benchmark version the results are compared with (and marks everyone invited for the
+ * email that says so), and due reminders are released. Runs in one
  * transaction holding the round's row lock; a round another instance is already advancing is skipped —
  * unless `wait` is set (an admin's action, which must see its own effect), which waits for that lock.
  */
@@ -56,6 +57,8 @@ export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db
 				{ organizationId: r.organization_id, modelId: r.model_id, modelVersion: r.model_version },
 				executor
 			);
+			// Everyone invited hears of it by email, answered or not (loop/publication.ts marks them apart).
+			patch.results_notice_due = true;
 		}
 	}
 	if (target !== r.status) patch.status = target;

@@ -18,12 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		key text NOT NULL,
 		definition jsonb NOT NULL,
 		position int NOT NULL DEFAULT 0,
-		owner_user_id uuid,
 		archived_at timestamptz,
 		created_at timestamptz NOT NULL DEFAULT now(),
 		updated_at timestamptz NOT NULL DEFAULT now(),
-		PRIMARY KEY (organization_id, id),
-		FOREIGN KEY (organization_id, owner_user_id) REFERENCES users(organization_id, id) ON DELETE SET NULL (owner_user_id)
+		PRIMARY KEY (organization_id, id)
 	);
 	CREATE UNIQUE INDEX kpis_org_key ON kpis (organization_id, key);
 
