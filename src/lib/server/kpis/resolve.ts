@@ -22,7 +22,12 @@ export interface Lookup {
  * Resolves KPI keys, units and people and finds what is wrong with each row (pure): an unknown KPI, a
  * ratio KPI (its parts take the values), an unknown unit or person, the same figure twice.
  */
-export function resolveValues(rows: readonly KpiValueInput[], lookup: Lookup): { values: ResolvedValue[]; errors: { index: number; message: string }[] } {
+export function resolveValues(
+	rows: readonly KpiValueInput[],
+	lookup: Lookup,
+	/** How a message names another row (the import says "row 17"). */
+	nameOf: (index: number) => string = (index) => `value ${index + 1}`
+): { values: ResolvedValue[]; errors: { index: number; message: string }[] } {
 	const values: ResolvedValue[] = [];
 	const errors: { index: number; message: string }[] = [];
 	const seen = new Map<string, number>();
@@ -37,7 +42,7 @@ export function resolveValues(rows: readonly KpiValueInput[], lookup: Lookup): {
 		if (email !== undefined && userId === null) return fail(`There is no person with the email ${email.slice(0, 80)}`);
 		const key = `${kpi.id}|${r.unit ?? ''}|${userId ?? ''}|${r.month}`;
 		const earlier = seen.get(key);
-		if (earlier !== undefined) return fail(`The same KPI, ${r.unit ? 'unit' : 'person'} and month as value ${earlier + 1}`);
+		if (earlier !== undefined) return fail(`The same KPI, ${r.unit ? 'unit' : 'person'} and month as ${nameOf(earlier)}`);
 		seen.set(key, index);
 		values.push({ kpiId: kpi.id, unitId: r.unit ?? null, userId, month: `${r.month}-01`, plan: r.plan, actual: r.actual });
 	});

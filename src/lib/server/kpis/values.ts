@@ -11,7 +11,7 @@ import { resolveValues, type Lookup } from './resolve';
 import { writeValues, type WriteCounts } from './write-values';
 
 /** What names in a value can point at: the organization's KPIs that take values, units and people. */
-async function lookupOf(organizationId: string, executor: Db): Promise<Lookup> {
+export async function lookupOf(organizationId: string, executor: Db): Promise<Lookup> {
 	const [kpis, units, people] = await Promise.all([
 		executor
 			.selectFrom('kpis')
