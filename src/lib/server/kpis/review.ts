@@ -51,6 +51,18 @@ export async function openReview(opts: { actor: Actor; input: unknown }, executo
 	return present((await find())!);
 }
 
+/** The review of a unit and month if one was opened (reading opens none). */
+export async function findReview(opts: { actor: Actor; unitId: string; month: string }, executor: Db = db()): Promise<ReviewRow | null> {
+	const scope = await actionScope(opts.actor, executor);
+	await assertUnits(scope, [opts.unitId], executor);
+	const unit = unitColumn(opts.unitId);
+	const row = await reviews(scope.organizationId, executor)
+		.where('month', '=', `${opts.month}-01`)
+		.where((w) => (unit ? w('unit_id', '=', unit) : w('unit_id', 'is', null)))
+		.executeTakeFirst();
+	return row ? present(row) : null;
+}
+
 /** A review the actor may act on, or NotFoundError. */
 export async function getReview(opts: { actor: Actor; reviewId: string }, executor: Db = db()): Promise<ReviewRow> {
 	if (!isUuid(opts.reviewId)) throw new NotFoundError('review');
@@ -170,4 +182,16 @@ export async function correctionsOf(opts: { actor: Actor; unitId: string }, exec
 		.orderBy('d.created_at')
 		.execute();
 	return rows.map((r) => ({ ...r, alarmMonth: r.alarmMonth!.slice(0, 7), correction: r.correction!, reviewMonth: r.reviewMonth?.slice(0, 7) ?? null }));
+}
+
+/** At the review of a unit and month (opened if need be), records a correction: the review page's form. */
+export async function decideAtReview(opts: { actor: Actor; unitId: string; month: string; input: unknown }, executor: Db = db()) {
+	const review = await openReview({ actor: opts.actor, input: { unitId: opts.unitId, month: opts.month } }, executor);
+	return recordCorrection({ actor: opts.actor, reviewId: review.id, input: opts.input }, executor);
+}
+
+/** Closes the review of a unit and month (opened if need be) with its minutes: the review page's form. */
+export async function closeReviewOf(opts: { actor: Actor; unitId: string; month: string; input: unknown }, executor: Db = db()): Promise<ReviewRow> {
+	const review = await openReview({ actor: opts.actor, input: { unitId: opts.unitId, month: opts.month } }, executor);
+	return closeReview({ actor: opts.actor, reviewId: review.id, input: opts.input }, executor);
 }

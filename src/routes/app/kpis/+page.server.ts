@@ -11,7 +11,14 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, membership } = requireMemberPage(event);
 	const unit = event.url.searchParams.get('unit');
 	const board = await forPage(() => kpiBoard({ actor, unitId: unit, month: event.url.searchParams.get('month') }));
-	return { board, months: boardMonths(new Date(), board.zone, board.month), admin: membership.access === 'admin', selfId: membership.userId };
+	return {
+		board,
+		months: boardMonths(new Date(), board.zone, board.month),
+		admin: membership.access === 'admin',
+		selfId: membership.userId,
+		// A sales person sees their own figures; the review is the managers' meeting.
+		selfOnly: membership.access === 'participant' || (membership.access === 'viewer' && !membership.scopeUnitId)
+	};
 };
 
 export const actions: Actions = {
