@@ -18,7 +18,7 @@ const FORM: Record<string, { level: number; slipFrom?: number; slip?: number }> 
 	Stockholm: { level: 1.04 },
 	Gothenburg: { level: 0.97, slipFrom: 3, slip: 0.78 },
 	Hamburg: { level: 1.01 },
-	Munich: { level: 0.95, slipFrom: 2, slip: 0.86 },
+	Munich: { level: 0.95, slipFrom: 2, slip: 0.76 },
 	'Service Sweden': { level: 1.02 },
 	'Service Norway': { level: 0.99 }
 };

@@ -14,7 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	return { ...meeting, months: boardMonths(new Date(), meeting.board.zone, meeting.board.month) };
 };
 
-const where = (url: URL) => ({ unitId: url.searchParams.get('unit') ?? 'organization', month: url.searchParams.get('month') ?? '' });
+/** The meeting a form posts to: its unit and month travel as hidden fields (a form's ?/action drops the page's query). */
+const where = (v: Record<string, string>) => ({ unitId: v.unit || 'organization', month: v.month ?? '' });
 
 export const actions: Actions = {
 	decide: async (event) => {
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		return attempt(data, async () => {
 			await decideAtReview({
 				actor,
-				...where(event.url),
+				...where(v),
 				input: {
 					kpi: v.kpi,
 					alarmMonth: v.alarmMonth,
@@ -44,7 +45,8 @@ export const actions: Actions = {
 		const { actor } = requireMemberPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
-			await closeReviewOf({ actor, ...where(event.url), input: { minutes: formValues(data).minutes ?? '' } });
+			const v = formValues(data);
+			await closeReviewOf({ actor, ...where(v), input: { minutes: v.minutes ?? '' } });
 			return { closed: true };
 		});
 	}
