@@ -44,7 +44,7 @@ it(`imports ${USERS} users from an xlsx file`, async () => {
 	console.log(`import ${USERS} rows: preview ${seconds(t1 - t0)} s, apply ${seconds(t2 - t1)} s, total ${seconds(t2 - t0)} s (budget 10 s)`);
 
 	const units = AREAS + AREAS * REGIONS_PER_AREA + AREAS * REGIONS_PER_AREA * TEAMS_PER_REGION;
-	expect(preview.counts).toEqual({ rows: USERS, creates: USERS, updates: 0, unchanged: 0, errors: 0, newUnits: units });
+	expect(preview.counts).toEqual({ rows: USERS, creates: USERS, updates: 0, unchanged: 0, errors: 0, newUnits: units, unitAttributes: 0 });
 	expect(counts).toMatchObject({ creates: USERS, newUnits: units });
 	const stored = await db()
 		.selectFrom('users')
