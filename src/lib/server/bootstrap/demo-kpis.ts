@@ -30,8 +30,8 @@ function pipeline(m: Month, level: number, noise: () => number, value: (kpi: str
 	return [value('pipeline_value', pipe, Math.round(pipe * level * noise())), value('remaining_target', left, left)];
 }
 
-/** Quieter summers and a strong autumn, as industrial sales have. */
-const season = (m: Month) => [0.85, 0.95, 1.05, 1.0, 1.05, 0.95, 0.6, 0.8, 1.1, 1.15, 1.15, 1.25][m.month - 1];
+/** A slightly quieter summer and a stronger autumn (mild, so the run rate is not thrown by the season). */
+const season = (m: Month) => [0.97, 0.98, 1.02, 1.0, 1.02, 0.98, 0.92, 0.96, 1.03, 1.04, 1.03, 1.05][m.month - 1];
 
 /**
  * Twelve months of generated plans and actuals for the demo's sales people on the starter KPIs (plans to
@@ -67,7 +67,9 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 			const form = FORM[p.team] ?? { level: 1 };
 			const back = (last.year - m.year) * 12 + (last.month - m.month);
 			const done = back >= 0;
-			const level = form.slipFrom !== undefined && back >= 0 && back < form.slipFrom ? form.slip! : form.level;
+			// A slipping team misses on the money; its activity holds (the review shows where to act).
+			const slipping = form.slipFrom !== undefined && back >= 0 && back < form.slipFrom;
+			const level = slipping ? form.slip! : form.level;
 			const noise = () => 0.9 + rnd() * 0.2;
 			const value = (kpi: string, plan: number, actual: number) => ({
 				kpi,
@@ -88,10 +90,10 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 				money('gross_margin'),
 				count('new_customers'),
 				count('customer_meetings'),
-				value('lost_customers', PLAN.lost_customers, Math.round(PLAN.lost_customers * (2 - level) * noise())),
+				value('lost_customers', PLAN.lost_customers, Math.round(PLAN.lost_customers * (2 - form.level) * noise())),
 				...pipeline(m, level, noise, value),
 				value('forecast_value', PLAN.sales, PLAN.sales),
-				value('forecast_accuracy', 90, Math.round(90 * Math.min(1.08, level) * noise()))
+				value('forecast_accuracy', 90, Math.round(90 * Math.min(1.08, form.level) * noise()))
 			];
 		})
 	);

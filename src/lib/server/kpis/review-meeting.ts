@@ -33,17 +33,21 @@ export async function reviewMeeting(opts: { actor: Actor; unitId?: string | null
 			.map((cell, i) => ({ kpi: board.kpis[i], month, cell, decided: corrections.filter((c) => c.kpi === cell.kpi && c.alarmMonth === month) }))
 			.filter((a) => a.kpi.alarm && statuses.includes(a.cell.worst));
 	const alarms = alarmsOf(board.month, board.total.cells, ['red', 'amber']);
-	// Earlier months of the same year, newest first: a red alarm without a correction stays on the agenda.
+	// Earlier months of the same year, newest first: a KPI that was red there and has had no correction since
+	// stays on the agenda (once, at its latest red month) until one is taken; one alarmed this month is above.
 	const chosen = parseMonthKey(board.month)!;
 	const earlierMonths = Array.from({ length: chosen.month - 1 }, (_, i) => monthKey(addMonths(chosen, -1 - i)));
-	const earlier = (
-		await Promise.all(
-			earlierMonths.map(async (month) => {
-				const b = await kpiBoard({ actor: opts.actor, unitId: board.unit?.id ?? null, month }, executor);
-				return alarmsOf(month, b.total.cells, ['red']).filter((a) => a.decided.length === 0);
-			})
-		)
-	).flat();
+	const boards = await Promise.all(earlierMonths.map((month) => kpiBoard({ actor: opts.actor, unitId: board.unit?.id ?? null, month }, executor)));
+	const shown = new Set(alarms.map((a) => a.kpi.key));
+	const earlier: ReviewAlarm[] = [];
+	for (const [i, b] of boards.entries())
+		for (const a of alarmsOf(earlierMonths[i], b.total.cells, ['red'])) {
+			const answered = corrections.some((c) => c.kpi === a.kpi.key && c.alarmMonth >= a.month);
+			if (!answered && !shown.has(a.kpi.key)) {
+				shown.add(a.kpi.key);
+				earlier.push(a);
+			}
+		}
 	const today = opts.today ?? new Date().toISOString().slice(0, 10);
 	const toCheck = corrections.filter((c) => c.alarmMonth < board.month).map((c) => ({ ...c, due: c.checkOn !== null && c.checkOn <= today }));
 	const passedDown = corrections.filter((c) => c.alarmMonth === board.month && c.passedDown).map((c) => ({ kpi: c.kpi, text: c.passedDown }));
