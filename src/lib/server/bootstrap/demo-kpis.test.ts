@@ -25,6 +25,14 @@ describe('the demo’s KPI figures', () => {
 		expect((await db.selectFrom('kpis').select('key').execute()).length).toBeGreaterThanOrEqual(8);
 	});
 
+	it('has one closed review with a correction from the menu', async () => {
+		const reviews = await db.selectFrom('kpi_reviews').select(['closed_at', 'minutes']).execute();
+		expect(reviews).toHaveLength(1);
+		expect(reviews[0].closed_at).toBeInstanceOf(Date);
+		const corrections = await db.selectFrom('decisions').select(['correction', 'check_on']).where('review_id', 'is not', null).execute();
+		expect(corrections).toEqual([{ correction: 'joint_visits', check_on: expect.stringMatching(/^\d{4}-\d{2}-20$/) }]);
+	});
+
 	it('has a team whose order intake slipped well below plan in the last month (a red alarm)', async () => {
 		const { rows } = await sql<{ team: string; ratio: string }>`
 			SELECT t.name AS team, sum(v.actual) / sum(v.plan) AS ratio

@@ -3,6 +3,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { installStarterKpis } from '$lib/server/kpis/definitions';
 import { upsertKpiValues } from '$lib/server/kpis/values';
 import { recordAgenda } from '$lib/server/kpis/agenda';
+import { closeReviewOf, decideAtReview } from '$lib/server/kpis/review';
 import { addMonths, lastClosedMonth, monthKey, type Month } from '$lib/kpis/month';
 import { pickZone } from '$lib/time/zone';
 import { seeded } from './generate';
@@ -98,6 +99,7 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 		})
 	);
 	await upsertKpiValues({ organizationId, actor, source: 'manual', input: { values } }, executor);
+	await demoReview({ organizationId, actor, reviewed: addMonths(last, -1) }, executor);
 	await recordAgenda(
 		{
 			organizationId,
@@ -108,6 +110,43 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 				kpis: ['order_intake', 'gross_margin', 'new_customers', 'forecast_accuracy'],
 				priorities: 'Grow order intake in service by 10 %.\nKeep the gross margin while we grow.\nA forecast the executive team can plan production on.',
 				reporting: 'The monthly review pack to the executive team in the first week of each month.\nThe quarterly pack to the board.'
+			}
+		},
+		executor
+	);
+}
+
+/** One closed review: Gothenburg's month before last, its red order intake answered with joint visits, due for checking now. */
+async function demoReview(opts: { organizationId: string; actor: Actor; reviewed: Month }, executor: Db): Promise<void> {
+	const team = await executor
+		.selectFrom('units')
+		.select('id')
+		.where('organization_id', '=', opts.organizationId)
+		.where('name', '=', 'Gothenburg')
+		.executeTakeFirst();
+	if (!team) return;
+	const at = { actor: opts.actor, unitId: team.id, month: monthKey(opts.reviewed) };
+	const checkOn = `${monthKey(addMonths(opts.reviewed, 1))}-20`;
+	await decideAtReview(
+		{
+			...at,
+			input: {
+				kpi: 'order_intake',
+				alarmMonth: monthKey(opts.reviewed),
+				correction: 'joint_visits',
+				title: 'Joint visits on the five largest open deals (generated)',
+				expectedEffect: 'Two of the five deals won next month',
+				checkOn,
+				passedDown: 'Book one joint visit with your manager on your largest open deal this week'
+			}
+		},
+		executor
+	);
+	await closeReviewOf(
+		{
+			...at,
+			input: {
+				minutes: 'Order intake well behind plan for the second month. Joint visits on the largest deals decided; checked at the next review. (Generated.)'
 			}
 		},
 		executor
