@@ -7,7 +7,7 @@ import { subtreeIds } from '$lib/server/units/tree';
 import { listKpis } from './definitions';
 import { boardAccess, chosenUnit, type BoardUnit } from './board-access';
 import { boardFigures, type FigureKpi } from './board-figures';
-import type { BoardRow, KpiBoard } from '$lib/kpis/board';
+import type { BoardCell, BoardRow, KpiBoard } from '$lib/kpis/board';
 import { cellsOf, EMPTY_YEAR, yearsOf } from './board-combine';
 
 function pathTo(units: BoardUnit[], id: string | null, root: string | null, top: string): { id: string | null; name: string }[] {
@@ -27,7 +27,17 @@ function pathTo(units: BoardUnit[], id: string | null, root: string | null, top:
  * the unit and for each row below it — child units, the unit's own figures, and at a team its people.
  * The database rolls up; here only each row's twelve months are graded by `alarm.ts`, exactly.
  */
-export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; month?: string | null; now?: Date }, executor: Db = db()): Promise<KpiBoard> {
+export async function kpiBoard(opts: BoardOptions, executor: Db = db()): Promise<KpiBoard> {
+	return (await gradedBoard(opts, executor)).board;
+}
+
+type BoardOptions = { actor: Actor; unitId?: string | null; month?: string | null; now?: Date };
+
+/**
+ * The board, and the chosen unit's total graded at any earlier month (1–12) of the same year from the same
+ * figures: the query reads the whole year once, so an earlier month costs no further reading.
+ */
+export async function gradedBoard(opts: BoardOptions, executor: Db = db()): Promise<{ board: KpiBoard; totalAt: (month: number) => BoardCell[] }> {
 	const access = await boardAccess(opts.actor, executor);
 	const { organizationId } = access;
 	const unitId = chosenUnit(access, opts.unitId);
@@ -72,7 +82,7 @@ export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; mon
 	// At the top only people with figures of their own: admins and managers outside the tree have none.
 	for (const p of people) if (unitId !== null || years.has(p.id)) rows.push(row('person', p.id, p.name));
 
-	return {
+	const board: KpiBoard = {
 		month: monthKey(month),
 		zone,
 		unit: unit ? { id: unit.id, name: unit.name } : null,
@@ -87,4 +97,5 @@ export async function kpiBoard(opts: { actor: Actor; unitId?: string | null; mon
 		total: row('total', unit?.id ?? null, unit?.name ?? org.name),
 		rows
 	};
+	return { board, totalAt: (m) => cellsOf(set, years.get(null) ?? EMPTY_YEAR, m) };
 }

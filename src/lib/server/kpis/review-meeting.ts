@@ -4,7 +4,7 @@ import { ORGANIZATION } from '$lib/results/view';
 import { addMonths, monthKey, parseMonthKey } from '$lib/kpis/month';
 import type { BoardCell, BoardKpi } from '$lib/kpis/board';
 import { ownerOptions } from '$lib/server/actions/options';
-import { kpiBoard } from './board';
+import { gradedBoard } from './board';
 import { correctionsOf, findReview, type CorrectionRow } from './review';
 
 export interface ReviewAlarm {
@@ -21,7 +21,7 @@ export interface ReviewAlarm {
  * passed down, the review itself if opened, and who may own a correction.
  */
 export async function reviewMeeting(opts: { actor: Actor; unitId?: string | null; month?: string | null; today?: string }, executor: Db = db()) {
-	const board = await kpiBoard({ actor: opts.actor, unitId: opts.unitId, month: opts.month }, executor);
+	const { board, totalAt } = await gradedBoard({ actor: opts.actor, unitId: opts.unitId, month: opts.month }, executor);
 	const unitId = board.unit?.id ?? ORGANIZATION;
 	const [review, corrections, owners] = await Promise.all([
 		findReview({ actor: opts.actor, unitId, month: board.month }, executor),
@@ -37,11 +37,10 @@ export async function reviewMeeting(opts: { actor: Actor; unitId?: string | null
 	// stays on the agenda (once, at its latest red month) until one is taken; one alarmed this month is above.
 	const chosen = parseMonthKey(board.month)!;
 	const earlierMonths = Array.from({ length: chosen.month - 1 }, (_, i) => monthKey(addMonths(chosen, -1 - i)));
-	const boards = await Promise.all(earlierMonths.map((month) => kpiBoard({ actor: opts.actor, unitId: board.unit?.id ?? null, month }, executor)));
 	const shown = new Set(alarms.map((a) => a.kpi.key));
 	const earlier: ReviewAlarm[] = [];
-	for (const [i, b] of boards.entries())
-		for (const a of alarmsOf(earlierMonths[i], b.total.cells, ['red'])) {
+	for (const month of earlierMonths)
+		for (const a of alarmsOf(month, totalAt(parseMonthKey(month)!.month), ['red'])) {
 			const answered = corrections.some((c) => c.kpi === a.kpi.key && c.alarmMonth >= a.month);
 			if (!answered && !shown.has(a.kpi.key)) {
 				shown.add(a.kpi.key);
