@@ -1,3 +1,5 @@
+import { isShutdownError } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { currentBoss, enqueue, startBoss, stopBoss, work } from './boss';
 import { QUEUES, type OrganizationJob } from './queues';
 import { tick } from './tick';
@@ -10,17 +12,27 @@ import { housekeepingJob } from './housekeeping';
 let starting: Promise<void> | null = null;
 let stopping = false;
 let timer: NodeJS.Timeout | null = null;
+let retry: NodeJS.Timeout | null = null;
+const RETRY_SECONDS = 5;
 
 /**
  * Starts pg-boss on the application database: the tick every minute (and every `intervalSeconds` from
  * this instance, and when asked), and this instance's workers of every queue (see queues.ts).
+ * A database that goes away while it starts (PostgreSQL restarting, or Ctrl-C reaching the embedded
+ * PostgreSQL a moment before SOS) is no news: it tries again in a few seconds, unless SOS is stopping.
  */
 export function startScheduler(opts: { intervalSeconds?: number } = {}): Promise<void> {
 	stopping = false;
-	// Stopped while starting (Ctrl-C right after `npm start`): what failed because the database went away is no news.
 	starting ??= start(opts)
-		.catch((err) => {
-			if (!stopping) throw err;
+		.catch(async (err) => {
+			if (stopping) return;
+			if (!isDatabaseUnavailable(err)) throw err;
+			await stopBoss().catch(() => {}); // what did start (pg-boss, some workers) starts again in full
+			retry = setTimeout(() => {
+				retry = null;
+				if (!stopping) void startScheduler(opts).catch((e) => console.error('[jobs] the scheduler did not start:', e));
+			}, RETRY_SECONDS * 1000);
+			retry.unref();
 		})
 		.finally(() => (starting = null));
 	return starting;
@@ -54,12 +66,14 @@ export async function kickScheduler(): Promise<void> {
 	try {
 		await enqueue('tick', {});
 	} catch (err) {
-		console.error('[jobs] could not queue a tick:', err instanceof Error ? err.message : err);
+		if (!stopping && !isShutdownError(err)) console.error('[jobs] could not queue a tick:', err instanceof Error ? err.message : err);
 	}
 }
 
 export async function stopScheduler(): Promise<void> {
 	stopping = true;
+	if (retry) clearTimeout(retry);
+	retry = null;
 	await starting?.catch(() => {});
 	if (timer) clearInterval(timer);
 	timer = null;
