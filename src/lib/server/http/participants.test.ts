@@ -2,7 +2,18 @@ import { expect, it } from 'vitest';
 import { participantMayOpen } from './participants';
 
 it('a participant opens their home, their KPI figures and their settings, and nothing else of the app or the API', () => {
-	for (const p of ['/app', '/app/', '/app/kpis', '/app/kpis/__data.json', '/app/__data.json', '/app/settings', '/signout', '/s/abc', '/signin'])
+	for (const p of [
+		'/app',
+		'/app/',
+		'/app/kpis',
+		'/app/kpis/__data.json',
+		'/app/kpis/export',
+		'/app/__data.json',
+		'/app/settings',
+		'/signout',
+		'/s/abc',
+		'/signin'
+	])
 		expect(participantMayOpen(p), p).toBe(true);
 	for (const p of [
 		'/app/results',

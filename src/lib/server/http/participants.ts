@@ -4,7 +4,7 @@
  * and their team's, and their account settings. Everything else under /app and /api is not there for
  * them (404), whatever a page's own checks say: one list, checked for every request in hooks.server.ts.
  */
-const OPEN_PAGES = new Set(['/app', '/app/kpis', '/app/settings']);
+const OPEN_PAGES = new Set(['/app', '/app/kpis', '/app/kpis/export', '/app/settings']);
 
 export function participantMayOpen(pathname: string): boolean {
 	if (!pathname.startsWith('/app') && !pathname.startsWith('/api')) return true;
