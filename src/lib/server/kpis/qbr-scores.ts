@@ -24,9 +24,7 @@ export interface QbrArea {
 }
 
 export type QbrScores =
-	| { state: 'none' }
-	| { state: 'hidden'; round: QbrRound }
-	| { state: 'shown'; round: QbrRound; previous: QbrRound | null; areas: QbrArea[] };
+	{ state: 'none' } | { state: 'hidden'; round: QbrRound } | { state: 'shown'; round: QbrRound; previous: QbrRound | null; areas: QbrArea[] };
 
 /**
  * The unit's SOS area scores in the latest published round closed by `end`, beside the round before it:

@@ -118,7 +118,10 @@ export async function quarterlyReview(
  * by its alarm's month) for the unit and the units below it the caller may open; at the top, every unit's
  * and the organization's own.
  */
-async function quarterCorrections(opts: { access: BoardAccess; unitId: string | null; first: { year: number; month: number } }, executor: Db): Promise<QbrCorrection[]> {
+async function quarterCorrections(
+	opts: { access: BoardAccess; unitId: string | null; first: { year: number; month: number } },
+	executor: Db
+): Promise<QbrCorrection[]> {
 	const { access } = opts;
 	const subtree = opts.unitId === null ? null : [...subtreeIds(access.units, opts.unitId)].filter((id) => !access.open || access.open.has(id));
 	const month = sql<string>`coalesce(r.month, d.alarm_month)`;
