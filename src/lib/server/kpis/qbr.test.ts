@@ -142,7 +142,12 @@ describe('the quarterly business review pack', () => {
 		await expect(pack(await createTestActor(org.id, 'participant'), null)).rejects.toBeInstanceOf(ForbiddenError);
 		for (const quarter of ['2026-Q5', '2027-Q1', 'Q3']) await expect(pack(manager, null, quarter)).rejects.toBeInstanceOf(ValidationError);
 		expect(await qbrChoices({ actor: manager, now: NOW })).toEqual({
-			quarters: ['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1'],
+			quarters: [
+				{ key: '2026-Q4', toDate: true },
+				{ key: '2026-Q3', toDate: false },
+				{ key: '2026-Q2', toDate: false },
+				{ key: '2026-Q1', toDate: false }
+			],
 			units: [{ id: ids.North, name: 'North', depth: 0 }]
 		});
 		expect(await qbrChoices({ actor: await createTestActor(org.id, 'participant'), now: NOW })).toBeNull();

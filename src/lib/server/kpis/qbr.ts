@@ -148,11 +148,14 @@ async function quarterCorrections(
 	}));
 }
 
-/** What the pack's form offers: the last four quarters (newest first) and the units the caller may choose, in tree order; null when the pack is not theirs. */
+/**
+ * What the pack's form offers: the last four quarters (newest first; `toDate` for one under way) and the
+ * units the caller may choose, in tree order; null when the pack is not theirs.
+ */
 export async function qbrChoices(
 	opts: { actor: Actor; now?: Date },
 	executor: Db = db()
-): Promise<{ quarters: string[]; units: { id: string; name: string; depth: number }[] } | null> {
+): Promise<{ quarters: { key: string; toDate: boolean }[]; units: { id: string; name: string; depth: number }[] } | null> {
 	try {
 		assertMayReadPack(opts.actor);
 	} catch {
@@ -174,5 +177,7 @@ export async function qbrChoices(
 		const root = access.units.find((u) => u.id === access.root);
 		if (root) walk(root.id, root.name, 0);
 	}
-	return { quarters: recentQuarters(lastClosedMonth(opts.now ?? new Date(), zone)), units };
+	const last = lastClosedMonth(opts.now ?? new Date(), zone);
+	const quarters = recentQuarters(last).map((key) => ({ key, toDate: monthsOver(parseQuarterKey(key)!, last).length < 3 }));
+	return { quarters, units };
 }
