@@ -7,7 +7,8 @@ import { unitTrend } from '$lib/server/results/trend';
 import { installStarterKpis } from './definitions';
 import { upsertKpiValues } from './values';
 import { decideAtReview } from './review';
-import { qbrChoices, quarterlyReview } from './qbr';
+import { db } from '$lib/server/db';
+import { exportQuarterlyReview, qbrChoices, quarterlyReview } from './qbr';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 
@@ -104,8 +105,16 @@ describe('the quarterly business review pack', () => {
 			['North', 'North in August'],
 			['South', 'South in September']
 		]);
-		const [c] = (await quarterlyReview({ actor: manager, quarter: '2026-Q3', locale: 'en', now: NOW })).corrections;
+		const [c] = (await exportQuarterlyReview({ actor: manager, quarter: '2026-Q3', locale: 'en', now: NOW })).corrections;
 		expect(c).toMatchObject({ kpi: 'order_intake', alarmMonth: '2026-08', reviewMonth: '2026-08', correction: 'joint_visits', checkOn: '2026-12-15' });
+		// The download is in the audit log, as every report export.
+		const audit = await db()
+			.selectFrom('audit_events')
+			.select(['action', 'target'])
+			.where('organization_id', '=', manager.membership!.organizationId)
+			.where('action', '=', 'report_exported')
+			.execute();
+		expect(audit).toEqual([{ action: 'report_exported', target: 'North · 2026-Q3' }]);
 	});
 
 	it('shows the SOS scores of the latest round closed by the quarter’s end beside the one before, as the trend shows them', async () => {

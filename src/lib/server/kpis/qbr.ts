@@ -5,6 +5,7 @@ import { ForbiddenError, ValidationError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
 import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
 import { subtreeIds } from '$lib/server/units/tree';
+import { recordAudit } from '$lib/server/audit/record';
 import { addMonths, lastClosedMonth, monthKey, monthSpan } from '$lib/kpis/month';
 import { monthsOver, parseQuarterKey, quarterKey, quarterMonths, quarterOf, recentQuarters, type Quarter } from '$lib/kpis/quarter';
 import type { BoardCell, BoardCheck, BoardKpi } from '$lib/kpis/board';
@@ -111,6 +112,22 @@ export async function quarterlyReview(
 		corrections,
 		scores
 	};
+}
+
+/** The pack for download: as `quarterlyReview`, and in the audit log like every other report export (it carries SOS scores). */
+export async function exportQuarterlyReview(opts: Parameters<typeof quarterlyReview>[0], executor: Db = db()): Promise<Qbr> {
+	const pack = await quarterlyReview(opts, executor);
+	await recordAudit(
+		{
+			organizationId: opts.actor.membership!.organizationId,
+			actor: opts.actor.label,
+			action: 'report_exported',
+			target: `${pack.unit.name} · ${pack.quarter.key}`,
+			details: { format: 'pdf', pack: 'quarterly_business_review' }
+		},
+		executor
+	);
+	return pack;
 }
 
 /**

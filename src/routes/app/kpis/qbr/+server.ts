@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
-import { quarterlyReview } from '$lib/server/kpis/qbr';
+import { exportQuarterlyReview } from '$lib/server/kpis/qbr';
 import { renderQbr } from '$lib/server/kpis/qbr-pdf';
 import { exportFilename } from '$lib/server/exports/filename';
 
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const { actor, membership } = requireMemberPage(event);
 	const q = event.url.searchParams;
 	const locale = event.locals.locale;
-	const pack = await forPage(() => quarterlyReview({ actor, unitId: q.get('unit'), quarter: q.get('quarter'), locale }));
+	const pack = await forPage(() => exportQuarterlyReview({ actor, unitId: q.get('unit'), quarter: q.get('quarter'), locale }));
 	const pdf = await renderQbr(pack, { locale, generatedAt: new Date() });
 	const name = exportFilename({
 		organization: membership.organizationName,
