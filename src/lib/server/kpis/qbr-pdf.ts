@@ -25,7 +25,7 @@ const TINT: Record<AlarmStatus, { fill: string; color: string }> = {
  * The quarterly business review pack as an A4 PDF of one page (two at most): the KPIs at the quarter's end,
  * the quarter's alarms and corrections, and the SOS scores with their trend. It prints only what `Qbr` holds.
  */
-export async function renderQbr(p: Qbr, opts: { locale: Locale; generatedAt: Date }): Promise<Buffer> {
+export async function renderQbr(p: Qbr, opts: { locale: Locale; generatedAt: Date; demo?: boolean }): Promise<Buffer> {
 	const t = translator(opts.locale);
 	const txt: PackText = { t, locale: opts.locale, month: (key) => formatMonthName(parseMonthKey(key)!, opts.locale) };
 	const q = parseQuarterKey(p.quarter.key)!;
@@ -50,7 +50,7 @@ export async function renderQbr(p: Qbr, opts: { locale: Locale; generatedAt: Dat
 		doc.on('error', reject);
 	});
 
-	header(doc, p, txt, quarter, opts.generatedAt);
+	header(doc, p, txt, quarter, opts.generatedAt, opts.demo ?? false);
 	kpiSection(doc, p, txt);
 	alarmSection(doc, p, txt);
 	scoresSection(doc, p, txt);
@@ -60,7 +60,7 @@ export async function renderQbr(p: Qbr, opts: { locale: Locale; generatedAt: Dat
 	return done;
 }
 
-function header(doc: Doc, p: Qbr, txt: PackText, quarter: string, generatedAt: Date): void {
+function header(doc: Doc, p: Qbr, txt: PackText, quarter: string, generatedAt: Date, demo: boolean): void {
 	const { t } = txt;
 	doc.rect(0, 0, PAGE.width, 6).fillColor(chartColours.unit).fill();
 	let y = 40;
@@ -71,6 +71,8 @@ function header(doc: Doc, p: Qbr, txt: PackText, quarter: string, generatedAt: D
 	const period = t(p.quarter.over.length === 3 ? 'kpis.qbr.period' : 'kpis.qbr.periodToDate', { first: txt.month(first), last: txt.month(last) });
 	const line = `${p.unit.id === null ? '' : `${p.organization} · `}${period} · ${t('kpis.qbr.generatedAt', { date: formatDay(generatedAt, txt.locale) })}`;
 	y += textAt(doc, line, LEFT, y, CONTENT_WIDTH, { size: SIZE.body, color: INK.muted, lines: 2 });
+	// The demo's figures and answers are generated: the pack says so, as the results report does.
+	if (demo) y += 3 + textAt(doc, t('results.generated'), LEFT, y + 3, CONTENT_WIDTH, { size: SIZE.small, font: 'bold', color: '#92400e' });
 	doc.y = y + 6;
 }
 

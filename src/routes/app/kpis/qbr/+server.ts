@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const q = event.url.searchParams;
 	const locale = event.locals.locale;
 	const pack = await forPage(() => exportQuarterlyReview({ actor, unitId: q.get('unit'), quarter: q.get('quarter'), locale }));
-	const pdf = await renderQbr(pack, { locale, generatedAt: new Date() });
+	const pdf = await renderQbr(pack, { locale, generatedAt: new Date(), demo: membership.isDemo });
 	const name = exportFilename({
 		organization: membership.organizationName,
 		unit: pack.unit.name,
