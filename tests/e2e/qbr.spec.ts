@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { credential, expectAccessible, shoot, signIn } from './support';
+import { credential, expectAccessible, shoot, signIn, signInByLink } from './support';
+import { demoPerson } from '../../src/lib/server/bootstrap/demo-data';
 import { addMonths, lastClosedMonth } from '../../src/lib/kpis/month';
 import { quarterKey, quarterOf } from '../../src/lib/kpis/quarter';
 
@@ -41,6 +42,7 @@ test('the demo admin downloads the quarterly business review pack from the execu
 	expect(text).toContain(`QUARTERLY BUSINESS REVIEW · ${quarterLabel}`.toUpperCase());
 	expect(text).toContain(unit);
 	expect(text).toMatch(/Generated \d{1,2} \w{3} \d{4}/);
+	expect(text).toContain('Generated demo data');
 	for (const heading of ['KPI status', 'Alarms and decisions of the quarter', 'SOS scores and their trend']) expect(text).toContain(heading);
 	// Every alarmed KPI of the starter set with its status in words, for the quarter and the year to date.
 	for (const kpi of ['Order intake', 'Sales', 'Gross margin', 'New customers', 'Pipeline coverage', 'Forecast accuracy', 'Customer meetings', 'Lost customers'])
@@ -56,7 +58,7 @@ test('the demo admin downloads the quarterly business review pack from the execu
 	expect(text).toMatch(/Page 1 of [12]/);
 });
 
-test('the pack needs a sign-in, refuses a quarter not begun and finds no unknown unit', async ({ page }) => {
+test('the pack needs a sign-in, refuses a quarter not begun, and finds no unit outside the viewer’s part of the tree', async ({ page }) => {
 	expect((await page.request.get('/app/kpis/qbr', { maxRedirects: 0 })).status()).toBe(303);
 	await signIn(page, admin.email, admin.password);
 	expect((await page.request.get('/app/kpis/qbr?quarter=2999-Q1')).status()).toBe(400);
@@ -64,4 +66,13 @@ test('the pack needs a sign-in, refuses a quarter not begun and finds no unknown
 	const ok = await page.request.get(`/app/kpis/qbr?quarter=${quarterKey(quarter)}`);
 	expect(ok.status()).toBe(200);
 	expect(ok.headers()['content-type']).toBe('application/pdf');
+	// The Nordics manager: Munich (Central Europe) is not theirs, Gothenburg is.
+	await page.goto('/app/kpis/agenda');
+	const unitOf = async (name: string) => (await page.locator('#qbr-unit option', { hasText: name }).first().getAttribute('value'))!;
+	const [munich, gothenburg] = [await unitOf('Munich'), await unitOf('Gothenburg')];
+	await page.context().clearCookies();
+	await signInByLink(page, demoPerson(0).email);
+	expect((await page.request.get(`/app/kpis/qbr?unit=${munich}`)).status()).toBe(404);
+	expect((await page.request.get('/app/kpis/qbr?unit=organization')).status()).toBe(404);
+	expect((await page.request.get(`/app/kpis/qbr?unit=${gothenburg}`)).status()).toBe(200);
 });
