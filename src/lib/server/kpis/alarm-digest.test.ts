@@ -141,7 +141,7 @@ describe('the KPI owners’ digest of new alarms', () => {
 		expect(alarmLines(sven[1].text)).toEqual([expect.stringMatching(/^- Försäljning, Team A south: Långt efter plan\. Månad 70 mot 100/)]);
 	});
 
-	it('sends a new red alarm of the next month once its actuals are in', async () => {
+	it('sends a new red alarm of the next month once its actuals are in, or a week after it closed with some still missing', async () => {
 		const o = await setup('east');
 		await o.write([...MARCH]);
 		await o.run(APRIL_2);
@@ -149,7 +149,13 @@ describe('the KPI owners’ digest of new alarms', () => {
 			{ kpi: 'order_intake', team: 'a', month: '2030-04', actual: '100' },
 			{ kpi: 'order_intake', team: 'b', month: '2030-04', actual: '50' }
 		]);
+		// April's sales and gross margin have plans without actuals: the digest waits for them…
 		await o.run(at('2030-05-03T08:00:00Z'));
+		expect(emailsTo(o.olivia)).toHaveLength(1);
+		expect(await organizationsWithKpiAlarms(at('2030-05-07T21:00:00Z'))).not.toContain(o.org.id);
+		// … until a week after April closed (1 May, 00:00 in Stockholm), then grades what is in.
+		expect(await organizationsWithKpiAlarms(at('2030-05-07T22:00:00Z'))).toContain(o.org.id);
+		await o.run(at('2030-05-08T08:00:00Z'));
 		const mails = emailsTo(o.olivia);
 		expect(mails).toHaveLength(2);
 		expect(mails[1].subject).toBe('New KPI alarms for April 2030');
@@ -165,6 +171,22 @@ describe('the KPI owners’ digest of new alarms', () => {
 		const notices = await db().selectFrom('kpi_alarm_notices').select(['level']).where('organization_id', '=', o.org.id).execute();
 		// Order intake: the top, the region, Team A; sales: Team A (gross margin has no owner: not told, not recorded).
 		expect(notices).toHaveLength(4);
+	});
+
+	it('sends a month at once when every plan of it has its actual', async () => {
+		const o = await setup('centre');
+		await o.write([...MARCH]);
+		await o.run(APRIL_2);
+		await o.write(
+			['order_intake', 'sales', 'gross_margin'].flatMap((kpi) => [
+				{ kpi, team: 'a' as const, month: '2030-04', actual: kpi === 'sales' ? '40' : '100' },
+				{ kpi, team: 'b' as const, month: '2030-04', actual: '100' }
+			])
+		);
+		await o.run(at('2030-05-01T06:00:00Z'));
+		const mails = emailsTo(o.sven);
+		expect(mails).toHaveLength(2);
+		expect(alarmLines(mails[1].text)).toEqual([expect.stringMatching(/^- Försäljning, Team A centre: Långt efter plan\. Månad 40 mot 100/)]);
 	});
 
 	it('keeps organizations apart, and tells no one of a KPI without an owner', async () => {

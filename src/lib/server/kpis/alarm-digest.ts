@@ -5,11 +5,11 @@ import { sendEmail } from '$lib/server/email/send';
 import { kpiAlarmDigestEmail, type AlarmLine } from '$lib/server/email/kpi-alarm-templates';
 import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
 import { subtreeIds } from '$lib/server/units/tree';
-import { addMonths, lastClosedMonth, monthKey, monthSpan, type Month } from '$lib/kpis/month';
+import { monthKey, type Month } from '$lib/kpis/month';
 import { listKpis, type KpiRow } from './definitions';
 import type { BoardUnit } from './board-access';
 import { unitAlarms, type UnitAlarm } from './alarm-grades';
-import { changeVersion, recordCheck } from './alarm-checks';
+import { changeVersion, monthToGrade, recordCheck } from './alarm-checks';
 
 interface Owner {
 	id: string;
@@ -19,18 +19,6 @@ interface Owner {
 	access: Access;
 	unitId: string | null;
 	scopeUnitId: string | null;
-}
-
-/** The newest month up to `last` with any actual (a unit's or a person's, which counts at their unit): the month whose actuals are in. */
-async function monthOfActuals(organizationId: string, last: Month, executor: Db): Promise<Month | null> {
-	const row = await executor
-		.selectFrom('kpi_values')
-		.select((e) => e.fn.max('month').as('month'))
-		.where('organization_id', '=', organizationId)
-		.where('month', '<=', `${monthKey(last)}-01`)
-		.where('actual', 'is not', null)
-		.executeTakeFirst();
-	return row?.month ? { year: Number(row.month.slice(0, 4)), month: Number(row.month.slice(5, 7)) } : null;
 }
 
 /** The units whose alarms an owner may hear of: those the board opens for them (boardAccess), null standing for the top. */
@@ -71,10 +59,9 @@ async function tellOwner(
 }
 
 /**
- * One organization's KPI alarm digest (its emails job): once the month's actuals are in — the newest
- * closed month (in the organization's zone) with actuals — the board is graded on every unit, and each
- * KPI owner gets one email with the new amber and red alarms of their KPIs on the units they may see.
- * Returns how many emails were sent.
+ * One organization's KPI alarm digest (its emails job): once the month's actuals are in (monthToGrade),
+ * the board is graded on every unit, and each KPI owner gets one email with the new amber and red alarms
+ * of their KPIs on the units they may see. Returns how many emails were sent.
  */
 export async function sendKpiAlarmDigests(opts: { organizationId: string; origin: string; now?: Date }, executor: Db = db()): Promise<number> {
 	const { organizationId, origin } = opts;
@@ -82,14 +69,12 @@ export async function sendKpiAlarmDigests(opts: { organizationId: string; origin
 	const { version, due } = await changeVersion(organizationId, now, executor);
 	if (!due) return 0;
 	const { zone } = await organizationZoneAndLanguage(organizationId, executor);
-	const last = lastClosedMonth(now, zone);
-	const recheckAt = monthSpan(addMonths(last, 1), zone).end;
 	const all = await listKpis({ organizationId }, executor);
 	const kpis = all.filter((k) => k.definition.alarm.month || k.definition.alarm.ytd);
 	const owners = await ownersOf(organizationId, kpis, executor);
-	const month = owners.length ? await monthOfActuals(organizationId, last, executor) : null;
+	const { month, recheckAt } = await monthToGrade(organizationId, now, zone, executor);
 	let sent = 0;
-	if (month) {
+	if (month && owners.length) {
 		const units = await executor.selectFrom('units').select(['id', 'parent_id as parentId', 'name']).where('organization_id', '=', organizationId).execute();
 		const org = await executor.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
 		const alarms = await unitAlarms({ organizationId, month, kpis: all, units }, executor);
