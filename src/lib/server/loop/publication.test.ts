@@ -44,9 +44,8 @@ describe('the email at publication', () => {
 			expect(body).not.toMatch(/\d/);
 			expect(body).not.toContain('%');
 		}
-		// A participant cannot sign in: no link at all, a sentence instead.
-		expect(anna.text).not.toContain('http');
-		expect(anna.text).toContain('Your manager can tell you more');
+		// A participant signs in to their home, where the same is shown.
+		expect(anna.text).toContain(`Sign in to SOS: ${ORIGIN}/signin`);
 
 		// The same email for someone who did not answer, but for the name.
 		const dan = mailTo(people.Dan.email);
