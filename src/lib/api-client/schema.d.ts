@@ -733,7 +733,7 @@ export interface paths {
         get: operations["listKpis"];
         /**
          * Replace the KPI set
-         * @description The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. Admins (or an admin’s API token) only.
+         * @description The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. `owner` is the email of a viewer or an admin of the organization, who gets one email with the KPI's new alarms once a month's actuals are in; omitted: the owner stays as it is, null: no owner. Admins (or an admin’s API token) only.
          */
         put: operations["saveKpis"];
         post?: never;
@@ -2097,6 +2097,8 @@ export interface components {
                         } | null;
                         runRate: boolean;
                     };
+                    /** @description The email of who owns the KPI (a viewer or an admin): they get one email with its new alarms when a month’s actuals are in. Null: no owner. */
+                    owner: string | null;
                 };
             }[];
         };
@@ -2518,6 +2520,7 @@ export interface components {
                     /** @default false */
                     runRate?: boolean;
                 };
+                owner?: string | null;
             }[];
         };
         KpiValuesInput: {
