@@ -37,9 +37,7 @@ export async function attainments(
 	}
 	const wanted = new Set(opts.unitIds);
 	const out = new Map<string, number>();
-	const boards = await Promise.all(
-		[...parents].map((p) => kpiBoard({ actor: opts.actor, unitId: p ?? ORGANIZATION, month: opts.month }, executor))
-	);
+	const boards = await Promise.all([...parents].map((p) => kpiBoard({ actor: opts.actor, unitId: p ?? ORGANIZATION, month: opts.month }, executor)));
 	for (const board of boards)
 		for (const row of board.rows) {
 			const cell = row.kind === 'unit' && row.id && wanted.has(row.id) ? row.cells.find((c) => c.kpi === opts.kpi.key) : undefined;

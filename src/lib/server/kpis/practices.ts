@@ -51,7 +51,10 @@ const CHOICE = { compare: 'all', statistic: 'mean' } as const;
 export async function practices(opts: Options, executor: Db = db()): Promise<Practices> {
 	const rounds = (await listResultRounds({ actor: opts.actor }, executor)).filter((r) => r.startUnit);
 	const access = await boardAccess(opts.actor, executor);
-	const [kpiRows, { zone }] = await Promise.all([listKpis({ organizationId: access.organizationId }, executor), organizationZoneAndLanguage(access.organizationId, executor)]);
+	const [kpiRows, { zone }] = await Promise.all([
+		listKpis({ organizationId: access.organizationId }, executor),
+		organizationZoneAndLanguage(access.organizationId, executor)
+	]);
 	const round = opts.roundId ? rounds.find((r) => r.id === opts.roundId) : (rounds.find((r) => r.respondents !== null) ?? rounds[0]);
 	if (opts.roundId && !round) throw new NotFoundError('round');
 	const unit = opts.unitId || round?.startUnit?.id || (access.root ?? ORGANIZATION);
