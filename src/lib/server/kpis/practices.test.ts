@@ -87,6 +87,7 @@ describe('practices', () => {
 		const own = await practices({ actor: viewer, locale: 'en', roundId: round.roundId });
 		expect(own.unit).toBe(ids.North);
 		expect(own.units.map((u) => u.id)).toEqual([ids.North]);
+		expect(own.unitName).toBe('North');
 		await expect(practices({ actor: viewer, locale: 'en', roundId: round.roundId, unitId: ids.South })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(practices({ actor: viewer, locale: 'en', roundId: round.roundId, unitId: ORGANIZATION })).rejects.toBeInstanceOf(NotFoundError);
 		const other = await createTestOrganization();

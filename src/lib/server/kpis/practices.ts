@@ -29,6 +29,7 @@ export interface Practices {
 	kpi: string | null;
 	units: PracticeUnit[];
 	unit: string;
+	unitName: string;
 	/** The month whose year-to-date attainment is taken (null: no round or no KPI). */
 	month: string | null;
 	/** The leaf teams used: shown in the round's results and with an attainment, best first. */
@@ -69,6 +70,7 @@ export async function practices(opts: Options, executor: Db = db()): Promise<Pra
 		kpi: kpi?.key ?? null,
 		units: practiceUnits(access, opts.actor.membership!.organizationName),
 		unit,
+		unitName: access.units.find((u) => u.id === unit)?.name ?? opts.actor.membership!.organizationName,
 		minUnits: MIN_UNITS
 	};
 	if (!round || !kpi) return { ...base, month: null, teams: [], areas: [] };
