@@ -21,6 +21,8 @@ test('practices and target: the empty state on the demo, and the review’s way 
 	await expect(page.getByRole('heading', { name: 'Not enough teams to compare' })).toBeVisible();
 	await expect(page.getByText(/at least 8 teams/)).toBeVisible();
 	await expect(page.getByText(/Association is not cause/)).toBeVisible();
+	// No sideways scrolling on a phone (a long round name included).
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 	await expectAccessible(page);
 	await shoot(page, `practices-${info.project.name}`);
 

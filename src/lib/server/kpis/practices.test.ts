@@ -1,54 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTestActor, createTestOrganization } from '$tests/fixtures';
-import { createPublishedRound } from '$tests/results';
+import { practicesOrganization, FORECASTING } from '$tests/practices';
 import { NotFoundError } from '$lib/server/errors';
 import { ORGANIZATION } from '$lib/results/view';
-import { heatmap } from '$lib/server/results/heatmap';
-import { organizationZoneAndLanguage } from '$lib/server/rounds/successor';
-import { monthKey, monthOf } from '$lib/kpis/month';
-import { installStarterKpis } from './definitions';
-import { upsertKpiValues } from './values';
 import { practices } from './practices';
-
-const DAY = 86_400_000;
-const choice = { compare: 'all', statistic: 'mean' } as const;
-const FORECASTING = 3;
-
-/**
- * Two regions of five teams each (6 sales people answering), and in South a sixth team of 3 (below k:
- * never shown). Each team's own order intake and lost customers for the round's month are set so that
- * attainment rises with the team's Forecasting score as the heatmap shows it.
- */
-async function setup(opts: { teamsWithFigures?: number } = {}) {
-	const org = await createTestOrganization();
-	const admin = await createTestActor(org.id, 'admin');
-	const names = ['N1', 'N2', 'N3', 'N4', 'N5', 'S1', 'S2', 'S3', 'S4', 'S5'];
-	const units: Record<string, string | null> = { North: null, South: null, Tiny: 'South' };
-	const respondents: Record<string, { sales_person: number }> = { Tiny: { sales_person: 3 } };
-	for (const n of names) {
-		units[n] = n.startsWith('N') ? 'North' : 'South';
-		respondents[n] = { sales_person: 6 };
-	}
-	const closedAt = new Date(Date.now() - 45 * DAY);
-	const round = await createPublishedRound({ organizationId: org.id, tree: { units, respondents }, closedAt, seed: 17 });
-	await installStarterKpis({ organizationId: org.id, actor: admin });
-	const { zone } = await organizationZoneAndLanguage(org.id);
-	const month = monthKey(monthOf(closedAt, zone));
-	const map = await heatmap({ actor: admin, roundId: round.roundId, unitId: ORGANIZATION, depth: 3, locale: 'en', choice });
-	const shown = map.rows.filter((r) => r.depth === 2 && r.respondents !== null && r.areas[FORECASTING].score !== null);
-	const ranked = [...shown].sort((a, b) => a.areas[FORECASTING].score! - b.areas[FORECASTING].score!);
-	const withFigures = [...ranked, ...map.rows.filter((r) => r.name === 'Tiny')].slice(0, opts.teamsWithFigures ?? ranked.length + 1);
-	const values = withFigures.flatMap((r, i) => [
-		{ kpi: 'order_intake', unit: r.id, month, plan: '1000', actual: String(800 + 25 * i) },
-		{ kpi: 'lost_customers', unit: r.id, month, plan: '10', actual: String(5 + i) }
-	]);
-	await upsertKpiValues({ organizationId: org.id, actor: admin, source: 'api', input: { values } });
-	return { org, admin, round, ids: round.unitIds, month, shown, map };
-}
 
 describe('practices', () => {
 	it('relates each area to attainment across the leaf teams shown, in the constructed direction', async () => {
-		const { admin, round, month, shown, ids, map } = await setup();
+		const { admin, round, month, shown, ids, map } = await practicesOrganization();
 		expect(map.areas[FORECASTING].key).toBe('forecasting');
 		expect(shown.length).toBeGreaterThanOrEqual(8);
 		const p = await practices({ actor: admin, locale: 'en', roundId: round.roundId, kpi: 'order_intake' });
@@ -71,7 +30,7 @@ describe('practices', () => {
 	});
 
 	it('refuses with 7 teams, and within a region of five', async () => {
-		const { admin, round, ids } = await setup({ teamsWithFigures: 7 });
+		const { admin, round, ids } = await practicesOrganization({ teamsWithFigures: 7 });
 		const p = await practices({ actor: admin, locale: 'en', roundId: round.roundId, kpi: 'order_intake' });
 		expect(p.teams).toHaveLength(7);
 		for (const a of p.areas) expect(a.association).toBeNull();
@@ -82,7 +41,7 @@ describe('practices', () => {
 	});
 
 	it('is not found for a viewer outside their scope, nor for another organization’s round', async () => {
-		const { org, round, ids } = await setup({ teamsWithFigures: 1 });
+		const { org, round, ids } = await practicesOrganization({ teamsWithFigures: 1 });
 		const viewer = await createTestActor(org.id, 'viewer', ids.North);
 		const own = await practices({ actor: viewer, locale: 'en', roundId: round.roundId });
 		expect(own.unit).toBe(ids.North);
