@@ -13,6 +13,7 @@ describe('practices', () => {
 		const p = await practices({ actor: admin, locale: 'en', roundId: round.roundId, kpi: 'order_intake' });
 		expect(p.unit).toBe(ORGANIZATION);
 		expect(p.month).toBe(month);
+		expect(p.ytd).toBe(true);
 		// Hidden units are not used: Tiny (3 answers) has figures but no shown scores.
 		expect(p.teams.map((t) => t.id).sort()).toEqual(shown.map((r) => r.id).sort());
 		expect(p.teams.some((t) => t.id === ids.Tiny)).toBe(false);

@@ -32,6 +32,8 @@ export interface Practices {
 	unitName: string;
 	/** The month whose year-to-date attainment is taken (null: no round or no KPI). */
 	month: string | null;
+	/** Whether the KPI is taken year to date (else the month's, e.g. a stock such as pipeline coverage). */
+	ytd: boolean;
 	/** The leaf teams used: shown in the round's results and with an attainment, best first. */
 	teams: { id: string; name: string; attainment: number }[];
 	areas: PracticeArea[];
@@ -68,6 +70,7 @@ export async function practices(opts: Options, executor: Db = db()): Promise<Pra
 		round: round ? { id: round.id, name: round.name } : null,
 		kpis,
 		kpi: kpi?.key ?? null,
+		ytd: !!kpi?.definition.alarm.ytd,
 		units: practiceUnits(access, opts.actor.membership!.organizationName),
 		unit,
 		unitName: access.units.find((u) => u.id === unit)?.name ?? opts.actor.membership!.organizationName,
