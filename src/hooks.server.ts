@@ -12,6 +12,7 @@ import { authenticate } from '$lib/server/http/authenticate';
 import { resolveLocale } from '$lib/server/http/locale';
 import { securityHeaders } from '$lib/server/http/security';
 import { apiError } from '$lib/server/http/api';
+import { participantMayOpen } from '$lib/server/http/participants';
 import { isDatabaseUnavailable, unavailable } from '$lib/server/http/outage';
 import { textProblem } from '$lib/server/validation';
 import { translator } from '$lib/i18n';
@@ -41,6 +42,8 @@ export const init: ServerInit = async () => {
 
 const auth: Handle = async ({ event, resolve }) => {
 	await authenticate(event);
+	if (event.locals.actor?.membership?.access === 'participant' && !participantMayOpen(event.url.pathname))
+		return event.url.pathname.startsWith('/api/') ? apiError(404, 'not_found', 'There is no such API path.') : text('Not found', { status: 404 });
 	event.locals.locale = resolveLocale(event);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 };

@@ -11,6 +11,8 @@ let viewer: ReturnType<typeof apiClient>;
 let unitId: string;
 let person: string;
 let foreignUnit: string;
+let viewerEmail: string;
+let foreignAdmin: string;
 
 beforeAll(async () => {
 	const org = await createTestOrganization();
@@ -19,8 +21,12 @@ beforeAll(async () => {
 	unitId = team.id;
 	person = team.emails[0];
 	crm = apiClient(baseUrl(), (await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'CRM' } })).secret);
-	viewer = apiClient(baseUrl(), { cookie: await sessionCookie(await createTestActor(org.id, 'viewer', unitId)) });
-	foreignUnit = (await createTestTeam((await createTestOrganization()).id, 1)).id;
+	const viewerActor = await createTestActor(org.id, 'viewer', unitId);
+	viewerEmail = viewerActor.email;
+	viewer = apiClient(baseUrl(), { cookie: await sessionCookie(viewerActor) });
+	const foreign = await createTestOrganization();
+	foreignUnit = (await createTestTeam(foreign.id, 1)).id;
+	foreignAdmin = (await createTestActor(foreign.id, 'admin')).email;
 });
 
 describe('the KPI API', () => {
@@ -71,5 +77,27 @@ describe('the KPI API', () => {
 		expect(error.details.map((d) => d.path)).toEqual(['values.1', 'values.2']);
 		expect((await crm.GET('/kpis/values', { params: { query: { month: '2026-04' } } })).data!.values).toEqual([]);
 		expect((await crm.GET('/kpis/values', { params: { query: { month: 'April' } } })).response.status).toBe(400);
+	});
+
+	it('gives a KPI an owner by email: what GET gives PUT takes back; omitted keeps it, null clears it, a stranger or a sales person is refused', async () => {
+		await crm.POST('/kpis/starter');
+		const kpis = (await crm.GET('/kpis')).data!.kpis.map((k) => k.definition);
+		expect(kpis.every((d) => d.owner === null)).toBe(true);
+		const owned = kpis.map((d) => (d.key === 'sales' ? { ...d, owner: viewerEmail.toUpperCase() } : d));
+		const saved = await crm.PUT('/kpis', { body: { kpis: owned } });
+		expect(saved.response.status).toBe(200);
+		const sales = () => crm.GET('/kpis').then((r) => r.data!.kpis.find((k) => k.definition.key === 'sales')!.definition.owner);
+		expect(await sales()).toBe(viewerEmail);
+		// Sent back as it came: unchanged; without the field: kept.
+		expect((await crm.PUT('/kpis', { body: { kpis: saved.data!.kpis.map((k) => k.definition) } })).response.status).toBe(200);
+		expect((await crm.PUT('/kpis', { body: { kpis: kpis.map(({ owner: _, ...d }) => d) } })).response.status).toBe(200);
+		expect(await sales()).toBe(viewerEmail);
+		for (const owner of [foreignAdmin, person, 'not an email']) {
+			const refused = await crm.PUT('/kpis', { body: { kpis: kpis.map((d) => (d.key === 'sales' ? { ...d, owner } : d)) } });
+			expect(refused.response.status, owner).toBe(400);
+			expect(JSON.stringify(refused.error), owner).toMatch(/\.owner/);
+		}
+		expect((await crm.PUT('/kpis', { body: { kpis: kpis.map((d) => (d.key === 'sales' ? { ...d, owner: null } : d)) } })).response.status).toBe(200);
+		expect(await sales()).toBeNull();
 	});
 });

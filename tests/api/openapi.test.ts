@@ -61,7 +61,15 @@ describe('/api/v1/openapi.json', () => {
 				'/kpis/starter',
 				'/kpis/values',
 				'/kpis/changes',
-				'/kpis/board'
+				'/kpis/board',
+				'/kpis/board/export',
+				'/kpis/alarms',
+				'/kpis/reviews',
+				'/kpis/reviews/{id}',
+				'/kpis/reviews/{id}/corrections',
+				'/kpis/reviews/{id}/close',
+				'/kpis/corrections',
+				'/kpis/agenda'
 			].sort()
 		);
 	});

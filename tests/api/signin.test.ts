@@ -69,7 +69,7 @@ describe('password sign-in', () => {
 		expect(orphan).toEqual([{ action: 'sign_in_failed' }]);
 	});
 
-	it('refuses a participant-only person (same answer as a wrong password), even with the right password', async () => {
+	it('signs a participant with a password in (to their home and own KPI figures) and logs it', async () => {
 		const org = await createTestOrganization();
 		const p = await createTestActor(org.id, 'participant');
 		await db()
@@ -77,10 +77,9 @@ describe('password sign-in', () => {
 			.values({ email: p.email, password_hash: await hashPassword(PASSWORD) })
 			.execute();
 		const r = await signIn(p.email, PASSWORD);
-		expect(r.status).toBe(400);
-		expect(r.text).toContain(FAILED);
-		expect(sessionFrom(r)).toBeNull();
-		expect((await auditActions(org.id)).map((e) => e.action)).not.toContain('sign_in');
+		expect(r.status).toBe(303);
+		expect(sessionFrom(r)).not.toBeNull();
+		expect((await auditActions(org.id)).map((e) => e.action)).toContain('sign_in');
 	});
 
 	it('rate-limits the 11th attempt on one account from one address within 15 minutes (429), even with the right password, and logs it; the owner elsewhere is not locked out', async () => {

@@ -733,7 +733,7 @@ export interface paths {
         get: operations["listKpis"];
         /**
          * Replace the KPI set
-         * @description The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. Admins (or an admin’s API token) only.
+         * @description The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. `owner` is the email of a viewer or an admin of the organization, who gets one email with the KPI's new alarms once a month's actuals are in; omitted: the owner stays as it is, null: no owner. Admins (or an admin’s API token) only.
          */
         put: operations["saveKpis"];
         post?: never;
@@ -826,6 +826,180 @@ export interface paths {
         get: operations["kpiBoard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alarms of a unit’s board
+         * @description The red and amber checks of GET /kpis/board for the same unit and month, one per row (the unit’s total, each child unit, the unit’s own figures, each person), KPI and measure (month, ytd, runRate), with the same figures. Access as the board.
+         */
+        get: operations["kpiAlarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/board/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alarm board as Excel or CSV
+         * @description The board of GET /kpis/board (same access and figures) as a file with English headings: a line per row and KPI with the unit path, the month’s actual, plan, deviation % and status, the year to date’s, and the forecast at this pace with its status. Numbers are numbers; text cells that start with = + - @, a tab or a carriage return are prefixed with an apostrophe.
+         */
+        get: operations["exportKpiBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly reviews
+         * @description Newest month first, each with its status and how many corrections were recorded at it. An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        get: operations["listKpiReviews"];
+        put?: never;
+        /**
+         * Open the review of a unit and month
+         * @description Idempotent: the same unit and month answer the review already opened (open or closed). An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        post: operations["openKpiReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A review with its corrections and minutes
+         * @description An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        get: operations["getKpiReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/reviews/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a correction at a review
+         * @description A decision for a KPI’s alarm from the correction menu, with owner (one of the unit’s people, a viewer or an admin), expected effect, check date and what is passed down to the sales people; `asAction` also plans it as an action of the unit due on the check date. 409 when the review is closed. An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        post: operations["recordKpiCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/reviews/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a review with its minutes
+         * @description A closed review no longer changes (409 when already closed); the minutes are also a PDF on the review page. An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        post: operations["closeKpiReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Corrections and their check dates
+         * @description Corrections decided at monthly reviews, newest alarm month first; `due`: the check date has come. An admin (or an admin’s API token) reaches every unit and the organization’s top; a manager (a viewer with a unit) the units of their subtree. Any other unit or review, and any of another organization, is 404.
+         */
+        get: operations["listKpiCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The executives’ agenda for sales
+         * @description Which KPIs and reporting the sales organization works to, as the executive team decided: the agenda in force first, then earlier decisions. Anyone in the organization.
+         */
+        get: operations["listSalesAgendas"];
+        put?: never;
+        /**
+         * Record the executives’ agenda
+         * @description A decision of the executive team: when, who decided, the KPIs (of the organization), priorities and reporting. Admins (or an admin’s API token) only.
+         */
+        post: operations["recordSalesAgenda"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1923,6 +2097,8 @@ export interface components {
                         } | null;
                         runRate: boolean;
                     };
+                    /** @description The email of who owns the KPI (a viewer or an admin): they get one email with its new alarms when a month’s actuals are in. Null: no owner. */
+                    owner: string | null;
                 };
             }[];
         };
@@ -1967,6 +2143,139 @@ export interface components {
                 /** Format: date-time */
                 changedAt: string;
             }[];
+        };
+        KpiAlarmList: {
+            /** @description YYYY-MM */
+            month: string;
+            /** @description The organization’s time zone. */
+            zone: string;
+            /** @description The chosen unit; null at the organization’s top. */
+            unit: {
+                id: string;
+                name: string;
+            } | null;
+            alarms: {
+                kpi: string;
+                /** @description The board row: the chosen unit’s total, a child unit with its subtree, the unit’s own figures, or a person. */
+                row: {
+                    /** @enum {string} */
+                    kind: "total" | "unit" | "own" | "person";
+                    id: string | null;
+                    name: string;
+                };
+                /**
+                 * @description month: the month against its plan; ytd: year to date; runRate: the year at this pace.
+                 * @enum {string}
+                 */
+                measure: "month" | "ytd" | "runRate";
+                /** @enum {string} */
+                level: "red" | "amber";
+                /** @description A decimal number as a string (exact, or rounded to 6 decimals); null: no figure. */
+                plan: string | null;
+                /** @description For runRate: the forecast for the year at the pace so far. */
+                actual: string | null;
+                /** @description (actual − plan) ÷ |plan| × 100. */
+                deviationPct: string | null;
+            }[];
+        };
+        KpiReview: {
+            /** Format: uuid */
+            id: string;
+            /** @description The unit; id `organization` and the organization’s name for the organization’s top. */
+            unit: {
+                id: string;
+                name: string;
+            };
+            /** @description The month under review. */
+            month: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description The minutes, written when the review is closed. */
+            minutes: string;
+            /** @description How many corrections were recorded at the review. */
+            correctionCount: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
+            closedBy: string | null;
+            corrections: components["schemas"]["KpiCorrection"][];
+        };
+        KpiReviewList: {
+            reviews: {
+                /** Format: uuid */
+                id: string;
+                /** @description The unit; id `organization` and the organization’s name for the organization’s top. */
+                unit: {
+                    id: string;
+                    name: string;
+                };
+                /** @description The month under review. */
+                month: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+                /** @description The minutes, written when the review is closed. */
+                minutes: string;
+                /** @description How many corrections were recorded at the review. */
+                correctionCount: number;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                closedAt: string | null;
+                closedBy: string | null;
+            }[];
+        };
+        KpiCorrection: {
+            /** Format: uuid */
+            id: string;
+            reviewId: string | null;
+            /** @description The unit; id `organization` and the organization’s name for the organization’s top. */
+            unit: {
+                id: string;
+                name: string;
+            };
+            kpi: string;
+            /** @description The month whose alarm the correction answers. */
+            alarmMonth: string;
+            /** @enum {string} */
+            correction: "shift_time" | "campaign" | "joint_visits" | "reassign_accounts" | "price_offer" | "revise_target" | "escalate" | "other";
+            title: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            expectedEffect: string;
+            checkOn: string | null;
+            /** @description Whether the check date has come (today in the organization’s time zone). */
+            due: boolean;
+            /** @description What the sales people are told. */
+            passedDown: string;
+            /** Format: date */
+            decidedOn: string;
+            createdBy: string;
+        };
+        KpiCorrectionList: {
+            corrections: components["schemas"]["KpiCorrection"][];
+        };
+        SalesAgenda: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            decidedOn: string;
+            /** @description Who decided: the executive team or its members. */
+            decidedBy: string;
+            /** @description The KPI keys the sales organization works to. */
+            kpis: string[];
+            priorities: string;
+            /** @description The reporting the executives ask for. */
+            reporting: string;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        SalesAgendaList: {
+            /** @description The agenda in force first, then earlier decisions. */
+            agendas: components["schemas"]["SalesAgenda"][];
         };
         UnitInput: {
             name: string;
@@ -2211,6 +2520,7 @@ export interface components {
                     /** @default false */
                     runRate?: boolean;
                 };
+                owner?: string | null;
             }[];
         };
         KpiValuesInput: {
@@ -2228,6 +2538,40 @@ export interface components {
                 /** @description Omitted: left as it is; null: cleared. */
                 actual?: string | number | null;
             }[];
+        };
+        KpiReviewRef: {
+            unitId: string | "organization";
+            month: string;
+        };
+        KpiCorrectionInput: {
+            kpi: string;
+            alarmMonth: string;
+            /** @enum {string} */
+            correction: "shift_time" | "campaign" | "joint_visits" | "reassign_accounts" | "price_offer" | "revise_target" | "escalate" | "other";
+            title: string;
+            /** @default null */
+            ownerId?: string | null;
+            /** @default  */
+            expectedEffect?: string;
+            checkOn: string;
+            /** @default  */
+            passedDown?: string;
+            /** @default false */
+            asAction?: boolean;
+        };
+        KpiReviewClose: {
+            /** @default  */
+            minutes?: string;
+        };
+        SalesAgendaInput: {
+            decidedOn: string;
+            decidedBy: string;
+            /** @default [] */
+            kpis?: string[];
+            /** @default  */
+            priorities?: string;
+            /** @default  */
+            reporting?: string;
         };
     };
     responses: {
@@ -3755,6 +4099,346 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
+        };
+    };
+    kpiAlarms: {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the organization’s top (admins). Default: where the caller starts. */
+                unit?: string;
+                /** @description YYYY-MM. Default: the last closed month. */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-03",
+                     *       "zone": "Europe/Stockholm",
+                     *       "unit": {
+                     *         "id": "3f2c9a4e-8b1d-4c6e-9f0a-2d5b7e1c4a90",
+                     *         "name": "North"
+                     *       },
+                     *       "alarms": [
+                     *         {
+                     *           "kpi": "sales",
+                     *           "row": {
+                     *             "kind": "unit",
+                     *             "id": "3f2c9a4e-8b1d-4c6e-9f0a-2d5b7e1c4a90",
+                     *             "name": "Team B"
+                     *           },
+                     *           "measure": "month",
+                     *           "level": "red",
+                     *           "plan": "500",
+                     *           "actual": "400",
+                     *           "deviationPct": "-20"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KpiAlarmList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    exportKpiBoard: {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the organization’s top (admins). Default: where the caller starts. */
+                unit?: string;
+                /** @description YYYY-MM. Default: the last closed month. */
+                month?: string;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listKpiReviews: {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the organization’s top (admins). Default: every unit the caller may act on. */
+                unit?: string;
+                /** @description The first month under review (YYYY-MM), inclusive. */
+                from?: string;
+                /** @description The last month under review (YYYY-MM), inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReviewList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    openKpiReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unitId": "3f2c9a4e-8b1d-4c6e-9f0a-2d5b7e1c4a90",
+                 *       "month": "2026-03"
+                 *     }
+                 */
+                "application/json": components["schemas"]["KpiReviewRef"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReview"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getKpiReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReview"];
+                };
+            };
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    recordKpiCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kpi": "order_intake",
+                 *       "alarmMonth": "2026-03",
+                 *       "correction": "joint_visits",
+                 *       "title": "Joint visits on the ten largest open deals",
+                 *       "ownerId": null,
+                 *       "expectedEffect": "Order intake back on plan by May",
+                 *       "checkOn": "2026-05-15",
+                 *       "passedDown": "Book a joint visit with your manager on your two largest deals this month.",
+                 *       "asAction": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["KpiCorrectionInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCorrection"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    closeKpiReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "minutes": "Order intake red in Team B; joint visits agreed, checked on 15 May."
+                 *     }
+                 */
+                "application/json": components["schemas"]["KpiReviewClose"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReview"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listKpiCorrections: {
+        parameters: {
+            query?: {
+                /** @description A unit id, or `organization` for the organization’s top (admins). Default: every unit the caller may act on. */
+                unit?: string;
+                /** @description The first alarm month (YYYY-MM), inclusive. */
+                from?: string;
+                /** @description The last alarm month (YYYY-MM), inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCorrectionList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listSalesAgendas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAgendaList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    recordSalesAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decidedOn": "2026-01-20",
+                 *       "decidedBy": "The executive team (CEO, CFO, sales director)",
+                 *       "kpis": [
+                 *         "order_intake",
+                 *         "gross_margin",
+                 *         "pipeline_coverage"
+                 *       ],
+                 *       "priorities": "Grow margin in the mid-market; keep pipeline coverage above 3.",
+                 *       "reporting": "Monthly alarm board to the executive team; quarterly pack to the board."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SalesAgendaInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesAgenda"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
         };
     };
 }

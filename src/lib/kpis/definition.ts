@@ -37,6 +37,19 @@ export const rollup = z.discriminatedUnion(
 	{ message: 'Must be sum, weighted or ratio' }
 );
 
+/**
+ * Who owns the KPI, by email: a viewer or an admin of the organization, who hears of its new alarms by
+ * email. Stored beside the definition (kpis.owner_id), not in it; omitted: left as it is, null: none.
+ */
+const owner = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(254, 'At most 254 characters')
+	.pipe(z.email({ message: 'Not a valid email address' }))
+	.nullable()
+	.optional();
+
 export const kpiDefinition = z.strictObject({
 	key,
 	names: z.strictObject({ en: name, sv: name }),
@@ -51,7 +64,8 @@ export const kpiDefinition = z.strictObject({
 			/** Warn when the run-rate forecast for the year misses the annual plan (graded with the ytd thresholds). */
 			runRate: z.boolean().default(false)
 		})
-		.default({ month: null, ytd: null, runRate: false })
+		.default({ month: null, ytd: null, runRate: false }),
+	owner
 });
 
 export type KpiDefinition = z.output<typeof kpiDefinition>;

@@ -17,7 +17,7 @@ export function kpiPaths() {
 			get: { summary: 'List the KPIs', operationId: 'listKpis', responses: { ...ok('KpiList'), ...errors(401, 403) } },
 			put: {
 				summary: 'Replace the KPI set',
-				description: `The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. ${admins}`,
+				description: `The whole set, validated together: a weighted KPI's base and a ratio's parts must be summed KPIs of the set, with no cycles; amber below red. A KPI left out is archived, its values kept. \`owner\` is the email of a viewer or an admin of the organization, who gets one email with the KPI's new alarms once a month's actuals are in; omitted: the owner stays as it is, null: no owner. ${admins}`,
 				operationId: 'saveKpis',
 				requestBody: body('KpiSetInput'),
 				responses: { ...ok('KpiList'), ...errors(400, 401, 403) }

@@ -8,6 +8,7 @@ import { questionInput } from '$lib/server/questions/input';
 import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
 import { kpiPaths, kpiSchemas } from './openapi-kpis';
+import { kpiReviewPaths, kpiReviewSchemas } from './openapi-kpi-reviews';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -121,7 +122,8 @@ export function openApiDocument(serverUrl: string) {
 			...questionPaths(),
 			...resultPaths(),
 			...followUpPaths(),
-			...kpiPaths()
+			...kpiPaths(),
+			...kpiReviewPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -143,7 +145,8 @@ export function openApiDocument(serverUrl: string) {
 				QuestionInput: schema(questionInput),
 				...resultSchemas(),
 				...followUpSchemas(),
-				...kpiSchemas()
+				...kpiSchemas(),
+				...kpiReviewSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),

@@ -12,6 +12,15 @@ import { actionListOutput, actionOutput } from '$lib/server/actions/output';
 import { decisionListOutput, decisionOutput } from '$lib/server/decisions/output';
 import { exportListOutput, exportOutput } from '$lib/server/exports/output';
 import { kpiBoardOutput, kpiChangeListOutput, kpiListOutput, kpiValueListOutput, kpiValuesWrittenOutput } from '$lib/server/kpis/output';
+import {
+	kpiAlarmListOutput,
+	kpiCorrectionListOutput,
+	kpiCorrectionOutput,
+	kpiReviewListOutput,
+	kpiReviewOutput,
+	salesAgendaListOutput,
+	salesAgendaOutput
+} from '$lib/server/kpis/review-output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -48,7 +57,14 @@ const outputs = {
 	KpiList: kpiListOutput,
 	KpiValuesWritten: kpiValuesWrittenOutput,
 	KpiValueList: kpiValueListOutput,
-	KpiChangeList: kpiChangeListOutput
+	KpiChangeList: kpiChangeListOutput,
+	KpiAlarmList: kpiAlarmListOutput,
+	KpiReview: kpiReviewOutput,
+	KpiReviewList: kpiReviewListOutput,
+	KpiCorrection: kpiCorrectionOutput,
+	KpiCorrectionList: kpiCorrectionListOutput,
+	SalesAgenda: salesAgendaOutput,
+	SalesAgendaList: salesAgendaListOutput
 };
 export type OutputName = keyof typeof outputs;
 

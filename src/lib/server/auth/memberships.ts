@@ -2,8 +2,9 @@ import { db, type Db } from '$lib/server/db';
 import type { Membership } from './actor';
 
 /**
- * Sign-in identity is an email address; an organization membership is a user row with that email
- * and viewer or admin access. This is the one place that looks across organizations by email,
+ * Sign-in identity is an email address; an organization membership is a user row with that email.
+ * Participants sign in too (by e-mail link), to their home and their own KPI figures only: see
+ * http/participants.ts. This is the one place that looks across organizations by email,
  * and it only ever serves the signed-in person their own memberships.
  */
 function membershipQuery(email: string, executor: Db = db()) {
@@ -21,7 +22,7 @@ function membershipQuery(email: string, executor: Db = db()) {
 			'users.language'
 		])
 		.where('users.email', '=', email)
-		.where('users.access', 'in', ['viewer', 'admin']);
+		.where('users.access', 'in', ['participant', 'viewer', 'admin']);
 }
 
 export async function listMemberships(email: string, executor: Db = db()): Promise<Membership[]> {
@@ -33,7 +34,7 @@ export async function findMembership(opts: { email: string; organizationId: stri
 	return row ?? null;
 }
 
-/** True when the email may sign in at all: an operator or a viewer/admin somewhere. */
+/** True when the email may sign in at all: an operator or a member of an organization. */
 export async function maySignIn(email: string, executor: Db = db()): Promise<boolean> {
 	const op = await executor.selectFrom('accounts').select('id').where('email', '=', email).where('is_operator', '=', true).executeTakeFirst();
 	if (op) return true;

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { freshDatabase } from '$tests/fresh-db';
 import { bootstrap } from './bootstrap';
 import { createDemoRound } from './demo-round';
 import { DEMO_KPI_AUTHOR } from './demo-kpis';
+import { sendKpiAlarmDigests } from '$lib/server/kpis/alarm-digest';
+import { emailsTo } from '$tests/mailbox';
+
+process.env.SMTP_URL = inject('smtpUrl');
 
 let db: Kysely<Database>;
 let drop: () => Promise<void>;
@@ -44,5 +48,29 @@ describe('the demo’s KPI figures', () => {
 		const byTeam = Object.fromEntries(rows.map((r) => [r.team, Number(r.ratio)]));
 		expect(byTeam.Gothenburg).toBeLessThan(0.8);
 		expect(byTeam.Stockholm).toBeGreaterThan(0.95);
+	});
+
+	it('has the money KPIs owned by the demo admin, who gets one email of the last month’s alarms', async () => {
+		const owned = await db
+			.selectFrom('kpis as k')
+			.innerJoin('users as u', (j) => j.onRef('u.organization_id', '=', 'k.organization_id').onRef('u.id', '=', 'k.owner_id'))
+			.select(['k.key', 'u.email', 'k.organization_id'])
+			.orderBy('k.key')
+			.execute();
+		expect(owned.map((k) => [k.key, k.email])).toEqual([
+			['gross_margin', 'admin@demo.example'],
+			['order_intake', 'admin@demo.example'],
+			['sales', 'admin@demo.example']
+		]);
+		const before = emailsTo('admin@demo.example').length;
+		const started = performance.now();
+		expect(await sendKpiAlarmDigests({ organizationId: owned[0].organization_id, origin: 'http://sos.test' }, db)).toBe(1);
+		const ms = performance.now() - started;
+		const mails = emailsTo('admin@demo.example').slice(before);
+		expect(mails).toHaveLength(1);
+		expect(mails[0].text).toMatch(/- Order intake, Gothenburg: Well behind plan/);
+		expect(ms).toBeLessThan(5000);
+		expect(await sendKpiAlarmDigests({ organizationId: owned[0].organization_id, origin: 'http://sos.test' }, db)).toBe(0);
+		console.log(`demo digest: ${Math.round(ms)} ms`);
 	});
 });

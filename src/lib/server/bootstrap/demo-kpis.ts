@@ -37,7 +37,7 @@ const season = (m: Month) => [0.97, 0.98, 1.02, 1.0, 1.02, 0.98, 0.92, 0.96, 1.0
 /**
  * Twelve months of generated plans and actuals for the demo's sales people on the starter KPIs (plans to
  * the end of the year, so the run rate has its target), with two teams slipping in the last months: the
- * alarm board has something to show; and the executives' agenda for sales. Written like any other values,
+ * alarm board has something to show, and its money KPIs' owner an email of the alarms; and the executives' agenda for sales. Written like any other values,
  * marked as generated.
  */
 export async function createDemoKpis(opts: { organizationId: string; country: string | null; now?: Date }, executor: Db = db()): Promise<void> {
@@ -99,6 +99,7 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 		})
 	);
 	await upsertKpiValues({ organizationId, actor, source: 'manual', input: { values } }, executor);
+	await ownMoneyKpis(organizationId, executor);
 	await demoReview({ organizationId, actor, reviewed: addMonths(last, -1) }, executor);
 	await recordAgenda(
 		{
@@ -114,6 +115,24 @@ export async function createDemoKpis(opts: { organizationId: string; country: st
 		},
 		executor
 	);
+}
+
+/** The demo admin owns the money KPIs: the scheduler's first emails job sends them the digest of the last month's alarms (in the outbox). */
+async function ownMoneyKpis(organizationId: string, executor: Db): Promise<void> {
+	const admin = await executor
+		.selectFrom('users')
+		.select('id')
+		.where('organization_id', '=', organizationId)
+		.where('access', '=', 'admin')
+		.orderBy('created_at')
+		.executeTakeFirst();
+	if (!admin) return;
+	await executor
+		.updateTable('kpis')
+		.set({ owner_id: admin.id })
+		.where('organization_id', '=', organizationId)
+		.where('key', 'in', ['order_intake', 'sales', 'gross_margin'])
+		.execute();
 }
 
 /** One closed review: Gothenburg's month before last, its red order intake answered with joint visits, due for checking now. */

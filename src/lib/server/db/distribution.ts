@@ -54,7 +54,9 @@ export const distributionPlan = {
 	kpi_values: distributed,
 	kpi_value_changes: distributed,
 	kpi_reviews: distributed,
-	sales_agendas: distributed
+	sales_agendas: distributed,
+	kpi_alarm_notices: distributed,
+	kpi_alarm_checks: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

@@ -199,6 +199,23 @@ export interface Invitations {
   user_id: string;
 }
 
+export interface KpiAlarmChecks {
+  checked_version: Generated<number>;
+  organization_id: string;
+  recheck_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface KpiAlarmNotices {
+  kpi_id: string;
+  level: string;
+  month: string;
+  notified_at: Generated<Timestamp>;
+  organization_id: string;
+  owner_id: string | null;
+  unit_id: string | null;
+}
+
 export interface KpiReviews {
   closed_at: Timestamp | null;
   closed_by: string | null;
@@ -218,6 +235,7 @@ export interface Kpis {
   id: Generated<string>;
   key: string;
   organization_id: string;
+  owner_id: string | null;
   position: Generated<number>;
   updated_at: Generated<Timestamp>;
 }
@@ -484,6 +502,8 @@ export interface DB {
   drafts: Drafts;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
+  kpi_alarm_checks: KpiAlarmChecks;
+  kpi_alarm_notices: KpiAlarmNotices;
   kpi_reviews: KpiReviews;
   kpi_value_changes: KpiValueChanges;
   kpi_values: KpiValues;

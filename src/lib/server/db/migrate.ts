@@ -21,6 +21,7 @@ import * as m019 from './migrations/019_closing_the_loop';
 import * as m020 from './migrations/020_kpis';
 import * as m021 from './migrations/021_kpi_reviews';
 import * as m022 from './migrations/022_sales_agenda';
+import * as m023 from './migrations/023_kpi_owners';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -44,7 +45,8 @@ const migrations: Record<string, Migration> = {
 	'019_closing_the_loop': m019,
 	'020_kpis': m020,
 	'021_kpi_reviews': m021,
-	'022_sales_agenda': m022
+	'022_sales_agenda': m022,
+	'023_kpi_owners': m023
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

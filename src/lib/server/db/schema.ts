@@ -108,6 +108,9 @@ export type { Correction };
 export type KpisTable = Override<G.Kpis, { definition: JsonText<unknown> }>;
 export type KpiValuesTable = G.KpiValues;
 export type KpiValueChangesTable = Override<G.KpiValueChanges, { field: 'plan' | 'actual'; source: KpiSource }>;
+/** An alarm a KPI's owner was told of, per level (kpis/alarm-digest.ts). */
+export type KpiAlarmNoticesTable = Override<G.KpiAlarmNotices, { level: 'amber' | 'red' }>;
+export type KpiAlarmChecksTable = G.KpiAlarmChecks;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -147,6 +150,8 @@ export interface Database {
 	kpi_value_changes: KpiValueChangesTable;
 	kpi_reviews: KpiReviewsTable;
 	sales_agendas: SalesAgendasTable;
+	kpi_alarm_notices: KpiAlarmNoticesTable;
+	kpi_alarm_checks: KpiAlarmChecksTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

@@ -6,6 +6,7 @@ import { organizationsWithActionEmails } from '$lib/server/actions/notify';
 import { organizationsWithDueNotices } from '$lib/server/rounds/notices';
 import { organizationsWithResultsNotices } from '$lib/server/loop/publication';
 import { organizationsWithDigests } from '$lib/server/loop/digest';
+import { organizationsWithKpiAlarms } from '$lib/server/kpis/alarm-checks';
 import { dueExports } from '$lib/server/exports/run';
 import { busyKeys, enqueue } from './boss';
 import { enqueueDueBenchmarks } from './benchmarks';
@@ -20,7 +21,7 @@ const ids = (r: string[] | Error): string[] => (r instanceof Error ? [] : r);
  * A finder that fails is logged; the others still queue their jobs.
  */
 export async function tick(tick: string, now = new Date()): Promise<{ rounds: number; emails: number; exports: number; benchmarks: number }> {
-	const [due, mix, results, survey, actions, notices, published, digests, exports] = await Promise.all([
+	const [due, mix, results, survey, actions, notices, published, digests, alarms, exports] = await Promise.all([
 		step('finding due rounds', () => organizationsWithDueRounds(now)),
 		step('finding rounds to mix', () => organizationsWithRoundsToMix()),
 		step('finding missing results', () => organizationsMissingResults()),
@@ -29,11 +30,14 @@ export async function tick(tick: string, now = new Date()): Promise<{ rounds: nu
 		step('finding round notices', () => organizationsWithDueNotices(now)),
 		step('finding results published emails', () => organizationsWithResultsNotices()),
 		step('finding action digests', () => organizationsWithDigests(now)),
+		step('finding KPI alarms', () => organizationsWithKpiAlarms(now)),
 		step('finding exports', () => dueExports())
 	]);
 	const [busyRounds, busyEmails, busyExports] = await Promise.all([busyKeys('rounds'), busyKeys('emails'), busyKeys('exports')]);
 	const rounds = new Set([...ids(due), ...ids(mix), ...ids(results)].filter((o) => !busyRounds.has(o)));
-	const emails = new Set([...ids(survey), ...ids(actions), ...ids(notices), ...ids(published), ...ids(digests)].filter((o) => !busyEmails.has(o)));
+	const emails = new Set(
+		[...ids(survey), ...ids(actions), ...ids(notices), ...ids(published), ...ids(digests), ...ids(alarms)].filter((o) => !busyEmails.has(o))
+	);
 	for (const organizationId of rounds) await enqueue('rounds', { tick, organizationId }, organizationId);
 	for (const organizationId of emails) await enqueue('emails', { tick, organizationId }, organizationId);
 	const toMake = (exports instanceof Error ? [] : exports).filter((e) => !busyExports.has(e.exportId));

@@ -35,9 +35,13 @@ type BoardOptions = { actor: Actor; unitId?: string | null; month?: string | nul
 
 /**
  * The board, and the chosen unit's total graded at any earlier month (1–12) of the same year from the same
- * figures: the query reads the whole year once, so an earlier month costs no further reading.
+ * figures: the query reads the whole year once, so an earlier month costs no further reading. With `from`
+ * (1–12), the months before it are left out: "year to date" then counts from that month (a quarter to date).
  */
-export async function gradedBoard(opts: BoardOptions, executor: Db = db()): Promise<{ board: KpiBoard; totalAt: (month: number) => BoardCell[] }> {
+export async function gradedBoard(
+	opts: BoardOptions,
+	executor: Db = db()
+): Promise<{ board: KpiBoard; totalAt: (month: number, from?: number) => BoardCell[] }> {
 	const access = await boardAccess(opts.actor, executor);
 	const { organizationId } = access;
 	const unitId = chosenUnit(access, opts.unitId);
@@ -97,5 +101,10 @@ export async function gradedBoard(opts: BoardOptions, executor: Db = db()): Prom
 		total: row('total', unit?.id ?? null, unit?.name ?? org.name),
 		rows
 	};
-	return { board, totalAt: (m) => cellsOf(set, years.get(null) ?? EMPTY_YEAR, m) };
+	const total = years.get(null) ?? EMPTY_YEAR;
+	const since = (from: number) => ({
+		plan: total.plan.map((t, i) => (i + 1 < from ? null : t)),
+		actual: total.actual.map((t, i) => (i + 1 < from ? null : t))
+	});
+	return { board, totalAt: (m, from = 1) => cellsOf(set, from > 1 ? since(from) : total, m) };
 }

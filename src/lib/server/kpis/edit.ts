@@ -20,7 +20,8 @@ const FIELDS: Record<string, string> = {
 	'alarm.ytd': 'ytd_amber',
 	'alarm.ytd.amberPct': 'ytd_amber',
 	'alarm.ytd.redPct': 'ytd_red',
-	'alarm.runRate': 'run_rate'
+	'alarm.runRate': 'run_rate',
+	owner: 'owner'
 };
 
 /** One KPI as a form sends it (flat strings) → a definition to validate with the set. */
@@ -39,7 +40,9 @@ export function kpiFromForm(f: Record<string, string | undefined>): KpiDefinitio
 					? { kind, numerator: f.numerator ?? '', denominator: f.denominator ?? '' }
 					: ({ kind: kind as 'sum' } as KpiDefinitionInput['rollup']),
 		period: 'month',
-		alarm: { month: pct(f.month_amber, f.month_red), ytd: pct(f.ytd_amber, f.ytd_red), runRate: f.run_rate === 'on' }
+		alarm: { month: pct(f.month_amber, f.month_red), ytd: pct(f.ytd_amber, f.ytd_red), runRate: f.run_rate === 'on' },
+		// The owner's email; empty: none; no field: left as it is.
+		...(f.owner !== undefined && { owner: f.owner.trim() === '' ? null : f.owner })
 	};
 }
 

@@ -7,7 +7,7 @@ import { loosen } from '$lib/server/imports/text';
 import { flattenTree } from '$lib/server/units/tree';
 import { listKpis } from './definitions';
 import { mapKpiFile, pathText, type Naming, type RowError } from './import-map';
-import { readKpiFile } from './import-read';
+import { readKpiFileOnce } from './import-once';
 import { assertMayManageKpis } from './policy';
 import { resolveValues } from './resolve';
 import { lookupOf } from './values';
@@ -62,7 +62,7 @@ export async function importKpiValues(
 ): Promise<KpiImportResult> {
 	assertMayManageKpis(opts.actor, opts.organizationId);
 	const { organizationId, fileName, mode } = opts;
-	const file = await readKpiFile(opts);
+	const file = await readKpiFileOnce({ ...opts, organizationId });
 	return executor.transaction().execute(async (trx) => {
 		await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`kpis:${organizationId}`}, 0))`.execute(trx);
 		const [naming, lookup] = await Promise.all([namingOf(organizationId, trx), lookupOf(organizationId, trx)]);

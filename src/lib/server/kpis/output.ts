@@ -26,7 +26,11 @@ const definition = z.strictObject({
 	direction: z.enum(DIRECTIONS),
 	rollup,
 	period: z.literal('month'),
-	alarm: z.strictObject({ month: thresholds, ytd: thresholds, runRate: z.boolean() })
+	alarm: z.strictObject({ month: thresholds, ytd: thresholds, runRate: z.boolean() }),
+	owner: z
+		.string()
+		.nullable()
+		.describe('The email of who owns the KPI (a viewer or an admin): they get one email with its new alarms when a month’s actuals are in. Null: no owner.')
 });
 
 export const kpiListOutput = z.strictObject({ kpis: z.array(z.strictObject({ id: z.guid(), definition })) });

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, KpiSource } from '$lib/server/db/schema';
 import type { ResolvedValue } from './resolve';
+import { markKpisChanged } from './alarm-checks';
 
 /** From this many values on, a write is planned as a bulk one (see below). */
 const BIG = 1000;
@@ -85,6 +86,8 @@ export async function writeValues(
 		FROM kpi_input i WHERE NOT EXISTS (SELECT 1 FROM kpi_values v WHERE ${MATCH} AND ${stored})`.execute(trx);
 	await done();
 	const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
+	// The owners' alarm digest grades the board again (alarm-checks.ts).
+	if (n(created) + n(updated) > 0) await markKpisChanged(opts.organizationId, trx);
 	return { created: n(created), updated: n(updated), unchanged: v.length - n(created) - n(updated), corrections: n(corrections) };
 }
 

@@ -105,7 +105,7 @@ async function sendOne(organizationId: string, origin: string, executor: Db): Pr
 		}
 		const person = next.email !== null && next.name !== null;
 		if (person) {
-			const signInLink = next.access === 'viewer' || next.access === 'admin' ? `${origin}/signin` : null;
+			const signInLink = `${origin}/signin`; // participants sign in to their home too
 			await sendEmail({ to: next.email!, ...actionDigestEmail(next.language ?? 'en', { ...told, name: next.name!, signInLink }) });
 		}
 		await where.set({ cursor: next.id }).execute();

@@ -76,7 +76,7 @@ async function sendOne(organizationId: string, origin: string, executor: Db = db
 			const titles = (unitId: string | null) => unitActionTitles({ organizationId, unitId, roundId: p.round_id, since: p.since }, trx);
 			const mail = resultsPublishedEmail(p.language ?? 'en', {
 				name: p.name!,
-				signInLink: p.access === 'viewer' || p.access === 'admin' ? `${origin}/signin` : null,
+				signInLink: `${origin}/signin`, // everyone invited may sign in: participants to their home
 				round: p.round_name,
 				organization: p.organization_name,
 				unit: p.unit_name ? { name: p.unit_name, actions: await titles(p.unit_id) } : null,

@@ -111,6 +111,15 @@ describe('users', () => {
 		expect(row).toEqual({ owner_id: null, title: 'Call more' });
 	});
 
+	it('deleting a person keeps the KPIs they owned, without an owner', async () => {
+		const { organizationId, actor, unit, user } = await setup();
+		const u = await user({ access: 'viewer', scopeUnitId: (await unit('Region')).id });
+		await db().insertInto('kpis').values({ organization_id: organizationId, key: 'sales', definition: '{}', owner_id: u.id }).execute();
+		await deleteUser({ organizationId, actor, userId: u.id });
+		const kpi = await db().selectFrom('kpis').select(['key', 'owner_id']).where('organization_id', '=', organizationId).executeTakeFirst();
+		expect(kpi).toEqual({ key: 'sales', owner_id: null });
+	});
+
 	it('never leaves an organization without an admin, even when two admins are demoted or deleted at once', async () => {
 		for (let round = 0; round < 5; round++) {
 			const { organizationId, actor, update, user } = await setup();

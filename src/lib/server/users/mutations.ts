@@ -161,7 +161,8 @@ export async function deleteUser(opts: { organizationId: string; actor: Actor; u
 	await executor.transaction().execute(async (trx) => {
 		const user = await getUser(opts, trx);
 		if (user.access === 'admin') await assertNotLastAdmin(opts.organizationId, user.id, trx);
-		// The actions and corrections they owned stay, without an owner (no SET NULL foreign key: see docs/scaling.md).
+		// The actions, corrections and KPIs they owned stay, without an owner (no SET NULL foreign key: see docs/scaling.md).
+		await trx.updateTable('kpis').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		await trx.updateTable('actions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		await trx.updateTable('decisions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();

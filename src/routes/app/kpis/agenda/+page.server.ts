@@ -3,12 +3,13 @@ import { requireAdminPage, requireMemberPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listAgendas, recordAgenda } from '$lib/server/kpis/agenda';
 import { listKpis } from '$lib/server/kpis/definitions';
+import { qbrChoices } from '$lib/server/kpis/qbr';
 
 /** The executives' agenda for sales (everyone reads it; admins record the executives' decisions). */
 export const load: PageServerLoad = async (event) => {
-	const { organizationId, membership } = requireMemberPage(event);
-	const [agendas, kpis] = await Promise.all([listAgendas({ organizationId }), listKpis({ organizationId })]);
-	return { agendas, kpis: kpis.map((k) => ({ key: k.key, names: k.definition.names })), isAdmin: membership.access === 'admin' };
+	const { organizationId, membership, actor } = requireMemberPage(event);
+	const [agendas, kpis, qbr] = await Promise.all([listAgendas({ organizationId }), listKpis({ organizationId }), qbrChoices({ actor })]);
+	return { agendas, kpis: kpis.map((k) => ({ key: k.key, names: k.definition.names })), isAdmin: membership.access === 'admin', qbr };
 };
 
 export const actions: Actions = {
