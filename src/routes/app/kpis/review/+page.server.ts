@@ -3,6 +3,7 @@ import { requireMemberPage } from '$lib/server/http/guards';
 import { forPage } from '$lib/server/http/pages';
 import { attempt, formValues } from '$lib/server/http/forms';
 import { reviewMeeting } from '$lib/server/kpis/review-meeting';
+import { alarmAreas } from '$lib/server/kpis/alarm-areas';
 import { closeReviewOf, decideAtReview } from '$lib/server/kpis/review';
 import { boardMonths } from '$lib/kpis/month';
 
@@ -11,7 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const q = event.url.searchParams;
 	const meeting = await forPage(() => reviewMeeting({ actor, unitId: q.get('unit'), month: q.get('month') }));
-	return { ...meeting, months: boardMonths(new Date(), meeting.board.zone, meeting.board.month) };
+	const areas = await forPage(() => alarmAreas({ actor, unitId: meeting.unitId, locale: event.locals.locale }));
+	return { ...meeting, areas, months: boardMonths(new Date(), meeting.board.zone, meeting.board.month) };
 };
 
 /** The meeting a form posts to: its unit and month travel as hidden fields (a form's ?/action drops the page's query). */
