@@ -74,10 +74,10 @@ describe('/api/v1/units', () => {
 		expect(r.error!.error.code).toBe('forbidden');
 	});
 
-	it('a participant has no session at all (401)', async () => {
+	it('a signed-in participant reaches no API path (404)', async () => {
 		const org = await createTestOrganization();
 		const participant = await sessionCookie(await createTestActor(org.id, 'participant'));
-		expect((await as(participant).GET('/units')).response.status).toBe(401);
+		expect((await as(participant).GET('/units')).response.status).toBe(404);
 	});
 
 	it('builds a tree and reports children and user counts', async () => {
