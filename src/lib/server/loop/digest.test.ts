@@ -7,7 +7,10 @@ import { afterNextTick } from '../../../../tests/support/scheduler';
 import { sendResultsNotices } from './publication';
 import { DIGEST_GAP_MS, organizationsWithDigests, sendActionDigests } from './digest';
 
-/** The text without its links (the test server's address has a port). */
+/**
+ * The text without its links: the test server's address has a port, and its scheduler may send some of
+ * the e-mails before the test's own run does (from its own address; in production all share ORIGIN).
+ */
 const withoutLinks = (text: string) => text.replace(/https?:\/\/\S+/g, '');
 
 /**
@@ -48,7 +51,7 @@ describe('the digest of new actions', () => {
 		expect(anna.text).not.toContain('Forecasting');
 		expect(withoutLinks(anna.text)).not.toMatch(/\d/);
 		const [dan] = withSubject(people.Dan.email, ...NORTH);
-		expect(dan.text.replace('Dan', '·')).toBe(anna.text.replace('Anna', '·'));
+		expect(withoutLinks(dan.text).replace('Dan', '·')).toBe(withoutLinks(anna.text).replace('Anna', '·'));
 		expect(withSubject(people.Britt.email, ...NORTH)[0].text).toContain('har Team North lagt till de här åtgärderna:\n- Call every lost customer (Planerad)');
 		expect(withSubject(people.Vera.email, ...NORTH)[0].text).toMatch(/https?:\/\/\S+\/signin/);
 		expect(await organizationsWithDigests()).not.toContain(org.id);

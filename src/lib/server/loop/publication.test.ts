@@ -6,7 +6,10 @@ import { emailsTo } from '../../../../tests/support/mailbox';
 import { afterNextTick } from '../../../../tests/support/scheduler';
 import { sendResultsNotices } from './publication';
 
-/** The text without its links (the test server's address has a port). */
+/**
+ * The text without its links: the test server's address has a port, and its scheduler may send some of
+ * the e-mails before the test's own run does (from its own address; in production all share ORIGIN).
+ */
 const withoutLinks = (text: string) => text.replace(/https?:\/\/\S+/g, '');
 
 const ORIGIN = 'http://sos.test';
@@ -54,8 +57,8 @@ describe('the email at publication', () => {
 		// The same email for someone who did not answer, but for the name.
 		const dan = mailTo(people.Dan.email);
 		expect(dan.subject).toBe(anna.subject);
-		expect(dan.text.replace('Dan', '·')).toBe(anna.text.replace('Anna', '·'));
-		expect(dan.html.replace('Dan', '·')).toBe(anna.html.replace('Anna', '·'));
+		expect(withoutLinks(dan.text).replace('Dan', '·')).toBe(withoutLinks(anna.text).replace('Anna', '·'));
+		expect(withoutLinks(dan.html).replace('Dan', '·')).toBe(withoutLinks(anna.html).replace('Anna', '·'));
 		// A viewer (who answered too) gets the sign-in page; Team South hears of its own plan.
 		const vera = mailTo(people.Vera.email);
 		expect(vera.text).toMatch(/Sign in to SOS: https?:\/\/\S+\/signin/);
