@@ -1,6 +1,6 @@
 import { signed } from '$lib/results/format';
 import { chartColours, truncate } from './colours';
-import { el, esc, named, text } from './svg';
+import { chartSvg, el, esc, text } from './svg';
 
 export type AssociationRow = { name: string; rho: number | null; low: number | null; high: number | null };
 export interface AssociationInput {
@@ -58,14 +58,5 @@ export function associationSvg(input: AssociationInput, drawing: 'wide' | 'narro
 		row += text({ class: 'figure', x: w - 2, y: cy + 4.5, 'text-anchor': 'end', fill: chartColours.text, 'font-weight': r.rho === null ? 400 : 600 }, figure);
 		body += el('g', { class: 'row' }, row);
 	});
-	const root = {
-		class: drawing,
-		xmlns: 'http://www.w3.org/2000/svg',
-		viewBox: `0 0 ${w} ${h}`,
-		width: '100%',
-		role: 'img',
-		'aria-label': label,
-		'font-size': font
-	};
-	return el('svg', root, named(label) + body);
+	return chartSvg({ drawing, viewBox: `0 0 ${w} ${h}`, label, body, font });
 }

@@ -1,6 +1,6 @@
 import { score } from '$lib/results/format';
 import { chartColours, clampScore, truncate } from './colours';
-import { el, esc, named, text } from './svg';
+import { chartSvg, el, esc, text } from './svg';
 
 export type GapRow = { name: string; a: number | null; b: number | null };
 export interface GapInput {
@@ -59,16 +59,7 @@ export function gapSvg({ label, rows, gapLabel, locale = 'en' }: GapInput, drawi
 		row += text({ class: 'gap', x: w - 2, y: cy + 4.5, 'text-anchor': 'end', fill: chartColours.text, 'font-weight': 600 }, gapText(r, locale));
 		body += el('g', { class: 'row' }, row);
 	});
-	const root = {
-		class: drawing,
-		xmlns: 'http://www.w3.org/2000/svg',
-		viewBox: `0 0 ${w} ${h}`,
-		width: '100%',
-		role: 'img',
-		'aria-label': label,
-		'font-size': font
-	};
-	return el('svg', root, named(label) + body);
+	return chartSvg({ drawing, viewBox: `0 0 ${w} ${h}`, label, body, font });
 }
 
 /** The legend's two keys: a circle for a, a diamond for b (decorative; the names are written beside them). */

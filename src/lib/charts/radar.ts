@@ -1,5 +1,5 @@
 import { chartColours, clampScore, textWidth, wrapLabel } from './colours';
-import { el, esc, named, text } from './svg';
+import { chartSvg, el, esc, text } from './svg';
 
 export type RadarSeries = { name: string; values: (number | null)[]; kind: 'unit' | 'benchmark' | 'other' };
 export interface RadarInput {
@@ -99,14 +99,5 @@ export function radarSvg({ label, axes, series, size = 520 }: RadarInput, drawin
 		);
 	});
 	body += el('g', { class: 'axis-labels', 'font-size': L.font, fill: chartColours.text }, names.join(''));
-	const root = {
-		class: drawing,
-		xmlns: 'http://www.w3.org/2000/svg',
-		viewBox: `0 ${L.minY} ${L.w} ${L.h}`,
-		width: '100%',
-		role: 'img',
-		'aria-label': label,
-		style: drawing === 'wide' ? `max-width: ${size}px` : undefined
-	};
-	return el('svg', root, named(label) + body);
+	return chartSvg({ drawing, viewBox: `0 ${L.minY} ${L.w} ${L.h}`, label, body, style: drawing === 'wide' ? `max-width: ${size}px` : undefined });
 }

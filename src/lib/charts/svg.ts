@@ -26,3 +26,18 @@ export const text = (a: Attrs, content: string | number) => el('text', a, esc(co
 
 /** The accessible name (and description) of a chart that carries meaning: `<title>`/`<desc>` as its first children. */
 export const named = (label: string, desc?: string) => el('title', {}, esc(label)) + (desc ? el('desc', {}, esc(desc)) : '');
+
+/** A responsive chart: the drawing's class (wide or narrow), its view box, its label for screen readers, then its body. */
+export function chartSvg(opts: { drawing: string; viewBox: string; label: string; body: string; font?: number; style?: string }): string {
+	const root = {
+		class: opts.drawing,
+		xmlns: 'http://www.w3.org/2000/svg',
+		viewBox: opts.viewBox,
+		width: '100%',
+		role: 'img',
+		'aria-label': opts.label,
+		'font-size': opts.font,
+		style: opts.style
+	};
+	return el('svg', root, named(opts.label) + opts.body);
+}

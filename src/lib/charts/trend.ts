@@ -1,6 +1,6 @@
 import { score } from '$lib/results/format';
 import { chartColours, clampScore, runs, textWidth } from './colours';
-import { el, esc, named, text } from './svg';
+import { chartSvg, el, esc, text } from './svg';
 
 /** `marker`: a label for a change before this point (e.g. "Model 1.1"), drawn as a dotted rule. */
 export type TrendPoint = { x: string; value: number | null; benchmark?: number | null; marker?: string };
@@ -99,16 +99,7 @@ export function trendSvg({ label, points, height = 220, locale = 'en' }: TrendIn
 				L.lines[i].map((line, j) => el('tspan', { x: L.x(i), dy: j ? L.lineH : 0 }, esc(line))).join('')
 			);
 	});
-	const root = {
-		class: drawing,
-		xmlns: 'http://www.w3.org/2000/svg',
-		viewBox: `0 0 ${L.w} ${height}`,
-		width: '100%',
-		role: 'img',
-		'aria-label': label,
-		'font-size': L.font
-	};
-	return el('svg', root, named(label) + body);
+	return chartSvg({ drawing, viewBox: `0 0 ${L.w} ${height}`, label, body, font: L.font });
 }
 
 /** The legend's keys: the unit's line with a dot, the benchmark dashed (decorative). */

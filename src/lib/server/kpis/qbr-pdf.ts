@@ -8,7 +8,7 @@ import { parseQuarterKey } from '$lib/kpis/quarter';
 import type { Correction } from '$lib/kpis/corrections';
 import { formatDate, formatDay } from '$lib/results/format';
 import { chartColours } from '$lib/charts/colours';
-import { CONTENT_WIDTH, INK, LEFT, PAGE, RIGHT, SIZE, fitLine, paragraph, textAt, winAnsi, type Doc } from '$lib/server/reports/pdf-layout';
+import { CONTENT_WIDTH, INK, LEFT, PAGE, SIZE, onEveryPage, pageFooter, paragraph, textAt, winAnsi, type Doc } from '$lib/server/reports/pdf-layout';
 import { table, type Cell } from '$lib/server/reports/pdf-tables';
 import type { Qbr, QbrKpi } from './qbr';
 import { scoresSection, section, type PackText } from './qbr-pdf-scores';
@@ -182,20 +182,5 @@ function correctionList(doc: Doc, p: Qbr, txt: PackText): void {
 
 /** The pack's name and "page n of m" at the foot of every page. */
 function footer(doc: Doc, text: string, t: Translate): void {
-	const { start, count } = doc.bufferedPageRange();
-	for (let i = start; i < start + count; i++) {
-		doc.switchToPage(i);
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		const y = PAGE.height - 36;
-		doc
-			.moveTo(LEFT, y - 6)
-			.lineTo(RIGHT, y - 6)
-			.lineWidth(0.4)
-			.strokeColor(INK.line)
-			.stroke();
-		textAt(doc, fitLine(doc, text, CONTENT_WIDTH - 90, { size: SIZE.tiny }), LEFT, y, CONTENT_WIDTH - 90, { size: SIZE.tiny, color: INK.muted });
-		textAt(doc, t('report.page', { page: i + 1, pages: count }), RIGHT - 90, y, 90, { size: SIZE.tiny, color: INK.muted, align: 'right' });
-		doc.page.margins.bottom = bottom;
-	}
+	onEveryPage(doc, (i, count) => pageFooter(doc, { y: PAGE.height - 36, gap: 6, text, pageLabel: t('report.page', { page: i + 1, pages: count }) }));
 }

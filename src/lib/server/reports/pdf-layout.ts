@@ -166,3 +166,31 @@ export function statusMark(doc: Doc, status: Status | null, x: number, y: number
 			.stroke();
 	doc.restore();
 }
+
+/**
+ * Draws on every buffered page once the page count is known (`first`: the first page), with the bottom
+ * margin lifted meanwhile: writing into it must not start a new page.
+ */
+export function onEveryPage(doc: Doc, draw: (index: number, count: number, first: boolean) => void): void {
+	const { start, count } = doc.bufferedPageRange();
+	for (let i = start; i < start + count; i++) {
+		doc.switchToPage(i);
+		const bottom = doc.page.margins.bottom;
+		doc.page.margins.bottom = 0;
+		draw(i, count, i === start);
+		doc.page.margins.bottom = bottom;
+	}
+}
+
+/** A page's footer at `y`: a rule `gap` above it, `text` at the left and the page label at the right. */
+export function pageFooter(doc: Doc, opts: { y: number; gap: number; text: string; pageLabel: string }): void {
+	const { y, gap } = opts;
+	doc
+		.moveTo(LEFT, y - gap)
+		.lineTo(RIGHT, y - gap)
+		.lineWidth(0.4)
+		.strokeColor(INK.line)
+		.stroke();
+	textAt(doc, fitLine(doc, opts.text, CONTENT_WIDTH - 90, { size: SIZE.tiny }), LEFT, y, CONTENT_WIDTH - 90, { size: SIZE.tiny, color: INK.muted });
+	textAt(doc, opts.pageLabel, RIGHT - 90, y, 90, { size: SIZE.tiny, color: INK.muted, align: 'right' });
+}

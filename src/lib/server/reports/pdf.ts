@@ -8,7 +8,7 @@ import type { ReportData } from './data';
 import { cover } from './pdf-cover';
 import { areaScores, findings, perceptionGap } from './pdf-findings';
 import { actions, questions, subunits, trend } from './pdf-sections';
-import { CONTENT_WIDTH, INK, LEFT, PAGE, RIGHT, SIZE, fitLine, textAt, winAnsi, type Doc } from './pdf-layout';
+import { CONTENT_WIDTH, INK, LEFT, PAGE, SIZE, fitLine, onEveryPage, pageFooter, textAt, winAnsi, type Doc } from './pdf-layout';
 import { progress, reportText, type ReportText } from './report-text';
 
 type Section = (doc: Doc, data: ReportData, txt: ReportText) => void;
@@ -64,28 +64,13 @@ function collect(doc: Doc): Promise<Buffer> {
 
 /** Running header (from page 2) and footer with "page n of m" on every page, drawn once the page count is known. */
 function pageFurniture(doc: Doc, txt: ReportText): void {
-	const { start, count } = doc.bufferedPageRange();
-	for (let i = start; i < start + count; i++) {
-		doc.switchToPage(i);
-		// Writing into the bottom margin must not start a new page.
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		const footerY = PAGE.height - 40;
-		doc
-			.moveTo(LEFT, footerY - 8)
-			.lineTo(RIGHT, footerY - 8)
-			.lineWidth(0.4)
-			.strokeColor(INK.line)
-			.stroke();
-		const pageLabel = txt.t('report.page', { page: i + 1, pages: count });
-		textAt(doc, fitLine(doc, txt.footer, CONTENT_WIDTH - 90, { size: SIZE.tiny }), LEFT, footerY, CONTENT_WIDTH - 90, { size: SIZE.tiny, color: INK.muted });
-		textAt(doc, pageLabel, RIGHT - 90, footerY, 90, { size: SIZE.tiny, color: INK.muted, align: 'right' });
-		if (i > start)
+	onEveryPage(doc, (i, count, first) => {
+		pageFooter(doc, { y: PAGE.height - 40, gap: 8, text: txt.footer, pageLabel: txt.t('report.page', { page: i + 1, pages: count }) });
+		if (!first)
 			textAt(doc, fitLine(doc, txt.title, CONTENT_WIDTH, { size: SIZE.tiny, font: 'bold' }), LEFT, 32, CONTENT_WIDTH, {
 				size: SIZE.tiny,
 				font: 'bold',
 				color: INK.muted
 			});
-		doc.page.margins.bottom = bottom;
-	}
+	});
 }
