@@ -8,6 +8,7 @@ import type { ModelStructure } from './schema';
 const structure = (version: string, areas: Record<string, string[]>, continues?: ModelStructure['continues']): ModelStructure => ({
 	id: 'x',
 	version,
+	groups: ['a', 'b'],
 	thresholds: { high: 3.7 },
 	scale: { min: 1, max: 5, dontKnow: true },
 	areas: Object.entries(areas).map(([key, statements]) => ({ key, statements })),

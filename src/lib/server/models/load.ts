@@ -95,6 +95,18 @@ function translationProblems(structure: ModelStructure, t: ModelTranslation): st
 		if (extra.length) problems.push(`area "${area.key}" has statement(s) not in model.json: ${extra.join(', ')}`);
 	}
 
+	const expectedGroups = structure.groups;
+	const missingGroups = expectedGroups.filter((g) => !Object.hasOwn(t.groups, g));
+	const extraGroups = Object.keys(t.groups).filter((g) => !expectedGroups.includes(g));
+	if (missingGroups.length) problems.push(`missing group name(s) ${missingGroups.join(', ')}`);
+	if (extraGroups.length) problems.push(`group(s) not in model.json: ${extraGroups.join(', ')}`);
+	const expectedPairs = (structure.alignment?.pairs ?? []).map((p) => p.key);
+	const translatedPairs = Object.keys(t.alignment ?? {});
+	const missingPairs = expectedPairs.filter((k) => !translatedPairs.includes(k));
+	const extraPairs = translatedPairs.filter((k) => !expectedPairs.includes(k));
+	if (missingPairs.length) problems.push(`alignment: missing pair(s) ${missingPairs.join(', ')}`);
+	if (extraPairs.length) problems.push(`alignment: pair(s) not in model.json: ${extraPairs.join(', ')}`);
+
 	if (structure.scale.dontKnow && !t.scale.dontKnow) problems.push('scale.dontKnow: label required by model.json');
 	if (structure.scale.notUsed && !t.scale.notUsed) problems.push('scale.notUsed: label required by model.json');
 	if (structure.advice === 'full') {
@@ -105,6 +117,10 @@ function translationProblems(structure: ModelStructure, t: ModelTranslation): st
 			if (missing.length) problems.push(`area "${area.key}": advice lacks ${missing.join(', ')} (model.json asks for full advice)`);
 		}
 	}
+	if (structure.advice === 'levels')
+		for (const area of structure.areas)
+			if (t.areas[area.key] && !t.areas[area.key].advice.levels)
+				problems.push(`area "${area.key}": advice lacks levels (model.json asks for advice at three levels)`);
 
 	const texts = new Map<string, string>();
 	for (const area of Object.values(t.areas)) {

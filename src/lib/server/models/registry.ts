@@ -61,3 +61,23 @@ export function standardQuestions(): Promise<StandardQuestion[]> {
 	standard ??= loadStandardQuestions();
 	return standard;
 }
+
+/** Every model's newest version that ships with this release. */
+async function newestOfEach(): Promise<CompiledModel[]> {
+	const refs = await shippedModels();
+	const newest = refs.filter((r, i) => refs[i + 1]?.id !== r.id);
+	return Promise.all(newest.map((r) => getModel(r.id, r.version)));
+}
+
+/** The respondent groups the models know (a person's job role is one of them), in the models' own order. */
+export async function knownGroups(): Promise<string[]> {
+	return [...new Set((await newestOfEach()).flatMap((m) => m.structure.groups))];
+}
+
+/** A group's name for one person and for the group, in `language` (English, then the key, when a model lacks it). */
+export async function groupNames(language: string): Promise<Record<string, { one: string; other: string }>> {
+	const names: Record<string, { one: string; other: string }> = {};
+	for (const m of await newestOfEach())
+		for (const g of m.structure.groups) names[g] ??= (m.translations[language] ?? m.translations.en)?.groups[g] ?? { one: g, other: g };
+	return names;
+}

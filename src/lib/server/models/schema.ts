@@ -26,6 +26,8 @@ const prose = (max: number) =>
 		.refine((s) => s.trim().length > 0, 'Required');
 
 export const STATEMENT_MAX = 160;
+/** At most this many respondent groups per model (the anonymity rule's work grows with 2^groups). */
+export const MAX_GROUPS = 5;
 
 // ---- model.json ------------------------------------------------------------------------------------------
 
@@ -54,7 +56,35 @@ export const modelStructureSchema = z
 		 * When set, every translation must carry the full advice of each area (levels, gap patterns, a
 		 * 30/60/90-day plan, an agenda, a KPI and pitfalls), not only the summary and actions.
 		 */
-		advice: z.enum(['full']).optional(),
+		advice: z.enum(['full', 'levels']).optional(),
+		/**
+		 * The respondent groups, in the order reports show them (a person's job role is one of them). A round
+		 * of this model invites the people whose job role is one of its groups; results are split by group.
+		 */
+		groups: z.array(key).min(1, 'A model needs at least one respondent group').max(MAX_GROUPS, `At most ${MAX_GROUPS} groups`),
+		/** The two groups the perception gap compares by default (the first minus the second). Default: the first two. */
+		gap: z.tuple([key, key]).optional(),
+		/** The months between repeated rounds that a new round of this model suggests (e.g. 3 for quarterly). */
+		repeatMonths: z.number().int().min(1).max(24).optional(),
+		/**
+		 * Parts of the model that should agree: a pair is flagged when its two scores differ by at least
+		 * `threshold`, and a statement when two respondent groups differ on it by at least as much.
+		 */
+		alignment: z
+			.strictObject({
+				threshold: z.number().min(0.25).max(4),
+				pairs: z
+					.array(
+						z.strictObject({
+							key,
+							/** Two areas, or two statements (by key). */
+							areas: z.tuple([key, key]).optional(),
+							statements: z.tuple([key, key]).optional()
+						})
+					)
+					.min(1, 'At least one pair')
+			})
+			.optional(),
 		/** The earlier version this one continues, and what carries across from it. */
 		continues: z
 			.strictObject({
@@ -105,6 +135,28 @@ export const modelStructureSchema = z
 		});
 		if ((model.notUsed ?? []).length > 0 && !model.scale.notUsed)
 			ctx.addIssue({ code: 'custom', path: ['scale', 'notUsed'], message: 'Must be true when statements offer "not used"' });
+		const groups = new Set<string>();
+		model.groups.forEach((g, i) => {
+			if (groups.has(g)) ctx.addIssue({ code: 'custom', path: ['groups', i], message: `Duplicate group "${g}"` });
+			groups.add(g);
+		});
+		(model.gap ?? []).forEach((g, i) => {
+			if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['gap', i], message: `Not a group of this model: "${g}"` });
+		});
+		if (model.gap && model.gap[0] === model.gap[1]) ctx.addIssue({ code: 'custom', path: ['gap', 1], message: 'The gap compares two different groups' });
+		const pairKeys = new Set<string>();
+		(model.alignment?.pairs ?? []).forEach((pair, i) => {
+			const at = ['alignment', 'pairs', i];
+			if (pairKeys.has(pair.key)) ctx.addIssue({ code: 'custom', path: [...at, 'key'], message: `Duplicate pair key "${pair.key}"` });
+			pairKeys.add(pair.key);
+			if (!pair.areas === !pair.statements)
+				ctx.addIssue({ code: 'custom', path: at, message: 'A pair names either two areas or two statements' });
+			const [list, known, what] = pair.areas ? [pair.areas, areaKeys, 'area'] : [pair.statements ?? [], statementKeys, 'statement'];
+			list.forEach((k, j) => {
+				if (!known.has(k)) ctx.addIssue({ code: 'custom', path: [...at, pair.areas ? 'areas' : 'statements', j], message: `Unknown ${what} "${k}"` });
+			});
+			if (list[0] === list[1]) ctx.addIssue({ code: 'custom', path: at, message: `A pair names two different ${what}s` });
+		});
 		if (model.continues) {
 			model.continues.areas.forEach((a, i) => {
 				if (!areaKeys.has(a)) ctx.addIssue({ code: 'custom', path: ['continues', 'areas', i], message: `Unknown area "${a}"` });
@@ -148,6 +200,18 @@ export const modelTranslationSchema = z.strictObject({
 		dontKnow: scaleLabel.optional(),
 		notUsed: scaleLabel.optional()
 	}),
+	/** Per respondent group of model.json: one person, and the group (e.g. "Sales person", "Sales people"). */
+	groups: z.record(key, z.strictObject({ one: line(60), other: line(60) })),
+	/** Per alignment pair of model.json: what a misalignment looks like, and what leaders should do first. */
+	alignment: z
+		.record(
+			key,
+			z.strictObject({
+				symptom: prose(300),
+				behaviours: z.array(prose(300)).min(1, 'At least one behaviour').max(5, 'At most 5 behaviours')
+			})
+		)
+		.optional(),
 	areas: z.record(
 		key,
 		z.strictObject({
