@@ -5,7 +5,7 @@ import { addResponse, distribution, emptyStats, statementMean, type GroupStats }
 import { computePattern, decodePattern, encodePattern, ORGANIZATION, type UnitCounts } from './pattern';
 import { buildView, COMMENT_MIN, commentThreshold, type RoundData, type Scope } from './view';
 import { leaks, reachableRemainders, type Kind } from './attack';
-import { ROLES, type GroupNode, type Role } from './suppression';
+import type { GroupNode, Role } from './suppression';
 import { areaStatistics, NO_STATISTICS } from './area-figures';
 
 const SHAPE = {
@@ -16,6 +16,10 @@ const SHAPE = {
 	statementCount: 5
 };
 const AREAS = SHAPE.areas.length;
+/** The respondent groups the random rounds use (their first two, or more). */
+const GROUPS = ['sales_person', 'sales_manager', 'executive', 'support'];
+/** A person's group from a random digit: mostly the first group, some in the second, few in the others. */
+const GROUP_OF = [0, 0, 0, 0, 0, 0, 1, 1, 2, 3];
 
 interface Person {
 	unit: string;
@@ -26,11 +30,12 @@ interface Person {
 const orgArb = fc
 	.record({
 		size: fc.integer({ min: 1, max: 9 }),
+		groups: fc.integer({ min: 2, max: 4 }),
 		parents: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
 		people: fc.array(
 			fc.record({
 				unit: fc.nat(),
-				manager: fc.boolean(),
+				group: fc.integer({ min: 0, max: 9 }),
 				// Answers 1â€“5, and "don't know" (0) often enough to matter.
 				answers: fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }), {
 					minLength: 5,
@@ -42,11 +47,11 @@ const orgArb = fc
 		k: fc.integer({ min: 3, max: 6 }),
 		viewers: fc.array(fc.nat(), { maxLength: 4 })
 	})
-	.map(({ size, parents, people, k, viewers }) => {
+	.map(({ size, groups, parents, people, k, viewers }) => {
 		const tree = Array.from({ length: size }, (_, i) => ({ id: `u${i}`, parentId: i === 0 ? null : `u${parents[i] % i}`, name: `Unit ${i}` }));
-		const persons: Person[] = people.map((p) => ({ unit: `u${p.unit % size}`, role: p.manager ? 'sales_manager' : 'sales_person', answers: p.answers }));
+		const persons: Person[] = people.map((p) => ({ unit: `u${p.unit % size}`, role: GROUPS[GROUP_OF[p.group] % groups], answers: p.answers }));
 		const scopes: Scope[] = [{ all: true, unitIds: new Set() }, ...viewers.map((v) => ({ all: false, unitIds: subtreeOf(tree, `u${v % size}`) }))];
-		return { tree, persons, k, scopes };
+		return { tree, persons, k, scopes, groups: GROUPS.slice(0, groups) };
 	});
 
 function subtreeOf(tree: { id: string; parentId: string | null }[], top: string): Set<string> {
@@ -59,7 +64,7 @@ function subtreeOf(tree: { id: string; parentId: string | null }[], top: string)
 }
 
 /** The round's data as the build makes it: every person's response added into their unit and role. */
-function roundOf(tree: RoundData['tree'], persons: Person[], k: number): RoundData {
+function roundOf(tree: RoundData['tree'], persons: Person[], k: number, groups: readonly Role[] = GROUPS.slice(0, 2)): RoundData {
 	const cells = new Map<string, { unitId: string; role: Role; stats: GroupStats }>();
 	for (const p of persons) {
 		const key = `${p.unit}|${p.role}`;
@@ -69,8 +74,9 @@ function roundOf(tree: RoundData['tree'], persons: Person[], k: number): RoundDa
 	const aggregates = [...cells.values()];
 	const own = new Map<string, Partial<Record<Role, UnitCounts>>>();
 	for (const a of aggregates) (own.get(a.unitId) ?? own.set(a.unitId, {}).get(a.unitId)!)[a.role] = a.stats;
-	const pattern = computePattern({ k, tree, own, areaStatements: SHAPE.areas.map((a) => a.statements), statements: 5, questionKeys: [], textQuestionKeys: [] });
-	return { k, areas: AREAS, statements: 5, areaStatements: SHAPE.areas.map((a) => a.statements), questionKeys: [], tree, aggregates, pattern };
+	const areaStatements = SHAPE.areas.map((a) => a.statements);
+	const pattern = computePattern({ k, tree, groups, own, areaStatements, statements: 5, questionKeys: [], textQuestionKeys: [] });
+	return { k, areas: AREAS, statements: 5, areaStatements, groups, questionKeys: [], tree, aggregates, pattern };
 }
 
 /** Every figure one viewer can see, as text: what the pages, exports and API show of each unit. */
@@ -81,7 +87,7 @@ function figuresOf(data: RoundData, scope: Scope): string[] {
 		if (!view.canOpen(id) || !view.unit(id).all) continue;
 		const s = view.stats(id);
 		out.push(`${id} n=${s.all.respondents}`);
-		const groups: ('all' | Role)[] = view.unit(id).roles ? ['all', ...ROLES] : ['all'];
+		const groups: ('all' | Role)[] = view.unit(id).roles ? ['all', ...view.groups] : ['all'];
 		for (const g of groups) {
 			for (let a = 0; a < AREAS; a++) out.push(`${id} ${g} area${a}=${view.areaScore(id, a, g)?.toFixed(2)}`);
 			for (let i = 0; i < 5; i++) {
@@ -95,27 +101,24 @@ function figuresOf(data: RoundData, scope: Scope): string[] {
 
 /** The nodes of the whole tree (the organization on top) with each unit's own count of `count`. */
 function nodesOf(data: RoundData, count: (s: GroupStats) => number): GroupNode[] {
-	const own = (id: string, role: Role) => data.aggregates.filter((a) => a.unitId === id && a.role === role).reduce((n, a) => n + count(a.stats), 0);
+	const own = (id: string) =>
+		Object.fromEntries(data.groups.map((g) => [g, data.aggregates.filter((a) => a.unitId === id && a.role === g).reduce((n, a) => n + count(a.stats), 0)]));
 	return [
-		{ id: ORGANIZATION, parentId: null, own: { sales_person: 0, sales_manager: 0 } },
-		...data.tree.map((u) => ({
-			id: u.id,
-			parentId: u.parentId ?? ORGANIZATION,
-			own: { sales_person: own(u.id, 'sales_person'), sales_manager: own(u.id, 'sales_manager') }
-		}))
+		{ id: ORGANIZATION, parentId: null, own: own(ORGANIZATION) },
+		...data.tree.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANIZATION, own: own(u.id) }))
 	];
 }
 
 describe('the disclosure pattern: what all viewers together may see of a round', () => {
 	it('the union of every view (admin and any viewers) lets no subtraction isolate 1 â€¦ kâˆ’1, for respondents, every statement and comments', () => {
 		fc.assert(
-			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
-				const data = roundOf(tree, persons, k);
+			fc.property(orgArb, ({ tree, persons, k, scopes, groups }) => {
+				const data = roundOf(tree, persons, k, groups);
 				const views = scopes.map((s) => buildView(data, s, 'Org'));
 				const union = (pick: (v: ReturnType<typeof buildView>, id: string, kind: Kind) => boolean) => (id: string, kind: Kind) =>
 					views.some((v) => v.canOpen(id) && pick(v, id, kind));
 				const check = (count: (s: GroupStats) => number, shown: (id: string, kind: Kind) => boolean, what: string, min = k) => {
-					const found = leaks(reachableRemainders(nodesOf(data, count), shown), min);
+					const found = leaks(reachableRemainders(nodesOf(data, count), shown, data.groups), min);
 					if (found.length) throw new Error(`${what}: ${found[0].group} leaves ${found[0].rest}`);
 				};
 				check(
@@ -153,8 +156,8 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 		// answered it. A person (or pair) is isolated when a combination of those rows is nonzero only on them,
 		// i.e. when removing their columns lowers the rank.
 		fc.assert(
-			fc.property(orgArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }), ({ tree, persons, k, scopes }, merges) => {
-				const data = roundOf(tree, persons, k);
+			fc.property(orgArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }), ({ tree, persons, k, scopes, groups }, merges) => {
+				const data = roundOf(tree, persons, k, groups);
 				const views = scopes.map((s) => buildView(data, s, 'Org'));
 				const inUnit = (p: Person, id: string) => id === ORGANIZATION || views[0].subtree(id).includes(p.unit);
 				for (let st = 0; st < 5; st++) {
@@ -166,7 +169,7 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 						for (const id of v.units.keys()) {
 							const m = v.metric(id, AREAS + st);
 							if (m.all) group([id], 'all');
-							if (m.roles) ROLES.forEach((r) => group([id], r));
+							if (m.roles) v.groups.forEach((r) => group([id], r));
 						}
 					// A merged unit's trend: two units of the round added up, where each may be shown.
 					for (const [a, b] of merges) {
@@ -199,13 +202,13 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 		// If one person's answers could be worked out (an area score next to its statements, say), some
 		// figure would tell the two versions of the organization apart.
 		fc.assert(
-			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes }, a, b, statement) => {
+			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes, groups }, a, b, statement) => {
 				if (persons.length < 2) return;
 				const p = persons[a % persons.length];
 				const mates = persons.filter((q) => q !== p && q.unit === p.unit && q.role === p.role);
 				if (mates.length === 0) return;
 				const q = mates[b % mates.length];
-				const before = scopes.map((s) => figuresOf(roundOf(tree, persons, k), s));
+				const before = scopes.map((s) => figuresOf(roundOf(tree, persons, k, groups), s));
 				const swapped = persons.map((x) =>
 					x === p
 						? { ...x, answers: x.answers.with(statement, q.answers[statement]) }
@@ -213,7 +216,7 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 							? { ...x, answers: x.answers.with(statement, p.answers[statement]) }
 							: x
 				);
-				const after = scopes.map((s) => figuresOf(roundOf(tree, swapped, k), s));
+				const after = scopes.map((s) => figuresOf(roundOf(tree, swapped, k, groups), s));
 				expect(after).toEqual(before);
 			}),
 			{ numRuns: 2000 }
@@ -240,8 +243,8 @@ describe('the disclosure pattern: what all viewers together may see of a round',
 
 	it('is stored and read back unchanged', () => {
 		fc.assert(
-			fc.property(orgArb, ({ tree, persons, k }) => {
-				const { pattern } = roundOf(tree, persons, k);
+			fc.property(orgArb, ({ tree, persons, k, groups }) => {
+				const { pattern } = roundOf(tree, persons, k, groups);
 				expect(decodePattern(JSON.parse(JSON.stringify(encodePattern(pattern))))).toEqual(pattern);
 			}),
 			{ numRuns: 200 }
@@ -254,7 +257,7 @@ function statisticsOf(data: RoundData, scope: Scope, only: 'derived' | 'all' = '
 	const view = buildView(data, scope, 'Org');
 	const out: string[] = [];
 	for (const id of view.units.keys())
-		for (const g of ['all', ...ROLES] as const)
+		for (const g of ['all', ...view.groups])
 			for (let a = 0; a < AREAS; a++) {
 				const s = areaStatistics(view, id, { index: a, statements: SHAPE.areas[a].statements }, AREAS, g);
 				const spread = only === 'all' ? ` n=${s.n} ${s.interval?.low}â€“${s.interval?.high}` : '';
@@ -266,15 +269,16 @@ function statisticsOf(data: RoundData, scope: Scope, only: 'derived' | 'all' = '
 describe('honest statistics under the pattern: n, intervals, agreement and "donâ€™t know" shares', () => {
 	it('no subtraction of shown spreads, in the union of every view, leaves 1 â€¦ kâˆ’1 respondents with an area mean', () => {
 		fc.assert(
-			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
-				const data = roundOf(tree, persons, k);
+			fc.property(orgArb, ({ tree, persons, k, scopes, groups }) => {
+				const data = roundOf(tree, persons, k, groups);
 				const views = scopes.map((s) => buildView(data, s, 'Org'));
 				for (let a = 0; a < AREAS; a++) {
 					const shown = (id: string, kind: Kind) => views.some((v) => v.canOpen(id) && v.areaSpread(id, a, kind) !== null);
 					const found = leaks(
 						reachableRemainders(
 							nodesOf(data, (s) => s.areaN[a]),
-							shown
+							shown,
+							data.groups
 						),
 						k
 					);
@@ -289,8 +293,8 @@ describe('honest statistics under the pattern: n, intervals, agreement and "donâ
 		// A shown spread is a sum over a group of the people with an area mean (of x and of xÂ²); as for
 		// statements, a person is isolated when removing their column lowers the rank of those rows.
 		fc.assert(
-			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
-				const data = roundOf(tree, persons, k);
+			fc.property(orgArb, ({ tree, persons, k, scopes, groups }) => {
+				const data = roundOf(tree, persons, k, groups);
 				const views = scopes.map((s) => buildView(data, s, 'Org'));
 				const inUnit = (p: Person, id: string) => id === ORGANIZATION || views[0].subtree(id).includes(p.unit);
 				for (let a = 0; a < AREAS; a++) {
@@ -298,7 +302,7 @@ describe('honest statistics under the pattern: n, intervals, agreement and "donâ
 					const rows: number[][] = [];
 					for (const v of views)
 						for (const id of v.units.keys())
-							for (const g of ['all', ...ROLES] as const)
+							for (const g of ['all', ...data.groups])
 								if (v.areaSpread(id, a, g)) rows.push(counted.map((p) => (inUnit(p, id) && (g === 'all' || p.role === g) ? 1 : 0)));
 					if (rows.length === 0) continue;
 					const full = rank(rows);
@@ -316,12 +320,12 @@ describe('honest statistics under the pattern: n, intervals, agreement and "donâ
 
 	it('a hidden area score comes with no n, interval, agreement or share, and a spread only with its score', () => {
 		fc.assert(
-			fc.property(orgArb, ({ tree, persons, k, scopes }) => {
-				const data = roundOf(tree, persons, k);
+			fc.property(orgArb, ({ tree, persons, k, scopes, groups }) => {
+				const data = roundOf(tree, persons, k, groups);
 				for (const scope of scopes) {
 					const view = buildView(data, scope, 'Org');
 					for (const id of view.units.keys())
-						for (const g of ['all', ...ROLES] as const)
+						for (const g of ['all', ...data.groups])
 							for (let a = 0; a < AREAS; a++) {
 								const stats = areaStatistics(view, id, { index: a, statements: SHAPE.areas[a].statements }, AREAS, g);
 								if (view.areaScore(id, a, g) === null) expect(stats).toEqual(NO_STATISTICS);
@@ -335,7 +339,7 @@ describe('honest statistics under the pattern: n, intervals, agreement and "donâ
 
 	it('swapping two peopleâ€™s answers within one unit and role changes none of them (one statement: agreement and shares; all answers: n and interval too)', () => {
 		fc.assert(
-			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes }, a, b, statement) => {
+			fc.property(orgArb, fc.nat(), fc.nat(), fc.nat({ max: 4 }), ({ tree, persons, k, scopes, groups }, a, b, statement) => {
 				if (persons.length < 2) return;
 				const p = persons[a % persons.length];
 				const mates = persons.filter((q) => q !== p && q.unit === p.unit && q.role === p.role);
@@ -345,9 +349,9 @@ describe('honest statistics under the pattern: n, intervals, agreement and "donâ
 					persons.map((x) => (x === p ? { ...x, answers: answers(x, q) } : x === q ? { ...x, answers: answers(x, p) } : x));
 				const one = swap((x, other) => x.answers.with(statement, other.answers[statement]));
 				const all = swap((_, other) => other.answers);
-				const before = (only: 'derived' | 'all') => scopes.map((s) => statisticsOf(roundOf(tree, persons, k), s, only));
-				expect(scopes.map((s) => statisticsOf(roundOf(tree, one, k), s, 'derived'))).toEqual(before('derived'));
-				expect(scopes.map((s) => statisticsOf(roundOf(tree, all, k), s))).toEqual(before('all'));
+				const before = (only: 'derived' | 'all') => scopes.map((s) => statisticsOf(roundOf(tree, persons, k, groups), s, only));
+				expect(scopes.map((s) => statisticsOf(roundOf(tree, one, k, groups), s, 'derived'))).toEqual(before('derived'));
+				expect(scopes.map((s) => statisticsOf(roundOf(tree, all, k, groups), s))).toEqual(before('all'));
 			}),
 			{ numRuns: 1000 }
 		);

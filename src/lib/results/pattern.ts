@@ -41,7 +41,9 @@ export interface UnitCounts {
 export interface PatternInput {
 	k: number;
 	tree: readonly { id: string; parentId: string | null }[];
-	/** Each unit's own responses (not its sub-units'), per role. */
+	/** The model's respondent groups. */
+	groups: readonly Role[];
+	/** Each unit's own responses (not its sub-units'), per group. */
 	own: ReadonlyMap<string, Partial<Record<Role, UnitCounts>>>;
 	/** Statement indices of each area, in model order. */
 	areaStatements: readonly (readonly number[])[];
@@ -50,7 +52,7 @@ export interface PatternInput {
 	textQuestionKeys: readonly string[];
 }
 
-/** Per unit (in `units` order): may the figure be shown, and may it be split by role. */
+/** Per unit (in `units` order): may the figure be shown, and may it be split by respondent group. */
 export interface Shown {
 	all: Uint8Array;
 	roles: Uint8Array;
@@ -73,8 +75,8 @@ export function computePattern(input: PatternInput): Pattern {
 	const visible = nodes.map(() => true);
 	const own = nodes.map((n) => input.own.get(n.id));
 	const run = (count: (c: UnitCounts) => number, k = input.k, roles = true): Shown => {
-		const per = (role: Role) => own.map((o) => (o?.[role] ? count(o[role]!) : 0));
-		return suppressOnTree(tree, per('sales_person'), per('sales_manager'), visible, k, roles);
+		const per = (group: Role) => own.map((o) => (o?.[group] ? count(o[group]!) : 0));
+		return suppressOnTree(tree, input.groups.map(per), visible, k, roles);
 	};
 	const unit = run((c) => c.respondents);
 	const within = (s: Shown): Shown => ({ all: and(s.all, unit.all), roles: and(s.roles, unit.roles) });

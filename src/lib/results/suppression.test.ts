@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ROLES, subtreeTotals, suppress, type GroupNode, type Visibility } from './suppression';
+import { subtreeTotals, suppress, type GroupNode, type Visibility } from './suppression';
 import { leaks, reachableRemainders, type Kind } from './attack';
 
 const node = (id: string, parentId: string | null, sp: number, sm = 0): GroupNode => ({ id, parentId, own: { sales_person: sp, sales_manager: sm } });
@@ -65,39 +65,51 @@ describe('suppress: the rules by example', () => {
 	});
 });
 
+const GROUPS = ['sales_person', 'sales_manager', 'executive', 'support'];
+
+/** Random trees with two to four respondent groups: the first holds most people, the others few or none. */
 const treeArb = fc
 	.record({
 		size: fc.integer({ min: 1, max: 12 }),
+		groups: fc.integer({ min: 2, max: 4 }),
 		parents: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
-		sp: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }),
-		sm: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4 })), { minLength: 12, maxLength: 12 }),
+		counts: fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), ...[1, 2, 3].map(() => fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6 })))), {
+			minLength: 12,
+			maxLength: 12
+		}),
 		k: fc.integer({ min: 3, max: 10 }),
 		scope: fc.nat(),
 		extraHidden: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 })
 	})
-	.map(({ size, parents, sp, sm, k, scope, extraHidden }) => {
-		const nodes = Array.from({ length: size }, (_, i) => node(`u${i}`, i === 0 ? null : `u${parents[i] % i}`, sp[i], sm[i]));
+	.map(({ size, groups, parents, counts, k, scope, extraHidden }) => {
+		const names = GROUPS.slice(0, groups);
+		const nodes: GroupNode[] = Array.from({ length: size }, (_, i) => ({
+			id: `u${i}`,
+			parentId: i === 0 ? null : `u${parents[i] % i}`,
+			own: Object.fromEntries(names.map((g, j) => [g, counts[i][j]]))
+		}));
 		// The viewer's scope: one unit's subtree, minus some units (e.g. moved out of it since the round).
 		const s = scope % size;
 		const inScope = new Set<string>([`u${s}`]);
 		for (const n of nodes) if (n.parentId && inScope.has(n.parentId)) inScope.add(n.id);
 		const visible = new Set([...inScope].filter((id, i) => id === `u${s}` || !extraHidden[i]));
-		return { nodes, visible, k };
+		return { nodes, visible, k, groups: names };
 	});
 
 describe('suppress: properties over random trees, rounds and viewer scopes', () => {
-	it('shows no group below k, splits roles only when both reach k, and only for units the viewer may see', () => {
+	it('shows no group below k, splits only units holding two groups or more, each of them k or more, and only units the viewer may see', () => {
 		fc.assert(
-			fc.property(treeArb, ({ nodes, visible, k }) => {
-				const v = suppress({ nodes, visible, k });
-				const t = subtreeTotals(nodes);
+			fc.property(treeArb, ({ nodes, visible, k, groups }) => {
+				const v = suppress({ nodes, visible, k, groups });
+				const t = subtreeTotals(nodes, groups);
 				for (const [id, vis] of v) {
 					expect(visible.has(id)).toBe(true);
-					const n = t.get(id)!;
-					if (vis.all) expect(n.sales_person + n.sales_manager).toBeGreaterThanOrEqual(k);
+					const held = groups.map((g) => t.get(id)![g]).filter((n) => n > 0);
+					if (vis.all) expect(held.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(k);
 					if (vis.roles) {
 						expect(vis.all).toBe(true);
-						for (const r of ROLES) expect(n[r]).toBeGreaterThanOrEqual(k);
+						expect(held.length).toBeGreaterThanOrEqual(2);
+						for (const n of held) expect(n).toBeGreaterThanOrEqual(k);
 					}
 				}
 			}),
@@ -107,11 +119,11 @@ describe('suppress: properties over random trees, rounds and viewer scopes', () 
 
 	it('leaves no subtraction of shown groups from a shown group with 1 … k−1 respondents', () => {
 		fc.assert(
-			fc.property(treeArb, ({ nodes, visible, k }) => {
-				const v = suppress({ nodes, visible, k });
+			fc.property(treeArb, ({ nodes, visible, k, groups }) => {
+				const v = suppress({ nodes, visible, k, groups });
 				const shown = (id: string, kind: Kind) => (kind === 'all' ? !!v.get(id)?.all : !!v.get(id)?.roles);
-				const found = leaks(reachableRemainders(nodes, shown), k);
-				if (found.length) throw new Error(`${found[0].group} minus shown groups leaves ${found[0].rest} (k = ${k})`);
+				const found = leaks(reachableRemainders(nodes, shown, groups), k);
+				if (found.length) throw new Error(`${found[0].group} minus shown groups leaves ${found[0].rest} (k = ${k}, ${groups.length} groups)`);
 			}),
 			{ numRuns: 3000 }
 		);

@@ -16,8 +16,9 @@ function stats(n: number, value: number): GroupStats {
 function roundOf(k: number, tree: RoundData['tree'], aggregates: RoundData['aggregates']): RoundData {
 	const own = new Map<string, Partial<Record<Role, UnitCounts>>>();
 	for (const a of aggregates) (own.get(a.unitId) ?? own.set(a.unitId, {}).get(a.unitId)!)[a.role] = a.stats;
-	const pattern = computePattern({ k, tree, own, areaStatements: [[0, 1]], statements: 2, questionKeys: [], textQuestionKeys: [] });
-	return { k, areas: 1, statements: 2, areaStatements: [[0, 1]], questionKeys: [], tree, aggregates, pattern };
+	const groups = ['sales_person', 'sales_manager'];
+	const pattern = computePattern({ k, tree, groups, own, areaStatements: [[0, 1]], statements: 2, questionKeys: [], textQuestionKeys: [] });
+	return { k, areas: 1, statements: 2, areaStatements: [[0, 1]], groups, questionKeys: [], tree, aggregates, pattern };
 }
 
 describe('buildView: one viewer’s part of the round’s pattern', () => {

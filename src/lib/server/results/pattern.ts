@@ -4,7 +4,7 @@ import type { CompiledModel } from '$lib/server/models/registry';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { computePattern, decodePattern, encodePattern, type Pattern, type StoredPattern, type UnitCounts } from '$lib/results/pattern';
 
-/** What the pattern of a round is decided on: the frozen tree and every unit's own counts per role. */
+/** What the pattern of a round is decided on: the frozen tree and every unit's own counts per respondent group. */
 export interface PatternSource {
 	k: number;
 	tree: readonly { id: string; parentId: string | null }[];
@@ -19,6 +19,7 @@ export function patternOf(model: CompiledModel, source: PatternSource): Pattern 
 	return computePattern({
 		k: source.k,
 		tree: source.tree,
+		groups: model.structure.groups,
 		own,
 		areaStatements: model.shape.areas.map((a) => a.statements),
 		statements: model.shape.statementCount,

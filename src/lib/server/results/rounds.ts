@@ -165,6 +165,7 @@ export async function loadRoundData(
 			areas: dims.areaCount,
 			statements: dims.statementCount,
 			areaStatements: model.shape.areas.map((a) => a.statements),
+			groups: model.structure.groups,
 			questionKeys: round.questions.map((q) => q.key),
 			tree,
 			aggregates,
