@@ -32,7 +32,7 @@ export function useModelsWithFullAdvice(): string {
 			const a = (part: string) => fixtureAdvice(key, `${lang} ${part}`);
 			Object.assign(t.areas[key].advice, {
 				levels: { basics: a('basics'), consistent: a('consistent'), refine: a('refine') },
-				gap: { managersHigher: a('managersHigher'), managersLower: a('managersLower') },
+				gap: { firstHigher: a('firstHigher'), firstLower: a('firstLower') },
 				plan: { days30: [a('days30 first'), a('days30 second')], days60: [a('days60')], days90: [a('days90')] },
 				agenda: [a('agenda 1'), a('agenda 2'), a('agenda 3')],
 				kpi: { name: a('kpi'), target: 'Within ±10 %', why: a('kpi why') },

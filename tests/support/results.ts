@@ -9,7 +9,7 @@ import type { RoundQuestion } from '$lib/server/rounds/questions';
 export interface TreeSpec {
 	/** Unit name → parent name (null for a top unit). */
 	units: Record<string, string | null>;
-	/** Unit name → respondents per role in that unit itself. */
+	/** Unit name → respondents per group (a job role of the model) in that unit itself. */
 	respondents: Record<string, Partial<Record<JobRole, number>>>;
 }
 
@@ -69,7 +69,7 @@ export async function createPublishedRound(opts: {
 			let n = 0;
 			for (const [unit, roles] of Object.entries(opts.tree.respondents)) {
 				const profile = teamProfile(rnd, model.shape.areas.length, 2.5 + rnd() * 1.5);
-				for (const role of ['sales_person', 'sales_manager'] as const)
+				for (const role of model.structure.groups as JobRole[])
 					for (let i = 0; i < (roles[role] ?? 0); i++) {
 						const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
 						rows.push({

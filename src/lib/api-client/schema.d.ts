@@ -438,7 +438,7 @@ export interface paths {
         };
         /**
          * A unit’s results in a published round
-         * @description Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; the sales people vs. sales managers gap; sub-units; company questions. Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see. Viewers see only their subtree (404 elsewhere).
+         * @description Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; each area per respondent group and the perception gap between two of them (?gap=&gap=; default the model’s pair); sub-units; company questions. Null wherever the figure would rest on fewer than k respondents, or would let a smaller group be worked out from other figures the caller can see. Viewers see only their subtree (404 elsewhere).
          */
         get: operations["unitResults"];
         put?: never;
@@ -1541,27 +1541,23 @@ export interface components {
                 inLine: boolean;
                 /** @description Share of answers within one point of each statement’s median, pooled over the shown statements. */
                 agreement: number | null;
-                /** @description The agreement per role; null where the area’s role split is hidden, a role’s figure null where its score is. */
-                agreementByRole: {
-                    salesPeople: number | null;
-                    salesManagers: number | null;
+                /** @description The agreement per respondent group the unit holds (by key); null where the area’s split is hidden, a group’s figure null where its score is. */
+                agreementByGroup: {
+                    [key: string]: number | null;
                 } | null;
-                /** @description “Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown. */
+                /** @description “Don’t know” and “not used” shares among the answers to the shown statements; per respondent group (by key) only where the split is shown. */
                 unanswered: {
                     all: {
                         dontKnow: number | null;
                         /** @description Null where “not used” is not counted. */
                         notUsed: number | null;
                     };
-                    salesPeople: {
-                        dontKnow: number | null;
-                        /** @description Null where “not used” is not counted. */
-                        notUsed: number | null;
-                    } | null;
-                    salesManagers: {
-                        dontKnow: number | null;
-                        /** @description Null where “not used” is not counted. */
-                        notUsed: number | null;
+                    byGroup: {
+                        [key: string]: {
+                            dontKnow: number | null;
+                            /** @description Null where “not used” is not counted. */
+                            notUsed: number | null;
+                        };
                     } | null;
                 };
             }[];
@@ -1591,10 +1587,10 @@ export interface components {
                 /** @description The advice of the level; the area’s general advice when there is no level. */
                 summary: string;
                 actions: string[];
-                /** @description Advice on a clear perception gap (the roles’ shown scores at least 0.50 apart); null when none or the role split is hidden. */
+                /** @description Advice on a clear perception gap between the model’s gap pair (the first group’s shown score at least 0.50 above or below the second’s); null when none, the split is hidden, or another pair is compared. */
                 gap: {
                     /** @enum {string} */
-                    pattern: "managersHigher" | "managersLower";
+                    pattern: "firstHigher" | "firstLower";
                     text: string;
                 } | null;
                 kpi: {
@@ -1604,13 +1600,29 @@ export interface components {
                 } | null;
                 lowestStatements: string[];
             }[];
+            /** @description The model’s respondent groups, named in the reader’s language. */
+            groups: {
+                key: string;
+                name: string;
+            }[];
+            /** @description Each area’s score per group; null where the unit’s split by group is hidden. */
             gap: {
-                salesPeople: number;
-                salesManagers: number;
+                /** @description The groups the unit holds (with respondents), where its split by group is shown. */
+                groups: {
+                    key: string;
+                    name: string;
+                    respondents: number;
+                }[];
+                /** @description The two groups the gap compares: the first minus the second (?gap=&gap= chooses them). */
+                pair: [
+                    string,
+                    string
+                ];
                 areas: {
                     key: string;
-                    salesPeople: number | null;
-                    salesManagers: number | null;
+                    scores: {
+                        [key: string]: number | null;
+                    };
                     gap: number | null;
                 }[];
             } | null;

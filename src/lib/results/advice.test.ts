@@ -29,55 +29,61 @@ describe('adviceLevel', () => {
 });
 
 describe('gapPattern', () => {
-	it('is managersHigher or managersLower only when the shown scores differ by at least CLEAR_GAP', () => {
+	it('is firstHigher or firstLower only when the shown scores differ by at least CLEAR_GAP', () => {
 		expect(CLEAR_GAP).toBe(0.5);
-		expect(gapPattern(3.2, 3.7)).toBe('managersHigher');
-		expect(gapPattern(3.2, 3.69)).toBeNull();
-		expect(gapPattern(3.7, 3.2)).toBe('managersLower');
+		expect(gapPattern(3.7, 3.2)).toBe('firstHigher');
 		expect(gapPattern(3.69, 3.2)).toBeNull();
-		expect(gapPattern(2.104, 2.6)).toBe('managersHigher'); // shown 2.10 and 2.60
-		expect(gapPattern(2.106, 2.6)).toBeNull(); // shown 2.11 and 2.60
+		expect(gapPattern(3.2, 3.7)).toBe('firstLower');
+		expect(gapPattern(3.2, 3.69)).toBeNull();
+		expect(gapPattern(2.6, 2.104)).toBe('firstHigher'); // shown 2.10 and 2.60
+		expect(gapPattern(2.6, 2.106)).toBeNull(); // shown 2.11 and 2.60
 	});
 
-	it('is none when either role’s score is hidden: a hidden figure is never inferred', () => {
-		expect(gapPattern(null, 4.5)).toBeNull();
-		expect(gapPattern(1.5, null)).toBeNull();
+	it('is none when either group’s score is hidden: a hidden figure is never inferred', () => {
+		expect(gapPattern(4.5, null)).toBeNull();
+		expect(gapPattern(null, 1.5)).toBeNull();
 	});
 });
 
 describe('chooseAdvice', () => {
 	const full: FullAreaAdvice = {
 		levels: { basics: 'Start with basics.', consistent: 'Make it consistent.', refine: 'Refine and share.' },
-		gap: { managersHigher: 'On paper, not felt.', managersLower: 'Hidden good practice.' },
+		gap: { firstHigher: 'On paper, not felt.', firstLower: 'Hidden good practice.' },
 		plan: { days30: ['Step 30'], days60: ['Step 60'], days90: ['Step 90'] },
 		agenda: ['One', 'Two', 'Three'],
 		kpi: { name: 'Forecast accuracy', target: 'Within ±10 %', why: 'Shows whether forecasts can be trusted.' },
 		pitfalls: ['P1', 'P2']
 	};
-	const base = { summary: 'General summary.', actions: ['Do this.'], thresholds };
+	const base = { summary: 'General summary.', actions: ['Do this.'], levels: null, thresholds };
 
 	it('gives the level’s text and the gap paragraph where the figures are shown', () => {
-		const a = chooseAdvice({ ...base, full, score: 2.49, roles: { salesPeople: 2.2, salesManagers: 2.9 } });
-		expect(a).toMatchObject({ level: 'basics', summary: 'Start with basics.', gap: { pattern: 'managersHigher', text: 'On paper, not felt.' } });
+		const a = chooseAdvice({ ...base, full, score: 2.49, pair: { first: 2.9, second: 2.2 } });
+		expect(a).toMatchObject({ level: 'basics', summary: 'Start with basics.', gap: { pattern: 'firstHigher', text: 'On paper, not felt.' } });
 		expect(a.plan?.days30).toEqual(['Step 30']);
 		expect(a.kpi?.target).toBe('Within ±10 %');
-		expect(chooseAdvice({ ...base, full, score: 3.71, roles: { salesPeople: 4.3, salesManagers: 3.8 } })).toMatchObject({
+		expect(chooseAdvice({ ...base, full, score: 3.71, pair: { first: 3.8, second: 4.3 } })).toMatchObject({
 			level: 'refine',
 			summary: 'Refine and share.',
-			gap: { pattern: 'managersLower' }
+			gap: { pattern: 'firstLower' }
 		});
 	});
 
-	it('has no gap paragraph when the role split is hidden, and the general summary when the score is hidden', () => {
-		expect(chooseAdvice({ ...base, full, score: 3, roles: null }).gap).toBeNull();
-		expect(chooseAdvice({ ...base, full, score: 3, roles: { salesPeople: null, salesManagers: 4.9 } }).gap).toBeNull();
-		const hidden = chooseAdvice({ ...base, full, score: null, roles: null });
+	it('has no gap paragraph when the split is hidden, and the general summary when the score is hidden', () => {
+		expect(chooseAdvice({ ...base, full, score: 3, pair: null }).gap).toBeNull();
+		expect(chooseAdvice({ ...base, full, score: 3, pair: { first: 4.9, second: null } }).gap).toBeNull();
+		const hidden = chooseAdvice({ ...base, full, score: null, pair: null });
 		expect(hidden).toMatchObject({ level: null, summary: 'General summary.', gap: null });
 		expect(hidden.agenda).toEqual(full.agenda);
 	});
 
+	it('gives the level’s text of a model with advice per level only, and no gap paragraph', () => {
+		const levels = { basics: 'B.', consistent: 'C.', refine: 'R.' };
+		const a = chooseAdvice({ ...base, levels, full: null, score: 3.71, pair: { first: 2, second: 4 } });
+		expect(a).toMatchObject({ level: 'refine', summary: 'R.', gap: null, plan: null });
+	});
+
 	it('falls back to the summary and actions of a model without full advice (1.0)', () => {
-		const a = chooseAdvice({ ...base, full: null, score: 2, roles: { salesPeople: 1.5, salesManagers: 3 } });
+		const a = chooseAdvice({ ...base, full: null, score: 2, pair: { first: 3, second: 1.5 } });
 		expect(a).toEqual({ level: null, summary: 'General summary.', actions: ['Do this.'], gap: null, plan: null, agenda: null, kpi: null, pitfalls: null });
 	});
 });

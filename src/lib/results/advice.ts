@@ -1,6 +1,6 @@
 /**
  * Which advice fits an area (pure): the level by the score as shown, and the perception-gap paragraph
- * by the role split as shown. Decided on the figures as shown (2 decimals), as colours are; a figure
+ * by the split of the model's gap pair (e.g. sales managers against sales people) as shown. Decided on the figures as shown (2 decimals), as colours are; a figure
  * that is hidden decides nothing.
  */
 import { round2 } from './colour';
@@ -11,10 +11,11 @@ export const ADVICE_LEVELS: readonly AdviceLevel[] = ['basics', 'consistent', 'r
 /** Below this an area's advice is "build the basics", when the model names no `basics` threshold. */
 export const DEFAULT_BASICS = 2.5;
 
-/** Managers and sales people differ "clearly" when their shown scores are at least this far apart. */
+/** Two groups differ "clearly" when their shown scores are at least this far apart. */
 export const CLEAR_GAP = 0.5;
 
-export type GapPattern = 'managersHigher' | 'managersLower';
+/** The first group of the gap pair rates the area clearly higher, or clearly lower, than the second. */
+export type GapPattern = 'firstHigher' | 'firstLower';
 
 /**
  * Below `basics` → basics; from `basics` up to and including `high` → consistent; strictly above
@@ -28,14 +29,14 @@ export function adviceLevel(score: number | null, thresholds: { basics?: number;
 }
 
 /**
- * The gap pattern of an area when both roles' scores are shown: managers at least CLEAR_GAP above the
- * sales people → managersHigher, at least CLEAR_GAP below → managersLower; otherwise none.
+ * The gap pattern of an area when both groups' scores are shown: the first at least CLEAR_GAP above the
+ * second → firstHigher, at least CLEAR_GAP below → firstLower; otherwise none.
  */
-export function gapPattern(salesPeople: number | null, salesManagers: number | null): GapPattern | null {
-	if (salesPeople === null || salesManagers === null) return null;
-	const gap = round2(round2(salesManagers) - round2(salesPeople));
-	if (gap >= CLEAR_GAP) return 'managersHigher';
-	if (gap <= -CLEAR_GAP) return 'managersLower';
+export function gapPattern(first: number | null, second: number | null): GapPattern | null {
+	if (first === null || second === null) return null;
+	const gap = round2(round2(first) - round2(second));
+	if (gap >= CLEAR_GAP) return 'firstHigher';
+	if (gap <= -CLEAR_GAP) return 'firstLower';
 	return null;
 }
 
@@ -62,7 +63,7 @@ export interface AreaAdvice {
 	summary: string;
 	/** The area's general actions (every model version has them). */
 	actions: string[];
-	/** The paragraph for a clear perception gap, when both roles' scores are shown. */
+	/** The paragraph for a clear perception gap, when both groups' scores of the model's gap pair are shown. */
 	gap: { pattern: GapPattern; text: string } | null;
 	/** The score-independent parts of the full advice; null for a model without full advice. */
 	plan: Record<PlanPhase, string[]> | null;
@@ -72,24 +73,28 @@ export interface AreaAdvice {
 }
 
 /**
- * Picks an area's advice: with full advice, the level's text by the shown score and the gap paragraph
- * by the shown role split; without it (model 1.0), the summary and actions as before.
+ * Picks an area's advice: with advice per level, the level's text by the shown score; with full advice,
+ * also the gap paragraph by the shown split of the model's gap pair; without either (model 1.0), the
+ * summary and actions as before.
  */
 export function chooseAdvice(opts: {
 	summary: string;
 	actions: string[];
+	/** The advice per level (full advice has it; a model may give it alone). */
+	levels: Record<AdviceLevel, string> | null;
 	full: FullAreaAdvice | null;
 	score: number | null;
 	thresholds: { basics?: number; high: number };
-	/** The area's scores by role, as shown (null where hidden, or no row at all when the role split is hidden). */
-	roles?: { salesPeople: number | null; salesManagers: number | null } | null;
+	/** The area's scores of the model's gap pair, as shown (null where hidden, or none at all when the split is hidden). */
+	pair?: { first: number | null; second: number | null } | null;
 }): AreaAdvice {
 	const { full } = opts;
-	const level = full ? adviceLevel(opts.score, opts.thresholds) : null;
-	const pattern = full && opts.roles ? gapPattern(opts.roles.salesPeople, opts.roles.salesManagers) : null;
+	const levels = full?.levels ?? opts.levels;
+	const level = levels ? adviceLevel(opts.score, opts.thresholds) : null;
+	const pattern = full && opts.pair ? gapPattern(opts.pair.first, opts.pair.second) : null;
 	return {
 		level,
-		summary: full && level ? full.levels[level] : opts.summary,
+		summary: levels && level ? levels[level] : opts.summary,
 		actions: opts.actions,
 		gap: full && pattern ? { pattern, text: full.gap[pattern] } : null,
 		plan: full?.plan ?? null,

@@ -101,7 +101,7 @@ async function planStepText(
 ): Promise<string | null> {
 	const [modelId, version] = r.round.model.split(' ');
 	const model = await getModel(modelId, version);
-	const advice = adviceFor(modelText(model, locale), area, model.structure.thresholds, r.gap);
+	const advice = adviceFor(modelText(model, locale), area, model, r.gap);
 	return advice.plan?.[step.phase][step.index] ?? null;
 }
 

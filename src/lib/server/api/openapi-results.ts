@@ -52,7 +52,7 @@ export function resultPaths() {
 			],
 			get: {
 				summary: 'A unit’s results in a published round',
-				description: `Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; the sales people vs. sales managers gap; sub-units; company questions. ${hidden} Viewers see only their subtree (404 elsewhere).`,
+				description: `Scores per area (mean of respondents’ area means, respondent-weighted through the tree), the benchmark it is compared with (the version pinned at publishing, without the caller’s own organization, shown only with at least five other organizations), difference, colour and rank; strengths and improvement areas with advice; statements with their answer distributions; each area per respondent group and the perception gap between two of them (?gap=&gap=; default the model’s pair); sub-units; company questions. ${hidden} Viewers see only their subtree (404 elsewhere).`,
 				operationId: 'unitResults',
 				responses: { ...ok('UnitResults'), ...errors(400, 401, 403, 404) }
 			}

@@ -61,7 +61,10 @@ export const modelStructureSchema = z
 		 * The respondent groups, in the order reports show them (a person's job role is one of them). A round
 		 * of this model invites the people whose job role is one of its groups; results are split by group.
 		 */
-		groups: z.array(key).min(1, 'A model needs at least one respondent group').max(MAX_GROUPS, `At most ${MAX_GROUPS} groups`),
+		groups: z
+			.array(key.refine((g) => g !== 'all', '"all" means everyone and cannot name a group'))
+			.min(1, 'A model needs at least one respondent group')
+			.max(MAX_GROUPS, `At most ${MAX_GROUPS} groups`),
 		/** The two groups the perception gap compares by default (the first minus the second). Default: the first two. */
 		gap: z.tuple([key, key]).optional(),
 		/** The months between repeated rounds that a new round of this model suggests (e.g. 3 for quarterly). */
@@ -175,8 +178,8 @@ const steps = (min: number, max: number) => z.array(prose(400)).min(min, `At lea
 export const fullAdviceSchema = z.strictObject({
 	/** By the area's score: below `basics`, up to `high`, above `high`. */
 	levels: z.strictObject({ basics: prose(900), consistent: prose(900), refine: prose(900) }),
-	/** Managers rate the area clearly higher than sales people, or clearly lower. */
-	gap: z.strictObject({ managersHigher: prose(700), managersLower: prose(700) }),
+	/** The first group of the model's gap pair rates the area clearly higher than the second, or clearly lower. */
+	gap: z.strictObject({ firstHigher: prose(700), firstLower: prose(700) }),
 	/** What to do in the first 30, the next 30 and the last 30 days. */
 	plan: z.strictObject({ days30: steps(1, 4), days60: steps(1, 4), days90: steps(1, 4) }),
 	/** Items of a meeting about the area. */

@@ -25,6 +25,8 @@ import {
 	type Row
 } from './deck-style';
 import type { ReportText } from './report-text';
+import { gapPairRows } from './gap-pair';
+import { inSentence } from '$lib/results/groups';
 
 export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	const { t } = txt;
@@ -42,14 +44,15 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 		});
 		return;
 	}
-	const rows = r.gap.areas.map((g) => ({ ...g, name: txt.areaName(g.key) }));
+	const pair = gapPairRows(r.gap);
+	const rows = pair.rows.map((g) => ({ ...g, name: txt.areaName(g.key) }));
 	// A horizontal bar chart draws its first category at the bottom: reversed, the list reads top down.
 	const bottomUp = [...rows].reverse();
 	slide.addChart(
 		pptx.ChartType.bar,
 		chartSeries([
-			{ name: t('results.gap.salesPeople'), labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.salesPeople)) },
-			{ name: t('results.gap.salesManagers'), labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.salesManagers)) }
+			{ name: pair.second, labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.second)) },
+			{ name: pair.first, labels: bottomUp.map((g) => g.name), values: chartValues(bottomUp.map((g) => g.first)) }
 		]),
 		{
 			...AXIS,
@@ -69,14 +72,11 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	);
 	slide.addTable(
 		[
-			headerRow(
-				[t('results.col.area'), t('results.gap.salesPeople'), t('results.gap.salesManagers'), t('results.gap.gap')],
-				['left', 'right', 'right', 'right']
-			),
+			headerRow([t('results.col.area'), pair.second, pair.first, t('results.gap.gap')], ['left', 'right', 'right', 'right']),
 			...rows.map((g) => [
 				cell(g.name, { bold: true }),
-				cell(txt.score(g.salesPeople), { align: 'right' }),
-				cell(txt.score(g.salesManagers), { align: 'right' }),
+				cell(txt.score(g.second), { align: 'right' }),
+				cell(txt.score(g.first), { align: 'right' }),
 				cell(txt.signed(g.gap), { align: 'right', bold: true })
 			])
 		],
@@ -84,7 +84,8 @@ export function gapSlide(pptx: Deck, data: ReportData, txt: ReportText): void {
 	);
 	note(
 		slide,
-		t('results.gap.counts', { people: txt.count(r.gap.salesPeople), managers: txt.count(r.gap.salesManagers) }) +
+		pair.counts.map((c) => t('results.gap.count', { group: c.name, n: txt.count(c.respondents) })).join(' · ') +
+			` · ${t('results.gap.pairNote', { first: pair.first, second: inSentence(pair.second, txt.locale) })}` +
 			(rows.some((g) => g.gap === null) ? ` · ${txt.hiddenNote}` : '')
 	);
 }

@@ -7,6 +7,7 @@ import type { ReportData } from './data';
 import { BOX, FONT, INK, MASTER, SHAPE, cell, chartSeries, chunks, continued, headerRow, hex, note, slideWithTitle, type Deck, type Row } from './deck-style';
 import { STATUSES, statusFill, type ReportText } from './report-text';
 import { planSlide } from './deck-plan';
+import { pairOf, pairParams } from '$lib/results/groups';
 
 type Runs = PptxGenJS.TextProps[];
 const body = { fontFace: FONT, fontSize: 14, color: INK.text, valign: 'top', paraSpaceAfter: 6 } satisfies PptxGenJS.TextPropsOptions;
@@ -114,9 +115,9 @@ export function findingSlides(pptx: Deck, data: ReportData, txt: ReportText): vo
 		const advice: Runs = [
 			...(imp.level ? [{ text: t(`results.advice.level.${imp.level}`), options: { bold: true, fontSize: 12, color: INK.muted, breakLine: true } }] : []),
 			{ text: imp.summary, options: { breakLine: true } },
-			...(imp.gap
+			...(imp.gap && r.gap
 				? [
-						{ text: `${t(`results.advice.gap.${imp.gap.pattern}`)}: `, options: { bold: true, fontSize: 12 } },
+						{ text: `${t(`results.advice.gap.${imp.gap.pattern}`, pairParams(pairOf(r.gap), txt.locale))}: `, options: { bold: true, fontSize: 12 } },
 						{ text: imp.gap.text, options: { fontSize: 12, breakLine: true } }
 					]
 				: []),

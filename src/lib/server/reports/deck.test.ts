@@ -92,7 +92,7 @@ describe('the PowerPoint deck', () => {
 		const figures = [
 			r.high,
 			...r.areas.flatMap((a) => [a.score, a.benchmark]),
-			...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []),
+			...(r.gap?.areas.flatMap((g) => Object.values(g.scores)) ?? []),
 			...data.trend.rounds.flatMap((x) => x.areas.map((a) => a.score))
 		];
 		const counts = r.questions.flatMap((q) => ('options' in q ? (q.options ?? []).map((o) => o.count) : []));

@@ -8,6 +8,8 @@ import { table, type Column } from './pdf-tables';
 import { statusFill, type ReportText } from './report-text';
 import { areaPlan, label as planLabel } from './pdf-plan';
 import type { ReportData } from './data';
+import { gapPairRows } from './gap-pair';
+import { inSentence, pairOf, pairParams } from '$lib/results/groups';
 
 type Area = UnitResults['areas'][number];
 
@@ -59,8 +61,8 @@ export function findings(doc: Doc, data: ReportData, txt: ReportText): void {
 		});
 	for (const imp of r.improvements) {
 		areaCard(doc, area(imp.key), imp.summary, txt, imp.level ? t(`results.advice.level.${imp.level}`) : undefined);
-		if (imp.gap) {
-			label(doc, t(`results.advice.gap.${imp.gap.pattern}`));
+		if (imp.gap && r.gap) {
+			label(doc, t(`results.advice.gap.${imp.gap.pattern}`, pairParams(pairOf(r.gap), txt.locale)));
 			indented(doc, imp.gap.text);
 		}
 		if (imp.kpi) {
@@ -133,13 +135,18 @@ export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {
 		paragraph(doc, `${t('report.gap.hiddenAll')} ${t('results.gap.hidden', { k: r.round.k })}`, { color: INK.muted });
 		return;
 	}
-	const gap = r.gap;
-	paragraph(doc, t('results.gap.counts', { people: txt.count(gap.salesPeople), managers: txt.count(gap.salesManagers) }), { size: SIZE.small, font: 'bold' });
-	const rows = gap.areas.map((g) => ({ ...g, name: txt.areaName(g.key) }));
-	const names = { a: t('results.gap.salesPeople'), b: t('results.gap.salesManagers'), gap: t('results.gap.gap'), label: t('results.gap.label') };
+	const pair = gapPairRows(r.gap);
+	const between = { first: pair.first, second: inSentence(pair.second, txt.locale) };
+	paragraph(doc, pair.counts.map((c) => t('results.gap.count', { group: c.name, n: txt.count(c.respondents) })).join(' · '), {
+		size: SIZE.small,
+		font: 'bold'
+	});
+	paragraph(doc, t('results.gap.pairNote', between), { size: SIZE.small, color: INK.muted });
+	const rows = pair.rows.map((g) => ({ ...g, name: txt.areaName(g.key) }));
+	const names = { a: pair.second, b: pair.first, gap: t('results.gap.gap'), label: t('results.gap.label', between) };
 	gapChart(
 		doc,
-		rows.map((g) => ({ name: g.name, a: g.salesPeople, b: g.salesManagers })),
+		rows.map((g) => ({ name: g.name, a: g.second, b: g.first })),
 		names,
 		txt
 	);
@@ -147,8 +154,8 @@ export function perceptionGap(doc: Doc, r: UnitResults, txt: ReportText): void {
 		doc,
 		[
 			{ header: t('results.col.area'), width: 235, cell: (g) => ({ text: g.name, bold: true }) },
-			{ header: t('results.gap.salesPeople'), width: 90, align: 'right', cell: (g) => txt.score(g.salesPeople) },
-			{ header: t('results.gap.salesManagers'), width: 90, align: 'right', cell: (g) => txt.score(g.salesManagers) },
+			{ header: pair.second, width: 90, align: 'right', cell: (g) => txt.score(g.second) },
+			{ header: pair.first, width: 90, align: 'right', cell: (g) => txt.score(g.first) },
 			{ header: t('results.gap.gap'), width: CONTENT_WIDTH - 415, align: 'right', cell: (g) => ({ text: txt.signed(g.gap), bold: true }) }
 		],
 		rows

@@ -31,7 +31,7 @@ function shownFigures(data: ReportData): Set<string> {
 		r.improvementThreshold,
 		...r.areas.flatMap((a) => [a.score, a.benchmark, a.interval?.low ?? null, a.interval?.high ?? null]),
 		...r.statements.map((s) => s.score),
-		...(r.gap?.areas.flatMap((g) => [g.salesPeople, g.salesManagers]) ?? []),
+		...(r.gap?.areas.flatMap((g) => Object.values(g.scores)) ?? []),
 		...r.subunits.flatMap((s) => s.areas.map((a) => a.score)),
 		...data.trend.rounds.flatMap((round) => round.areas.map((a) => a.score)),
 		...r.questions.map((q) => ('mean' in q ? q.mean : null))

@@ -1,6 +1,7 @@
 import type { ReportData } from './data';
 import { reportText } from './report-text';
 import { round2 } from '$lib/results/colour';
+import { pairOf } from '$lib/results/groups';
 
 export type Value = string | number | null;
 
@@ -81,8 +82,14 @@ export function reportTables(data: ReportData): Table[] {
 			key: 'gap',
 			labels: [0],
 			name: t('results.gap.title'),
-			columns: [area, t('results.gap.salesPeople'), t('results.gap.salesManagers'), t('results.gap.gap')],
-			rows: r.gap.areas.map((g) => [txt.areaName(g.key), g.salesPeople, g.salesManagers, g.gap])
+			columns: [
+				area,
+				...r.gap.groups.map((g) => g.name),
+				`${t('results.gap.gap')} (${pairOf(r.gap)
+					.map((g) => g.name)
+					.join(' − ')})`
+			],
+			rows: r.gap.areas.map((g) => [txt.areaName(g.key), ...r.gap!.groups.map((x) => g.scores[x.key] ?? null), g.gap])
 		});
 	if (r.subunits.length)
 		tables.push({

@@ -11,7 +11,9 @@ const resultsQuery = comparison.extend({
 	depth: z.coerce.number().int('depth must be a whole number').min(0).max(10).default(1),
 	unit: z.string().max(64).optional(),
 	within: withinChoice.optional(),
-	attribute: z.string().optional()
+	attribute: z.string().optional(),
+	/** Given twice (?gap=a&gap=b): the two groups the perception gap compares (gapPairFrom). */
+	gap: z.string().optional()
 });
 
 export function resultsParams(url: URL, actor: Actor): { choice: Comparison; locale: Locale; depth: number; unit: string | undefined; within: Within | null } {
@@ -42,5 +44,13 @@ export function attributeFrom(url: URL, name: 'attribute' | 'cut' = 'attribute')
 /** The report page's ?cut=: a well-formed attribute key, or null (a bad one falls back to the units). */
 export function cutFrom(url: URL): string | null {
 	const parsed = attributeKey('cut').safeParse(url.searchParams.get('cut') ?? '');
+	return parsed.success ? parsed.data : null;
+}
+
+const groupKey = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/);
+
+/** ?gap=first&gap=second: the two groups the perception gap compares, or null (the model's pair) when absent or malformed. */
+export function gapPairFrom(url: URL): [string, string] | null {
+	const parsed = z.tuple([groupKey, groupKey]).safeParse(url.searchParams.getAll('gap'));
 	return parsed.success ? parsed.data : null;
 }

@@ -19,8 +19,10 @@ export interface AreaResults {
 	isImprovement: boolean;
 	/** The areas this one builds on (the model's `dependsOn`), with their names and status as shown. */
 	buildsOn: Pick<AreaResult, 'key' | 'name' | 'score' | 'status'>[];
-	/** The sales people's and sales managers' scores of the area, when the role split is shown. */
-	roles: { salesPeople: number | null; salesManagers: number | null } | null;
+	/** The model's respondent groups, named. */
+	groups: UnitResults['groups'];
+	/** The area's scores of the two groups the unit's perception gap compares, when its split is shown. */
+	pair: { key: string; name: string; score: number | null }[] | null;
 	/** The thresholds the advice level was chosen by. */
 	thresholds: { basics: number; high: number };
 }
@@ -34,7 +36,11 @@ export async function areaResults(opts: Parameters<typeof unitResults>[0] & { ar
 	const model = await getModel(modelId, version);
 	const text = modelText(model, opts.locale);
 	const dependsOn = model.structure.areas.find((a) => a.key === area.key)?.dependsOn ?? [];
-	const role = results.gap?.areas.find((g) => g.key === area.key);
+	const row = results.gap?.areas.find((g) => g.key === area.key);
+	const pair =
+		results.gap && row
+			? results.gap.pair.map((g) => ({ key: g, name: results.gap!.groups.find((x) => x.key === g)!.name, score: row.scores[g] ?? null }))
+			: null;
 	const statements = results.statements.filter((s) => s.area === area.key);
 	const before = await previousStatements(
 		{ actor: opts.actor, roundId: opts.roundId, unitId: opts.unitId, statementKeys: statements.map((s) => s.key) },
@@ -45,24 +51,25 @@ export async function areaResults(opts: Parameters<typeof unitResults>[0] & { ar
 		round: results.round,
 		unit: results.unit,
 		benchmark: results.benchmark,
-		area: { ...area, description: text.area(area.key).description, advice: adviceFor(text, area, model.structure.thresholds, results.gap) },
+		area: { ...area, description: text.area(area.key).description, advice: adviceFor(text, area, model, results.gap) },
 		statements: statements.map((s) => ({ ...s, previous: previous(s.key) })),
 		previousRound: before && statements.some((s) => previous(s.key) !== null) ? before.round : null,
 		isImprovement: results.improvements.some((i) => i.key === area.key),
 		buildsOn: dependsOn.flatMap((k) => results.areas.filter((a) => a.key === k).map(({ key, name, score, status }) => ({ key, name, score, status }))),
-		roles: role ? { salesPeople: role.salesPeople, salesManagers: role.salesManagers } : null,
+		groups: results.groups,
+		pair,
 		thresholds: { basics: model.structure.thresholds.basics ?? DEFAULT_BASICS, high: model.structure.thresholds.high }
 	};
 }
 
 /**
  * The advice of some of a unit's areas exactly as each area's page shows it (adviceFor: by the score as
- * shown and the role split as shown), for the exports, which print the improvement areas' plans.
+ * shown and the gap pair's split as shown), for the exports, which print the improvement areas' plans.
  */
 export async function adviceOfAreas(results: UnitResults, keys: string[], locale: Locale): Promise<Record<string, AreaAdvice>> {
 	const [modelId, version] = results.round.model.split(' ');
 	const model = await getModel(modelId, version);
 	const text = modelText(model, locale);
 	const areas = results.areas.filter((a) => keys.includes(a.key));
-	return Object.fromEntries(areas.map((a) => [a.key, adviceFor(text, a, model.structure.thresholds, results.gap)]));
+	return Object.fromEntries(areas.map((a) => [a.key, adviceFor(text, a, model, results.gap)]));
 }

@@ -116,8 +116,8 @@ describe('the demo organization on first start', () => {
 			for (const key of demoPracticesNotUsed.statements) expect(team.statements.find((s) => s.key === key)!.score).toBeNull();
 			expect(team.areas.find((a) => a.key === 'targets')!.unanswered.all.notUsed).toBeNull();
 			// The same where the role split hides those statements: no share per role, not a share of 0.
-			expect(targets.unanswered.salesPeople).not.toBeNull();
-			expect(targets.unanswered.salesPeople!.notUsed).toBeNull();
+			expect(targets.unanswered.byGroup?.sales_person).not.toBeNull();
+			expect(targets.unanswered.byGroup?.sales_person!.notUsed).toBeNull();
 			// An area whose statements do not offer it has no share at all.
 			expect(r.areas.find((a) => a.key === 'territory')!.unanswered.all.notUsed).toBeNull();
 		}

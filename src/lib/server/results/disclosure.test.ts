@@ -95,7 +95,7 @@ describe('the disclosure pattern of a round', () => {
 		const figures = [
 			...res.areas.map((a) => a.score),
 			...res.statements.map((s) => s.score),
-			...(res.gap?.areas.flatMap((a) => [a.salesPeople, a.salesManagers]) ?? [])
+			...(res.gap?.areas.flatMap((a) => Object.values(a.scores)) ?? [])
 		];
 		expect(figures.filter((x) => x !== null).length).toBeGreaterThan(50);
 		for (const x of figures) if (x !== null) expect(Math.round(x * 100) / 100).toBe(x);

@@ -92,13 +92,15 @@ export const unitResultsOutput = z.strictObject({
 				.describe('90 % interval of the score: score ± t(0.95, n − 1)·sd/√n over respondents’ area means, 2 decimals; null where hidden or not kept.'),
 			inLine: z.boolean().describe('The interval contains the benchmark: the score cannot be told apart from it (the status stays as the colour rule says).'),
 			agreement: share.describe('Share of answers within one point of each statement’s median, pooled over the shown statements.'),
-			agreementByRole: z
-				.strictObject({ salesPeople: share, salesManagers: share })
+			agreementByGroup: z
+				.record(z.string(), share)
 				.nullable()
-				.describe('The agreement per role; null where the area’s role split is hidden, a role’s figure null where its score is.'),
+				.describe(
+					'The agreement per respondent group the unit holds (by key); null where the area’s split is hidden, a group’s figure null where its score is.'
+				),
 			unanswered: z
-				.strictObject({ all: unanswered, salesPeople: unanswered.nullable(), salesManagers: unanswered.nullable() })
-				.describe('“Don’t know” and “not used” shares among the answers to the shown statements; per role only where the role split is shown.')
+				.strictObject({ all: unanswered, byGroup: z.record(z.string(), unanswered).nullable() })
+				.describe('“Don’t know” and “not used” shares among the answers to the shown statements; per respondent group (by key) only where the split is shown.')
 		})
 	),
 	descriptions: z.record(z.string(), z.string()).describe('Each area’s description, in the reader’s language.'),
@@ -126,21 +128,27 @@ export const unitResultsOutput = z.strictObject({
 				summary: z.string().describe('The advice of the level; the area’s general advice when there is no level.'),
 				actions: z.array(z.string()),
 				gap: z
-					.strictObject({ pattern: z.enum(['managersHigher', 'managersLower']), text: z.string() })
+					.strictObject({ pattern: z.enum(['firstHigher', 'firstLower']), text: z.string() })
 					.nullable()
-					.describe('Advice on a clear perception gap (the roles’ shown scores at least 0.50 apart); null when none or the role split is hidden.'),
+					.describe(
+						'Advice on a clear perception gap between the model’s gap pair (the first group’s shown score at least 0.50 above or below the second’s); null when none, the split is hidden, or another pair is compared.'
+					),
 				kpi: z.strictObject({ name: z.string(), target: z.string(), why: z.string() }).nullable(),
 				lowestStatements: z.array(z.string())
 			})
 		)
 		.describe('Areas below the benchmark or below the improvement threshold (never a high one), the largest shortfall first.'),
+	groups: z.array(z.strictObject({ key: z.string(), name: z.string() })).describe('The model’s respondent groups, named in the reader’s language.'),
 	gap: z
 		.strictObject({
-			salesPeople: int,
-			salesManagers: int,
-			areas: z.array(z.strictObject({ key: z.string(), salesPeople: num, salesManagers: num, gap: num }))
+			groups: z
+				.array(z.strictObject({ key: z.string(), name: z.string(), respondents: int }))
+				.describe('The groups the unit holds (with respondents), where its split by group is shown.'),
+			pair: z.tuple([z.string(), z.string()]).describe('The two groups the gap compares: the first minus the second (?gap=&gap= chooses them).'),
+			areas: z.array(z.strictObject({ key: z.string(), scores: z.record(z.string(), num), gap: num }))
 		})
-		.nullable(),
+		.nullable()
+		.describe('Each area’s score per group; null where the unit’s split by group is hidden.'),
 	subunits: z.array(z.strictObject({ id: unitKey, name: z.string(), respondents: count, areas: z.array(cell) })),
 	questions: z.array(questionResult),
 	internal: z

@@ -20,12 +20,14 @@ export function modelText(model: CompiledModel, locale: Locale) {
 		return {
 			name: a?.name ?? key,
 			description: a?.description ?? '',
-			advice: { summary: a?.advice.summary ?? '', actions: a?.advice.actions ?? [], full: fullAdvice(a?.advice) }
+			advice: { summary: a?.advice.summary ?? '', actions: a?.advice.actions ?? [], levels: a?.advice.levels ?? null, full: fullAdvice(a?.advice) }
 		};
 	};
 	const statement = (areaKey: string, key: string) => {
 		const s = tr.areas[areaKey]?.statements[key] ?? fallback.areas[areaKey]?.statements[key];
 		return { text: s?.text ?? key, advice: s?.advice };
 	};
-	return { area, statement };
+	/** A respondent group's names: one person, and the group. */
+	const group = (key: string) => tr.groups[key] ?? fallback.groups[key] ?? { one: key, other: key };
+	return { area, statement, group };
 }

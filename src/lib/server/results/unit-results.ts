@@ -38,10 +38,10 @@ export interface AreaResult extends Figure {
 	inLine: boolean;
 	/** Share of answers within one point of each statement's median, over the shown statements. */
 	agreement: number | null;
-	/** The same per role, where the area's role split is shown (null inside where that role's score is hidden). */
-	agreementByRole: { salesPeople: number | null; salesManagers: number | null } | null;
-	/** "Don't know" and "not used" shares over the shown statements, for everyone and per role (roles: where split). */
-	unanswered: { all: Unanswered; salesPeople: Unanswered | null; salesManagers: Unanswered | null };
+	/** The same per respondent group the unit holds, where the area's split is shown (null inside where a group's score is hidden). */
+	agreementByGroup: Record<string, number | null> | null;
+	/** "Don't know" and "not used" shares over the shown statements, for everyone and per group (groups: where split). */
+	unanswered: { all: Unanswered; byGroup: Record<string, Unanswered> | null };
 }
 
 export interface StatementResult extends Figure {
@@ -84,10 +84,16 @@ export interface UnitResults {
 	strengths: string[];
 	/** Areas below the benchmark or the improvement threshold (never high), the largest shortfall first, each with the advice that fits it. */
 	improvements: (Pick<AreaAdvice, 'level' | 'summary' | 'actions' | 'gap' | 'kpi'> & { key: string; lowestStatements: string[] })[];
+	/** The model's respondent groups, named in the reader's language. */
+	groups: { key: string; name: string }[];
+	/**
+	 * Where the unit's split by group is shown: the groups it holds (with respondents), the pair the
+	 * perception gap compares (the first minus the second), and each area's score per group.
+	 */
 	gap: {
-		salesPeople: number;
-		salesManagers: number;
-		areas: { key: string; salesPeople: number | null; salesManagers: number | null; gap: number | null }[];
+		groups: { key: string; name: string; respondents: number }[];
+		pair: [string, string];
+		areas: { key: string; scores: Record<string, number | null>; gap: number | null }[];
 	} | null;
 	subunits: { id: string; name: string; respondents: number | null; areas: { score: number | null; status: Status | null }[] }[];
 	questions: QuestionResult[];
@@ -95,7 +101,16 @@ export interface UnitResults {
 	internal: { options: InternalOption[]; compared: InternalComparison | null };
 }
 
-type UnitResultsOptions = { actor: Actor; roundId: string; unitId: string; locale: Locale; choice: Comparison; within?: Within | null };
+type UnitResultsOptions = {
+	actor: Actor;
+	roundId: string;
+	unitId: string;
+	locale: Locale;
+	choice: Comparison;
+	within?: Within | null;
+	/** The two groups the perception gap compares (default: the model's pair); ignored unless the unit holds both. */
+	gapPair?: readonly [string, string] | null;
+};
 
 /**
  * Everything a viewer may see of one unit in one published round; every figure already suppressed.
@@ -123,6 +138,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 	const high = model.structure.thresholds.high;
 	const u = opts.unitId;
 	const s = view.stats(u).all;
+	const held = heldGroups(view, u, text);
 	const figure = (raw: number | null, m: number): Figure => {
 		const score = shownFigure(raw);
 		return { score, benchmark: bm(m), difference: shownDifference(score, bm(m)), status: statusOf(score, bm(m), high) };
@@ -134,9 +150,9 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 			const area = { index: i, statements: a.statements, notUsed: model.shape.notUsed };
 			const stat = (group: 'all' | Role) => areaStatistics(view, u, area, data.areas, group);
 			const all = stat('all');
-			const roles = view.unit(u).roles && view.metric(u, i).roles;
-			const people = roles ? stat('sales_person') : null;
-			const managers = roles ? stat('sales_manager') : null;
+			const split = view.unit(u).roles && view.metric(u, i).roles;
+			const byGroup = split ? Object.fromEntries(held.map((g) => [g.key, stat(g.key)])) : null;
+			const pick = <T>(f: (x: ReturnType<typeof stat>) => T) => (byGroup ? Object.fromEntries(Object.entries(byGroup).map(([g, x]) => [g, f(x)])) : null);
 			return {
 				key: a.key,
 				name: text.area(a.key).name,
@@ -145,12 +161,8 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 				interval: all.interval,
 				inLine: inLine(all.interval, f.benchmark),
 				agreement: all.agreement,
-				agreementByRole: people && managers ? { salesPeople: people.agreement, salesManagers: managers.agreement } : null,
-				unanswered: {
-					all: all.unanswered,
-					salesPeople: people?.unanswered ?? null,
-					salesManagers: managers?.unanswered ?? null
-				}
+				agreementByGroup: pick((x) => x.agreement),
+				unanswered: { all: all.unanswered, byGroup: pick((x) => x.unanswered) }
 			};
 		})
 	);
@@ -170,7 +182,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 	);
 	const thresholds = model.structure.thresholds;
 	const { strengths, improvements } = strengthsAndImprovementAreas(areas, thresholds);
-	const gap = gapOf(view, u, model);
+	const gap = gapOf(view, u, model, held, opts.gapPair ?? null);
 	const unit = view.units.get(u)!;
 	return {
 		round: roundInfo(round, view),
@@ -199,7 +211,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 		statements,
 		strengths: strengths.map((a) => a.key),
 		improvements: improvements.map((a) => {
-			const { level, summary, actions, gap: gapAdvice, kpi } = adviceFor(text, a, thresholds, gap);
+			const { level, summary, actions, gap: gapAdvice, kpi } = adviceFor(text, a, model, gap);
 			return {
 				key: a.key,
 				level,
@@ -210,6 +222,7 @@ async function readUnitResults(opts: UnitResultsOptions, executor: Db): Promise<
 				lowestStatements: lowest(statements.filter((st) => st.area === a.key)).map((st) => st.key)
 			};
 		}),
+		groups: model.structure.groups.map((key) => ({ key, name: text.group(key).other })),
 		gap,
 		subunits: (view.children.get(u) ?? []).filter((c) => view.canOpen(c.id)).map((c) => subunitRow(view, c.id, model, bm, high)),
 		questions: await questionResults({ organizationId, round, view, unitId: u, locale: opts.locale }, executor),
@@ -228,15 +241,25 @@ const alsoFor = (round: PublishedRound, opts: UnitResultsOptions) => {
 	return other ? [other] : [];
 };
 
-/** The advice that fits an area of the unit: by its shown score and, where shown, its role split. */
+/** The advice that fits an area of the unit: by its shown score and, where shown, the split of the model's gap pair. */
 export function adviceFor(
 	text: ReturnType<typeof modelText>,
 	area: { key: string; score: number | null },
-	thresholds: CompiledModel['structure']['thresholds'],
+	model: CompiledModel,
 	gap: UnitResults['gap']
 ): AreaAdvice {
 	const advice = text.area(area.key).advice;
-	return chooseAdvice({ ...advice, score: area.score, thresholds, roles: gap?.areas.find((g) => g.key === area.key) ?? null });
+	const [first, second] = defaultPair(model);
+	// The gap paragraph is written for the model's own pair: it speaks only when that pair is compared.
+	const row = gap && gap.pair[0] === first && gap.pair[1] === second ? gap.areas.find((g) => g.key === area.key) : null;
+	const pair = row ? { first: row.scores[first] ?? null, second: row.scores[second] ?? null } : null;
+	return chooseAdvice({ ...advice, score: area.score, thresholds: model.structure.thresholds, pair });
+}
+
+/** The pair of groups the model's perception gap compares: its own choice, or its first two groups. */
+export function defaultPair(model: CompiledModel): [string, string] {
+	const g = model.structure.groups;
+	return model.structure.gap ?? [g[0], g[1] ?? g[0]];
 }
 
 function roundInfo(round: PublishedRound, view: RoundView): UnitResults['round'] {
@@ -253,13 +276,27 @@ function roundInfo(round: PublishedRound, view: RoundView): UnitResults['round']
 	};
 }
 
-function gapOf(view: RoundView, u: string, model: CompiledModel): UnitResults['gap'] {
-	if (!view.unit(u).roles) return null;
-	const { sales_person: sp, sales_manager: sm } = view.stats(u);
+/** The groups of the model that hold respondents in the unit, where its split by group is shown. */
+function heldGroups(view: RoundView, u: string, text: ReturnType<typeof modelText>): { key: string; name: string; respondents: number }[] {
+	if (!view.unit(u).roles) return [];
+	const stats = view.stats(u);
+	return view.groups.filter((g) => stats[g].respondents > 0).map((g) => ({ key: g, name: text.group(g).other, respondents: stats[g].respondents }));
+}
+
+function gapOf(
+	view: RoundView,
+	u: string,
+	model: CompiledModel,
+	held: { key: string; name: string; respondents: number }[],
+	wanted: readonly [string, string] | null
+): UnitResults['gap'] {
+	if (held.length < 2) return null;
+	const has = (g: string) => held.some((h) => h.key === g);
+	const fits = (p: readonly [string, string] | null): p is [string, string] => !!p && p[0] !== p[1] && has(p[0]) && has(p[1]);
+	const pair: [string, string] = fits(wanted) ? [wanted[0], wanted[1]] : fits(defaultPair(model)) ? defaultPair(model) : [held[0].key, held[1].key];
 	const rows = model.shape.areas.map((a, i) => {
-		const p = shownFigure(view.areaScore(u, i, 'sales_person'));
-		const m = shownFigure(view.areaScore(u, i, 'sales_manager'));
-		return { key: a.key, salesPeople: p, salesManagers: m, gap: p !== null && m !== null ? shownDifference(m, p) : null };
+		const scores = Object.fromEntries(held.map((g) => [g.key, shownFigure(view.areaScore(u, i, g.key))]));
+		return { key: a.key, scores, gap: shownDifference(scores[pair[0]], scores[pair[1]]) };
 	});
-	return { salesPeople: sp.respondents, salesManagers: sm.respondents, areas: rows };
+	return { groups: held, pair, areas: rows };
 }

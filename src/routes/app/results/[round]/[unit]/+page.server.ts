@@ -8,16 +8,24 @@ import { unitTrend } from '$lib/server/results/trend';
 import { openActionsOf } from '$lib/server/actions/queries';
 import { mayActOn } from '$lib/server/actions/policy';
 import { listAttributeKeys } from '$lib/server/units/queries';
-import { cutFrom } from '$lib/server/results/api';
+import { cutFrom, gapPairFrom } from '$lib/server/results/api';
 import { heatmapCut } from '$lib/server/results/cuts';
 
-/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with, ?cut= a unit attribute for the heatmap; a bad choice falls back to the default. */
+/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with, ?cut= a unit attribute for the heatmap, ?gap=&gap= the two groups the perception gap compares; a bad choice falls back to the default. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const choice = comparisonFrom(event.url);
 	const locale = event.locals.locale;
 	const results = await forPage(() =>
-		unitResults({ actor, roundId: event.params.round, unitId: event.params.unit, locale, choice, within: withinFrom(event.url) })
+		unitResults({
+			actor,
+			roundId: event.params.round,
+			unitId: event.params.unit,
+			locale,
+			choice,
+			within: withinFrom(event.url),
+			gapPair: gapPairFrom(event.url)
+		})
 	);
 	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
 	const [actions, canAct, attributes] = await Promise.all([
