@@ -194,7 +194,11 @@ describe('/api/v1/users', () => {
 			[{ name: 'X'.repeat(121), email: uniqueEmail() }, /name: At most 120 characters/],
 			[{ name: 'X', email: uniqueEmail(), language: 'de' }, /language: Must be en or sv/],
 			[{ name: 'X', email: uniqueEmail(), access: 'root' }, /access: Must be participant, viewer or admin/],
-			[{ name: 'X', email: uniqueEmail(), jobRole: 'ceo' }, /jobRole: Must be sales_person or sales_manager/],
+			[
+				{ name: 'X', email: uniqueEmail(), jobRole: 'ceo' },
+				/jobRole: 'ceo' is not a respondent group of the models\. Use one of: .*sales_person \(Sales person\)/
+			],
+			[{ name: 'X', email: uniqueEmail(), jobRole: 'Sales person!' }, /jobRole: Must be a respondent group such as sales_person/],
 			[{ name: 'X', email: uniqueEmail(), unitId: 'x' }, /unitId: Not a valid id/],
 			[{ name: 'X', email: 17 }, /email: /],
 			[{ name: true, email: uniqueEmail() }, /name: /],

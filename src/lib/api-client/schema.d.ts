@@ -1036,7 +1036,8 @@ export interface components {
             /** @enum {string} */
             language: "en" | "sv";
             unitId: string | null;
-            jobRole: ("sales_person" | "sales_manager") | null;
+            /** @description A respondent group of the organization's models, e.g. sales_person or sales_manager. */
+            jobRole: string | null;
             /** @enum {string} */
             access: "participant" | "viewer" | "admin";
             /** @description For viewers: the unit whose subtree they may see. */
@@ -2312,7 +2313,7 @@ export interface components {
             /** @default null */
             unitId?: string | null;
             /** @default null */
-            jobRole?: ("sales_person" | "sales_manager") | null;
+            jobRole?: string | null;
             /**
              * @default participant
              * @enum {string}
@@ -2327,7 +2328,7 @@ export interface components {
             /** @enum {string} */
             language?: "en" | "sv";
             unitId?: string | null;
-            jobRole?: ("sales_person" | "sales_manager") | null;
+            jobRole?: string | null;
             /** @enum {string} */
             access?: "participant" | "viewer" | "admin";
             scopeUnitId?: string | null;

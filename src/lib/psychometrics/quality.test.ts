@@ -14,10 +14,11 @@ const shape: ModelShape = {
 };
 const keys = ['a_1', 'a_2', 'a_3', 'b_1', 'b_2'];
 const opts = { statementKeys: keys, notUsed: new Set([4]) };
+const GROUPS = ['sales_person', 'sales_manager'];
 
 /** `n` respondents in each of `orgs` organizations, answers from `answer(i)` (i counts across all). */
-function population(orgs: number, n: number, answer: (i: number) => Answer[], role: (i: number) => string = () => 'sales_person') {
-	const q = emptyQuality(shape);
+function population(orgs: number, n: number, answer: (i: number) => Answer[], role: (i: number) => string = () => 'sales_person', groups = GROUPS) {
+	const q = emptyQuality(shape, groups);
 	const all: Answer[][] = [];
 	for (let o = 0; o < orgs; o++)
 		for (let p = 0; p < n; p++) {
@@ -39,6 +40,7 @@ describe('model quality figures', () => {
 			minimum: { organizations: MIN_ORGANIZATIONS, respondents: MIN_RESPONDENTS },
 			organizations: null,
 			respondents: null,
+			groups: GROUPS,
 			areas: [],
 			correlations: []
 		});
@@ -114,6 +116,23 @@ describe('model quality figures', () => {
 		expect(s.dontKnow.sales_person).toBe(0);
 	});
 
+	it('gives the shares per group of the model, in its order; a role the model does not ask counts for the scales only', () => {
+		const groups = ['executive', 'sales_person', 'sales_support'];
+		const role = (i: number) => ['executive', 'sales_person', 'sales_manager'][i % 3];
+		const answer = (i: number): Answer[] => {
+			const a = pattern(i);
+			if (role(i) === 'executive') a[0] = 0;
+			return a;
+		};
+		const result = summarize(population(3, 60, answer, role, groups).q, opts);
+		expect(result.groups).toEqual(groups);
+		const s = result.areas[0].statements[0];
+		expect(Object.keys(s.dontKnow)).toEqual(groups);
+		expect(s.dontKnow).toEqual({ executive: 1, sales_person: 0, sales_support: null });
+		expect(result.areas[0].cases).toBe(120); // the sales people and the managers answered a_1 1–5
+		expect(result.areas[1].statements[1].notUsed).toHaveProperty('sales_support', null);
+	});
+
 	it('correlates areas over respondents’ area means, a respondent counting where both areas have one', () => {
 		const answer = (i: number): Answer[] => {
 			const a = pattern(i);
@@ -137,7 +156,7 @@ describe('model quality figures', () => {
 	});
 
 	it('refuses responses that do not come grouped by organization (the organization count would be wrong)', () => {
-		const q = emptyQuality(shape);
+		const q = emptyQuality(shape, GROUPS);
 		addResponse(q, { organization: 'x', role: 'sales_person', answers: pattern(1) });
 		addResponse(q, { organization: 'y', role: 'sales_person', answers: pattern(2) });
 		expect(() => addResponse(q, { organization: 'x', role: 'sales_person', answers: pattern(3) })).toThrow(/grouped/);
@@ -145,7 +164,7 @@ describe('model quality figures', () => {
 
 	it('does not count one organization’s many respondents as enough organizations for a figure', () => {
 		// 3 organizations in all, but only one of them has sales managers (40 of them).
-		const q = emptyQuality(shape);
+		const q = emptyQuality(shape, GROUPS);
 		for (let o = 0; o < 3; o++)
 			for (let p = 0; p < 40; p++) addResponse(q, { organization: `o${o}`, role: o === 0 ? 'sales_manager' : 'sales_person', answers: pattern(p) });
 		const s = summarize(q, opts).areas[0];

@@ -1,7 +1,8 @@
 /**
  * How well a model version measures (pure): per area Cronbach's alpha and each statement's corrected
  * item-total correlation over the respondents who answered every statement of the area 1–5 (listwise
- * deletion), the share of "don't know" and "not used" answers per job role, and Pearson's r between
+ * deletion), the share of "don't know" and "not used" answers per respondent group of the model (a
+ * response's job role; a role the model does not ask counts for the scales only), and Pearson's r between
  * areas over respondents' area means. Responses are added one at a time (`addResponse`), grouped by
  * organization, and only sums are kept; `summarize` turns them into figures.
  *
@@ -20,9 +21,6 @@ export const MIN_RESPONDENTS = 30;
 export const ALPHA_AIM = 0.7;
 /** A statement whose corrected item-total correlation is below this is flagged. */
 export const ITEM_TOTAL_FLAG = 0.3;
-
-export const ROLES = ['sales_person', 'sales_manager'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A count and how many organizations it comes from (responses arrive grouped by organization). */
 interface Tally {
@@ -62,10 +60,12 @@ export interface QualityAccumulator {
 	current: string | null;
 	seen: Set<string>;
 	scales: { sums: ScaleSums; cases: Tally }[];
-	/** [role][statement] */
-	statements: Record<Role, Shares[]>;
-	/** [role][area]: the area's statements' answers together. */
-	areas: Record<Role, Shares[]>;
+	/** The model's respondent groups, in its order. */
+	groups: readonly string[];
+	/** [group index][statement] */
+	statements: Shares[][];
+	/** [group index][area]: the area's statements' answers together. */
+	areas: Shares[][];
 	/** Area pairs a < b, in the order of `pairIndex`. */
 	pairs: { sums: PairSums; n: Tally }[];
 }
@@ -73,9 +73,9 @@ export interface QualityAccumulator {
 /** Index of the pair of areas a < b among all pairs (row by row of the upper triangle). */
 const pairIndex = (a: number, b: number, areas: number) => a * areas - (a * (a + 1)) / 2 + (b - a - 1);
 
-export function emptyQuality(shape: ModelShape): QualityAccumulator {
+export function emptyQuality(shape: ModelShape, groups: readonly string[]): QualityAccumulator {
 	const areas = shape.areas.length;
-	const byRole = (n: number) => ({ sales_person: Array.from({ length: n }, shares), sales_manager: Array.from({ length: n }, shares) });
+	const byRole = (n: number) => groups.map(() => Array.from({ length: n }, shares));
 	return {
 		shape,
 		respondents: tally(),
@@ -83,6 +83,7 @@ export function emptyQuality(shape: ModelShape): QualityAccumulator {
 		current: null,
 		seen: new Set(),
 		scales: shape.areas.map((a) => ({ sums: emptyScaleSums(a.statements.length), cases: tally() })),
+		groups,
 		statements: byRole(shape.statementCount),
 		areas: byRole(areas),
 		pairs: Array.from({ length: (areas * (areas - 1)) / 2 }, () => ({ sums: emptyPairSums(), n: tally() }))
@@ -102,7 +103,8 @@ export function addResponse(q: QualityAccumulator, r: { organization: string; ro
 	}
 	const org = q.organization;
 	count(q.respondents, org);
-	const role = r.role === 'sales_person' || r.role === 'sales_manager' ? r.role : null;
+	const g = q.groups.indexOf(r.role);
+	const role = g < 0 ? null : g;
 	const means: (number | null)[] = [];
 	q.shape.areas.forEach((area, a) => {
 		const values: number[] = [];
@@ -110,14 +112,14 @@ export function addResponse(q: QualityAccumulator, r: { organization: string; ro
 		for (const i of area.statements) {
 			const v = r.answers[i] ?? null;
 			if (v !== null && v >= 1 && v <= 5) values.push(v);
-			if (!role || v === null || v < NOT_USED || v > 5) continue;
+			if (role === null || v === null || v < NOT_USED || v > 5) continue;
 			const s = q.statements[role][i];
 			count(s.given, org);
 			answer(s, v);
 			answer(q.areas[role][a], v);
 			given = true;
 		}
-		if (role && given) count(q.areas[role][a].given, org);
+		if (role !== null && given) count(q.areas[role][a].given, org);
 		if (values.length === area.statements.length) {
 			addCase(q.scales[a].sums, values);
 			count(q.scales[a].cases, org);
@@ -137,11 +139,14 @@ export function addResponse(q: QualityAccumulator, r: { organization: string; ro
 	}
 }
 
+/** By respondent group key. */
+export type GroupShares = Record<string, number | null>;
+
 export interface RoleShares {
-	/** Share of the role's answers that were "don't know" (0..1), or null with too few answers. */
-	dontKnow: Record<Role, number | null>;
+	/** Share of each group's answers that were "don't know" (0..1), or null with too few answers. */
+	dontKnow: GroupShares;
 	/** Share that were "not used in our team"; null where the statement (or no statement of the area) offers it. */
-	notUsed: Record<Role, number | null> | null;
+	notUsed: GroupShares | null;
 }
 
 export interface StatementQuality extends RoleShares {
@@ -168,6 +173,8 @@ export interface ModelQuality {
 	minimum: { organizations: number; respondents: number };
 	organizations: number | null;
 	respondents: number | null;
+	/** The model's respondent groups, in its order: the keys of the shares. */
+	groups: string[];
 	areas: AreaQuality[];
 	/** Pearson's r between areas (rows and columns in area order; 1 on the diagonal, null with too few respondents). */
 	correlations: (number | null)[][];
@@ -179,16 +186,14 @@ export interface ModelQuality {
  */
 export function summarize(q: QualityAccumulator, opts: { statementKeys: readonly string[]; notUsed: ReadonlySet<number> }): ModelQuality {
 	const minimum = { organizations: MIN_ORGANIZATIONS, respondents: MIN_RESPONDENTS };
-	if (!enough(q.respondents)) return { enough: false, minimum, organizations: null, respondents: null, areas: [], correlations: [] };
+	const groups = [...q.groups];
+	if (!enough(q.respondents)) return { enough: false, minimum, organizations: null, respondents: null, groups, areas: [], correlations: [] };
 	const share = (s: Shares, part: number) => (enough(s.given) ? part / s.answers : null);
-	const rates = (pick: (role: Role) => Shares, offersNotUsed: boolean): RoleShares => ({
-		dontKnow: {
-			sales_person: share(pick('sales_person'), pick('sales_person').dontKnow),
-			sales_manager: share(pick('sales_manager'), pick('sales_manager').dontKnow)
-		},
-		notUsed: offersNotUsed
-			? { sales_person: share(pick('sales_person'), pick('sales_person').notUsed), sales_manager: share(pick('sales_manager'), pick('sales_manager').notUsed) }
-			: null
+	const perGroup = (pick: (g: number) => Shares, part: (s: Shares) => number): GroupShares =>
+		Object.fromEntries(groups.map((key, g) => [key, share(pick(g), part(pick(g)))]));
+	const rates = (pick: (g: number) => Shares, offersNotUsed: boolean): RoleShares => ({
+		dontKnow: perGroup(pick, (s) => s.dontKnow),
+		notUsed: offersNotUsed ? perGroup(pick, (s) => s.notUsed) : null
 	});
 	const areas = q.shape.areas.map((area, a): AreaQuality => {
 		const scale = q.scales[a];
@@ -220,5 +225,5 @@ export function summarize(q: QualityAccumulator, opts: { statementKeys: readonly
 			return enough(p.n) ? pearson(p.sums) : null;
 		})
 	);
-	return { enough: true, minimum, organizations: q.respondents.organizations, respondents: q.respondents.n, areas, correlations };
+	return { enough: true, minimum, organizations: q.respondents.organizations, respondents: q.respondents.n, groups, areas, correlations };
 }

@@ -5,6 +5,8 @@ import { ValidationError } from './errors';
 
 export const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 export const noControl = 'Must not contain line breaks or other control characters';
+/** A respondent group's key, the form a job role is stored in (models/schema.ts's keys; migration 025). */
+export const GROUP_KEY = /^[a-z][a-z0-9_]{0,59}$/;
 
 /** Shared field rules, so every form and endpoint enforces the same limits. */
 export const fields = {
@@ -18,7 +20,8 @@ export const fields = {
 		.max(254, 'At most 254 characters')
 		.pipe(z.email({ message: 'Not a valid email address' })),
 	language: z.enum(['en', 'sv'], { message: 'Must be en or sv' }),
-	jobRole: z.enum(['sales_person', 'sales_manager'], { message: 'Must be sales_person or sales_manager' }),
+	/** A group key's format; which groups are known is checked by the use case (users/job-role.ts). */
+	jobRole: z.string().trim().regex(GROUP_KEY, 'Must be a respondent group such as sales_person or sales_manager'),
 	access: z.enum(['participant', 'viewer', 'admin'], { message: 'Must be participant, viewer or admin' }),
 	uuid: z.uuid({ message: 'Not a valid id' }),
 	password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters')

@@ -75,7 +75,10 @@ export async function createDemoHistory(opts: { organizationId: string; now?: Da
 	const teams = await executor.selectFrom('units').select(['id', 'name', 'parent_id']).where('organization_id', '=', org).execute();
 	const withoutPractices = unitsWithout(teams, demoPracticesNotUsed.units);
 	const notUsed = demoPracticesNotUsed.statements.map((key) => model.statementKeys.indexOf(key)).filter((i) => model.shape.notUsed?.includes(i));
-	const people = await eligibleUsers(org, executor).select(['id', 'unit_id', 'job_role', 'email', 'language']).orderBy('email').execute();
+	const people = await eligibleUsers(org, model.structure.groups, executor)
+		.select(['id', 'unit_id', 'job_role', 'email', 'language'])
+		.orderBy('email')
+		.execute();
 	const questions = await snapshotQuestions(
 		org,
 		QUESTIONS.map((key) => ({ source: 'standard' as const, key })),

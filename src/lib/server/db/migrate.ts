@@ -22,6 +22,7 @@ import * as m020 from './migrations/020_kpis';
 import * as m021 from './migrations/021_kpi_reviews';
 import * as m022 from './migrations/022_sales_agenda';
 import * as m023 from './migrations/023_kpi_owners';
+import * as m025 from './migrations/025_job_role_keys';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -46,7 +47,8 @@ const migrations: Record<string, Migration> = {
 	'020_kpis': m020,
 	'021_kpi_reviews': m021,
 	'022_sales_agenda': m022,
-	'023_kpi_owners': m023
+	'023_kpi_owners': m023,
+	'025_job_role_keys': m025
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -60,4 +62,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies or reverts migrations until `name` is the last one applied (tests of what a migration does to existing rows). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+	const { error } = await new Migrator({ db, provider }).migrateTo(name);
+	if (error) throw error instanceof Error ? error : new Error(String(error));
 }

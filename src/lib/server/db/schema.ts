@@ -18,7 +18,8 @@ type JsonText<S, Defaulted extends boolean = false> = ColumnType<S, Defaulted ex
 
 export type { ActionStatus };
 export type Language = 'en' | 'sv';
-export type JobRole = 'sales_person' | 'sales_manager';
+/** A respondent group's key (`sales_person`, `executive`, …): one of the groups the organization's models know (users/job-role.ts). */
+export type JobRole = string;
 export type Access = 'participant' | 'viewer' | 'admin';
 export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'published';
 export type RepeatMonths = 3 | 6 | 12;

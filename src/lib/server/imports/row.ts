@@ -3,12 +3,13 @@ import { fields } from '$lib/server/validation';
 import { ATTRIBUTE_PREFIX, type ColumnMap } from './columns';
 import { clip, hasControlCharacter, MAX_TEXT_LENGTH, quote, unitPathKey } from './text';
 import type { ExistingUser, ImportRecord, PreviewRow } from './types';
-import { parseJobRole, parseLanguage, parseUserType } from './values';
+import { parseJobRole, parseLanguage, parseUserType, type JobRoles } from './values';
 
 export interface RowContext {
 	columns: ColumnMap;
 	levels: readonly string[];
 	existingUsers: ReadonlyMap<string, ExistingUser>;
+	jobRoles: JobRoles;
 }
 
 export interface CheckedRow {
@@ -107,11 +108,11 @@ export function checkRow(ctx: RowContext, cells: readonly string[], rowNumber: n
 	const rawRole = get(ctx.columns.jobRole);
 	let jobRole: JobRole | null = existing?.jobRole ?? null;
 	if (rawRole !== '') {
-		const parsed = parseJobRole(rawRole);
+		const parsed = parseJobRole(rawRole, ctx.jobRoles);
 		if (parsed) jobRole = parsed;
-		else errors.push(`Job role ${quote(rawRole)} is not recognized (use sales_person or sales_manager)`);
+		else errors.push(`Job role ${quote(rawRole)} is not recognized (use ${ctx.jobRoles.keys.join(', ')})`);
 	} else if (jobRole === null && access === 'participant') {
-		errors.push('Job role is required for participants (use sales_person or sales_manager)');
+		errors.push(`Job role is required for participants (use ${ctx.jobRoles.keys.join(', ')})`);
 	}
 
 	const unitPath = checkUnitPath(ctx, ctx.columns.levels.map(get), errors);

@@ -2,6 +2,8 @@ import { db, type Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { unitPathKey } from './text';
 import type { ExistingUser } from './types';
+import type { JobRoles } from './values';
+import { importJobRoles } from './job-roles';
 
 /** What validation needs to know about one organization, read in one go. */
 export interface ImportState {
@@ -12,6 +14,7 @@ export interface ImportState {
 	unitIdByKey: Map<string, string>;
 	/** Units' attributes (unit_ columns) by unitPathKey(path), for units that have any. */
 	existingUnitAttributes: Map<string, Record<string, string>>;
+	jobRoles: JobRoles;
 }
 
 interface UnitRow {
@@ -65,5 +68,12 @@ export async function loadImportState(opts: { organizationId: string }, executor
 			scopeUnitPath: u.scope_unit_id ? (paths.get(u.scope_unit_id) ?? null) : null
 		});
 	}
-	return { levels: org.level_names, existingUsers, existingUnitPaths: [...paths.values()], unitIdByKey, existingUnitAttributes };
+	return {
+		levels: org.level_names,
+		existingUsers,
+		existingUnitPaths: [...paths.values()],
+		unitIdByKey,
+		existingUnitAttributes,
+		jobRoles: await importJobRoles()
+	};
 }

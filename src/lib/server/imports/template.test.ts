@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseUserFile } from './parse';
 import { buildUserTemplate } from './template';
 import { validateUserRows } from './validate';
+import { importJobRoles } from './job-roles';
 
+const jobRoles = await importJobRoles();
 const check = (levels: string[], header: string[], rows: string[][]) =>
-	validateUserRows({ header, rows, levels, existingUsers: new Map(), existingUnitPaths: [] });
+	validateUserRows({ header, rows, levels, existingUsers: new Map(), existingUnitPaths: [], jobRoles });
 
 describe('buildUserTemplate', () => {
 	it.each([[['Business area', 'Region', 'Team']], [['Region']], [['Division', 'Area', 'District', 'Team', 'Pod']]])(

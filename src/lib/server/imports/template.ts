@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { groupNames, knownGroups } from '$lib/server/models/registry';
 import { expectedColumns } from './columns';
 
 /** Example values per level (top first); deeper levels get a generic name. */
@@ -9,11 +10,24 @@ const LEVEL_EXAMPLES = [
 	['Key accounts', 'Key accounts', '']
 ];
 
-function exampleRows(levelNames: readonly string[]): string[][] {
+/** The groups the models know, each with its English and Swedish names, as the template explains them. */
+interface TemplateRole {
+	key: string;
+	names: string[];
+}
+
+async function templateRoles(): Promise<TemplateRole[]> {
+	const [keys, en, sv] = await Promise.all([knownGroups(), groupNames('en'), groupNames('sv')]);
+	return keys.map((key) => ({ key, names: [...new Set([en[key]?.one, sv[key]?.one].filter((n): n is string => !!n && n !== key))] }));
+}
+
+function exampleRows(levelNames: readonly string[], roles: readonly TemplateRole[]): string[][] {
+	// A sales person and two managers where the models know those groups; otherwise their first groups.
+	const key = (k: string, i: number) => (roles.some((r) => r.key === k) ? k : ((roles[i] ?? roles[0])?.key ?? ''));
 	const people = [
-		{ name: 'Anna Lindqvist', email: 'anna.lindqvist@example.com', language: 'sv', role: 'sales_person', type: 'participant' },
-		{ name: 'James Carter', email: 'james.carter@example.com', language: 'en', role: 'sales_manager', type: 'participant' },
-		{ name: 'Maria Berg', email: 'maria.berg@example.com', language: 'sv', role: 'sales_manager', type: 'viewer' }
+		{ name: 'Anna Lindqvist', email: 'anna.lindqvist@example.com', language: 'sv', role: key('sales_person', 0), type: 'participant' },
+		{ name: 'James Carter', email: 'james.carter@example.com', language: 'en', role: key('sales_manager', 1), type: 'participant' },
+		{ name: 'Maria Berg', email: 'maria.berg@example.com', language: 'sv', role: key('sales_manager', 1), type: 'viewer' }
 	];
 	return people.map((p, i) => {
 		// The third person (a regional manager) belongs to the second level only, to show blank lower levels.
@@ -30,7 +44,12 @@ export function safeCell(value: string): string {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function instructions(levelNames: readonly string[]): string[][] {
+function roleHelp(roles: readonly TemplateRole[]): string {
+	const list = roles.map((r) => (r.names.length ? `${r.key} (${r.names.join(', ')})` : r.key)).join('; ');
+	return `The person's respondent group, one of: ${list}. The key or a name works, in any case. Required for participants; blank keeps an existing user's job role.`;
+}
+
+function instructions(levelNames: readonly string[], roles: readonly TemplateRole[]): string[][] {
 	const levels = expectedColumns(levelNames).slice(3, 3 + levelNames.length);
 	return [
 		['Column', 'What to enter'],
@@ -41,7 +60,7 @@ function instructions(levelNames: readonly string[]): string[][] {
 			col,
 			`${levelNames[i]}: the unit's name.${i === 0 ? ' Required.' : ` Leave blank if the person belongs to the ${levelNames[i - 1]} itself; if it is filled in, every level above it must be too.`} Units that do not exist yet are created.`
 		]),
-		['job_role', "sales_person or sales_manager (also: säljare, säljchef). Required for participants; blank keeps an existing user's job role."],
+		['job_role', roleHelp(roles)],
 		[
 			'user_type',
 			'participant (answers surveys) or viewer (also answers, and sees results for their unit). Blank: participant for new users, unchanged for existing users. Admins stay admins.'
@@ -57,14 +76,14 @@ function instructions(levelNames: readonly string[]): string[][] {
 	].map((row) => row.map(safeCell));
 }
 
-async function buildXlsx(header: string[], rows: string[][], levelNames: readonly string[]): Promise<Buffer> {
+async function buildXlsx(header: string[], rows: string[][], levelNames: readonly string[], roles: readonly TemplateRole[]): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	const users = workbook.addWorksheet('Users', { views: [{ state: 'frozen', ySplit: 1 }] });
 	users.addRow(header).font = { bold: true };
 	for (const row of rows) users.addRow(row);
 	users.columns.forEach((col, i) => (col.width = i === 1 ? 32 : Math.max(14, header[i].length + 4)));
 	const help = workbook.addWorksheet('Instructions');
-	for (const row of instructions(levelNames)) help.addRow(row);
+	for (const row of instructions(levelNames, roles)) help.addRow(row);
 	help.getRow(1).font = { bold: true };
 	help.getColumn(1).width = 18;
 	help.getColumn(2).width = 110;
@@ -78,8 +97,9 @@ function csvField(value: string): string {
 /** The downloadable import template: the header row and three example rows (xlsx adds an Instructions sheet). */
 export async function buildUserTemplate(opts: { format: 'xlsx' | 'csv'; levelNames: readonly string[] }): Promise<Buffer> {
 	const header = expectedColumns(opts.levelNames);
-	const rows = exampleRows(opts.levelNames);
-	if (opts.format === 'xlsx') return buildXlsx(header, rows, opts.levelNames);
+	const roles = await templateRoles();
+	const rows = exampleRows(opts.levelNames, roles);
+	if (opts.format === 'xlsx') return buildXlsx(header, rows, opts.levelNames, roles);
 	const text = [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 	return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

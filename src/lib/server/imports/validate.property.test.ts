@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { HEADER } from '$tests/import-files';
 import type { ExistingUser } from './types';
 import { validateUserRows } from './validate';
+import { importJobRoles } from './job-roles';
+
+const jobRoles = await importJobRoles();
 
 const LEVELS = ['Business area', 'Region', 'Team'];
 
@@ -26,7 +29,7 @@ describe('validateUserRows: properties', () => {
 		fc.assert(
 			fc.property(fc.array(rowArb, { maxLength: 12 }), (tuples) => {
 				const rows = tuples.map((t) => [...t]);
-				const first = validateUserRows({ header: HEADER, rows, levels: LEVELS, existingUsers: new Map(), existingUnitPaths: [] });
+				const first = validateUserRows({ header: HEADER, rows, levels: LEVELS, existingUsers: new Map(), existingUnitPaths: [], jobRoles });
 				const c = first.preview.counts;
 				expect(c.creates + c.updates + c.unchanged + c.errors).toBe(c.rows);
 				expect(c.creates).toBe(first.records.length);
@@ -44,7 +47,7 @@ describe('validateUserRows: properties', () => {
 						}
 					])
 				);
-				const again = validateUserRows({ header: HEADER, rows, levels: LEVELS, existingUsers: written, existingUnitPaths: first.preview.newUnits });
+				const again = validateUserRows({ header: HEADER, rows, levels: LEVELS, existingUsers: written, existingUnitPaths: first.preview.newUnits, jobRoles });
 				expect(again.preview.counts).toEqual({ ...c, creates: 0, unchanged: c.creates, newUnits: 0 });
 			}),
 			{ numRuns: 300 }

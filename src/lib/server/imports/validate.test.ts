@@ -3,6 +3,9 @@ import { ValidationError } from '$lib/server/errors';
 import { HEADER, userRow } from '$tests/import-files';
 import type { ExistingUser } from './types';
 import { DETAIL_LIMIT, validateUserRows } from './validate';
+import { importJobRoles } from './job-roles';
+
+const jobRoles = await importJobRoles();
 
 const LEVELS = ['Business area', 'Region', 'Team'];
 const UNITS = [['Nordics'], ['Nordics', 'Stockholm'], ['Nordics', 'Stockholm', 'Team North']];
@@ -26,7 +29,8 @@ function run(rows: string[][], opts: { header?: string[]; users?: Record<string,
 		rows,
 		levels: LEVELS,
 		existingUsers: new Map(Object.entries(opts.users ?? {})),
-		existingUnitPaths: UNITS
+		existingUnitPaths: UNITS,
+		jobRoles
 	});
 }
 
@@ -42,8 +46,8 @@ describe('validateUserRows: row errors', () => {
 		['email invalid', userRow({ ...base, email: 'anna(at)example.com' }), "Email 'anna(at)example.com' is not a valid address"],
 		['email with non-ASCII letters', userRow({ ...base, email: 'åsa@example.com' }), "Email 'åsa@example.com' is not a valid address"],
 		['language unsupported', userRow({ ...base, language: 'de' }), "Language 'de' is not supported (use en or sv)"],
-		['job role unknown', userRow({ ...base, jobRole: 'boss' }), "Job role 'boss' is not recognized (use sales_person or sales_manager)"],
-		['job role blank for a participant', userRow({ ...base, jobRole: '' }), 'Job role is required for participants (use sales_person or sales_manager)'],
+		['job role unknown', userRow({ ...base, jobRole: 'boss' }), "Job role 'boss' is not recognized (use sales_person, sales_manager)"],
+		['job role blank for a participant', userRow({ ...base, jobRole: '' }), 'Job role is required for participants (use sales_person, sales_manager)'],
 		['user type unknown', userRow({ ...base, userType: 'guest' }), "User type 'guest' is not recognized (use participant or viewer)"],
 		['user type admin', userRow({ ...base, userType: 'admin' }), "User type 'admin' cannot be set by an import (use participant or viewer)"],
 		['no unit at all', userRow({ ...base, units: ['', '', ''] }), 'Business area is required'],

@@ -2,6 +2,7 @@ import { ATTRIBUTE_PREFIX, resolveColumns } from './columns';
 import { checkRow, type CheckedRow } from './row';
 import { quote, unitPathKey } from './text';
 import type { ExistingUser, ImportCounts, ImportPreview, ImportRecord, PreviewRow } from './types';
+import type { JobRoles } from './values';
 
 /** How many rows with errors, and how many other rows, the preview keeps in detail. */
 export const DETAIL_LIMIT = 1000;
@@ -18,6 +19,8 @@ export interface ValidateUserRowsOptions {
 	existingUnitPaths: readonly (readonly string[])[];
 	/** Existing units' attributes by unitPathKey(path); absent: none. */
 	existingUnitAttributes?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+	/** The job roles the organization's models know (job-roles.ts). */
+	jobRoles: JobRoles;
 }
 
 export interface ValidationOutcome {
@@ -113,7 +116,7 @@ function pickDetail(rows: PreviewRow[]): { detail: PreviewRow[]; errorRows: numb
  */
 export function validateUserRows(opts: ValidateUserRowsOptions): ValidationOutcome {
 	const columns = resolveColumns({ header: opts.header, levels: opts.levels });
-	const ctx = { columns, levels: opts.levels, existingUsers: opts.existingUsers };
+	const ctx = { columns, levels: opts.levels, existingUsers: opts.existingUsers, jobRoles: opts.jobRoles };
 	const checked: CheckedRow[] = [];
 	opts.rows.forEach((cells, i) => {
 		if (cells.every((c) => c === '')) return;

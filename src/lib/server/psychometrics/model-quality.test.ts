@@ -165,10 +165,12 @@ describe('model quality from stored responses', () => {
 			minimum: { organizations: 3, respondents: 30 },
 			organizations: null,
 			respondents: null,
+			groups: ['sales_person', 'sales_manager'],
 			areas: [],
 			correlations: []
 		});
-		expect(report.names).toEqual({ areas: {}, statements: {} });
+		// The model's own texts only: its groups (the columns), no area or statement before there is a figure.
+		expect(report.names).toEqual({ areas: {}, statements: {}, groups: { sales_person: 'Sales people', sales_manager: 'Sales managers' } });
 		// A third organization, but 29 respondents in all.
 		await db.deleteFrom('rounds').execute();
 		await db.deleteFrom('organizations').execute();

@@ -17,8 +17,8 @@ export interface ModelQualityReport {
 	model: { id: string; version: string };
 	population: Population;
 	quality: ModelQuality;
-	/** The model's texts in the reader's language (English where it has none). */
-	names: { areas: Record<string, string>; statements: Record<string, string> };
+	/** The model's texts in the reader's language (English where it has none); groups by key, as many (column heads). */
+	names: { areas: Record<string, string>; statements: Record<string, string>; groups: Record<string, string> };
 }
 
 /**
@@ -47,7 +47,7 @@ export async function modelQuality(opts: { model: unknown; population?: unknown;
 			AND o.is_demo = ${population === 'demo'} AND NOT o.benchmark_excluded
 		ORDER BY r.organization_id, r.id`.execute(executor);
 
-	const q = emptyQuality(model.shape);
+	const q = emptyQuality(model.shape, model.structure.groups);
 	const answers: (number | null)[] = Array(model.shape.statementCount).fill(null);
 	// Each round's responses in pages of BATCH by key (the primary key's order within the round).
 	for (const round of rounds.rows)
@@ -70,7 +70,8 @@ export async function modelQuality(opts: { model: unknown; population?: unknown;
 	const notUsed = new Set((model.structure.notUsed ?? []).map((key) => model.statementKeys.indexOf(key)));
 	const quality = summarize(q, { statementKeys: model.statementKeys, notUsed });
 	const texts = model.translations[opts.locale] ?? model.translations.en;
-	const names = { areas: {} as Record<string, string>, statements: {} as Record<string, string> };
+	const groups = Object.fromEntries(model.structure.groups.map((g) => [g, texts.groups[g]?.other ?? g]));
+	const names = { areas: {} as Record<string, string>, statements: {} as Record<string, string>, groups };
 	if (quality.enough)
 		for (const [key, area] of Object.entries(texts.areas)) {
 			names.areas[key] = area.name;

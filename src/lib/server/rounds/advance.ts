@@ -4,6 +4,7 @@ import type { Database } from '$lib/server/db/schema';
 import { statusAt, transitions } from '$lib/rounds/state';
 import { recordAudit } from '$lib/server/audit/record';
 import { createInvitations } from './invite';
+import { modelGroups } from './eligible';
 import { createSuccessor } from './successor';
 import { buildRoundResults, freezeUnitTree } from '$lib/server/results/build';
 import { latestBenchmarkVersion } from '$lib/server/benchmarks/versions';
@@ -38,7 +39,8 @@ export async function advanceLocked(r: RoundRecord, now: Date, executor: Db = db
 	const patch: Record<string, unknown> = {};
 	for (const step of transitions(r.status, target)) {
 		if (step === 'open') {
-			const invited = await createInvitations({ organizationId: r.organization_id, roundId: r.id, participants: r.participants as never }, executor);
+			const groups = await modelGroups({ id: r.model_id, version: r.model_version });
+			const invited = await createInvitations({ organizationId: r.organization_id, roundId: r.id, participants: r.participants as never, groups }, executor);
 			patch.opened_at = now;
 			patch.unit_tree = await freezeUnitTree(r.organization_id, executor);
 			await recordAudit({ organizationId: r.organization_id, actor: 'system', action: 'round_launched', target: r.name, details: { invited } }, executor);

@@ -24,7 +24,8 @@ function defaultReminders(startsAt: Date, endsAt: Date): Date[] {
 	return offsets.map((d) => new Date(startsAt.getTime() + d * 86_400_000));
 }
 
-async function resolveModel(model: { id: string; version: string } | undefined) {
+/** The model a round input names, or the newest SOS model when it names none (ValidationError when unknown). */
+export async function resolveModel(model: { id: string; version: string } | undefined) {
 	try {
 		return model ? await getModel(model.id, model.version) : await latestModel('sos');
 	} catch {
@@ -57,10 +58,13 @@ export async function createRound(opts: { organizationId: string; actor: Actor; 
 			Object.entries(problems).map(([path, message]) => ({ path, message }))
 		);
 	await checkRepeat({ organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt }, executor);
-	const invitable = await checkParticipants({ organizationId: opts.organizationId, participants: input.participants }, executor);
+	const invitable = await checkParticipants(
+		{ organizationId: opts.organizationId, participants: input.participants, groups: model.structure.groups },
+		executor
+	);
 	if (input.launch && invitable === 0)
-		throw new ValidationError('participants: Nobody to invite: nobody chosen has both a unit and a job role.', [
-			{ path: 'participants', message: 'Nobody to invite: nobody chosen has both a unit and a job role' }
+		throw new ValidationError("participants: Nobody to invite: nobody chosen has both a unit and a job role among the model's groups.", [
+			{ path: 'participants', message: "Nobody to invite: nobody chosen has both a unit and a job role among the model's groups" }
 		]);
 	const questions = await snapshotQuestions(opts.organizationId, input.questions, executor);
 	const row = await executor

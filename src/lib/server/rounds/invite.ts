@@ -10,9 +10,12 @@ import { sealIdentity } from '$lib/server/responses/seal';
 
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
-/** The people a round's participant choice covers: only those with a unit and a job role can be placed in results. */
-export async function participantQuery(organizationId: string, p: Participants, executor: Db = db()) {
-	let q = eligibleUsers(organizationId, executor);
+/**
+ * The people a round's participant choice covers: only those with a unit and a job role among the round's
+ * model's `groups` can be placed in its results.
+ */
+export async function participantQuery(organizationId: string, p: Participants, groups: readonly string[], executor: Db = db()) {
+	let q = eligibleUsers(organizationId, groups, executor);
 	if (p.mode === 'units') {
 		const units = await listUnits({ organizationId }, executor);
 		const ids = new Set(p.unitIds.flatMap((id) => [...subtreeIds(units, id)]).filter((id) => units.some((u) => u.id === id)));
@@ -29,7 +32,10 @@ export async function participantQuery(organizationId: string, p: Participants, 
  * Checks a participant choice against the organization: every unit and person named must exist in it.
  * Returns how many people it would invite today.
  */
-export async function checkParticipants(opts: { organizationId: string; participants: Participants }, executor: Db = db()): Promise<number> {
+export async function checkParticipants(
+	opts: { organizationId: string; participants: Participants; groups: readonly string[] },
+	executor: Db = db()
+): Promise<number> {
 	const p = opts.participants;
 	if (p.mode === 'units') {
 		const known = new Set((await listUnits(opts, executor)).map((u) => u.id));
@@ -56,8 +62,11 @@ export async function checkParticipants(opts: { organizationId: string; particip
 }
 
 /** How many people a participant choice would invite today (units or people that no longer exist count for nothing). */
-export async function countInvitable(opts: { organizationId: string; participants: Participants }, executor: Db = db()): Promise<number> {
-	const q = await participantQuery(opts.organizationId, opts.participants, executor);
+export async function countInvitable(
+	opts: { organizationId: string; participants: Participants; groups: readonly string[] },
+	executor: Db = db()
+): Promise<number> {
+	const q = await participantQuery(opts.organizationId, opts.participants, opts.groups, executor);
 	if (!q) return 0;
 	const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(row.n);
@@ -66,10 +75,14 @@ export async function countInvitable(opts: { organizationId: string; participant
 /**
  * Creates one invitation per participant at launch, freezing each person's unit, job role and language
  * (unit and role also sealed under the response key, for the submit to put in its pending response).
- * People without a unit or job role cannot be placed in results and are not invited.
+ * People without a unit, or whose job role is none of the model's `groups`, cannot be placed in its
+ * results and are not invited.
  */
-export async function createInvitations(opts: { organizationId: string; roundId: string; participants: Participants }, executor: Db = db()): Promise<number> {
-	const q = await participantQuery(opts.organizationId, opts.participants, executor);
+export async function createInvitations(
+	opts: { organizationId: string; roundId: string; participants: Participants; groups: readonly string[] },
+	executor: Db = db()
+): Promise<number> {
+	const q = await participantQuery(opts.organizationId, opts.participants, opts.groups, executor);
 	if (!q) return 0;
 	const people = await q.select(['id', 'unit_id', 'job_role', 'email', 'language']).execute();
 	if (people.length === 0) return 0;

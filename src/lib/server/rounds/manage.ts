@@ -8,6 +8,7 @@ import { extendInput } from './input';
 import { advanceLocked } from './advance';
 import { vacuumMixed } from '$lib/server/responses/mix';
 import { countInvitable } from './invite';
+import { modelGroups } from './eligible';
 import { getRound, type RoundRow } from './queries';
 
 /** The least time between two reminders when an admin asks for one. */
@@ -53,8 +54,9 @@ export function launchRound(opts: Opts, executor: Db = db()): Promise<RoundRow> 
 		'launch',
 		async (trx, r, now) => {
 			if (r.endsAt <= now) throw new ConflictError('round_dates', 'The end date has passed. Change the dates first.');
-			if ((await countInvitable({ organizationId: opts.organizationId, participants: r.participants as never }, trx)) === 0)
-				throw new ConflictError('nobody_to_invite', 'Nobody to invite: nobody chosen has both a unit and a job role (any longer).');
+			const groups = await modelGroups({ id: r.modelId, version: r.modelVersion });
+			if ((await countInvitable({ organizationId: opts.organizationId, participants: r.participants as never, groups }, trx)) === 0)
+				throw new ConflictError('nobody_to_invite', "Nobody to invite: nobody chosen has both a unit and a job role among the model's groups (any longer).");
 			await setDates(opts, { status: 'scheduled' }, trx);
 			await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'round_launched', target: r.name }, trx);
 		},

@@ -3,6 +3,8 @@ import { NotFoundError } from '$lib/server/errors';
 import { isUuid, parse } from '$lib/server/validation';
 import { roundInput } from './input';
 import { participantQuery } from './invite';
+import { modelGroups } from './eligible';
+import { resolveModel } from './create';
 
 type Participants = { mode: 'all' } | { mode: 'units'; unitIds: string[] } | { mode: 'users'; userIds: string[] };
 
@@ -19,10 +21,10 @@ export interface OverlappingRound {
  * the participant choice covers (how many, per round). The admin is warned and may launch anyway.
  */
 async function overlapsOf(
-	opts: { organizationId: string; participants: Participants; startsAt: Date; except?: string },
+	opts: { organizationId: string; participants: Participants; groups: readonly string[]; startsAt: Date; except?: string },
 	executor: Db
 ): Promise<OverlappingRound[]> {
-	const people = await participantQuery(opts.organizationId, opts.participants, executor);
+	const people = await participantQuery(opts.organizationId, opts.participants, opts.groups, executor);
 	if (!people) return [];
 	let q = executor
 		.selectFrom('invitations as i')
@@ -44,7 +46,11 @@ async function overlapsOf(
 /** The open rounds that a round about to be created and launched (`roundInput`) would overlap. */
 export async function overlappingRounds(opts: { organizationId: string; input: unknown; now?: Date }, executor: Db = db()): Promise<OverlappingRound[]> {
 	const input = parse(roundInput, opts.input);
-	return overlapsOf({ organizationId: opts.organizationId, participants: input.participants, startsAt: input.startsAt ?? opts.now ?? new Date() }, executor);
+	const groups = (await resolveModel(input.model)).structure.groups;
+	return overlapsOf(
+		{ organizationId: opts.organizationId, participants: input.participants, groups, startsAt: input.startsAt ?? opts.now ?? new Date() },
+		executor
+	);
 }
 
 /**
@@ -55,7 +61,7 @@ export async function roundOverlaps(opts: { organizationId: string; roundId: str
 	if (!isUuid(opts.roundId)) throw new NotFoundError('round');
 	const round = await executor
 		.selectFrom('rounds')
-		.select(['participants', 'starts_at'])
+		.select(['participants', 'starts_at', 'model_id', 'model_version'])
 		.where('organization_id', '=', opts.organizationId)
 		.where('id', '=', opts.roundId)
 		.executeTakeFirst();
@@ -65,6 +71,7 @@ export async function roundOverlaps(opts: { organizationId: string; roundId: str
 		{
 			organizationId: opts.organizationId,
 			participants: round.participants as Participants,
+			groups: await modelGroups({ id: round.model_id, version: round.model_version }),
 			startsAt: round.starts_at > now ? round.starts_at : now,
 			except: opts.roundId
 		},

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '$lib/server/error
 import { fields, parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
 import { getUser, type UserRow } from './queries';
+import { assertKnownJobRole } from './job-role';
 
 const base = {
 	name: fields.name,
@@ -57,6 +58,7 @@ function emailTaken(email: string) {
 
 export async function createUser(opts: { organizationId: string; actor: Actor; input: unknown }, executor: Db = db()): Promise<UserRow> {
 	const input = parse(userInput, opts.input);
+	await assertKnownJobRole(input.jobRole);
 	await assertUnits(opts.organizationId, [input.unitId, input.scopeUnitId], executor);
 	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
 	const row = await executor
@@ -103,6 +105,8 @@ export async function updateUser(opts: { organizationId: string; actor: Actor; u
 	return executor.transaction().execute(async (trx) => {
 		const before = await getUser({ organizationId: opts.organizationId, userId: opts.userId }, trx);
 		const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
+		// A role kept as it was stays valid even when no model asks that group any longer.
+		if (next.jobRole !== before.jobRole) await assertKnownJobRole(next.jobRole);
 		await assertUnits(opts.organizationId, [next.unitId, next.scopeUnitId], trx);
 		if (before.access === 'admin' && next.access !== 'admin') await assertNotLastAdmin(opts.organizationId, before.id, trx);
 		const keptScope = input.scopeUnitId !== undefined ? input.scopeUnitId : before.access === 'viewer' ? before.scopeUnitId : null;

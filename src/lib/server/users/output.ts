@@ -8,7 +8,7 @@ export const userOutput = z.strictObject({
 	email: z.string().meta({ format: 'email' }),
 	language: z.enum(['en', 'sv']),
 	unitId: id.nullable(),
-	jobRole: z.enum(['sales_person', 'sales_manager']).nullable(),
+	jobRole: z.string().nullable().describe("A respondent group of the organization's models, e.g. sales_person or sales_manager."),
 	access: z.enum(['participant', 'viewer', 'admin']),
 	scopeUnitId: id.nullable().describe('For viewers: the unit whose subtree they may see.'),
 	createdAt: timestamp,

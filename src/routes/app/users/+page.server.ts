@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { listUsers } from '$lib/server/users/queries';
 import { unitOptions } from '$lib/server/units/options';
+import { jobRoleChoices } from '$lib/server/users/job-role';
 import { isUuid } from '$lib/server/validation';
 
 const PAGE = 50;
@@ -20,15 +21,18 @@ export const load: PageServerLoad = async (event) => {
 	const unitId = isUuid(q.get('unit')) ? q.get('unit')! : undefined;
 	const access = accesses.find((a) => a === q.get('access'));
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(q.get('page') ?? '1', 10) || 1));
-	const [result, units] = await Promise.all([
+	const [result, units, roles] = await Promise.all([
 		listUsers({ organizationId, search: search || undefined, unitId, access, limit: PAGE, offset: (page - 1) * PAGE }),
-		unitOptions({ organizationId })
+		unitOptions({ organizationId }),
+		jobRoleChoices(event.locals.locale)
 	]);
 	const unitLabel = new Map(units.map((u) => [u.id, u.label]));
+	const roleName = new Map(roles.map((r) => [r.key, r.name]));
 	return {
 		users: result.users.map((u) => ({
 			...u,
 			unit: u.unitId ? (unitLabel.get(u.unitId) ?? '') : '',
+			role: u.jobRole ? (roleName.get(u.jobRole) ?? u.jobRole) : '',
 			scope: u.scopeUnitId ? (unitLabel.get(u.scopeUnitId) ?? '') : ''
 		})),
 		total: result.total,

@@ -18,6 +18,7 @@ import { repeatInfo } from '$lib/server/rounds/repeat-info';
 import { listUnitNames } from '$lib/server/units/queries';
 import { roundOverlaps, type OverlappingRound } from '$lib/server/rounds/overlap';
 import { countInvitable } from '$lib/server/rounds/invite';
+import { modelGroups } from '$lib/server/rounds/eligible';
 
 const presentOverlap = (rounds: OverlappingRound[]) => rounds.map((r) => ({ ...r, endsAt: r.endsAt.toISOString() }));
 
@@ -52,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 	const launch =
 		r.status === 'draft'
 			? {
-					invites: await countInvitable({ organizationId, participants: p }),
+					invites: await countInvitable({ organizationId, participants: p, groups: await modelGroups({ id: r.modelId, version: r.modelVersion }) }),
 					overlap: presentOverlap(await roundOverlaps({ organizationId, roundId: r.id }))
 				}
 			: null;

@@ -4,7 +4,7 @@ import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree } from '$lib/server/units/tree';
-import { standardQuestions } from '$lib/server/models/registry';
+import { latestModel, standardQuestions } from '$lib/server/models/registry';
 import { QUESTION_TYPES } from '$lib/server/models/schema';
 import { listQuestions } from '$lib/server/questions/store';
 import { summarize } from '$lib/server/questions/present';
@@ -33,9 +33,11 @@ function morningReminders(startsAt: string): string[] {
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const lang = event.locals.locale;
+	// A new round asks the newest SOS model (createRound's default): it invites that model's groups.
+	const { groups } = (await latestModel('sos')).structure;
 	const [units, counts, timeZone, library, own] = await Promise.all([
 		listUnits({ organizationId }),
-		eligibleCountsByUnit({ organizationId }),
+		eligibleCountsByUnit({ organizationId, groups }),
 		adminZone(event.cookies, organizationId),
 		standardQuestions(),
 		listQuestions({ organizationId })
@@ -53,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 	const paths = new Map(tree.map((r) => [r.unit.id, r.path.join(' › ')]));
 	const people =
 		eligible <= MAX_PEOPLE_LISTED
-			? (await listEligiblePeople({ organizationId })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' }))
+			? (await listEligiblePeople({ organizationId, groups })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' }))
 			: null;
 	const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 	const s = defaultSchedule(start);

@@ -6,13 +6,18 @@ import { getUser } from '$lib/server/users/queries';
 import { updateUser, deleteUser } from '$lib/server/users/mutations';
 import { userFormInput } from '$lib/server/users/form';
 import { unitOptions } from '$lib/server/units/options';
+import { jobRoleChoices } from '$lib/server/users/job-role';
 import { NotFoundError } from '$lib/server/errors';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	try {
-		const [user, units] = await Promise.all([getUser({ organizationId, userId: event.params.id }), unitOptions({ organizationId })]);
-		return { user, units };
+		const [user, units, jobRoles] = await Promise.all([
+			getUser({ organizationId, userId: event.params.id }),
+			unitOptions({ organizationId }),
+			jobRoleChoices(event.locals.locale)
+		]);
+		return { user, units, jobRoles };
 	} catch (err) {
 		if (err instanceof NotFoundError) error(404, 'Not found');
 		throw err;

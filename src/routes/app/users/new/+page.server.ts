@@ -5,10 +5,12 @@ import { attempt } from '$lib/server/http/forms';
 import { createUser } from '$lib/server/users/mutations';
 import { userFormInput } from '$lib/server/users/form';
 import { unitOptions } from '$lib/server/units/options';
+import { jobRoleChoices } from '$lib/server/users/job-role';
 
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
-	return { units: await unitOptions({ organizationId }) };
+	const [units, jobRoles] = await Promise.all([unitOptions({ organizationId }), jobRoleChoices(event.locals.locale)]);
+	return { units, jobRoles };
 };
 
 export const actions: Actions = {
