@@ -130,7 +130,7 @@ async function collect(cookie: string) {
 			e[kind].add(u);
 		};
 		r.areas.forEach((a, i) => a.score !== null && mark(i, 'all'));
-		r.gap?.areas.forEach((g, i) => g.salesPeople !== null && mark(i, 'roles'));
+		r.gap?.areas.forEach((g, i) => Object.values(g.scores).some((x) => x !== null) && mark(i, 'roles'));
 		r.statements.forEach((s, i) => s.score !== null && mark(9 + i, 'all'));
 		// The heatmap shows the same figures as the unit's own report.
 		const row = heat.rows.find((x) => x.id === u)!;

@@ -69,7 +69,7 @@ export async function createPublishedRound(opts: {
 			let n = 0;
 			for (const [unit, roles] of Object.entries(opts.tree.respondents)) {
 				const profile = teamProfile(rnd, model.shape.areas.length, 2.5 + rnd() * 1.5);
-				for (const role of model.structure.groups as JobRole[])
+				for (const role of model.structure.groups)
 					for (let i = 0; i < (roles[role] ?? 0); i++) {
 						const r = generateResponse(rnd, model.shape, profile, { dontKnow: 0.08 });
 						rows.push({

@@ -84,13 +84,13 @@ export function protectRates(
 		const node = {
 			id: r.unitId,
 			parentId: r.depth > 0 ? (parents[r.depth - 1] ?? TOTAL) : TOTAL,
-			own: { sales_person: own.get(r.unitId) ?? 0, sales_manager: 0 }
+			own: { invited: own.get(r.unitId) ?? 0 }
 		};
 		parents[r.depth] = r.unitId;
 		return node;
 	});
-	const listed = nodes.reduce((s, n) => s + n.own.sales_person, 0);
-	nodes.unshift({ id: TOTAL, parentId: null, own: { sales_person: total.invited - listed, sales_manager: 0 } });
+	const listed = nodes.reduce((s, n) => s + n.own.invited, 0);
+	nodes.unshift({ id: TOTAL, parentId: null, own: { invited: total.invited - listed } });
 	const shown = suppress({ nodes, visible: new Set(nodes.map((n) => n.id)), k, roles: false });
 	const out: ProtectedRateRow[] = rows.map((r) =>
 		shown.get(r.unitId)?.all
