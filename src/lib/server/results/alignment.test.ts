@@ -22,7 +22,9 @@ async function alignmentRound() {
 		organizationId: org.id,
 		model,
 		k: 5,
-		tree: { units: { North: null, Small: null }, respondents: { North: { sales_person: 9, sales_manager: 6 }, Small: { sales_person: 2, sales_manager: 1 } } }
+		// Seed 13 draws teams whose four pairs all differ by 0.75 or more, and one statement the two roles see differently.
+		seed: 13,
+		tree: { units: { North: null, Small: 'North' }, respondents: { North: { sales_person: 9, sales_manager: 6 }, Small: { sales_person: 2, sales_manager: 1 } } }
 	});
 	return { org, admin, ...r };
 }
@@ -60,8 +62,10 @@ describe('unit alignment', () => {
 			['Statement structure_2 (en)', statement('structure_2')],
 			['Statement culture_1 (en)', statement('culture_1')]
 		]);
+		expect(a.pairs.filter((p) => p.flagged)).toHaveLength(4);
 		for (const p of a.pairs) expect(p.flagged).toBe(p.difference !== null && Math.abs(p.difference) >= 0.75);
 
+		expect(a.groupGaps.length).toBeGreaterThan(0);
 		for (const g of a.groupGaps) {
 			expect(g.groups.map((x) => x.name)).toEqual(['Sales people', 'Sales managers']);
 			expect(Math.abs(g.difference)).toBeGreaterThanOrEqual(0.75);
