@@ -64,7 +64,11 @@ describe('experiments', () => {
 		});
 		const sv = await getExperiment({ actor: lead, experimentId: x.id, locale: 'sv' });
 		expect(sv.metric.name).toBe('KPI:er och ersättning');
-		const y = await updateExperiment({ actor: lead, experimentId: x.id, input: { status: 'done', result: 'Strategic share of pipeline up from 20 % to 31 %.' } });
+		const y = await updateExperiment({
+			actor: lead,
+			experimentId: x.id,
+			input: { status: 'done', result: 'Strategic share of pipeline up from 20 % to 31 %.' }
+		});
 		expect(y).toMatchObject({ status: 'done', result: 'Strategic share of pipeline up from 20 % to 31 %.' });
 		expect((await listExperiments({ actor: lead, filter: { unitId: North, roundId } })).map((e) => e.id)).toEqual([x.id]);
 		const audit = await db().selectFrom('audit_events').select('action').where('organization_id', '=', org.id).orderBy('at').execute();
@@ -144,7 +148,10 @@ describe('experiments', () => {
 			model,
 			seed: 4,
 			tree: { units: {}, respondents: { North: { sales_person: 9, sales_manager: 5 }, South: { sales_person: 6, sales_manager: 5 } } },
-			existingUnits: { North, South: (await db().selectFrom('units').select('id').where('organization_id', '=', org.id).where('name', '=', 'South').executeTakeFirstOrThrow()).id }
+			existingUnits: {
+				North,
+				South: (await db().selectFrom('units').select('id').where('organization_id', '=', org.id).where('name', '=', 'South').executeTakeFirstOrThrow()).id
+			}
 		});
 		const area = async (round: string) =>
 			(await unitAlignment({ actor: admin, roundId: round, unitId: North, locale: 'en' }))!.areas.find((a) => a.key === 'kpis_compensation')!.score;

@@ -61,3 +61,11 @@ export const experimentFilter = z.strictObject({
 	unitId: unitRef.optional(),
 	roundId: fields.uuid.optional()
 });
+
+/** A form's metric choice ("area:<key>" or "kpi:<id>") as the input's metric; anything else is left for zod to refuse. */
+export function metricFromField(value: string | null | undefined): unknown {
+	const [kind, ref] = (value ?? '').split(':', 2);
+	if (kind === 'area') return { kind, area: ref ?? '' };
+	if (kind === 'kpi') return { kind, kpiId: ref ?? '' };
+	return { kind };
+}

@@ -7,7 +7,7 @@ import { getModel } from '$lib/server/models/registry';
 import { modelText } from '$lib/server/results/text';
 import { kpiDefinition } from '$lib/kpis/definition';
 import type { ExperimentStatus } from '$lib/experiments';
-import type { Locale } from '$lib/i18n';
+import { isLocale, type Locale } from '$lib/i18n';
 import { experimentFilter } from './input';
 
 export interface ExperimentView {
@@ -124,3 +124,6 @@ export async function listExperiments(opts: { actor: Actor; filter?: unknown; lo
 	const rows = await q.orderBy('e.starts_on', 'desc').orderBy('e.created_at', 'desc').limit(500).execute();
 	return Promise.all(rows.map((r) => present(r, opts.locale ?? 'en')));
 }
+
+/** The language an API caller reads model and KPI names in: their own, else English. */
+export const readerLocale = (actor: Actor): Locale => (isLocale(actor.membership?.language) ? (actor.membership!.language as Locale) : 'en');

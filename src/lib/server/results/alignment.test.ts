@@ -24,7 +24,10 @@ async function alignmentRound() {
 		k: 5,
 		// Seed 13 draws teams whose four pairs all differ by 0.75 or more, and one statement the two roles see differently.
 		seed: 13,
-		tree: { units: { North: null, Small: 'North' }, respondents: { North: { sales_person: 9, sales_manager: 6 }, Small: { sales_person: 2, sales_manager: 1 } } }
+		tree: {
+			units: { North: null, Small: 'North' },
+			respondents: { North: { sales_person: 9, sales_manager: 6 }, Small: { sales_person: 2, sales_manager: 1 } }
+		}
 	});
 	return { org, admin, ...r };
 }
@@ -42,8 +45,7 @@ describe('unit alignment', () => {
 		expect(a.areas[0].name).toBe('Sales strategy');
 		expect(a.matrix).toHaveLength(4);
 		for (let i = 0; i < 4; i++)
-			for (let j = 0; j < 4; j++)
-				expect(a.matrix[i][j].difference).toBe(i === j ? null : shownDifference(a.areas[i].score, a.areas[j].score));
+			for (let j = 0; j < 4; j++) expect(a.matrix[i][j].difference).toBe(i === j ? null : shownDifference(a.areas[i].score, a.areas[j].score));
 
 		expect(a.pairs.map((p) => p.key)).toEqual(['strategy_metrics', 'structure_behaviours', 'tools_behaviours', 'incentives_processes']);
 		const strategy = a.pairs[0];
@@ -91,7 +93,11 @@ describe('unit alignment', () => {
 
 	it('is null for a model without alignment pairs, and 404 outside the viewer’s subtree', async () => {
 		const { org, admin, roundId, unitIds } = await alignmentRound();
-		const sos = await createPublishedRound({ organizationId: org.id, tree: { units: {}, respondents: { North: { sales_person: 6 } } }, existingUnits: unitIds });
+		const sos = await createPublishedRound({
+			organizationId: org.id,
+			tree: { units: {}, respondents: { North: { sales_person: 6 } } },
+			existingUnits: unitIds
+		});
 		expect(await unitAlignment({ actor: admin, roundId: sos.roundId, unitId: unitIds.North, locale: 'en' })).toBeNull();
 		const viewer = await createTestActor(org.id, 'viewer', unitIds.Small);
 		await expect(unitAlignment({ actor: viewer, roundId, unitId: unitIds.North, locale: 'en' })).rejects.toMatchObject({ code: 'not_found' });

@@ -33,7 +33,10 @@ export function figuresOf(view: RoundView, unitId: string, model: CompiledModel)
 		areaScores: model.shape.areas.map((_, i) => view.areaScore(unitId, i)),
 		statementScores: indices.map((si) => statement(si, 'all')),
 		groupStatementScores: Object.fromEntries(
-			model.structure.groups.map((g) => [g, indices.map((si) => ((ROLES as readonly string[]).includes(g) ? statement(si, g as (typeof ROLES)[number]) : null))])
+			model.structure.groups.map((g) => [
+				g,
+				indices.map((si) => ((ROLES as readonly string[]).includes(g) ? statement(si, g as (typeof ROLES)[number]) : null))
+			])
 		)
 	};
 }
