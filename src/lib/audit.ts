@@ -41,7 +41,9 @@ export const AUDIT_ACTIONS = [
 	'round_unscheduled',
 	'kpis_saved',
 	'kpi_values_written',
-	'sales_agenda_recorded'
+	'sales_agenda_recorded',
+	'experiment_created',
+	'experiment_updated'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

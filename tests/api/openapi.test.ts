@@ -69,7 +69,10 @@ describe('/api/v1/openapi.json', () => {
 				'/kpis/reviews/{id}/corrections',
 				'/kpis/reviews/{id}/close',
 				'/kpis/corrections',
-				'/kpis/agenda'
+				'/kpis/agenda',
+				'/experiments',
+				'/experiments/{id}',
+				'/results/{round}/alignment'
 			].sort()
 		);
 	});

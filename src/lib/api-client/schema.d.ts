@@ -1006,6 +1006,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Experiments
+         * @description Experiments of the units the caller may act on (viewers: their subtree), the latest window first. Names in the caller’s language.
+         */
+        get: operations["listExperiments"];
+        put?: never;
+        /**
+         * Start an experiment
+         * @description One lever changed for 6–8 weeks (the end 42–56 days after the start) to mend a misalignment of a published round: a hypothesis, the metric to watch (an area of the round’s model, or a KPI), an owner. Audit-logged.
+         */
+        post: operations["createExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/experiments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** An experiment */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an experiment
+         * @description Fields left out stay. The window is checked with the stored dates filled in. Audit-logged.
+         */
+        patch: operations["updateExperiment"];
+        trace?: never;
+    };
+    "/results/{round}/alignment": {
+        parameters: {
+            query: {
+                /** @description A unit id, or `organization` (admins). */
+                unit: string;
+                /** @description Language of the texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A unit’s misalignments in a round
+         * @description For a model that declares alignment pairs: the areas × areas matrix of shown score differences, each pair with its symptom and the leadership behaviours to prioritise (flagged when the two shown scores differ by at least the model’s threshold), and the statements on which two respondent groups differ by as much. `alignment` is null for a model without pairs. `followUp`: the unit’s experiments from earlier rounds of the model, with the watched area’s score then and now. Every figure is null where the round’s anonymity pattern hides it.
+         */
+        get: operations["resultsAlignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2290,6 +2364,174 @@ export interface components {
             /** @description The agenda in force first, then earlier decisions. */
             agendas: components["schemas"]["SalesAgenda"][];
         };
+        Experiment: {
+            /** Format: uuid */
+            id: string;
+            /** @description A unit, or id `organization` for the organization as a whole. */
+            unit: {
+                id: string;
+                name: string;
+            };
+            /** @description The audit round the experiment came from. */
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                model: string;
+            };
+            /** @description The model’s alignment pair it addresses. */
+            pairKey: string | null;
+            statementKey: string | null;
+            hypothesis: string;
+            /** @description The one thing changed. */
+            lever: string;
+            metric: {
+                /** @constant */
+                kind: "area";
+                area: string;
+                name: string;
+            } | {
+                /** @constant */
+                kind: "kpi";
+                /** Format: uuid */
+                kpiId: string;
+                name: string;
+            };
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description 42–56 days after startsOn.
+             */
+            endsOn: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "planned" | "running" | "done" | "stopped";
+            result: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExperimentList: {
+            experiments: components["schemas"]["Experiment"][];
+        };
+        Alignment: {
+            alignment: {
+                round: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    model: string;
+                };
+                unit: {
+                    id: string;
+                    name: string;
+                };
+                /** @description A pair is flagged when its two shown scores differ by at least this much. */
+                threshold: number;
+                areas: {
+                    key: string;
+                    name: string;
+                    score: number | null;
+                }[];
+                /** @description Areas × areas in model order: the row area’s shown score minus the column area’s. */
+                matrix: {
+                    difference: number | null;
+                    beyond: boolean;
+                    pair: string | null;
+                }[][];
+                pairs: {
+                    key: string;
+                    /** @enum {string} */
+                    kind: "areas" | "statements";
+                    items: {
+                        key: string;
+                        name: string;
+                        score: number | null;
+                    }[];
+                    difference: number | null;
+                    flagged: boolean;
+                    symptom: string;
+                    behaviours: string[];
+                }[];
+                groupGaps: {
+                    statement: {
+                        key: string;
+                        area: string;
+                        text: string;
+                    };
+                    groups: {
+                        key: string;
+                        name: string;
+                        score: number;
+                    }[];
+                    difference: number;
+                }[];
+                groupGapCount: number;
+            } | null;
+            /** @description Experiments the unit started from earlier rounds of this model, with the watched area’s score then and now. */
+            followUp: {
+                /** Format: uuid */
+                id: string;
+                /** @description A unit, or id `organization` for the organization as a whole. */
+                unit: {
+                    id: string;
+                    name: string;
+                };
+                /** @description The audit round the experiment came from. */
+                round: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    model: string;
+                };
+                /** @description The model’s alignment pair it addresses. */
+                pairKey: string | null;
+                statementKey: string | null;
+                hypothesis: string;
+                /** @description The one thing changed. */
+                lever: string;
+                metric: {
+                    /** @constant */
+                    kind: "area";
+                    area: string;
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "kpi";
+                    /** Format: uuid */
+                    kpiId: string;
+                    name: string;
+                };
+                /** Format: date */
+                startsOn: string;
+                /**
+                 * Format: date
+                 * @description 42–56 days after startsOn.
+                 */
+                endsOn: string;
+                owner: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                status: "planned" | "running" | "done" | "stopped";
+                result: string;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                then: number | null;
+                now: number | null;
+                change: number | null;
+            }[];
+        };
         UnitInput: {
             name: string;
             parentId?: string | null;
@@ -2585,6 +2827,59 @@ export interface components {
             priorities?: string;
             /** @default  */
             reporting?: string;
+        };
+        ExperimentInput: {
+            unitId: string | "organization";
+            /** Format: uuid */
+            roundId: string;
+            /** @default null */
+            pairKey?: string | null;
+            /** @default null */
+            statementKey?: string | null;
+            hypothesis: string;
+            lever: string;
+            metric: {
+                /** @constant */
+                kind: "area";
+                area: string;
+            } | {
+                /** @constant */
+                kind: "kpi";
+                /** Format: uuid */
+                kpiId: string;
+            };
+            startsOn: string;
+            endsOn: string;
+            /** Format: uuid */
+            ownerId: string;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            status?: "planned" | "running" | "done" | "stopped";
+            /** @default  */
+            result?: string;
+        };
+        ExperimentPatch: {
+            hypothesis?: string;
+            lever?: string;
+            metric?: {
+                /** @constant */
+                kind: "area";
+                area: string;
+            } | {
+                /** @constant */
+                kind: "kpi";
+                /** Format: uuid */
+                kpiId: string;
+            };
+            startsOn?: string;
+            endsOn?: string;
+            /** Format: uuid */
+            ownerId?: string;
+            /** @enum {string} */
+            status?: "planned" | "running" | "done" | "stopped";
+            result?: string;
         };
     };
     responses: {
@@ -4452,6 +4747,148 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: {
+                /** @description Only this unit’s (not its sub-units’). */
+                unitId?: string | "organization";
+                /** @description Only those started from this round. */
+                roundId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    updateExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    resultsAlignment: {
+        parameters: {
+            query: {
+                /** @description A unit id, or `organization` (admins). */
+                unit: string;
+                /** @description Language of the texts (default: the caller’s). */
+                lang?: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                round: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alignment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
         };
     };
 }

@@ -9,6 +9,7 @@ import { resultPaths, resultSchemas } from './openapi-results';
 import { followUpPaths, followUpSchemas } from './openapi-follow-up';
 import { kpiPaths, kpiSchemas } from './openapi-kpis';
 import { kpiReviewPaths, kpiReviewSchemas } from './openapi-kpi-reviews';
+import { experimentPaths, experimentSchemas } from './openapi-experiments';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -123,7 +124,8 @@ export function openApiDocument(serverUrl: string) {
 			...resultPaths(),
 			...followUpPaths(),
 			...kpiPaths(),
-			...kpiReviewPaths()
+			...kpiReviewPaths(),
+			...experimentPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -146,7 +148,8 @@ export function openApiDocument(serverUrl: string) {
 				...resultSchemas(),
 				...followUpSchemas(),
 				...kpiSchemas(),
-				...kpiReviewSchemas()
+				...kpiReviewSchemas(),
+				...experimentSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),

@@ -21,6 +21,8 @@ import {
 	salesAgendaListOutput,
 	salesAgendaOutput
 } from '$lib/server/kpis/review-output';
+import { experimentListOutput, experimentOutput } from '$lib/server/experiments/output';
+import { alignmentOutput } from '$lib/server/results/alignment-output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -64,7 +66,10 @@ const outputs = {
 	KpiCorrection: kpiCorrectionOutput,
 	KpiCorrectionList: kpiCorrectionListOutput,
 	SalesAgenda: salesAgendaOutput,
-	SalesAgendaList: salesAgendaListOutput
+	SalesAgendaList: salesAgendaListOutput,
+	Experiment: experimentOutput,
+	ExperimentList: experimentListOutput,
+	Alignment: alignmentOutput
 };
 export type OutputName = keyof typeof outputs;
 

@@ -56,7 +56,8 @@ export const distributionPlan = {
 	kpi_reviews: distributed,
 	sales_agendas: distributed,
 	kpi_alarm_notices: distributed,
-	kpi_alarm_checks: distributed
+	kpi_alarm_checks: distributed,
+	experiments: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

@@ -172,6 +172,28 @@ export interface Drafts {
   round_id: string;
 }
 
+export interface Experiments {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ends_on: string;
+  hypothesis: string;
+  id: Generated<string>;
+  lever: string;
+  metric_area: string | null;
+  metric_kind: string;
+  metric_kpi_id: string | null;
+  organization_id: string;
+  owner_id: string | null;
+  pair_key: string | null;
+  result: Generated<string>;
+  round_id: string;
+  starts_on: string;
+  statement_key: string | null;
+  status: Generated<string>;
+  unit_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface GlobalAuditEvents {
   action: string;
   actor: string;
@@ -500,6 +522,7 @@ export interface DB {
   benchmark_versions: BenchmarkVersions;
   decisions: Decisions;
   drafts: Drafts;
+  experiments: Experiments;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
   kpi_alarm_checks: KpiAlarmChecks;

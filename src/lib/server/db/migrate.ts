@@ -23,6 +23,7 @@ import * as m021 from './migrations/021_kpi_reviews';
 import * as m022 from './migrations/022_sales_agenda';
 import * as m023 from './migrations/023_kpi_owners';
 import * as m025 from './migrations/025_job_role_keys';
+import * as m026 from './migrations/026_experiments';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -48,7 +49,8 @@ const migrations: Record<string, Migration> = {
 	'021_kpi_reviews': m021,
 	'022_sales_agenda': m022,
 	'023_kpi_owners': m023,
-	'025_job_role_keys': m025
+	'025_job_role_keys': m025,
+	'026_experiments': m026
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type * as G from './generated';
 import type { StoredPattern } from '$lib/results/pattern';
 import type { ActionStatus } from '$lib/actions';
 import type { Correction } from '$lib/kpis/corrections';
+import type { ExperimentStatus, MetricKind } from '$lib/experiments';
 
 /**
  * The database's types. The columns come from generated.ts, which `npm run db:types` makes from the
@@ -112,6 +113,7 @@ export type KpiValueChangesTable = Override<G.KpiValueChanges, { field: 'plan' |
 /** An alarm a KPI's owner was told of, per level (kpis/alarm-digest.ts). */
 export type KpiAlarmNoticesTable = Override<G.KpiAlarmNotices, { level: 'amber' | 'red' }>;
 export type KpiAlarmChecksTable = G.KpiAlarmChecks;
+export type ExperimentsTable = Override<G.Experiments, { status: Union<ExperimentStatus, true>; metric_kind: MetricKind }>;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -153,6 +155,7 @@ export interface Database {
 	sales_agendas: SalesAgendasTable;
 	kpi_alarm_notices: KpiAlarmNoticesTable;
 	kpi_alarm_checks: KpiAlarmChecksTable;
+	experiments: ExperimentsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

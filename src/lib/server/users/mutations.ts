@@ -169,6 +169,7 @@ export async function deleteUser(opts: { organizationId: string; actor: Actor; u
 		await trx.updateTable('kpis').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		await trx.updateTable('actions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		await trx.updateTable('decisions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
+		await trx.updateTable('experiments').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
 		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
 		if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email }, trx);

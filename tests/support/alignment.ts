@@ -1,0 +1,19 @@
+import { cp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { copyOfModels } from './models';
+
+/**
+ * Points SOS_MODELS_DIR at a copy of the shipped models plus the fixture model `alignfix` 1.0 (four areas
+ * with alignment pairs, tests/fixtures/models-align). Returns the function that undoes it.
+ */
+export async function useAlignmentModels(): Promise<() => Promise<void>> {
+	const before = process.env.SOS_MODELS_DIR;
+	const dir = await copyOfModels();
+	await cp(path.resolve('tests/fixtures/models-align'), dir, { recursive: true });
+	process.env.SOS_MODELS_DIR = dir;
+	return async () => {
+		if (before === undefined) delete process.env.SOS_MODELS_DIR;
+		else process.env.SOS_MODELS_DIR = before;
+		await rm(dir, { recursive: true, force: true });
+	};
+}
