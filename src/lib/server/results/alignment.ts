@@ -3,41 +3,23 @@ import type { Actor } from '$lib/server/auth/actor';
 import { NotFoundError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n';
 import { getModel, type CompiledModel } from '$lib/server/models/registry';
-import { statementMean } from '$lib/results/stats';
 import { buildView, type RoundView } from '$lib/results/view';
-import { ROLES } from '$lib/results/suppression';
 import { misalignments, type AlignmentFigures, type MatrixCell } from '$lib/alignment/misalignments';
 import { resultsAccess } from './scope';
 import { getPublishedRound, loadRoundData } from './rounds';
 import { modelText } from './text';
 
 /**
- * The view's figures of one unit that the alignment rules compare (raw; null where the pattern hides them).
- *
- * ADAPTER — the one place alignment reads the round view. Written against today's two-role view:
- * area scores through `view.areaScore(unit, index)`, statement means through `view.stats(unit)[role]`
- * where `view.metric(unit, areas + si)` shows them (as unit-results.ts does), and group figures only for
- * the groups the view splits today (sales_person, sales_manager; other groups: all null). With the N-group
- * view this becomes `view.areaScore(unit, area)`, `view.statementScore(unit, si)` and
- * `view.statementScore(unit, si, group)` for each of `model.structure.groups`.
+ * The view's figures of one unit that the alignment rules compare (raw; null where the pattern hides
+ * them): area and statement scores, and each group's statement scores where the unit's split is shown.
+ * Every flag is then a difference of two shown figures, so it adds no equation to what is shown.
  */
 export function figuresOf(view: RoundView, unitId: string, model: CompiledModel): AlignmentFigures {
-	const areas = model.shape.areas.length;
-	const split = view.stats(unitId);
-	const statement = (si: number, group: 'all' | (typeof ROLES)[number]) => {
-		const shown = view.metric(unitId, areas + si);
-		return (group === 'all' ? shown.all : shown.roles) ? statementMean(split[group], si) : null;
-	};
 	const indices = model.statementKeys.map((_, si) => si);
 	return {
 		areaScores: model.shape.areas.map((_, i) => view.areaScore(unitId, i)),
-		statementScores: indices.map((si) => statement(si, 'all')),
-		groupStatementScores: Object.fromEntries(
-			model.structure.groups.map((g) => [
-				g,
-				indices.map((si) => ((ROLES as readonly string[]).includes(g) ? statement(si, g as (typeof ROLES)[number]) : null))
-			])
-		)
+		statementScores: indices.map((si) => view.statementScore(unitId, si)),
+		groupStatementScores: Object.fromEntries(model.structure.groups.map((g) => [g, indices.map((si) => view.statementScore(unitId, si, g))]))
 	};
 }
 
