@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			gapPair: gapPairFrom(event.url)
 		})
 	);
-	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale }));
+	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale, modelId: results.round.model.split(' ')[0] }));
 	const [actions, canAct, attributes] = await Promise.all([
 		openActionsOf({ actor, unitId: event.params.unit }),
 		mayActOn({ actor, unitId: event.params.unit }),
