@@ -122,7 +122,9 @@ async function moversOf(
 	const list: Mover[] = [];
 	let previous: { id: string; name: string } | null = null;
 	// The trends are read side by side (each reads the same published rounds; nothing is written).
-	const trends = await Promise.all(opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale, modelId: opts.modelId }, executor)));
+	const trends = await Promise.all(
+		opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale, modelId: opts.modelId }, executor))
+	);
 	for (const [u, trend] of trends.entries()) {
 		const unit = opts.units[u];
 		const at = trend.rounds.findIndex((r) => r.id === opts.roundId);
