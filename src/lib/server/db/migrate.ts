@@ -22,6 +22,7 @@ import * as m020 from './migrations/020_kpis';
 import * as m021 from './migrations/021_kpi_reviews';
 import * as m022 from './migrations/022_sales_agenda';
 import * as m023 from './migrations/023_kpi_owners';
+import * as m024 from './migrations/024_model_versions';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -46,7 +47,8 @@ const migrations: Record<string, Migration> = {
 	'020_kpis': m020,
 	'021_kpi_reviews': m021,
 	'022_sales_agenda': m022,
-	'023_kpi_owners': m023
+	'023_kpi_owners': m023,
+	'024_model_versions': m024
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,6 +111,9 @@ export type KpiValueChangesTable = Override<G.KpiValueChanges, { field: 'plan' |
 /** An alarm a KPI's owner was told of, per level (kpis/alarm-digest.ts). */
 export type KpiAlarmNoticesTable = Override<G.KpiAlarmNotices, { level: 'amber' | 'red' }>;
 export type KpiAlarmChecksTable = G.KpiAlarmChecks;
+/** An uploaded model version: the bundle as models/bundle.ts validated it (models/upload.ts). */
+export type ModelVersionsTable = Override<G.ModelVersions, { status: 'draft' | 'published'; bundle: JsonText<unknown> }>;
+export type OperatorSettingsTable = G.OperatorSettings;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -152,6 +155,8 @@ export interface Database {
 	sales_agendas: SalesAgendasTable;
 	kpi_alarm_notices: KpiAlarmNoticesTable;
 	kpi_alarm_checks: KpiAlarmChecksTable;
+	model_versions: ModelVersionsTable;
+	operator_settings: OperatorSettingsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

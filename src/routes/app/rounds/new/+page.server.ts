@@ -4,7 +4,7 @@ import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree } from '$lib/server/units/tree';
-import { standardQuestions } from '$lib/server/models/registry';
+import { defaultModel, roundModels, standardQuestions } from '$lib/server/models/registry';
 import { QUESTION_TYPES } from '$lib/server/models/schema';
 import { listQuestions } from '$lib/server/questions/store';
 import { summarize } from '$lib/server/questions/present';
@@ -33,12 +33,14 @@ function morningReminders(startsAt: string): string[] {
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const lang = event.locals.locale;
-	const [units, counts, timeZone, library, own] = await Promise.all([
+	const [units, counts, timeZone, library, own, models, preferred] = await Promise.all([
 		listUnits({ organizationId }),
 		eligibleCountsByUnit({ organizationId }),
 		adminZone(event.cookies, organizationId),
 		standardQuestions(),
-		listQuestions({ organizationId })
+		listQuestions({ organizationId }),
+		roundModels(),
+		defaultModel()
 	]);
 	const own_ = counts;
 	const tree = flattenTree(units);
@@ -69,11 +71,19 @@ export const load: PageServerLoad = async (event) => {
 		publishAt: toLocalInput(s.publishAt, timeZone),
 		reminders: morningReminders(startsAt),
 		minGroupSize: '5',
-		repeat: ''
+		repeat: '',
+		model: preferred.ref
 	};
 	return {
 		timeZone,
 		defaults,
+		// The newest shipped or published version of each model; choosing one suggests its repeat interval.
+		models: models.map((m) => ({
+			value: m.ref,
+			name: (m.translations[lang] ?? m.translations.en ?? Object.values(m.translations)[0])?.name ?? m.structure.id,
+			version: m.structure.version,
+			repeatMonths: m.structure.repeatMonths ?? null
+		})),
 		noticeDays: NOTICE_DAYS,
 		units: tree.map((r) => ({ id: r.unit.id, parentId: r.unit.parentId, name: r.unit.name, depth: r.depth, people: below.get(r.unit.id) ?? 0 })),
 		eligible,
