@@ -2335,6 +2335,7 @@ export interface components {
                 id: string;
                 version: string;
             };
+            modelId?: string;
             /**
              * @default {
              *       "mode": "all"

@@ -32,7 +32,7 @@ export const actions: Actions = {
 		if (!('id' in result)) return result;
 		redirect(303, `/operator/models/${result.id}/${result.version}?done=${result.replaced ? 'replaced' : 'uploaded'}`);
 	},
-	default: async (event) => {
+	setDefault: async (event) => {
 		const actor = requireOperatorPage(event);
 		const data = await event.request.formData();
 		return attempt(data, async () => {
