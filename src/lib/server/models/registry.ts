@@ -103,8 +103,9 @@ export async function defaultModelId(): Promise<string> {
 
 /** The newest version of the model new rounds default to (the newest SOS model when that one has none). */
 export async function defaultModel(): Promise<CompiledModel> {
-	const version = await newestVersion(await defaultModelId());
-	return version ? getModel(await defaultModelId(), version) : latestModel('sos');
+	const id = await defaultModelId();
+	const version = await newestVersion(id);
+	return version ? getModel(id, version) : latestModel('sos');
 }
 
 /** The models a new round can use: the newest shipped or published version of each. */
@@ -120,7 +121,7 @@ export function standardQuestions(): Promise<StandardQuestion[]> {
 	return standard;
 }
 
-/** The respondent groups the models know (shipped and published) (a person's job role is one of them), in the models' own order. */
+/** The respondent groups of the models rounds can use, shipped and published (a person's job role is one of them), in the models' own order. */
 export async function knownGroups(): Promise<string[]> {
 	return [...new Set((await roundModels()).flatMap((m) => m.structure.groups))];
 }
