@@ -92,7 +92,7 @@ describe('bootstrap', () => {
 		expect(Math.max(...rows.map((r) => r.depth))).toBe(2); // three levels
 		const users = await db.selectFrom('users').selectAll().execute();
 		expect(users.length).toBeGreaterThanOrEqual(35);
-		expect(users.length).toBeLessThanOrEqual(45);
+		expect(users.length).toBeLessThanOrEqual(55);
 		expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
 		expect(users.filter((u) => u.access === 'admin').map((u) => u.email)).toEqual(['admin@demo.example']);
 		const viewers = users.filter((u) => u.access === 'viewer');

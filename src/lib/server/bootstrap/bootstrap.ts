@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db, type Db } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { recordAudit } from '$lib/server/audit/record';
-import { demoOrganization, demoPerson, demoUnitAttributes, demoTree } from './demo-data';
+import { demoExecutives, demoOrganization, demoPerson, demoUnitAttributes, demoTree } from './demo-data';
 
 export interface Credential {
 	role: string;
@@ -54,12 +54,16 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 				.executeTakeFirstOrThrow()
 		).id;
 	let n = 0;
-	const people: { name: string; email: string; unit: string; role: 'sales_person' | 'sales_manager'; access: 'participant' | 'viewer' }[] = [];
+	const people: { name: string; email: string; unit: string; role: string; access: 'participant' | 'viewer' }[] = [];
+	// Executives and sales support answer the ecosystem audit only (the SOS model does not ask their groups).
+	const later: { unit: string; role: string; access: 'participant' | 'viewer' }[] = [];
 	for (const [area, regions] of Object.entries(demoTree)) {
 		const areaId = await addUnit(area, null);
+		for (let i = 0; i < demoExecutives[area]; i++) later.push({ unit: areaId, role: 'executive', access: 'viewer' });
 		for (const [region, teams] of Object.entries(regions)) {
 			const regionId = await addUnit(region, areaId);
 			people.push({ ...demoPerson(n++), unit: regionId, role: 'sales_manager', access: 'viewer' });
+			for (let i = 0; i < 2; i++) later.push({ unit: regionId, role: 'sales_support', access: 'participant' });
 			for (const team of teams) {
 				const teamId = await addUnit(team, regionId);
 				people.push({ ...demoPerson(n++), unit: teamId, role: 'sales_manager', access: 'viewer' });
@@ -67,6 +71,7 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 			}
 		}
 	}
+	for (const p of later) people.push({ ...demoPerson(n++), ...p });
 	await executor
 		.insertInto('users')
 		.values(

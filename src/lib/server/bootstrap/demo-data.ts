@@ -18,6 +18,28 @@ export const demoTree: Record<string, Record<string, string[]>> = {
 	}
 };
 
+/** Executives per business area (the management team: five, so the ecosystem audit can show them as a group). */
+export const demoExecutives: Record<string, number> = { 'Industrial Equipment': 3, 'Service & Aftermarket': 2 };
+
+/**
+ * The demo's ecosystem audit: the organization's level per area of the audit model, and statements that
+ * sit clearly above or below their area — so that strategy and metrics disagree, and good tools are not
+ * used the agreed way (two misalignments the report shows). Executives see the strategy more brightly
+ * than the people who sell.
+ */
+export const demoAudit = {
+	areas: { strategy: 3.85, structure_processes: 3.2, culture_behaviours: 3.15, kpis_compensation: 2.85 } as Record<string, number>,
+	statements: {
+		structure_tools_fit: 0.6,
+		culture_tools_used: -0.6,
+		kpis_reward_strategy: -0.3,
+		kpis_incentives_long_term: 0.35,
+		structure_account_development: -0.3
+	} as Record<string, number>,
+	/** Added to a group's answers on every statement of an area (group → area → shift). */
+	groups: { executive: { strategy: 0.55, kpis_compensation: 0.4 }, sales_manager: { strategy: 0.2 } } as Record<string, Record<string, number>>
+};
+
 /**
  * What the demo's units are like (attributes, as the import's unit_ columns set them): heatmap cuts. A
  * region's value covers its teams unless a team has its own; the service region's manager has none.

@@ -175,7 +175,8 @@ function unitsWithout(units: { id: string; name: string; parent_id: string | nul
 	return out;
 }
 
-async function storeResponses(
+/** Stores generated answers of a published round and builds its results as closing would. */
+export async function storeResponses(
 	organizationId: string,
 	roundId: string,
 	rows: { unit_id: string; job_role: JobRole; answers: (number | null)[]; areaScores: (number | null)[]; questionAnswers: Record<string, unknown> }[],

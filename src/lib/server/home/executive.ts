@@ -84,7 +84,7 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 	// Movers among the units whose figures the viewer's heatmap shows (a hidden unit has no trend figures either).
 	const shown = h.rows.filter((row) => row.respondents !== null).map(({ id, name }) => ({ id, name }));
 	const [movers, participation, actions, decisions] = await Promise.all([
-		moversOf({ actor, locale, roundId: latest.id, units: shown }, executor),
+		moversOf({ actor, locale, roundId: latest.id, modelId: r.round.model.split(' ')[0], units: shown }, executor),
 		participationOf(actor, latest.id, top, executor),
 		openActions(actor, executor),
 		comingDecisions(actor, opts.today ?? new Date().toISOString().slice(0, 10), executor)
@@ -116,13 +116,15 @@ export async function executiveHome(opts: { actor: Actor; locale: Locale; today?
 
 /** The clear changes of each unit's areas between the round before and this one, as its trend shows them. */
 async function moversOf(
-	opts: { actor: Actor; locale: Locale; roundId: string; units: { id: string; name: string }[] },
+	opts: { actor: Actor; locale: Locale; roundId: string; modelId: string; units: { id: string; name: string }[] },
 	executor: Db
 ): Promise<{ list: Mover[]; previous: { id: string; name: string } | null }> {
 	const list: Mover[] = [];
 	let previous: { id: string; name: string } | null = null;
 	// The trends are read side by side (each reads the same published rounds; nothing is written).
-	const trends = await Promise.all(opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale }, executor)));
+	const trends = await Promise.all(
+		opts.units.map((unit) => unitTrend({ actor: opts.actor, unitId: unit.id, locale: opts.locale, modelId: opts.modelId }, executor))
+	);
 	for (const [u, trend] of trends.entries()) {
 		const unit = opts.units[u];
 		const at = trend.rounds.findIndex((r) => r.id === opts.roundId);

@@ -62,12 +62,15 @@ export async function unitTrend(opts: TrendOptions, executor: Db = readDb()): Pr
 	return readFresh(executor, (e) => readTrend(opts, e));
 }
 
+/** `modelId`: the model whose rounds make the trend (default: the newest published round's). */
 type TrendOptions = { actor: Actor; unitId: string; locale: Locale; modelId?: string };
 
 async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
-	const modelId = opts.modelId ?? (await latestModel()).structure.id;
-	const rounds = (await listPublishedRounds({ organizationId }, executor)).filter((r) => r.modelId === modelId).reverse();
+	const published = await listPublishedRounds({ organizationId }, executor);
+	// Without a model named: the model of the newest published round (newest first), else the default model.
+	const modelId = opts.modelId ?? published[0]?.modelId ?? (await latestModel()).structure.id;
+	const rounds = published.filter((r) => r.modelId === modelId).reverse();
 	const history = await withPredecessors(organizationId, new Set([opts.unitId]), executor);
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;
 	if (!isOrganization && (!isUuid(opts.unitId) || (!scope.all && !scope.unitIds.has(opts.unitId)))) throw new NotFoundError('unit');
