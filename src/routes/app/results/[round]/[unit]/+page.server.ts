@@ -29,10 +29,12 @@ export const load: PageServerLoad = async (event) => {
 			gapPair: gapPairFrom(event.url)
 		})
 	);
-	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale, modelId: results.round.model.split(' ')[0] }));
-	// For a model with alignment pairs: the summary of the alignment page and the experiments of earlier rounds beside their change.
+	// For a model with alignment pairs (null otherwise): the summary of the alignment page and the experiments of earlier rounds beside their change.
 	const opts = { actor, roundId: event.params.round, unitId: event.params.unit, locale };
-	const alignment = await forPage(() => unitAlignment(opts));
+	const [trend, alignment] = await Promise.all([
+		forPage(() => unitTrend({ actor, unitId: event.params.unit, locale, modelId: results.round.model.split(' ')[0] })),
+		forPage(() => unitAlignment(opts))
+	]);
 	const followUp = alignment ? await forPage(() => experimentsFollowUp(opts)) : [];
 	const [actions, canAct, attributes] = await Promise.all([
 		openActionsOf({ actor, unitId: event.params.unit }),
