@@ -67,6 +67,13 @@ describe('answersProblem', () => {
 		expect(answersProblem([1, 2, 3, 4, 6], shape)).toMatch(/answer 5/);
 		expect(answersProblem([1, 2, 3, 4, 2.5], shape)).toMatch(/answer 5/);
 		expect(answersProblem([1, '2', 3, 4, 5], shape)).toMatch(/answer 2/);
+	});
+
+	it('refuses "don\u2019t know" (0) where the model’s scale offers none', () => {
+		const noDontKnow = { ...shape, dontKnow: false };
+		expect(answersProblem([1, 2, 3, null, 5], noDontKnow)).toBeNull();
+		expect(answersProblem([1, 2, 0, null, 5], noDontKnow)).toMatch(/answer 3 cannot be 0/);
+		expect(answersProblem([1, 2, 7, null, 5], noDontKnow)).toMatch(/answer 3 must be 1–5 or null/);
 		expect(answersProblem('12345', shape)).toMatch(/list/);
 	});
 });

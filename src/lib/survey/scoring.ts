@@ -17,6 +17,8 @@ export interface ModelShape {
 	statementCount: number;
 	/** Indexes of the statements that offer "not used in our team" (none when absent). */
 	notUsed?: readonly number[];
+	/** False when the model's scale offers no "don't know" (0 is then no answer); absent: it does. */
+	dontKnow?: boolean;
 }
 
 export function isScored(a: Answer): a is number {
@@ -51,11 +53,13 @@ export function scoreResponse(answers: Answer[], shape: ModelShape): (number | n
 }
 
 /** Why one answer does not fit statement `i` of this model, or null when it does. */
-export function answerProblem(a: unknown, i: number, shape: Pick<ModelShape, 'notUsed'>): string | null {
+export function answerProblem(a: unknown, i: number, shape: Pick<ModelShape, 'notUsed' | 'dontKnow'>): string | null {
 	if (a === null) return null;
 	if (typeof a !== 'number' || !Number.isInteger(a)) return 'must be a whole number';
 	if (a === NOT_USED) return offersNotUsed(shape, i) ? null : 'cannot be -1 ("not used in our team"): this statement does not offer it';
-	if (a < 0 || a > 5) return `must be 1–5, 0 for "don't know"${offersNotUsed(shape, i) ? ', -1 for "not used in our team"' : ''} or null`;
+	if (a === 0 && shape.dontKnow === false) return 'cannot be 0 ("don\'t know"): this model does not offer it';
+	if (a < 0 || a > 5)
+		return `must be 1–5${shape.dontKnow === false ? '' : ', 0 for "don\'t know"'}${offersNotUsed(shape, i) ? ', -1 for "not used in our team"' : ''} or null`;
 	return null;
 }
 

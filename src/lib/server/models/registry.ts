@@ -20,7 +20,12 @@ function compile(m: LoadedModel): CompiledModel {
 	}));
 	// Statements offering "not used in our team", as indexes in answer order (the schema checked the keys).
 	const notUsed = (m.structure.scale.notUsed ? (m.structure.notUsed ?? []) : []).map((k) => statementKeys.indexOf(k)).sort((a, b) => a - b);
-	const shape: ModelShape = { areas, statementCount: statementKeys.length, ...(notUsed.length ? { notUsed } : {}) };
+	const shape: ModelShape = {
+		areas,
+		statementCount: statementKeys.length,
+		...(notUsed.length ? { notUsed } : {}),
+		...(m.structure.scale.dontKnow ? {} : { dontKnow: false })
+	};
 	return { ...m, ref: `${m.structure.id}@${m.structure.version}`, shape, statementKeys };
 }
 
