@@ -43,13 +43,26 @@ export const AUDIT_ACTIONS = [
 	'kpi_values_written',
 	'sales_agenda_recorded',
 	'experiment_created',
-	'experiment_updated'
+	'experiment_updated',
+	'model_uploaded',
+	'model_published',
+	'model_draft_deleted',
+	'model_default_set'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The operator's actions, recorded outside any organization (global_audit_events): never in an organization's log. */
-export const OPERATOR_AUDIT_ACTIONS: readonly AuditAction[] = ['benchmark_imported', 'benchmark_excluded', 'benchmark_included', 'benchmark_rebuilt'];
+export const OPERATOR_AUDIT_ACTIONS: readonly AuditAction[] = [
+	'benchmark_imported',
+	'benchmark_excluded',
+	'benchmark_included',
+	'benchmark_rebuilt',
+	'model_uploaded',
+	'model_published',
+	'model_draft_deleted',
+	'model_default_set'
+];
 
 /** What an organization's audit log can hold: the choices of its filter. */
 export const ORGANIZATION_AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((a) => !OPERATOR_AUDIT_ACTIONS.includes(a));

@@ -2590,6 +2590,7 @@ export interface components {
                 id: string;
                 version: string;
             };
+            modelId?: string;
             /**
              * @default {
              *       "mode": "all"

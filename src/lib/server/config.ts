@@ -9,7 +9,12 @@ const schema = z.object({
 	SMTP_URL: z.string().url().optional(),
 	SMTP_FROM: z.string().min(3).default('SOS <no-reply@sos.local>'),
 	ORIGIN: z.string().url().optional(),
-	PORT: z.coerce.number().int().min(0).max(65535).default(3000)
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	/** The model new rounds default to until the operator chooses one (Operator → Models). */
+	SOS_DEFAULT_MODEL: z
+		.string()
+		.regex(/^[a-z][a-z0-9_-]{0,39}$/, 'Must be a model id such as sos')
+		.default('sos')
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; outboxDir: string };

@@ -1,7 +1,7 @@
 import { continuity } from '$lib/server/models/continuity';
 import { compareVersions } from '$lib/server/models/load';
 import { metricMap, type MetricKeys } from '$lib/server/models/metric-map';
-import { getModel, shippedModels, type CompiledModel } from '$lib/server/models/registry';
+import { getModel, usableVersions, type CompiledModel } from '$lib/server/models/registry';
 
 /** Another version of the same model whose benchmark shares figures with this one's. */
 export interface Relative {
@@ -48,10 +48,10 @@ export async function benchmarkFamily(modelId: string, version: string): Promise
 	return out;
 }
 
-/** The versions whose benchmark a round closing on `version` changes: itself and every shipped version that carries it. */
+/** The versions whose benchmark a round closing on `version` changes: itself and every shipped or published version that carries it. */
 export async function benchmarksCarrying(modelId: string, version: string): Promise<string[]> {
 	const out = [version];
-	for (const ref of await shippedModels())
+	for (const ref of await usableVersions())
 		if (ref.id === modelId && compareVersions(ref.version, version) > 0 && (await ancestors(modelId, ref.version)).includes(version)) out.push(ref.version);
 	return out;
 }

@@ -21,6 +21,9 @@ export const distributionPlan = {
 	benchmark_versions: reference,
 	benchmark_contributions: reference,
 	benchmark_stats: reference,
+	// The operator's uploaded model versions and settings: small, read when a round is created or answered.
+	model_versions: reference,
+	operator_settings: reference,
 
 	accounts: coordinator,
 	sessions: coordinator,

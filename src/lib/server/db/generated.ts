@@ -289,6 +289,18 @@ export interface KpiValues {
   user_id: string | null;
 }
 
+export interface ModelVersions {
+  bundle: Json;
+  file_name: string;
+  model_id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  status: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
+  version: string;
+}
+
 export interface OneTimeTokens {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -296,6 +308,13 @@ export interface OneTimeTokens {
   id: string;
   kind: string;
   used_at: Timestamp | null;
+}
+
+export interface OperatorSettings {
+  default_model_id: string | null;
+  id: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface Organizations {
@@ -531,7 +550,9 @@ export interface DB {
   kpi_value_changes: KpiValueChanges;
   kpi_values: KpiValues;
   kpis: Kpis;
+  model_versions: ModelVersions;
   one_time_tokens: OneTimeTokens;
+  operator_settings: OperatorSettings;
   org_questions: OrgQuestions;
   organizations: Organizations;
   pending_responses: PendingResponses;

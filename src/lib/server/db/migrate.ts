@@ -22,6 +22,7 @@ import * as m020 from './migrations/020_kpis';
 import * as m021 from './migrations/021_kpi_reviews';
 import * as m022 from './migrations/022_sales_agenda';
 import * as m023 from './migrations/023_kpi_owners';
+import * as m024 from './migrations/024_model_versions';
 import * as m025 from './migrations/025_job_role_keys';
 import * as m026 from './migrations/026_experiments';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
 	'021_kpi_reviews': m021,
 	'022_sales_agenda': m022,
 	'023_kpi_owners': m023,
+	'024_model_versions': m024,
 	'025_job_role_keys': m025,
 	'026_experiments': m026
 };

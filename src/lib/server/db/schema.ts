@@ -114,6 +114,9 @@ export type KpiValueChangesTable = Override<G.KpiValueChanges, { field: 'plan' |
 export type KpiAlarmNoticesTable = Override<G.KpiAlarmNotices, { level: 'amber' | 'red' }>;
 export type KpiAlarmChecksTable = G.KpiAlarmChecks;
 export type ExperimentsTable = Override<G.Experiments, { status: Union<ExperimentStatus, true>; metric_kind: MetricKind }>;
+/** An uploaded model version: the bundle as models/bundle.ts validated it (models/upload.ts). */
+export type ModelVersionsTable = Override<G.ModelVersions, { status: 'draft' | 'published'; bundle: JsonText<unknown> }>;
+export type OperatorSettingsTable = G.OperatorSettings;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -156,6 +159,8 @@ export interface Database {
 	kpi_alarm_notices: KpiAlarmNoticesTable;
 	kpi_alarm_checks: KpiAlarmChecksTable;
 	experiments: ExperimentsTable;
+	model_versions: ModelVersionsTable;
+	operator_settings: OperatorSettingsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

@@ -76,14 +76,21 @@ function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): 
 	);
 }
 
+/** A problem at a place in a model's data (a JSON path from the file's top), for errors that name their place. */
+export interface Problem {
+	path: (string | number)[];
+	message: string;
+}
+
 /** What a translation lacks or has too much compared with the structure. Empty when it matches. */
-function translationProblems(structure: ModelStructure, t: ModelTranslation): string[] {
-	const problems: string[] = [];
+export function translationProblems(structure: ModelStructure, t: ModelTranslation): Problem[] {
+	const problems: Problem[] = [];
+	const add = (path: Problem['path'], message: string) => problems.push({ path, message });
 	const expectedAreas = structure.areas.map((a) => a.key);
 	const missingAreas = expectedAreas.filter((k) => !Object.hasOwn(t.areas, k));
 	const extraAreas = Object.keys(t.areas).filter((k) => !expectedAreas.includes(k));
-	if (missingAreas.length) problems.push(`missing area(s) ${missingAreas.join(', ')}`);
-	if (extraAreas.length) problems.push(`area(s) not in model.json: ${extraAreas.join(', ')}`);
+	if (missingAreas.length) add(['areas'], `missing area(s) ${missingAreas.join(', ')}`);
+	if (extraAreas.length) add(['areas', extraAreas[0]], `area(s) not in model.json: ${extraAreas.join(', ')}`);
 
 	for (const area of structure.areas) {
 		const translated = t.areas[area.key];
@@ -91,43 +98,43 @@ function translationProblems(structure: ModelStructure, t: ModelTranslation): st
 		const have = Object.keys(translated.statements);
 		const missing = area.statements.filter((s) => !have.includes(s));
 		const extra = have.filter((s) => !area.statements.includes(s));
-		if (missing.length) problems.push(`area "${area.key}" is missing statement(s) ${missing.join(', ')}`);
-		if (extra.length) problems.push(`area "${area.key}" has statement(s) not in model.json: ${extra.join(', ')}`);
+		if (missing.length) add(['areas', area.key, 'statements'], `area "${area.key}" is missing statement(s) ${missing.join(', ')}`);
+		if (extra.length) add(['areas', area.key, 'statements', extra[0]], `area "${area.key}" has statement(s) not in model.json: ${extra.join(', ')}`);
 	}
 
 	const expectedGroups = structure.groups;
 	const missingGroups = expectedGroups.filter((g) => !Object.hasOwn(t.groups, g));
 	const extraGroups = Object.keys(t.groups).filter((g) => !expectedGroups.includes(g));
-	if (missingGroups.length) problems.push(`missing group name(s) ${missingGroups.join(', ')}`);
-	if (extraGroups.length) problems.push(`group(s) not in model.json: ${extraGroups.join(', ')}`);
+	if (missingGroups.length) add(['groups'], `missing group name(s) ${missingGroups.join(', ')}`);
+	if (extraGroups.length) add(['groups', extraGroups[0]], `group(s) not in model.json: ${extraGroups.join(', ')}`);
 	const expectedPairs = (structure.alignment?.pairs ?? []).map((p) => p.key);
 	const translatedPairs = Object.keys(t.alignment ?? {});
 	const missingPairs = expectedPairs.filter((k) => !translatedPairs.includes(k));
 	const extraPairs = translatedPairs.filter((k) => !expectedPairs.includes(k));
-	if (missingPairs.length) problems.push(`alignment: missing pair(s) ${missingPairs.join(', ')}`);
-	if (extraPairs.length) problems.push(`alignment: pair(s) not in model.json: ${extraPairs.join(', ')}`);
+	if (missingPairs.length) add(['alignment'], `alignment: missing pair(s) ${missingPairs.join(', ')}`);
+	if (extraPairs.length) add(['alignment', extraPairs[0]], `alignment: pair(s) not in model.json: ${extraPairs.join(', ')}`);
 
-	if (structure.scale.dontKnow && !t.scale.dontKnow) problems.push('scale.dontKnow: label required by model.json');
-	if (structure.scale.notUsed && !t.scale.notUsed) problems.push('scale.notUsed: label required by model.json');
+	if (structure.scale.dontKnow && !t.scale.dontKnow) add(['scale'], 'scale.dontKnow: label required by model.json');
+	if (structure.scale.notUsed && !t.scale.notUsed) add(['scale'], 'scale.notUsed: label required by model.json');
 	if (structure.advice === 'full') {
 		for (const area of structure.areas) {
 			const advice = t.areas[area.key]?.advice;
 			if (!advice) continue;
 			const missing = Object.keys(fullAdviceSchema.shape).filter((k) => !(k in advice));
-			if (missing.length) problems.push(`area "${area.key}": advice lacks ${missing.join(', ')} (model.json asks for full advice)`);
+			if (missing.length) add(['areas', area.key, 'advice'], `area "${area.key}": advice lacks ${missing.join(', ')} (model.json asks for full advice)`);
 		}
 	}
 	if (structure.advice === 'levels')
 		for (const area of structure.areas)
 			if (t.areas[area.key] && !t.areas[area.key].advice.levels)
-				problems.push(`area "${area.key}": advice lacks levels (model.json asks for advice at three levels)`);
+				add(['areas', area.key, 'advice'], `area "${area.key}": advice lacks levels (model.json asks for advice at three levels)`);
 
 	const texts = new Map<string, string>();
-	for (const area of Object.values(t.areas)) {
+	for (const [areaKey, area] of Object.entries(t.areas)) {
 		for (const [k, s] of Object.entries(area.statements)) {
 			const normalized = s.text.trim().toLowerCase();
 			const other = texts.get(normalized);
-			if (other) problems.push(`statements ${other} and ${k} have the same text`);
+			if (other) add(['areas', areaKey, 'statements', k, 'text'], `statements ${other} and ${k} have the same text`);
 			else texts.set(normalized, k);
 		}
 	}
@@ -155,7 +162,11 @@ export async function loadModel({ id, version, dir = defaultModelsDir() }: Model
 		const t = validate(modelTranslationSchema, await readJson(file), file);
 		if (t.language !== language) fail(file, `language is "${t.language}" but the file is named ${name}`);
 		const problems = translationProblems(structure, t);
-		if (problems.length) failMany(file, problems);
+		if (problems.length)
+			failMany(
+				file,
+				problems.map((p) => p.message)
+			);
 		translations[language] = t;
 	}
 	if (structure.continues) await checkContinuity(structure, dir, structureFile);
@@ -164,22 +175,43 @@ export async function loadModel({ id, version, dir = defaultModelsDir() }: Model
 
 /** The earlier version a model continues must exist, and the statements mapped to it must be its own. */
 async function checkContinuity(structure: ModelStructure, dir: string, file: string): Promise<void> {
-	const { version, areas, statements } = structure.continues!;
+	const { version } = structure.continues!;
 	if (compareVersions(version, structure.version) >= 0) fail(file, `continues.version ${version} is not earlier than ${structure.version}`);
-	const earlier = path.join(dir, structure.id, version, 'model.json');
-	const before = validate(modelStructureSchema, await readJson(earlier), earlier);
+	const before = await loadStructure({ id: structure.id, version, dir });
+	const problems = continuityProblems(structure, before);
+	if (problems.length)
+		failMany(
+			file,
+			problems.map((p) => p.message)
+		);
+}
+
+/** What `continues` maps that is not in the earlier version `before` (whose version it names). Empty when it matches. */
+export function continuityProblems(structure: ModelStructure, before: ModelStructure): Problem[] {
+	const { version, areas, statements } = structure.continues!;
 	const oldAreas = new Set(before.areas.map((a) => a.key));
 	const oldStatements = new Set(before.areas.flatMap((a) => a.statements));
-	const problems = [
-		...areas.filter((a) => !oldAreas.has(a)).map((a) => `continues.areas: "${a}" is not an area of ${version}`),
+	const problems: Problem[] = [
+		...areas.flatMap((a, i) => (oldAreas.has(a) ? [] : [{ path: ['continues', 'areas', i], message: `continues.areas: "${a}" is not an area of ${version}` }])),
 		...Object.entries(statements)
 			.filter(([, old]) => !oldStatements.has(old))
-			.map(([s, old]) => `continues.statements.${s}: "${old}" is not a statement of ${version}`)
+			.map(([s, old]) => ({ path: ['continues', 'statements', s], message: `continues.statements.${s}: "${old}" is not a statement of ${version}` }))
 	];
 	const targets = Object.values(statements);
 	const twice = targets.filter((old, i) => targets.indexOf(old) !== i);
-	if (twice.length) problems.push(`continues.statements: ${[...new Set(twice)].join(', ')} mapped more than once`);
-	if (problems.length) failMany(file, problems);
+	if (twice.length) problems.push({ path: ['continues', 'statements'], message: `continues.statements: ${[...new Set(twice)].join(', ')} mapped more than once` });
+	return problems;
+}
+
+/** The structure (model.json) of a version that ships as files, validated; an Error naming the file when it is wrong. */
+export async function loadStructure({ id, version, dir = defaultModelsDir() }: ModelRef & { dir?: string }): Promise<ModelStructure> {
+	const file = path.join(dir, id, version, 'model.json');
+	return validate(modelStructureSchema, await readJson(file), file);
+}
+
+/** Whether `<dir>/<id>/<version>/model.json` exists: the version ships with SOS as files. */
+export function shipsAsFiles({ id, version, dir = defaultModelsDir() }: ModelRef & { dir?: string }): Promise<boolean> {
+	return MODEL_ID.test(id) && MODEL_VERSION.test(version) ? isFile(path.join(dir, id, version, 'model.json')) : Promise.resolve(false);
 }
 
 /** Negative when version a is earlier than b (1.9 < 1.10), 0 when equal. */

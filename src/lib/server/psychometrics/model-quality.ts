@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { readDb, type Db } from '$lib/server/db';
-import { getModel, shippedModels } from '$lib/server/models/registry';
+import { getModel, usableVersions } from '$lib/server/models/registry';
 import type { Population } from '$lib/server/benchmarks/versions';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { addResponse, emptyQuality, summarize, type ModelQuality } from '$lib/psychometrics/quality';
@@ -35,7 +35,7 @@ export async function modelQuality(opts: { model: unknown; population?: unknown;
 		throw new ValidationError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 	}
 	const [id, version] = parsed.data.model.split('@');
-	if (!(await shippedModels()).some((m) => m.id === id && m.version === version)) throw new NotFoundError('model version');
+	if (!(await usableVersions()).some((m) => m.id === id && m.version === version)) throw new NotFoundError('model version');
 	const model = await getModel(id, version);
 	const population = parsed.data.population;
 
@@ -109,5 +109,5 @@ export function parseAnswers(text: string, into: (number | null)[]): (number | n
 
 /** The model versions the operator can choose from (those that ship with this release), newest last. */
 export async function qualityModels(): Promise<string[]> {
-	return (await shippedModels()).map((m) => `${m.id}@${m.version}`);
+	return (await usableVersions()).map((m) => `${m.id}@${m.version}`);
 }

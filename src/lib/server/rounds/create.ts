@@ -3,7 +3,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
 import { recordAudit } from '$lib/server/audit/record';
-import { getModel, latestModel } from '$lib/server/models/registry';
+import { defaultModel, getModel, newestVersion } from '$lib/server/models/registry';
 import { defaultSchedule, scheduleProblems } from '$lib/rounds/state';
 import { roundInput } from './input';
 import { snapshotQuestions } from './questions';
@@ -24,13 +24,19 @@ function defaultReminders(startsAt: Date, endsAt: Date): Date[] {
 	return offsets.map((d) => new Date(startsAt.getTime() + d * 86_400_000));
 }
 
-/** The model a round input names, or the newest SOS model when it names none (ValidationError when unknown). */
-export async function resolveModel(model: { id: string; version: string } | undefined) {
+/** The round's model: the version asked for, the newest version of the model asked for, or the default model. Never a draft. */
+export async function resolveModel(input: { model?: { id: string; version: string }; modelId?: string }) {
+	const path = input.modelId && !input.model ? 'modelId' : 'model';
 	try {
-		return model ? await getModel(model.id, model.version) : await latestModel('sos');
+		if (input.model) return await getModel(input.model.id, input.model.version);
+		if (input.modelId) {
+			const version = await newestVersion(input.modelId);
+			if (version) return await getModel(input.modelId, version);
+		} else return await defaultModel();
 	} catch {
-		throw new ValidationError('model: No such model.', [{ path: 'model', message: 'No such model' }]);
+		// Not found: reported below.
 	}
+	throw new ValidationError(`${path}: No such model.`, [{ path, message: 'No such model' }]);
 }
 
 /**
@@ -40,7 +46,7 @@ export async function resolveModel(model: { id: string; version: string } | unde
 export async function createRound(opts: { organizationId: string; actor: Actor; input: unknown; now?: Date }, executor: Db = db()): Promise<RoundRow> {
 	const input = parse(roundInput, opts.input);
 	const now = opts.now ?? new Date();
-	const model = await resolveModel(input.model);
+	const model = await resolveModel(input);
 	const startsAt = input.startsAt ?? now;
 	const defaults = defaultSchedule(startsAt);
 	const endsAt = input.endsAt ?? defaults.endsAt;

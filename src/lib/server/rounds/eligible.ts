@@ -32,7 +32,7 @@ export async function eligibleCountsByUnit(opts: { organizationId: string; group
 export async function listEligiblePeople(
 	opts: { organizationId: string; groups: readonly string[] },
 	executor: Db = db()
-): Promise<{ id: string; name: string; unitId: string }[]> {
-	const rows = await eligibleUsers(opts.organizationId, opts.groups, executor).select(['id', 'name', 'unit_id']).orderBy('name').execute();
-	return rows.map((p) => ({ id: p.id, name: p.name, unitId: p.unit_id! }));
+): Promise<{ id: string; name: string; unitId: string; jobRole: string }[]> {
+	const rows = await eligibleUsers(opts.organizationId, opts.groups, executor).select(['id', 'name', 'unit_id', 'job_role']).orderBy('name').execute();
+	return rows.map((p) => ({ id: p.id, name: p.name, unitId: p.unit_id!, jobRole: p.job_role! }));
 }

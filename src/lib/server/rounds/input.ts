@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from '$lib/server/validation';
+import { MODEL_ID } from '$lib/server/models/schema';
 
 /**
  * An instant as an ISO 8601 date-time with its offset (e.g. 2026-05-04T09:00:00Z). Not a loose
@@ -25,7 +26,9 @@ export const repeatMonthsField = z.union([z.literal(3), z.literal(6), z.literal(
 /** A new round. Dates default to: start now, end two weeks later, publish at the end, three reminders. */
 export const roundInput = z.strictObject({
 	name: fields.name,
+	/** A model version (shipped or published); or `modelId` for its newest version; neither: the operator's default model. */
 	model: z.strictObject({ id: z.string().max(40), version: z.string().max(20) }).optional(),
+	modelId: z.string().regex(MODEL_ID, 'Must be a model id such as sos').optional(),
 	participants: participantsInput.default({ mode: 'all' }),
 	questions: z.array(questionRef).max(30, 'At most 30 questions').default([]),
 	startsAt: date.optional(),

@@ -46,7 +46,7 @@ async function overlapsOf(
 /** The open rounds that a round about to be created and launched (`roundInput`) would overlap. */
 export async function overlappingRounds(opts: { organizationId: string; input: unknown; now?: Date }, executor: Db = db()): Promise<OverlappingRound[]> {
 	const input = parse(roundInput, opts.input);
-	const groups = (await resolveModel(input.model)).structure.groups;
+	const groups = (await resolveModel(input)).structure.groups;
 	return overlapsOf(
 		{ organizationId: opts.organizationId, participants: input.participants, groups, startsAt: input.startsAt ?? opts.now ?? new Date() },
 		executor

@@ -4,7 +4,7 @@ import type { Database, Language } from '$lib/server/db/schema';
 import { recordAudit } from '$lib/server/audit/record';
 import { pickZone } from '$lib/time/zone';
 import { successorSchedule } from '$lib/rounds/repeat';
-import { newestShippedVersion } from '$lib/server/models/registry';
+import { newestVersion } from '$lib/server/models/registry';
 
 type RoundRecord = Selectable<Database['rounds']>;
 
@@ -50,7 +50,7 @@ export async function createSuccessor(r: RoundRecord, now: Date, executor: Db = 
 	const { zone, language } = await organizationZoneAndLanguage(r.organization_id, executor);
 	const s = successorSchedule({ startsAt: r.starts_at, endsAt: r.ends_at, publishAt: r.publish_at, reminders: r.reminders }, r.repeat_months, zone, now);
 	const name = successorName({ name: r.name, repeatsFrom: r.repeats_from }, s.startsAt, language, zone);
-	const modelVersion = (await newestShippedVersion(r.model_id)) ?? r.model_version;
+	const modelVersion = (await newestVersion(r.model_id)) ?? r.model_version;
 	const row = await executor
 		.insertInto('rounds')
 		.values({

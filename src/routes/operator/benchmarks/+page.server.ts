@@ -5,7 +5,7 @@ import { attempt } from '$lib/server/http/forms';
 import { listBenchmarkVersions } from '$lib/server/benchmarks/versions';
 import { rebuildAllBenchmarks } from '$lib/server/benchmarks/due';
 import { importBenchmark, setBenchmarkExclusion } from '$lib/server/benchmarks/import';
-import { shippedModels } from '$lib/server/models/registry';
+import { usableVersions } from '$lib/server/models/registry';
 import { ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/audit/record';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		listBenchmarkVersions({ population: 'live', limit: 30 }),
 		listBenchmarkVersions({ population: 'demo', limit: 5 }),
 		listBenchmarkOrganizations(),
-		shippedModels()
+		usableVersions()
 	]);
 	return { versions: [...live, ...demo.map((v) => ({ ...v, demo: true }))], organizations, models: models.map((m) => `${m.id}@${m.version}`) };
 };

@@ -4,7 +4,7 @@ import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { listUnits } from '$lib/server/units/queries';
 import { flattenTree } from '$lib/server/units/tree';
-import { latestModel, standardQuestions } from '$lib/server/models/registry';
+import { defaultModel, roundModels, standardQuestions } from '$lib/server/models/registry';
 import { QUESTION_TYPES } from '$lib/server/models/schema';
 import { listQuestions } from '$lib/server/questions/store';
 import { summarize } from '$lib/server/questions/present';
@@ -33,29 +33,39 @@ function morningReminders(startsAt: string): string[] {
 export const load: PageServerLoad = async (event) => {
 	const { organizationId } = requireAdminPage(event);
 	const lang = event.locals.locale;
-	// A new round asks the newest SOS model (createRound's default): it invites that model's groups.
-	const { groups } = (await latestModel('sos')).structure;
-	const [units, counts, timeZone, library, own] = await Promise.all([
+	const [units, timeZone, library, own, models, preferred] = await Promise.all([
 		listUnits({ organizationId }),
-		eligibleCountsByUnit({ organizationId, groups }),
 		adminZone(event.cookies, organizationId),
 		standardQuestions(),
-		listQuestions({ organizationId })
+		listQuestions({ organizationId }),
+		roundModels(),
+		defaultModel()
 	]);
-	const own_ = counts;
+	// A round invites the people whose job role is one of its model's groups: the counts follow the model chosen.
+	const counts = await Promise.all(models.map((m) => eligibleCountsByUnit({ organizationId, groups: m.structure.groups })));
 	const tree = flattenTree(units);
-	// People per unit including everything below it (a unit includes its subtree when chosen).
-	const below = new Map<string, number>();
-	for (let i = tree.length - 1; i >= 0; i--) {
-		const u = tree[i].unit;
-		below.set(u.id, (below.get(u.id) ?? 0) + (own_.get(u.id) ?? 0));
-		if (u.parentId) below.set(u.parentId, (below.get(u.parentId) ?? 0) + below.get(u.id)!);
-	}
-	const eligible = [...own_.values()].reduce((a, b) => a + b, 0);
+	// People per unit including everything below it (a unit includes its subtree when chosen), per model.
+	const below = counts.map((own_) => {
+		const out = new Map<string, number>();
+		for (let i = tree.length - 1; i >= 0; i--) {
+			const u = tree[i].unit;
+			out.set(u.id, (out.get(u.id) ?? 0) + (own_.get(u.id) ?? 0));
+			if (u.parentId) out.set(u.parentId, (out.get(u.parentId) ?? 0) + out.get(u.id)!);
+		}
+		return out;
+	});
+	const byModel = <T>(f: (i: number) => T) => Object.fromEntries(models.map((m, i) => [m.ref, f(i)]));
+	const eligible = byModel((i) => [...counts[i].values()].reduce((a, b) => a + b, 0));
 	const paths = new Map(tree.map((r) => [r.unit.id, r.path.join(' › ')]));
+	const groups = [...new Set(models.flatMap((m) => m.structure.groups))];
 	const people =
-		eligible <= MAX_PEOPLE_LISTED
-			? (await listEligiblePeople({ organizationId, groups })).map((p) => ({ id: p.id, name: p.name, unit: paths.get(p.unitId) ?? '' }))
+		Math.max(0, ...Object.values(eligible)) <= MAX_PEOPLE_LISTED
+			? (await listEligiblePeople({ organizationId, groups })).map((p) => ({
+					id: p.id,
+					name: p.name,
+					unit: paths.get(p.unitId) ?? '',
+					models: models.filter((m) => m.structure.groups.includes(p.jobRole)).map((m) => m.ref)
+				}))
 			: null;
 	const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 	const s = defaultSchedule(start);
@@ -71,13 +81,27 @@ export const load: PageServerLoad = async (event) => {
 		publishAt: toLocalInput(s.publishAt, timeZone),
 		reminders: morningReminders(startsAt),
 		minGroupSize: '5',
-		repeat: ''
+		repeat: '',
+		model: preferred.ref
 	};
 	return {
 		timeZone,
 		defaults,
+		// The newest shipped or published version of each model; choosing one suggests its repeat interval.
+		models: models.map((m) => ({
+			value: m.ref,
+			name: (m.translations[lang] ?? m.translations.en ?? Object.values(m.translations)[0])?.name ?? m.structure.id,
+			version: m.structure.version,
+			repeatMonths: m.structure.repeatMonths ?? null
+		})),
 		noticeDays: NOTICE_DAYS,
-		units: tree.map((r) => ({ id: r.unit.id, parentId: r.unit.parentId, name: r.unit.name, depth: r.depth, people: below.get(r.unit.id) ?? 0 })),
+		units: tree.map((r) => ({
+			id: r.unit.id,
+			parentId: r.unit.parentId,
+			name: r.unit.name,
+			depth: r.depth,
+			people: byModel((i) => below[i].get(r.unit.id) ?? 0)
+		})),
 		eligible,
 		people,
 		standard: QUESTION_TYPES.map((type) => ({

@@ -15,6 +15,8 @@ export interface RoundFormValues {
 	minGroupSize: string;
 	/** '' (does not repeat), '3', '6' or '12'. */
 	repeat: string;
+	/** The model version, `id@version` ('' for the default model). */
+	model: string;
 }
 
 const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
@@ -32,7 +34,8 @@ export function roundFormValues(data: FormData): RoundFormValues {
 		publishAt: str(data.get('publishAt')),
 		reminders: all(data, 'reminders'),
 		minGroupSize: str(data.get('minGroupSize')),
-		repeat: str(data.get('repeat'))
+		repeat: str(data.get('repeat')),
+		model: str(data.get('model'))
 	};
 }
 
@@ -40,6 +43,12 @@ export function roundFormValues(data: FormData): RoundFormValues {
 export function repeatFromForm(value: string): unknown {
 	const v = value.trim();
 	return v === '' ? null : /^\d{1,3}$/.test(v) ? Number(v) : v;
+}
+
+/** The chosen model version (`id@version`) as the domain takes it; '' leaves the choice to the default model. */
+function modelFromForm(value: string): { model?: { id: string; version: string } } {
+	const at = value.indexOf('@');
+	return at > 0 ? { model: { id: value.slice(0, at), version: value.slice(at + 1) } } : {};
 }
 
 /**
@@ -76,7 +85,8 @@ export function roundFormInput(v: RoundFormValues, zone: string, launch: boolean
 			.map(([r, i]) => when(`reminders.${i}`, r)),
 		minGroupSize: Number(k),
 		launch,
-		repeatMonths: repeatFromForm(v.repeat)
+		repeatMonths: repeatFromForm(v.repeat),
+		...modelFromForm(v.model)
 	};
 	if (problems.length) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 	return input;
