@@ -64,21 +64,11 @@ const LEGITIMATE: Allowed[] = [
 
 /** Still naming a model or a group (issue 15): each is a place to make model-neutral; new ones fail. */
 const PENDING: Allowed[] = [
-	{ file: 'src/lib/server/models/registry.ts', text: "latestModel(id = 'sos')", why: 'the default model when a caller names none' },
-	{ file: 'src/lib/server/rounds/create.ts', text: "latestModel('sos')", why: 'a round created without a model gets SOS' },
-	{ file: 'src/routes/app/rounds/new/+page.server.ts', text: "latestModel('sos')", why: 'the new-round form counts eligible people by the SOS groups' },
-	{ file: 'src/lib/server/actions/area-names.ts', text: 'latestModel()', why: 'action forms without a round offer the SOS areas' },
 	{
-		file: 'src/lib/server/survey/submit-by-token.ts',
-		text: 'latestModel()',
-		why: 'the one-statement submit only for SOS rounds (others take the general path)'
+		file: 'src/lib/server/config.ts',
+		text: ".default('sos')",
+		why: 'the default of SOS_DEFAULT_MODEL: configuration, which the operator overrides on the models page'
 	},
-	{
-		file: 'src/lib/server/kpis/alarm-areas.ts',
-		text: 'latestModel()',
-		why: "an alarm without shown results names the SOS areas, not the organization's model's"
-	},
-	{ file: 'src/lib/server/results/trend.ts', text: 'latestModel()', why: 'a trend without a model id shows the SOS rounds only' },
 	{ file: 'src/lib/kpis/areas.ts', text: '_', why: "the starter KPIs' SOS areas (KPI_AREAS) are code, not part of the model's files" },
 	{ file: 'src/lib/server/imports/template.ts', text: "key('sales_", why: "the template's example rows prefer SOS groups when a model knows them" }
 ];

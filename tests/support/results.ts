@@ -30,7 +30,7 @@ export async function createPublishedRound(opts: {
 	/** The model version the round uses (default: the newest). */
 	model?: CompiledModel;
 }) {
-	const model = opts.model ?? (await latestModel());
+	const model = opts.model ?? (await latestModel('sos'));
 	const ids: Record<string, string> = { ...opts.existingUnits };
 	const pending = Object.entries(opts.tree.units).filter(([name]) => !ids[name]);
 	while (pending.length) {

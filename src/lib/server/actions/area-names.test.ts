@@ -11,7 +11,7 @@ describe('the names of an action’s finding', () => {
 	it('come from the model version of the round the finding came from, not the newest', async () => {
 		const org = await createTestOrganization();
 		const old = await getModel('sos', '1.0');
-		const newest = await latestModel();
+		const newest = await latestModel('sos');
 		expect(newest.structure.version).not.toBe('1.0');
 		expect(newest.statementKeys).not.toContain('territory_2');
 		const round = await createPublishedRound({ organizationId: org.id, tree, model: old });
@@ -25,7 +25,7 @@ describe('the names of an action’s finding', () => {
 
 	it('come from the newest model for an action planned without a round, and are null for a key that version lacks', async () => {
 		const org = await createTestOrganization();
-		const newest = await latestModel();
+		const newest = await latestModel('sos');
 		const key = newest.statementKeys.find((k) => k.startsWith('targets_'))!;
 		expect(await findingNames({ organizationId: org.id, roundId: null, areaKey: 'targets', statementKey: key, locale: 'en' })).toEqual({
 			areaName: modelText(newest, 'en').area('targets').name,

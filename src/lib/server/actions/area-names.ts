@@ -1,6 +1,6 @@
 import type { Locale } from '$lib/i18n';
 import { db, type Db } from '$lib/server/db';
-import { getModel, latestModel, type CompiledModel } from '$lib/server/models/registry';
+import { defaultModel, getModel, type CompiledModel } from '$lib/server/models/registry';
 import { modelText } from '$lib/server/results/text';
 
 /** The areas of a model (the newest unless given), in the reader's language, for action forms and filters. */
@@ -8,7 +8,7 @@ export async function areaOptions(
 	locale: Locale,
 	model?: CompiledModel
 ): Promise<{ key: string; name: string; statements: { key: string; text: string }[] }[]> {
-	const m = model ?? (await latestModel());
+	const m = model ?? (await defaultModel());
 	const text = modelText(m, locale);
 	return m.shape.areas.map((a) => ({
 		key: a.key,
@@ -34,7 +34,7 @@ export async function findingNames(
 				.where('id', '=', opts.roundId)
 				.executeTakeFirst()
 		: undefined;
-	const model = round ? await getModel(round.model_id, round.model_version) : await latestModel();
+	const model = round ? await getModel(round.model_id, round.model_version) : await defaultModel();
 	const area = (await areaOptions(opts.locale, model)).find((a) => a.key === opts.areaKey);
 	return { areaName: area?.name ?? null, statementText: area?.statements.find((s) => s.key === opts.statementKey)?.text ?? null };
 }

@@ -11,7 +11,7 @@ import { latestModel } from '$lib/server/models/registry';
 
 const operator = { accountId: null, email: 'op@sos.example', isOperator: true, via: 'session' as const, label: 'op@sos.example', membership: null };
 /** The version new rounds (and so the test rounds) are on. */
-const modelVersion = (await latestModel()).structure.version;
+const modelVersion = (await latestModel('sos')).structure.version;
 const spec = (n: number) => ({ units: { Sales: null }, respondents: { Sales: { sales_person: n, sales_manager: 2 } } });
 
 describe('the benchmark', () => {

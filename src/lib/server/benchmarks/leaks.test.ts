@@ -19,7 +19,7 @@ let day = 400;
 
 beforeAll(async () => {
 	({ db, drop } = await freshDatabase('sos_bm_leaks'));
-	model = await latestModel();
+	model = await latestModel('sos');
 }, 60_000);
 afterAll(() => drop());
 

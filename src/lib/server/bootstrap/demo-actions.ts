@@ -28,7 +28,7 @@ export async function createDemoActions(
 	executor: Db = db()
 ): Promise<void> {
 	const org = opts.organizationId;
-	const model = await latestModel();
+	const model = await latestModel('sos');
 	const text = modelText(model, 'en');
 	const units = await executor.selectFrom('units').select(['id', 'name', 'parent_id']).where('organization_id', '=', org).execute();
 	const managers = await executor

@@ -26,7 +26,7 @@ const DEMO_PATTERN: Record<string, number> = { targets: 0.6, visualizing: 0.25, 
  */
 export async function createDemoHistory(opts: { organizationId: string; now?: Date }, executor: Db = db()): Promise<void> {
 	const now = opts.now ?? new Date();
-	const model = await latestModel();
+	const model = await latestModel('sos');
 	const rnd = seeded(20261201);
 	for (const [i, b] of benchmarkOrganizations.entries()) {
 		const org = await executor

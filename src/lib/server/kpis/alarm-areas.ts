@@ -2,7 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Locale } from '$lib/i18n';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
-import { latestModel } from '$lib/server/models/registry';
+import { defaultModel } from '$lib/server/models/registry';
 import { modelText } from '$lib/server/results/text';
 import { listResultRounds } from '$lib/server/results/list';
 import { unitResults } from '$lib/server/results/unit-results';
@@ -40,7 +40,7 @@ export async function alarmAreas(opts: { actor: Actor; unitId: string; locale: L
 		const areas = Object.fromEntries(r.areas.map((a) => [a.key, { name: a.name, score: a.score, status: a.status, inLine: a.inLine }]));
 		return { unitId: opts.unitId, round: { id: round.id, name: round.name }, areas };
 	}
-	const model = await latestModel();
+	const model = await defaultModel();
 	const text = modelText(model, opts.locale);
 	const areas = Object.fromEntries(model.shape.areas.map((a) => [a.key, { name: text.area(a.key).name, score: null, status: null, inLine: false }]));
 	return { unitId: opts.unitId, round: null, areas };

@@ -114,7 +114,7 @@ describe('the shipped SOS model 1.1', async () => {
 
 	it('is the newest version, the one new rounds and the demo take', async () => {
 		expect(await listModels()).toContainEqual({ id: 'sos', version: '1.1' });
-		expect((await latestModel()).structure.version).toBe('1.1');
+		expect((await latestModel('sos')).structure.version).toBe('1.1');
 	});
 
 	it('has the nine areas in the product order, 7–9 statements each and 70–82 in all', () => {

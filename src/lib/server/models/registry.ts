@@ -95,7 +95,7 @@ export async function newestVersion(id: string): Promise<string | null> {
  * The newest shipped version of a model (read from files only: the submit path calls it), or, for a model
  * that only the operator uploaded, its newest published version; NotFoundError when there is none.
  */
-export async function latestModel(id = 'sos'): Promise<CompiledModel> {
+export async function latestModel(id: string): Promise<CompiledModel> {
 	const version = (await newestShippedVersion(id)) ?? (await newestVersion(id));
 	if (!version) throw new NotFoundError('model');
 	return getModel(id, version);
@@ -106,11 +106,11 @@ export async function defaultModelId(): Promise<string> {
 	return (await getDefaultModelId()) ?? config().SOS_DEFAULT_MODEL;
 }
 
-/** The newest version of the model new rounds default to (the newest SOS model when that one has none). */
+/** The newest version of the model new rounds default to (SOS_DEFAULT_MODEL's when the operator's choice has none). */
 export async function defaultModel(): Promise<CompiledModel> {
 	const id = await defaultModelId();
 	const version = await newestVersion(id);
-	return version ? getModel(id, version) : latestModel('sos');
+	return version ? getModel(id, version) : latestModel(config().SOS_DEFAULT_MODEL);
 }
 
 /** The models a new round can use: the newest shipped or published version of each. */

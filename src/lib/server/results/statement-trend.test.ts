@@ -14,7 +14,7 @@ describe('a statement’s previous score on the area page', () => {
 		const org = await createTestOrganization();
 		const admin = await createTestActor(org.id, 'admin');
 		const old = await getModel('sos', '1.0');
-		const newest = await latestModel();
+		const newest = await latestModel('sos');
 		// Five respondents in the earlier round: a statement with one "don't know" among them is hidden there.
 		const first = await createPublishedRound({
 			organizationId: org.id,

@@ -8,7 +8,7 @@ import { shownFigure, statusOf, type Status } from '$lib/results/colour';
 import { buildView, ORGANIZATION, type RoundView } from '$lib/results/view';
 import { changeBetween, meanInterval, type Change, type Interval, type Spread } from '$lib/results/interval';
 import { benchmarkFor } from '$lib/server/benchmarks/read';
-import { getModel, latestModel } from '$lib/server/models/registry';
+import { defaultModelId, getModel, latestModel } from '$lib/server/models/registry';
 import { continuity, newestVersion, oldestVersion, type Continuity } from '$lib/server/models/continuity';
 import { resultsAccess, withPredecessors } from './scope';
 import { listPublishedRounds, loadRoundData } from './rounds';
@@ -69,7 +69,7 @@ async function readTrend(opts: TrendOptions, executor: Db): Promise<Trend> {
 	const { organizationId, scope } = await resultsAccess(opts.actor, executor);
 	const published = await listPublishedRounds({ organizationId }, executor);
 	// Without a model named: the model of the newest published round (newest first), else the default model.
-	const modelId = opts.modelId ?? published[0]?.modelId ?? (await latestModel()).structure.id;
+	const modelId = opts.modelId ?? published[0]?.modelId ?? (await defaultModelId());
 	const rounds = published.filter((r) => r.modelId === modelId).reverse();
 	const history = await withPredecessors(organizationId, new Set([opts.unitId]), executor);
 	const isOrganization = opts.unitId === ORGANIZATION && scope.all;

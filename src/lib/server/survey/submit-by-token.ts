@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { db, prepared, type Db } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
 import { latestModel, type CompiledModel } from '$lib/server/models/registry';
+import { config } from '$lib/server/config';
 import { scoreResponse } from '$lib/survey/scoring';
 import { sealAnswers, sealCapacity } from '$lib/server/responses/seal';
 import { countUnknownToken, normalizeToken, tokenGuard, type TokenResult } from './access';
@@ -26,7 +27,8 @@ export type SubmitByToken = { submitted: true; alreadySubmitted: boolean } | { r
  */
 export async function submitByToken(opts: { token: string; ip: string | null; patch: AnswersPatch }, executor: Db = db()): Promise<SubmitByToken> {
 	const key = lookupKey(normalizeToken(opts.token));
-	const model = await latestModel();
+	// The fast path serves the configured default model (read from files, no query); other rounds take the general path.
+	const model = await latestModel(config().SOS_DEFAULT_MODEL);
 	const early = Object.keys(opts.patch.questions).length === 0 ? prebuild(model, opts.patch) : null;
 	const [found] = early
 		? await prepared(
