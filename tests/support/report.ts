@@ -3,12 +3,15 @@
  * company questions, an imported benchmark and open actions, read back through reportData.
  */
 import type { Locale } from '$lib/i18n';
+import type { Actor } from '$lib/server/auth/actor';
 import { ORGANIZATION } from '$lib/results/view';
 import { createTestActor, createTestOrganization } from './fixtures';
 import { createPublishedRound } from './results';
 import { importBenchmark } from '$lib/server/benchmarks/import';
 import { createAction } from '$lib/server/actions/mutations';
-import { latestModel, standardQuestions } from '$lib/server/models/registry';
+import { getModel, latestModel, standardQuestions } from '$lib/server/models/registry';
+import { createExperiment } from '$lib/server/experiments/mutations';
+import { addDays } from '$lib/experiments';
 import type { RoundQuestion } from '$lib/server/rounds/questions';
 import { reportData, type ReportData } from '$lib/server/reports/data';
 
@@ -86,4 +89,59 @@ export async function publishedReport(locales: Locale[], opts: { organization?: 
 			now: new Date('2026-03-02T10:00:00Z')
 		});
 	return out;
+}
+
+export const EXPERIMENT_LEVER = 'Strategic accounts first on every monthly review agenda';
+
+/**
+ * The organization's report of an ecosystem audit round (audit 1.0: four areas, four respondent groups,
+ * alignment pairs), every group held by at least k respondents so that the split is shown, after an
+ * earlier audit round from which the organization started an experiment.
+ */
+export async function auditReport(
+	locales: Locale[],
+	opts: { seeds?: [number, number] } = {}
+): Promise<{ reports: Record<Locale, ReportData>; actor: Actor; roundId: string }> {
+	// Seeds 2 and 4 draw three misaligned pairs, group gaps, and a change in the experiment's area.
+	const [firstSeed, secondSeed] = opts.seeds ?? [2, 4];
+	const model = await getModel('audit', '1.0');
+	const org = await createTestOrganization();
+	const admin = await createTestActor(org.id, 'admin');
+	const respondents = { executive: 5, sales_manager: 6, sales_person: 10, sales_support: 5 };
+	const tree = { units: { 'Sales Sverige': null }, respondents: { 'Sales Sverige': respondents } };
+	const first = await createPublishedRound({ organizationId: org.id, model, k: 5, tree, closedAt: new Date(Date.now() - 120 * DAY), seed: firstSeed });
+	await createExperiment({
+		actor: admin,
+		input: {
+			unitId: ORGANIZATION,
+			roundId: first.roundId,
+			pairKey: 'strategy_metrics',
+			hypothesis: 'If the monthly review takes the strategic accounts first, targets and bonuses will follow the strategy.',
+			lever: EXPERIMENT_LEVER,
+			metric: { kind: 'area', area: 'kpis_compensation' },
+			startsOn: '2026-01-05',
+			endsOn: addDays('2026-01-05', 49),
+			ownerId: admin.membership!.userId
+		}
+	});
+	const second = await createPublishedRound({
+		organizationId: org.id,
+		model,
+		k: 5,
+		tree: { units: {}, respondents: tree.respondents },
+		existingUnits: first.unitIds,
+		closedAt: new Date(Date.now() - DAY),
+		seed: secondSeed
+	});
+	const out = {} as Record<Locale, ReportData>;
+	for (const locale of locales)
+		out[locale] = await reportData({
+			actor: admin,
+			roundId: second.roundId,
+			unitId: ORGANIZATION,
+			locale,
+			choice: { compare: 'all', statistic: 'mean' },
+			now: new Date('2026-03-02T10:00:00Z')
+		});
+	return { reports: out, actor: admin, roundId: second.roundId };
 }

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Locale } from '$lib/i18n';
 import { round2 } from '$lib/results/colour';
-import { formatMonth, score } from '$lib/results/format';
+import { formatMonth, score, signed } from '$lib/results/format';
 import { textWidth } from '$lib/charts/colours';
 import type { ReportData } from './data';
-import { ACTION_TITLE, publishedReport } from '$tests/report';
+import { ACTION_TITLE, auditReport, publishedReport } from '$tests/report';
 import { renderDeck } from './deck';
 import { fixtureAdvice, useModelsWithFullAdvice } from '$tests/full-advice';
 import { translator } from '$lib/i18n';
@@ -283,4 +283,57 @@ describe('the deck of a round with k above the comment minimum', () => {
 		expect(masters.join('')).toContain(xmlText(`${data.organization} · ${data.results.round.name}`));
 		expect(masters.join('')).not.toContain(xmlText(`${data.organization} · ${data.organization}`));
 	}, 120_000);
+});
+
+describe('the deck of an ecosystem audit round', () => {
+	let data: ReportData;
+	let slides: string[];
+	const xml = (s: string) => xmlText(s).replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+	/** The texts of a slide's runs, in order. */
+	const runs = (slide: string) => [...slide.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+	beforeAll(async () => {
+		data = (await auditReport(['en'])).reports.en;
+		const deck = await renderDeck(data);
+		if (process.env.REPORT_OUT) writeFileSync(`${process.env.REPORT_OUT}/audit-en.pptx`, deck);
+		slides = (await open(deck)).slides;
+	}, 120_000);
+
+	it('has a slide with the matrix as a table: every area, each cell row minus column as shown, misaligned cells in words', () => {
+		const t = translator('en');
+		const a = data.alignment!;
+		const matrix = slides.filter((s) => s.includes(`<a:t>${xml(t('alignment.matrix.title'))}</a:t>`));
+		expect(matrix).toHaveLength(1);
+		const texts = runs(matrix[0]);
+		for (const x of a.areas) expect(texts).toContain(xml(x.name));
+		for (const row of a.matrix) for (const c of row) if (c.difference !== null) expect(texts.join('\n')).toContain(signed(c.difference, 'en'));
+		const beyond = a.matrix.flat().filter((c) => c.beyond).length;
+		expect(beyond).toBeGreaterThan(0);
+		expect(texts.filter((x) => x.startsWith(t('alignment.matrix.beyond')))).toHaveLength(beyond);
+		// No figure on it that the alignment page does not show.
+		const shown = new Set([
+			...a.areas.map((x) => score(x.score, 'en')),
+			...a.matrix.flat().map((c) => score(c.difference === null ? null : Math.abs(c.difference), 'en')),
+			score(a.threshold, 'en')
+		]);
+		expect((texts.join(' ').match(/\d+\.\d\d/g) ?? []).filter((n) => !shown.has(n))).toEqual([]);
+	});
+
+	it('has the misaligned pairs with their symptom and the leadership behaviours to prioritise', () => {
+		const t = translator('en');
+		const flagged = data.alignment!.pairs.filter((p) => p.flagged);
+		const pairSlides = slides.filter((s) => s.includes(`<a:t>${xml(t('alignment.pairs.title'))}</a:t>`));
+		expect(pairSlides.length).toBeGreaterThan(0);
+		const all = pairSlides.join('\n');
+		for (const p of flagged) {
+			expect(all).toContain(xml(p.symptom));
+			for (const b of p.behaviours) expect(all).toContain(xml(b));
+			expect(all).toContain(signed(p.difference, 'en'));
+		}
+		for (const p of data.alignment!.pairs.filter((x) => !x.flagged)) expect(all).not.toContain(xml(p.symptom));
+	});
+
+	it('has no alignment slides for the SOS model', () => {
+		const t = translator('en');
+		expect(decks.en.slides.some((s) => s.includes(xml(t('alignment.matrix.title'))) || s.includes(xml(t('alignment.pairs.behaviours'))))).toBe(false);
+	});
 });

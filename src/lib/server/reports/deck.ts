@@ -6,6 +6,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { ReportData } from './data';
 import { areaSlides } from './deck-areas';
 import { gapSlide, heatmapSlides, trendSlide } from './deck-charts';
+import { alignmentSlides } from './deck-alignment';
 import { actionSlides, coverSlide, findingSlides, questionSlides, summarySlide } from './deck-slides';
 import { MASTER, hex, type Deck } from './deck-style';
 import { progress, reportText, type ReportText } from './report-text';
@@ -13,7 +14,18 @@ import { chartColours } from '$lib/charts/colours';
 
 type Slides = (pptx: Deck, data: ReportData, txt: ReportText) => void;
 
-const SLIDES: Slides[] = [coverSlide, summarySlide, areaSlides, findingSlides, gapSlide, heatmapSlides, trendSlide, questionSlides, actionSlides];
+const SLIDES: Slides[] = [
+	coverSlide,
+	summarySlide,
+	areaSlides,
+	findingSlides,
+	alignmentSlides,
+	gapSlide,
+	heatmapSlides,
+	trendSlide,
+	questionSlides,
+	actionSlides
+];
 
 export async function renderDeck(data: ReportData, opts: { onProgress?: (fraction: number) => void } = {}): Promise<Buffer> {
 	const txt = reportText(data);

@@ -6,7 +6,9 @@ import { score, signed } from '$lib/results/format';
 import { translator } from '$lib/i18n';
 import { fixtureAdvice, useModelsWithFullAdvice } from '$tests/full-advice';
 import type { ReportData } from './data';
-import { ACTION_TITLE, publishedReport } from '$tests/report';
+import { ACTION_TITLE, EXPERIMENT_LEVER, auditReport, publishedReport } from '$tests/report';
+import { unitAlignment } from '$lib/server/results/alignment';
+import { PDF_GROUP_GAPS } from './pdf-alignment';
 import { renderPdf } from './pdf';
 import { winAnsi } from './pdf-layout';
 
@@ -243,4 +245,108 @@ describe('the PDF report of a round with k above the comment minimum', () => {
 			expect(text).not.toContain(`${data.organization} · ${data.organization}`);
 		}
 	}, 120_000);
+});
+
+/** Every figure the alignment page shows of this data (its unitAlignment and follow-up), as the PDF prints it (signs dropped). */
+function alignmentFigures(data: ReportData): Set<string> {
+	const a = data.alignment!;
+	const values = [
+		a.threshold,
+		...a.areas.map((x) => x.score),
+		...a.matrix.flat().map((c) => c.difference),
+		...a.pairs.flatMap((p) => [...p.items.map((i) => i.score), p.difference]),
+		...a.groupGaps.flatMap((g) => [...g.groups.map((x) => x.score), g.difference]),
+		...data.followUp.flatMap((x) => [x.then, x.now, x.change])
+	];
+	return new Set(values.filter((v) => v !== null).map((v) => score(Math.abs(v!), data.locale)));
+}
+
+describe('the PDF report of an ecosystem audit round', () => {
+	let audit: Awaited<ReturnType<typeof auditReport>>;
+	const texts = {} as Record<Locale, string>;
+	beforeAll(async () => {
+		audit = await auditReport(['en', 'sv']);
+		for (const locale of ['en', 'sv'] as const) {
+			const pdf = await renderPdf(audit.reports[locale]);
+			if (process.env.REPORT_OUT) writeFileSync(`${process.env.REPORT_OUT}/audit-${locale}.pdf`, pdf);
+			texts[locale] = (await textOf(pdf)).text;
+		}
+	}, 120_000);
+	const flat = (s: string) => winAnsi(s).replace(/\s+/g, ' ');
+
+	it('holds the alignment exactly as the alignment page’s use case gives it, and the follow-up of the earlier round’s experiment', async () => {
+		const data = audit.reports.en;
+		const a = data.alignment!;
+		expect(a).toEqual(await unitAlignment({ actor: audit.actor, roundId: audit.roundId, unitId: data.results.unit.id, locale: 'en' }));
+		expect(a.matrix).toHaveLength(4);
+		expect(a.pairs.filter((p) => p.flagged).length).toBeGreaterThan(1);
+		expect(a.groupGaps.length).toBeGreaterThan(0);
+		expect(data.followUp.map((x) => x.lever)).toEqual([EXPERIMENT_LEVER]);
+		expect(data.followUp[0].change).not.toBeNull();
+		// The organization's split is shown: every group holds at least k.
+		expect(data.results.gap?.groups.map((g) => g.key)).toEqual(['executive', 'sales_manager', 'sales_person', 'sales_support']);
+	});
+
+	it('prints the matrix with its misaligned cells in words, each misaligned pair’s symptom and behaviours, group gaps and the follow-up', () => {
+		const text = texts.en;
+		const a = audit.reports.en.alignment!;
+		const t = translator('en');
+		expect(text).toContain(t('alignment.matrix.title'));
+		for (const x of a.areas) expect(text).toContain(flat(x.name));
+		const beyond = a.matrix.flat().filter((c) => c.beyond).length;
+		expect(beyond).toBeGreaterThan(0);
+		// "misaligned" in every cell beyond the threshold and once under each misaligned pair's figures.
+		const flagged = a.pairs.filter((p) => p.flagged);
+		expect(text.split(` ${t('alignment.matrix.beyond')}`).length - 1).toBeGreaterThanOrEqual(beyond + flagged.length);
+		for (const p of flagged) {
+			expect(text).toContain(flat(p.symptom));
+			for (const b of p.behaviours) expect(text).toContain(flat(b));
+			expect(text).toContain(t('alignment.pairs.difference', { difference: winAnsi(signed(p.difference, 'en')) }));
+		}
+		for (const p of a.pairs.filter((x) => !x.flagged)) expect(text).not.toContain(flat(p.symptom));
+		for (const g of a.groupGaps.slice(0, PDF_GROUP_GAPS)) for (const x of g.groups) expect(text).toContain(`${x.name}: ${score(x.score, 'en')}`);
+		for (const name of ['Executives', 'Sales managers', 'Sales people', 'Sales support']) expect(text).toContain(name);
+		const x = audit.reports.en.followUp[0];
+		expect(text).toContain(EXPERIMENT_LEVER);
+		expect(text).toContain(flat(t('experiments.thenNow', { then: score(x.then, 'en'), now: score(x.now, 'en'), change: signed(x.change, 'en') })));
+	});
+
+	it('prints on its alignment page only figures the alignment page shows, and elsewhere only figures the report page shows', () => {
+		const data = audit.reports.en;
+		const text = texts.en;
+		const t = translator('en');
+		const start = text.indexOf(t('alignment.matrix.title'));
+		const end = text.indexOf(t('results.gap.title'), start);
+		expect(start).toBeGreaterThan(0);
+		expect(end).toBeGreaterThan(start);
+		const page = text.slice(start, end);
+		const onPage = page.match(/\d+\.\d\d\b/g) ?? [];
+		expect(onPage.length).toBeGreaterThan(20);
+		const fromAlignment = alignmentFigures(data);
+		expect(onPage.filter((n) => !fromAlignment.has(n))).toEqual([]);
+		const rest = text.slice(0, start) + text.slice(end);
+		const allowed = shownFigures(data);
+		expect((rest.match(/\d+\.\d\d\b/g) ?? []).filter((n) => !allowed.has(n))).toEqual([]);
+	});
+
+	it('is written in Swedish for a Swedish reader', () => {
+		const text = texts.sv;
+		const a = audit.reports.sv.alignment!;
+		const t = translator('sv');
+		expect(text).toContain(t('alignment.matrix.title'));
+		expect(text).toContain(t('alignment.pairs.behaviours'));
+		expect(text).toContain(flat(a.pairs.find((p) => p.flagged)!.symptom));
+		expect(text).toContain('Säljare');
+		const onPage = text.slice(text.indexOf(t('alignment.matrix.title')), text.indexOf(t('results.gap.title'), text.indexOf(t('alignment.matrix.title'))));
+		expect(onPage).not.toMatch(/\b\d\.\d\d\b/);
+		expect((onPage.match(/\d+,\d\d\b/g) ?? []).filter((n) => !alignmentFigures(audit.reports.sv).has(n))).toEqual([]);
+	});
+
+	it('has no alignment section in a report of the SOS model', () => {
+		expect(reports.en.alignment).toBeNull();
+		expect(reports.en.followUp).toEqual([]);
+		expect(pdfs.en.text).not.toContain(translator('en')('alignment.matrix.title'));
+		expect(pdfs.en.text).not.toContain(translator('en')('alignment.pairs.behaviours'));
+		expect(pdfs.sv.text).not.toContain(translator('sv')('alignment.matrix.title'));
+	});
 });

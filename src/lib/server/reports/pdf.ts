@@ -1,12 +1,14 @@
 /**
  * One unit's results in one round as an A4 PDF (pdfkit, standard Helvetica): cover with the findings
- * in brief, the nine areas, strengths and improvement areas with their advice, the perception gap,
+ * in brief, the nine areas, strengths and improvement areas with their advice, the alignment (for a
+ * model with alignment pairs), the perception gap,
  * sub-units, trend, company questions and open actions. It prints only figures ReportData holds.
  */
 import PDFDocument from 'pdfkit';
 import type { ReportData } from './data';
 import { cover } from './pdf-cover';
 import { areaScores, findings, perceptionGap } from './pdf-findings';
+import { alignment } from './pdf-alignment';
 import { actions, questions, subunits, trend } from './pdf-sections';
 import { CONTENT_WIDTH, INK, LEFT, PAGE, SIZE, fitLine, onEveryPage, pageFooter, textAt, winAnsi, type Doc } from './pdf-layout';
 import { progress, reportText, type ReportText } from './report-text';
@@ -16,6 +18,7 @@ type Section = (doc: Doc, data: ReportData, txt: ReportText) => void;
 const SECTIONS: Section[] = [
 	(doc, data, txt) => areaScores(doc, data.results, txt),
 	findings,
+	alignment,
 	(doc, data, txt) => perceptionGap(doc, data.results, txt),
 	subunits,
 	trend,

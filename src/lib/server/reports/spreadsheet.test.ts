@@ -7,7 +7,7 @@ import type { Actor } from '$lib/server/auth/actor';
 import { createTestActor } from '$tests/fixtures';
 import { createAction } from '$lib/server/actions/mutations';
 import { reportData, type ReportData } from './data';
-import { publishedReport } from '$tests/report';
+import { auditReport, publishedReport } from '$tests/report';
 import { reportTables } from './tables';
 import { translator } from '$lib/i18n';
 import { renderCsv, renderWideCsv } from './csv';
@@ -283,5 +283,77 @@ describe('the wide CSV (units × areas)', () => {
 		expect(sv.map((x) => x[0])).toContain('Team; "Väst", Syd');
 		expect(rows.flat().filter((v) => DANGEROUS.test(v))).toEqual([]);
 		expect(csvRows[0]).toEqual(['table', 'row', 'column', 'value']);
+	});
+});
+
+describe('the CSV and Excel exports of an ecosystem audit round', () => {
+	let audit: ReportData;
+	let auditBook: ExcelJS.Workbook;
+	let auditCsv: string[][];
+	beforeAll(async () => {
+		audit = (await auditReport(['en'])).reports.en;
+		auditBook = new ExcelJS.Workbook();
+		await auditBook.xlsx.load((await renderXlsx(audit)) as unknown as ArrayBuffer);
+		auditCsv = parse(renderCsv(audit), { bom: true }) as string[][];
+	}, 120_000);
+	const tableOf = (key: string) => reportTables(audit).find((x) => x.key === key)!;
+	/** A sheet's rows below its header, as values. */
+	const sheetRows = (name: string) => {
+		const ws = auditBook.worksheets.find((w) => w.name === name)!;
+		expect(ws).toBeDefined();
+		const rows: ExcelJS.CellValue[][] = [];
+		ws.eachRow((row, n) => n > 1 && rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+		return rows;
+	};
+
+	it('hold the alignment matrix: each area’s score and row minus column for every other area, as the alignment page shows them', () => {
+		const a = audit.alignment!;
+		const matrix = tableOf('alignment-matrix');
+		expect(matrix.name).toBe('Alignment matrix');
+		expect(matrix.columns.slice(2)).toEqual(a.areas.map((x) => x.name));
+		expect(matrix.rows).toEqual(a.areas.map((x, i) => [x.name, x.score, ...a.matrix[i].map((c) => c.difference)]));
+		const rows = sheetRows('Alignment matrix');
+		expect(rows.map((r) => r[0])).toEqual(a.areas.map((x) => x.name));
+		// The diagonal is empty; every other cell is the difference as shown.
+		a.areas.forEach((_, i) => a.areas.forEach((__, j) => expect(rows[i][2 + j] ?? null).toBe(a.matrix[i][j].difference)));
+		const line = auditCsv.find((r) => r[0] === matrix.name && r[1] === a.areas[0].name && r[2] === a.areas[2].name)!;
+		expect(Number(line[3])).toBe(a.matrix[0][2].difference);
+	});
+
+	it('hold every pair with its scores, difference, whether it is misaligned, its symptom and behaviours', () => {
+		const a = audit.alignment!;
+		const pairs = tableOf('misalignments');
+		expect(pairs.rows).toEqual(
+			a.pairs.map((p) => [
+				p.items[0].name,
+				p.items[0].score,
+				p.items[1].name,
+				p.items[1].score,
+				p.difference,
+				p.flagged ? 'yes' : 'no',
+				p.symptom,
+				p.behaviours.join('\n')
+			])
+		);
+		expect(a.pairs.some((p) => p.flagged) && a.pairs.some((p) => !p.flagged)).toBe(true);
+		expect(sheetRows('Misalignments').map((r) => r[5])).toEqual(a.pairs.map((p) => (p.flagged ? 'yes' : 'no')));
+	});
+
+	it('hold the group gaps: statement, both groups by name with their scores, and the difference', () => {
+		const a = audit.alignment!;
+		const gaps = tableOf('group-gaps');
+		expect(a.groupGaps.length).toBeGreaterThan(0);
+		expect(gaps.rows).toEqual(
+			a.groupGaps.map((g) => [g.statement.text, expect.any(String), g.groups[0].name, g.groups[0].score, g.groups[1].name, g.groups[1].score, g.difference])
+		);
+		expect(sheetRows('Group gaps')).toHaveLength(a.groupGaps.length);
+		expect(auditCsv.some((r) => r[0] === 'Group gaps' && r[1].includes(a.groupGaps[0].groups[0].name))).toBe(true);
+	});
+
+	it('have no alignment tables for the SOS model', () => {
+		expect(data.alignment).toBeNull();
+		expect(reportTables(data).map((x) => x.key)).not.toContain('alignment-matrix');
+		expect(reportTables(data).map((x) => x.key)).not.toContain('misalignments');
+		expect(reportTables(data).map((x) => x.key)).not.toContain('group-gaps');
 	});
 });

@@ -2,12 +2,13 @@ import type { ReportData } from './data';
 import { reportText } from './report-text';
 import { round2 } from '$lib/results/colour';
 import { pairOf } from '$lib/results/groups';
+import { alignmentTables } from './tables-alignment';
 
 export type Value = string | number | null;
 
 /** One table of a spreadsheet export: a sheet in Excel, a section of the CSV. */
 export interface Table {
-	key: 'areas' | 'statements' | 'gap' | 'subunits' | 'trend' | 'questions' | 'actions';
+	key: 'areas' | 'statements' | 'gap' | 'alignment-matrix' | 'misalignments' | 'group-gaps' | 'subunits' | 'trend' | 'questions' | 'actions';
 	name: string;
 	columns: string[];
 	/** The columns that name a row (e.g. area and statement); the others hold its figures. */
@@ -91,6 +92,7 @@ export function reportTables(data: ReportData): Table[] {
 			],
 			rows: r.gap.areas.map((g) => [txt.areaName(g.key), ...r.gap!.groups.map((x) => g.scores[x.key] ?? null), g.gap])
 		});
+	tables.push(...alignmentTables(data, txt));
 	if (r.subunits.length)
 		tables.push({
 			key: 'subunits',

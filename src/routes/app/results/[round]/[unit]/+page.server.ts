@@ -10,8 +10,10 @@ import { mayActOn } from '$lib/server/actions/policy';
 import { listAttributeKeys } from '$lib/server/units/queries';
 import { cutFrom, gapPairFrom } from '$lib/server/results/api';
 import { heatmapCut } from '$lib/server/results/cuts';
+import { unitAlignment } from '$lib/server/results/alignment';
+import { experimentsFollowUp } from '$lib/server/experiments/follow-up';
 
-/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with, ?cut= a unit attribute for the heatmap, ?gap=&gap= the two groups the perception gap compares; a bad choice falls back to the default. */
+/** One unit's report in one round. ?compare= and ?statistic= choose the benchmark, ?within= a unit above to compare with, ?cut= a unit attribute for the heatmap, ?gap=&gap= the two groups the perception gap compares; a bad choice falls back to the default. A round of a model with alignment pairs adds the alignment's summary and the experiments' follow-up. */
 export const load: PageServerLoad = async (event) => {
 	const { actor } = requireMemberPage(event);
 	const choice = comparisonFrom(event.url);
@@ -27,7 +29,13 @@ export const load: PageServerLoad = async (event) => {
 			gapPair: gapPairFrom(event.url)
 		})
 	);
-	const trend = await forPage(() => unitTrend({ actor, unitId: event.params.unit, locale, modelId: results.round.model.split(' ')[0] }));
+	// For a model with alignment pairs (null otherwise): the summary of the alignment page and the experiments of earlier rounds beside their change.
+	const opts = { actor, roundId: event.params.round, unitId: event.params.unit, locale };
+	const [trend, alignment] = await Promise.all([
+		forPage(() => unitTrend({ actor, unitId: event.params.unit, locale, modelId: results.round.model.split(' ')[0] })),
+		forPage(() => unitAlignment(opts))
+	]);
+	const followUp = alignment ? await forPage(() => experimentsFollowUp(opts)) : [];
 	const [actions, canAct, attributes] = await Promise.all([
 		openActionsOf({ actor, unitId: event.params.unit }),
 		mayActOn({ actor, unitId: event.params.unit }),
@@ -38,5 +46,5 @@ export const load: PageServerLoad = async (event) => {
 		key && attributes.includes(key)
 			? await forPage(() => heatmapCut({ actor, roundId: event.params.round, unitId: event.params.unit, attribute: key, locale, choice }))
 			: null;
-	return { results, trend, actions, canAct, attributes, cut };
+	return { results, trend, actions, canAct, attributes, cut, alignment, followUp };
 };
