@@ -104,10 +104,10 @@ test('the organization report shows what the teams could not answer; its area pa
 	await finding.click();
 	await expect(page.getByRole('heading', { name: 'Targets and follow-up', level: 1 })).toBeVisible();
 
-	const byRole = page.getByRole('table', { name: 'Agreement and unanswered by role' });
+	const byRole = page.getByRole('table', { name: 'Agreement and unanswered by group' });
 	await expect(byRole.getByRole('columnheader')).toHaveText(['Everyone', 'Sales people', 'Sales managers']);
 	await expect(byRole.getByRole('rowheader')).toHaveText(['Agreement (within one point)', '“Don’t know”', '“Not used in our team”']);
-	// Everyone's share of "not used" rests on statements the role split hides: hidden per role, not 0 %.
+	// Everyone's share of "not used" rests on statements the split hides: hidden per group, not 0 %.
 	await expect(byRole.getByRole('row', { name: /Not used/ }).getByRole('cell')).toHaveText([/^\d+\s?%$/, 'hidden', 'hidden']);
 	// The spring round is the previous one, on the same model version: statements show what they were.
 	await expect(page.getByText('“was”: the same statement’s score in Sales management survey, spring (generated).')).toBeVisible();
