@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { db, type Db } from '$lib/server/db';
 import { compareVersions } from '$lib/server/models/load';
+import { usableVersions } from '$lib/server/models/registry';
 import { rebuildBenchmark } from './build';
 import { benchmarksCarrying } from './family';
 import type { Population } from './versions';
@@ -21,7 +22,10 @@ async function closedRounds(executor: Db) {
 		FROM rounds r JOIN organizations o ON o.id = r.organization_id
 		WHERE r.status IN ('closed', 'published') AND r.closed_at IS NOT NULL
 		GROUP BY 1, 2, 3`.execute(executor);
-	return rows;
+	// Only versions this instance can read (an instance of an older release, or a model no longer shipped,
+	// leaves the others' benchmarks to be built rather than failing them all).
+	const usable = new Set((await usableVersions()).map((m) => `${m.id}@${m.version}`));
+	return rows.filter((r) => usable.has(`${r.model_id}@${r.model_version}`));
 }
 
 /**

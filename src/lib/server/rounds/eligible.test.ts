@@ -5,6 +5,7 @@ import { ValidationError } from '$lib/server/errors';
 import { createTestActor, createTestOrganization, uniqueEmail } from '$tests/fixtures';
 import { copyOfModels } from '$tests/models';
 import { writeGroupModel } from '$tests/group-models';
+import { useOwnDatabase } from '$tests/own-database';
 import { latestModel } from '$lib/server/models/registry';
 import { createRound } from './create';
 import { eligibleCountsByUnit, listEligiblePeople, modelGroups } from './eligible';
@@ -12,14 +13,18 @@ import { countInvitable } from './invite';
 import { overlappingRounds } from './overlap';
 
 // The shipped SOS models (sales people and sales managers) and a fixture model that also asks executives and sales support.
+// A database of its own: the fixture model's open rounds would fail the test server's jobs, which do not know it.
 const before = process.env.SOS_MODELS_DIR;
 let dir: string;
+let restoreDb: () => Promise<void>;
 beforeAll(async () => {
 	dir = await copyOfModels();
 	await writeGroupModel(dir, { id: 'fixture' });
 	process.env.SOS_MODELS_DIR = dir;
+	restoreDb = await useOwnDatabase('sos_eligible');
 });
 afterAll(async () => {
+	await restoreDb();
 	if (before === undefined) delete process.env.SOS_MODELS_DIR;
 	else process.env.SOS_MODELS_DIR = before;
 	await rm(dir, { recursive: true, force: true });
