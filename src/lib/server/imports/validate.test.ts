@@ -46,8 +46,16 @@ describe('validateUserRows: row errors', () => {
 		['email invalid', userRow({ ...base, email: 'anna(at)example.com' }), "Email 'anna(at)example.com' is not a valid address"],
 		['email with non-ASCII letters', userRow({ ...base, email: 'åsa@example.com' }), "Email 'åsa@example.com' is not a valid address"],
 		['language unsupported', userRow({ ...base, language: 'de' }), "Language 'de' is not supported (use en or sv)"],
-		['job role unknown', userRow({ ...base, jobRole: 'boss' }), "Job role 'boss' is not recognized (use executive, sales_manager, sales_person, sales_support)"],
-		['job role blank for a participant', userRow({ ...base, jobRole: '' }), 'Job role is required for participants (use executive, sales_manager, sales_person, sales_support)'],
+		[
+			'job role unknown',
+			userRow({ ...base, jobRole: 'boss' }),
+			"Job role 'boss' is not recognized (use executive, sales_manager, sales_person, sales_support)"
+		],
+		[
+			'job role blank for a participant',
+			userRow({ ...base, jobRole: '' }),
+			'Job role is required for participants (use executive, sales_manager, sales_person, sales_support)'
+		],
 		['user type unknown', userRow({ ...base, userType: 'guest' }), "User type 'guest' is not recognized (use participant or viewer)"],
 		['user type admin', userRow({ ...base, userType: 'admin' }), "User type 'admin' cannot be set by an import (use participant or viewer)"],
 		['no unit at all', userRow({ ...base, units: ['', '', ''] }), 'Business area is required'],
