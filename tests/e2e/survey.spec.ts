@@ -17,6 +17,8 @@ function surveyLinks(): string[] {
 		const raw = readFileSync(path.join(dir, f), 'utf8')
 			.replace(/=\r?\n/g, '')
 			.replace(/=3D/g, '=');
+		// The demo round's invitations only (other specs launch rounds of their own, e.g. an audit).
+		if (!raw.includes('Sales management survey (demo)')) continue;
 		const to = /^To: (.+)$/m.exec(raw)?.[1].trim();
 		const link = /https?:\/\/[^\s"<]+\/s\/[a-z2-7]{58}/.exec(raw)?.[0];
 		if (to && link && !byPerson.has(to)) byPerson.set(to, new URL(link).pathname);

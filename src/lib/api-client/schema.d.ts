@@ -1537,6 +1537,8 @@ export interface components {
                 name: string;
                 closedAt: string | null;
                 isGenerated: boolean;
+                /** @description The assessment model the round used (e.g. sos, audit). */
+                modelId: string;
                 /** @description The unit the caller starts at (their own, or the whole organization). */
                 startUnit: {
                     id: string;

@@ -33,14 +33,15 @@ const ROUNDS = 3;
  */
 export async function alarmAreas(opts: { actor: Actor; unitId: string; locale: Locale }, executor: Db = db()): Promise<AlarmAreas> {
 	const choice = { compare: 'all', statistic: 'mean' } as const;
-	const rounds = await listResultRounds({ actor: opts.actor, limit: ROUNDS }, executor).catch(quiet([]));
+	// The KPIs' practices are areas of the default model: its rounds only (an audit's dimensions are others).
+	const model = await defaultModel();
+	const rounds = await listResultRounds({ actor: opts.actor, limit: ROUNDS, modelId: model.structure.id }, executor).catch(quiet([]));
 	for (const round of rounds) {
 		const r = await unitResults({ actor: opts.actor, roundId: round.id, unitId: opts.unitId, locale: opts.locale, choice }, executor).catch(quiet(null));
 		if (!r || r.unit.respondents === null) continue;
 		const areas = Object.fromEntries(r.areas.map((a) => [a.key, { name: a.name, score: a.score, status: a.status, inLine: a.inLine }]));
 		return { unitId: opts.unitId, round: { id: round.id, name: round.name }, areas };
 	}
-	const model = await defaultModel();
 	const text = modelText(model, opts.locale);
 	const areas = Object.fromEntries(model.shape.areas.map((a) => [a.key, { name: text.area(a.key).name, score: null, status: null, inLine: false }]));
 	return { unitId: opts.unitId, round: null, areas };

@@ -12,6 +12,7 @@ import { listKpis } from './definitions';
 import { boardAccess, chosenUnit, ORGANIZATION } from './board-access';
 import { attainments } from './attainment';
 import { practiceUnits, type PracticeUnit } from './practice-units';
+import { defaultModelId } from '$lib/server/models/registry';
 
 export interface PracticeArea {
 	key: string;
@@ -52,7 +53,9 @@ const CHOICE = { compare: 'all', statistic: 'mean' } as const;
  * month when the round's month is later or has no figures), Spearman's rho with its 90 % interval.
  */
 export async function practices(opts: Options, executor: Db = db()): Promise<Practices> {
-	const rounds = (await listResultRounds({ actor: opts.actor }, executor)).filter((r) => r.startUnit);
+	// The practices are areas of the default model: its rounds only.
+	const modelId = await defaultModelId();
+	const rounds = (await listResultRounds({ actor: opts.actor, modelId }, executor)).filter((r) => r.startUnit);
 	const access = await boardAccess(opts.actor, executor);
 	const [kpiRows, { zone }] = await Promise.all([
 		listKpis({ organizationId: access.organizationId }, executor),

@@ -4,6 +4,7 @@ import type { Locale } from '$lib/i18n';
 import { shownDifference, type Status } from '$lib/results/colour';
 import type { Verdict } from '$lib/results/interval';
 import { unitTrend } from '$lib/server/results/trend';
+import { defaultModelId } from '$lib/server/models/registry';
 
 export interface QbrRound {
 	name: string;
@@ -27,12 +28,12 @@ export type QbrScores =
 	{ state: 'none' } | { state: 'hidden'; round: QbrRound } | { state: 'shown'; round: QbrRound; previous: QbrRound | null; areas: QbrArea[] };
 
 /**
- * The unit's SOS area scores in the latest published round closed by `end`, beside the round before it:
+ * The unit's area scores (the default model's) in the latest published round closed by `end`, beside the round before it:
  * the unit's trend (the results pages' figures, through the viewer's part of the disclosure pattern),
  * nothing recomputed. 'hidden' when that round shows nothing of the unit (too few respondents).
  */
 export async function qbrScores(opts: { actor: Actor; unitId: string; end: Date; locale: Locale }, executor: Db = db()): Promise<QbrScores> {
-	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale }, executor);
+	const trend = await unitTrend({ actor: opts.actor, unitId: opts.unitId, locale: opts.locale, modelId: await defaultModelId() }, executor);
 	const upTo = trend.rounds.filter((r) => r.closedAt !== null && r.closedAt < opts.end);
 	const latest = upTo.at(-1);
 	if (!latest) return { state: 'none' };

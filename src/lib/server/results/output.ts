@@ -26,6 +26,7 @@ export const resultRoundListOutput = z.strictObject({
 			name: z.string(),
 			closedAt: timestamp.nullable(),
 			isGenerated: z.boolean(),
+			modelId: z.string().describe('The assessment model the round used (e.g. sos, audit).'),
 			startUnit: named.nullable().describe('The unit the caller starts at (their own, or the whole organization).'),
 			respondents: count
 		})
