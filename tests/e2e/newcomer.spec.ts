@@ -111,7 +111,7 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 
 test('the demo admin signs in with the printed password on a phone and switches to Swedish @phone', async ({ page }) => {
 	const admin = credential(/demo/i);
-	await signIn(page, admin.email, admin.password);
+	await signIn(page, admin.email, admin.password, { fresh: true });
 	await expect(page.getByRole('note').filter({ hasText: 'Demo organization' })).toBeVisible();
 	await expectAccessible(page);
 	await shoot(page, `demo-home-${test.info().project.name}`);

@@ -29,13 +29,34 @@ export async function expectAccessible(page: Page) {
 	expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+/**
+ * Signs in with a password: with the session of an earlier sign-in of this account in this run where it
+ * still holds (SOS allows 50 sign-ins per address in 15 minutes, and the journeys sign the demo admin in
+ * more often than that), else through the form. `fresh` always uses the form.
+ */
+export async function signIn(page: Page, email: string, password: string, opts: { fresh?: boolean } = {}) {
+	const saved = sessionFile(`password-${email}`);
+	if (!opts.fresh && (await resumeSession(page, saved))) return;
 	// No wait for the app to start: what is typed before it starts is kept (hydration.spec.ts).
 	await page.goto('/signin');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+	writeFileSync(saved, JSON.stringify(await page.context().cookies()));
+}
+
+/**
+ * Opens the sign-in page with the cookies kept in `saved`: a signed-in viewer is sent on to where a sign-in
+ * leads. False (and no cookies) where they no longer sign anyone in.
+ */
+async function resumeSession(page: Page, saved: string): Promise<boolean> {
+	if (!existsSync(saved)) return false;
+	await page.context().addCookies(JSON.parse(readFileSync(saved, 'utf8')));
+	await page.goto('/signin');
+	if (!new URL(page.url()).pathname.startsWith('/signin')) return true;
+	await page.context().clearCookies();
+	return false;
 }
 
 /** The newest .eml in the outbox sent to `to` (and matching `about`), as text (quoted-printable soft breaks undone). */
@@ -77,12 +98,7 @@ const sessionFile = (email: string) => path.join(path.dirname(process.env.SOS_E2
  */
 export async function signInByLink(page: Page, email: string) {
 	const saved = sessionFile(email);
-	if (existsSync(saved)) {
-		await page.context().addCookies(JSON.parse(readFileSync(saved, 'utf8')));
-		await page.goto('/app');
-		if (new URL(page.url()).pathname.startsWith('/app')) return;
-		await page.context().clearCookies();
-	}
+	if (await resumeSession(page, saved)) return;
 	await signInWithLink(page, email);
 	writeFileSync(saved, JSON.stringify(await page.context().cookies()));
 }
