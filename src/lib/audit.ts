@@ -47,7 +47,16 @@ export const AUDIT_ACTIONS = [
 	'model_uploaded',
 	'model_published',
 	'model_draft_deleted',
-	'model_default_set'
+	'model_default_set',
+	'billing_settings_changed',
+	'billing_details_changed',
+	'trial_changed',
+	'subscription_started',
+	'subscription_changed',
+	'subscription_ended',
+	'invoice_issued',
+	'invoice_paid',
+	'credit_note_issued'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -61,7 +70,8 @@ export const OPERATOR_AUDIT_ACTIONS: readonly AuditAction[] = [
 	'model_uploaded',
 	'model_published',
 	'model_draft_deleted',
-	'model_default_set'
+	'model_default_set',
+	'billing_settings_changed'
 ];
 
 /** What an organization's audit log can hold: the choices of its filter. */

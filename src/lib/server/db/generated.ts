@@ -145,6 +145,46 @@ export interface BenchmarkVersions {
   source: string;
 }
 
+export interface BillablePresence {
+  email: string;
+  from_at: Generated<Timestamp>;
+  id: Generated<number>;
+  organization_id: string;
+  until_at: Timestamp | null;
+}
+
+export interface BillingAccounts {
+  address: Generated<string>;
+  contact_email: Generated<string>;
+  contact_name: Generated<string>;
+  country: string;
+  language: Generated<string>;
+  legal_name: Generated<string>;
+  organization_id: string;
+  peppol_id: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  vat_number: Generated<string>;
+}
+
+export interface BillingNotices {
+  key: string;
+  organization_id: string;
+  sent_at: Generated<Timestamp>;
+}
+
+export interface BillingSettings {
+  id: Generated<boolean>;
+  lapse_after_days: Generated<number>;
+  minimum_users: Generated<number>;
+  payment_terms_days: Generated<number>;
+  seller: Json | null;
+  trial_months: Generated<number>;
+  trial_user_limit: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  vat_rate_bp: Generated<number>;
+}
+
 export interface Decisions {
   alarm_month: string | null;
   check_on: string | null;
@@ -219,6 +259,52 @@ export interface Invitations {
   token_hash: string;
   unit_id: string;
   user_id: string;
+}
+
+export interface InvoiceCounter {
+  id: Generated<boolean>;
+  last_number: Generated<number>;
+}
+
+export interface InvoiceLines {
+  amount_minor: number;
+  days: number;
+  from_on: string;
+  invoice_id: string;
+  organization_id: string;
+  period_days: number;
+  position: number;
+  to_on: string;
+  unit_price_minor: number;
+  users: number;
+}
+
+export interface Invoices {
+  buyer: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  credits_id: string | null;
+  currency: string;
+  due_on: string;
+  e_invoice: Generated<boolean>;
+  id: Generated<string>;
+  issued_on: string;
+  kind: string;
+  language: string;
+  net_minor: number;
+  number: number;
+  organization_id: string;
+  paid_by: string | null;
+  paid_on: string | null;
+  payment_reference: string;
+  period_end: string;
+  period_start: string;
+  reason: string;
+  seller: Json;
+  total_minor: number;
+  vat_minor: number;
+  vat_rate_bp: number;
+  vat_treatment: string;
 }
 
 export interface KpiAlarmChecks {
@@ -343,6 +429,13 @@ export interface PendingResponses {
   organization_id: string;
   round_id: string;
   sealed: Buffer;
+}
+
+export interface PriceLists {
+  currency: string;
+  unit_price_minor: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface RateLimits {
@@ -485,6 +578,19 @@ export interface Sessions {
   organization_id: string | null;
 }
 
+export interface Subscriptions {
+  currency: string | null;
+  ends_on: string | null;
+  next_billing_on: string | null;
+  organization_id: string;
+  period_end: string | null;
+  period_start: string | null;
+  plan: string;
+  trial_ends_on: string | null;
+  unit_price_minor: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface UnitLineage {
   organization_id: string;
   predecessor_id: string;
@@ -539,11 +645,18 @@ export interface DB {
   benchmark_contributions: BenchmarkContributions;
   benchmark_stats: BenchmarkStats;
   benchmark_versions: BenchmarkVersions;
+  billable_presence: BillablePresence;
+  billing_accounts: BillingAccounts;
+  billing_notices: BillingNotices;
+  billing_settings: BillingSettings;
   decisions: Decisions;
   drafts: Drafts;
   experiments: Experiments;
   global_audit_events: GlobalAuditEvents;
   invitations: Invitations;
+  invoice_counter: InvoiceCounter;
+  invoice_lines: InvoiceLines;
+  invoices: Invoices;
   kpi_alarm_checks: KpiAlarmChecks;
   kpi_alarm_notices: KpiAlarmNotices;
   kpi_reviews: KpiReviews;
@@ -556,6 +669,7 @@ export interface DB {
   org_questions: OrgQuestions;
   organizations: Organizations;
   pending_responses: PendingResponses;
+  price_lists: PriceLists;
   rate_limits: RateLimits;
   report_exports: ReportExports;
   responses: Responses;
@@ -566,6 +680,7 @@ export interface DB {
   rounds: Rounds;
   sales_agendas: SalesAgendas;
   sessions: Sessions;
+  subscriptions: Subscriptions;
   unit_lineage: UnitLineage;
   units: Units;
   user_imports: UserImports;

@@ -25,6 +25,7 @@ import * as m023 from './migrations/023_kpi_owners';
 import * as m024 from './migrations/024_model_versions';
 import * as m025 from './migrations/025_job_role_keys';
 import * as m026 from './migrations/026_experiments';
+import * as m027 from './migrations/027_billing';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -52,7 +53,8 @@ const migrations: Record<string, Migration> = {
 	'023_kpi_owners': m023,
 	'024_model_versions': m024,
 	'025_job_role_keys': m025,
-	'026_experiments': m026
+	'026_experiments': m026,
+	'027_billing': m027
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

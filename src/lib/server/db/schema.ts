@@ -4,6 +4,7 @@ import type { StoredPattern } from '$lib/results/pattern';
 import type { ActionStatus } from '$lib/actions';
 import type { Correction } from '$lib/kpis/corrections';
 import type { ExperimentStatus, MetricKind } from '$lib/experiments';
+import type { Buyer, Currency, InvoiceKind, InvoiceLanguage, InvoiceReason, Plan, Seller, VatTreatment } from '$lib/billing';
 
 /**
  * The database's types. The columns come from generated.ts, which `npm run db:types` makes from the
@@ -117,6 +118,26 @@ export type ExperimentsTable = Override<G.Experiments, { status: Union<Experimen
 /** An uploaded model version: the bundle as models/bundle.ts validated it (models/upload.ts). */
 export type ModelVersionsTable = Override<G.ModelVersions, { status: 'draft' | 'published'; bundle: JsonText<unknown> }>;
 export type OperatorSettingsTable = G.OperatorSettings;
+export type BillingSettingsTable = Override<G.BillingSettings, { seller: JsonText<Seller | null, true> }>;
+export type PriceListsTable = Override<G.PriceLists, { currency: Currency }>;
+export type BillingAccountsTable = Override<G.BillingAccounts, { language: Union<InvoiceLanguage, true> }>;
+export type SubscriptionsTable = Override<G.Subscriptions, { plan: Plan; currency: Currency | null }>;
+export type BillablePresenceTable = G.BillablePresence;
+export type InvoiceCounterTable = G.InvoiceCounter;
+export type InvoicesTable = Override<
+	G.Invoices,
+	{
+		kind: InvoiceKind;
+		reason: InvoiceReason;
+		currency: Currency;
+		language: InvoiceLanguage;
+		seller: JsonText<Seller>;
+		buyer: JsonText<Buyer>;
+		vat_treatment: VatTreatment;
+	}
+>;
+export type InvoiceLinesTable = G.InvoiceLines;
+export type BillingNoticesTable = G.BillingNotices;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -161,6 +182,15 @@ export interface Database {
 	experiments: ExperimentsTable;
 	model_versions: ModelVersionsTable;
 	operator_settings: OperatorSettingsTable;
+	billing_settings: BillingSettingsTable;
+	price_lists: PriceListsTable;
+	billing_accounts: BillingAccountsTable;
+	subscriptions: SubscriptionsTable;
+	billable_presence: BillablePresenceTable;
+	invoice_counter: InvoiceCounterTable;
+	invoices: InvoicesTable;
+	invoice_lines: InvoiceLinesTable;
+	billing_notices: BillingNoticesTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */
