@@ -47,7 +47,7 @@ export const EU_COUNTRIES = new Set(Object.keys(FORMATS).map((c) => (c === 'EL' 
 const vatPrefix = (country: string) => (country === 'GR' ? 'EL' : country);
 
 /** A VAT number as written on invoices: capitals, no spaces, dots or dashes ("se 556677-8899 01" → "SE556677889901"). */
-export const normalizeVatNumber = (v: string): string => v.toUpperCase().replace(/[\s.\-]/g, '');
+export const normalizeVatNumber = (v: string): string => v.toUpperCase().replace(/[\s.-]/g, '');
 
 /** Whether `vatNumber` has the valid format of a VAT number of `country` (an EU member state), its prefix included. */
 export function isValidVatFormat(country: string, vatNumber: string): boolean {
