@@ -11,13 +11,21 @@ import { billingSettings } from './settings';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-01-31');
 
-/** A new organization's trial, from `today` for the operator's trial months (none when they are 0). */
-export async function startTrial(organizationId: string, today: string, executor: Db = db()): Promise<void> {
-	const { trialMonths } = await billingSettings(executor);
+/**
+ * A new organization's trial from `today`, on the operator's trial terms of the day (none when they give
+ * 0 months); `minUsers` raises its user limit (the demo organization's trial covers its generated people).
+ */
+export async function startTrial(opts: { organizationId: string; today: string; minUsers?: number }, executor: Db = db()): Promise<void> {
+	const { trialMonths, trialUserLimit } = await billingSettings(executor);
 	if (trialMonths === 0) return;
 	await executor
 		.insertInto('subscriptions')
-		.values({ organization_id: organizationId, plan: 'trial', trial_ends_on: addMonths(today, trialMonths) })
+		.values({
+			organization_id: opts.organizationId,
+			plan: 'trial',
+			trial_ends_on: addMonths(opts.today, trialMonths),
+			trial_user_limit: Math.max(trialUserLimit, opts.minUsers ?? 0)
+		})
 		.execute();
 }
 
@@ -51,6 +59,7 @@ export async function startSubscription(
 		const row = {
 			plan: 'subscription' as const,
 			trial_ends_on: null,
+			trial_user_limit: null,
 			currency: input.currency,
 			unit_price_minor: unitPrice,
 			period_start: start,
@@ -79,8 +88,10 @@ export async function startSubscription(
 }
 
 export const changeInput = z.strictObject({
-	/** A trial's last day + 1 (extending or shortening it). */
+	/** The day a trial ends (extending or shortening it). */
 	trialEndsOn: date.optional(),
+	/** How many people a trial covers. */
+	trialUserLimit: z.coerce.number().int('Whole numbers only').min(1, 'At least 1').max(100_000).optional(),
 	/** The subscription's price per user and month, for invoices issued from now on. */
 	unitPrice: z.coerce.number().positive('More than zero').max(100_000).optional(),
 	/** End the subscription: at the end of the current period, today, or not at all (renews). */
@@ -95,9 +106,10 @@ export async function changeSubscription(opts: { actor: string; organizationId: 
 		const sub = await trx.selectFrom('subscriptions').selectAll().where('organization_id', '=', opts.organizationId).forUpdate().executeTakeFirst();
 		if (!sub) throw new NotFoundError('subscription');
 		const patch: Record<string, unknown> = {};
-		if (input.trialEndsOn !== undefined) {
-			if (sub.plan !== 'trial') throw new ConflictError('not_a_trial', 'Only a trial has an end date to change.');
-			patch.trial_ends_on = input.trialEndsOn;
+		if (input.trialEndsOn !== undefined || input.trialUserLimit !== undefined) {
+			if (sub.plan !== 'trial') throw new ConflictError('not_a_trial', 'Only a trial has an end date and a user limit to change.');
+			if (input.trialEndsOn !== undefined) patch.trial_ends_on = input.trialEndsOn;
+			if (input.trialUserLimit !== undefined) patch.trial_user_limit = input.trialUserLimit;
 		}
 		if (input.unitPrice !== undefined || input.end !== undefined) {
 			if (sub.plan !== 'subscription') throw new ConflictError('not_subscribed', 'Start a subscription first.');
@@ -109,7 +121,7 @@ export async function changeSubscription(opts: { actor: string; organizationId: 
 		}
 		if (!Object.keys(patch).length) return;
 		await trx.updateTable('subscriptions').set(patch).where('organization_id', '=', opts.organizationId).execute();
-		const action = input.end === 'period_end' || input.end === 'today' ? 'subscription_ended' : input.trialEndsOn ? 'trial_changed' : 'subscription_changed';
+		const action = input.end === 'period_end' || input.end === 'today' ? 'subscription_ended' : input.trialEndsOn || input.trialUserLimit ? 'trial_changed' : 'subscription_changed';
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor, action, details: input }, trx);
 	});
 }

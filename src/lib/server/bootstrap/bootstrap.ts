@@ -1,3 +1,5 @@
+import { startTrial } from '$lib/server/billing/subscriptions';
+import { dateIn } from '$lib/server/billing/dates';
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { db, type Db } from '$lib/server/db';
@@ -13,6 +15,9 @@ export interface Credential {
 
 const BOOTSTRAP_LOCK = 0x5050_0001;
 
+
+/** The places the demo's trial has beyond its generated people, for trying out adding people and imports. */
+const DEMO_TRIAL_ROOM = 30;
 /** A readable generated password, e.g. "k7pq-2mzx-h4rt-9wae" (~80 bits). */
 function generatePassword(): string {
 	const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -89,6 +94,7 @@ async function createDemoOrganization(executor: Db = db()): Promise<Credential> 
 		.execute();
 	const admin = { name: 'Demo Admin', email: 'admin@demo.example' };
 	await executor.insertInto('users').values({ organization_id: org.id, name: admin.name, email: admin.email, language: 'en', access: 'admin' }).execute();
+	await startTrial({ organizationId: org.id, today: dateIn(new Date()), minUsers: people.length + 1 + DEMO_TRIAL_ROOM }, executor);
 	await recordAudit({ organizationId: org.id, actor: 'system', action: 'organization_created', target: d.name, details: { demo: true } }, executor);
 	return { role: 'demo organization admin', email: admin.email, password: await createAccount(admin.email, false, executor) };
 }

@@ -587,6 +587,7 @@ export interface Subscriptions {
   period_start: string | null;
   plan: string;
   trial_ends_on: string | null;
+  trial_user_limit: number | null;
   unit_price_minor: number | null;
   updated_at: Generated<Timestamp>;
 }

@@ -7,6 +7,7 @@ import { fields } from '$lib/server/validation';
 import { createMissingUnits, recordAccessChanges, upsertUsers, writeUnitAttributes } from './apply-writes';
 import type { ParsedUserFile } from './parse';
 import { withImportLock } from './lock';
+import { assertTrialRoom } from '$lib/server/billing/limits';
 import { assertMayImportUsers } from './policy';
 import { loadImportState } from './state';
 import type { ImportCounts } from './types';
@@ -71,6 +72,7 @@ async function applyLocked(opts: { organizationId: string; importId: string; act
 			const newUnits = await createMissingUnits(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
 			await writeUnitAttributes(trx, { organizationId, records, unitIdByKey: state.unitIdByKey });
 			const changed = records.filter((r) => r.action !== 'unchanged');
+			await assertTrialRoom({ organizationId, adding: changed.filter((r) => r.action === 'create').length }, trx);
 			const written = await upsertUsers(trx, { organizationId, records: changed, unitIdByKey: state.unitIdByKey });
 			const accessChanged = await recordAccessChanges(trx, { organizationId, actor: opts.actor.label, ip: opts.ip, importId, written });
 			await trx

@@ -7,6 +7,8 @@ import { recordAudit } from '$lib/server/audit/record';
 import { issueEmailLink } from '$lib/server/auth/issue-link';
 import { welcomeAdminEmail } from '$lib/server/email/templates';
 import { sendEmail } from '$lib/server/email/send';
+import { startTrial } from '$lib/server/billing/subscriptions';
+import { dateIn } from '$lib/server/billing/dates';
 
 export const organizationInput = z.strictObject({
 	name: fields.name,
@@ -21,7 +23,7 @@ export const organizationInput = z.strictObject({
 	admin: z.strictObject({ name: fields.name, email: fields.email, language: fields.language.default('en') })
 });
 
-/** The operator creates an organization and its first admin, who gets a welcome email with a link to set a password. */
+/** The operator creates an organization (on a trial) and its first admin, who gets a welcome email with a link to set a password. */
 export async function createOrganization(opts: { actor: Actor; input: unknown; origin: string }, executor: Db = db()) {
 	const input = parse(organizationInput, opts.input);
 	const org = await executor.transaction().execute(async (trx) => {
@@ -34,6 +36,7 @@ export async function createOrganization(opts: { actor: Actor; input: unknown; o
 			.insertInto('users')
 			.values({ organization_id: org.id, name: input.admin.name, email: input.admin.email, language: input.admin.language, access: 'admin' })
 			.execute();
+		await startTrial({ organizationId: org.id, today: dateIn(new Date()) }, trx);
 		await recordAudit({ organizationId: org.id, actor: opts.actor.label, action: 'organization_created', target: input.name }, trx);
 		await recordAudit({ organizationId: org.id, actor: opts.actor.label, action: 'access_changed', target: input.admin.email, details: { to: 'admin' } }, trx);
 		return org;

@@ -1,3 +1,4 @@
+import { standingOf } from '$lib/server/billing/standing';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { db, type Db } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
@@ -89,11 +90,14 @@ export async function organizationsWithDueRounds(now = new Date(), executor: Db 
 /** Every round of one organization whose dates or reminders are due (its rounds job); returns how many were advanced. */
 export async function advanceDueRounds(opts: { organizationId: string; now?: Date }, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
+	// A lapsed organization's scheduled rounds do not open (the admin is told why); its open rounds go on.
+	const lapsed = (await standingOf(opts.organizationId, now, executor)).state === 'lapsed';
 	const due = await executor
 		.selectFrom('rounds')
 		.select(['organization_id', 'id'])
 		.where('organization_id', '=', opts.organizationId)
 		.where(isDue(now))
+		.$if(lapsed, (q) => q.where('status', '!=', 'scheduled'))
 		.execute();
 	let advanced = 0;
 	for (const r of due)

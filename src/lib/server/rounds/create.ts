@@ -1,3 +1,4 @@
+import { assertNotLapsed } from '$lib/server/billing/standing';
 import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ValidationError } from '$lib/server/errors';
@@ -63,6 +64,7 @@ export async function createRound(opts: { organizationId: string; actor: Actor; 
 			Object.values(problems).join(' '),
 			Object.entries(problems).map(([path, message]) => ({ path, message }))
 		);
+	if (input.launch) await assertNotLapsed(opts.organizationId, now, executor);
 	await checkRepeat({ organizationId: opts.organizationId, repeatMonths: input.repeatMonths, startsAt, endsAt }, executor);
 	const invitable = await checkParticipants(
 		{ organizationId: opts.organizationId, participants: input.participants, groups: model.structure.groups },

@@ -1,3 +1,4 @@
+import { assertNotLapsed } from '$lib/server/billing/standing';
 import { db, type Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
@@ -54,6 +55,7 @@ export function launchRound(opts: Opts, executor: Db = db()): Promise<RoundRow> 
 		'launch',
 		async (trx, r, now) => {
 			if (r.endsAt <= now) throw new ConflictError('round_dates', 'The end date has passed. Change the dates first.');
+			await assertNotLapsed(opts.organizationId, now, trx);
 			const groups = await modelGroups({ id: r.modelId, version: r.modelVersion });
 			if ((await countInvitable({ organizationId: opts.organizationId, participants: r.participants as never, groups }, trx)) === 0)
 				throw new ConflictError('nobody_to_invite', "Nobody to invite: nobody chosen has both a unit and a job role among the model's groups (any longer).");

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db, type Db } from '$lib/server/db';
+import { assertTrialRoom } from '$lib/server/billing/limits';
 import type { Actor } from '$lib/server/auth/actor';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { fields, parse } from '$lib/server/validation';
@@ -61,6 +62,7 @@ export async function createUser(opts: { organizationId: string; actor: Actor; i
 	await assertKnownJobRole(input.jobRole);
 	await assertUnits(opts.organizationId, [input.unitId, input.scopeUnitId], executor);
 	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
+	await assertTrialRoom({ organizationId: opts.organizationId, adding: 1 }, executor);
 	const row = await executor
 		.insertInto('users')
 		.values({

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
  *   organization, the Swedish VAT rate (basis points). price_lists: the price per user and month per currency.
  * - billing_accounts: the buyer's details an admin keeps (address, VAT number, invoice language, Peppol id).
  * - subscriptions: one per organization; none means "not billed" (organizations from before billing, and
- *   complimentary ones). A trial ends on trial_ends_on; a subscription runs in 12-month periods
+ *   complimentary ones). A trial ends on trial_ends_on and covers trial_user_limit people (the terms when it began); a subscription runs in 12-month periods
  *   [period_start, period_end), renewing unless ends_on is set; next_billing_on is when the billing job looks next.
  * - billable_presence: who had a role in the organization when — kept by triggers on users, so every way a
  *   person is added or removed (form, import, API) counts. A person is their email within the organization.
@@ -57,6 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		organization_id uuid PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
 		plan text NOT NULL CHECK (plan IN ('trial', 'subscription')),
 		trial_ends_on date,
+		trial_user_limit integer CHECK (trial_user_limit > 0),
 		currency text CHECK (currency IN ('EUR', 'SEK')),
 		unit_price_minor integer CHECK (unit_price_minor > 0),
 		period_start date,
@@ -64,7 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		ends_on date,
 		next_billing_on date,
 		updated_at timestamptz NOT NULL DEFAULT now(),
-		CONSTRAINT subscriptions_trial CHECK ((plan = 'trial') = (trial_ends_on IS NOT NULL)),
+		CONSTRAINT subscriptions_trial CHECK ((plan = 'trial') = (trial_ends_on IS NOT NULL AND trial_user_limit IS NOT NULL)),
 		CONSTRAINT subscriptions_period CHECK (
 			(plan = 'subscription') = (currency IS NOT NULL AND unit_price_minor IS NOT NULL AND period_start IS NOT NULL AND period_end > period_start)
 		)
