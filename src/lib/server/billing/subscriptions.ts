@@ -121,7 +121,12 @@ export async function changeSubscription(opts: { actor: string; organizationId: 
 		}
 		if (!Object.keys(patch).length) return;
 		await trx.updateTable('subscriptions').set(patch).where('organization_id', '=', opts.organizationId).execute();
-		const action = input.end === 'period_end' || input.end === 'today' ? 'subscription_ended' : input.trialEndsOn || input.trialUserLimit ? 'trial_changed' : 'subscription_changed';
+		const action =
+			input.end === 'period_end' || input.end === 'today'
+				? 'subscription_ended'
+				: input.trialEndsOn || input.trialUserLimit
+					? 'trial_changed'
+					: 'subscription_changed';
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor, action, details: input }, trx);
 	});
 }

@@ -15,6 +15,7 @@ export const QUEUES = {
 	emails: { name: 'sos-emails', policy: 'short', retryLimit: 2, retryDelay: 5, expireInSeconds: 300, workers: 4 },
 	exports: { name: 'sos-exports', policy: 'short', retryLimit: 1, retryDelay: 5, expireInSeconds: 1800, workers: 2 },
 	benchmarks: { name: 'sos-benchmarks', policy: 'short', retryLimit: 2, retryDelay: 30, expireInSeconds: 1800, workers: 1 },
+	billing: { name: 'sos-billing', policy: 'short', retryLimit: 3, retryDelay: 60, expireInSeconds: 300, workers: 1 },
 	housekeeping: { name: 'sos-housekeeping', policy: 'short', retryLimit: 1, retryDelay: 30, expireInSeconds: 300, workers: 1 }
 } as const satisfies Record<string, PgBoss.Queue & { workers: number }>;
 

@@ -8,6 +8,7 @@ import { emailsJob } from './emails';
 import { exportJob, type ExportJob } from './exports';
 import { benchmarkJob, type BenchmarkJob } from './benchmarks';
 import { housekeepingJob } from './housekeeping';
+import { billingJob } from './billing';
 
 let starting: Promise<void> | null = null;
 let stopping = false;
@@ -50,6 +51,7 @@ async function start(opts: { intervalSeconds?: number }): Promise<void> {
 	await work<OrganizationJob>(b, 'emails', (data) => emailsJob(data));
 	await work<ExportJob>(b, 'exports', exportJob);
 	await work<BenchmarkJob>(b, 'benchmarks', benchmarkJob);
+	await work<OrganizationJob>(b, 'billing', (data) => billingJob(data));
 	await work(b, 'housekeeping', housekeepingJob);
 	if (stopping) {
 		// Shut down while starting: stop what was just started.
