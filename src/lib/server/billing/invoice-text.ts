@@ -157,3 +157,10 @@ export function countryName(code: string, language: InvoiceLanguage): string {
 		return code;
 	}
 }
+
+/** An address as its lines: the lines as written, a line with commas split at them. */
+export const addressLines = (address: string): string[] =>
+	address
+		.split(/\r?\n|,\s*(?=\S)/)
+		.map((l) => l.trim())
+		.filter(Boolean);

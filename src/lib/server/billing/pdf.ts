@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceLine } from './queries';
 import { addDays, daysBetween } from './dates';
 import { formatMoney } from './money';
-import { countryName, invoiceText, vatPercent, type InvoiceText } from './invoice-text';
+import { addressLines, countryName, invoiceText, vatPercent, type InvoiceText } from './invoice-text';
 import { CONTENT_WIDTH, INK, LEFT, PAGE, RIGHT, heightOf, onEveryPage, textAt, winAnsi, type Doc, type TextStyle } from '$lib/server/reports/pdf-layout';
 
 const FOOTER_Y = PAGE.height - 58;
@@ -49,11 +49,6 @@ function collect(doc: Doc): Promise<Buffer> {
 	});
 }
 
-const addressLines = (address: string) =>
-	address
-		.split(/\r?\n|,\s*(?=\S)/)
-		.map((l) => l.trim())
-		.filter(Boolean);
 /** The last day of a period [from, to): the day before `to`. */
 const lastDay = (toOn: string) => addDays(toOn, -1);
 /** An IBAN in groups of four, as printed. */
