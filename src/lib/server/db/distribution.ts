@@ -24,6 +24,11 @@ export const distributionPlan = {
 	// The operator's uploaded model versions and settings: small, read when a round is created or answered.
 	model_versions: reference,
 	operator_settings: reference,
+	// Billing: the operator's terms and prices, and the one gapless invoice sequence (a single row whose
+	// lock orders every issuing transaction, on whichever node its organization lives).
+	billing_settings: reference,
+	price_lists: reference,
+	invoice_counter: reference,
 
 	accounts: coordinator,
 	sessions: coordinator,
@@ -60,7 +65,13 @@ export const distributionPlan = {
 	sales_agendas: distributed,
 	kpi_alarm_notices: distributed,
 	kpi_alarm_checks: distributed,
-	experiments: distributed
+	experiments: distributed,
+	billing_accounts: distributed,
+	subscriptions: distributed,
+	billable_presence: distributed,
+	invoices: distributed,
+	invoice_lines: distributed,
+	billing_notices: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

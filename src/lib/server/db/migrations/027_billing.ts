@@ -106,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	CREATE TABLE invoices (
 		organization_id uuid NOT NULL REFERENCES organizations(id),
 		id uuid NOT NULL DEFAULT gen_random_uuid(),
-		number bigint NOT NULL UNIQUE,
+		number bigint NOT NULL,
 		kind text NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
 		reason text NOT NULL CHECK (reason IN ('period', 'additions', 'credit')),
 		credits_id uuid,
@@ -130,8 +130,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		created_by text NOT NULL,
 		created_at timestamptz NOT NULL DEFAULT now(),
 		PRIMARY KEY (organization_id, id),
-		UNIQUE (id),
-		UNIQUE (credits_id),
+		-- Numbers are unique across organizations by the counter; a unique index can only hold within
+		-- one (Citus: organization_id in every unique index). The tests check the whole sequence.
+		UNIQUE (organization_id, number),
+		UNIQUE (organization_id, credits_id),
 		CONSTRAINT invoices_credit CHECK ((kind = 'credit_note') = (credits_id IS NOT NULL) AND (kind = 'credit_note') = (reason = 'credit')),
 		FOREIGN KEY (organization_id, credits_id) REFERENCES invoices(organization_id, id)
 	);
