@@ -5,7 +5,7 @@ import { chartSvg, el, text } from './svg';
 export interface RevenueInput {
 	label: string;
 	currency: string;
-	/** Month labels ('Jan 2027'), oldest first, one per value. */
+	/** Months ('2027-01'), oldest first, one per value: named by their short name, with the year under the first and each January. */
 	months: string[];
 	values: number[];
 	locale?: string;
@@ -27,7 +27,10 @@ export function revenueSvg(input: RevenueInput, drawing: 'wide' | 'narrow' = 'wi
 	const { months, values, locale = 'en', height = 220 } = input;
 	const w = drawing === 'wide' ? 720 : 320;
 	const font = drawing === 'wide' ? 13 : 12;
-	const nf = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 });
+	const tag = locale === 'sv' ? 'sv-SE' : 'en-GB';
+	const nf = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+	const monthName = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
+	const names = months.map((m) => monthName.format(new Date(`${m}-01T00:00:00Z`)).replace('.', ''));
 	const units = values.map((v) => v / 100);
 	const hi = Math.max(0, ...units),
 		lo = Math.min(0, ...units);
@@ -39,12 +42,12 @@ export function revenueSvg(input: RevenueInput, drawing: 'wide' | 'narrow' = 'wi
 	const left = Math.max(...ticks.map((t) => textWidth(nf.format(t), font))) + 12,
 		right = 6,
 		y0 = font + 10,
-		yb = height - font - 14;
+		yb = height - 2 * font - 18;
 	const y = (v: number) => y0 + ((top - v) / (top - bottom || 1)) * (yb - y0);
 	const n = Math.max(months.length, 1);
 	const slot = (w - left - right) / n;
 	const bar = Math.min(48, slot * 0.7);
-	const every = Math.max(1, Math.ceil((Math.max(...months.map((m) => textWidth(m, font)), 0) + 6) / slot));
+	const every = Math.max(1, Math.ceil((Math.max(...names.map((m) => textWidth(m, font)), 0) + 6) / slot));
 	let body = '';
 	for (const t of ticks)
 		body +=
@@ -55,9 +58,11 @@ export function revenueSvg(input: RevenueInput, drawing: 'wide' | 'narrow' = 'wi
 		const [a, b] = [y(Math.max(v, 0)), y(Math.min(v, 0))];
 		if (v !== 0) body += el('rect', { x: cx - bar / 2, y: a, width: bar, height: Math.max(b - a, 1), fill: chartColours.unit, rx: 2 });
 		const named = (months.length - 1 - i) % every === 0;
-		if (v !== 0 && named && textWidth(nf.format(v), font - 1) < slot * every)
+		if (v !== 0 && textWidth(nf.format(v), font - 1) < slot - 2)
 			body += text({ x: cx, y: v >= 0 ? a - 4 : b + font, 'text-anchor': 'middle', 'font-size': font - 1, fill: chartColours.text }, nf.format(v));
-		if (named) body += text({ x: cx, y: height - 6, 'text-anchor': 'middle', fill: chartColours.muted }, months[i]);
+		if (named) body += text({ x: cx, y: yb + font + 6, 'text-anchor': 'middle', fill: chartColours.muted }, names[i]);
+		if (i === 0 || months[i].endsWith('-01'))
+			body += text({ x: cx, y: yb + 2 * font + 10, 'text-anchor': 'middle', fill: chartColours.muted }, months[i].slice(0, 4));
 	});
 	return chartSvg({ drawing, viewBox: `0 0 ${w} ${height}`, label: input.label, body, font });
 }

@@ -97,3 +97,17 @@ describe('counted users and the next invoice', () => {
 		expect(await invoicePreview(org.id)).toEqual([]);
 	});
 });
+
+describe('the preview while billing is due today', () => {
+	it('shows what the next date brings when today’s run would issue nothing', async () => {
+		const org = await createTestOrganization();
+		const start = addMonths(today, -2);
+		await peopleSince(org.id, 6, addDays(start, -1));
+		await startSubscription({ actor: 'operator', organizationId: org.id, input: { currency: 'EUR', startsOn: start }, now: on(start) });
+		// The job has not run since the start; someone joins today: today's run bills nothing new (they count from the next boundary).
+		await peopleSince(org.id, 1, today);
+		const [p, ...more] = await invoicePreview(org.id);
+		expect(more).toEqual([]);
+		expect(p).toMatchObject({ issueOn: addMonths(start, 3), reason: 'additions', lines: [expect.objectContaining({ fromOn: today, users: 1 })] });
+	});
+});

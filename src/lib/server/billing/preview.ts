@@ -1,5 +1,6 @@
 import { db, type Db } from '$lib/server/db';
-import type { Access } from '$lib/server/db/schema';
+import type { Selectable } from 'kysely';
+import type { Access, Database } from '$lib/server/db/schema';
 import type { Currency, InvoiceReason, VatTreatment } from '$lib/billing';
 import { buyerOf } from './buyer';
 import { addDays, addMonths, dateIn } from './dates';
@@ -9,6 +10,8 @@ import { billedSeats, dueThrough, nextLook } from './run';
 import { firstDays, linesFor, seatStarts, type Line, type Period } from './seats';
 import { billingSettings } from './settings';
 import { vatTreatment } from './vat';
+
+type Subscription = Selectable<Database['subscriptions']>;
 
 /** A person counted in the period: from which day, and who they are now (null name and access once removed). */
 export interface CountedUser {
@@ -82,8 +85,18 @@ export async function invoicePreview(organizationId: string, now = new Date(), e
 	const today = dateIn(now);
 	const { sub } = await currentSubscription(organizationId, today, executor);
 	if (sub?.plan !== 'subscription' || (sub.ends_on !== null && sub.ends_on <= today)) return [];
-	const issueOn = sub.next_billing_on !== null && sub.next_billing_on <= today ? today : nextLook(sub, today);
-	if (issueOn === null) return [];
+	// Billing not yet run today (the job is due): what it would issue today; when that is nothing, what the next date brings.
+	const dates = [sub.next_billing_on !== null && sub.next_billing_on <= today ? today : null, nextLook(sub, today)];
+	for (const issueOn of dates) {
+		if (issueOn === null) continue;
+		const previews = await previewOn(sub, issueOn, executor);
+		if (previews.length) return previews;
+	}
+	return [];
+}
+
+async function previewOn(sub: Subscription, issueOn: string, executor: Db): Promise<InvoicePreview[]> {
+	const organizationId = sub.organization_id;
 	const settings = await billingSettings(executor);
 	const { buyer } = await buyerOf(organizationId, executor);
 	const vat = vatTreatment(buyer.country, buyer.vatNumber, settings.vatRateBp);
