@@ -72,7 +72,10 @@ describe('/api/v1/openapi.json', () => {
 				'/kpis/agenda',
 				'/experiments',
 				'/experiments/{id}',
-				'/results/{round}/alignment'
+				'/results/{round}/alignment',
+				'/billing',
+				'/billing/invoices',
+				'/billing/invoices/{id}'
 			].sort()
 		);
 	});

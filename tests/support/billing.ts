@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db';
 import { saveBillingSettings } from '$lib/server/billing/settings';
-import { createTestOrganization, uniqueEmail } from './fixtures';
+import { createTestOrganization, createTestTeam, uniqueEmail } from './fixtures';
 
 export const SELLER = {
 	name: 'SOS Sales Management AB',
@@ -29,6 +29,21 @@ export async function setUpBilling(overrides: Record<string, unknown> = {}) {
 			...overrides
 		}
 	});
+}
+
+/** The operator's billing settings with a seller (no invoice is issued without one). */
+export const setSeller = () => setUpBilling();
+
+/** `n` people of a new team in the organization who have had their role since `since` (a date), as if added then. */
+export async function peopleSince(organizationId: string, n: number, since: string) {
+	const team = await createTestTeam(organizationId, n, { name: `Team ${since} ${Math.random().toString(36).slice(2, 8)}`, emailPrefix: `since-${since}-` });
+	await db()
+		.updateTable('billable_presence')
+		.set({ from_at: new Date(`${since}T12:00:00Z`) })
+		.where('organization_id', '=', organizationId)
+		.where('email', 'in', team.emails)
+		.execute();
+	return team.emails;
 }
 
 /** `n` people added to the organization, their role counted from `from` (a date in Stockholm). */

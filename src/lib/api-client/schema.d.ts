@@ -1080,6 +1080,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plan, standing and the next invoice
+         * @description Where the organization stands (trial, subscription, lapsed and why, or not billed), how many users count in the current period, and what the next invoice would hold if issued at its date with the users now, VAT as it would apply. Admins (or an admin’s API token) only. Amounts are integers in minor units of their currency.
+         */
+        get: operations["getBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices and credit notes
+         * @description Newest first, without lines or the parties’ details. The PDF of each is at /app/billing/invoices/{id}.pdf, its e-invoice (when `eInvoice`) at /app/billing/invoices/{id}.xml. Admins (or an admin’s API token) only. Amounts are integers in minor units of their currency.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an invoice or credit note
+         * @description As issued: seller, buyer, lines, VAT and totals. An invoice never changes but for being marked paid; a wrong one is cancelled by a credit note. Admins (or an admin’s API token) only. Amounts are integers in minor units of their currency.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2532,6 +2594,191 @@ export interface components {
                 then: number | null;
                 now: number | null;
                 change: number | null;
+            }[];
+        };
+        Billing: {
+            /** @description Lapsed: no new round can start (results stay readable). */
+            standing: {
+                /** @constant */
+                state: "trial";
+                /**
+                 * Format: date
+                 * @description The first day without the trial.
+                 */
+                trialEndsOn: string;
+                /** @description How many people the trial covers. */
+                userLimit: number;
+            } | {
+                /** @constant */
+                state: "active";
+            } | {
+                /** @constant */
+                state: "not_billed";
+            } | {
+                /** @constant */
+                state: "lapsed";
+                /** @enum {string} */
+                reason: "trial_ended" | "ended" | "unpaid";
+                /** Format: date */
+                since: string;
+            };
+            subscription: {
+                /** @enum {string} */
+                plan: "trial" | "subscription";
+                trialEndsOn: string | null;
+                currency: ("EUR" | "SEK") | null;
+                /** @description Per user and month. */
+                unitPriceMinor: number | null;
+                periodStart: string | null;
+                /** @description The period is [periodStart, periodEnd): periodEnd is its first day after. */
+                periodEnd: string | null;
+                endsOn: string | null;
+                nextBillingOn: string | null;
+            } | null;
+            /** @description People with a role in the organization in the current period (now, outside a subscription). The admin page lists who. */
+            countedUsers: number;
+            minimumUsers: number;
+            trialUserLimit: number;
+            /** @description What billing would issue at its next date with the users now (two at a renewal); empty on a trial or without a subscription. */
+            nextInvoices: {
+                /** Format: date */
+                issueOn: string;
+                /** @enum {string} */
+                reason: "period" | "additions";
+                period: {
+                    /** Format: date */
+                    start: string;
+                    /** Format: date */
+                    end: string;
+                };
+                /** @enum {string} */
+                currency: "EUR" | "SEK";
+                lines: {
+                    /** Format: date */
+                    fromOn: string;
+                    /** Format: date */
+                    toOn: string;
+                    days: number;
+                    periodDays: number;
+                    users: number;
+                    /** @description Per user and month. */
+                    unitPrice: number;
+                    /** @description users × unitPrice × 12 × days ÷ periodDays, rounded half away from zero. */
+                    amount: number;
+                }[];
+                /** @enum {string} */
+                vatTreatment: "standard" | "reverse_charge" | "outside_eu";
+                /** @description Basis points: 2500 = 25 %. */
+                vatRateBp: number;
+                /** @description Minor units of the currency (cents, öre). */
+                netMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                vatMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                totalMinor: number;
+            }[];
+        };
+        InvoiceList: {
+            invoices: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                kind: "invoice" | "credit_note";
+                /** @enum {string} */
+                reason: "period" | "additions" | "credit";
+                /** @enum {string} */
+                status: "credit_note" | "credited" | "paid" | "open" | "overdue";
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                dueOn: string;
+                /** Format: date */
+                periodStart: string;
+                /** Format: date */
+                periodEnd: string;
+                /** @enum {string} */
+                currency: "EUR" | "SEK";
+                /** @description Minor units of the currency (cents, öre). */
+                netMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                vatMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                totalMinor: number;
+                /** @enum {string} */
+                vatTreatment: "standard" | "reverse_charge" | "outside_eu";
+                /** @description OCR for SEK (bankgiro), RF creditor reference for EUR. */
+                paymentReference: string;
+                paidOn: string | null;
+                /** @description A credit note: the number of the invoice it cancels. */
+                creditsNumber: number | null;
+                /** @description An invoice: the number of the credit note that cancelled it. */
+                creditedBy: number | null;
+                /** @description A Peppol BIS Billing 3.0 e-invoice is available. */
+                eInvoice: boolean;
+            }[];
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            reason: "period" | "additions" | "credit";
+            /** @enum {string} */
+            status: "credit_note" | "credited" | "paid" | "open" | "overdue";
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @enum {string} */
+            currency: "EUR" | "SEK";
+            /** @description Minor units of the currency (cents, öre). */
+            netMinor: number;
+            /** @description Minor units of the currency (cents, öre). */
+            vatMinor: number;
+            /** @description Minor units of the currency (cents, öre). */
+            totalMinor: number;
+            /** @enum {string} */
+            vatTreatment: "standard" | "reverse_charge" | "outside_eu";
+            /** @description OCR for SEK (bankgiro), RF creditor reference for EUR. */
+            paymentReference: string;
+            paidOn: string | null;
+            /** @description A credit note: the number of the invoice it cancels. */
+            creditsNumber: number | null;
+            /** @description An invoice: the number of the credit note that cancelled it. */
+            creditedBy: number | null;
+            /** @description A Peppol BIS Billing 3.0 e-invoice is available. */
+            eInvoice: boolean;
+            /** @enum {string} */
+            language: "en" | "sv";
+            vatRateBp: number;
+            /** @description The seller as printed on the invoice. */
+            seller: {
+                [key: string]: string;
+            };
+            /** @description The buyer as printed on the invoice. */
+            buyer: {
+                [key: string]: string;
+            };
+            lines: {
+                /** Format: date */
+                fromOn: string;
+                /** Format: date */
+                toOn: string;
+                days: number;
+                periodDays: number;
+                users: number;
+                /** @description Per user and month. */
+                unitPrice: number;
+                /** @description users × unitPrice × 12 × days ÷ periodDays, rounded half away from zero. */
+                amount: number;
+                position: number;
             }[];
         };
         UnitInput: {
@@ -4889,6 +5136,75 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];

@@ -46,7 +46,7 @@ export interface Buyer {
  * from before billing and complimentary ones), or lapsed — with why.
  */
 export type Standing =
-	| { state: 'trial'; trialEndsOn: string }
+	| { state: 'trial'; trialEndsOn: string; userLimit: number }
 	| { state: 'active' }
 	| { state: 'not_billed' }
 	| { state: 'lapsed'; reason: 'trial_ended' | 'ended' | 'unpaid'; since: string };

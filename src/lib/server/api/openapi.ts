@@ -10,6 +10,7 @@ import { followUpPaths, followUpSchemas } from './openapi-follow-up';
 import { kpiPaths, kpiSchemas } from './openapi-kpis';
 import { kpiReviewPaths, kpiReviewSchemas } from './openapi-kpi-reviews';
 import { experimentPaths, experimentSchemas } from './openapi-experiments';
+import { billingPaths } from './openapi-billing';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -125,7 +126,8 @@ export function openApiDocument(serverUrl: string) {
 			...followUpPaths(),
 			...kpiPaths(),
 			...kpiReviewPaths(),
-			...experimentPaths()
+			...experimentPaths(),
+			...billingPaths()
 		},
 		components: {
 			securitySchemes: {

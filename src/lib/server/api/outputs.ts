@@ -23,6 +23,7 @@ import {
 } from '$lib/server/kpis/review-output';
 import { experimentListOutput, experimentOutput } from '$lib/server/experiments/output';
 import { alignmentOutput } from '$lib/server/results/alignment-output';
+import { billingOutput, invoiceListOutput, invoiceOutput } from '$lib/server/billing/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -69,7 +70,10 @@ const outputs = {
 	SalesAgendaList: salesAgendaListOutput,
 	Experiment: experimentOutput,
 	ExperimentList: experimentListOutput,
-	Alignment: alignmentOutput
+	Alignment: alignmentOutput,
+	Billing: billingOutput,
+	InvoiceList: invoiceListOutput,
+	Invoice: invoiceOutput
 };
 export type OutputName = keyof typeof outputs;
 

@@ -32,8 +32,8 @@ async function onTrial(from: string, people = 0) {
 
 describe('where an organization stands', () => {
 	it.each([
-		['a trial that runs', '2027-01-10', { state: 'trial', trialEndsOn: '2027-03-10' }],
-		['the trial’s last day', '2027-03-09', { state: 'trial', trialEndsOn: '2027-03-10' }],
+		['a trial that runs', '2027-01-10', { state: 'trial', trialEndsOn: '2027-03-10', userLimit: 30 }],
+		['the trial’s last day', '2027-03-09', { state: 'trial', trialEndsOn: '2027-03-10', userLimit: 30 }],
 		['a trial that ended without a subscription', '2027-03-10', { state: 'lapsed', reason: 'trial_ended', since: '2027-03-10' }]
 	])('%s', async (_, today, expected) => {
 		const org = await onTrial('2027-01-10');

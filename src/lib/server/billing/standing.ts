@@ -15,7 +15,7 @@ export async function standingOf(organizationId: string, now = new Date(), execu
 	if (!sub) return { state: 'not_billed' };
 	if (sub.plan === 'trial')
 		return sub.trial_ends_on! > today
-			? { state: 'trial', trialEndsOn: sub.trial_ends_on! }
+			? { state: 'trial', trialEndsOn: sub.trial_ends_on!, userLimit: sub.trial_user_limit! }
 			: { state: 'lapsed', reason: 'trial_ended', since: sub.trial_ends_on! };
 	if (sub.ends_on !== null && sub.ends_on <= today) return { state: 'lapsed', reason: 'ended', since: sub.ends_on };
 	const { lapseAfterDays } = await billingSettings(executor);

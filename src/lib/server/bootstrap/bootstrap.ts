@@ -15,7 +15,6 @@ export interface Credential {
 
 const BOOTSTRAP_LOCK = 0x5050_0001;
 
-
 /** The places the demo's trial has beyond its generated people, for trying out adding people and imports. */
 const DEMO_TRIAL_ROOM = 30;
 /** A readable generated password, e.g. "k7pq-2mzx-h4rt-9wae" (~80 bits). */

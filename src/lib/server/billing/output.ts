@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { day, id, int } from '$lib/server/http/output-fields';
+import { currencies } from '$lib/billing';
+
+/** The billing API's answers (issue 16): amounts are integers in minor units of their currency (cents, öre). */
+const currency = z.enum(currencies);
+const minor = int.describe('Minor units of the currency (cents, öre).');
+
+const standing = z
+	.discriminatedUnion('state', [
+		z.strictObject({
+			state: z.literal('trial'),
+			trialEndsOn: day.describe('The first day without the trial.'),
+			userLimit: z.number().int().describe('How many people the trial covers.')
+		}),
+		z.strictObject({ state: z.literal('active') }),
+		z.strictObject({ state: z.literal('not_billed') }),
+		z.strictObject({ state: z.literal('lapsed'), reason: z.enum(['trial_ended', 'ended', 'unpaid']), since: day })
+	])
+	.describe('Lapsed: no new round can start (results stay readable).');
+
+const subscription = z.strictObject({
+	plan: z.enum(['trial', 'subscription']),
+	trialEndsOn: day.nullable(),
+	currency: currency.nullable(),
+	unitPriceMinor: minor.nullable().describe('Per user and month.'),
+	periodStart: day.nullable(),
+	periodEnd: day.nullable().describe('The period is [periodStart, periodEnd): periodEnd is its first day after.'),
+	endsOn: day.nullable(),
+	nextBillingOn: day.nullable()
+});
+
+const line = z.strictObject({
+	fromOn: day,
+	toOn: day,
+	days: int,
+	periodDays: int,
+	users: int,
+	unitPrice: minor.describe('Per user and month.'),
+	amount: minor.describe('users × unitPrice × 12 × days ÷ periodDays, rounded half away from zero.')
+});
+const vatTreatment = z.enum(['standard', 'reverse_charge', 'outside_eu']);
+
+const preview = z.strictObject({
+	issueOn: day,
+	reason: z.enum(['period', 'additions']),
+	period: z.strictObject({ start: day, end: day }),
+	currency,
+	lines: z.array(line),
+	vatTreatment,
+	vatRateBp: int.describe('Basis points: 2500 = 25 %.'),
+	netMinor: minor,
+	vatMinor: minor,
+	totalMinor: minor
+});
+
+export const billingOutput = z.strictObject({
+	standing,
+	subscription: subscription.nullable(),
+	countedUsers: int.describe('People with a role in the organization in the current period (now, outside a subscription). The admin page lists who.'),
+	minimumUsers: int,
+	trialUserLimit: int,
+	nextInvoices: z
+		.array(preview)
+		.describe('What billing would issue at its next date with the users now (two at a renewal); empty on a trial or without a subscription.')
+});
+
+export const invoiceSummaryOutput = z.strictObject({
+	id,
+	number: int,
+	kind: z.enum(['invoice', 'credit_note']),
+	reason: z.enum(['period', 'additions', 'credit']),
+	status: z.enum(['credit_note', 'credited', 'paid', 'open', 'overdue']),
+	issuedOn: day,
+	dueOn: day,
+	periodStart: day,
+	periodEnd: day,
+	currency,
+	netMinor: minor,
+	vatMinor: minor,
+	totalMinor: minor,
+	vatTreatment,
+	paymentReference: z.string().describe('OCR for SEK (bankgiro), RF creditor reference for EUR.'),
+	paidOn: day.nullable(),
+	creditsNumber: int.nullable().describe('A credit note: the number of the invoice it cancels.'),
+	creditedBy: int.nullable().describe('An invoice: the number of the credit note that cancelled it.'),
+	eInvoice: z.boolean().describe('A Peppol BIS Billing 3.0 e-invoice is available.')
+});
+export const invoiceListOutput = z.strictObject({ invoices: z.array(invoiceSummaryOutput) });
+
+const party = z.record(z.string(), z.string());
+export const invoiceOutput = z.strictObject({
+	...invoiceSummaryOutput.shape,
+	language: z.enum(['en', 'sv']),
+	vatRateBp: int,
+	seller: party.describe('The seller as printed on the invoice.'),
+	buyer: party.describe('The buyer as printed on the invoice.'),
+	lines: z.array(line.extend({ position: int }))
+});

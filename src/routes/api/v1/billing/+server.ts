@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { api } from '$lib/server/http/api';
+import { reply } from '$lib/server/http/reply';
+import { requireAdmin } from '$lib/server/auth/policies';
+import { billingStatus } from '$lib/server/billing/api';
+import { billingOutput } from '$lib/server/billing/output';
+
+export const GET: RequestHandler = api(async (_event, actor) => {
+	const { organizationId } = requireAdmin(actor);
+	return reply(billingOutput, await billingStatus(organizationId));
+});
