@@ -4,7 +4,9 @@ import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { billingSettings } from '$lib/server/billing/settings';
 import { startSubscription, startTrial } from '$lib/server/billing/subscriptions';
 import { addDays, addMonths, dateIn } from '$lib/server/billing/dates';
-import { createTestActor } from '$tests/fixtures';
+import { db } from '$lib/server/db';
+import { createSession } from '$lib/server/auth/sessions';
+import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { peopleSince, setSeller } from '$tests/billing';
 import { call, sessionCookie } from '../support/http';
 import { getPage, orgWithAdmin, postForm } from './helpers';
@@ -82,6 +84,47 @@ describe('/api/v1/billing', () => {
 		await startTrial({ organizationId: o.org.id, today });
 		const r = await call('GET', '/api/v1/billing', { cookie: o.cookie });
 		expect(r.data).toMatchObject({ standing: { state: 'trial' }, subscription: { plan: 'trial' }, nextInvoices: [] });
+	});
+});
+
+async function operatorCookie() {
+	const acc = await db()
+		.insertInto('accounts')
+		.values({ email: uniqueEmail('operator'), is_operator: true })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return `sos_session=${(await createSession({ accountId: acc.id, organizationId: null })).token}`;
+}
+
+describe('/api/v1/operator/billing', () => {
+	it('is the signed-in operator’s only: 401 anonymous, 403 for an admin and for an API token', async () => {
+		const o = await orgWithAdmin();
+		const { secret: token } = await createApiToken({ organizationId: o.org.id, actor: o.admin, input: { name: 'books' } });
+		for (const path of ['/api/v1/operator/billing', '/api/v1/operator/billing/invoices']) {
+			expect((await call('GET', path)).status, path).toBe(401);
+			expect((await call('GET', path, { cookie: o.cookie })).status, path).toBe(403);
+			expect((await call('GET', path, { token })).status, path).toBe(403);
+		}
+	});
+
+	it('lists every organization’s standing and what it owes, and the invoices of a range', async () => {
+		const o = await subscribed();
+		const cookie = await operatorCookie();
+		const all = await call('GET', '/api/v1/operator/billing', { cookie });
+		expect(all.status).toBe(200);
+		expect(all.data.organizations.find((x: { id: string }) => x.id === o.org.id)).toMatchObject({
+			standing: { state: 'active' },
+			open: [{ currency: 'EUR', amountMinor: o.invoice.totalMinor }]
+		});
+		const range = await call('GET', `/api/v1/operator/billing/invoices?from=${today}&to=${today}`, { cookie });
+		expect(range.status).toBe(200);
+		expect(range.data.invoices).toContainEqual(expect.objectContaining({ id: o.invoice.id, organizationId: o.org.id, organizationName: o.org.name }));
+		const before = await call('GET', '/api/v1/operator/billing/invoices?from=2020-01-01&to=2020-01-31', { cookie });
+		expect(before.data).toEqual({ from: '2020-01-01', to: '2020-01-31', invoices: [] });
+		for (const q of ['from=yesterday', 'from=2027-02-30', `from=${today}&to=2020-01-01`, 'limit=5']) {
+			const bad = await call('GET', `/api/v1/operator/billing/invoices?${q}`, { cookie });
+			expect(bad.status, q).toBe(400);
+		}
 	});
 });
 

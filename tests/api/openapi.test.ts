@@ -75,7 +75,9 @@ describe('/api/v1/openapi.json', () => {
 				'/results/{round}/alignment',
 				'/billing',
 				'/billing/invoices',
-				'/billing/invoices/{id}'
+				'/billing/invoices/{id}',
+				'/operator/billing',
+				'/operator/billing/invoices'
 			].sort()
 		);
 	});

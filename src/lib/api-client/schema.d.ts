@@ -1142,6 +1142,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operator/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every organization’s billing (operator)
+         * @description Each organization with its plan, its standing now and what it owes, customers first. The SOS operator only, signed in (a browser session): API tokens belong to one organization and are refused here (403).
+         */
+        get: operations["operatorBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operator/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices and credit notes of a date range (operator)
+         * @description Every organization’s, issued from `from` to `to` (both included; the last month and this one by default), by number. The SOS operator only, signed in (a browser session): API tokens belong to one organization and are refused here (403).
+         */
+        get: operations["operatorInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2779,6 +2819,107 @@ export interface components {
                 /** @description users × unitPrice × 12 × days ÷ periodDays, rounded half away from zero. */
                 amount: number;
                 position: number;
+            }[];
+        };
+        OperatorBilling: {
+            organizations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isDemo: boolean;
+                /** @description Lapsed: no new round can start (results stay readable). */
+                standing: {
+                    /** @constant */
+                    state: "trial";
+                    /**
+                     * Format: date
+                     * @description The first day without the trial.
+                     */
+                    trialEndsOn: string;
+                } | {
+                    /** @constant */
+                    state: "active";
+                } | {
+                    /** @constant */
+                    state: "not_billed";
+                } | {
+                    /** @constant */
+                    state: "lapsed";
+                    /** @enum {string} */
+                    reason: "trial_ended" | "ended" | "unpaid";
+                    /** Format: date */
+                    since: string;
+                };
+                subscription: {
+                    /** @enum {string} */
+                    plan: "trial" | "subscription";
+                    trialEndsOn: string | null;
+                    currency: ("EUR" | "SEK") | null;
+                    /** @description Per user and month. */
+                    unitPriceMinor: number | null;
+                    periodStart: string | null;
+                    /** @description The period is [periodStart, periodEnd): periodEnd is its first day after. */
+                    periodEnd: string | null;
+                    endsOn: string | null;
+                    nextBillingOn: string | null;
+                } | null;
+                /** @description Owed now: invoices neither paid nor credited, per currency. */
+                open: {
+                    /** @enum {string} */
+                    currency: "EUR" | "SEK";
+                    /** @description Minor units of the currency (cents, öre). */
+                    amountMinor: number;
+                }[];
+            }[];
+        };
+        OperatorInvoiceList: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description Included.
+             */
+            to: string;
+            invoices: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                kind: "invoice" | "credit_note";
+                /** @enum {string} */
+                reason: "period" | "additions" | "credit";
+                /** @enum {string} */
+                status: "credit_note" | "credited" | "paid" | "open" | "overdue";
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                dueOn: string;
+                /** Format: date */
+                periodStart: string;
+                /** Format: date */
+                periodEnd: string;
+                /** @enum {string} */
+                currency: "EUR" | "SEK";
+                /** @description Minor units of the currency (cents, öre). */
+                netMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                vatMinor: number;
+                /** @description Minor units of the currency (cents, öre). */
+                totalMinor: number;
+                /** @enum {string} */
+                vatTreatment: "standard" | "reverse_charge" | "outside_eu";
+                /** @description OCR for SEK (bankgiro), RF creditor reference for EUR. */
+                paymentReference: string;
+                paidOn: string | null;
+                /** @description A credit note: the number of the invoice it cancels. */
+                creditsNumber: number | null;
+                /** @description An invoice: the number of the credit note that cancelled it. */
+                creditedBy: number | null;
+                /** @description A Peppol BIS Billing 3.0 e-invoice is available. */
+                eInvoice: boolean;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
             }[];
         };
         UnitInput: {
@@ -5208,6 +5349,56 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+        };
+    };
+    operatorBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorBilling"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    operatorInvoices: {
+        parameters: {
+            query?: {
+                /** @description First day of issue. */
+                from?: string;
+                /** @description Last day of issue (included). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorInvoiceList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
         };
     };
 }

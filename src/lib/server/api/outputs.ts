@@ -23,7 +23,7 @@ import {
 } from '$lib/server/kpis/review-output';
 import { experimentListOutput, experimentOutput } from '$lib/server/experiments/output';
 import { alignmentOutput } from '$lib/server/results/alignment-output';
-import { billingOutput, invoiceListOutput, invoiceOutput } from '$lib/server/billing/output';
+import { billingOutput, invoiceListOutput, invoiceOutput, operatorBillingOutput, operatorInvoiceListOutput } from '$lib/server/billing/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
 const outputs = {
@@ -73,7 +73,9 @@ const outputs = {
 	Alignment: alignmentOutput,
 	Billing: billingOutput,
 	InvoiceList: invoiceListOutput,
-	Invoice: invoiceOutput
+	Invoice: invoiceOutput,
+	OperatorBilling: operatorBillingOutput,
+	OperatorInvoiceList: operatorInvoiceListOutput
 };
 export type OutputName = keyof typeof outputs;
 

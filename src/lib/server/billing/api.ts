@@ -1,11 +1,13 @@
+import { z } from 'zod';
 import { db, type Db } from '$lib/server/db';
-import { isUuid } from '$lib/server/validation';
-import { NotFoundError } from '$lib/server/errors';
+import { isUuid, parse } from '$lib/server/validation';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { addDays, addMonths, dateIn } from './dates';
 import { billingSettings } from './settings';
 import { standingOf } from './standing';
 import { subscriptionOf } from './overview';
 import { countedUsers, invoicePreview } from './preview';
-import { loadInvoice, organizationInvoices } from './queries';
+import { invoicesIssued, loadInvoice, organizationInvoices } from './queries';
 import { invoiceSummary } from './present';
 
 /** GET /api/v1/billing: where the organization stands, how many users count, and the next invoice(s). */
@@ -41,4 +43,21 @@ export async function invoiceDetail(organizationId: string, invoiceId: string, e
 	const d = await loadInvoice(organizationId, invoiceId, executor);
 	const { organizationName: _n, organizationId: _o, ...s } = invoiceSummary(d);
 	return { ...s, language: d.language, vatRateBp: d.vatRateBp, seller: { ...d.seller }, buyer: { ...d.buyer }, lines: d.lines };
+}
+
+/** ?from=&to= of the operator's invoice list: days, both included; the last month and this one by default. */
+export const invoiceRangeQuery = z.strictObject({
+	from: z.iso.date('Use a date such as 2027-01-31').optional(),
+	to: z.iso.date('Use a date such as 2027-01-31').optional()
+});
+
+/** The operator's invoices and credit notes issued in a range (both days included), by number. */
+export async function operatorInvoices(query: unknown, now = new Date(), executor: Db = db()) {
+	const q = parse(invoiceRangeQuery, query);
+	const today = dateIn(now);
+	const from = q.from ?? `${addMonths(today, -1).slice(0, 7)}-01`;
+	const to = q.to ?? today;
+	if (to < from) throw new ValidationError('`to` is before `from`.', [{ path: 'to', message: 'Before from' }]);
+	const docs = await invoicesIssued({ from, to: addDays(to, 1) }, executor);
+	return { from, to, invoices: docs.map((d) => invoiceSummary(d, now)) };
 }

@@ -6,7 +6,7 @@ import { currencies } from '$lib/billing';
 const currency = z.enum(currencies);
 const minor = int.describe('Minor units of the currency (cents, öre).');
 
-const standing = z
+export const standingOutput = z
 	.discriminatedUnion('state', [
 		z.strictObject({
 			state: z.literal('trial'),
@@ -19,7 +19,7 @@ const standing = z
 	])
 	.describe('Lapsed: no new round can start (results stay readable).');
 
-const subscription = z.strictObject({
+export const subscriptionOutput = z.strictObject({
 	plan: z.enum(['trial', 'subscription']),
 	trialEndsOn: day.nullable(),
 	currency: currency.nullable(),
@@ -55,8 +55,8 @@ const preview = z.strictObject({
 });
 
 export const billingOutput = z.strictObject({
-	standing,
-	subscription: subscription.nullable(),
+	standing: standingOutput,
+	subscription: subscriptionOutput.nullable(),
 	countedUsers: int.describe('People with a role in the organization in the current period (now, outside a subscription). The admin page lists who.'),
 	minimumUsers: int,
 	trialUserLimit: int,
@@ -96,4 +96,23 @@ export const invoiceOutput = z.strictObject({
 	seller: party.describe('The seller as printed on the invoice.'),
 	buyer: party.describe('The buyer as printed on the invoice.'),
 	lines: z.array(line.extend({ position: int }))
+});
+
+/** The operator's views (a signed-in operator only): every organization's billing, and the invoices of a range. */
+export const operatorBillingOutput = z.strictObject({
+	organizations: z.array(
+		z.strictObject({
+			id,
+			name: z.string(),
+			isDemo: z.boolean(),
+			standing: standingOutput,
+			subscription: subscriptionOutput.nullable(),
+			open: z.array(z.strictObject({ currency, amountMinor: minor })).describe('Owed now: invoices neither paid nor credited, per currency.')
+		})
+	)
+});
+export const operatorInvoiceListOutput = z.strictObject({
+	from: day,
+	to: day.describe('Included.'),
+	invoices: z.array(invoiceSummaryOutput.extend({ organizationId: id, organizationName: z.string() }))
 });
