@@ -2836,6 +2836,8 @@ export interface components {
                      * @description The first day without the trial.
                      */
                     trialEndsOn: string;
+                    /** @description How many people the trial covers. */
+                    userLimit: number;
                 } | {
                     /** @constant */
                     state: "active";
