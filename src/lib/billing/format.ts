@@ -1,4 +1,4 @@
-/** Billing's amounts and dates on pages (browser-safe; the server's documents use billing/money.ts). */
+/** Billing's amounts and dates on pages (browser-safe; the server's documents format through it too, billing/money.ts). */
 
 /** 1234.5 EUR as "1,234.50 EUR" (en) or "1 234,50 EUR" (sv). */
 export function money(minor: number, currency: string, locale: string): string {

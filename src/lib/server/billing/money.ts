@@ -1,3 +1,5 @@
+import { money } from '$lib/billing/format';
+
 /**
  * Money is integers in minor units (cents, öre). One rounding rule everywhere: half away from zero, once
  * per invoice line and once for each VAT amount — never on sums, so totals are the sums of their parts.
@@ -21,11 +23,8 @@ export const lineAmount = (users: number, unitPrice: number, days: number, perio
 /** VAT at `rateBp` basis points (2500 = 25 %) on a net amount, rounded once. */
 export const vatOf = (net: number, rateBp: number): number => divideRounded(net * rateBp, 10_000);
 
-/** A human amount: 1234.5 EUR as "1,234.50 EUR" (en) or "1 234,50 EUR" (sv). */
-export function formatMoney(minor: number, currency: string, language: 'en' | 'sv' = 'en'): string {
-	const n = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
-	return `${n} ${currency}`;
-}
+/** A human amount: 1234.5 EUR as "1,234.50 EUR" (en) or "1 234,50 EUR" (sv) — the pages' own format. */
+export const formatMoney = (minor: number, currency: string, language: 'en' | 'sv' = 'en'): string => money(minor, currency, language);
 
 /** An amount for machines (CSV, SIE, UBL): "1234.50", "-12.00". */
 export const decimal = (minor: number): string =>
