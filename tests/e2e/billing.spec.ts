@@ -73,6 +73,11 @@ test('the operator starts a subscription, an admin adds a person and sees the pr
 	await op.getByRole('dialog').getByRole('button', { name: 'End today' }).click(); // it asks first, in the page
 	await expect(op.getByRole('status').first()).toContainText('Saved.');
 	await page.goto('/app/rounds/new');
+	// Every page tells the admin before they try, with the way to billing.
+	const banner = page.locator('.billing-banner');
+	await expect(banner).toContainText('Your subscription ended on');
+	await expect(banner.getByRole('link', { name: 'Go to billing' })).toHaveAttribute('href', '/app/billing');
+	await shoot(page, `billing-lapsed-banner-${device}`);
 	await page.getByLabel('Name', { exact: true }).fill('After the end');
 	await page.getByRole('button', { name: 'Launch round' }).click();
 	const ask = page.getByRole('dialog', { name: 'Please confirm' });

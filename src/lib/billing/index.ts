@@ -50,3 +50,12 @@ export type Standing =
 	| { state: 'active' }
 	| { state: 'not_billed' }
 	| { state: 'lapsed'; reason: 'trial_ended' | 'ended' | 'unpaid'; since: string };
+
+/**
+ * What an admin is told on every page of the application about billing, when there is something to act
+ * on: the organization is lapsed, its trial ends soon, or an invoice is overdue and the lapse is coming.
+ */
+export type BillingBanner =
+	| { kind: 'lapsed'; reason: 'trial_ended' | 'ended' | 'unpaid'; since: string }
+	| { kind: 'trial_ending'; endsOn: string; days: number }
+	| { kind: 'overdue'; number: number; dueOn: string; lapsesOn: string };

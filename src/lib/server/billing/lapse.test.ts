@@ -12,6 +12,8 @@ import { standingOf } from './standing';
 import { startSubscription, startTrial, changeSubscription } from './subscriptions';
 import { creditInvoice, markInvoicePaid } from './documents';
 import { sendBillingNotices, organizationsWithBillingNotices } from './notices';
+import { billingBanner } from './banner';
+import { trialRoom } from './limits';
 
 let restoreDb: () => Promise<void>;
 beforeAll(async () => {
@@ -109,6 +111,16 @@ describe('a trial', () => {
 		await createUser({ organizationId: org.id, actor: admin, input: input('one.more@example.test') });
 	});
 
+	it('gives its last place to one of two people added at once', async () => {
+		const org = await onTrial('2026-12-01', 28);
+		const admin = await createTestActor(org.id, 'admin'); // the 29th
+		expect(await trialRoom({ organizationId: org.id })).toEqual({ limit: 30, users: 29 });
+		const add = (email: string) => createUser({ organizationId: org.id, actor: admin, input: { name: email, email, access: 'participant', language: 'en' } });
+		const results = await Promise.allSettled([add('first@example.test'), add('second@example.test')]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(await trialRoom({ organizationId: org.id })).toEqual({ limit: 30, users: 30 });
+	});
+
 	it('emails the admins 14 days before it ends, once', async () => {
 		const org = await onTrial('2027-01-10');
 		const admin = await addPeople(org.id, 1, '2027-01-10', 'admin');
@@ -118,5 +130,27 @@ describe('a trial', () => {
 		expect(await sendBillingNotices({ organizationId: org.id, origin: 'http://sos.test', now: on('2027-02-25') })).toBe(0);
 		expect(await organizationsWithBillingNotices(on('2027-02-25'))).not.toContain(org.id);
 		await expect.poll(() => emailsTo(admin[0]).map((m) => m.subject)).toEqual(['Your SOS trial ends on 2027-03-10']);
+	});
+});
+
+describe('the banner above every page for admins', () => {
+	it('says nothing early in a trial, then counts down its last 14 days, then says it lapsed', async () => {
+		const org = await onTrial('2027-01-10');
+		expect(await billingBanner(org.id, on('2027-02-23'))).toBeNull();
+		expect(await billingBanner(org.id, on('2027-02-24'))).toEqual({ kind: 'trial_ending', endsOn: '2027-03-10', days: 14 });
+		expect(await billingBanner(org.id, on('2027-03-09'))).toEqual({ kind: 'trial_ending', endsOn: '2027-03-10', days: 1 });
+		expect(await billingBanner(org.id, on('2027-03-10'))).toEqual({ kind: 'lapsed', reason: 'trial_ended', since: '2027-03-10' });
+	});
+
+	it('warns of an overdue invoice and the day the lapse would begin; paying clears it', async () => {
+		const org = await billedOrganization();
+		await addPeople(org.id, 5, '2027-01-01');
+		await startSubscription({ actor: ACTOR, organizationId: org.id, input: { currency: 'EUR' }, now: on('2027-01-01') });
+		const [inv] = await organizationInvoices(org.id);
+		expect(await billingBanner(org.id, on('2027-01-31'))).toBeNull(); // due today
+		expect(await billingBanner(org.id, on('2027-02-01'))).toEqual({ kind: 'overdue', number: inv.number, dueOn: '2027-01-31', lapsesOn: '2027-03-03' });
+		expect(await billingBanner(org.id, on('2027-03-03'))).toEqual({ kind: 'lapsed', reason: 'unpaid', since: '2027-03-03' });
+		await markInvoicePaid({ actor: ACTOR, organizationId: org.id, invoiceId: inv.id, input: {} });
+		expect(await billingBanner(org.id, on('2027-03-03'))).toBeNull();
 	});
 });

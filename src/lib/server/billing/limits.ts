@@ -20,17 +20,27 @@ export class TrialLimitError extends ConflictError {
  */
 export async function assertTrialRoom(opts: { organizationId: string; adding: number; now?: Date }, executor: Db = db()): Promise<void> {
 	if (opts.adding <= 0) return;
-	const sub = await executor
-		.selectFrom('subscriptions')
-		.select(['plan', 'trial_ends_on', 'trial_user_limit'])
-		.where('organization_id', '=', opts.organizationId)
-		.forUpdate()
-		.executeTakeFirst();
-	if (sub?.plan !== 'trial' || sub.trial_ends_on! <= dateIn(opts.now ?? new Date())) return;
+	const room = await trialRoom({ ...opts, lock: true }, executor);
+	if (room && room.users + opts.adding > room.limit) throw new TrialLimitError(room.limit);
+}
+
+/**
+ * The organization's running trial as room for people: its limit and how many people it has now; null
+ * when it is not on a running trial (no limit applies). `lock` holds the subscription's row until the
+ * transaction ends.
+ */
+export async function trialRoom(
+	opts: { organizationId: string; now?: Date; lock?: boolean },
+	executor: Db = db()
+): Promise<{ limit: number; users: number } | null> {
+	let q = executor.selectFrom('subscriptions').select(['plan', 'trial_ends_on', 'trial_user_limit']).where('organization_id', '=', opts.organizationId);
+	if (opts.lock) q = q.forUpdate();
+	const sub = await q.executeTakeFirst();
+	if (sub?.plan !== 'trial' || sub.trial_ends_on! <= dateIn(opts.now ?? new Date())) return null;
 	const { count } = await executor
 		.selectFrom('users')
 		.select((eb) => eb.fn.countAll<number>().as('count'))
 		.where('organization_id', '=', opts.organizationId)
 		.executeTakeFirstOrThrow();
-	if (Number(count) + opts.adding > sub.trial_user_limit!) throw new TrialLimitError(sub.trial_user_limit!);
+	return { limit: sub.trial_user_limit!, users: Number(count) };
 }

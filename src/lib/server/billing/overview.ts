@@ -2,6 +2,7 @@ import { db, type Db } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import type { Currency, Plan, Standing } from '$lib/billing';
 import { standingOf } from './standing';
+import { notCredited } from './credited';
 
 /** An organization's subscription as the operator's and the admin's pages show it (null fields where the plan has none). */
 export interface SubscriptionView {
@@ -91,11 +92,7 @@ export async function billingOverview(opts: { now?: Date; organizationId?: strin
 		.select(['i.organization_id', 'i.currency', (eb) => eb.fn.sum<string>('i.total_minor').as('open')])
 		.where('i.kind', '=', 'invoice')
 		.where('i.paid_on', 'is', null)
-		.where((eb) =>
-			eb.not(
-				eb.exists(eb.selectFrom('invoices as c').select('c.id').whereRef('c.organization_id', '=', 'i.organization_id').whereRef('c.credits_id', '=', 'i.id'))
-			)
-		)
+		.where(notCredited)
 		.groupBy(['i.organization_id', 'i.currency']);
 	if (opts.organizationId) openQ = openQ.where('i.organization_id', '=', opts.organizationId);
 	const open = await openQ.execute();

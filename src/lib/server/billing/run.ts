@@ -7,6 +7,7 @@ import { presenceIn } from './presence';
 import { linesFor, seatStarts, type Period } from './seats';
 import { billingSettings } from './settings';
 import type { Transaction } from 'kysely';
+import { notCredited } from './credited';
 
 type Trx = Transaction<Database>;
 type Subscription = Selectable<Database['subscriptions']>;
@@ -20,9 +21,7 @@ export async function billedSeats(trx: Db, organizationId: string, period: Perio
 		.where('l.organization_id', '=', organizationId)
 		.where('i.kind', '=', 'invoice')
 		.where('i.period_start', '=', period.start)
-		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('invoices as c').select('c.id').where('c.organization_id', '=', organizationId).whereRef('c.credits_id', '=', 'i.id')))
-		)
+		.where(notCredited)
 		.executeTakeFirstOrThrow();
 	return Number(r.seats);
 }

@@ -3,6 +3,7 @@ import { ConflictError } from '$lib/server/errors';
 import type { Standing } from '$lib/billing';
 import { addDays, dateIn } from './dates';
 import { billingSettings } from './settings';
+import { notCredited } from './credited';
 
 /**
  * Where an organization stands at `now`: lapsed when its trial ended without a subscription, its
@@ -19,34 +20,25 @@ export async function standingOf(organizationId: string, now = new Date(), execu
 			: { state: 'lapsed', reason: 'trial_ended', since: sub.trial_ends_on! };
 	if (sub.ends_on !== null && sub.ends_on <= today) return { state: 'lapsed', reason: 'ended', since: sub.ends_on };
 	const { lapseAfterDays } = await billingSettings(executor);
-	const overdue = await executor
-		.selectFrom('invoices as i')
-		.select('i.due_on')
-		.where('i.organization_id', '=', organizationId)
-		.where('i.kind', '=', 'invoice')
-		.where('i.paid_on', 'is', null)
-		.where('i.due_on', '<', addDays(today, -lapseAfterDays))
-		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('invoices as c').select('c.id').where('c.organization_id', '=', organizationId).whereRef('c.credits_id', '=', 'i.id')))
-		)
-		.orderBy('i.due_on')
-		.executeTakeFirst();
+	const overdue = await earliestOverdue(organizationId, addDays(today, -lapseAfterDays), executor);
 	if (overdue) return { state: 'lapsed', reason: 'unpaid', since: addDays(overdue.due_on, lapseAfterDays + 1) };
 	return { state: 'active' };
 }
 
 /** A lapsed organization cannot start a round: why, and what to do (the admin sees this message). */
 export class LapsedError extends ConflictError {
-	constructor(readonly reason: 'trial_ended' | 'ended' | 'unpaid') {
+	constructor(
+		readonly reason: 'trial_ended' | 'ended' | 'unpaid',
+		lapseAfterDays = 30
+	) {
 		super(
 			'subscription_lapsed',
 			{
 				trial_ended:
-					'Your trial has ended, so no new round can start. Results, actions and exports stay available. Ask us to start a subscription (Settings → Billing).',
+					'Your trial has ended, so no new round can start. Results, actions and exports stay available. Ask us to start a subscription (see Billing in the menu).',
 				ended:
-					'Your subscription has ended, so no new round can start. Results, actions and exports stay available. Ask us to start a new subscription (Settings → Billing).',
-				unpaid:
-					'An invoice is more than 30 days overdue, so no new round can start. Results, actions and exports stay available. Pay the invoice (Settings → Billing) and rounds can start again at once.'
+					'Your subscription has ended, so no new round can start. Results, actions and exports stay available. Ask us to start a new subscription (see Billing in the menu).',
+				unpaid: `An invoice is more than ${lapseAfterDays} days overdue, so no new round can start. Results, actions and exports stay available. Pay the invoice (see Billing in the menu) and rounds can start again as soon as we have registered the payment.`
 			}[reason]
 		);
 	}
@@ -55,5 +47,20 @@ export class LapsedError extends ConflictError {
 /** Throws LapsedError when the organization is lapsed at `now` (launching or opening a round). */
 export async function assertNotLapsed(organizationId: string, now = new Date(), executor: Db = db()): Promise<void> {
 	const s = await standingOf(organizationId, now, executor);
-	if (s.state === 'lapsed') throw new LapsedError(s.reason);
+	if (s.state !== 'lapsed') return;
+	throw new LapsedError(s.reason, s.reason === 'unpaid' ? (await billingSettings(executor)).lapseAfterDays : undefined);
+}
+
+/** The earliest invoice of the organization past its due date, unpaid and not credited, if any. */
+export async function earliestOverdue(organizationId: string, today: string, executor: Db = db()) {
+	return executor
+		.selectFrom('invoices as i')
+		.select(['i.id', 'i.number', 'i.due_on'])
+		.where('i.organization_id', '=', organizationId)
+		.where('i.kind', '=', 'invoice')
+		.where('i.paid_on', 'is', null)
+		.where('i.due_on', '<', today)
+		.where(notCredited)
+		.orderBy('i.due_on')
+		.executeTakeFirst();
 }

@@ -60,10 +60,16 @@ function emailTaken(email: string) {
 export async function createUser(opts: { organizationId: string; actor: Actor; input: unknown }, executor: Db = db()): Promise<UserRow> {
 	const input = parse(userInput, opts.input);
 	await assertKnownJobRole(input.jobRole);
-	await assertUnits(opts.organizationId, [input.unitId, input.scopeUnitId], executor);
+	// In one transaction, so that the trial's room is checked under its lock and two additions at once cannot both take the last place.
+	if (!executor.isTransaction) return executor.transaction().execute((trx) => insertUser(opts, input, trx));
+	return insertUser(opts, input, executor);
+}
+
+async function insertUser(opts: { organizationId: string; actor: Actor }, input: z.infer<typeof userInput>, trx: Db): Promise<UserRow> {
+	await assertUnits(opts.organizationId, [input.unitId, input.scopeUnitId], trx);
 	const scope = scopeFor(input.access, input.scopeUnitId, input.unitId);
-	await assertTrialRoom({ organizationId: opts.organizationId, adding: 1 }, executor);
-	const row = await executor
+	await assertTrialRoom({ organizationId: opts.organizationId, adding: 1 }, trx);
+	const row = await trx
 		.insertInto('users')
 		.values({
 			organization_id: opts.organizationId,
@@ -84,9 +90,9 @@ export async function createUser(opts: { organizationId: string; actor: Actor; i
 	if (!row) throw emailTaken(input.email);
 	await recordAudit(
 		{ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_created', target: input.email, details: { access: input.access } },
-		executor
+		trx
 	);
-	return getUser({ organizationId: opts.organizationId, userId: row.id }, executor);
+	return getUser({ organizationId: opts.organizationId, userId: row.id }, trx);
 }
 
 /** Call inside a transaction: locks the admin rows, so that two demotions or deletions at once cannot both pass. */
