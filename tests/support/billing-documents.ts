@@ -2,6 +2,7 @@
 import type { Buyer, Currency, InvoiceLanguage, Seller, VatTreatment } from '$lib/billing';
 import type { InvoiceDocument, InvoiceLine } from '$lib/server/billing/queries';
 import { lineAmount, vatOf } from '$lib/server/billing/money';
+import { vatInSek } from '$lib/server/billing/issue';
 import { paymentReference } from '$lib/server/billing/reference';
 
 export const SELLER: Seller = {
@@ -62,7 +63,7 @@ const line = (position: number, fromOn: string, toOn: string, days: number, user
 
 /**
  * An invoice for 2027 (5 users for the year, 2 more from 1 July: 184 of 365 days), or the credit note
- * (number + 2) that cancels it, with the VAT of `treatment`.
+ * (number + 2) that cancels it, with the VAT of `treatment` (in EUR with Swedish VAT: also in SEK at 11.2345).
  */
 export function billingDocument(
 	opts: { treatment?: VatTreatment; kind?: 'invoice' | 'credit_note'; language?: InvoiceLanguage; currency?: Currency; number?: number } = {}
@@ -102,6 +103,7 @@ export function billingDocument(
 		vatRateBp,
 		netMinor: net,
 		vatMinor: vat,
+		vatSek: vatInSek(currency, vat, 112_345),
 		totalMinor: net + vat,
 		paymentReference: paymentReference(number, currency),
 		eInvoice: BUYERS[treatment].peppolId !== '',

@@ -2798,6 +2798,13 @@ export interface components {
             /** @enum {string} */
             language: "en" | "sv";
             vatRateBp: number;
+            /** @description Swedish VAT on an invoice in EUR, also stated in SEK at the rate it was issued with; null otherwise. */
+            vatSek: {
+                /** @description SEK per EUR × 10 000: 112345 = 11.2345. */
+                rateE4: number;
+                /** @description The VAT in öre. */
+                vatMinor: number;
+            } | null;
             /** @description The seller as printed on the invoice. */
             seller: {
                 [key: string]: string;

@@ -8,6 +8,7 @@ import { runBilling } from './run';
 import { startSubscription, changeSubscription } from './subscriptions';
 import { creditInvoice, markInvoicePaid } from './documents';
 import { nextInvoiceNumber } from './issue';
+import { billingSettings } from './settings';
 import { isRfReference, isOcrReference } from './reference';
 
 // A database of its own: invoices are never deleted (other files delete their organizations), and the
@@ -102,9 +103,13 @@ describe('credit notes and payments', () => {
 	it('a credit note negates a wrong invoice, which never changes; its seats are billed again with the corrected details', async () => {
 		const org = await billedOrganization({ country: 'FI' });
 		await addPeople(org.id, 10, '2027-01-01');
+		await setUpBilling({ sekPerEur: '11.2345' });
 		await startSubscription({ actor: ACTOR, organizationId: org.id, input: { currency: 'EUR' }, now: on('2027-02-01') });
 		const [wrong] = await organizationInvoices(org.id);
 		expect(wrong).toMatchObject({ vatTreatment: 'standard', vatMinor: 12000 }); // no VAT number yet: Swedish VAT
+		// Swedish VAT in euros is kept in kronor too, at the rate of the day: 120.00 EUR × 11.2345 = 1 348.14 SEK.
+		expect(wrong.vatSek).toEqual({ rateE4: 112_345, vatMinor: 134_814 });
+		await setUpBilling({ sekPerEur: '12' }); // the credit note keeps the invoice's rate, not today's
 		await expect(sql`UPDATE invoices SET total_minor = 0 WHERE id = ${wrong.id}`.execute(db())).rejects.toThrow(/never changed/);
 		await expect(sql`DELETE FROM invoices WHERE id = ${wrong.id}`.execute(db())).rejects.toThrow(/never changed/);
 		await creditInvoice({ actor: ACTOR, organizationId: org.id, invoiceId: wrong.id, now: on('2027-02-03') });
@@ -118,9 +123,12 @@ describe('credit notes and payments', () => {
 			creditsNumber: wrong.number,
 			netMinor: -wrong.netMinor,
 			vatMinor: -wrong.vatMinor,
+			vatSek: { rateE4: 112_345, vatMinor: -134_814 },
 			vatTreatment: 'standard'
 		});
-		expect(again).toMatchObject({ kind: 'invoice', vatTreatment: 'reverse_charge', netMinor: wrong.netMinor, vatMinor: 0 });
+		expect(again).toMatchObject({ kind: 'invoice', vatTreatment: 'reverse_charge', netMinor: wrong.netMinor, vatMinor: 0, vatSek: null });
+		await setUpBilling({ sekPerEur: '' });
+		expect((await billingSettings()).sekPerEurE4).toBeNull();
 	});
 
 	it('marks an invoice paid once; a credit note is not paid', async () => {

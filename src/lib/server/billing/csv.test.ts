@@ -30,11 +30,16 @@ describe('the invoices CSV', () => {
 			vat: '702.96',
 			total: '3514.81',
 			paid_on: '2027-01-20',
-			reference: inv.paymentReference
+			reference: inv.paymentReference,
+			vat_sek: '',
+			sek_per_eur: ''
 		});
 		expect(Number(a.net) + Number(a.vat)).toBeCloseTo(Number(a.total), 2);
 		expect(b).toMatchObject({ legal_name: 'Müller & Söhne <GmbH>', vat_treatment: 'reverse_charge', currency: 'EUR', vat: '0.00', total: '288.39' });
 		expect(c).toMatchObject({ number: '1003', kind: 'credit_note', credits_number: '1001', net: '-2811.85', vat: '-702.96', total: '-3514.81', paid_on: '' });
+		// Swedish VAT in EUR: also in SEK, at the rate used (72.10 EUR × 11.2345 = 810.01 SEK).
+		const [eur] = rows(invoicesCsv([billingDocument({ treatment: 'standard', currency: 'EUR' })]));
+		expect(eur).toMatchObject({ currency: 'EUR', vat: '72.10', vat_sek: '810.01', sek_per_eur: '11.2345' });
 	});
 
 	it('quotes separators and line breaks, and keeps text from being run as a formula', () => {

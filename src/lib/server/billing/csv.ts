@@ -1,7 +1,8 @@
 /**
  * Invoices and credit notes as CSV for the operator's accounts, one row per document. UTF-8 with a byte-order
  * mark (Excel then reads å ä ö), ',' between fields, amounts with a decimal point; text that a spreadsheet
- * could run as a formula gets the reports' leading apostrophe (`safeText`).
+ * could run as a formula gets the reports' leading apostrophe (`safeText`). Swedish VAT on a document in EUR is
+ * also given in SEK (`vat_sek`, at `sek_per_eur`), as the VAT return needs it.
  */
 import type { InvoiceDocument } from './queries';
 import { decimal } from './money';
@@ -23,7 +24,9 @@ export const INVOICE_CSV_COLUMNS = [
 	'vat',
 	'total',
 	'paid_on',
-	'reference'
+	'reference',
+	'vat_sek',
+	'sek_per_eur'
 ] as const;
 
 /** A text field: formula-safe, quoted when it holds a separator, a quote or a line break. */
@@ -50,7 +53,9 @@ export function invoicesCsv(docs: InvoiceDocument[]): string {
 			decimal(d.vatMinor),
 			decimal(d.totalMinor),
 			d.paidOn ?? '',
-			text(d.paymentReference)
+			text(d.paymentReference),
+			d.vatSek ? decimal(d.vatSek.vatMinor) : '',
+			d.vatSek ? (d.vatSek.rateE4 / 10_000).toFixed(4) : ''
 		].join(',')
 	);
 	return `\uFEFF${[INVOICE_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;

@@ -34,6 +34,8 @@ export interface InvoiceText {
 	amount: string;
 	net: string;
 	vatAt: (percent: string) => string;
+	/** Swedish VAT on an invoice in EUR, stated in SEK too, with the rate used. */
+	vatInSek: (rate: string) => string;
 	total: string;
 	totalCredited: string;
 	reverseCharge: string;
@@ -78,6 +80,7 @@ const en: InvoiceText = {
 	amount: 'Amount',
 	net: 'Amount excluding VAT',
 	vatAt: (percent) => `VAT ${percent} %`,
+	vatInSek: (rate) => `VAT in SEK (1 EUR = ${rate} SEK)`,
 	total: 'Total to pay',
 	totalCredited: 'Total credited',
 	reverseCharge: 'Reverse charge: the buyer accounts for the VAT on this supply (Article 196 of Council Directive 2006/112/EC). No Swedish VAT is charged.',
@@ -123,6 +126,7 @@ const sv: InvoiceText = {
 	amount: 'Belopp',
 	net: 'Belopp exklusive moms',
 	vatAt: (percent) => `Moms ${percent} %`,
+	vatInSek: (rate) => `Moms i SEK (1 EUR = ${rate} SEK)`,
 	total: 'Att betala',
 	totalCredited: 'Krediterat belopp',
 	reverseCharge: 'Omvänd skattskyldighet: köparen redovisar momsen för denna tjänst (artikel 196 i rådets direktiv 2006/112/EG). Ingen svensk moms debiteras.',
@@ -164,3 +168,9 @@ export const addressLines = (address: string): string[] =>
 		.split(/\r?\n|,\s*(?=\S)/)
 		.map((l) => l.trim())
 		.filter(Boolean);
+
+/** An exchange rate kept × 10 000 as four decimals: 112345 → "11.2345" (en) or "11,2345" (sv). */
+export const exchangeRate = (rateE4: number, language: InvoiceLanguage = 'en'): string => {
+	const text = (rateE4 / 10_000).toFixed(4);
+	return language === 'sv' ? text.replace('.', ',') : text;
+};

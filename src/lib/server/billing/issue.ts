@@ -5,7 +5,7 @@ import { recordAudit } from '$lib/server/audit/record';
 import { ConflictError } from '$lib/server/errors';
 import type { Buyer, Currency, InvoiceLanguage, InvoiceReason, Seller, VatTreatment } from '$lib/billing';
 import { addDays } from './dates';
-import { vatOf } from './money';
+import { divideRounded, vatOf } from './money';
 import { paymentReference } from './reference';
 import { billingSettings, type BillingSettings } from './settings';
 import { buyerOf } from './buyer';
@@ -41,6 +41,16 @@ async function partiesToday(trx: Trx, organizationId: string, settings: BillingS
 	return { seller: settings.seller, buyer, language, vat: vatTreatment(buyer.country, buyer.vatNumber, settings.vatRateBp) };
 }
 
+/**
+ * Swedish VAT on an invoice in euros is also stated in kronor, at the operator's rate (kept on the
+ * invoice): VAT in cents × SEK per EUR = VAT in öre, rounded once. Null when there is no VAT, the invoice
+ * is in SEK, or no rate is set.
+ */
+export function vatInSek(currency: Currency, vatMinor: number, rateE4: number | null): { rateE4: number; vatMinor: number } | null {
+	if (currency !== 'EUR' || vatMinor === 0 || rateE4 === null) return null;
+	return { rateE4, vatMinor: divideRounded(vatMinor * rateE4, 10_000) };
+}
+
 /** The next number of the one sequence of invoices and credit notes: taken in `trx`, so a rollback leaves no gap. */
 export async function nextInvoiceNumber(trx: Trx): Promise<number> {
 	const r = await sql<{ last_number: number }>`UPDATE invoice_counter SET last_number = last_number + 1 RETURNING last_number`.execute(trx);
@@ -61,8 +71,8 @@ export async function issueDocument(
 		lines: Line[];
 		today: string;
 		actor: string;
-		/** A credit note: the invoice it cancels, whose parties, language and VAT it repeats. */
-		credits?: Parties & { id: string };
+		/** A credit note: the invoice it cancels, whose parties, language, VAT and exchange rate it repeats. */
+		credits?: Parties & { id: string; sekPerEurE4: number | null };
 	}
 ): Promise<IssuedInvoice> {
 	const settings = await billingSettings(trx);
@@ -72,6 +82,7 @@ export async function issueDocument(
 	const net = opts.lines.reduce((s, l) => s + l.amount, 0);
 	const vatMinor = vatOf(net, vat.rateBp);
 	const credit = opts.credits !== undefined;
+	const sek = vatInSek(opts.currency, vatMinor, credit ? opts.credits!.sekPerEurE4 : settings.sekPerEurE4);
 	const invoice = await trx
 		.insertInto('invoices')
 		.values({
@@ -93,6 +104,8 @@ export async function issueDocument(
 			net_minor: net,
 			vat_minor: vatMinor,
 			total_minor: net + vatMinor,
+			sek_per_eur_e4: sek?.rateE4 ?? null,
+			vat_sek_minor: sek?.vatMinor ?? null,
 			payment_reference: paymentReference(number, opts.currency),
 			e_invoice: buyer.peppolId !== '',
 			created_by: opts.actor

@@ -93,6 +93,10 @@ export const invoiceOutput = z.strictObject({
 	...invoiceSummaryOutput.shape,
 	language: z.enum(['en', 'sv']),
 	vatRateBp: int,
+	vatSek: z
+		.strictObject({ rateE4: int.describe('SEK per EUR × 10 000: 112345 = 11.2345.'), vatMinor: minor.describe('The VAT in öre.') })
+		.nullable()
+		.describe('Swedish VAT on an invoice in EUR, also stated in SEK at the rate it was issued with; null otherwise.'),
 	seller: party.describe('The seller as printed on the invoice.'),
 	buyer: party.describe('The buyer as printed on the invoice.'),
 	lines: z.array(line.extend({ position: int }))

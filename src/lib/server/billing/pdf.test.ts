@@ -62,6 +62,18 @@ describe('the invoice PDF', () => {
 		expect(text).toContain(doc.paymentReference);
 	});
 
+	it('states Swedish VAT on an invoice in euros in kronor too, with the rate used (and only then)', async () => {
+		for (const language of ['en', 'sv'] as const) {
+			const doc = billingDocument({ treatment: 'standard', currency: 'EUR', language });
+			expect(doc.vatSek).toEqual({ rateE4: 112_345, vatMinor: Math.round((doc.vatMinor * 112_345) / 10_000) });
+			const label = language === 'en' ? 'VAT in SEK (1 EUR = 11.2345 SEK)' : 'Moms i SEK (1 EUR = 11,2345 SEK)';
+			expect(await pdfText(doc)).toContain(squash(`${label}${formatMoney(doc.vatSek!.vatMinor, 'SEK', language)}`));
+		}
+		expect(billingDocument({ treatment: 'standard', currency: 'SEK' }).vatSek).toBeNull();
+		expect(billingDocument({ treatment: 'reverse_charge' }).vatSek).toBeNull();
+		expect(await pdfText(billingDocument({ treatment: 'reverse_charge' }))).not.toContain(squash('VAT in SEK'));
+	});
+
 	it('says VAT does not apply to a buyer outside the EU', async () => {
 		const doc = billingDocument({ treatment: 'outside_eu' });
 		const text = await pdfText(doc);

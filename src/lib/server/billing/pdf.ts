@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceLine } from './queries';
 import { addDays, daysBetween } from './dates';
 import { formatMoney } from './money';
-import { addressLines, countryName, invoiceText, vatPercent, type InvoiceText } from './invoice-text';
+import { addressLines, countryName, exchangeRate, invoiceText, vatPercent, type InvoiceText } from './invoice-text';
 import { CONTENT_WIDTH, INK, LEFT, PAGE, RIGHT, heightOf, onEveryPage, textAt, winAnsi, type Doc, type TextStyle } from '$lib/server/reports/pdf-layout';
 
 const FOOTER_Y = PAGE.height - 58;
@@ -173,7 +173,7 @@ function lines({ pdf, doc, txt, money }: Ctx, y: number): number {
 function totals({ pdf, doc, txt, money }: Ctx, y: number): number {
 	// Values end where the table's amounts end (its cell padding before the right edge).
 	const x = RIGHT - 250;
-	if (y + 70 > BOTTOM) {
+	if (y + 84 > BOTTOM) {
 		pdf.addPage();
 		y = 50;
 	}
@@ -186,6 +186,9 @@ function totals({ pdf, doc, txt, money }: Ctx, y: number): number {
 	pdf.moveTo(x, y).lineTo(RIGHT, y).lineWidth(1).strokeColor(INK.text).stroke();
 	y += 6;
 	row(doc.kind === 'credit_note' ? txt.totalCredited : txt.total, money(doc.totalMinor), { size: 11.5, font: 'bold' });
+	// Swedish VAT on an invoice in euros is stated in kronor too (at the rate kept on the invoice).
+	if (doc.vatSek)
+		row(txt.vatInSek(exchangeRate(doc.vatSek.rateE4, doc.language)), formatMoney(doc.vatSek.vatMinor, 'SEK', doc.language), { size: 8, color: INK.muted });
 	return y + 8;
 }
 

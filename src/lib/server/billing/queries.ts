@@ -37,6 +37,8 @@ export interface InvoiceDocument {
 	vatRateBp: number;
 	netMinor: number;
 	vatMinor: number;
+	/** Swedish VAT on an invoice in EUR, also in SEK (öre) at the rate it was issued with (SEK per EUR × 10 000). */
+	vatSek: { rateE4: number; vatMinor: number } | null;
 	totalMinor: number;
 	paymentReference: string;
 	eInvoice: boolean;
@@ -83,6 +85,7 @@ async function withLines(rows: Row[], executor: Db): Promise<InvoiceDocument[]> 
 		vatRateBp: r.vat_rate_bp,
 		netMinor: Number(r.net_minor),
 		vatMinor: Number(r.vat_minor),
+		vatSek: r.sek_per_eur_e4 === null ? null : { rateE4: r.sek_per_eur_e4, vatMinor: Number(r.vat_sek_minor) },
 		totalMinor: Number(r.total_minor),
 		paymentReference: r.payment_reference,
 		eInvoice: r.e_invoice,

@@ -13,6 +13,8 @@ export interface BillingSettings {
 	trialUserLimit: number;
 	lapseAfterDays: number;
 	vatRateBp: number;
+	/** Kronor per euro × 10 000 (11.2345 → 112345), for stating Swedish VAT in SEK on invoices in EUR; null until set. */
+	sekPerEurE4: number | null;
 	prices: Record<Currency, number>;
 }
 
@@ -28,6 +30,7 @@ export async function billingSettings(executor: Db = db()): Promise<BillingSetti
 		trialUserLimit: s.trial_user_limit,
 		lapseAfterDays: s.lapse_after_days,
 		vatRateBp: s.vat_rate_bp,
+		sekPerEurE4: s.sek_per_eur_e4,
 		prices: Object.fromEntries(prices.map((p) => [p.currency, p.unit_price_minor])) as Record<Currency, number>
 	};
 }
@@ -56,6 +59,10 @@ const price = z.coerce
 	.max(100_000, 'At most 100000')
 	.transform((v) => Math.round(v * 100));
 
+const exchangeRate = z
+	.union([z.literal(''), z.null(), z.coerce.number().positive('More than zero').max(10_000, 'At most 10000')])
+	.transform((v) => (v === '' || v === null ? null : Math.round(v * 10_000)));
+
 export const settingsInput = z
 	.strictObject({
 		seller: sellerInput,
@@ -64,7 +71,8 @@ export const settingsInput = z
 		trialMonths: z.coerce.number().int().min(0).max(12, 'At most 12 months'),
 		trialUserLimit: minor(100_000),
 		lapseAfterDays: z.coerce.number().int().min(0).max(365, 'At most 365 days'),
-		prices: z.strictObject({ EUR: price, SEK: price })
+		prices: z.strictObject({ EUR: price, SEK: price }),
+		sekPerEur: exchangeRate.optional()
 	})
 	.refine((s) => !s.seller.iban || !!s.seller.bic, { message: 'An IBAN needs its BIC', path: ['seller', 'bic'] })
 	.refine((s) => !!s.seller.bankgiro || !!s.seller.iban, { message: 'Give a bankgiro number or an IBAN', path: ['seller', 'bankgiro'] });
@@ -82,6 +90,7 @@ export async function saveBillingSettings(opts: { actor: string; input: unknown 
 				trial_months: input.trialMonths,
 				trial_user_limit: input.trialUserLimit,
 				lapse_after_days: input.lapseAfterDays,
+				...(input.sekPerEur !== undefined && { sek_per_eur_e4: input.sekPerEur }),
 				updated_at: new Date(),
 				updated_by: opts.actor
 			})
@@ -93,7 +102,7 @@ export async function saveBillingSettings(opts: { actor: string; input: unknown 
 				.where('currency', '=', currency)
 				.execute();
 		await recordAudit(
-			{ organizationId: null, actor: opts.actor, action: 'billing_settings_changed', details: { prices: input.prices, terms: input.paymentTermsDays } },
+			{ organizationId: null, actor: opts.actor, action: 'billing_settings_changed', details: { prices: input.prices, terms: input.paymentTermsDays, sekPerEurE4: input.sekPerEur } },
 			trx
 		);
 	});

@@ -66,6 +66,7 @@ const ORDER = [
 	'cbc:CreditNoteTypeCode',
 	'cbc:Note',
 	'cbc:DocumentCurrencyCode',
+	'cbc:TaxCurrencyCode',
 	'cbc:BuyerReference',
 	'cac:InvoicePeriod',
 	'cac:BillingReference',
@@ -190,6 +191,31 @@ describe('the Peppol BIS 3.0 e-invoice', () => {
 		const means = one(rc, 'cac:PaymentMeans');
 		expect(text(means, 'cac:PayeeFinancialAccount/cbc:ID')).toBe('SE4550000000058398257466');
 		expect(text(means, 'cbc:PaymentID')).toMatch(/^RF\d{2}1001$/);
+	});
+
+	it('accounts Swedish VAT on an invoice in euros in kronor too: BT-6 and its one TaxTotal, BT-111 (BR-53)', () => {
+		for (const kind of ['invoice', 'credit_note'] as const) {
+			const doc = billingDocument({ treatment: 'standard', currency: 'EUR', kind });
+			const x = parse(invoiceUbl(doc));
+			expect(text(x, 'cbc:TaxCurrencyCode')).toBe('SEK');
+			const totals = all(x, 'cac:TaxTotal');
+			expect(totals).toHaveLength(2);
+			const [inEur, inSek] = totals;
+			expect(one(inEur, 'cbc:TaxAmount').attrs.currencyID).toBe('EUR');
+			expect(all(inSek, 'cac:TaxSubtotal')).toHaveLength(0);
+			expect(one(inSek, 'cbc:TaxAmount').attrs.currencyID).toBe('SEK');
+			const sign = kind === 'credit_note' ? -1 : 1;
+			expect(text(inSek, 'cbc:TaxAmount')).toBe(decimal(sign * doc.vatSek!.vatMinor));
+			expect(cents(num(inSek, 'cbc:TaxAmount'))).toBe(Math.round((cents(num(inEur, 'cbc:TaxAmount')) * 112_345) / 10_000));
+			const indices = x.children.map((c) => ORDER.indexOf(c.name));
+			expect(indices).toEqual([...indices].sort((a, b) => a - b));
+		}
+		// Without VAT, or in SEK, neither is written.
+		for (const doc of [billingDocument({ treatment: 'reverse_charge' }), billingDocument({ treatment: 'standard' })]) {
+			const x = parse(invoiceUbl(doc));
+			expect(all(x, 'cbc:TaxCurrencyCode')).toHaveLength(0);
+			expect(all(x, 'cac:TaxTotal')).toHaveLength(1);
+		}
 	});
 
 	it('makes a credit note a CreditNote with positive amounts that references the invoice it cancels', () => {

@@ -145,6 +145,8 @@ export function invoiceUbl(doc: InvoiceDocument): string {
 		el(credit ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode', credit ? '381' : '380'),
 		el('cbc:Note', note),
 		el('cbc:DocumentCurrencyCode', doc.currency),
+		// Swedish VAT on an invoice in EUR is accounted in SEK too (BT-6, with its total BT-111 below).
+		doc.vatSek ? el('cbc:TaxCurrencyCode', 'SEK') : null,
 		el('cbc:BuyerReference', buyer.contactName || doc.paymentReference),
 		el('cac:InvoicePeriod', [el('cbc:StartDate', doc.periodStart), el('cbc:EndDate', addDays(doc.periodEnd, -1))]),
 		credit && doc.creditsNumber !== null ? el('cac:BillingReference', [el('cac:InvoiceDocumentReference', [el('cbc:ID', doc.creditsNumber)])]) : null,
@@ -177,6 +179,7 @@ export function invoiceUbl(doc: InvoiceDocument): string {
 			amount('cbc:TaxAmount', doc.vatMinor),
 			el('cac:TaxSubtotal', [amount('cbc:TaxableAmount', doc.netMinor), amount('cbc:TaxAmount', doc.vatMinor), category('cac:TaxCategory', true)])
 		]),
+		doc.vatSek ? el('cac:TaxTotal', [el('cbc:TaxAmount', decimal(sign * doc.vatSek.vatMinor), { currencyID: 'SEK' })]) : null,
 		el('cac:LegalMonetaryTotal', [
 			amount(
 				'cbc:LineExtensionAmount',

@@ -177,6 +177,7 @@ export interface BillingSettings {
   lapse_after_days: Generated<number>;
   minimum_users: Generated<number>;
   payment_terms_days: Generated<number>;
+  sek_per_eur_e4: number | null;
   seller: Json | null;
   trial_months: Generated<number>;
   trial_user_limit: Generated<number>;
@@ -300,10 +301,12 @@ export interface Invoices {
   period_end: string;
   period_start: string;
   reason: string;
+  sek_per_eur_e4: number | null;
   seller: Json;
   total_minor: number;
   vat_minor: number;
   vat_rate_bp: number;
+  vat_sek_minor: number | null;
   vat_treatment: string;
 }
 

@@ -26,6 +26,7 @@ import * as m024 from './migrations/024_model_versions';
 import * as m025 from './migrations/025_job_role_keys';
 import * as m026 from './migrations/026_experiments';
 import * as m027 from './migrations/027_billing';
+import * as m028 from './migrations/028_vat_in_sek';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -54,7 +55,8 @@ const migrations: Record<string, Migration> = {
 	'024_model_versions': m024,
 	'025_job_role_keys': m025,
 	'026_experiments': m026,
-	'027_billing': m027
+	'027_billing': m027,
+	'028_vat_in_sek': m028
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,7 +53,8 @@ export const actions: Actions = {
 					trialMonths: f('trialMonths'),
 					trialUserLimit: f('trialUserLimit'),
 					lapseAfterDays: f('lapseAfterDays'),
-					prices: { EUR: f('prices.EUR'), SEK: f('prices.SEK') }
+					prices: { EUR: f('prices.EUR'), SEK: f('prices.SEK') },
+					sekPerEur: f('sekPerEur')
 				}
 			});
 			return { done: 'settings' as const };
