@@ -28,8 +28,12 @@ test('the operator starts a subscription, an admin adds a person and sees the pr
 	await op.locator('#seller-orgno').fill('556000-0000');
 	await op.locator('#seller-vat').fill('SE556000000001');
 	await op.locator('#seller-bankgiro').fill('123-4567');
+	await op.getByLabel('Exchange rate (SEK per EUR)').fill('11.2345');
 	await op.getByRole('button', { name: 'Save changes' }).click();
 	await expect(op.getByRole('status').first()).toContainText('Saved.');
+	await expect(op.getByLabel('Exchange rate (SEK per EUR)')).toHaveValue('11.2345');
+	await expectAccessible(op);
+	await shoot(op, `billing-operator-${device}`);
 
 	// A new customer starts on a trial; the operator starts its subscription.
 	await op.goto('/operator');

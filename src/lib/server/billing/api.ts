@@ -42,7 +42,15 @@ export async function invoiceDetail(organizationId: string, invoiceId: string, e
 	if (!isUuid(invoiceId)) throw new NotFoundError('invoice');
 	const d = await loadInvoice(organizationId, invoiceId, executor);
 	const { organizationName: _n, organizationId: _o, ...s } = invoiceSummary(d);
-	return { ...s, language: d.language, vatRateBp: d.vatRateBp, vatSek: d.vatSek && { ...d.vatSek }, seller: { ...d.seller }, buyer: { ...d.buyer }, lines: d.lines };
+	return {
+		...s,
+		language: d.language,
+		vatRateBp: d.vatRateBp,
+		vatSek: d.vatSek && { ...d.vatSek },
+		seller: { ...d.seller },
+		buyer: { ...d.buyer },
+		lines: d.lines
+	};
 }
 
 /** ?from=&to= of the operator's invoice list: days, both included; the last month and this one by default. */

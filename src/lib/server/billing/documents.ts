@@ -77,7 +77,14 @@ export async function creditInvoice(
 		return issueDocument(trx, {
 			organizationId: opts.organizationId,
 			reason: 'credit',
-			credits: { id: inv.id, sekPerEurE4: inv.sek_per_eur_e4, seller: inv.seller, buyer: inv.buyer, language: inv.language, vat: { treatment: inv.vat_treatment, rateBp: inv.vat_rate_bp } },
+			credits: {
+				id: inv.id,
+				sekPerEurE4: inv.sek_per_eur_e4,
+				seller: inv.seller,
+				buyer: inv.buyer,
+				language: inv.language,
+				vat: { treatment: inv.vat_treatment, rateBp: inv.vat_rate_bp }
+			},
 			period: { start: inv.period_start, end: inv.period_end },
 			currency: inv.currency,
 			today: dateIn(opts.now ?? new Date()),

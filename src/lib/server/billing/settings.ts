@@ -102,7 +102,12 @@ export async function saveBillingSettings(opts: { actor: string; input: unknown 
 				.where('currency', '=', currency)
 				.execute();
 		await recordAudit(
-			{ organizationId: null, actor: opts.actor, action: 'billing_settings_changed', details: { prices: input.prices, terms: input.paymentTermsDays, sekPerEurE4: input.sekPerEur } },
+			{
+				organizationId: null,
+				actor: opts.actor,
+				action: 'billing_settings_changed',
+				details: { prices: input.prices, terms: input.paymentTermsDays, sekPerEurE4: input.sekPerEur }
+			},
 			trx
 		);
 	});
