@@ -107,6 +107,18 @@ test('a newcomer starts SOS, creates an organization, builds its tree, adds a us
 	await expect(page.getByRole('cell', { name: 'Import applied' }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Signed in', exact: true }).first()).toBeVisible();
 	await expectAccessible(page);
+
+	// A new organization is on a trial for up to 30 people: a file that would go over says so before it is applied, and is refused whole.
+	const many = [header, ...Array.from({ length: 30 }, (_, i) => `Person ${i},person${i}@acme.example,en,Nordics,Oslo,,sales_person,participant`)].join('\n');
+	await page.goto('/app/users/import');
+	await page.getByLabel(/File/).setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(many) });
+	await page.getByRole('button', { name: 'Upload and preview' }).click();
+	await expect(page.getByTestId('trial-limit')).toContainText('Your trial covers up to 30 people');
+	await shoot(page, 'import-trial-limit');
+	await page.getByRole('button', { name: 'Apply import' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('Your trial covers up to 30 people');
+	await page.goto('/app/users');
+	await expect(page.getByRole('link', { name: 'Person 0', exact: true })).toHaveCount(0);
 });
 
 test('the demo admin signs in with the printed password on a phone and switches to Swedish @phone', async ({ page }) => {
