@@ -6,6 +6,7 @@
  */
 import type { InvoiceDocument } from './queries';
 import { decimal } from './money';
+import { exchangeRate } from './invoice-text';
 import { safeText } from '$lib/server/reports/safe-cell';
 
 export const INVOICE_CSV_COLUMNS = [
@@ -55,7 +56,7 @@ export function invoicesCsv(docs: InvoiceDocument[]): string {
 			d.paidOn ?? '',
 			text(d.paymentReference),
 			d.vatSek ? decimal(d.vatSek.vatMinor) : '',
-			d.vatSek ? (d.vatSek.rateE4 / 10_000).toFixed(4) : ''
+			d.vatSek ? exchangeRate(d.vatSek.rateE4) : ''
 		].join(',')
 	);
 	return `\uFEFF${[INVOICE_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
