@@ -56,7 +56,13 @@ export const AUDIT_ACTIONS = [
 	'subscription_ended',
 	'invoice_issued',
 	'invoice_paid',
-	'credit_note_issued'
+	'credit_note_issued',
+	'person_erased',
+	'retention_changed',
+	'retention_applied',
+	'organization_exported',
+	'organization_deletion_requested',
+	'organization_deletion_cancelled'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

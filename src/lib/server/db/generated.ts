@@ -57,6 +57,7 @@ export interface ActionDigests {
 export interface ActionNotes {
   action_id: string;
   author: string;
+  author_id: string | null;
   body: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -407,11 +408,16 @@ export interface OperatorSettings {
 }
 
 export interface Organizations {
+  audit_retention_months: Generated<number>;
   benchmark_excluded: Generated<boolean>;
   country: string;
   created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  deletion_due_at: Timestamp | null;
+  deletion_requested_at: Timestamp | null;
   id: Generated<string>;
   industry: string;
+  invitation_retention_months: Generated<number>;
   is_demo: Generated<boolean>;
   level_names: Generated<string[]>;
   name: string;
@@ -523,6 +529,7 @@ export interface Rounds {
   created_by: string;
   ends_at: Timestamp;
   id: Generated<string>;
+  invitations_scrubbed_at: Timestamp | null;
   is_generated: Generated<boolean>;
   min_group_size: Generated<number>;
   model_id: string;

@@ -96,7 +96,7 @@ async function insertUser(opts: { organizationId: string; actor: Actor }, input:
 }
 
 /** Call inside a transaction: locks the admin rows, so that two demotions or deletions at once cannot both pass. */
-async function assertNotLastAdmin(organizationId: string, userId: string, executor: Db = db()) {
+export async function assertNotLastAdmin(organizationId: string, userId: string, executor: Db = db()) {
 	const admins = await executor
 		.selectFrom('users')
 		.select('id')
@@ -169,15 +169,17 @@ export async function updateUser(opts: { organizationId: string; actor: Actor; u
 	});
 }
 
+/** The actions, corrections, KPIs and experiments a person owned stay, without an owner (no SET NULL foreign key: see docs/scaling.md). */
+export async function releaseOwnership(organizationId: string, userId: string, trx: Db): Promise<void> {
+	for (const table of ['kpis', 'actions', 'decisions', 'experiments'] as const)
+		await trx.updateTable(table).set({ owner_id: null }).where('organization_id', '=', organizationId).where('owner_id', '=', userId).execute();
+}
+
 export async function deleteUser(opts: { organizationId: string; actor: Actor; userId: string }, executor: Db = db()): Promise<void> {
 	await executor.transaction().execute(async (trx) => {
 		const user = await getUser(opts, trx);
 		if (user.access === 'admin') await assertNotLastAdmin(opts.organizationId, user.id, trx);
-		// The actions, corrections and KPIs they owned stay, without an owner (no SET NULL foreign key: see docs/scaling.md).
-		await trx.updateTable('kpis').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
-		await trx.updateTable('actions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
-		await trx.updateTable('decisions').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
-		await trx.updateTable('experiments').set({ owner_id: null }).where('organization_id', '=', opts.organizationId).where('owner_id', '=', user.id).execute();
+		await releaseOwnership(opts.organizationId, user.id, trx);
 		const res = await trx.deleteFrom('users').where('organization_id', '=', opts.organizationId).where('id', '=', user.id).executeTakeFirst();
 		if (Number(res.numDeletedRows) === 0) throw new NotFoundError('user');
 		await recordAudit({ organizationId: opts.organizationId, actor: opts.actor.label, action: 'user_deleted', target: user.email }, trx);

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { db, type Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/auth/actor';
+import { ValidationError } from '$lib/server/errors';
+import { recordAudit } from '$lib/server/audit/record';
+import { getUser } from './queries';
+import { assertNotLastAdmin, releaseOwnership } from './mutations';
+
+/**
+ * Columns that hold who did something as a label (a member's email, see Actor.label). Erasing a person
+ * replaces their email there with the pseudonym. A test checks that every other text column of the
+ * schema is either listed here, handled below, or cannot hold a person's email.
+ */
+export const LABEL_COLUMNS = [
+	['actions', 'created_by'],
+	['api_tokens', 'created_by'],
+	['decisions', 'created_by'],
+	['experiments', 'created_by'],
+	['kpi_reviews', 'created_by'],
+	['kpi_reviews', 'closed_by'],
+	['kpi_value_changes', 'changed_by'],
+	['kpi_values', 'updated_by'],
+	['report_exports', 'requested_by'],
+	['rounds', 'created_by'],
+	['sales_agendas', 'decided_by'],
+	['sales_agendas', 'recorded_by'],
+	['user_imports', 'created_by'],
+	['audit_events', 'actor'],
+	['audit_events', 'target']
+] as const;
+
+const confirmation = z.strictObject({ confirmEmail: z.string().trim().toLowerCase() });
+
+export interface Erasure {
+	pseudonym: string;
+}
+
+/**
+ * Erases a person (the right to erasure): their user row goes, their email and name are replaced by a
+ * pseudonym wherever SOS kept them as a label (the audit log, who created what, notes they wrote),
+ * their invitations lose the address and the link to them, their personal KPI values go, and their
+ * account goes too unless another organization still has them. Their survey answers stay: nothing links
+ * them to the person. The caller confirms by typing the person's email. One transaction.
+ */
+export async function erasePerson(opts: { organizationId: string; actor: Actor; userId: string; input: unknown }, executor: Db = db()): Promise<Erasure> {
+	const parsed = confirmation.safeParse(opts.input);
+	return executor.transaction().execute(async (trx) => {
+		const user = await getUser(opts, trx);
+		if (!parsed.success || parsed.data.confirmEmail !== user.email)
+			throw new ValidationError('confirmEmail: Type the person’s email address to confirm.', [
+				{ path: 'confirmEmail', message: 'Type the person’s email address to confirm.' }
+			]);
+		if (user.access === 'admin') await assertNotLastAdmin(opts.organizationId, user.id, trx);
+		const pseudonym = `Erased person ${randomBytes(4).toString('hex')}`;
+		const org = opts.organizationId;
+		await releaseOwnership(org, user.id, trx);
+		await pseudonymiseLabels({ organizationId: org, email: user.email, name: user.name, userId: user.id, pseudonym }, trx);
+		await trx
+			.updateTable('invitations')
+			.set({ email: '', user_id: sql<string>`gen_random_uuid()` })
+			.where('organization_id', '=', org)
+			.where('user_id', '=', user.id)
+			.execute();
+		await trx.deleteFrom('kpi_value_changes').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
+		await trx.deleteFrom('users').where('organization_id', '=', org).where('id', '=', user.id).execute();
+		await trx.updateTable('billable_presence').set({ email: pseudonym.toLowerCase() }).where('organization_id', '=', org).where('email', '=', user.email).execute();
+		await trx.updateTable('billing_accounts').set({ contact_email: '', contact_name: '' }).where('organization_id', '=', org).where('contact_email', '=', user.email).execute();
+		await eraseAccountIfUnused(org, user.email, pseudonym, trx);
+		await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'person_erased', target: pseudonym }, trx);
+		return { pseudonym };
+	});
+}
+
+async function pseudonymiseLabels(p: { organizationId: string; email: string; name: string; userId: string; pseudonym: string }, trx: Db): Promise<void> {
+	for (const [table, column] of LABEL_COLUMNS)
+		await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${p.pseudonym} WHERE organization_id = ${p.organizationId} AND ${sql.ref(column)} IN (${p.email}, ${p.name})`.execute(
+			trx
+		);
+	// The audit log's details may name the person: their email anywhere in a text, their name as a whole value.
+	const [email, pseudonym, name] = [jsonText(p.email), jsonText(p.pseudonym), `"${jsonText(p.name)}"`];
+	await sql`UPDATE audit_events SET details = replace(replace(details::text, ${email}, ${pseudonym}), ${name}, ${`"${pseudonym}"`})::jsonb
+		WHERE organization_id = ${p.organizationId} AND (details::text LIKE ${like(email)} OR details::text LIKE ${like(name)})`.execute(trx);
+	await trx.updateTable('action_notes').set({ author: p.pseudonym, author_id: null }).where('organization_id', '=', p.organizationId).where('author_id', '=', p.userId).execute();
+	// Notes written before authors were kept by id carry only the name.
+	await trx
+		.updateTable('action_notes')
+		.set({ author: p.pseudonym })
+		.where('organization_id', '=', p.organizationId)
+		.where('author_id', 'is', null)
+		.where('author', '=', p.name)
+		.execute();
+}
+
+/** The account (the email's sign-in) goes with the last organization that has the person. */
+async function eraseAccountIfUnused(organizationId: string, email: string, pseudonym: string, trx: Db): Promise<void> {
+	const elsewhere = await trx.selectFrom('users').select('organization_id').where('email', '=', email).limit(1).executeTakeFirst();
+	if (elsewhere) {
+		// Signed in here, they are signed out of this organization at once.
+		const account = trx.selectFrom('accounts').select('id').where('email', '=', email);
+		await trx.deleteFrom('sessions').where('organization_id', '=', organizationId).where('account_id', 'in', account).execute();
+		return;
+	}
+	await trx.deleteFrom('accounts').where('email', '=', email).where('is_operator', '=', false).execute();
+	await trx.updateTable('global_audit_events').set({ actor: pseudonym }).where('actor', '=', email).execute();
+	await trx.updateTable('global_audit_events').set({ target: pseudonym }).where('target', '=', email).execute();
+	await trx.deleteFrom('rate_limits').where('key', 'like', like(email)).execute();
+}
+
+/** A string as it appears inside JSON text (quotes and backslashes escaped, no surrounding quotes). */
+const jsonText = (s: string) => JSON.stringify(s).slice(1, -1);
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
