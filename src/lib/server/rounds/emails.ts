@@ -39,7 +39,9 @@ async function sendOne(organizationId: string, origin: string, executor: Db = db
 		if (!p) return false;
 		const link = surveyLink(origin, await invitationToken({ organizationId: p.organization_id, invitationId: p.id }, trx));
 		const build = p.invitation_sent ? reminderEmail : invitationEmail;
-		await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
+		// An erased person's invitation has no address left: it counts as sent, and nothing goes out.
+		if (p.email !== '')
+			await sendEmail({ to: p.email, ...build(p.language, { link, round: p.round_name, organization: p.organization_name, endsAt: p.ends_at }) });
 		await trx
 			.updateTable('invitations')
 			// An invitation sent after a reminder fell due (a draft launched late, a reminder asked for before the

@@ -32,7 +32,9 @@ async function traces(needle: string): Promise<string[]> {
 		WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')`.execute(db);
 	const found: string[] = [];
 	for (const c of columns) {
-		const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(c.table_name)} WHERE ${sql.ref(c.column_name)}::text ILIKE ${`%${needle}%`}`.execute(db);
+		const { rows } = await sql<{
+			n: number;
+		}>`SELECT count(*)::int AS n FROM ${sql.table(c.table_name)} WHERE ${sql.ref(c.column_name)}::text ILIKE ${`%${needle}%`}`.execute(db);
 		if (rows[0].n > 0) found.push(`${c.table_name}.${c.column_name} (${rows[0].n})`);
 	}
 	return found;
@@ -48,7 +50,12 @@ afterAll(() => drop());
 
 describe('erasing a person', () => {
 	it('leaves no trace of them outside the pseudonymised audit log, and keeps the anonymous answers', async () => {
-		const admin = await db.selectFrom('users').select(['id', 'email', 'name', 'access']).where('organization_id', '=', orgId).where('access', '=', 'admin').executeTakeFirstOrThrow();
+		const admin = await db
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'access'])
+			.where('organization_id', '=', orgId)
+			.where('access', '=', 'admin')
+			.executeTakeFirstOrThrow();
 		// A manager who was invited to the demo's rounds, renamed to a name no one else has.
 		const invited = await db
 			.selectFrom('invitations as i')
@@ -59,17 +66,29 @@ describe('erasing a person', () => {
 			.executeTakeFirstOrThrow();
 		const name = 'Zebulon Quillfeather';
 		await updateUser({ organizationId: orgId, actor: actorOf({ ...admin, access: 'admin' }), userId: invited.id, input: { name } }, db);
-		const person = await db.selectFrom('users').select(['id', 'email', 'name', 'access']).where('organization_id', '=', orgId).where('id', '=', invited.id).executeTakeFirstOrThrow();
+		const person = await db
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'access'])
+			.where('organization_id', '=', orgId)
+			.where('id', '=', invited.id)
+			.executeTakeFirstOrThrow();
 		const me = actorOf({ ...person, access: 'admin' });
 		// Things they did: an action with a note, a line in the audit log naming them in its details.
 		const action = await createAction({ actor: me, input: { unitId: ORGANIZATION, title: 'Weekly pipeline review' } }, db);
 		await addActionNote({ actor: me, actionId: action.id, input: { body: 'Started' } }, db);
 		await recordAudit({ organizationId: orgId, actor: person.email, action: 'sign_in', details: { note: `by ${person.email}`, who: name } }, db);
 		await db.insertInto('accounts').values({ email: person.email }).execute();
-		const responsesBefore = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', orgId).executeTakeFirstOrThrow();
+		const responsesBefore = await db
+			.selectFrom('responses')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('organization_id', '=', orgId)
+			.executeTakeFirstOrThrow();
 		expect((await traces(person.email)).length).toBeGreaterThan(3);
 
-		const { pseudonym } = await erasePerson({ organizationId: orgId, actor: actorOf({ ...admin, access: 'admin' }), userId: person.id, input: { confirmEmail: person.email.toUpperCase() } }, db);
+		const { pseudonym } = await erasePerson(
+			{ organizationId: orgId, actor: actorOf({ ...admin, access: 'admin' }), userId: person.id, input: { confirmEmail: person.email.toUpperCase() } },
+			db
+		);
 
 		expect(await traces(person.email)).toEqual([]);
 		expect(await traces(name)).toEqual([]);
@@ -77,22 +96,47 @@ describe('erasing a person', () => {
 		expect((await traces(pseudonym)).join(' ')).toContain('audit_events.actor');
 		const notes = await db.selectFrom('action_notes').select('author').where('organization_id', '=', orgId).where('action_id', '=', action.id).execute();
 		expect(notes).toEqual([{ author: pseudonym }]);
-		const responsesAfter = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', orgId).executeTakeFirstOrThrow();
+		const responsesAfter = await db
+			.selectFrom('responses')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('organization_id', '=', orgId)
+			.executeTakeFirstOrThrow();
 		expect(Number(responsesAfter.n)).toBe(Number(responsesBefore.n));
-		const erased = await db.selectFrom('audit_events').select(['actor', 'target']).where('organization_id', '=', orgId).where('action', '=', 'person_erased').execute();
+		const erased = await db
+			.selectFrom('audit_events')
+			.select(['actor', 'target'])
+			.where('organization_id', '=', orgId)
+			.where('action', '=', 'person_erased')
+			.execute();
 		expect(erased).toEqual([{ actor: admin.email, target: pseudonym }]);
 	});
 
 	it('asks for the email as confirmation, and keeps the last admin', async () => {
-		const admins = await db.selectFrom('users').select(['id', 'email', 'name', 'access']).where('organization_id', '=', orgId).where('access', '=', 'admin').execute();
+		const admins = await db
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'access'])
+			.where('organization_id', '=', orgId)
+			.where('access', '=', 'admin')
+			.execute();
 		const admin = actorOf({ ...admins[0], access: 'admin' });
-		const participant = await db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', orgId).where('access', '=', 'participant').executeTakeFirstOrThrow();
-		await expect(erasePerson({ organizationId: orgId, actor: admin, userId: participant.id, input: { confirmEmail: 'someone@else.example' } }, db)).rejects.toMatchObject({
+		const participant = await db
+			.selectFrom('users')
+			.select(['id', 'email'])
+			.where('organization_id', '=', orgId)
+			.where('access', '=', 'participant')
+			.executeTakeFirstOrThrow();
+		await expect(
+			erasePerson({ organizationId: orgId, actor: admin, userId: participant.id, input: { confirmEmail: 'someone@else.example' } }, db)
+		).rejects.toMatchObject({
 			code: 'validation_failed'
 		});
-		await expect(erasePerson({ organizationId: orgId, actor: admin, userId: participant.id, input: {} }, db)).rejects.toMatchObject({ code: 'validation_failed' });
+		await expect(erasePerson({ organizationId: orgId, actor: admin, userId: participant.id, input: {} }, db)).rejects.toMatchObject({
+			code: 'validation_failed'
+		});
 		if (admins.length === 1)
-			await expect(erasePerson({ organizationId: orgId, actor: admin, userId: admins[0].id, input: { confirmEmail: admins[0].email } }, db)).rejects.toMatchObject({
+			await expect(
+				erasePerson({ organizationId: orgId, actor: admin, userId: admins[0].id, input: { confirmEmail: admins[0].email } }, db)
+			).rejects.toMatchObject({
 				code: 'last_admin'
 			});
 		expect(await db.selectFrom('users').select('id').where('organization_id', '=', orgId).where('id', '=', participant.id).executeTakeFirst()).toBeTruthy();
@@ -100,7 +144,9 @@ describe('erasing a person', () => {
 
 	it('names only columns that exist', async () => {
 		for (const [table, column] of LABEL_COLUMNS) {
-			const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = ${table} AND column_name = ${column}`.execute(db);
+			const { rows } = await sql<{
+				n: number;
+			}>`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = ${table} AND column_name = ${column}`.execute(db);
 			expect(rows[0].n, `${table}.${column}`).toBe(1);
 		}
 	});

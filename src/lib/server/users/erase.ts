@@ -65,8 +65,18 @@ export async function erasePerson(opts: { organizationId: string; actor: Actor; 
 			.execute();
 		await trx.deleteFrom('kpi_value_changes').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
 		await trx.deleteFrom('users').where('organization_id', '=', org).where('id', '=', user.id).execute();
-		await trx.updateTable('billable_presence').set({ email: pseudonym.toLowerCase() }).where('organization_id', '=', org).where('email', '=', user.email).execute();
-		await trx.updateTable('billing_accounts').set({ contact_email: '', contact_name: '' }).where('organization_id', '=', org).where('contact_email', '=', user.email).execute();
+		await trx
+			.updateTable('billable_presence')
+			.set({ email: pseudonym.toLowerCase() })
+			.where('organization_id', '=', org)
+			.where('email', '=', user.email)
+			.execute();
+		await trx
+			.updateTable('billing_accounts')
+			.set({ contact_email: '', contact_name: '' })
+			.where('organization_id', '=', org)
+			.where('contact_email', '=', user.email)
+			.execute();
 		await eraseAccountIfUnused(org, user.email, pseudonym, trx);
 		await recordAudit({ organizationId: org, actor: opts.actor.label, action: 'person_erased', target: pseudonym }, trx);
 		return { pseudonym };
@@ -82,7 +92,12 @@ async function pseudonymiseLabels(p: { organizationId: string; email: string; na
 	const [email, pseudonym, name] = [jsonText(p.email), jsonText(p.pseudonym), `"${jsonText(p.name)}"`];
 	await sql`UPDATE audit_events SET details = replace(replace(details::text, ${email}, ${pseudonym}), ${name}, ${`"${pseudonym}"`})::jsonb
 		WHERE organization_id = ${p.organizationId} AND (details::text LIKE ${like(email)} OR details::text LIKE ${like(name)})`.execute(trx);
-	await trx.updateTable('action_notes').set({ author: p.pseudonym, author_id: null }).where('organization_id', '=', p.organizationId).where('author_id', '=', p.userId).execute();
+	await trx
+		.updateTable('action_notes')
+		.set({ author: p.pseudonym, author_id: null })
+		.where('organization_id', '=', p.organizationId)
+		.where('author_id', '=', p.userId)
+		.execute();
 	// Notes written before authors were kept by id carry only the name.
 	await trx
 		.updateTable('action_notes')
