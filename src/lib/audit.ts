@@ -62,7 +62,8 @@ export const AUDIT_ACTIONS = [
 	'retention_applied',
 	'organization_exported',
 	'organization_deletion_requested',
-	'organization_deletion_cancelled'
+	'organization_deletion_cancelled',
+	'organization_deleted'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

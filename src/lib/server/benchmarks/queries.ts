@@ -8,6 +8,7 @@ export async function listBenchmarkOrganizations(executor: Db = db()): Promise<{
 	return executor
 		.selectFrom('organizations')
 		.select(['id', 'name', 'is_demo as isDemo', 'benchmark_excluded as excluded'])
+		.where('deleted_at', 'is', null)
 		.orderBy('is_demo')
 		.orderBy('name')
 		.execute();

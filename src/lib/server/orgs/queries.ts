@@ -9,10 +9,10 @@ export async function organizationCountry(opts: { organizationId: string }, exec
 
 /**
  * The operator's list of organizations: customers first, then the generated demo organizations, each by
- * name; `search` keeps those whose name contains it (case-insensitive).
+ * name; `search` keeps those whose name contains it (case-insensitive). Deleted organizations are not listed.
  */
 export async function listOrganizations(opts: { search?: string } = {}, executor: Db = db()) {
-	let q = executor.selectFrom('organizations as o');
+	let q = executor.selectFrom('organizations as o').where('o.deleted_at', 'is', null);
 	// NUL cannot be stored in a name and makes PostgreSQL fail: it is simply not searched for.
 	const search = opts.search?.replaceAll('\u0000', '').trim();
 	if (search) q = q.where('o.name', 'ilike', containsPattern(search));
@@ -26,6 +26,7 @@ export async function listOrganizations(opts: { search?: string } = {}, executor
 			'o.sales_model as salesModel',
 			'o.is_demo as isDemo',
 			'o.created_at as createdAt',
+			'o.deletion_due_at as deletionDueAt',
 			eb.selectFrom('users').whereRef('users.organization_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('userCount')
 		])
 		.orderBy('o.is_demo')
