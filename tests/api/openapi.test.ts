@@ -77,7 +77,10 @@ describe('/api/v1/openapi.json', () => {
 				'/billing/invoices',
 				'/billing/invoices/{id}',
 				'/operator/billing',
-				'/operator/billing/invoices'
+				'/operator/billing/invoices',
+				'/users/{id}/erasure',
+				'/organization/export',
+				'/organization/retention'
 			].sort()
 		);
 	});

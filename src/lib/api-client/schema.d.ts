@@ -1182,6 +1182,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person’s personal data
+         * @description The right to erasure: the user goes, their name and email are replaced by a pseudonym wherever SOS kept them (audit log, who created what, notes), invitations lose the address, personal KPI values go, and the account goes unless another organization has them. Anonymous answers stay. Confirm with the person’s email. The last admin cannot be erased. Admins (or an admin’s API token) only.
+         */
+        post: operations["erasePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything SOS holds about the organization
+         * @description A zip (application/zip) of JSON files — people (also CSV), units, rounds, company questions, actions, decisions, experiments, KPI data, billing details, invoices, the audit log — and each published round's organization results as CSV, as the report shows them to an admin. Never answers. Audit-logged. Admins (or an admin’s API token) only.
+         */
+        get: operations["exportOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long data is kept
+         * @description Admins (or an admin’s API token) only.
+         */
+        get: operations["getRetention"];
+        /**
+         * Set how long data is kept
+         * @description Audit events older than `auditMonths` are deleted nightly; `invitationMonths` after a round closes its invitations lose their email addresses. Both 1–120. Admins (or an admin’s API token) only.
+         */
+        put: operations["setRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2636,6 +2702,14 @@ export interface components {
                 change: number | null;
             }[];
         };
+        Erasure: {
+            /** @description Stands for the person in the audit log from now on. */
+            pseudonym: string;
+        };
+        Retention: {
+            auditMonths: number;
+            invitationMonths: number;
+        };
         Billing: {
             /** @description Lapsed: no new round can start (results stay readable). */
             standing: {
@@ -3280,6 +3354,14 @@ export interface components {
             /** @enum {string} */
             status?: "planned" | "running" | "done" | "stopped";
             result?: string;
+        };
+        ErasureInput: {
+            /** @description The person’s email address, as confirmation. */
+            confirmEmail: string;
+        };
+        RetentionInput: {
+            auditMonths: number;
+            invitationMonths: number;
         };
     };
     responses: {
@@ -5403,6 +5485,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperatorInvoiceList"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    erasePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    exportOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    setRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
                 };
             };
             400: components["responses"]["E400"];

@@ -88,7 +88,13 @@ export async function addActionNote(opts: { actor: Actor; actionId: string; inpu
 	const action = await getAction({ actor: opts.actor, actionId: opts.actionId }, executor);
 	await executor
 		.insertInto('action_notes')
-		.values({ organization_id: opts.actor.membership!.organizationId, action_id: action.id, body, author: opts.actor.membership!.name, author_id: opts.actor.membership!.userId })
+		.values({
+			organization_id: opts.actor.membership!.organizationId,
+			action_id: action.id,
+			body,
+			author: opts.actor.membership!.name,
+			author_id: opts.actor.membership!.userId
+		})
 		.execute();
 	return getAction({ actor: opts.actor, actionId: action.id }, executor);
 }

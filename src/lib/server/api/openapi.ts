@@ -11,6 +11,7 @@ import { kpiPaths, kpiSchemas } from './openapi-kpis';
 import { kpiReviewPaths, kpiReviewSchemas } from './openapi-kpi-reviews';
 import { experimentPaths, experimentSchemas } from './openapi-experiments';
 import { billingPaths } from './openapi-billing';
+import { dataRightsPaths, dataRightsSchemas } from './openapi-data-rights';
 import { outputJsonSchemas, type OutputName } from './outputs';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -127,7 +128,8 @@ export function openApiDocument(serverUrl: string) {
 			...kpiPaths(),
 			...kpiReviewPaths(),
 			...experimentPaths(),
-			...billingPaths()
+			...billingPaths(),
+			...dataRightsPaths()
 		},
 		components: {
 			securitySchemes: {
@@ -151,7 +153,8 @@ export function openApiDocument(serverUrl: string) {
 				...followUpSchemas(),
 				...kpiSchemas(),
 				...kpiReviewSchemas(),
-				...experimentSchemas()
+				...experimentSchemas(),
+				...dataRightsSchemas()
 			},
 			responses: {
 				E400: errorResponse('Invalid input: the message and details say which field and why.'),

@@ -23,6 +23,7 @@ import {
 } from '$lib/server/kpis/review-output';
 import { experimentListOutput, experimentOutput } from '$lib/server/experiments/output';
 import { alignmentOutput } from '$lib/server/results/alignment-output';
+import { erasureOutput, retentionOutput } from '$lib/server/orgs/output';
 import { billingOutput, invoiceListOutput, invoiceOutput, operatorBillingOutput, operatorInvoiceListOutput } from '$lib/server/billing/output';
 
 /** The OpenAPI component name of every output schema the API answers through reply(). */
@@ -71,6 +72,8 @@ const outputs = {
 	Experiment: experimentOutput,
 	ExperimentList: experimentListOutput,
 	Alignment: alignmentOutput,
+	Erasure: erasureOutput,
+	Retention: retentionOutput,
 	Billing: billingOutput,
 	InvoiceList: invoiceListOutput,
 	Invoice: invoiceOutput,

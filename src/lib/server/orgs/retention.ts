@@ -15,7 +15,7 @@ const months = z.coerce
 	.int('A whole number of months')
 	.min(1, 'At least 1 month')
 	.max(120, 'At most 120 months');
-const retentionInput = z.strictObject({ auditMonths: months, invitationMonths: months });
+export const retentionInput = z.strictObject({ auditMonths: months, invitationMonths: months });
 
 export async function getRetention(opts: { organizationId: string }, executor: Db = db()): Promise<Retention> {
 	return executor
@@ -47,13 +47,11 @@ export async function saveRetention(opts: { organizationId: string; actor: Actor
  * stay: they count who was invited). Records what it removed in the organization's audit log. `organizationId`
  * limits it to one organization.
  */
-export async function applyRetention(opts: { now?: Date } = {}, executor: Db = db()): Promise<number> {
+export async function applyRetention(opts: { now?: Date; organizationId?: string } = {}, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
-	const orgs = await executor
-		.selectFrom('organizations')
-		.select(['id', 'audit_retention_months', 'invitation_retention_months'])
-		.where('deleted_at', 'is', null)
-		.execute();
+	let q = executor.selectFrom('organizations').select(['id', 'audit_retention_months', 'invitation_retention_months']).where('deleted_at', 'is', null);
+	if (opts.organizationId) q = q.where('id', '=', opts.organizationId);
+	const orgs = await q.execute();
 	let removed = 0;
 	for (const org of orgs)
 		removed += await applyRetentionOf(

@@ -31,7 +31,7 @@ export const LABEL_COLUMNS = [
 	['audit_events', 'target']
 ] as const;
 
-const confirmation = z.strictObject({ confirmEmail: z.string().trim().toLowerCase() });
+export const erasureInput = z.strictObject({ confirmEmail: z.string().trim().toLowerCase().describe('The person’s email address, as confirmation.') });
 
 export interface Erasure {
 	pseudonym: string;
@@ -45,7 +45,7 @@ export interface Erasure {
  * them to the person. The caller confirms by typing the person's email. One transaction.
  */
 export async function erasePerson(opts: { organizationId: string; actor: Actor; userId: string; input: unknown }, executor: Db = db()): Promise<Erasure> {
-	const parsed = confirmation.safeParse(opts.input);
+	const parsed = erasureInput.safeParse(opts.input);
 	return executor.transaction().execute(async (trx) => {
 		const user = await getUser(opts, trx);
 		if (!parsed.success || parsed.data.confirmEmail !== user.email)

@@ -8,7 +8,7 @@ import { isUuid } from '$lib/server/validation';
 const PAGE = 50;
 const accesses = ['participant', 'viewer', 'admin'] as const;
 
-const flashes = ['created', 'updated', 'deleted'] as const;
+const flashes = ['created', 'updated', 'deleted', 'erased'] as const;
 function flash(q: URLSearchParams) {
 	const done = flashes.find((f) => f === q.get('done'));
 	return done ? { done, email: (q.get('email') ?? '').slice(0, 254) } : null;

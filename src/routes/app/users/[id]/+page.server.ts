@@ -4,6 +4,7 @@ import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
 import { getUser } from '$lib/server/users/queries';
 import { updateUser, deleteUser } from '$lib/server/users/mutations';
+import { erasePerson } from '$lib/server/users/erase';
 import { userFormInput } from '$lib/server/users/form';
 import { unitOptions } from '$lib/server/units/options';
 import { jobRoleChoices } from '$lib/server/users/job-role';
@@ -40,5 +41,15 @@ export const actions: Actions = {
 		const result = await attempt(data, () => deleteUser({ organizationId, actor, userId: user.id }));
 		if (result === undefined) redirect(303, `/app/users?done=deleted&email=${encodeURIComponent(user.email)}`);
 		return result;
+	},
+	erase: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const result = await attempt(data, () =>
+			erasePerson({ organizationId, actor, userId: event.params.id, input: { confirmEmail: data.get('confirmEmail') ?? '' } })
+		);
+		// The address is gone: the list says what was done without naming anyone.
+		if (result && 'pseudonym' in result) redirect(303, '/app/users?done=erased');
+		return { ...result, erase: true };
 	}
 };
