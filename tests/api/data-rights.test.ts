@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { db } from '$lib/server/db';
 import { createTestActor, uniqueEmail } from '$tests/fixtures';
 import { createApiToken } from '$lib/server/api-tokens/tokens';
+import { createSession } from '$lib/server/auth/sessions';
 import { baseUrl, call, sessionCookie } from '../support/http';
 import { getPage, orgWithAdmin, postForm } from './helpers';
 
@@ -74,5 +75,30 @@ describe('the customer’s data rights over HTTP', () => {
 		expect(erased.status).toBe(303);
 		expect(erased.location).toBe('/app/users?done=erased');
 		expect(await db().selectFrom('users').select('id').where('organization_id', '=', org.id).where('email', '=', email).executeTakeFirst()).toBeUndefined();
+	});
+
+	it('the operator requests an organization’s deletion on its page (its admins see the date) and cancels it; an admin cannot', async () => {
+		const { org, cookie } = await orgWithAdmin();
+		const acc = await db()
+			.insertInto('accounts')
+			.values({ email: uniqueEmail('operator'), is_operator: true })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const operator = `sos_session=${(await createSession({ accountId: acc.id, organizationId: null })).token}`;
+		const page = `/operator/organizations/${org.id}/deletion`;
+		expect((await getPage(page, { cookie })).status).toBe(403);
+		expect((await getPage(page, { cookie: operator })).status).toBe(200);
+		const wrong = await postForm(`${page}?/request`, { confirmName: 'Not the name' }, { cookie: operator });
+		expect(wrong.status).toBe(400);
+		const requested = await postForm(`${page}?/request`, { confirmName: org.name }, { cookie: operator });
+		expect(requested.status).toBe(200);
+		const due = await db().selectFrom('organizations').select('deletion_due_at').where('id', '=', org.id).executeTakeFirstOrThrow();
+		expect(due.deletion_due_at).not.toBeNull();
+		const adminPage = await getPage('/app/settings/data', { cookie });
+		expect(adminPage.text).toContain('will be deleted on');
+		const cancelled = await postForm(`${page}?/cancel`, {}, { cookie: operator });
+		expect(cancelled.status).toBe(303);
+		const after = await db().selectFrom('organizations').select('deletion_due_at').where('id', '=', org.id).executeTakeFirstOrThrow();
+		expect(after.deletion_due_at).toBeNull();
 	});
 });
