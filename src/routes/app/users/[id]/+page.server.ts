@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdminPage } from '$lib/server/http/guards';
 import { attempt } from '$lib/server/http/forms';
@@ -45,11 +45,10 @@ export const actions: Actions = {
 	erase: async (event) => {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
-		const result = await attempt(data, () =>
-			erasePerson({ organizationId, actor, userId: event.params.id, input: { confirmEmail: data.get('confirmEmail') ?? '' } })
-		);
+		const input = { confirmEmail: data.get('confirmEmail') ?? '' };
+		const failure = await attempt(data, async () => void (await erasePerson({ organizationId, actor, userId: event.params.id, input })));
 		// The address is gone: the list says what was done without naming anyone.
-		if (result && 'pseudonym' in result) redirect(303, '/app/users?done=erased');
-		return { ...result, erase: true };
+		if (!failure) redirect(303, '/app/users?done=erased');
+		return fail(failure.status, { ...failure.data, erase: true });
 	}
 };
