@@ -49,8 +49,30 @@ export async function saveRetention(opts: { organizationId: string; actor: Actor
  */
 export async function applyRetention(opts: { now?: Date; organizationId?: string } = {}, executor: Db = db()): Promise<number> {
 	const now = opts.now ?? new Date();
-	let q = executor.selectFrom('organizations').select(['id', 'audit_retention_months', 'invitation_retention_months']).where('deleted_at', 'is', null);
-	if (opts.organizationId) q = q.where('id', '=', opts.organizationId);
+	// One statement finds the organizations with something due (an index probe each), so that the
+	// housekeeping of many organizations with nothing to remove costs one query.
+	let q = executor
+		.selectFrom('organizations as o')
+		.select(['o.id', 'o.audit_retention_months', 'o.invitation_retention_months'])
+		.where('o.deleted_at', 'is', null)
+		.where(({ or, exists, selectFrom }) =>
+			or([
+				exists(
+					selectFrom('audit_events as a')
+						.select('a.id')
+						.whereRef('a.organization_id', '=', 'o.id')
+						.where('a.at', '<', sql<Date>`${now}::timestamptz - make_interval(months => o.audit_retention_months)`)
+				),
+				exists(
+					selectFrom('rounds as r')
+						.select('r.id')
+						.whereRef('r.organization_id', '=', 'o.id')
+						.where('r.invitations_scrubbed_at', 'is', null)
+						.where('r.closed_at', '<', sql<Date>`${now}::timestamptz - make_interval(months => o.invitation_retention_months)`)
+				)
+			])
+		);
+	if (opts.organizationId) q = q.where('o.id', '=', opts.organizationId);
 	const orgs = await q.execute();
 	let removed = 0;
 	for (const org of orgs)
