@@ -180,6 +180,19 @@ describe('SCIM 2.0 provisioning', () => {
 		expect((await auditActions(org.id)).some((e) => e.action === 'scim_settings_changed')).toBe(true);
 	});
 
+	it('two new people of one new department at once: both created, in one unit', async () => {
+		const { org, token } = await orgWithScim();
+		const posts = await Promise.all(
+			['x', 'y', 'z'].map((n) =>
+				scim('POST', '/Users', token, { schemas: [CORE], userName: uniqueEmail(n), [ENTERPRISE]: { department: 'New area/New team' } })
+			)
+		);
+		expect(posts.map((p) => p.status)).toEqual([201, 201, 201]);
+		const units = await db().selectFrom('units').select('name').where('organization_id', '=', org.id).orderBy('name').execute();
+		expect(units.map((u) => u.name)).toEqual(['New area', 'New team']);
+		expectScimError(await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "a\\u0000b"')}`, token), 400, 'invalidFilter');
+	});
+
 	it('pages with startIndex and count', async () => {
 		const { org, token } = await orgWithScim();
 		for (let i = 0; i < 4; i++) expect((await scim('POST', '/Users', token, { schemas: [CORE], userName: uniqueEmail(`p${i}`) })).status).toBe(201);
@@ -311,5 +324,45 @@ describe('SCIM 2.0 provisioning', () => {
 		const round = await apiClient(baseUrl(), { cookie }).POST('/rounds', { body: { name: 'Spring', participants: { mode: 'all' } } });
 		expect(round.response.status, JSON.stringify(round.error)).toBe(201);
 		expect(round.data!.invited).toBe(1);
+	});
+});
+
+describe('the provisioning page', () => {
+	it('is for admins only; creates a token shown once, saves mappings, refuses bad input and other organizations’ tokens', async () => {
+		const { org, admin, cookie } = await orgWithAdmin();
+		const other = await orgWithScim();
+		const anon = await getPage('/app/settings/provisioning');
+		expect(anon.status).toBe(303);
+		expect(anon.location).toMatch(/^\/signin/);
+		expect((await postForm('/app/settings/provisioning?/createToken', {})).status).toBe(303);
+		const { createTestActor } = await import('$tests/fixtures');
+		const { sessionCookie } = await import('../support/http');
+		const viewerCookie = await sessionCookie(await createTestActor(org.id, 'viewer'));
+		expect((await getPage('/app/settings/provisioning', { cookie: viewerCookie })).status).toBe(403);
+		expect((await postForm('/app/settings/provisioning?/createToken', {}, { cookie: viewerCookie })).status).toBe(403);
+		expect(await db().selectFrom('scim_tokens').select('id').where('organization_id', '=', org.id).execute()).toEqual([]);
+
+		const created = await postForm('/app/settings/provisioning?/createToken', {}, { cookie });
+		expect(created.status).toBe(200);
+		const secret = /scim_[a-z2-7]+_[a-z2-7]+/.exec(created.text)?.[0];
+		expect(secret).toBeTruthy();
+		expect((await scim('GET', '/Users', secret!)).status).toBe(200);
+		const page = await getPage('/app/settings/provisioning', { cookie });
+		expect(page.status).toBe(200);
+		expect(page.text).not.toContain(secret!);
+		expect(page.text).toContain('/scim/v2');
+
+		const bad = await postForm('/app/settings/provisioning?/mappings', { unitAttribute: 'salary', jobRoleAttribute: 'title' }, { cookie });
+		expect(bad.status).toBe(400);
+		const good = await postForm('/app/settings/provisioning?/mappings', { unitAttribute: 'none', jobRoleAttribute: 'userType' }, { cookie });
+		expect(good.status).toBe(200);
+		expect(await db().selectFrom('scim_settings').select(['unit_attribute', 'job_role_attribute']).where('organization_id', '=', org.id).execute()).toEqual([
+			{ unit_attribute: 'none', job_role_attribute: 'userType' }
+		]);
+
+		const [theirs] = await db().selectFrom('scim_tokens').select('id').where('organization_id', '=', other.org.id).execute();
+		expect((await postForm('/app/settings/provisioning?/revokeToken', { id: theirs.id }, { cookie })).status).toBe(404);
+		expect((await scim('GET', '/Users', other.token)).status).toBe(200);
+		expect(admin.membership!.organizationId).toBe(org.id);
 	});
 });

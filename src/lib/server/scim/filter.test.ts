@@ -24,7 +24,8 @@ describe('parseUserFilter', () => {
 			'emails.value eq "a"',
 			'userName co "a"',
 			'userName eq "a" and active eq true',
-			'userName eq "a"b"'
+			'userName eq "a"b"',
+			'userName eq "a\\u0000b"'
 		]) {
 			let err: unknown;
 			try {

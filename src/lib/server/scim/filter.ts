@@ -29,5 +29,6 @@ export function parseUserFilter(filter: string): UserFilter {
 	} catch {
 		throw new ScimInputError('invalidFilter', 'The filter value is not a valid quoted string.');
 	}
-	return { attribute, value: String(value) };
+	if (typeof value !== 'string' || /[\u0000-\u001f]/.test(value)) throw new ScimInputError('invalidFilter', 'The filter value contains a control character.');
+	return { attribute, value };
 }

@@ -20,6 +20,19 @@ import type { ScimActor } from './tokens';
 
 type Trx = Transaction<Database>;
 
+/**
+ * Runs a provisioning write in a transaction, once more when it lost a race for a new unit (two people of
+ * a new department at once: the second then finds the unit the first made).
+ */
+async function writing<T>(executor: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+	try {
+		return await executor.transaction().execute(fn);
+	} catch (err) {
+		if ((err as { code?: string }).code !== '23505') throw err;
+		return executor.transaction().execute(fn);
+	}
+}
+
 /** The token as the users module's actor: only its label is used (audit). */
 function asActor(actor: ScimActor): Actor {
 	return { accountId: null, email: '', isOperator: false, via: 'api_token', label: actor.label, membership: null };
@@ -76,7 +89,7 @@ export async function createScimUser(opts: { actor: ScimActor; body: unknown; or
 	const c = readChanges(assignmentsFrom(opts.body as Record<string, unknown>));
 	if (!c.userName) throw new ScimInputError('invalidValue', 'userName is required: it is the person’s email address.');
 	const { organizationId } = opts.actor;
-	const user = await executor.transaction().execute(async (trx) => {
+	const user = await writing(executor, async (trx) => {
 		const settings = await getScimSettings(opts.actor, trx);
 		const m = await mapped(c, settings, organizationId, trx);
 		const created = await createUser(
@@ -133,20 +146,20 @@ export async function replaceScimUser(opts: { actor: ScimActor; userId: string; 
 		throw new ScimInputError('invalidSyntax', 'The body must be a User resource.');
 	const changes = readChanges(assignmentsFrom(opts.body as Record<string, unknown>));
 	if (!changes.userName) throw new ScimInputError('invalidValue', 'userName is required: it is the person’s email address.');
-	const user = await executor.transaction().execute((trx) => change({ ...opts, changes }, trx));
+	const user = await writing(executor, (trx) => change({ ...opts, changes }, trx));
 	return present(user, opts.actor, opts.origin, executor);
 }
 
 /** PATCH with a PatchOp, Entra's ways included (patch.ts). */
 export async function patchScimUser(opts: { actor: ScimActor; userId: string; body: unknown; origin: string }, executor: Db = db()): Promise<ScimUser> {
 	const changes = readChanges(assignmentsFromPatch(opts.body));
-	const user = await executor.transaction().execute((trx) => change({ ...opts, changes }, trx));
+	const user = await writing(executor, (trx) => change({ ...opts, changes }, trx));
 	return present(user, opts.actor, opts.origin, executor);
 }
 
 /** DELETE deactivates: the person and their history stay (docs/scim.md). */
 export async function deleteScimUser(opts: { actor: ScimActor; userId: string }, executor: Db = db()): Promise<void> {
-	await executor.transaction().execute((trx) => change({ ...opts, changes: { active: false, attributes: {} } }, trx));
+	await writing(executor, (trx) => change({ ...opts, changes: { active: false, attributes: {} } }, trx));
 }
 
 export async function getScimUser(opts: { actor: ScimActor; userId: string; origin: string }, executor: Db = db()): Promise<ScimUser> {
