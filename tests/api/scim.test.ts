@@ -144,7 +144,16 @@ describe('SCIM 2.0 provisioning', () => {
 
 		// Every change is in the audit log with the token as its actor, and in the provisioning events.
 		const audit = (await auditActions(org.id)).filter((e) => e.actor.startsWith('SCIM token'));
-		expect(audit.map((e) => e.action)).toEqual(['user_created', 'user_updated', 'user_deactivated', 'user_updated', 'user_reactivated']);
+		expect(audit.map((e) => e.action)).toEqual([
+			'unit_created',
+			'user_created',
+			'unit_created',
+			'user_updated',
+			'user_deactivated',
+			'user_updated',
+			'user_reactivated'
+		]);
+		expect(audit.filter((e) => e.action === 'unit_created').map((e) => e.target)).toEqual(['Nordics / Stockholm', 'Nordics / Oslo']);
 		const events = await listScimEvents({ organizationId: org.id });
 		expect(events.map((e) => e.action)).toEqual(['reactivated', 'deactivated', 'updated', 'created']);
 		expect(events.every((e) => e.userId === id && !e.detail.includes(email))).toBe(true);

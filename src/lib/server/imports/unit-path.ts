@@ -22,9 +22,13 @@ export async function loadUnitPaths(
 /**
  * The unit at `path` (names from the top level down), matched as the import matches (case-insensitively)
  * and created with its missing parents as the import creates them. A path with more names than the
- * organization has levels, or a name the import would refuse, is a ValidationError at `field`.
+ * organization has levels, or a name the import would refuse, is a ValidationError at `field`. Returns the
+ * unit and how many units were created.
  */
-export async function ensureUnitPath(opts: { organizationId: string; path: readonly string[]; field: string }, trx: Transaction<Database>): Promise<string> {
+export async function ensureUnitPath(
+	opts: { organizationId: string; path: readonly string[]; field: string },
+	trx: Transaction<Database>
+): Promise<{ unitId: string; created: number }> {
 	const { levels, unitIdByKey } = await loadUnitPaths(opts, trx);
 	const refuse = (message: string) => new ValidationError(`${opts.field}: ${message}`, [{ path: opts.field, message }]);
 	if (opts.path.length === 0) throw refuse('A unit path needs at least one name.');
@@ -34,6 +38,6 @@ export async function ensureUnitPath(opts: { organizationId: string; path: reado
 		if (name.length > MAX_TEXT_LENGTH) throw refuse(`A unit name is longer than ${MAX_TEXT_LENGTH} characters.`);
 		if (hasControlCharacter(name)) throw refuse('A unit name contains a line break or another control character.');
 	}
-	await createMissingUnits(trx, { organizationId: opts.organizationId, records: [{ unitPath: [...opts.path] }], unitIdByKey });
-	return unitIdByKey.get(unitPathKey(opts.path))!;
+	const created = await createMissingUnits(trx, { organizationId: opts.organizationId, records: [{ unitPath: [...opts.path] }], unitIdByKey });
+	return { unitId: unitIdByKey.get(unitPathKey(opts.path))!, created };
 }

@@ -15,6 +15,7 @@ import { nameFrom, readChanges, type ScimChanges } from './changes';
 import { getScimSettings, type ScimSettings } from './settings';
 import { parseUserFilter } from './filter';
 import { recordScimEvent } from './events';
+import { recordAudit } from '$lib/server/audit/record';
 import { presentScimUser, LIST_URN, type ScimUser } from './present';
 import type { ScimActor } from './tokens';
 
@@ -52,13 +53,20 @@ export function unitPathOf(value: string): string[] {
 		.filter(Boolean);
 }
 
-/** The unit id and job role the mapped attributes ask for (undefined: the request does not say). */
-async function mapped(c: ScimChanges, settings: ScimSettings, organizationId: string, trx: Trx) {
+/** The unit id and job role the mapped attributes ask for (undefined: the request does not say); units a path needs are created. */
+async function mapped(c: ScimChanges, settings: ScimSettings, actor: ScimActor, trx: Trx) {
+	const { organizationId } = actor;
 	const out: { unitId?: string | null; jobRole?: string | null; notes: string[] } = { notes: [] };
 	if (settings.unitAttribute !== 'none' && settings.unitAttribute in c.attributes) {
 		const value = c.attributes[settings.unitAttribute as AttributeKey];
 		const path = value ? unitPathOf(value) : [];
-		out.unitId = path.length ? await ensureUnitPath({ organizationId, path, field: settings.unitAttribute }, trx) : null;
+		out.unitId = null;
+		if (path.length) {
+			const unit = await ensureUnitPath({ organizationId, path, field: settings.unitAttribute }, trx);
+			out.unitId = unit.unitId;
+			if (unit.created)
+				await recordAudit({ organizationId, actor: actor.label, action: 'unit_created', target: path.join(' / '), details: { created: unit.created } }, trx);
+		}
 	}
 	if (settings.jobRoleAttribute !== 'none' && settings.jobRoleAttribute in c.attributes) {
 		const value = c.attributes[settings.jobRoleAttribute as AttributeKey];
@@ -91,7 +99,7 @@ export async function createScimUser(opts: { actor: ScimActor; body: unknown; or
 	const { organizationId } = opts.actor;
 	const user = await writing(executor, async (trx) => {
 		const settings = await getScimSettings(opts.actor, trx);
-		const m = await mapped(c, settings, organizationId, trx);
+		const m = await mapped(c, settings, opts.actor, trx);
 		const created = await createUser(
 			{
 				organizationId,
@@ -116,7 +124,7 @@ async function change(opts: { actor: ScimActor; userId: string; changes: ScimCha
 	const c = opts.changes;
 	const before = await getUser({ organizationId, userId: opts.userId }, trx);
 	const settings = await getScimSettings(opts.actor, trx);
-	const m = await mapped(c, settings, organizationId, trx);
+	const m = await mapped(c, settings, opts.actor, trx);
 	const patch: Record<string, unknown> = {};
 	const name = nameFrom(c, before.name);
 	if (name !== null && name !== before.name) patch.name = name;
