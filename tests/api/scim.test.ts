@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { createScimToken, revokeScimToken } from '$lib/server/scim/tokens';
+import { createApiToken } from '$lib/server/api-tokens/tokens';
 import { saveScimSettings } from '$lib/server/scim/settings';
 import { listScimEvents } from '$lib/server/scim/events';
 import { uniqueEmail } from '$tests/fixtures';
 import { baseUrl } from '../support/http';
+import { emailsTo, waitForEmail } from '../support/mailbox';
 import { apiClient } from '../support/api-client';
 import { auditActions, freshIp, getPage, memberWithPassword, orgWithAdmin, postForm, raw, sessionFrom } from './helpers';
 
@@ -218,7 +220,9 @@ describe('SCIM 2.0 provisioning', () => {
 	it('answers 401 without a token, with a wrong one, with an API token and with a revoked one', async () => {
 		const { org, admin, token } = await orgWithScim();
 		expectScimError(await scim('GET', '/Users', null), 401);
-		expectScimError(await scim('GET', '/Users', `${token.slice(0, -2)}aa`), 401);
+		expectScimError(await scim('GET', '/Users', `${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`), 401);
+		const apiToken = await createApiToken({ organizationId: org.id, actor: admin, input: { name: 'not for SCIM' } });
+		expectScimError(await scim('GET', '/Users', apiToken.secret), 401);
 		expectScimError(await scim('GET', '/Users', "scim_' OR 1=1 --"), 401);
 		expectScimError(await scim('POST', '/Users', null, { userName: uniqueEmail() }), 401);
 		const [row] = await db().selectFrom('scim_tokens').select('id').where('organization_id', '=', org.id).execute();
@@ -333,6 +337,23 @@ describe('SCIM 2.0 provisioning', () => {
 		const round = await apiClient(baseUrl(), { cookie }).POST('/rounds', { body: { name: 'Spring', participants: { mode: 'all' } } });
 		expect(round.response.status, JSON.stringify(round.error)).toBe(201);
 		expect(round.data!.invited).toBe(1);
+	});
+
+	it('someone deactivated while a round is open gets no reminder', async () => {
+		const { org, token, cookie } = await orgWithScim();
+		const team = await db().insertInto('units').values({ organization_id: org.id, name: 'Team' }).returning('id').executeTakeFirstOrThrow();
+		const people = [uniqueEmail('stays'), uniqueEmail('leaves')];
+		const ids: string[] = [];
+		for (const email of people) ids.push((await scim('POST', '/Users', token, { schemas: [CORE], userName: email, title: 'Sales person' })).data.id);
+		await db().updateTable('users').set({ unit_id: team.id }).where('organization_id', '=', org.id).where('id', 'in', ids).execute();
+		const api = apiClient(baseUrl(), { cookie });
+		const round = (await api.POST('/rounds', { body: { name: 'Spring', participants: { mode: 'all' } } })).data!;
+		for (const email of people) await waitForEmail(email);
+		expect((await scim('PATCH', `/Users/${ids[1]}`, token, patch({ op: 'Replace', path: 'active', value: 'False' }))).status).toBe(200);
+		expect((await api.POST('/rounds/{id}/remind', { params: { path: { id: round.id } } })).response.status).toBe(200);
+		await waitForEmail(people[0], 2);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(emailsTo(people[1])).toHaveLength(1);
 	});
 });
 
