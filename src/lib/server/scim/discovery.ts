@@ -7,7 +7,6 @@ const SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 export function serviceProviderConfig(origin: string) {
 	return {
 		schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
-		documentationUri: `${origin}/docs/scim`,
 		patch: { supported: true },
 		bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
 		filter: { supported: true, maxResults: 200 },
