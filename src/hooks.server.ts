@@ -52,11 +52,12 @@ const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data
 
 /**
  * CSRF for form-encoded bodies, as SvelteKit's own check (switched off in svelte.config.js) does it,
- * except for /api/ calls with an Authorization header: those authenticate by the token alone.
+ * except for /api/ and /scim/ calls with an Authorization header: those authenticate by the token alone.
  */
 const sameOriginForms: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	const bearerApi = url.pathname.startsWith('/api/') && request.headers.has('authorization');
+	const scim = url.pathname.startsWith('/scim/'); // SCIM provisioning: a bearer token alone, never a cookie (scim/http.ts)
+	const bearerApi = (url.pathname.startsWith('/api/') || scim) && request.headers.has('authorization');
 	if (
 		!bearerApi &&
 		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
@@ -67,7 +68,7 @@ const sameOriginForms: Handle = async ({ event, resolve }) => {
 		return request.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : text(message, { status: 403 });
 	}
 	// A page's form action gets a readable form or a 400, never a 500 from a broken body.
-	if (!url.pathname.startsWith('/api/') && request.method === 'POST' && FORM_TYPES.test(request.headers.get('content-type') ?? '')) {
+	if (!url.pathname.startsWith('/api/') && !scim && request.method === 'POST' && FORM_TYPES.test(request.headers.get('content-type') ?? '')) {
 		let form: FormData;
 		try {
 			form = await request.clone().formData();

@@ -5,7 +5,8 @@ import type { Membership } from './actor';
  * Sign-in identity is an email address; an organization membership is a user row with that email.
  * Participants sign in too (by e-mail link), to their home and their own KPI figures only: see
  * http/participants.ts. This is the one place that looks across organizations by email,
- * and it only ever serves the signed-in person their own memberships.
+ * and it only ever serves the signed-in person their own memberships. A deactivated person (SCIM
+ * provisioning) has no membership: they cannot sign in, and their sessions end.
  */
 function membershipQuery(email: string, executor: Db = db()) {
 	return executor
@@ -22,7 +23,8 @@ function membershipQuery(email: string, executor: Db = db()) {
 			'users.language'
 		])
 		.where('users.email', '=', email)
-		.where('users.access', 'in', ['participant', 'viewer', 'admin']);
+		.where('users.access', 'in', ['participant', 'viewer', 'admin'])
+		.where('users.deactivated_at', 'is', null);
 }
 
 export async function listMemberships(email: string, executor: Db = db()): Promise<Membership[]> {

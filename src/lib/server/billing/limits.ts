@@ -25,7 +25,7 @@ export async function assertTrialRoom(opts: { organizationId: string; adding: nu
 }
 
 /**
- * The organization's running trial as room for people: its limit and how many people it has now; null
+ * The organization's running trial as room for people: its limit and how many active people it has now; null
  * when it is not on a running trial (no limit applies). `lock` holds the subscription's row until the
  * transaction ends.
  */
@@ -41,6 +41,7 @@ export async function trialRoom(
 		.selectFrom('users')
 		.select((eb) => eb.fn.countAll<number>().as('count'))
 		.where('organization_id', '=', opts.organizationId)
+		.where('deactivated_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	return { limit: sub.trial_user_limit!, users: Number(count) };
 }

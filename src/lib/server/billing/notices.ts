@@ -44,6 +44,7 @@ export async function sendBillingNotices(opts: { organizationId: string; origin:
 			.select(['email', 'language'])
 			.where('organization_id', '=', opts.organizationId)
 			.where('access', '=', 'admin')
+			.where('deactivated_at', 'is', null)
 			.execute();
 		const link = `${opts.origin}/app/billing`;
 		for (const a of admins) await sendEmail({ to: a.email, link, ...billingNoticeEmail(a.language, { ...due.notice, organization: org.name, link }) });

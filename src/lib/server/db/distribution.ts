@@ -71,7 +71,10 @@ export const distributionPlan = {
 	billable_presence: distributed,
 	invoices: distributed,
 	invoice_lines: distributed,
-	billing_notices: distributed
+	billing_notices: distributed,
+	scim_tokens: distributed,
+	scim_settings: distributed,
+	scim_events: distributed
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

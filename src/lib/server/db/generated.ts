@@ -580,6 +580,34 @@ export interface SalesAgendas {
   reporting: Generated<string>;
 }
 
+export interface ScimEvents {
+  action: string;
+  at: Generated<Timestamp>;
+  detail: Generated<string>;
+  id: Generated<number>;
+  organization_id: string;
+  status: number;
+  user_id: string | null;
+}
+
+export interface ScimSettings {
+  job_role_attribute: Generated<string>;
+  organization_id: string;
+  unit_attribute: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface ScimTokens {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  organization_id: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+}
+
 export interface Sessions {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -634,7 +662,9 @@ export interface UserImports {
 export interface Users {
   access: Generated<string>;
   created_at: Generated<Timestamp>;
+  deactivated_at: Timestamp | null;
   email: string;
+  external_id: string | null;
   id: Generated<string>;
   job_role: string | null;
   language: Generated<string>;
@@ -690,6 +720,9 @@ export interface DB {
   round_totals: RoundTotals;
   rounds: Rounds;
   sales_agendas: SalesAgendas;
+  scim_events: ScimEvents;
+  scim_settings: ScimSettings;
+  scim_tokens: ScimTokens;
   sessions: Sessions;
   subscriptions: Subscriptions;
   unit_lineage: UnitLineage;

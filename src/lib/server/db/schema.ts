@@ -138,6 +138,16 @@ export type InvoicesTable = Override<
 >;
 export type InvoiceLinesTable = G.InvoiceLines;
 export type BillingNoticesTable = G.BillingNotices;
+export type ScimTokensTable = G.ScimTokens;
+/** Which SCIM attribute places a person in a unit, and which gives their job role (scim/settings.ts). */
+export type ScimUnitAttribute = 'none' | 'department' | 'division' | 'organization' | 'costCenter';
+export type ScimJobRoleAttribute = 'none' | 'title' | 'userType';
+export type ScimSettingsTable = Override<
+	G.ScimSettings,
+	{ unit_attribute: Union<ScimUnitAttribute, true>; job_role_attribute: Union<ScimJobRoleAttribute, true> }
+>;
+export type ScimEventAction = 'created' | 'updated' | 'deactivated' | 'reactivated' | 'refused';
+export type ScimEventsTable = Override<G.ScimEvents, { action: ScimEventAction; id: Generated<string> }>;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
 export interface Database {
@@ -191,6 +201,9 @@ export interface Database {
 	invoices: InvoicesTable;
 	invoice_lines: InvoiceLinesTable;
 	billing_notices: BillingNoticesTable;
+	scim_tokens: ScimTokensTable;
+	scim_settings: ScimSettingsTable;
+	scim_events: ScimEventsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

@@ -11,7 +11,7 @@ type Trx = Transaction<Database>;
  */
 export async function createMissingUnits(
 	trx: Trx,
-	opts: { organizationId: string; records: readonly ImportRecord[]; unitIdByKey: Map<string, string> }
+	opts: { organizationId: string; records: readonly Pick<ImportRecord, 'unitPath'>[]; unitIdByKey: Map<string, string> }
 ): Promise<number> {
 	const { organizationId, records, unitIdByKey } = opts;
 	const depth = records.reduce((max, r) => Math.max(max, r.unitPath.length), 0);

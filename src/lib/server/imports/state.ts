@@ -24,7 +24,8 @@ interface UnitRow {
 	attributes: Record<string, string>;
 }
 
-function unitPaths(units: UnitRow[]): Map<string, string[]> {
+/** Each unit's path of names from the top level down, by unit id. */
+export function unitPaths(units: Pick<UnitRow, 'id' | 'parent_id' | 'name'>[]): Map<string, string[]> {
 	const byId = new Map(units.map((u) => [u.id, u]));
 	const paths = new Map<string, string[]>();
 	const pathOf = (id: string, depth: number): string[] => {

@@ -92,7 +92,7 @@ export async function sendKpiAlarmDigests(opts: { organizationId: string; origin
 	return sent;
 }
 
-/** The owners of these KPIs who may still own one (viewers and admins of the organization). */
+/** The owners of these KPIs who may still own one (active viewers and admins of the organization). */
 async function ownersOf(organizationId: string, kpis: KpiRow[], executor: Db): Promise<Owner[]> {
 	const ids = [...new Set(kpis.flatMap((k) => (k.owner ? [k.owner.id] : [])))];
 	if (!ids.length) return [];
@@ -102,6 +102,7 @@ async function ownersOf(organizationId: string, kpis: KpiRow[], executor: Db): P
 		.where('organization_id', '=', organizationId)
 		.where('id', 'in', ids)
 		.where('access', 'in', ['viewer', 'admin'])
+		.where('deactivated_at', 'is', null)
 		.orderBy('id')
 		.execute();
 }

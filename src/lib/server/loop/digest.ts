@@ -113,11 +113,11 @@ async function sendOne(organizationId: string, origin: string, executor: Db): Pr
 	});
 }
 
-/** The round's next invitee (of the unit) after the cursor, in id order, as they are now (no email: no longer in the organization). */
+/** The round's next invitee (of the unit) after the cursor, in id order, as they are now (no email: no longer in the organization, or deactivated). */
 async function nextInvitee(organizationId: string, roundId: string, unitId: string | null, cursor: string | null, executor: Db): Promise<Next | undefined> {
 	const rows = await sql<Next>`
 		SELECT i.id, w.email, w.language, w.access, w.name FROM invitations i
-		LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id
+		LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id AND w.deactivated_at IS NULL
 		WHERE i.organization_id = ${organizationId} AND i.round_id = ${roundId} AND (${unitId}::uuid IS NULL OR i.unit_id = ${unitId}::uuid)
 			AND (${cursor}::uuid IS NULL OR i.id > ${cursor}::uuid)
 		ORDER BY i.id

@@ -52,7 +52,7 @@ interface Pending {
 /**
  * Sends one pending publication email, if any, and clears its flag in the transaction holding the
  * invitation's row lock (SKIP LOCKED: several instances sweep without sending twice). It goes to the
- * person as they are now (address, language); someone no longer in the organization gets none. The
+ * person as they are now (address, language); someone no longer in the organization (or deactivated) gets none. The
  * invitation's completion is never read, and the order (by random id) says nothing of it either.
  */
 async function sendOne(organizationId: string, origin: string, executor: Db = db()): Promise<'sent' | 'skipped' | null> {
@@ -64,7 +64,7 @@ async function sendOne(organizationId: string, origin: string, executor: Db = db
 			JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
 			JOIN organizations o ON o.id = i.organization_id
 			LEFT JOIN units u ON u.organization_id = i.organization_id AND u.id = i.unit_id
-			LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id
+			LEFT JOIN users w ON w.organization_id = i.organization_id AND w.id = i.user_id AND w.deactivated_at IS NULL
 			WHERE i.organization_id = ${organizationId} AND i.results_notice_pending AND r.status = 'published'
 			ORDER BY i.id
 			LIMIT 1

@@ -4,12 +4,13 @@ import { getModel } from '$lib/server/models/registry';
 /**
  * The eligible-participant rule, in one place: a person can be invited to a round only with a unit and a
  * job role that is one of the round's model's respondent groups (`groups`), since results are placed by
- * both. Every query that chooses or counts possible participants starts from this one.
+ * both, and only while active (a deactivated person is never invited). Every query that chooses or counts possible participants starts from this one.
  */
 export function eligibleUsers(organizationId: string, groups: readonly string[], executor: Db = db()) {
 	return executor
 		.selectFrom('users')
 		.where('organization_id', '=', organizationId)
+		.where('deactivated_at', 'is', null)
 		.where('unit_id', 'is not', null)
 		.where('job_role', 'in', groups.length ? [...groups] : ['']); // a model has at least one group; '' is no key
 }

@@ -17,6 +17,9 @@ interface Pending {
 	reminders_done: number;
 }
 
+/** The invitee is not deactivated (SCIM provisioning): a person who left gets no reminder; reactivated, they are reminded again. */
+const active = sql`NOT EXISTS (SELECT 1 FROM users w WHERE w.organization_id = i.organization_id AND w.id = i.user_id AND w.deactivated_at IS NOT NULL)`;
+
 /**
  * Sends one pending invitation or reminder, if any, and records it in the same transaction that holds
  * the invitation's row lock. A participant submitting meanwhile waits for that lock, so nobody who has
@@ -31,7 +34,7 @@ async function sendOne(organizationId: string, origin: string, executor: Db = db
 			JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
 			JOIN organizations o ON o.id = i.organization_id
 			WHERE i.organization_id = ${organizationId} AND r.status = 'open' AND NOT i.completed
-				AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done)
+				AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done) AND ${active}
 			ORDER BY i.invitation_sent, r.starts_at
 			LIMIT 1
 			FOR UPDATE OF i SKIP LOCKED`.execute(trx);
@@ -60,7 +63,7 @@ export async function organizationsWithPendingEmails(executor: Db = db()): Promi
 	const rows = await sql<{ organization_id: string }>`
 		SELECT DISTINCT i.organization_id FROM invitations i
 		JOIN rounds r ON r.organization_id = i.organization_id AND r.id = i.round_id
-		WHERE r.status = 'open' AND NOT i.completed AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done)`.execute(executor);
+		WHERE r.status = 'open' AND NOT i.completed AND (NOT i.invitation_sent OR i.reminders_sent < r.reminders_done) AND ${active}`.execute(executor);
 	return rows.rows.map((r) => r.organization_id);
 }
 

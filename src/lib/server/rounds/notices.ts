@@ -42,6 +42,7 @@ async function noticeOne(organizationId: string, origin: string, now: Date, exec
 			.select(['email', 'language'])
 			.where('organization_id', '=', d.organization_id)
 			.where('access', '=', 'admin')
+			.where('deactivated_at', 'is', null)
 			.execute();
 		const link = `${origin}/app/rounds/${d.id}`;
 		const zone = pickZone(null, d.country);

@@ -27,6 +27,8 @@ export const LABEL_COLUMNS = [
 	['sales_agendas', 'decided_by'],
 	['sales_agendas', 'recorded_by'],
 	['user_imports', 'created_by'],
+	['scim_tokens', 'created_by'],
+	['scim_settings', 'updated_by'],
 	['audit_events', 'actor'],
 	['audit_events', 'target']
 ] as const;
@@ -63,6 +65,7 @@ export async function erasePerson(opts: { organizationId: string; actor: Actor; 
 			.where('organization_id', '=', org)
 			.where('user_id', '=', user.id)
 			.execute();
+		await trx.updateTable('scim_events').set({ user_id: null }).where('organization_id', '=', org).where('user_id', '=', user.id).execute();
 		await trx.deleteFrom('kpi_value_changes').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
 		await trx.deleteFrom('users').where('organization_id', '=', org).where('id', '=', user.id).execute();
 		await trx

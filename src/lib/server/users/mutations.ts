@@ -110,7 +110,9 @@ export async function assertNotLastAdmin(organizationId: string, userId: string,
 
 export async function updateUser(opts: { organizationId: string; actor: Actor; userId: string; input: unknown }, executor: Db = db()): Promise<UserRow> {
 	const input = parse(userPatch, opts.input);
-	return executor.transaction().execute(async (trx) => {
+	// Inside a caller's transaction (SCIM provisioning writes units and the user in one) it joins it.
+	const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (executor.isTransaction ? fn(executor) : executor.transaction().execute(fn));
+	return inTransaction(async (trx) => {
 		const before = await getUser({ organizationId: opts.organizationId, userId: opts.userId }, trx);
 		const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as UserRow;
 		// A role kept as it was stays valid even when no model asks that group any longer.

@@ -15,9 +15,14 @@ export interface UserRow {
 	scopeUnitId: string | null;
 	createdAt: Date;
 	updatedAt: Date;
+	/** When the person was deactivated (by SCIM provisioning): they keep their history but cannot sign in and are not invited. */
+	deactivatedAt: Date | null;
+	/** The identity provider's id for the person (SCIM externalId), when provisioned. */
+	externalId: string | null;
 }
 
-const columns = [
+/** The columns of a UserRow, for queries in other modules that return people. */
+export const userColumns = [
 	'id',
 	'name',
 	'email',
@@ -27,7 +32,9 @@ const columns = [
 	'access',
 	'scope_unit_id as scopeUnitId',
 	'created_at as createdAt',
-	'updated_at as updatedAt'
+	'updated_at as updatedAt',
+	'deactivated_at as deactivatedAt',
+	'external_id as externalId'
 ] as const;
 
 export interface UserFilter {
@@ -52,7 +59,7 @@ export async function listUsers(f: UserFilter, executor: Db = db()): Promise<{ u
 	if (f.access) q = q.where('access', '=', f.access);
 	const [users, count] = await Promise.all([
 		q
-			.select(columns)
+			.select(userColumns)
 			.orderBy('name')
 			.orderBy('email')
 			.limit(f.limit ?? 50)
@@ -67,7 +74,7 @@ export async function getUser(opts: { organizationId: string; userId: string }, 
 	if (!isUuid(opts.userId)) throw new NotFoundError('user');
 	const row = await executor
 		.selectFrom('users')
-		.select(columns)
+		.select(userColumns)
 		.where('organization_id', '=', opts.organizationId)
 		.where('id', '=', opts.userId)
 		.executeTakeFirst();
