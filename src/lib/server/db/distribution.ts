@@ -71,7 +71,11 @@ export const distributionPlan = {
 	billable_presence: distributed,
 	invoices: distributed,
 	invoice_lines: distributed,
-	billing_notices: distributed
+	billing_notices: distributed,
+	sso_connections: distributed,
+	sso_identities: distributed,
+	// Sign-ins under way, found by the hash of their state before the organization is known (as sessions are).
+	sso_flows: coordinator
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

@@ -27,6 +27,7 @@ import * as m025 from './migrations/025_job_role_keys';
 import * as m026 from './migrations/026_experiments';
 import * as m027 from './migrations/027_billing';
 import * as m028 from './migrations/028_vat_in_sek';
+import * as m030 from './migrations/030_sso';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
 const migrations: Record<string, Migration> = {
@@ -56,7 +57,8 @@ const migrations: Record<string, Migration> = {
 	'025_job_role_keys': m025,
 	'026_experiments': m026,
 	'027_billing': m027,
-	'028_vat_in_sek': m028
+	'028_vat_in_sek': m028,
+	'030_sso': m030
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -137,6 +137,11 @@ export type InvoicesTable = Override<
 	}
 >;
 export type InvoiceLinesTable = G.InvoiceLines;
+/** An identity provider's kind: Microsoft Entra ID (tenant id → issuer) or any OpenID Connect provider (issuer URL). */
+export type SsoKind = 'entra' | 'oidc';
+export type SsoConnectionsTable = Override<G.SsoConnections, { kind: SsoKind }>;
+export type SsoIdentitiesTable = G.SsoIdentities;
+export type SsoFlowsTable = G.SsoFlows;
 export type BillingNoticesTable = G.BillingNotices;
 
 /** Every table of the generated schema, narrowed as above; a table missing here fails the check below. */
@@ -191,6 +196,9 @@ export interface Database {
 	invoices: InvoicesTable;
 	invoice_lines: InvoiceLinesTable;
 	billing_notices: BillingNoticesTable;
+	sso_connections: SsoConnectionsTable;
+	sso_identities: SsoIdentitiesTable;
+	sso_flows: SsoFlowsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */
