@@ -56,7 +56,9 @@ export const AUDIT_ACTIONS = [
 	'subscription_ended',
 	'invoice_issued',
 	'invoice_paid',
-	'credit_note_issued'
+	'credit_note_issued',
+	'sso_connection_saved',
+	'sso_connection_removed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
