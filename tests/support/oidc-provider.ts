@@ -75,6 +75,7 @@ export async function startTestIdp(opts: { redirectUris: () => string[]; tenant?
 			features: { devInteractions: { enabled: false } },
 			interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
 			pkce: { required: () => true },
+			ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
 			findAccount: async (_ctx, sub) => {
 				const claims = accounts.get(sub);
 				return claims ? { accountId: sub, claims: async () => ({ sub, ...claims }) } : undefined;
