@@ -141,5 +141,14 @@ test('single sign-on on a phone: the settings form, the required sign-in, the wa
 	await person.waitForURL((u) => u.pathname.startsWith('/app'));
 	await expectAccessible(person);
 	await person.context().close();
+
+	// A refusal comes back to the single sign-on page with a message the person can act on.
+	const refused = await personPage(browser, page);
+	await refused.goto('/signin/sso?error=sso_wrong_tenant');
+	await expect(refused.getByRole('alert')).toContainText('another Microsoft Entra tenant');
+	await expect(refused.getByLabel('Work email')).toBeVisible();
+	await expectAccessible(refused);
+	await shoot(refused, `sso-refused-${info.project.name}`);
+	await refused.context().close();
 	await requireSso(page, o, false);
 });
