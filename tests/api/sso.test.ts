@@ -336,7 +336,14 @@ describe('single sign-on: required', () => {
 		const glass = await person(o.org.id, `glass@${o.domain}`, 'admin', password);
 		const admin2 = await person(o.org.id, `second@${o.domain}`, 'admin', password);
 		const viewer = await person(o.org.id, `viewer@${o.domain}`, 'viewer', password);
+		const viewerBefore = cookieFrom(await request('/signin', { form: { email: viewer.email, password } }), 'sos_session')!;
+		const glassBefore = cookieFrom(await request('/signin', { form: { email: glass.email, password } }), 'sos_session')!;
+		expect((await request('/app', { cookie: viewerBefore })).status).toBe(200);
 		expect((await connect(o, { requireSso: 'on', breakGlassUserId: glass.id })).status).toBe(200);
+		// Turning it on signs the members out once; the break-glass admin and the admin who saved it stay in.
+		expect((await request('/app', { cookie: viewerBefore })).status).toBe(303);
+		expect((await request('/app', { cookie: glassBefore })).status).toBe(200);
+		expect((await request('/app/settings/sso', { cookie: o.cookie })).status).toBe(200);
 		expect(JSON.parse((await request(`/signin/sso/discover?email=${viewer.email}`)).text)).toEqual({ sso: true, required: true });
 
 		for (const who of [viewer, admin2]) {

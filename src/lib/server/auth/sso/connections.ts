@@ -10,6 +10,7 @@ import { parse } from '$lib/server/validation';
 import { entraIssuer, parseDomains } from './claims';
 import { issuerProblem, providerClient } from './provider';
 import { openSecret, sealSecret } from './secret';
+import { hashToken } from '../tokens';
 
 /** What an admin sees of the connection: never the secret, only that one is set. */
 export interface SsoConnectionView {
@@ -92,7 +93,7 @@ const invalid = (path: string, message: string) => new ValidationError(`${path}:
  * An empty secret keeps the one set. Audited without the secret.
  */
 export async function saveSsoConnection(
-	opts: { organizationId: string; actor: Actor; input: unknown; ip?: string | null },
+	opts: { organizationId: string; actor: Actor; input: unknown; ip?: string | null; keepSession?: string | null },
 	executor: Db = db()
 ): Promise<void> {
 	const v = parse(input, opts.input);
@@ -185,6 +186,12 @@ export async function saveSsoConnection(
 			.values({ organization_id: organizationId, ...row })
 			.onConflict((oc) => oc.column('organization_id').doUpdateSet(row))
 			.execute();
+		// Turned on, it signs the organization's people out once, so that everyone comes back through the provider
+		// (a session does not say how it began): all but the break-glass admin and the admin saving this.
+		const signedOut =
+			v.requireSso && !existing?.require_sso
+				? await endMemberSessions({ organizationId, except: breakGlass?.id ?? null, keepSession: opts.keepSession ?? null }, trx)
+				: 0;
 		await recordAudit(
 			{
 				organizationId,
@@ -199,12 +206,26 @@ export async function saveSsoConnection(
 					domains,
 					autoCreate: v.autoCreate,
 					requireSso: v.requireSso,
-					breakGlass: breakGlass?.email ?? null
+					breakGlass: breakGlass?.email ?? null,
+					signedOut
 				}
 			},
 			trx
 		);
 	});
+}
+
+async function endMemberSessions(opts: { organizationId: string; except: string | null; keepSession: string | null }, trx: Db): Promise<number> {
+	let accounts = trx
+		.selectFrom('users')
+		.innerJoin('accounts', 'accounts.email', 'users.email')
+		.select('accounts.id')
+		.where('users.organization_id', '=', opts.organizationId);
+	if (opts.except) accounts = accounts.where('users.id', '!=', opts.except);
+	let sessions = trx.deleteFrom('sessions').where('organization_id', '=', opts.organizationId).where('account_id', 'in', accounts);
+	if (opts.keepSession) sessions = sessions.where('id', '!=', hashToken(opts.keepSession));
+	const r = await sessions.executeTakeFirst();
+	return Number(r.numDeletedRows);
 }
 
 /** Disconnects the provider: people sign in with a password or an email link again. Linked identities are kept for a reconnection. */

@@ -40,7 +40,7 @@ export const actions: Actions = {
 			breakGlassUserId: str(data.get('breakGlassUserId'))
 		};
 		return attempt(withoutSecret(data), async () => {
-			await saveSsoConnection({ organizationId, actor, input, ip: clientIp(event) });
+			await saveSsoConnection({ organizationId, actor, input, ip: clientIp(event), keepSession: event.locals.sessionId });
 			return { saved: true };
 		});
 	},
