@@ -68,7 +68,9 @@ export const AUDIT_ACTIONS = [
 	'organization_exported',
 	'organization_deletion_requested',
 	'organization_deletion_cancelled',
-	'organization_deleted'
+	'organization_deleted',
+	'sso_connection_saved',
+	'sso_connection_removed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

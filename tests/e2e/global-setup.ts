@@ -15,7 +15,8 @@ export default async function globalSetup() {
 	const tmp = mkdtempSync(path.join(tmpdir(), 'sos-e2e-'));
 	const dataDir = path.join(tmp, 'data');
 	const child = spawn(process.execPath, ['start.js'], {
-		env: { ...process.env, DATABASE_URL: url, SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' },
+		// SOS_SSO_ALLOW_LOOPBACK: sso.spec.ts runs its OpenID Connect provider on this machine, without TLS.
+		env: { ...process.env, DATABASE_URL: url, SOS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: '', SOS_SSO_ALLOW_LOOPBACK: 'on' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

@@ -14,7 +14,11 @@ const schema = z.object({
 	SOS_DEFAULT_MODEL: z
 		.string()
 		.regex(/^[a-z][a-z0-9_-]{0,39}$/, 'Must be a model id such as sos')
-		.default('sos')
+		.default('sos'),
+	/** Where Microsoft Entra ID lives; the issuer of a tenant is <authority>/<tenant id>/v2.0 (tests point it at a local provider). */
+	SOS_ENTRA_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
+	/** `on` lets an identity provider on this machine (http://127.0.0.1, localhost) be used without TLS: for tests and development only. */
+	SOS_SSO_ALLOW_LOOPBACK: z.enum(['on', 'off']).default('off')
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; outboxDir: string };

@@ -8,6 +8,7 @@ import { safeNext } from '$lib/server/http/guards';
 import { clientIp } from '$lib/server/http/client-ip';
 import { RateLimitedError } from '$lib/server/errors';
 import { NO_CONTROL } from '$lib/server/validation';
+import { SsoError } from '$lib/server/auth/sso/errors';
 
 const input = z.object({ email: z.string().trim().min(1).max(254).regex(NO_CONTROL), password: z.string().min(1).max(200) });
 
@@ -28,6 +29,8 @@ export const actions: Actions = {
 			setSessionCookie(event, s.token, s.expiresAt);
 		} catch (err) {
 			if (err instanceof InvalidCredentialsError) return fail(400, { email, error: 'signin.failed' as const });
+			// The right password of someone whose organization requires single sign-on: to the provider instead.
+			if (err instanceof SsoError) return fail(403, { email, error: 'sso.error.sso_required' as const, ssoRequired: true });
 			if (err instanceof RateLimitedError) event.locals.retryAfter = err.retryAfterSeconds;
 			if (err instanceof RateLimitedError) return fail(429, { email, error: 'signin.rateLimited' as const });
 			throw err;

@@ -10,6 +10,8 @@ import { sendEmail } from '$lib/server/email/send';
 import { signInLinkEmail, passwordResetEmail } from '$lib/server/email/templates';
 import { DomainError } from '$lib/server/errors';
 import type { Language } from '$lib/server/db/schema';
+import { ssoRequiredFor } from './sso/policy';
+import { SsoError } from './sso/errors';
 
 type Kind = 'magic_link' | 'password_reset';
 const LIFETIME_MINUTES: Record<Kind, number> = { magic_link: 15, password_reset: 60 };
@@ -47,6 +49,8 @@ export async function requestEmailLink(
 async function sendLinkIfAllowed(opts: { kind: Kind; email: string; origin: string }, executor: Db = db()): Promise<void> {
 	const { kind, email } = opts;
 	if (!(await maySignIn(email, executor))) return;
+	// Where single sign-on is required no sign-in link is sent (a password reset still is: the password is the break-glass admin's way in).
+	if (kind === 'magic_link' && (await ssoRequiredFor(email, executor))) return;
 	const minutes = LIFETIME_MINUTES[kind];
 	const link = await issueEmailLink({ kind, email, origin: opts.origin, minutes }, executor);
 	const account = await executor.selectFrom('accounts').select('language').where('email', '=', email).executeTakeFirstOrThrow();
@@ -88,6 +92,19 @@ export async function isLinkUsable(kind: Kind, token: string, executor: Db = db(
 export async function signInWithLink(opts: { token: string; ip: string | null }, executor: Db = db()) {
 	const { accountId, email } = await consume('magic_link', opts.token, executor);
 	const memberships = await listMemberships(email, executor);
+	if (await ssoRequiredFor(email, executor)) {
+		await auditAccountEvent(
+			{
+				email,
+				action: 'sign_in_failed',
+				organizationIds: memberships.map((m) => m.organizationId),
+				ip: opts.ip,
+				details: { method: 'email_link', reason: 'sso_required' }
+			},
+			executor
+		);
+		throw new SsoError('sso_required');
+	}
 	await auditAccountEvent(
 		{ email, action: 'sign_in', organizationIds: memberships.map((m) => m.organizationId), ip: opts.ip, details: { method: 'email_link' } },
 		executor

@@ -5,6 +5,8 @@ import { listMemberships } from './memberships';
 import { auditAccountEvent, auditRefusal } from './audit-account';
 import { DomainError } from '$lib/server/errors';
 import { hashToken } from './tokens';
+import { ssoRequiredFor } from './sso/policy';
+import { SsoError } from './sso/errors';
 
 export class InvalidCredentialsError extends DomainError {
 	constructor() {
@@ -64,6 +66,11 @@ export async function signInWithPassword(opts: { email: string; password: string
 	if (!ok || !hasAccess || !account) {
 		await auditSignIn(email, 'sign_in_failed', opts.ip, orgIds, executor);
 		throw new InvalidCredentialsError();
+	}
+	// The right password is not enough where the organization requires single sign-on (its break-glass admin excepted).
+	if (!account.is_operator && (await ssoRequiredFor(email, executor))) {
+		await auditAccountEvent({ email, action: 'sign_in_failed', organizationIds: orgIds, ip: opts.ip, details: { reason: 'sso_required' } }, executor);
+		throw new SsoError('sso_required');
 	}
 	await clearRateLimit(pairKey(email, opts.ip), executor);
 	if (opts.ip) await rememberKey(knownKey(email, opts.ip), KNOWN_SECONDS, executor);

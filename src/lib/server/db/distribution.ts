@@ -74,7 +74,11 @@ export const distributionPlan = {
 	billing_notices: distributed,
 	scim_tokens: distributed,
 	scim_settings: distributed,
-	scim_events: distributed
+	scim_events: distributed,
+	sso_connections: distributed,
+	sso_identities: distributed,
+	// Sign-ins under way, found by the hash of their state before the organization is known (as sessions are).
+	sso_flows: coordinator
 } satisfies Record<string, Placement>;
 
 export type TableName = keyof typeof distributionPlan;

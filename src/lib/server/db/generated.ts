@@ -616,6 +616,41 @@ export interface Sessions {
   organization_id: string | null;
 }
 
+export interface SsoConnections {
+  auto_create: Generated<boolean>;
+  auto_create_unit_id: string | null;
+  break_glass_user_id: string | null;
+  client_id: string;
+  client_secret_sealed: string;
+  created_at: Generated<Timestamp>;
+  domains: Generated<string[]>;
+  issuer: string;
+  kind: string;
+  organization_id: string;
+  require_sso: Generated<boolean>;
+  tenant_id: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface SsoFlows {
+  code_verifier: string;
+  expires_at: Timestamp;
+  id: string;
+  next: Generated<string>;
+  nonce: string;
+  organization_id: string;
+}
+
+export interface SsoIdentities {
+  created_at: Generated<Timestamp>;
+  issuer: string;
+  last_sign_in_at: Generated<Timestamp>;
+  organization_id: string;
+  subject: string;
+  user_id: string;
+}
+
 export interface Subscriptions {
   currency: string | null;
   ends_on: string | null;
@@ -724,6 +759,9 @@ export interface DB {
   scim_settings: ScimSettings;
   scim_tokens: ScimTokens;
   sessions: Sessions;
+  sso_connections: SsoConnections;
+  sso_flows: SsoFlows;
+  sso_identities: SsoIdentities;
   subscriptions: Subscriptions;
   unit_lineage: UnitLineage;
   units: Units;

@@ -28,6 +28,7 @@ import * as m026 from './migrations/026_experiments';
 import * as m027 from './migrations/027_billing';
 import * as m028 from './migrations/028_vat_in_sek';
 import * as m029 from './migrations/029_data_rights';
+import * as m030 from './migrations/030_sso';
 import * as m031 from './migrations/031_scim';
 
 /** Migrations are bundled (not read from disk) so the built server carries them. */
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
 	'027_billing': m027,
 	'028_vat_in_sek': m028,
 	'029_data_rights': m029,
+	'030_sso': m030,
 	'031_scim': m031
 };
 

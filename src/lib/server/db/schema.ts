@@ -137,6 +137,11 @@ export type InvoicesTable = Override<
 	}
 >;
 export type InvoiceLinesTable = G.InvoiceLines;
+/** An identity provider's kind: Microsoft Entra ID (tenant id → issuer) or any OpenID Connect provider (issuer URL). */
+export type SsoKind = 'entra' | 'oidc';
+export type SsoConnectionsTable = Override<G.SsoConnections, { kind: SsoKind }>;
+export type SsoIdentitiesTable = G.SsoIdentities;
+export type SsoFlowsTable = G.SsoFlows;
 export type BillingNoticesTable = G.BillingNotices;
 export type ScimTokensTable = G.ScimTokens;
 /** Which SCIM attribute places a person in a unit, and which gives their job role (scim/settings.ts). */
@@ -204,6 +209,9 @@ export interface Database {
 	scim_tokens: ScimTokensTable;
 	scim_settings: ScimSettingsTable;
 	scim_events: ScimEventsTable;
+	sso_connections: SsoConnectionsTable;
+	sso_identities: SsoIdentitiesTable;
+	sso_flows: SsoFlowsTable;
 }
 
 /** Compile-time: Database names exactly the generated tables, and each table exactly its generated columns. */

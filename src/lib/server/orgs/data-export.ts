@@ -31,6 +31,10 @@ const TABLES: { file: string; table: string; order: string; omit?: string[] }[] 
 	{ file: 'kpi-reviews', table: 'kpi_reviews', order: 'created_at' },
 	{ file: 'sales-agendas', table: 'sales_agendas', order: 'id' },
 	{ file: 'api-tokens', table: 'api_tokens', order: 'created_at', omit: ['token_hash'] },
+	{ file: 'single-sign-on', table: 'sso_connections', order: 'created_at', omit: ['client_secret_sealed'] },
+	{ file: 'provisioning-tokens', table: 'scim_tokens', order: 'created_at', omit: ['token_hash'] },
+	{ file: 'provisioning-settings', table: 'scim_settings', order: 'updated_at' },
+	{ file: 'provisioning-events', table: 'scim_events', order: 'id' },
 	{ file: 'billing-details', table: 'billing_accounts', order: 'organization_id' },
 	{ file: 'invoices', table: 'invoices', order: 'number' },
 	{ file: 'audit-log', table: 'audit_events', order: 'id' }
@@ -127,6 +131,8 @@ results/               per published round, the organization's results as its re
 actions.json, action-notes.json, decisions.json, experiments.json     your follow-up
 kpis.json, kpi-values.json, kpi-value-changes.json, kpi-reviews.json, sales-agendas.json   KPI data, where you use it
 api-tokens.json        your API tokens (names and dates; never the secret)
+single-sign-on.json    your identity provider connection (never its secret)
+provisioning-*.json    SCIM provisioning: tokens (never the secret), attribute mappings, the last events
 billing-details.json, invoices.json   billing
 audit-log.json         the audit log, as long as your retention setting keeps it
 

@@ -29,6 +29,7 @@ export const LABEL_COLUMNS = [
 	['user_imports', 'created_by'],
 	['scim_tokens', 'created_by'],
 	['scim_settings', 'updated_by'],
+	['sso_connections', 'updated_by'],
 	['audit_events', 'actor'],
 	['audit_events', 'target']
 ] as const;
@@ -64,6 +65,14 @@ export async function erasePerson(opts: { organizationId: string; actor: Actor; 
 			.set({ email: '', user_id: sql<string>`gen_random_uuid()` })
 			.where('organization_id', '=', org)
 			.where('user_id', '=', user.id)
+			.execute();
+		// The provider's subject identifies the person: their link to single sign-on goes.
+		await trx.deleteFrom('sso_identities').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
+		await trx
+			.updateTable('sso_connections')
+			.set({ break_glass_user_id: null })
+			.where('organization_id', '=', org)
+			.where('break_glass_user_id', '=', user.id)
 			.execute();
 		await trx.updateTable('scim_events').set({ user_id: null }).where('organization_id', '=', org).where('user_id', '=', user.id).execute();
 		await trx.deleteFrom('kpi_value_changes').where('organization_id', '=', org).where('user_id', '=', user.id).execute();

@@ -4,6 +4,7 @@ import { isLinkUsable, signInWithLink, InvalidLinkError } from '$lib/server/auth
 import { createSession } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/http/authenticate';
 import { clientIp } from '$lib/server/http/client-ip';
+import { SsoError } from '$lib/server/auth/sso/errors';
 
 // The link opens a confirm page and signing in is a POST, so mail scanners that fetch links
 // cannot use up the token.
@@ -17,6 +18,7 @@ export const actions: Actions = {
 			setSessionCookie(event, s.token, s.expiresAt);
 		} catch (err) {
 			if (err instanceof InvalidLinkError) return fail(400, { invalid: true });
+			if (err instanceof SsoError) return fail(403, { ssoRequired: true });
 			throw err;
 		}
 		redirect(303, '/');
