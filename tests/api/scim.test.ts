@@ -287,6 +287,18 @@ describe('SCIM 2.0 provisioning', () => {
 		expect(events.every((e) => !e.detail.includes(email))).toBe(true);
 	});
 
+	it('never moves an admin’s or a viewer’s place to another email, nor deactivates them', async () => {
+		const { org, admin, token } = await orgWithScim();
+		const id = admin.membership!.userId;
+		const before = await userRow(org.id, id);
+		expectScimError(await scim('PATCH', `/Users/${id}`, token, patch({ op: 'Replace', path: 'userName', value: uniqueEmail('attacker') })), 400, 'mutability');
+		expectScimError(await scim('PATCH', `/Users/${id}`, token, patch({ op: 'Replace', path: 'active', value: 'False' })), 400, 'mutability');
+		expectScimError(await scim('DELETE', `/Users/${id}`, token), 400, 'mutability');
+		expect(await userRow(org.id, id)).toEqual(before);
+		// Their name may still follow the identity provider.
+		expect((await scim('PATCH', `/Users/${id}`, token, patch({ op: 'Replace', path: 'displayName', value: 'Ada Admin' }))).status).toBe(200);
+	});
+
 	it('respects the trial limit as the form does: a refused creation is a SCIM error and adds no one', async () => {
 		const { org, token } = await orgWithScim();
 		await db().insertInto('subscriptions').values({ organization_id: org.id, plan: 'trial', trial_ends_on: '2999-01-01', trial_user_limit: 2 }).execute();
@@ -315,7 +327,7 @@ describe('SCIM 2.0 provisioning', () => {
 	it('a deactivated person cannot sign in, loses their session, and is not invited to a new round', async () => {
 		const { org, token, cookie } = await orgWithScim();
 		const PASSWORD = 'correct horse battery staple';
-		const member = await memberWithPassword(org.id, 'viewer', PASSWORD);
+		const member = await memberWithPassword(org.id, 'participant', PASSWORD);
 		const signIn = () => postForm('/signin', { email: member.email, password: PASSWORD }, { ip: freshIp() });
 		const session = sessionFrom(await signIn());
 		expect(session).toBeTruthy();

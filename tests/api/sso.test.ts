@@ -305,6 +305,29 @@ describe('single sign-on: signing in', () => {
 		expect((await connect(o, { clientSecret: '' })).status).toBe(200);
 	});
 
+	it('counts for its own organization only: the session cannot move into another organization of the account, set a password, or speak for the operator', async () => {
+		const other = await createTestOrganization();
+		idp.accounts.set('multi', { tid: idp.tenant, oid: randomUUID(), preferred_username: `multi@${o.domain}`, name: 'Multi' });
+		const multi = await person(o.org.id, `multi@${o.domain}`, 'participant');
+		await person(other.id, multi.email, 'admin');
+		const { session } = await ssoSignIn(multi.email, 'multi');
+		expect(session).toBeTruthy();
+		expect((await request('/choose-organization', { cookie: session!, form: { organizationId: other.id } })).status).toBe(404);
+		expect((await request('/app/settings?/password', { cookie: session!, form: { current: '', password: 'a brand new password 1' } })).status).toBe(400);
+		expect((await db().selectFrom('accounts').select('password_hash').where('email', '=', multi.email).executeTakeFirstOrThrow()).password_hash).toBeNull();
+		// Moved by other means, the session no longer counts at all.
+		await db().updateTable('sessions').set({ organization_id: other.id }).where('sso_organization_id', '=', o.org.id).execute();
+		expect((await request('/app', { cookie: session! })).status).toBe(303);
+
+		idp.accounts.set('op', { tid: idp.tenant, oid: randomUUID(), preferred_username: `op@${o.domain}`, name: 'Op' });
+		await person(o.org.id, `op@${o.domain}`, 'participant');
+		await db()
+			.insertInto('accounts')
+			.values({ email: `op@${o.domain}`, is_operator: true })
+			.execute();
+		expect(errorOf((await ssoSignIn(`op@${o.domain}`, 'op')).done)).toBe('sso_unknown_person');
+	});
+
 	it('refuses a person deactivated by provisioning, linked or not', async () => {
 		idp.accounts.set('gone', { tid: idp.tenant, oid: randomUUID(), preferred_username: `gone@${o.domain}`, name: 'Gone' });
 		const gone = await person(o.org.id, `gone@${o.domain}`, 'participant');

@@ -8,7 +8,8 @@ import { clientIp } from '$lib/server/http/client-ip';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireSignedIn(event);
-	const memberships = await listMemberships(actor.email);
+	// A single sign-on session counts for its own organization only.
+	const memberships = (await listMemberships(actor.email)).filter((m) => !actor.ssoOrganizationId || m.organizationId === actor.ssoOrganizationId);
 	return { organizations: memberships.map((m) => ({ id: m.organizationId, name: m.organizationName, access: m.access })), isOperator: actor.isOperator };
 };
 
@@ -16,7 +17,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireSignedIn(event);
 		const id = String((await event.request.formData()).get('organizationId') ?? '');
-		const ok = (await listMemberships(actor.email)).some((m) => m.organizationId === id);
+		const ok = (await listMemberships(actor.email)).some((m) => m.organizationId === id && (!actor.ssoOrganizationId || id === actor.ssoOrganizationId));
 		if (!ok || !event.locals.sessionId) return fail(404, { error: true });
 		await switchSessionOrganization(event.locals.sessionId, id);
 		await recordAudit({

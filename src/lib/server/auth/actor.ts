@@ -21,4 +21,6 @@ export interface Actor {
 	via: 'session' | 'api_token';
 	/** A short label for the audit log. */
 	label: string;
+	/** A session begun by single sign-on: the organization it counts for (and no password to change). */
+	ssoOrganizationId?: string | null;
 }

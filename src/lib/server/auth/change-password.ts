@@ -19,6 +19,9 @@ export async function changePassword(
 	executor: Db = db()
 ): Promise<void> {
 	if (!opts.actor.accountId) throw new ForbiddenError();
+	// Signed in by single sign-on: the identity provider holds the password, and this session may not set one.
+	if (opts.actor.ssoOrganizationId)
+		throw new ForbiddenError('You signed in with single sign-on: your password is kept by your organization’s identity provider.');
 	const password = parse(fields.password, opts.password);
 	await hitRateLimit(`password:${opts.actor.accountId}`, 10, 900, executor);
 	const acc = await executor.selectFrom('accounts').select('password_hash').where('id', '=', opts.actor.accountId).executeTakeFirstOrThrow();

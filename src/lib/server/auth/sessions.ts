@@ -8,14 +8,20 @@ export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'sos_session';
 
 export async function createSession(
-	opts: { accountId: string; organizationId: string | null },
+	opts: { accountId: string; organizationId: string | null; ssoOrganizationId?: string | null },
 	executor: Db = db()
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
 	await executor
 		.insertInto('sessions')
-		.values({ id: hashToken(token), account_id: opts.accountId, organization_id: opts.organizationId, expires_at: expiresAt })
+		.values({
+			id: hashToken(token),
+			account_id: opts.accountId,
+			organization_id: opts.organizationId,
+			sso_organization_id: opts.ssoOrganizationId ?? null,
+			expires_at: expiresAt
+		})
 		.execute();
 	return { token, expiresAt };
 }
@@ -30,11 +36,21 @@ export async function validateSession(token: string, executor: Db = db()): Promi
 	const row = await executor
 		.selectFrom('sessions')
 		.innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-		.select(['sessions.id', 'sessions.expires_at', 'sessions.organization_id', 'accounts.id as account_id', 'accounts.email', 'accounts.is_operator'])
+		.select([
+			'sessions.id',
+			'sessions.expires_at',
+			'sessions.organization_id',
+			'sessions.sso_organization_id',
+			'accounts.id as account_id',
+			'accounts.email',
+			'accounts.is_operator'
+		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
-	if (row.expires_at.getTime() <= Date.now()) {
+	// A single sign-on session stays in its organization (switchSessionOrganization keeps it there).
+	const sso = row.sso_organization_id;
+	if (row.expires_at.getTime() <= Date.now() || (sso && row.organization_id !== sso)) {
 		await executor.deleteFrom('sessions').where('id', '=', id).execute();
 		return null;
 	}
@@ -48,13 +64,26 @@ export async function validateSession(token: string, executor: Db = db()): Promi
 	// have access somewhere; a session whose organization membership is gone is over.
 	if (!membership && !row.is_operator && (row.organization_id || !(await maySignIn(row.email, executor)))) return null;
 	return {
-		actor: { accountId: row.account_id, email: row.email, isOperator: row.is_operator, membership, via: 'session', label: row.email },
+		actor: {
+			accountId: row.account_id,
+			email: row.email,
+			isOperator: row.is_operator && !sso,
+			membership,
+			via: 'session',
+			label: row.email,
+			ssoOrganizationId: sso
+		},
 		renewedUntil
 	};
 }
 
 export async function switchSessionOrganization(token: string, organizationId: string | null, executor: Db = db()): Promise<void> {
-	await executor.updateTable('sessions').set({ organization_id: organizationId }).where('id', '=', hashToken(token)).execute();
+	await executor
+		.updateTable('sessions')
+		.set({ organization_id: organizationId })
+		.where('id', '=', hashToken(token))
+		.where((eb) => eb.or([eb('sso_organization_id', 'is', null), eb('sso_organization_id', '=', organizationId)]))
+		.execute();
 }
 
 export async function invalidateSession(token: string, executor: Db = db()): Promise<void> {

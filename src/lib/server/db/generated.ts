@@ -614,6 +614,7 @@ export interface Sessions {
   expires_at: Timestamp;
   id: string;
   organization_id: string | null;
+  sso_organization_id: string | null;
 }
 
 export interface SsoConnections {

@@ -132,6 +132,10 @@ async function change(opts: { actor: ScimActor; userId: string; changes: ScimCha
 	if (c.language && c.language !== before.language) patch.language = c.language;
 	if (m.unitId !== undefined && m.unitId !== before.unitId) patch.unitId = m.unitId;
 	if (m.jobRole !== undefined && m.jobRole !== before.jobRole) patch.jobRole = m.jobRole;
+	// A viewer's or admin's email decides who holds their access, and switching them off is an admin's
+	// decision: provisioning may not do either (a token holder could otherwise take an admin's place).
+	if (before.access !== 'participant' && (patch.email !== undefined || c.active === false))
+		throw new ScimInputError('mutability', 'The email and the active state of a viewer or an admin are changed in SOS by an admin, not by provisioning.');
 	const changed = Object.keys(patch);
 	if (changed.length) await updateUser({ organizationId, actor, userId: before.id, input: patch }, trx);
 	if (c.externalId !== undefined && c.externalId !== before.externalId) {

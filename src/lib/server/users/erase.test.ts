@@ -78,6 +78,17 @@ describe('erasing a person', () => {
 		await addActionNote({ actor: me, actionId: action.id, input: { body: 'Started' } }, db);
 		await recordAudit({ organizationId: orgId, actor: person.email, action: 'sign_in', details: { note: `by ${person.email}`, who: name } }, db);
 		await db.insertInto('accounts').values({ email: person.email }).execute();
+		await db
+			.insertInto('user_imports')
+			.values({
+				organization_id: orgId,
+				created_by: admin.email,
+				file_name: 'people.xlsx',
+				row_count: 1,
+				error_count: 0,
+				preview: JSON.stringify({ rows: [{ row: 2, name, email: person.email, unitPath: ['North'] }] })
+			})
+			.execute();
 		const responsesBefore = await db
 			.selectFrom('responses')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -140,6 +151,39 @@ describe('erasing a person', () => {
 				code: 'last_admin'
 			});
 		expect(await db.selectFrom('users').select('id').where('organization_id', '=', orgId).where('id', '=', participant.id).executeTakeFirst()).toBeTruthy();
+	});
+
+	it('matches labels by email only: erasing someone named like another person’s email rewrites nothing of theirs', async () => {
+		const admin = await db
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'access'])
+			.where('organization_id', '=', orgId)
+			.where('access', '=', 'admin')
+			.executeTakeFirstOrThrow();
+		const before = await db
+			.selectFrom('audit_events')
+			.select(['id', 'actor', 'target', 'details'])
+			.where('organization_id', '=', orgId)
+			.orderBy('id')
+			.execute();
+		const decoy = await db
+			.insertInto('users')
+			.values({ organization_id: orgId, name: admin.email, email: 'decoy@demo.example', language: 'en' })
+			.returning(['id', 'email'])
+			.executeTakeFirstOrThrow();
+		await erasePerson({ organizationId: orgId, actor: actorOf({ ...admin, access: 'admin' }), userId: decoy.id, input: { confirmEmail: decoy.email } }, db);
+		const after = await db
+			.selectFrom('audit_events')
+			.select(['id', 'actor', 'target', 'details'])
+			.where('organization_id', '=', orgId)
+			.where(
+				'id',
+				'in',
+				before.map((e) => e.id)
+			)
+			.orderBy('id')
+			.execute();
+		expect(after).toEqual(before);
 	});
 
 	it('names only columns that exist', async () => {

@@ -10,7 +10,7 @@ import { assertNotLastAdmin, releaseOwnership } from './mutations';
 
 /**
  * Columns that hold who did something as a label (a member's email, see Actor.label). Erasing a person
- * replaces their email there with the pseudonym. A test checks that every other text column of the
+ * replaces their email there with the pseudonym (never a name: names are not unique). A test checks that every other text column of the
  * schema is either listed here, handled below, or cannot hold a person's email.
  */
 export const LABEL_COLUMNS = [
@@ -42,7 +42,7 @@ export interface Erasure {
 
 /**
  * Erases a person (the right to erasure): their user row goes, their email and name are replaced by a
- * pseudonym wherever SOS kept them as a label (the audit log, who created what, notes they wrote),
+ * pseudonym wherever SOS kept them as a label (the audit log, who created what, notes they wrote, import previews),
  * their invitations lose the address and the link to them, their personal KPI values go, and their
  * account goes too unless another organization still has them. Their survey answers stay: nothing links
  * them to the person. The caller confirms by typing the person's email. One transaction.
@@ -96,28 +96,27 @@ export async function erasePerson(opts: { organizationId: string; actor: Actor; 
 }
 
 async function pseudonymiseLabels(p: { organizationId: string; email: string; name: string; userId: string; pseudonym: string }, trx: Db): Promise<void> {
+	const [email, pseudonym, name] = [jsonText(p.email), jsonText(p.pseudonym), `"${jsonText(p.name)}"`];
+	// The audit log's details may name the person: their email anywhere; their name as a whole value, and only
+	// in the events by or about them (a name is not unique: erasing a namesake must not rewrite someone else's).
+	await sql`UPDATE audit_events SET details = replace(details::text, ${name}, ${`"${pseudonym}"`})::jsonb
+		WHERE organization_id = ${p.organizationId} AND (target = ${p.email} OR actor = ${p.email}) AND details::text LIKE ${like(name)}`.execute(trx);
+	await sql`UPDATE audit_events SET details = replace(details::text, ${email}, ${pseudonym})::jsonb
+		WHERE organization_id = ${p.organizationId} AND details::text LIKE ${like(email)}`.execute(trx);
+	// Labels are emails: matched exactly, never by name.
 	for (const [table, column] of LABEL_COLUMNS)
-		await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${p.pseudonym} WHERE organization_id = ${p.organizationId} AND ${sql.ref(column)} IN (${p.email}, ${p.name})`.execute(
+		await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${p.pseudonym} WHERE organization_id = ${p.organizationId} AND ${sql.ref(column)} = ${p.email}`.execute(
 			trx
 		);
-	// The audit log's details may name the person: their email anywhere in a text, their name as a whole value.
-	const [email, pseudonym, name] = [jsonText(p.email), jsonText(p.pseudonym), `"${jsonText(p.name)}"`];
-	await sql`UPDATE audit_events SET details = replace(replace(details::text, ${email}, ${pseudonym}), ${name}, ${`"${pseudonym}"`})::jsonb
-		WHERE organization_id = ${p.organizationId} AND (details::text LIKE ${like(email)} OR details::text LIKE ${like(name)})`.execute(trx);
 	await trx
 		.updateTable('action_notes')
 		.set({ author: p.pseudonym, author_id: null })
 		.where('organization_id', '=', p.organizationId)
 		.where('author_id', '=', p.userId)
 		.execute();
-	// Notes written before authors were kept by id carry only the name.
-	await trx
-		.updateTable('action_notes')
-		.set({ author: p.pseudonym })
-		.where('organization_id', '=', p.organizationId)
-		.where('author_id', 'is', null)
-		.where('author', '=', p.name)
-		.execute();
+	// An import's preview keeps the file's rows: the person's row loses their email and name.
+	await sql`UPDATE user_imports SET preview = replace(replace(preview::text, ${name}, ${`"${pseudonym}"`}), ${email}, ${pseudonym})::jsonb
+		WHERE organization_id = ${p.organizationId} AND preview::text LIKE ${like(email)}`.execute(trx);
 }
 
 /** The account (the email's sign-in) goes with the last organization that has the person. */
@@ -132,6 +131,9 @@ async function eraseAccountIfUnused(organizationId: string, email: string, pseud
 	await trx.deleteFrom('accounts').where('email', '=', email).where('is_operator', '=', false).execute();
 	await trx.updateTable('global_audit_events').set({ actor: pseudonym }).where('actor', '=', email).execute();
 	await trx.updateTable('global_audit_events').set({ target: pseudonym }).where('target', '=', email).execute();
+	await sql`UPDATE global_audit_events SET details = replace(details::text, ${jsonText(email)}, ${jsonText(pseudonym)})::jsonb WHERE details::text LIKE ${like(jsonText(email))}`.execute(
+		trx
+	);
 	await trx.deleteFrom('rate_limits').where('key', 'like', like(email)).execute();
 }
 

@@ -12,6 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		email: actor.email,
 		hasPassword: actor.accountId ? await hasPassword({ accountId: actor.accountId }) : false,
+		// Signed in by single sign-on: the identity provider keeps the password.
+		ssoSession: !!actor.ssoOrganizationId,
 		tokens: isAdmin ? await listApiTokens({ organizationId }) : null
 	};
 };

@@ -6,6 +6,8 @@ import { SsoError, isSsoErrorCode } from '$lib/server/auth/sso/errors';
 import { setSsoStateCookie } from '$lib/server/http/sso-cookie';
 import { safeNext } from '$lib/server/http/guards';
 import { NO_CONTROL } from '$lib/server/validation';
+import { RateLimitedError } from '$lib/server/errors';
+import { clientIp } from '$lib/server/http/client-ip';
 
 const input = z.object({ email: z.string().trim().min(3).max(254).regex(NO_CONTROL).includes('@') });
 
@@ -24,11 +26,20 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { email, error: 'sso.error.sso_not_configured' as const, sso: true });
 		let url: string;
 		try {
-			const started = await startSsoSignIn({ email: parsed.data.email, origin: event.url.origin, next: safeNext(event.url.searchParams.get('next')) });
+			const started = await startSsoSignIn({
+				email: parsed.data.email,
+				origin: event.url.origin,
+				next: safeNext(event.url.searchParams.get('next')),
+				ip: clientIp(event)
+			});
 			setSsoStateCookie(event, started.state, started.maxAgeSeconds);
 			url = started.url;
 		} catch (err) {
 			if (err instanceof SsoError) return fail(400, { email, error: `sso.error.${err.code}` as const, sso: true });
+			if (err instanceof RateLimitedError) {
+				event.locals.retryAfter = err.retryAfterSeconds;
+				return fail(429, { email, error: 'signin.rateLimited' as const, sso: true });
+			}
 			// The provider could not be reached (discovery failed): the person can do nothing but try later.
 			console.warn(`[sso] could not start a sign-in: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`);
 			return fail(502, { email, error: 'sso.error.unreachable' as const, sso: true });

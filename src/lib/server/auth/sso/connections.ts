@@ -8,7 +8,7 @@ import { recordAudit } from '$lib/server/audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { parse } from '$lib/server/validation';
 import { entraIssuer, parseDomains } from './claims';
-import { issuerProblem, providerClient } from './provider';
+import { issuerHostProblem, issuerProblem, providerClient } from './provider';
 import { openSecret, sealSecret } from './secret';
 import { hashToken } from '../tokens';
 
@@ -108,6 +108,8 @@ export async function saveSsoConnection(
 		if (problem) throw invalid('issuer', problem);
 		issuer = v.issuer;
 	}
+	const hostProblem = await issuerHostProblem(issuer);
+	if (hostProblem) throw invalid(v.kind === 'entra' ? 'tenantId' : 'issuer', hostProblem);
 	let domains: string[];
 	try {
 		domains = parseDomains(v.domains);
@@ -118,8 +120,10 @@ export async function saveSsoConnection(
 	if (domains.length > 50) throw invalid('domains', 'At most 50 domains');
 
 	const existing = await executor.selectFrom('sso_connections').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
-	const secret = v.clientSecret ?? (existing ? openSecret(existing.client_secret_sealed, organizationId) : null);
-	if (!secret) throw invalid('clientSecret', 'Required');
+	// The kept secret goes only to the provider it was given for: a new issuer or client needs it typed again.
+	const sameProvider = existing && existing.issuer === issuer && existing.client_id === v.clientId;
+	const secret = v.clientSecret ?? (sameProvider ? openSecret(existing.client_secret_sealed, organizationId) : null);
+	if (!secret) throw invalid('clientSecret', existing ? 'Type the client secret again: the provider or the client changed' : 'Required');
 
 	if (v.autoCreate) {
 		if (!v.autoCreateUnitId) throw invalid('autoCreateUnitId', 'Choose the unit new people join');
@@ -222,7 +226,12 @@ async function endMemberSessions(opts: { organizationId: string; except: string 
 		.select('accounts.id')
 		.where('users.organization_id', '=', opts.organizationId);
 	if (opts.except) accounts = accounts.where('users.id', '!=', opts.except);
-	let sessions = trx.deleteFrom('sessions').where('organization_id', '=', opts.organizationId).where('account_id', 'in', accounts);
+	// Every session of its members, wherever it sits now (a session can move between organizations), but those
+	// begun by this organization's single sign-on.
+	let sessions = trx
+		.deleteFrom('sessions')
+		.where('account_id', 'in', accounts)
+		.where((eb) => eb.or([eb('sso_organization_id', 'is', null), eb('sso_organization_id', '!=', opts.organizationId)]));
 	if (opts.keepSession) sessions = sessions.where('id', '!=', hashToken(opts.keepSession));
 	const r = await sessions.executeTakeFirst();
 	return Number(r.numDeletedRows);

@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { db, type Db } from '$lib/server/db';
+import { hitRateLimit } from '$lib/server/auth/rate-limit';
 import { createUser } from '$lib/server/users/mutations';
 import { recordAudit } from '$lib/server/audit/record';
 import { DomainError } from '$lib/server/errors';
@@ -25,9 +26,11 @@ export const redirectUriFor = (origin: string) => `${origin}${CALLBACK_PATH}`;
  * answer is accepted only in the browser that asked.
  */
 export async function startSsoSignIn(
-	opts: { email: string; origin: string; next: string },
+	opts: { email: string; origin: string; next: string; ip?: string | null },
 	executor: Db = db()
 ): Promise<{ url: string; state: string; maxAgeSeconds: number }> {
+	// Each start keeps a flow for ten minutes: one address may start a hundred in fifteen.
+	if (opts.ip) await hitRateLimit(`sso-start:${opts.ip}`, 100, 900, executor);
 	const email = opts.email.trim().toLowerCase();
 	const found = await findSsoForEmail(email, executor);
 	if (!found) throw new SsoError('sso_not_configured');
@@ -191,7 +194,9 @@ async function signInPerson(
 		.values({ email: user.email })
 		.onConflict((oc) => oc.column('email').doNothing())
 		.execute();
-	const account = await trx.selectFrom('accounts').select('id').where('email', '=', user.email).executeTakeFirstOrThrow();
+	const account = await trx.selectFrom('accounts').select(['id', 'is_operator']).where('email', '=', user.email).executeTakeFirstOrThrow();
+	// An organization's identity provider speaks for that organization's people, never for SOS's operator.
+	if (account.is_operator) throw new SsoError('sso_unknown_person');
 	await trx.updateTable('accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
 	await recordAudit({ organizationId, actor: user.email, action: 'sign_in', target: user.email, ip: opts.ip, details: { method: 'sso', identity: how } }, trx);
 	return { accountId: account.id, organizationId };

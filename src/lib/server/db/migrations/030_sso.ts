@@ -58,9 +58,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		next text NOT NULL DEFAULT '/',
 		expires_at timestamptz NOT NULL
 	);
-	CREATE INDEX sso_flows_expires ON sso_flows (expires_at);`.execute(db);
+	CREATE INDEX sso_flows_expires ON sso_flows (expires_at);
+
+	-- A session begun by single sign-on counts for that organization only: it cannot be moved into
+	-- another one the account belongs to, and it is never the operator's.
+	ALTER TABLE sessions ADD COLUMN sso_organization_id uuid REFERENCES organizations(id) ON DELETE CASCADE;`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-	await sql`DROP TABLE sso_flows, sso_identities, sso_connections`.execute(db);
+	await sql`ALTER TABLE sessions DROP COLUMN sso_organization_id; DROP TABLE sso_flows, sso_identities, sso_connections`.execute(db);
 }

@@ -14,7 +14,7 @@ export const GET: RequestHandler = async (event) => {
 	let next: string;
 	try {
 		const r = await completeSsoSignIn({ callbackUrl: event.url, cookieState, origin: event.url.origin, ip: clientIp(event) });
-		const s = await createSession({ accountId: r.accountId, organizationId: r.organizationId });
+		const s = await createSession({ accountId: r.accountId, organizationId: r.organizationId, ssoOrganizationId: r.organizationId });
 		setSessionCookie(event, s.token, s.expiresAt);
 		next = safeNext(r.next);
 	} catch (err) {
