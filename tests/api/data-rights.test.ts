@@ -58,8 +58,8 @@ describe('the customer’s data rights over HTTP', () => {
 		expect(ok.data).toEqual({ auditMonths: 24, invitationMonths: 6 });
 	});
 
-	it('the admin’s pages: the data page saves retention and downloads the zip; the person’s page erases', async () => {
-		const { org, cookie } = await orgWithAdmin();
+	it('the admin’s pages: the data page saves retention and downloads the zip; the person’s page deactivates and erases', async () => {
+		const { org, admin, cookie } = await orgWithAdmin();
 		const page = await getPage('/app/settings/data', { cookie });
 		expect(page.status).toBe(200);
 		const saved = await postForm('/app/settings/data?/retention', { auditMonths: '48', invitationMonths: '3' }, { cookie });
@@ -68,6 +68,21 @@ describe('the customer’s data rights over HTTP', () => {
 		const zip = await getPage('/app/settings/data/export.zip', { cookie });
 		expect(zip.status).toBe(200);
 		expect(zip.headers['content-type']).toBe('application/zip');
+
+		// Deactivating by hand, and back; the last admin keeps their access.
+		const other = await db()
+			.insertInto('users')
+			.values({ organization_id: org.id, name: 'Dag Deact', email: uniqueEmail('deact') })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const deactivatedAt = async () =>
+			(await db().selectFrom('users').select('deactivated_at').where('organization_id', '=', org.id).where('id', '=', other.id).executeTakeFirstOrThrow())
+				.deactivated_at;
+		expect((await postForm(`/app/users/${other.id}?/active`, { active: 'false' }, { cookie })).status).toBe(200);
+		expect(await deactivatedAt()).not.toBeNull();
+		expect((await postForm(`/app/users/${other.id}?/active`, { active: 'true' }, { cookie })).status).toBe(200);
+		expect(await deactivatedAt()).toBeNull();
+		expect((await postForm(`/app/users/${admin.membership!.userId}?/active`, { active: 'false' }, { cookie })).status).toBe(409);
 
 		const email = uniqueEmail('erase');
 		const person = await db().insertInto('users').values({ organization_id: org.id, name: 'Ebba Erase', email }).returning('id').executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { attempt } from '$lib/server/http/forms';
 import { getUser } from '$lib/server/users/queries';
 import { updateUser, deleteUser } from '$lib/server/users/mutations';
 import { erasePerson } from '$lib/server/users/erase';
+import { setUserActive } from '$lib/server/users/activation';
 import { userFormInput } from '$lib/server/users/form';
 import { unitOptions } from '$lib/server/units/options';
 import { jobRoleChoices } from '$lib/server/users/job-role';
@@ -50,5 +51,14 @@ export const actions: Actions = {
 		// The address is gone: the list says what was done without naming anyone.
 		if (!failure) redirect(303, '/app/users?done=erased');
 		return fail(failure.status, { ...failure.data, erase: true });
+	},
+	active: async (event) => {
+		const { organizationId, actor } = requireAdminPage(event);
+		const data = await event.request.formData();
+		const active = data.get('active') === 'true';
+		return attempt(data, async () => {
+			await setUserActive({ organizationId, actor, userId: event.params.id, active });
+			return { activeChanged: active ? ('reactivated' as const) : ('deactivated' as const) };
+		});
 	}
 };
