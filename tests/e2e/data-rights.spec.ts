@@ -49,6 +49,15 @@ test('an admin erases a person, sets retention and downloads everything; the ope
 	await erase.getByLabel(/To confirm, type their email address/).fill('someone-else@customer.example');
 	await erase.getByRole('button', { name: 'Erase personal data' }).click();
 	await expect(erase.locator('.field-error')).toContainText('Type the person’s email address to confirm.');
+	// The other sections' answers leave the edit form as it was.
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Erik Eraseme');
+	const access = page.getByRole('region', { name: 'Access to SOS' });
+	await access.getByRole('button', { name: 'Deactivate' }).click();
+	await expect(access.getByRole('status')).toHaveText('Deactivated.');
+	await expect(page.getByText('Deactivated: cannot sign in')).toBeVisible();
+	await access.getByRole('button', { name: 'Reactivate' }).click();
+	await expect(access.getByRole('status')).toHaveText('Reactivated.');
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Erik Eraseme');
 	await expectAccessible(page);
 	await shoot(page, `erase-${device}`);
 	await erase.getByLabel(/To confirm, type their email address/).fill(personEmail);

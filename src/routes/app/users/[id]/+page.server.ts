@@ -56,9 +56,8 @@ export const actions: Actions = {
 		const { organizationId, actor } = requireAdminPage(event);
 		const data = await event.request.formData();
 		const active = data.get('active') === 'true';
-		return attempt(data, async () => {
-			await setUserActive({ organizationId, actor, userId: event.params.id, active });
-			return { activeChanged: active ? ('reactivated' as const) : ('deactivated' as const) };
-		});
+		const failure = await attempt(data, async () => void (await setUserActive({ organizationId, actor, userId: event.params.id, active })));
+		if (failure) return fail(failure.status, { ...failure.data, access: true });
+		return { activeChanged: active ? ('reactivated' as const) : ('deactivated' as const) };
 	}
 };
